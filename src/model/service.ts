@@ -1,0 +1,29 @@
+import type { Binding } from './types.js';
+
+/** Service names are compared normalized: lower case, `_`, `.` and white space become `-`. */
+export function normalizeServiceName(name: string): string {
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/** The identity of a binding's service: compose services are qualified by their project. */
+export function serviceKey(binding: Pick<Binding, 'service' | 'project'>): string {
+  return binding.project === undefined ? binding.service : `${binding.project}/${binding.service}`;
+}
+
+/**
+ * Two claims belong to one service when their plain names match, unless both are compose
+ * services of different projects: `web` of apps/a and `web` of apps/b can collide, while
+ * either still matches the registry's `web`.
+ */
+export function sameService(
+  a: Pick<Binding, 'service' | 'project'>,
+  b: Pick<Binding, 'service' | 'project'>,
+): boolean {
+  if (a.service !== b.service) return false;
+  return a.project === undefined || b.project === undefined || a.project === b.project;
+}
