@@ -27,3 +27,21 @@ export function sameService(
   if (a.service !== b.service) return false;
   return a.project === undefined || b.project === undefined || a.project === b.project;
 }
+
+/**
+ * Reports show a service by its plain name; only where two distinct services share a
+ * name (compose services of two projects) are they told apart as `<project>/<name>`.
+ */
+export function makeDisplayName(bindings: readonly Binding[]): (binding: Pick<Binding, 'service' | 'project'>) => string {
+  const projectsByName = new Map<string, Set<string>>();
+  for (const binding of bindings) {
+    if (binding.project === undefined) continue;
+    let projects = projectsByName.get(binding.service);
+    if (!projects) projectsByName.set(binding.service, (projects = new Set()));
+    projects.add(binding.project);
+  }
+  return (binding) =>
+    binding.project !== undefined && (projectsByName.get(binding.service)?.size ?? 0) > 1
+      ? serviceKey(binding)
+      : binding.service;
+}
