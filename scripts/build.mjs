@@ -1,7 +1,9 @@
 // Bundles the Action (dist/index.js) and the CLI (dist/cli.js) as ESM for Node.
 // esbuild needs no TypeScript compiler API, so any TypeScript version can typecheck.
 import { build } from 'esbuild';
-import { chmod } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readdir, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const common = {
   bundle: true,
@@ -23,3 +25,15 @@ await build({
   banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
 });
 await chmod('dist/cli.js', 0o755);
+
+// The tree-sitter runtime and grammars load at run time from dist/wasm/: the Action has no node_modules.
+const require = createRequire(import.meta.url);
+const grammars = join(dirname(require.resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm');
+const wasmFiles = [
+  join(dirname(require.resolve('web-tree-sitter')), 'web-tree-sitter.wasm'),
+  ...['rust', 'go', 'typescript', 'tsx', 'javascript', 'python'].map((name) => join(grammars, `tree-sitter-${name}.wasm`)),
+  ...(await readdir('wasm').catch(() => [])).filter((file) => file.endsWith('.wasm')).map((file) => join('wasm', file)),
+];
+await rm('dist/wasm', { recursive: true, force: true });
+await mkdir('dist/wasm', { recursive: true });
+for (const file of wasmFiles) await copyFile(file, join('dist/wasm', file.slice(file.lastIndexOf('/') + 1)));

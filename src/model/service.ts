@@ -1,6 +1,6 @@
 import type { Binding } from './types.js';
 
-/** Service names are compared normalized: lower case, `_`, `.` and white space become `-`. */
+/** Service names are compared normalized: lower case, `_` and white space become `-`. */
 export function normalizeServiceName(name: string): string {
   return name
     .trim()

@@ -140,6 +140,11 @@ export interface Extractor {
    * Used to know which cached results a change invalidates. Defaults to none.
    */
   dependencies?(path: string): string[];
+  /**
+   * Async set-up (loading a grammar), called once per run before the first extract() when
+   * at least one file matched, so that a repository without such files never pays for it.
+   */
+  prepare?(): Promise<void>;
 }
 
 export type ConflictRule =

@@ -1,0 +1,56 @@
+import { describe, expect, it } from '@jest/globals';
+import { parseCommandLine, UsageError } from '../../src/cli/args.js';
+
+describe('parseCommandLine', () => {
+  it('reads check with every flag', () => {
+    expect(parseCommandLine(['check', 'repo', '--base', 'origin/main', '--registry', 'a.yml', '--registry', 'b.md', '--config', 'c.yml', '--format', 'json', '--fail-on', 'any', '--output', 'out.json'])).toEqual({
+      command: 'check',
+      root: 'repo',
+      base: 'origin/main',
+      registry: ['a.yml', 'b.md'],
+      config: 'c.yml',
+      format: 'json',
+      failOn: 'any',
+      output: 'out.json',
+    });
+  });
+
+  it('defaults to the current folder, text, and failing on new errors', () => {
+    expect(parseCommandLine(['check'])).toEqual({ command: 'check', root: '.', registry: [], format: 'text', failOn: 'new' });
+  });
+
+  it('reads ports and suggest', () => {
+    expect(parseCommandLine(['ports', '--format', 'markdown'])).toEqual({ command: 'ports', root: '.', registry: [], format: 'markdown' });
+    expect(parseCommandLine(['suggest', 'r', '--service', 'api', '--category', 'application', '--count', '3'])).toEqual({
+      command: 'suggest',
+      root: 'r',
+      registry: [],
+      service: 'api',
+      category: 'application',
+      count: 3,
+    });
+  });
+
+  it('answers help for every command', () => {
+    expect(parseCommandLine([])).toEqual({ command: 'help', topic: 'main' });
+    expect(parseCommandLine(['--help'])).toEqual({ command: 'help', topic: 'main' });
+    expect(parseCommandLine(['check', '--help'])).toEqual({ command: 'help', topic: 'check' });
+    expect(parseCommandLine(['ports', '-h'])).toEqual({ command: 'help', topic: 'ports' });
+    expect(parseCommandLine(['suggest', '--help'])).toEqual({ command: 'help', topic: 'suggest' });
+  });
+
+  it.each([
+    [['frobnicate'], /unknown command 'frobnicate'/],
+    [['check', '--frob'], /Unknown option '--frob'/],
+    [['check', '--format', 'xml'], /--format must be one of text, markdown, json, sarif \(got 'xml'\)/],
+    [['ports', '--format', 'sarif'], /--format must be one of text, markdown, json/],
+    [['check', '--fail-on', 'sometimes'], /--fail-on must be one of new, any, none/],
+    [['check', 'a', 'b'], /expected one ROOT folder, got 2/],
+    [['suggest'], /suggest needs --service NAME/],
+    [['suggest', '--service', 'x', '--count', '0'], /--count must be a whole number from 1 to 1000/],
+    [['check', '--base'], /argument missing/],
+  ])('rejects %j with one clear line', (argv, message) => {
+    expect(() => parseCommandLine(argv)).toThrow(UsageError);
+    expect(() => parseCommandLine(argv)).toThrow(message);
+  });
+});

@@ -1,0 +1,52 @@
+export const MAIN_HELP = `portcullis: keeps a repository's network ports free of collisions
+
+Usage:
+  portcullis check   [ROOT] [--base REF] [--registry PATH]... [--config FILE]
+                     [--format text|markdown|json|sarif] [--fail-on new|any|none] [--output FILE]
+  portcullis ports   [ROOT] [--format text|markdown|json] [--config FILE] [--registry PATH]...
+  portcullis suggest [ROOT] --service NAME [--category CAT] [--count N] [--config FILE] [--registry PATH]...
+
+Run 'portcullis <command> --help' for a command's options.
+Exit status: 0 nothing failing, 1 failing conflicts, 2 usage or configuration error.
+`;
+
+export const CHECK_HELP = `Usage: portcullis check [ROOT] [options]
+
+Finds the port collisions in the repository at ROOT (default: the current folder) and
+proposes a free port for every service that must move.
+
+Options:
+  --base REF          compare with this git revision: conflicts that exist there are 'existing'
+  --registry PATH     a registry file (repeatable); replaces auto-detection
+  --config FILE       the config file (default: ROOT/.portcullis.yml when present)
+  --format FORMAT     text (default), markdown, json or sarif
+  --fail-on POLICY    new (default): fail on new errors; any: on every error; none: never
+  --output FILE       write the report to FILE instead of standard output
+  -h, --help          show this help
+`;
+
+export const PORTS_HELP = `Usage: portcullis ports [ROOT] [options]
+
+Lists every port claim found in the repository: the whole inventory.
+
+Options:
+  --format FORMAT     text (default), markdown or json
+  --registry PATH     a registry file (repeatable); replaces auto-detection
+  --config FILE       the config file (default: ROOT/.portcullis.yml when present)
+  --output FILE       write the inventory to FILE instead of standard output
+  -h, --help          show this help
+`;
+
+export const SUGGEST_HELP = `Usage: portcullis suggest [ROOT] --service NAME [options]
+
+Proposes free ports for a new service: free of every claim in the repository, of the
+registry, of reserved and well-known ports, and inside the category's range.
+
+Options:
+  --service NAME      the service that needs a port (required)
+  --category CAT      a registry category whose range the ports must lie in
+  --count N           how many ports to propose (default 1)
+  --registry PATH     a registry file (repeatable); replaces auto-detection
+  --config FILE       the config file (default: ROOT/.portcullis.yml when present)
+  -h, --help          show this help
+`;

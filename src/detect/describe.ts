@@ -1,0 +1,43 @@
+import { formatPortRange } from '../model/ports.js';
+import type { Binding, Protocol } from '../model/types.js';
+
+export type DisplayName = (binding: Pick<Binding, 'service' | 'project'>) => string;
+
+// A message names a handful of services; the locations list has them all.
+const LISTED_SERVICES = 5;
+
+/** `3002/tcp on host` */
+export function describePorts(port: number, endPort: number, protocol: Protocol, scope: string): string {
+  return `${formatPortRange(port, endPort)}/${protocol} on ${scope}`;
+}
+
+/** `a, b and c` */
+export function joinWithAnd(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
+}
+
+/** The services of these bindings (in their order), deduplicated by display name. */
+export function servicesOf(bindings: readonly Binding[], displayName: DisplayName): string[] {
+  return [...new Set(bindings.map(displayName))];
+}
+
+/**
+ * `grafana (compose.yml:12) and embed (ports.yml:4)`: each service once, at its first
+ * binding, the bindings being in file order.
+ */
+export function describeClaims(bindings: readonly Binding[], displayName: DisplayName): string {
+  const first = new Map<string, Binding>();
+  for (const binding of bindings) {
+    const name = displayName(binding);
+    if (!first.has(name)) first.set(name, binding);
+  }
+  const claims = [...first].map(([name, binding]) => `${name} (${binding.file}:${binding.line})`);
+  if (claims.length <= LISTED_SERVICES) return joinWithAnd(claims);
+  return joinWithAnd([...claims.slice(0, LISTED_SERVICES), `${claims.length - LISTED_SERVICES} more`]);
+}
+
+/** `binds` for one service, `bind` for several. */
+export function verb(singular: string, plural: string, serviceCount: number): string {
+  return serviceCount === 1 ? singular : plural;
+}

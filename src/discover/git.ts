@@ -1,0 +1,106 @@
+// The only place that runs git. Arguments are passed as an array (never through a shell),
+// and every path git prints is NUL-separated, so names with spaces, newlines or leading
+// dashes survive.
+import { execFile, spawn } from 'node:child_process';
+
+const MAX_BUFFER = 256 * 1024 * 1024;
+
+export class GitError extends Error {}
+
+export function git(cwd: string, args: readonly string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('git', [...args], { cwd, maxBuffer: MAX_BUFFER, encoding: 'utf8', env: gitEnv() }, (error, stdout, stderr) => {
+      if (error) reject(new GitError(`git ${args[0] ?? ''}: ${(stderr || error.message).trim().split('\n')[0] ?? ''}`));
+      else resolve(stdout);
+    });
+  });
+}
+
+/** Git must never run repository-controlled programs (hooks, fsmonitor, pagers, text conversion). */
+function gitEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'core.fsmonitor', GIT_CONFIG_VALUE_0: 'false' };
+}
+
+export function splitNul(output: string): string[] {
+  return output.split('\0').filter((entry) => entry.length > 0);
+}
+
+/** The git work tree's top folder for `dir`, or undefined outside a checkout. */
+export async function gitTopLevel(dir: string): Promise<string | undefined> {
+  try {
+    return (await git(dir, ['rev-parse', '--show-toplevel'])).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+export async function resolveRevision(cwd: string, ref: string): Promise<string> {
+  if (ref.startsWith('-')) throw new GitError(`not a revision: ${ref}`);
+  return (await git(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])).trim();
+}
+
+/**
+ * Reads many blobs in one `git cat-file --batch` process (one process for the whole base
+ * tree instead of one per file), by object id so that no path is ever parsed by git.
+ * Returns each object's bytes, 'too-large', or undefined for a missing object.
+ */
+export function readBlobs(cwd: string, specs: readonly string[], maxBytes: number): Promise<Map<string, Buffer | 'too-large' | undefined>> {
+  return new Promise((resolve, reject) => {
+    const result = new Map<string, Buffer | 'too-large' | undefined>();
+    if (specs.length === 0) {
+      resolve(result);
+      return;
+    }
+    const child = spawn('git', ['cat-file', '--batch'], { cwd, env: gitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+    let buffer: Buffer = Buffer.alloc(0);
+    let index = 0;
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer = buffer.length === 0 ? chunk : Buffer.concat([buffer, chunk]);
+      for (;;) {
+        const newline = buffer.indexOf(10);
+        if (newline < 0) return;
+        const header = buffer.subarray(0, newline).toString('utf8');
+        const spec = specs[index];
+        if (spec === undefined) return;
+        if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
+          result.set(spec, undefined);
+          buffer = buffer.subarray(newline + 1);
+          index++;
+          continue;
+        }
+        const size = Number(header.slice(header.lastIndexOf(' ') + 1));
+        if (buffer.length < newline + 1 + size + 1) return;
+        const body = buffer.subarray(newline + 1, newline + 1 + size);
+        result.set(spec, size > maxBytes ? 'too-large' : Buffer.from(body));
+        buffer = buffer.subarray(newline + 1 + size + 1);
+        index++;
+      }
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (index < specs.length) reject(new GitError(`git cat-file stopped after ${index} of ${specs.length} objects (exit ${code})`));
+      else resolve(result);
+    });
+    child.stdin.end(specs.map((spec) => `${spec}\n`).join(''));
+  });
+}
+
+export interface TreeEntry {
+  path: string;
+  oid: string;
+  /** Git file mode: `120000` is a symlink, `160000` a submodule. */
+  mode: string;
+}
+
+/** Every blob of a commit's tree, with repository-relative paths. */
+export async function listTree(cwd: string, revision: string): Promise<TreeEntry[]> {
+  const output = await git(cwd, ['ls-tree', '-r', '-z', '--full-tree', revision]);
+  const entries: TreeEntry[] = [];
+  for (const record of splitNul(output)) {
+    const tab = record.indexOf('\t');
+    const [mode, type, oid] = record.slice(0, tab).split(' ');
+    if (type !== 'blob' || mode === undefined || oid === undefined) continue;
+    entries.push({ path: record.slice(tab + 1), oid, mode });
+  }
+  return entries;
+}

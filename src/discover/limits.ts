@@ -1,0 +1,18 @@
+/**
+ * What one run may read. The Action reads files that strangers write, so every cap is
+ * explicit, and hitting one is a diagnostic that names it, never a silent truncation.
+ */
+export interface ReadLimits {
+  /** Largest file read, in bytes. */
+  maxFileBytes: number;
+  /** Most candidate files read in one tree. */
+  maxFiles: number;
+  /** Most bytes read in one tree. */
+  maxTotalBytes: number;
+}
+
+export const DEFAULT_LIMITS: ReadLimits = {
+  maxFileBytes: 1024 * 1024,
+  maxFiles: 50_000,
+  maxTotalBytes: 512 * 1024 * 1024,
+};

@@ -1,0 +1,152 @@
+// A tree of files to check: the working tree at HEAD, or a commit's tree for the base.
+// Listing and reading live here; everything downstream sees root-relative paths and text.
+import { lstat, readFile, realpath } from 'node:fs/promises';
+import { isAbsolute, relative, sep } from 'node:path';
+import fg from 'fast-glob';
+import type { Diagnostic } from '../model/types.js';
+import { git, gitTopLevel, listTree, readBlobs, splitNul, type TreeEntry } from './git.js';
+
+export interface ReadResult {
+  texts: Map<string, string>;
+  diagnostics: Diagnostic[];
+}
+
+export interface FileTree {
+  /** Root-relative `/`-separated paths of every file in the tree. */
+  readonly paths: readonly string[];
+  /** Reads text files; files over `maxBytes`, binary files and unsafe links give diagnostics or nothing. */
+  read(paths: readonly string[], maxBytes: number): Promise<ReadResult>;
+}
+
+/**
+ * The working tree under `root`. In a git checkout the listing is `git ls-files` (tracked
+ * and untracked-but-not-ignored files: it honours .gitignore exactly and costs a few ms);
+ * elsewhere fast-glob, skipping node_modules, vendor and .git, never following links.
+ */
+export async function openWorkingTree(root: string): Promise<FileTree> {
+  const top = await gitTopLevel(root);
+  const paths = top === undefined ? await globFiles(root) : await gitListFiles(root);
+  const realRoot = await realpath(root);
+  return {
+    paths,
+    read: (wanted, maxBytes) => readWorkingFiles(root, realRoot, wanted, maxBytes),
+  };
+}
+
+async function gitListFiles(root: string): Promise<string[]> {
+  const output = await git(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate']);
+  return [...new Set(splitNul(output))].sort();
+}
+
+async function globFiles(root: string): Promise<string[]> {
+  const paths = await fg('**/*', {
+    cwd: root,
+    dot: true,
+    onlyFiles: true,
+    followSymbolicLinks: false,
+    ignore: ['**/node_modules/**', '**/vendor/**', '**/.git/**'],
+  });
+  return paths.sort();
+}
+
+async function readWorkingFiles(root: string, realRoot: string, wanted: readonly string[], maxBytes: number): Promise<ReadResult> {
+  const texts = new Map<string, string>();
+  const diagnostics: Diagnostic[] = [];
+  await forEachLimited(wanted, 32, async (path) => {
+    const absolute = `${root}${sep}${path.split('/').join(sep)}`;
+    try {
+      const info = await lstat(absolute);
+      if (info.isSymbolicLink()) {
+        const target = await realpath(absolute).catch(() => undefined);
+        if (target === undefined || !isInside(realRoot, target)) {
+          diagnostics.push({ file: path, severity: 'warning', message: 'symbolic link that leaves the root: not followed' });
+          return;
+        }
+      } else if (!info.isFile()) {
+        return;
+      }
+      const size = info.isSymbolicLink() ? (await lstat(await realpath(absolute))).size : info.size;
+      if (size > maxBytes) {
+        diagnostics.push({ file: path, severity: 'warning', message: tooLargeMessage(size, maxBytes) });
+        return;
+      }
+      const text = decodeText(await readFile(absolute));
+      if (text !== undefined) texts.set(path, text);
+    } catch (error) {
+      diagnostics.push({ file: path, severity: 'warning', message: `could not be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+    }
+  });
+  return { texts, diagnostics };
+}
+
+/**
+ * The tree of a commit, read from git objects: the base revision of a comparison. Paths are
+ * relative to `root`, which may be a folder inside the repository.
+ */
+export async function openRevisionTree(root: string, revision: string): Promise<FileTree> {
+  const top = (await gitTopLevel(root)) ?? root;
+  const prefix = toPosix(relative(await realpath(top), await realpath(root)));
+  const entries = new Map<string, TreeEntry>();
+  for (const entry of await listTree(root, revision)) {
+    if (prefix !== '' && !entry.path.startsWith(`${prefix}/`)) continue;
+    entries.set(prefix === '' ? entry.path : entry.path.slice(prefix.length + 1), entry);
+  }
+  return {
+    paths: [...entries.keys()].sort(),
+    async read(wanted, maxBytes) {
+      const texts = new Map<string, string>();
+      const diagnostics: Diagnostic[] = [];
+      const blobs: Array<[string, TreeEntry]> = [];
+      for (const path of wanted) {
+        const entry = entries.get(path);
+        // A link in a commit is a path string, not content: it is never followed.
+        if (entry && entry.mode !== '120000' && entry.mode !== '160000') blobs.push([path, entry]);
+      }
+      const contents = await readBlobs(root, blobs.map(([, entry]) => entry.oid), maxBytes);
+      for (const [path, entry] of blobs) {
+        const content = contents.get(entry.oid);
+        if (content === 'too-large') diagnostics.push({ file: path, severity: 'warning', message: tooLargeMessage(undefined, maxBytes) });
+        else if (content !== undefined) {
+          const text = decodeText(content);
+          if (text !== undefined) texts.set(path, text);
+        }
+      }
+      return { texts, diagnostics };
+    },
+  };
+}
+
+/** Files that changed between a revision and the working tree, root-relative. */
+export async function changedSince(root: string, revision: string): Promise<Set<string>> {
+  const output = await git(root, ['diff', '--name-only', '-z', '--no-renames', '--relative', revision, '--']);
+  return new Set(splitNul(output));
+}
+
+function tooLargeMessage(size: number | undefined, maxBytes: number): string {
+  const mib = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+  return `file is larger than the ${mib(maxBytes)} limit${size === undefined ? '' : ` (${mib(size)})`}: not read (raise limits.maxFileBytes to read it)`;
+}
+
+/** Text, or undefined for a binary file (one with a NUL byte in its first 8 KiB, as git decides). */
+function decodeText(bytes: Buffer): string | undefined {
+  if (bytes.subarray(0, 8192).includes(0)) return undefined;
+  const text = bytes.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function isInside(root: string, target: string): boolean {
+  const rel = relative(root, target);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+function toPosix(path: string): string {
+  return path.split(sep).join('/');
+}
+
+async function forEachLimited<T>(items: readonly T[], concurrency: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+    while (next < items.length) await task(items[next++] as T);
+  });
+  await Promise.all(workers);
+}

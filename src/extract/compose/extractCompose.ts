@@ -1,0 +1,73 @@
+import type { ExtractContext, Extractor, ExtractResult, SourceFile } from '../../model/types.js';
+import { dotenvVariables } from '../dotenv/dotenvVariables.js';
+import { parseDotenv } from '../dotenv/parseDotenv.js';
+import type { VariableLookup } from '../interpolate.js';
+import { AliasBudgetExceeded, isMap, parseYaml } from '../yaml.js';
+import { COMPOSE_DEFAULT_FILES, COMPOSE_OVERRIDE_FILES, composeStack, folderOf, isComposeFile, pathIn } from './composeFiles.js';
+import { composeProjectName, topLevelName } from './projectName.js';
+import { indentQuotedContinuations } from './repairQuotedContinuation.js';
+import { type ComposeFileContext, extractServicePorts } from './servicePorts.js';
+
+export const composeExtractor: Extractor = {
+  format: 'compose',
+  matches: isComposeFile,
+  extract: extractCompose,
+  dependencies: composeDependencies,
+};
+
+/** The `.env` that feeds interpolation, and the default files that may name the project. */
+function composeDependencies(path: string): string[] {
+  const folder = folderOf(path);
+  const siblings = [...COMPOSE_DEFAULT_FILES, ...COMPOSE_OVERRIDE_FILES].map((name) => pathIn(folder, name));
+  return [pathIn(folder, '.env'), ...siblings.filter((sibling) => sibling !== path)];
+}
+
+function extractCompose(file: SourceFile, context: ExtractContext): ExtractResult {
+  const result: ExtractResult = { bindings: [], diagnostics: [] };
+  const fail = (message: string) => result.diagnostics.push({ file: file.path, severity: 'error', message });
+  try {
+    const yaml = parseYaml(file.path, file.text, { repair: indentQuotedContinuations });
+    result.diagnostics.push(...yaml.diagnostics);
+    const variables = composeVariables(context, folderOf(file.path));
+    const compose: ComposeFileContext = {
+      yaml,
+      project: composeProjectName(file.path, topLevelName(yaml), context, variables),
+      stack: composeStack(folderOf(file.path)),
+      variables,
+      bindings: result.bindings,
+      diagnostics: result.diagnostics,
+    };
+    for (const document of yaml.documents) {
+      const root = yaml.resolve(document.contents);
+      if (root == null) continue;
+      if (!isMap(root)) {
+        result.diagnostics.push({ ...yaml.locate(root), severity: 'error', message: 'a compose file must be a mapping' });
+        continue;
+      }
+      const services = yaml.get(root, 'services');
+      if (yaml.resolve(services) == null) continue;
+      if (!isMap(yaml.resolve(services))) {
+        result.diagnostics.push({ ...yaml.locate(services), severity: 'error', message: 'services must be a mapping of service names' });
+        continue;
+      }
+      for (const [name, definition] of yaml.entries(services)) extractServicePorts(compose, name, definition);
+    }
+  } catch (error) {
+    if (error instanceof AliasBudgetExceeded) fail(`YAML alias budget exceeded (${error.message}); the rest of the file is not read`);
+    else fail(`could not read the compose file: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return result;
+}
+
+/**
+ * The variables Compose interpolates from: the `.env` beside the file (its own problems are
+ * the `.env` extractor's to report). The shell environment, which Compose reads first, is
+ * not known to a static check.
+ */
+function composeVariables(context: ExtractContext, folder: string): VariableLookup {
+  const path = pathIn(folder, '.env');
+  const text = context.readFile(path);
+  if (text === undefined) return () => undefined;
+  const variables = dotenvVariables(parseDotenv(text).entries, path);
+  return (name) => variables.get(name);
+}

@@ -1,0 +1,259 @@
+import { formatPortRange } from '../../model/ports.js';
+import { normalizeServiceName } from '../../model/service.js';
+import type { Binding, Diagnostic, Protocol } from '../../model/types.js';
+import type { VariableLookup } from '../interpolate.js';
+import { isMap, isScalar, isSeq, type YamlFile } from '../yaml.js';
+import { isIpLiteral } from './hostIp.js';
+import { type InterpolatedScalar, interpolationDiagnostics, type LiteralPlace, placeOf, readInterpolated } from './interpolatedScalar.js';
+import { parseDockerPortRange, parsePortSpec, type PortSpecProtocol } from './portSpec.js';
+
+/** What one compose file shares among its services. */
+export interface ComposeFileContext {
+  yaml: YamlFile;
+  project: string;
+  stack: string;
+  variables: VariableLookup;
+  bindings: Binding[];
+  diagnostics: Diagnostic[];
+}
+
+interface PortClaim {
+  start: number;
+  end: number;
+  place: LiteralPlace;
+}
+
+/** One port mapping in either syntax, its literals located. */
+interface Mapping {
+  target: PortClaim;
+  published: PortClaim | null;
+  hostIp: string | null;
+  protocol: PortSpecProtocol;
+  soft: boolean;
+}
+
+interface ServiceContext extends ComposeFileContext {
+  service: string;
+  /** The network namespace the service's container ports live in. */
+  containerScope: string;
+  hostNetwork: boolean;
+}
+
+/**
+ * The claims of one compose service: each published port (host scope), each container port
+ * of `ports:` and `expose:` (the container's scope, or the host's under `network_mode: host`).
+ */
+export function extractServicePorts(file: ComposeFileContext, name: string, definition: unknown): void {
+  const { yaml } = file;
+  const service = normalizeServiceName(name);
+  if (!isMap(yaml.resolve(definition))) {
+    if (yaml.resolve(definition) != null) report(file, definition, 'error', `service ${name} must be a mapping`);
+    return;
+  }
+  const fields = new Map(yaml.entries(definition).map(([key, value, keyNode]) => [key, { value, keyNode }]));
+  const networkMode = readNetworkMode(file, fields.get('network_mode')?.value);
+  const hostNetwork = networkMode === 'host';
+  const sharedWith = networkMode?.startsWith('service:') ? normalizeServiceName(networkMode.slice('service:'.length)) : undefined;
+  const context: ServiceContext = {
+    ...file,
+    service,
+    hostNetwork,
+    containerScope: hostNetwork ? 'host' : `container:${file.project}/${sharedWith ?? service}`,
+  };
+
+  const ports = fields.get('ports');
+  if (ports && yaml.resolve(ports.value) != null) {
+    if (!isSeq(yaml.resolve(ports.value))) {
+      report(file, ports.value, 'error', `ports of service ${name} must be a list`);
+    } else {
+      if (hostNetwork && yaml.items(ports.value).length > 0) {
+        report(file, ports.keyNode, 'warning', `service ${name} uses network_mode: host, so Compose ignores its published ports; its container ports listen on the host`);
+      }
+      for (const item of yaml.items(ports.value)) readPortEntry(context, item);
+    }
+  }
+
+  const expose = fields.get('expose');
+  if (expose && yaml.resolve(expose.value) != null) {
+    if (!isSeq(yaml.resolve(expose.value))) report(file, expose.value, 'error', `expose of service ${name} must be a list`);
+    else for (const item of yaml.items(expose.value)) readExposeEntry(context, item);
+  }
+}
+
+function readNetworkMode(file: ComposeFileContext, node: unknown): string | undefined {
+  const scalar = node === undefined ? undefined : readInterpolated(file.yaml, node, file.variables);
+  return scalar?.interpolation.value.trim();
+}
+
+function readPortEntry(context: ServiceContext, item: unknown): void {
+  if (isMap(item)) {
+    const mapping = readLongSyntax(context, item);
+    if (mapping) claimMapping(context, mapping);
+    return;
+  }
+  const scalar = isScalar(item) ? readInterpolated(context.yaml, item, context.variables) : undefined;
+  if (!scalar) {
+    report(context, item, 'error', `service ${context.service}: a port must be a string, a number or a mapping`);
+    return;
+  }
+  const mapping = readShortSyntax(context, scalar, 'port');
+  if (mapping) claimMapping(context, mapping);
+}
+
+function readExposeEntry(context: ServiceContext, item: unknown): void {
+  const scalar = isScalar(item) ? readInterpolated(context.yaml, item, context.variables) : undefined;
+  if (!scalar) {
+    report(context, item, 'error', `service ${context.service}: an exposed port must be a string or a number`);
+    return;
+  }
+  const mapping = readShortSyntax(context, scalar, 'exposed port');
+  if (!mapping) return;
+  if (mapping.published || mapping.hostIp !== null) {
+    report(context, item, 'error', `service ${context.service}: exposed port "${scalar.interpolation.value}" names a host port; expose takes container ports only`);
+    return;
+  }
+  claimMapping(context, mapping);
+}
+
+/** `"[host_ip:][published:]target[/proto]"`, after interpolation. */
+function readShortSyntax(context: ServiceContext, scalar: InterpolatedScalar, what: string): Mapping | undefined {
+  const subject = `service ${context.service}: ${what} "${scalar.raw}"`;
+  if (scalar.interpolation.problems.length > 0) {
+    context.diagnostics.push(...interpolationDiagnostics(context.yaml, scalar, subject));
+    return undefined;
+  }
+  const parsed = parsePortSpec(scalar.interpolation.value);
+  if (!parsed.ok) {
+    const at = placeOf(context.yaml, scalar, parsed.index, 1).location;
+    context.diagnostics.push({ ...at, severity: 'error', message: `${subject}: ${parsed.error}` });
+    return undefined;
+  }
+  const { spec } = parsed;
+  const claim = (range: { start: number; end: number; index: number; text: string }): PortClaim => ({
+    start: range.start,
+    end: range.end,
+    place: placeOf(context.yaml, scalar, range.index, range.text.length),
+  });
+  return {
+    target: claim(spec.target),
+    published: spec.published ? claim(spec.published) : null,
+    hostIp: spec.hostIp,
+    protocol: spec.protocol,
+    soft: spec.soft,
+  };
+}
+
+/** `{ target, published, host_ip, protocol, mode }`; `mode` does not change what the host sees. */
+function readLongSyntax(context: ServiceContext, item: unknown): Mapping | undefined {
+  const { yaml } = context;
+  const field = (key: string) => {
+    const node = yaml.get(item, key);
+    return node == null || yaml.resolve(node) == null ? undefined : readInterpolated(yaml, node, context.variables);
+  };
+  const target = field('target');
+  const published = field('published');
+  const hostIp = field('host_ip');
+  const protocol = field('protocol');
+  const subject = `service ${context.service}: port`;
+  const unresolved = [target, published, hostIp, protocol].flatMap((scalar) =>
+    scalar ? interpolationDiagnostics(yaml, scalar, `${subject} ${scalar.raw}`) : [],
+  );
+  if (unresolved.length > 0) {
+    context.diagnostics.push(...unresolved);
+    return undefined;
+  }
+  if (!target) {
+    report(context, item, 'error', `${subject} mapping has no target`);
+    return undefined;
+  }
+
+  const targetText = target.interpolation.value;
+  const targetRange = parseDockerPortRange(targetText);
+  if (!targetRange || targetRange.start !== targetRange.end) return invalid(context, target, `Invalid containerPort: ${targetText}`);
+  const publishedText = published?.interpolation.value ?? '';
+  const publishedRange = publishedText === '' ? undefined : parseDockerPortRange(publishedText);
+  if (published && publishedText !== '' && !publishedRange) return invalid(context, published, `Invalid hostPort: ${publishedText}`);
+  const ip = hostIp?.interpolation.value ?? '';
+  if (hostIp && ip !== '' && !isIpLiteral(ip)) return invalid(context, hostIp, `Invalid ip address: ${ip}`);
+  const proto = protocol?.interpolation.value ?? 'tcp';
+  const protocolName = proto.toLowerCase();
+  if (protocol && protocolName !== 'tcp' && protocolName !== 'udp' && protocolName !== 'sctp') {
+    return invalid(context, protocol, `Invalid proto: ${proto}`);
+  }
+
+  const claim = (scalar: InterpolatedScalar, range: { start: number; end: number }, text: string): PortClaim => ({
+    ...range,
+    place: placeOf(yaml, scalar, 0, text.length),
+  });
+  return {
+    target: claim(target, targetRange, targetText),
+    published: published && publishedRange ? claim(published, publishedRange, publishedText) : null,
+    hostIp: ip === '' ? null : ip,
+    protocol: protocolName as PortSpecProtocol,
+    soft: publishedRange !== undefined && publishedRange.end !== publishedRange.start,
+  };
+}
+
+function invalid(context: ServiceContext, scalar: InterpolatedScalar, error: string): undefined {
+  const at = placeOf(context.yaml, scalar, 0, 1).location;
+  context.diagnostics.push({ ...at, severity: 'error', message: `service ${context.service}: port: ${error}` });
+  return undefined;
+}
+
+function claimMapping(context: ServiceContext, mapping: Mapping): void {
+  if (mapping.protocol === 'sctp') {
+    const at = mapping.target.place.location;
+    context.diagnostics.push({
+      ...at,
+      severity: 'warning',
+      message: `service ${context.service}: SCTP port ${formatPortRange(mapping.target.start, mapping.target.end)} is not checked (only TCP and UDP ports are compared)`,
+    });
+    return;
+  }
+  const protocol: Protocol = mapping.protocol;
+  if (isFixedPort(context, mapping.target, 'container port')) {
+    context.bindings.push(binding(context, mapping.target, { protocol, hostIp: null, scope: context.containerScope, kind: 'listen' }));
+  }
+  const published = mapping.published;
+  if (!published || context.hostNetwork || !isFixedPort(context, published, 'published port')) return;
+  context.bindings.push({
+    ...binding(context, published, { protocol, hostIp: mapping.hostIp, scope: 'host', kind: 'publish' }),
+    ...(mapping.soft ? { soft: true } : {}),
+  });
+}
+
+/** Port 0 asks Docker for any free port: it claims nothing fixed. */
+function isFixedPort(context: ServiceContext, claim: PortClaim, what: string): boolean {
+  if (claim.start !== 0) return true;
+  context.diagnostics.push({
+    ...claim.place.location,
+    severity: 'warning',
+    message: `service ${context.service}: ${what} 0 is not a fixed port (Docker picks any free one); skipped`,
+  });
+  return false;
+}
+
+function binding(
+  context: ServiceContext,
+  claim: PortClaim,
+  fields: Pick<Binding, 'protocol' | 'hostIp' | 'scope' | 'kind'>,
+): Binding {
+  const { location, via, variable, variableFile } = claim.place;
+  return {
+    service: context.service,
+    port: claim.start,
+    endPort: claim.end,
+    ...fields,
+    format: 'compose',
+    ...location,
+    ...(via ? { via } : {}),
+    project: context.project,
+    stack: context.stack,
+    ...(variable === undefined ? {} : { variable, setting: variable }),
+    ...(variableFile === undefined ? {} : { variableFile }),
+  };
+}
+
+function report(context: ComposeFileContext, node: unknown, severity: Diagnostic['severity'], message: string): void {
+  context.diagnostics.push({ ...context.yaml.locate(node), severity, message });
+}

@@ -1,0 +1,116 @@
+import { posix } from 'node:path';
+import { parsePortRange } from '../../model/ports.js';
+import { normalizeServiceName } from '../../model/service.js';
+import type { Binding, Diagnostic, ExtractContext, Extractor, ExtractResult, SourceFile } from '../../model/types.js';
+import { COMPOSE_DEFAULT_FILES, composeStack, folderOf, pathIn } from '../compose/composeFiles.js';
+import { dotenvVariables } from './dotenvVariables.js';
+import { parseDotenv } from './parseDotenv.js';
+
+export const dotenvExtractor: Extractor = {
+  format: 'dotenv',
+  matches: isDotenvFile,
+  extract: extractDotenv,
+  dependencies: (path) => COMPOSE_DEFAULT_FILES.map((name) => pathIn(folderOf(path), name)),
+};
+
+/**
+ * Templates that developers copy into a `.env` (`.env.example`, `.env.sample`, `sample.env`)
+ * describe nothing that runs, as DESIGN.md says of examples, and Compose never reads them:
+ * reading them would report collisions between ports nobody binds. `.env.test` configures
+ * test runs, which DESIGN.md leaves out with the tests themselves.
+ */
+const TEMPLATE_WORDS: ReadonlySet<string> = new Set(['example', 'examples', 'sample', 'template', 'tpl', 'dist', 'defaults', 'test']);
+
+/** `.env.js`, `.env.json`, `.env.d.ts`: code and data named after the environment, not dotenv files. */
+const OTHER_FORMATS: ReadonlySet<string> = new Set(['js', 'cjs', 'mjs', 'ts', 'json', 'yml', 'yaml', 'toml', 'py', 'sh', 'md']);
+
+/** `.env`, `.env.<name>` and `<name>.env`, unless a name part marks a template or another format. */
+export function isDotenvFile(path: string): boolean {
+  const base = posix.basename(path);
+  if (base === '.env') return true;
+  if (base.endsWith('.env') && base.length > '.env'.length) return !isTemplate(base.slice(0, -'.env'.length).split('.'));
+  if (!base.startsWith('.env.')) return false;
+  const parts = base.slice('.env.'.length).split('.');
+  return !isTemplate(parts) && !OTHER_FORMATS.has((parts.at(-1) ?? '').toLowerCase());
+}
+
+function isTemplate(parts: readonly string[]): boolean {
+  return parts.some((part) => TEMPLATE_WORDS.has(part.toLowerCase()));
+}
+
+/**
+ * The service a port variable names: `NLP_API_PORT` -> `nlp-api`; bare `PORT` -> the service
+ * of the folder. `<NAME>_PORT_ALT` (the seeds' fallback port for when the main one is taken)
+ * is the same service's alternative, so it is that service's claim: another service on it
+ * defeats the fallback, while the service's own two ports never collide with each other.
+ * Any other variable is not a port of a service of its own (undefined).
+ */
+export function serviceOfPortVariable(variable: string, folderService: string): string | undefined {
+  const upper = variable.toUpperCase();
+  if (upper === 'PORT' || upper === 'PORT_ALT') return folderService;
+  for (const suffix of ['_PORT', '_PORT_ALT']) {
+    if (!upper.endsWith(suffix)) continue;
+    const service = normalizeServiceName(variable.slice(0, -suffix.length));
+    return service === '' ? undefined : service;
+  }
+  return undefined;
+}
+
+function extractDotenv(file: SourceFile, context: ExtractContext): ExtractResult {
+  const parsed = parseDotenv(file.text);
+  const diagnostics: Diagnostic[] = parsed.problems.map((problem) => ({
+    file: file.path,
+    line: problem.line,
+    column: problem.column,
+    severity: 'error',
+    message: `${problem.message} (Docker Compose refuses such a .env file)`,
+  }));
+  const bindings: Binding[] = [];
+  const variables = dotenvVariables(parsed.entries, file.path);
+  const folder = folderOf(file.path);
+  const folderService = normalizeServiceName(folder === '.' ? context.rootName : posix.basename(folder));
+  const stack = COMPOSE_DEFAULT_FILES.some((name) => context.readFile(pathIn(folder, name)) !== undefined) ? composeStack(folder) : undefined;
+
+  for (const entry of parsed.entries) {
+    const service = serviceOfPortVariable(entry.name, folderService);
+    if (service === undefined) continue;
+    const at = { file: file.path, line: entry.line, column: entry.column };
+    const variable = variables.get(entry.name);
+    if (variable === undefined) continue;
+    if (variable.entry !== entry) {
+      const again = variable.entry.line;
+      diagnostics.push({ ...at, severity: 'warning', message: `${entry.name} is set again on line ${again}; the last value counts` });
+      continue;
+    }
+    if (variable.problems.length > 0) {
+      for (const problem of variable.problems) {
+        diagnostics.push({ ...at, severity: 'warning', message: `${entry.name}: ${problem.message}; skipped` });
+      }
+      continue;
+    }
+    if (variable.value === '') continue;
+    const range = parsePortRange(variable.value);
+    if (!range) {
+      diagnostics.push({ ...at, severity: 'warning', message: `${entry.name}=${variable.value} is not a port (1-65535)` });
+      continue;
+    }
+    const movedFrom = variable.location.line !== at.line || variable.location.file !== at.file;
+    bindings.push({
+      service,
+      port: range.start,
+      endPort: range.end,
+      protocol: 'tcp',
+      hostIp: null,
+      scope: 'host',
+      kind: 'listen',
+      format: 'dotenv',
+      ...variable.location,
+      ...(movedFrom ? { via: at } : {}),
+      variable: entry.name,
+      variableFile: file.path,
+      setting: entry.name,
+      ...(stack === undefined ? {} : { stack }),
+    });
+  }
+  return { bindings, diagnostics };
+}

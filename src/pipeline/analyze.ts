@@ -1,0 +1,30 @@
+import { detectConflicts } from '../detect/detect.js';
+import type { PortcullisConfig } from '../model/config.js';
+import type { Binding, Conflict, Diagnostic, ExtractResult, RegistryModel } from '../model/types.js';
+import { compareText } from '../model/order.js';
+import { mergeRegistries } from '../resolve/registry.js';
+import { resolveBindings, resolveRegistry } from '../resolve/resolve.js';
+
+export interface ExtractedFile {
+  path: string;
+  result: ExtractResult;
+  isRegistry: boolean;
+}
+
+export interface Analysis {
+  bindings: Binding[];
+  registry: RegistryModel;
+  conflicts: Conflict[];
+  diagnostics: Diagnostic[];
+}
+
+/** Resolve and detect over one tree's extraction: pure, the same for HEAD and for the base. */
+export function analyzeExtraction(files: readonly ExtractedFile[], config: PortcullisConfig): Analysis {
+  const sorted = [...files].sort((a, b) => compareText(a.path, b.path));
+  const merged = mergeRegistries(sorted.filter((file) => file.isRegistry));
+  const registry = resolveRegistry(merged.registry, config);
+  const found = sorted.filter((file) => !file.isRegistry).flatMap((file) => file.result.bindings);
+  const bindings = resolveBindings(found, registry, config);
+  const diagnostics = [...sorted.flatMap((file) => file.result.diagnostics), ...merged.diagnostics];
+  return { bindings, registry, conflicts: detectConflicts(bindings, registry), diagnostics };
+}

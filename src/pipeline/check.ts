@@ -1,0 +1,153 @@
+import { basename, resolve as resolvePath } from 'node:path';
+import { proposePorts } from '../allocate/allocate.js';
+import { compareWithBase } from '../compare/compare.js';
+import { DEFAULT_LIMITS, type ReadLimits } from '../discover/limits.js';
+import { type Candidate, selectCandidates } from '../discover/select.js';
+import { changedSince, type FileTree, openRevisionTree, openWorkingTree } from '../discover/tree.js';
+import { resolveRevision } from '../discover/git.js';
+import { EXTRACTORS, isRegistryExtractor, registryExtractorFor } from '../extract/index.js';
+import type { PortcullisConfig } from '../model/config.js';
+import { compareText } from '../model/order.js';
+import type { Binding, Conflict, Diagnostic, ExtractResult, Report } from '../model/types.js';
+import { type Analysis, analyzeExtraction } from './analyze.js';
+import { extractTree, type TreeExtraction } from './extractTree.js';
+import { applyIgnoreRules } from './ignore.js';
+
+export interface CheckOptions {
+  /** The repository folder to check. */
+  root: string;
+  /** A git revision to compare with: conflicts that exist there too are `existing`. */
+  base?: string;
+  /** Registry files named on the command line (root-relative); they replace auto-detection. */
+  registry?: readonly string[];
+  config: PortcullisConfig;
+  limits?: ReadLimits;
+  /** A clock, for durationMs; injected so that tests can fix it. */
+  now?: () => number;
+}
+
+export class CheckUsageError extends Error {}
+
+/** The whole check: discover, extract, resolve, detect, compare, allocate. */
+export async function runCheck(options: CheckOptions): Promise<Report> {
+  const now = options.now ?? Date.now;
+  const started = now();
+  const root = resolvePath(options.root);
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const registryPaths = [...(options.registry ?? []), ...options.config.registry];
+
+  const head = await checkTree(await openWorkingTree(root), root, registryPaths, options.config, limits);
+  let conflicts = head.analysis.conflicts;
+  let baseRevision: string | null = null;
+  let base: Analysis | null = null;
+  if (options.base !== undefined) {
+    baseRevision = await resolveRevision(root, options.base).catch(() => {
+      throw new CheckUsageError(`base revision not found: ${options.base}`);
+    });
+    const changed = await changedSince(root, baseRevision);
+    const baseTree = await openRevisionTree(root, baseRevision);
+    base = (await checkTree(baseTree, root, registryPaths, options.config, limits, reuseUnchanged(head.extraction, changed))).analysis;
+  }
+  conflicts = compareWithBase(conflicts, base && { conflicts: base.conflicts, bindings: base.bindings, registry: base.registry });
+  conflicts = applyIgnoreRules(conflicts, options.config.ignore);
+  conflicts = proposePorts(conflicts, { bindings: head.analysis.bindings, registry: head.analysis.registry });
+
+  const bindings = [...head.analysis.registry.entries, ...head.analysis.bindings];
+  return {
+    schemaVersion: 1,
+    base: baseRevision,
+    stats: { files: head.extraction.results.size, bindings: bindings.length, durationMs: Math.max(0, Math.round(now() - started)) },
+    bindings: sortBindings(bindings),
+    conflicts,
+    diagnostics: sortDiagnostics([...head.extraction.diagnostics, ...head.selectDiagnostics, ...head.analysis.diagnostics]),
+  };
+}
+
+/** HEAD's claims and registry without comparing or allocating: the inventory, and what `suggest` plans around. */
+export async function analyzeWorkingTree(options: Omit<CheckOptions, 'base' | 'now'>): Promise<Analysis> {
+  const root = resolvePath(options.root);
+  const registryPaths = [...(options.registry ?? []), ...options.config.registry];
+  const head = await checkTree(await openWorkingTree(root), root, registryPaths, options.config, options.limits ?? DEFAULT_LIMITS);
+  return { ...head.analysis, diagnostics: [...head.extraction.diagnostics, ...head.selectDiagnostics, ...head.analysis.diagnostics] };
+}
+
+interface TreeCheck {
+  extraction: TreeExtraction;
+  selectDiagnostics: Diagnostic[];
+  analysis: Analysis;
+}
+
+async function checkTree(
+  tree: FileTree,
+  root: string,
+  registryPaths: readonly string[],
+  config: PortcullisConfig,
+  limits: ReadLimits,
+  reuse?: (candidate: Candidate) => ExtractResult | undefined,
+): Promise<TreeCheck> {
+  const registries = explicitRegistries(registryPaths, tree.paths);
+  const selected = selectCandidates(tree.paths, {
+    extractors: EXTRACTORS,
+    include: config.include,
+    exclude: config.exclude,
+    registries: registries.candidates,
+    isRegistryExtractor,
+    limits,
+  });
+  const extraction = await extractTree(tree, selected.candidates, { rootName: basename(root), limits, ...(reuse ? { reuse } : {}) });
+  const files = [...extraction.results.values()].map(({ candidate, result }) => ({
+    path: candidate.path,
+    result,
+    isRegistry: isRegistryExtractor(candidate.extractor),
+  }));
+  return {
+    extraction,
+    selectDiagnostics: [...registries.diagnostics, ...selected.diagnostics],
+    analysis: analyzeExtraction(files, config),
+  };
+}
+
+function explicitRegistries(paths: readonly string[], treePaths: readonly string[]): { candidates: Candidate[]; diagnostics: Diagnostic[] } {
+  const present = new Set(treePaths);
+  const candidates: Candidate[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const path of new Set(paths.map(normalizeRelativePath))) {
+    const extractor = registryExtractorFor(path);
+    if (!present.has(path)) diagnostics.push({ file: path, severity: 'error', message: 'registry file not found' });
+    else if (!extractor) diagnostics.push({ file: path, severity: 'error', message: 'no registry reader for this kind of file (use .yml, .yaml, .json, .md or .nix)' });
+    else candidates.push({ path, extractor });
+  }
+  return { candidates, diagnostics };
+}
+
+function normalizeRelativePath(path: string): string {
+  return path.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+}
+
+/**
+ * At the base, a file that did not change since (and whose extra inputs, such as the `.env`
+ * beside a compose file, did not either) gives what it gave at HEAD: only changed files are
+ * parsed again.
+ */
+function reuseUnchanged(head: TreeExtraction, changed: ReadonlySet<string>): (candidate: Candidate) => ExtractResult | undefined {
+  return (candidate) => {
+    const found = head.results.get(candidate.path);
+    if (!found || found.candidate.extractor !== candidate.extractor || changed.has(candidate.path)) return undefined;
+    const dependencies = candidate.extractor.dependencies?.(candidate.path) ?? [];
+    return dependencies.some((path) => changed.has(path)) ? undefined : found.result;
+  };
+}
+
+function sortBindings(bindings: Binding[]): Binding[] {
+  return bindings.sort((a, b) => a.port - b.port || a.endPort - b.endPort || compareText(a.scope, b.scope) || compareText(a.protocol, b.protocol) || compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.service, b.service));
+}
+
+function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort((a, b) => compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || compareText(a.message, b.message));
+}
+
+/** Conflicts that fail the run under a `--fail-on` policy. */
+export function failingConflicts(conflicts: readonly Conflict[], failOn: 'new' | 'any' | 'none'): Conflict[] {
+  if (failOn === 'none') return [];
+  return conflicts.filter((conflict) => conflict.severity === 'error' && (failOn === 'any' || conflict.status === 'new'));
+}

@@ -1,0 +1,97 @@
+import type { Candidate } from '../discover/select.js';
+import type { ReadLimits } from '../discover/limits.js';
+import type { FileTree } from '../discover/tree.js';
+import type { Diagnostic, ExtractResult } from '../model/types.js';
+
+export interface TreeExtraction {
+  /** Each candidate's result, by root-relative path. */
+  results: Map<string, { candidate: Candidate; result: ExtractResult }>;
+  /** Problems with reading (size, links, limits), beside the extractors' own diagnostics. */
+  diagnostics: Diagnostic[];
+  /** How many files were read. */
+  filesRead: number;
+}
+
+export interface ExtractTreeOptions {
+  rootName: string;
+  limits: ReadLimits;
+  /** Results to take as they are instead of reading and parsing the file again (the base run reuses HEAD's). */
+  reuse?: (candidate: Candidate) => ExtractResult | undefined;
+}
+
+/** Reads every candidate (and the files their extractors also read) and runs its extractor. */
+export async function extractTree(tree: FileTree, candidates: readonly Candidate[], options: ExtractTreeOptions): Promise<TreeExtraction> {
+  const results: TreeExtraction['results'] = new Map();
+  const toExtract: Candidate[] = [];
+  for (const candidate of candidates) {
+    const reused = options.reuse?.(candidate);
+    if (reused) results.set(candidate.path, { candidate, result: reused });
+    else toExtract.push(candidate);
+  }
+  const wanted = new Set<string>();
+  const present = new Set(tree.paths);
+  for (const candidate of toExtract) {
+    wanted.add(candidate.path);
+    for (const dependency of candidate.extractor.dependencies?.(candidate.path) ?? []) {
+      if (present.has(dependency)) wanted.add(dependency);
+    }
+  }
+  const { texts, diagnostics } = await tree.read([...wanted], options.limits.maxFileBytes);
+  await prepareExtractors(toExtract, diagnostics);
+  const budget = capTotalBytes(texts, options.limits, diagnostics);
+  const context = { rootName: options.rootName, readFile: (path: string) => texts.get(path) };
+  for (const candidate of toExtract) {
+    const text = texts.get(candidate.path);
+    if (text === undefined || !budget.has(candidate.path)) continue;
+    results.set(candidate.path, { candidate, result: runExtractor(candidate, text, context) });
+  }
+  return { results, diagnostics, filesRead: texts.size };
+}
+
+/** Loads what the extractors in use need (grammars), once each; a failure is a diagnostic. */
+async function prepareExtractors(candidates: readonly Candidate[], diagnostics: Diagnostic[]): Promise<void> {
+  const extractors = new Set(candidates.map((candidate) => candidate.extractor));
+  for (const extractor of extractors) {
+    try {
+      await extractor.prepare?.();
+    } catch (error) {
+      diagnostics.push({ file: '.', severity: 'error', message: `the ${extractor.format} reader could not start: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+}
+
+/** Extractors promise never to throw; if one does anyway, the run goes on and says so. */
+function runExtractor(candidate: Candidate, text: string, context: { rootName: string; readFile: (path: string) => string | undefined }): ExtractResult {
+  try {
+    return candidate.extractor.extract({ path: candidate.path, text }, context);
+  } catch (error) {
+    return {
+      bindings: [],
+      diagnostics: [{ file: candidate.path, severity: 'error', message: `internal error in the ${candidate.extractor.format} extractor: ${error instanceof Error ? error.message : String(error)}` }],
+    };
+  }
+}
+
+/** Keeps files in path order until the total byte budget is spent; the rest get one diagnostic. */
+function capTotalBytes(texts: Map<string, string>, limits: ReadLimits, diagnostics: Diagnostic[]): Set<string> {
+  const kept = new Set<string>();
+  let total = 0;
+  let dropped = 0;
+  for (const path of [...texts.keys()].sort()) {
+    const size = Buffer.byteLength(texts.get(path) as string);
+    if (total + size > limits.maxTotalBytes) {
+      dropped++;
+      continue;
+    }
+    total += size;
+    kept.add(path);
+  }
+  if (dropped > 0) {
+    diagnostics.push({
+      file: '.',
+      severity: 'error',
+      message: `${dropped} files not checked: the total of ${Math.round(limits.maxTotalBytes / (1024 * 1024))} MiB read per run was reached (raise limits.maxTotalBytes)`,
+    });
+  }
+  return kept;
+}

@@ -1,0 +1,191 @@
+// The pull-request view: a verdict a reviewer reads first, the new conflicts as a table,
+// the existing ones folded away, then the diagnostics. Every repository string goes
+// through escape.ts.
+import { formatPortRange } from '../model/ports.js';
+import type { Conflict, ConflictRule, Diagnostic, Report, Severity, SourceLocation, Suggestion } from '../model/types.js';
+import { escapeMarkdownText, markdownCode, markdownLink } from './escape.js';
+import {
+  countConflicts,
+  countOf,
+  distinctProposals,
+  formatDiagnosticLocation,
+  formatLocation,
+  formatPortProtocol,
+  formatSeverityBreakdown,
+  joinWithAnd,
+  sortConflictsForDisplay,
+} from './format.js';
+
+export interface MarkdownOptions {
+  /** The URL of a line, e.g. `/blob/<sha>/<path>#L<line>`; locations are plain code without it. */
+  link?: (file: string, line: number) => string;
+  /** Heading text (Markdown, not escaped); `''` leaves the heading out. Default `Portcullis`. */
+  title?: string;
+}
+
+const DEFAULT_TITLE = 'Portcullis';
+const SEVERITY_ICON: Readonly<Record<Severity, string>> = { error: '❌', warning: '⚠️' };
+const ALL_CLEAR = '✅ No port collisions.';
+
+type Link = MarkdownOptions['link'];
+
+export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  const sorted = sortConflictsForDisplay(report.conflicts);
+  const fresh = sorted.filter((conflict) => conflict.status === 'new');
+  const existing = sorted.filter((conflict) => conflict.status === 'existing');
+  const sections = [...heading(options.title), renderMarkdownVerdict(report)];
+  if (fresh.length > 0) sections.push(conflictTable(fresh, options.link));
+  if (existing.length > 0) {
+    sections.push(
+      `<details>\n<summary>${countOf(existing.length, 'existing port collision')}</summary>`,
+      conflictTable(existing, options.link),
+      '</details>',
+    );
+  }
+  if (report.diagnostics.length > 0) {
+    sections.push(
+      `**${countOf(report.diagnostics.length, 'diagnostic')}**`,
+      report.diagnostics.map((diagnostic) => diagnosticItem(diagnostic, options.link)).join('\n'),
+    );
+  }
+  sections.push(statsFooter(report));
+  return `${sections.join('\n\n')}\n`;
+}
+
+/** The comment for a pull request whose conflicts are gone. */
+export function renderMarkdownAllClear(options: Pick<MarkdownOptions, 'title'> = {}): string {
+  return `${[...heading(options.title), ALL_CLEAR].join('\n\n')}\n`;
+}
+
+/**
+ * One line: how many new collisions, and the first of them in words
+ * ("**1 new port collision**: `grafana-embed` takes 3002/tcp from `embed`; proposed 3003").
+ */
+export function renderMarkdownVerdict(report: Report): string {
+  const counts = countConflicts(report.conflicts, report.diagnostics);
+  const fresh = counts.newErrors + counts.newWarnings;
+  if (fresh === 0) {
+    return counts.existing === 0 ? ALL_CLEAR : `✅ **No new port collisions** (${counts.existing} existing)`;
+  }
+  const first = sortConflictsForDisplay(report.conflicts)[0];
+  const icon = SEVERITY_ICON[counts.newErrors > 0 ? 'error' : 'warning'];
+  const breakdown = counts.newWarnings > 0 ? ` ${formatSeverityBreakdown(counts.newErrors, counts.newWarnings)}` : '';
+  const more = fresh > 1 ? ` (+${fresh - 1} more)` : '';
+  return `${icon} **${countOf(fresh, 'new port collision')}**${breakdown}: ${first ? describeConflict(first) : ''}${more}`;
+}
+
+function heading(title: string | undefined): string[] {
+  const text = title ?? DEFAULT_TITLE;
+  return text === '' ? [] : [`### ${text}`];
+}
+
+// ---- The verdict's sentence ----
+
+const SINGLE_CLAIM_REASON: Partial<Readonly<Record<ConflictRule, string>>> = {
+  'reserved-port': ', which the registry reserves',
+  'out-of-range': ", outside its category's range",
+  'registry-drift': ', not its registered port',
+  unregistered: ', which the registry does not list',
+};
+
+/** `` `grafana-embed` takes 3002/tcp from `embed`; proposed 3003 ``. */
+export function describeConflict(conflict: Conflict): string {
+  const claim = describeClaim(conflict);
+  const proposals = distinctProposals(conflict.suggestions);
+  return proposals.length === 0 ? claim : `${claim}; proposed ${describeProposals(proposals)}`;
+}
+
+function describeClaim(conflict: Conflict): string {
+  const names = (services: readonly string[]): string => joinWithAnd(services.map((service) => markdownCode(service)));
+  const port = formatPortProtocol(conflict.port, conflict.endPort, conflict.protocol);
+  if (conflict.rule === 'registry-duplicate') return `the registry gives ${port} to ${names(conflict.services)}`;
+  if (conflict.services.length < 2) {
+    return `${names(conflict.services)} binds ${port}${SINGLE_CLAIM_REASON[conflict.rule] ?? ''}`;
+  }
+  const newcomers = movingServices(conflict);
+  const holders = conflict.services.filter((service) => !newcomers.includes(service));
+  if (newcomers.length > 0 && holders.length > 0) {
+    return `${names(newcomers)} ${newcomers.length === 1 ? 'takes' : 'take'} ${port} from ${names(holders)}`;
+  }
+  return `${names(conflict.services)} ${conflict.services.length === 2 ? 'both' : 'all'} bind ${port}`;
+}
+
+// The registry's owner keeps the port whatever the base says (without --base every claim is
+// new); elsewhere the services that are new since the base are the ones taking it.
+function movingServices(conflict: Conflict): string[] {
+  const owners = new Set(conflict.bindings.filter((binding) => binding.kind === 'registry').map((binding) => binding.service));
+  const others = conflict.services.filter((service) => !owners.has(service));
+  if (conflict.rule === 'registry-conflict' && others.length < conflict.services.length) return others;
+  return conflict.services.filter((service) => conflict.newServices.includes(service));
+}
+
+function describeProposals(proposals: readonly Suggestion[]): string {
+  const oneService = new Set(proposals.map((proposal) => proposal.service)).size === 1;
+  return proposals
+    .map((proposal) => {
+      const port = formatPortRange(proposal.to, proposal.toEnd);
+      return oneService ? port : `${markdownCode(proposal.service)} → ${port}`;
+    })
+    .join(', ');
+}
+
+// ---- Tables ----
+
+const TABLE_HEADER = '| rule | port | scope | services | where | proposed |\n| --- | --- | --- | --- | --- | --- |';
+
+function conflictTable(conflicts: readonly Conflict[], link: Link): string {
+  return [TABLE_HEADER, ...conflicts.map((conflict) => conflictRow(conflict, link))].join('\n');
+}
+
+const cellCode = (text: string): string => markdownCode(text, { inTable: true });
+
+function conflictRow(conflict: Conflict, link: Link): string {
+  const newcomers = new Set(conflict.newServices);
+  const cells = [
+    `${SEVERITY_ICON[conflict.severity]} ${conflict.rule}`,
+    formatPortProtocol(conflict.port, conflict.endPort, conflict.protocol),
+    cellCode(conflict.scope),
+    conflict.services
+      .map((service) => (newcomers.has(service) ? `**${cellCode(service)}** (new)` : cellCode(service)))
+      .join(', '),
+    conflict.locations.map((location) => `${cellCode(location.service)}: ${locationReference(location, link)}`).join('<br>'),
+    proposalCell(conflict, link),
+  ];
+  return `| ${cells.join(' | ')} |`;
+}
+
+function proposalCell(conflict: Conflict, link: Link): string {
+  if (conflict.suggestions.length === 0) return '—';
+  return conflict.suggestions
+    .map((suggestion) => {
+      const move = `${cellCode(suggestion.service)} → ${formatPortRange(suggestion.to, suggestion.toEnd)}`;
+      return isOnlyLocationOfService(conflict, suggestion) ? move : `${move} at ${locationReference(suggestion, link)}`;
+    })
+    .join('<br>');
+}
+
+// The "where" column already shows a service's single location; a proposal elsewhere (the
+// place a shared variable is referenced) or one of several literals needs its own.
+function isOnlyLocationOfService(conflict: Conflict, suggestion: Suggestion): boolean {
+  const own = conflict.locations.filter((location) => location.service === suggestion.service);
+  return own.length === 1 && own[0] !== undefined && formatLocation(own[0]) === formatLocation(suggestion);
+}
+
+function locationReference(location: SourceLocation, link: Link): string {
+  const label = cellCode(formatLocation(location));
+  return link ? markdownLink(label, link(location.file, location.line)) : label;
+}
+
+// ---- Diagnostics and footer ----
+
+function diagnosticItem(diagnostic: Diagnostic, link: Link): string {
+  const label = markdownCode(formatDiagnosticLocation(diagnostic));
+  const place = link && diagnostic.line !== undefined ? markdownLink(label, link(diagnostic.file, diagnostic.line)) : label;
+  return `- ${SEVERITY_ICON[diagnostic.severity]} ${place}: ${escapeMarkdownText(diagnostic.message)}`;
+}
+
+function statsFooter(report: Report): string {
+  const checked = `Checked ${countOf(report.stats.files, 'file')} (${countOf(report.stats.bindings, 'binding')}) in ${report.stats.durationMs} ms`;
+  const base = report.base === null ? '' : ` against ${markdownCode(report.base)}`;
+  return `<sub>${checked}${base}.</sub>`;
+}

@@ -1,0 +1,105 @@
+import picomatch from 'picomatch';
+import type { PortcullisConfig } from '../model/config.js';
+import { normalizeServiceName } from '../model/service.js';
+import type { Binding, RegistryModel } from '../model/types.js';
+
+/**
+ * Turns what the extractors found into the claims that detection compares: one name per
+ * service (aliases), one claim per variable, settings that merely point at a registered
+ * service given to that service, and each claim in its configured scope and stack.
+ */
+export function resolveBindings(bindings: readonly Binding[], registry: RegistryModel, config: PortcullisConfig): Binding[] {
+  const canonical = aliasMap(config.aliases);
+  const rename = (binding: Binding): Binding => {
+    const service = canonical.get(binding.service);
+    return service === undefined ? binding : { ...binding, service };
+  };
+  const entries = registry.entries.map(rename);
+  const placed = placeInScopes(dropReferencedVariables(bindings).map(rename), config);
+  return placed.map((binding) => claimOfRegisteredService(binding, entries));
+}
+
+/** Registry entries under their canonical names, so they match the resolved bindings. */
+export function resolveRegistry(registry: RegistryModel, config: PortcullisConfig): RegistryModel {
+  const canonical = aliasMap(config.aliases);
+  return {
+    ...registry,
+    entries: registry.entries.map((entry) => {
+      const service = canonical.get(entry.service);
+      return service === undefined ? entry : { ...entry, service };
+    }),
+  };
+}
+
+function aliasMap(aliases: Readonly<Record<string, readonly string[]>>): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const [name, others] of Object.entries(aliases)) {
+    const target = normalizeServiceName(name);
+    for (const other of others) map.set(normalizeServiceName(other), target);
+  }
+  return map;
+}
+
+/**
+ * A `.env` variable that a config references (`${NLP_API_PORT:-3456}`) is that config's
+ * claim, located at the `.env` line: the `.env` extractor's own claim of it would be a
+ * second one.
+ */
+function dropReferencedVariables(bindings: readonly Binding[]): Binding[] {
+  const referenced = new Set<string>();
+  for (const binding of bindings) {
+    if (binding.format !== 'dotenv' && binding.variable !== undefined && binding.variableFile !== undefined) {
+      referenced.add(`${binding.variableFile}\0${binding.variable}`);
+    }
+  }
+  if (referenced.size === 0) return [...bindings];
+  return bindings.filter((binding) => binding.format !== 'dotenv' || !referenced.has(`${binding.variableFile ?? binding.file}\0${binding.variable ?? ''}`));
+}
+
+/**
+ * Host-level claims of files under a configured scope's paths live in that scope (one scope
+ * per machine a repository describes); stacks under a scope that says `together: true` run
+ * as one, so they share one stack id and their collisions are errors.
+ */
+function placeInScopes(bindings: readonly Binding[], config: PortcullisConfig): Binding[] {
+  if (config.scopes.length === 0) return [...bindings];
+  const rules = config.scopes.map((rule) => ({ ...rule, matches: picomatch([...rule.paths], { dot: true }) }));
+  return bindings.map((binding) => {
+    const rule = rules.find((candidate) => candidate.matches(binding.file));
+    if (!rule) return binding;
+    const placed: Binding = { ...binding };
+    if (binding.scope === 'host') placed.scope = rule.name;
+    if (rule.together && binding.stack !== undefined) placed.stack = `together:${rule.name}`;
+    return placed;
+  });
+}
+
+/**
+ * A port setting whose name names a registered service, with that service's registered port
+ * as its value (`signoz.port = 8080` beside the registry's `signoz = 8080`,
+ * `dns-blocker.statsPort = 9090` beside `dns-blocker-stats = 9090`), is that service's claim
+ * or a client of it, not a new claim of the service that holds the setting.
+ */
+function claimOfRegisteredService(binding: Binding, entries: readonly Binding[]): Binding {
+  if (binding.setting === undefined) return binding;
+  const setting = settingWords(binding.setting);
+  let owner: string | undefined;
+  for (const entry of entries) {
+    if (entry.service === binding.service || entry.port !== binding.port || entry.protocol !== binding.protocol) continue;
+    if (!containsWords(setting, entry.service)) continue;
+    if (owner === undefined || entry.service.length > owner.length) owner = entry.service;
+  }
+  if (owner === undefined) return binding;
+  const { project: _project, ...rest } = binding;
+  return { ...rest, service: owner };
+}
+
+/** `dns-blocker.statsPort` -> `dns-blocker-stats-port`: the words of a setting, as a service name. */
+function settingWords(setting: string): string {
+  return normalizeServiceName(setting.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/\./g, '-'));
+}
+
+function containsWords(haystack: string, needle: string): boolean {
+  const at = `-${haystack}-`.indexOf(`-${needle}-`);
+  return at >= 0;
+}
