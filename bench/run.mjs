@@ -80,7 +80,7 @@ function generateTree(count) {
   for (let n = 0; n < count; n++) {
     const dir = `services/svc-${n}`;
     const port = 20_000 + n;
-    if (n % 10 === 0) registry.push(`  svc-${n}: ${port}`);
+    registry.push(`  svc-${n}: ${port}`);
     if (n % 3 === 0) {
       tree.set(`${dir}/compose.yml`, `services:\n  svc-${n}:\n    image: example/svc-${n}:1\n    ports:\n      - "\${SVC_${n}_PORT:-${port}}:8080"\n      - "127.0.0.1:${40_000 + n}:9090"\n    expose:\n      - "9100"\n`);
     } else if (n % 3 === 1) {

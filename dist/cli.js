@@ -15383,11 +15383,13 @@ var AliasBudgetExceeded = class extends Error {
 };
 function parseYaml(path, text3, options = {}) {
   let parsed = parseWithCounter(path, text3);
+  let source = text3;
   if (parsed.errors.length > 0 && options.repair) {
     const repaired = options.repair(text3, parsed.errors);
     if (repaired) {
       const second = parseWithCounter(path, repaired.text);
       if (second.errors.length === 0) {
+        source = repaired.text;
         const first = parsed.errors[0];
         parsed = {
           ...second,
@@ -15397,7 +15399,7 @@ function parseYaml(path, text3, options = {}) {
       }
     }
   }
-  return new YamlFileImpl(path, text3, parsed.documents, parsed.lineCounter, [...parsed.errors, ...parsed.notes]);
+  return new YamlFileImpl(path, source, parsed.documents, parsed.lineCounter, [...parsed.errors, ...parsed.notes]);
 }
 function parseWithCounter(path, text3) {
   const lineCounter = new import_yaml.LineCounter();
@@ -36259,6 +36261,50 @@ function composeStack(folder) {
   return `compose:${folder}`;
 }
 
+// src/extract/compose/interpolatedScalar.ts
+function readInterpolated(yaml, node3, variables) {
+  const raw = yaml.scalarText(node3);
+  if (raw === void 0) return void 0;
+  const resolved = yaml.resolve(node3);
+  return { node: resolved, raw, interpolation: interpolate(raw, variables) };
+}
+function placeOf(yaml, scalar, index2, length) {
+  const piece = pieceAt(scalar.interpolation, index2);
+  if (!piece) return { location: yaml.locate(scalar.node) };
+  const delta = index2 - piece.start;
+  const span = Math.max(1, Math.min(length, piece.end - index2));
+  let location;
+  if (piece.origin.kind === "input") {
+    const offset = piece.origin.offset + delta;
+    location = yaml.locateInScalar(scalar.node, offset, scalar.raw.slice(offset, offset + span));
+  } else {
+    const set3 = piece.origin.location;
+    location = set3 ? { ...set3, column: set3.column + delta } : yaml.locate(scalar.node);
+  }
+  const reference = piece.reference;
+  if (!reference) return { location };
+  const via = yaml.locateInScalar(scalar.node, reference.start, scalar.raw.slice(reference.start, reference.end));
+  const variableFile = piece.origin.kind === "variable" ? piece.origin.location?.file : void 0;
+  return { location, via, variable: reference.name, ...variableFile === void 0 ? {} : { variableFile } };
+}
+function interpolationDiagnostics(yaml, scalar, subject) {
+  return scalar.interpolation.problems.map((problem2) => {
+    const at = yaml.locateInScalar(scalar.node, problem2.offset, scalar.raw.slice(problem2.offset, problem2.offset + 2));
+    const reason = problem2.kind === "unset" ? `${problem2.message} (no .env value, no default)` : problem2.message;
+    return {
+      file: at.file,
+      line: at.line,
+      column: at.column,
+      severity: problem2.kind === "invalid" ? "error" : "warning",
+      message: `${subject}: ${reason}; skipped`
+    };
+  });
+}
+function isEmptyNode(yaml, node3) {
+  const resolved = yaml.resolve(node3);
+  return resolved == null || (0, import_yaml.isScalar)(resolved) && resolved.value === null;
+}
+
 // src/extract/compose/projectName.ts
 import { posix as posix2 } from "node:path";
 function normalizeProjectName(name) {
@@ -36442,46 +36488,6 @@ function splitHostForPort(raw) {
   return { host };
 }
 
-// src/extract/compose/interpolatedScalar.ts
-function readInterpolated(yaml, node3, variables) {
-  const raw = yaml.scalarText(node3);
-  if (raw === void 0) return void 0;
-  const resolved = yaml.resolve(node3);
-  return { node: resolved, raw, interpolation: interpolate(raw, variables) };
-}
-function placeOf(yaml, scalar, index2, length) {
-  const piece = pieceAt(scalar.interpolation, index2);
-  if (!piece) return { location: yaml.locate(scalar.node) };
-  const delta = index2 - piece.start;
-  const span = Math.max(1, Math.min(length, piece.end - index2));
-  let location;
-  if (piece.origin.kind === "input") {
-    const offset = piece.origin.offset + delta;
-    location = yaml.locateInScalar(scalar.node, offset, scalar.raw.slice(offset, offset + span));
-  } else {
-    const set3 = piece.origin.location;
-    location = set3 ? { ...set3, column: set3.column + delta } : yaml.locate(scalar.node);
-  }
-  const reference = piece.reference;
-  if (!reference) return { location };
-  const via = yaml.locateInScalar(scalar.node, reference.start, scalar.raw.slice(reference.start, reference.end));
-  const variableFile = piece.origin.kind === "variable" ? piece.origin.location?.file : void 0;
-  return { location, via, variable: reference.name, ...variableFile === void 0 ? {} : { variableFile } };
-}
-function interpolationDiagnostics(yaml, scalar, subject) {
-  return scalar.interpolation.problems.map((problem2) => {
-    const at = yaml.locateInScalar(scalar.node, problem2.offset, scalar.raw.slice(problem2.offset, problem2.offset + 2));
-    const reason = problem2.kind === "unset" ? `${problem2.message} (no .env value, no default)` : problem2.message;
-    return {
-      file: at.file,
-      line: at.line,
-      column: at.column,
-      severity: problem2.kind === "invalid" ? "error" : "warning",
-      message: `${subject}: ${reason}; skipped`
-    };
-  });
-}
-
 // src/extract/compose/portSpec.ts
 var PROTOCOLS = ["tcp", "udp", "sctp"];
 function parsePortSpec(spec) {
@@ -36518,7 +36524,6 @@ function parsePortSpec(spec) {
     ok: true,
     spec: {
       hostIp,
-      hostIpIndex: parts.ip.index,
       published,
       target: { ...target, index: parts.container.index, text: containerText },
       protocol,
@@ -36560,12 +36565,92 @@ function splitProtoPort(raw) {
   return { proto: proto === void 0 || proto === "" ? "tcp" : proto, port };
 }
 
+// src/extract/compose/portMapping.ts
+function readShortSyntax(context, scalar, what) {
+  const subject = `service ${context.service}: ${what} "${scalar.raw}"`;
+  if (scalar.interpolation.problems.length > 0) {
+    context.diagnostics.push(...interpolationDiagnostics(context.yaml, scalar, subject));
+    return void 0;
+  }
+  const parsed = parsePortSpec(scalar.interpolation.value);
+  if (!parsed.ok) {
+    const at = placeOf(context.yaml, scalar, parsed.index, 1).location;
+    context.diagnostics.push({ ...at, severity: "error", message: `${subject}: ${parsed.error}` });
+    return void 0;
+  }
+  const { spec } = parsed;
+  const claim2 = (range) => ({
+    start: range.start,
+    end: range.end,
+    place: placeOf(context.yaml, scalar, range.index, range.text.length)
+  });
+  return {
+    target: claim2(spec.target),
+    published: spec.published ? claim2(spec.published) : null,
+    hostIp: spec.hostIp,
+    protocol: spec.protocol,
+    soft: spec.soft
+  };
+}
+function readLongSyntax(context, item) {
+  const { yaml } = context;
+  const field = (key) => {
+    const node3 = yaml.get(item, key);
+    return isEmptyNode(yaml, node3) ? void 0 : readInterpolated(yaml, node3, context.variables);
+  };
+  const target = field("target");
+  const published = field("published");
+  const hostIp = field("host_ip");
+  const protocol = field("protocol");
+  const subject = `service ${context.service}: port`;
+  const unresolved = [target, published, hostIp, protocol].flatMap(
+    (scalar) => scalar ? interpolationDiagnostics(yaml, scalar, `${subject} ${scalar.raw}`) : []
+  );
+  if (unresolved.length > 0) {
+    context.diagnostics.push(...unresolved);
+    return void 0;
+  }
+  if (!target) {
+    context.diagnostics.push({ ...yaml.locate(item), severity: "error", message: `${subject} mapping has no target` });
+    return void 0;
+  }
+  const targetText = target.interpolation.value;
+  const targetRange = parseDockerPortRange(targetText);
+  if (!targetRange || targetRange.start !== targetRange.end) return invalid(context, target, `Invalid containerPort: ${targetText}`);
+  const publishedText = published?.interpolation.value ?? "";
+  const publishedRange = publishedText === "" ? void 0 : parseDockerPortRange(publishedText);
+  if (published && publishedText !== "" && !publishedRange) return invalid(context, published, `Invalid hostPort: ${publishedText}`);
+  const ip = hostIp?.interpolation.value ?? "";
+  if (hostIp && ip !== "" && !isIpLiteral(ip)) return invalid(context, hostIp, `Invalid ip address: ${ip}`);
+  const proto = protocol?.interpolation.value ?? "tcp";
+  const protocolName = proto.toLowerCase();
+  if (protocol && protocolName !== "tcp" && protocolName !== "udp" && protocolName !== "sctp") {
+    return invalid(context, protocol, `Invalid proto: ${proto}`);
+  }
+  const claim2 = (scalar, range, text3) => ({
+    ...range,
+    place: placeOf(yaml, scalar, 0, text3.length)
+  });
+  return {
+    target: claim2(target, targetRange, targetText),
+    published: published && publishedRange ? claim2(published, publishedRange, publishedText) : null,
+    hostIp: ip === "" ? null : ip,
+    protocol: protocolName,
+    soft: publishedRange !== void 0 && publishedRange.end !== publishedRange.start
+  };
+}
+function invalid(context, scalar, error62) {
+  const at = placeOf(context.yaml, scalar, 0, 1).location;
+  context.diagnostics.push({ ...at, severity: "error", message: `service ${context.service}: port: ${error62}` });
+  return void 0;
+}
+
 // src/extract/compose/servicePorts.ts
 function extractServicePorts(file2, name, definition2) {
   const { yaml } = file2;
   const service = normalizeServiceName(name);
   if (!(0, import_yaml.isMap)(yaml.resolve(definition2))) {
-    if (yaml.resolve(definition2) != null) report(file2, definition2, "error", `service ${name} must be a mapping`);
+    report(file2, definition2, "error", `service ${name} must be a mapping`);
     return;
   }
   const fields = new Map(yaml.entries(definition2).map(([key, value, keyNode]) => [key, { value, keyNode }]));
@@ -36579,7 +36664,7 @@ function extractServicePorts(file2, name, definition2) {
     containerScope: hostNetwork ? "host" : `container:${file2.project}/${sharedWith ?? service}`
   };
   const ports = fields.get("ports");
-  if (ports && yaml.resolve(ports.value) != null) {
+  if (ports && !isEmptyNode(yaml, ports.value)) {
     if (!(0, import_yaml.isSeq)(yaml.resolve(ports.value))) {
       report(file2, ports.value, "error", `ports of service ${name} must be a list`);
     } else {
@@ -36590,7 +36675,7 @@ function extractServicePorts(file2, name, definition2) {
     }
   }
   const expose = fields.get("expose");
-  if (expose && yaml.resolve(expose.value) != null) {
+  if (expose && !isEmptyNode(yaml, expose.value)) {
     if (!(0, import_yaml.isSeq)(yaml.resolve(expose.value))) report(file2, expose.value, "error", `expose of service ${name} must be a list`);
     else for (const item of yaml.items(expose.value)) readExposeEntry(context, item);
   }
@@ -36626,84 +36711,6 @@ function readExposeEntry(context, item) {
     return;
   }
   claimMapping(context, mapping);
-}
-function readShortSyntax(context, scalar, what) {
-  const subject = `service ${context.service}: ${what} "${scalar.raw}"`;
-  if (scalar.interpolation.problems.length > 0) {
-    context.diagnostics.push(...interpolationDiagnostics(context.yaml, scalar, subject));
-    return void 0;
-  }
-  const parsed = parsePortSpec(scalar.interpolation.value);
-  if (!parsed.ok) {
-    const at = placeOf(context.yaml, scalar, parsed.index, 1).location;
-    context.diagnostics.push({ ...at, severity: "error", message: `${subject}: ${parsed.error}` });
-    return void 0;
-  }
-  const { spec } = parsed;
-  const claim2 = (range) => ({
-    start: range.start,
-    end: range.end,
-    place: placeOf(context.yaml, scalar, range.index, range.text.length)
-  });
-  return {
-    target: claim2(spec.target),
-    published: spec.published ? claim2(spec.published) : null,
-    hostIp: spec.hostIp,
-    protocol: spec.protocol,
-    soft: spec.soft
-  };
-}
-function readLongSyntax(context, item) {
-  const { yaml } = context;
-  const field = (key) => {
-    const node3 = yaml.get(item, key);
-    return node3 == null || yaml.resolve(node3) == null ? void 0 : readInterpolated(yaml, node3, context.variables);
-  };
-  const target = field("target");
-  const published = field("published");
-  const hostIp = field("host_ip");
-  const protocol = field("protocol");
-  const subject = `service ${context.service}: port`;
-  const unresolved = [target, published, hostIp, protocol].flatMap(
-    (scalar) => scalar ? interpolationDiagnostics(yaml, scalar, `${subject} ${scalar.raw}`) : []
-  );
-  if (unresolved.length > 0) {
-    context.diagnostics.push(...unresolved);
-    return void 0;
-  }
-  if (!target) {
-    report(context, item, "error", `${subject} mapping has no target`);
-    return void 0;
-  }
-  const targetText = target.interpolation.value;
-  const targetRange = parseDockerPortRange(targetText);
-  if (!targetRange || targetRange.start !== targetRange.end) return invalid(context, target, `Invalid containerPort: ${targetText}`);
-  const publishedText = published?.interpolation.value ?? "";
-  const publishedRange = publishedText === "" ? void 0 : parseDockerPortRange(publishedText);
-  if (published && publishedText !== "" && !publishedRange) return invalid(context, published, `Invalid hostPort: ${publishedText}`);
-  const ip = hostIp?.interpolation.value ?? "";
-  if (hostIp && ip !== "" && !isIpLiteral(ip)) return invalid(context, hostIp, `Invalid ip address: ${ip}`);
-  const proto = protocol?.interpolation.value ?? "tcp";
-  const protocolName = proto.toLowerCase();
-  if (protocol && protocolName !== "tcp" && protocolName !== "udp" && protocolName !== "sctp") {
-    return invalid(context, protocol, `Invalid proto: ${proto}`);
-  }
-  const claim2 = (scalar, range, text3) => ({
-    ...range,
-    place: placeOf(yaml, scalar, 0, text3.length)
-  });
-  return {
-    target: claim2(target, targetRange, targetText),
-    published: published && publishedRange ? claim2(published, publishedRange, publishedText) : null,
-    hostIp: ip === "" ? null : ip,
-    protocol: protocolName,
-    soft: publishedRange !== void 0 && publishedRange.end !== publishedRange.start
-  };
-}
-function invalid(context, scalar, error62) {
-  const at = placeOf(context.yaml, scalar, 0, 1).location;
-  context.diagnostics.push({ ...at, severity: "error", message: `service ${context.service}: port: ${error62}` });
-  return void 0;
 }
 function claimMapping(context, mapping) {
   if (mapping.protocol === "sctp") {
@@ -36769,7 +36776,8 @@ function composeDependencies(path) {
 }
 function extractCompose(file2, context) {
   const result = { bindings: [], diagnostics: [] };
-  const fail = (message) => result.diagnostics.push({ file: file2.path, severity: "error", message });
+  let reading;
+  const fail = (message) => result.diagnostics.push({ file: file2.path, ...reading, severity: "error", message });
   try {
     const yaml = parseYaml(file2.path, file2.text, { repair: indentQuotedContinuations });
     result.diagnostics.push(...yaml.diagnostics);
@@ -36783,19 +36791,23 @@ function extractCompose(file2, context) {
       diagnostics: result.diagnostics
     };
     for (const document3 of yaml.documents) {
+      if (isEmptyNode(yaml, document3.contents)) continue;
       const root = yaml.resolve(document3.contents);
-      if (root == null) continue;
       if (!(0, import_yaml.isMap)(root)) {
         result.diagnostics.push({ ...yaml.locate(root), severity: "error", message: "a compose file must be a mapping" });
         continue;
       }
       const services = yaml.get(root, "services");
-      if (yaml.resolve(services) == null) continue;
+      if (isEmptyNode(yaml, services)) continue;
       if (!(0, import_yaml.isMap)(yaml.resolve(services))) {
         result.diagnostics.push({ ...yaml.locate(services), severity: "error", message: "services must be a mapping of service names" });
         continue;
       }
-      for (const [name, definition2] of yaml.entries(services)) extractServicePorts(compose, name, definition2);
+      for (const [name, definition2, key] of yaml.entries(services)) {
+        const { line, column } = yaml.locate(key);
+        reading = { line, column };
+        extractServicePorts(compose, name, definition2);
+      }
     }
   } catch (error62) {
     if (error62 instanceof AliasBudgetExceeded) fail(`YAML alias budget exceeded (${error62.message}); the rest of the file is not read`);
@@ -36819,15 +36831,18 @@ var dotenvExtractor = {
   extract: extractDotenv,
   dependencies: (path) => COMPOSE_DEFAULT_FILES.map((name) => pathIn(folderOf(path), name))
 };
-var TEMPLATE_WORDS = /* @__PURE__ */ new Set(["example", "examples", "sample", "template", "tpl", "dist", "defaults"]);
+var TEMPLATE_WORDS = /* @__PURE__ */ new Set(["example", "examples", "sample", "template", "tpl", "dist", "defaults", "test"]);
+var OTHER_FORMATS = /* @__PURE__ */ new Set(["js", "cjs", "mjs", "ts", "json", "yml", "yaml", "toml", "py", "sh", "md"]);
 function isDotenvFile(path) {
   const base = posix3.basename(path);
   if (base === ".env") return true;
-  let name;
-  if (base.startsWith(".env.")) name = base.slice(".env.".length);
-  else if (base.endsWith(".env") && base.length > ".env".length) name = base.slice(0, -".env".length);
-  else return false;
-  return !name.toLowerCase().split(".").some((part) => TEMPLATE_WORDS.has(part));
+  if (base.endsWith(".env") && base.length > ".env".length) return !isTemplate(base.slice(0, -".env".length).split("."));
+  if (!base.startsWith(".env.")) return false;
+  const parts = base.slice(".env.".length).split(".");
+  return !isTemplate(parts) && !OTHER_FORMATS.has((parts.at(-1) ?? "").toLowerCase());
+}
+function isTemplate(parts) {
+  return parts.some((part) => TEMPLATE_WORDS.has(part.toLowerCase()));
 }
 function serviceOfPortVariable(variable, folderService) {
   const upper = variable.toUpperCase();
@@ -36918,14 +36933,14 @@ function baseName(path) {
 }
 
 // src/extract/kubernetes/templating.ts
-var import_yaml8 = __toESM(require_dist(), 1);
+var import_yaml9 = __toESM(require_dist(), 1);
 function isTemplatePlaceholder(source) {
   return source.includes("{{") || source.includes("${");
 }
 function templateActionLine(text3, documents) {
   const dataRanges = [];
   for (const document3 of documents) {
-    (0, import_yaml8.visit)(document3, {
+    (0, import_yaml9.visit)(document3, {
       Scalar: (_key, node3) => {
         if (node3.type !== "PLAIN" && node3.range) dataRanges.push([node3.range[0], node3.range[1]]);
       }
@@ -37172,7 +37187,7 @@ function readEnvironment(yaml, node3, diagnostics) {
       return text3 === void 0 ? [] : [{ name, value: text3, node: yaml.resolve(value), valueIndex: 0 }];
     });
   }
-  diagnostics.push({ ...yaml.locate(resolved), severity: "warning", message: "`environment` must be a list of NAME=value or a mapping" });
+  diagnostics.push({ ...yaml.locate(resolved), severity: "error", message: "`environment` must be a list of NAME=value or a mapping" });
   return [];
 }
 function listEntry(yaml, item) {
@@ -37349,11 +37364,8 @@ function parseArguments(args, syntax) {
     const next = args[i + 1];
     if (text3 === "--") continue;
     if (!text3.startsWith("-") || text3 === "-") {
+      if (syntax.stopAtPositional) return { options, positionals: positionals.concat(args.slice(i)) };
       positionals.push(word);
-      if (syntax.stopAtPositional) {
-        positionals.push(...args.slice(i + 1));
-        break;
-      }
       continue;
     }
     const longName = longOptionName(text3, syntax);
@@ -37941,7 +37953,7 @@ function assignmentName(word) {
   const eq = word.text.indexOf("=");
   if (eq <= 0) return void 0;
   const name = word.text.slice(0, eq);
-  return /^[A-Z_a-z]\w*$/.test(name) && isUnquotedPrefix(word, eq + 1) ? name : void 0;
+  return /^[a-z_]\w*$/i.test(name) && isUnquotedPrefix(word, eq + 1) ? name : void 0;
 }
 function programName(text3) {
   return text3.slice(text3.lastIndexOf("/") + 1);
@@ -38238,7 +38250,6 @@ function listenersOfCommand(words, depth) {
   if (!invocation || CLIENT_PROGRAMS.has(invocation.program)) return [];
   const { program, args } = invocation;
   const context = {
-    program,
     args,
     analyzeText: (text3) => listenersOfText(text3, depth + 1),
     analyzeWords: (inner) => depth < MAX_NESTING ? listenersOfCommand(inner, depth + 1) : []
@@ -38395,10 +38406,10 @@ function isProcessComposeFile(path) {
   return name.startsWith("process-compose") && (name.endsWith(".yaml") || name.endsWith(".yml"));
 }
 function extractProcessCompose(file2) {
-  const diagnostics = [];
+  let diagnostics = [];
   try {
     const yaml = parseYaml(file2.path, file2.text);
-    diagnostics.push(...yaml.diagnostics);
+    diagnostics = [...yaml.diagnostics];
     const bindings = yaml.documents.flatMap((doc) => documentBindings(yaml, doc.contents, diagnostics));
     return { bindings, diagnostics };
   } catch (error62) {
@@ -38407,7 +38418,7 @@ function extractProcessCompose(file2) {
   }
 }
 function documentBindings(yaml, root, diagnostics) {
-  if (root === null || root === void 0) return [];
+  if (isAbsent(root)) return [];
   if (!(0, import_yaml.isMap)(yaml.resolve(root))) {
     diagnostics.push({ ...yaml.locate(root), severity: "error", message: "a process-compose file must be a mapping" });
     return [];
@@ -50212,13 +50223,10 @@ async function runCheck(options) {
   let conflicts = head.analysis.conflicts;
   let baseRevision = null;
   let base = null;
-  if (options.base !== void 0) {
-    baseRevision = await resolveRevision(root, options.base).catch(() => {
-      throw new CheckUsageError(`base revision not found: ${options.base}`);
-    });
-    const changed = await changedSince(root, baseRevision);
-    const baseTree = await openRevisionTree(root, baseRevision);
-    base = (await checkTree(baseTree, root, registryPaths, options.config, limits, reuseUnchanged(head.extraction, changed))).analysis;
+  const snapshot = options.baseSnapshot ?? (options.base === void 0 ? void 0 : await openGitBase(root, options.base));
+  if (snapshot) {
+    baseRevision = snapshot.revision;
+    base = (await checkTree(snapshot.tree, root, registryPaths, options.config, limits, reuseUnchanged(head.extraction, snapshot.changed))).analysis;
   }
   conflicts = compareWithBase(conflicts, base && { conflicts: base.conflicts, bindings: base.bindings, registry: base.registry });
   conflicts = applyIgnoreRules(conflicts, options.config.ignore);
@@ -50232,6 +50240,12 @@ async function runCheck(options) {
     conflicts,
     diagnostics: sortDiagnostics([...head.extraction.diagnostics, ...head.selectDiagnostics, ...head.analysis.diagnostics])
   };
+}
+async function openGitBase(root, base) {
+  const revision = await resolveRevision(root, base).catch(() => {
+    throw new CheckUsageError(`base revision not found: ${base}`);
+  });
+  return { revision, tree: await openRevisionTree(root, revision), changed: await changedSince(root, revision) };
 }
 async function analyzeWorkingTree(options) {
   const root = resolvePath(options.root);

@@ -59,11 +59,14 @@ export interface ParseYamlOptions {
 
 export function parseYaml(path: string, text: string, options: ParseYamlOptions = {}): YamlFile {
   let parsed = parseWithCounter(path, text);
+  // Node ranges index the text that was parsed: after a repair, that is the repaired text.
+  let source = text;
   if (parsed.errors.length > 0 && options.repair) {
     const repaired = options.repair(text, parsed.errors);
     if (repaired) {
       const second = parseWithCounter(path, repaired.text);
       if (second.errors.length === 0) {
+        source = repaired.text;
         const first = parsed.errors[0];
         parsed = {
           ...second,
@@ -73,7 +76,7 @@ export function parseYaml(path: string, text: string, options: ParseYamlOptions 
       }
     }
   }
-  return new YamlFileImpl(path, text, parsed.documents, parsed.lineCounter, [...parsed.errors, ...parsed.notes]);
+  return new YamlFileImpl(path, source, parsed.documents, parsed.lineCounter, [...parsed.errors, ...parsed.notes]);
 }
 
 interface ParsedYaml {

@@ -24,6 +24,21 @@ export interface CheckOptions {
   limits?: ReadLimits;
   /** A clock, for durationMs; injected so that tests can fix it. */
   now?: () => number;
+  /**
+   * The base, when git cannot open `base` here (a shallow clone whose base commit is
+   * missing): a tree read from elsewhere, such as the REST API. It replaces `base`.
+   */
+  baseSnapshot?: BaseSnapshot;
+}
+
+/** A base revision to compare with: its tree, and the files that differ from the working tree. */
+export interface BaseSnapshot {
+  /** The base commit, as the report names it. */
+  revision: string;
+  /** Only the changed files and what their extractors also read are read from it. */
+  tree: FileTree;
+  /** Root-relative paths that differ between the base and the working tree. */
+  changed: ReadonlySet<string>;
 }
 
 export class CheckUsageError extends Error {}
@@ -40,13 +55,10 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
   let conflicts = head.analysis.conflicts;
   let baseRevision: string | null = null;
   let base: Analysis | null = null;
-  if (options.base !== undefined) {
-    baseRevision = await resolveRevision(root, options.base).catch(() => {
-      throw new CheckUsageError(`base revision not found: ${options.base}`);
-    });
-    const changed = await changedSince(root, baseRevision);
-    const baseTree = await openRevisionTree(root, baseRevision);
-    base = (await checkTree(baseTree, root, registryPaths, options.config, limits, reuseUnchanged(head.extraction, changed))).analysis;
+  const snapshot = options.baseSnapshot ?? (options.base === undefined ? undefined : await openGitBase(root, options.base));
+  if (snapshot) {
+    baseRevision = snapshot.revision;
+    base = (await checkTree(snapshot.tree, root, registryPaths, options.config, limits, reuseUnchanged(head.extraction, snapshot.changed))).analysis;
   }
   conflicts = compareWithBase(conflicts, base && { conflicts: base.conflicts, bindings: base.bindings, registry: base.registry });
   conflicts = applyIgnoreRules(conflicts, options.config.ignore);
@@ -61,6 +73,13 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
     conflicts,
     diagnostics: sortDiagnostics([...head.extraction.diagnostics, ...head.selectDiagnostics, ...head.analysis.diagnostics]),
   };
+}
+
+async function openGitBase(root: string, base: string): Promise<BaseSnapshot> {
+  const revision = await resolveRevision(root, base).catch(() => {
+    throw new CheckUsageError(`base revision not found: ${base}`);
+  });
+  return { revision, tree: await openRevisionTree(root, revision), changed: await changedSince(root, revision) };
 }
 
 /** HEAD's claims and registry without comparing or allocating: the inventory, and what `suggest` plans around. */

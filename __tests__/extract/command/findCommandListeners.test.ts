@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { findCommandListeners } from '../../../src/extract/command/findCommandListeners.js';
+import { findArgvListeners, findCommandListeners } from '../../../src/extract/command/findCommandListeners.js';
 import type { CommandListener } from '../../../src/extract/command/types.js';
 
 /**
@@ -195,6 +195,27 @@ describe('findCommandListeners: robustness', () => {
     const started = Date.now();
     findCommandListeners(`server ${'--port 1 '.repeat(20_000)}`);
     findCommandListeners(`bash -c "${'bash -c '.repeat(1000)}"`);
+    findCommandListeners(`docker run ${'x '.repeat(200_000)}`);
     expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('reads a program behind a hundred thousand assignments', () => {
+    const prefix = `env ${'A=1 '.repeat(100_000)}redis-server --port `;
+    expect(findCommandListeners(`${prefix}6379`)).toEqual([
+      { port: 6379, endPort: 6379, protocol: 'tcp', hostIp: null, offset: prefix.length, literal: '6379', flag: '--port', program: 'redis-server' },
+    ]);
+  });
+});
+
+describe('findArgvListeners', () => {
+  it('places each literal in its own argument, with no shell splitting or quote removal', () => {
+    expect(findArgvListeners(['redis-server', '--port', '6379', '--bind', '127.0.0.1'])).toEqual([
+      { port: 6379, endPort: 6379, protocol: 'tcp', hostIp: '127.0.0.1', offset: 0, literal: '6379', flag: '--port', program: 'redis-server', argIndex: 2 },
+    ]);
+    expect(findArgvListeners(['sh', '-c', 'exec nc -l 9000'])).toEqual([
+      { port: 9000, endPort: 9000, protocol: 'tcp', hostIp: null, offset: 11, literal: '9000', flag: '-l', program: 'nc', argIndex: 2 },
+    ]);
+    expect(findArgvListeners(['echo', '--port 1'])).toEqual([]);
+    expect(findArgvListeners(['app', '--port="8080"'])).toEqual([]);
   });
 });

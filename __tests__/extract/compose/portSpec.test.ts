@@ -130,7 +130,6 @@ describe('parsePortSpec: the cases of issue 2 and where each part is written', (
       ok: true,
       spec: {
         hostIp: null,
-        hostIpIndex: 0,
         published: { start: 6060, end: 6060, index: 0, text: '6060' },
         target: { start: 6060, end: 6060, index: 5, text: '6060' },
         protocol: 'udp',
@@ -144,7 +143,6 @@ describe('parsePortSpec: the cases of issue 2 and where each part is written', (
       ok: true,
       spec: {
         hostIp: '::1',
-        hostIpIndex: 0,
         published: { start: 6001, end: 6001, index: 6, text: '6001' },
         target: { start: 6001, end: 6001, index: 11, text: '6001' },
         protocol: 'tcp',

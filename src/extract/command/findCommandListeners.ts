@@ -54,7 +54,6 @@ function listenersOfCommand(words: readonly ShellWord[], depth: number): Command
   if (!invocation || CLIENT_PROGRAMS.has(invocation.program)) return [];
   const { program, args } = invocation;
   const context: FormContext = {
-    program,
     args,
     analyzeText: (text) => listenersOfText(text, depth + 1),
     analyzeWords: (inner) => (depth < MAX_NESTING ? listenersOfCommand(inner, depth + 1) : []),

@@ -77,7 +77,6 @@ function offsetIn(word: ShellWord, index: number): number {
 
 /** What a reader of a program's special syntax (`docker run -p`, `ssh -L`, `sh -c`) is given. */
 export interface FormContext {
-  program: string;
   args: readonly ShellWord[];
   /** Listeners of a command line held in a string (`sh -c '...'`); offsets into that string. */
   analyzeText(text: string): CommandListener[];

@@ -51,7 +51,7 @@ export function assignmentName(word: ShellWord): string | undefined {
   const eq = word.text.indexOf('=');
   if (eq <= 0) return undefined;
   const name = word.text.slice(0, eq);
-  return /^[A-Z_a-z]\w*$/.test(name) && isUnquotedPrefix(word, eq + 1) ? name : undefined;
+  return /^[a-z_]\w*$/i.test(name) && isUnquotedPrefix(word, eq + 1) ? name : undefined;
 }
 
 /** `${pkgs.redis}/bin/redis-server` is `redis-server`. */

@@ -48,11 +48,8 @@ export function parseArguments(args: readonly ShellWord[], syntax: OptionSyntax)
     const next = args[i + 1];
     if (text === '--') continue;
     if (!text.startsWith('-') || text === '-') {
+      if (syntax.stopAtPositional) return { options, positionals: positionals.concat(args.slice(i)) };
       positionals.push(word);
-      if (syntax.stopAtPositional) {
-        positionals.push(...args.slice(i + 1));
-        break;
-      }
       continue;
     }
     const longName = longOptionName(text, syntax);

@@ -261,7 +261,7 @@ function readRedirectionOperator(src: string, at: number): string {
 }
 
 /** End (exclusive) of the `$(...)` or `${...}` that starts at `at`, quotes inside honoured. */
-export function scanExpansion(src: string, at: number): number {
+function scanExpansion(src: string, at: number): number {
   let depth = 0;
   let j = at + 1;
   while (j < src.length) {

@@ -4,6 +4,7 @@ import { parseDotenv } from '../dotenv/parseDotenv.js';
 import type { VariableLookup } from '../interpolate.js';
 import { AliasBudgetExceeded, isMap, parseYaml } from '../yaml.js';
 import { COMPOSE_DEFAULT_FILES, COMPOSE_OVERRIDE_FILES, composeStack, folderOf, isComposeFile, pathIn } from './composeFiles.js';
+import { isEmptyNode } from './interpolatedScalar.js';
 import { composeProjectName, topLevelName } from './projectName.js';
 import { indentQuotedContinuations } from './repairQuotedContinuation.js';
 import { type ComposeFileContext, extractServicePorts } from './servicePorts.js';
@@ -24,7 +25,9 @@ function composeDependencies(path: string): string[] {
 
 function extractCompose(file: SourceFile, context: ExtractContext): ExtractResult {
   const result: ExtractResult = { bindings: [], diagnostics: [] };
-  const fail = (message: string) => result.diagnostics.push({ file: file.path, severity: 'error', message });
+  // Where the walk was when it had to stop, so that the diagnostic can point there.
+  let reading: { line: number; column: number } | undefined;
+  const fail = (message: string) => result.diagnostics.push({ file: file.path, ...reading, severity: 'error', message });
   try {
     const yaml = parseYaml(file.path, file.text, { repair: indentQuotedContinuations });
     result.diagnostics.push(...yaml.diagnostics);
@@ -38,19 +41,23 @@ function extractCompose(file: SourceFile, context: ExtractContext): ExtractResul
       diagnostics: result.diagnostics,
     };
     for (const document of yaml.documents) {
+      if (isEmptyNode(yaml, document.contents)) continue;
       const root = yaml.resolve(document.contents);
-      if (root == null) continue;
       if (!isMap(root)) {
         result.diagnostics.push({ ...yaml.locate(root), severity: 'error', message: 'a compose file must be a mapping' });
         continue;
       }
       const services = yaml.get(root, 'services');
-      if (yaml.resolve(services) == null) continue;
+      if (isEmptyNode(yaml, services)) continue;
       if (!isMap(yaml.resolve(services))) {
         result.diagnostics.push({ ...yaml.locate(services), severity: 'error', message: 'services must be a mapping of service names' });
         continue;
       }
-      for (const [name, definition] of yaml.entries(services)) extractServicePorts(compose, name, definition);
+      for (const [name, definition, key] of yaml.entries(services)) {
+        const { line, column } = yaml.locate(key);
+        reading = { line, column };
+        extractServicePorts(compose, name, definition);
+      }
     }
   } catch (error) {
     if (error instanceof AliasBudgetExceeded) fail(`YAML alias budget exceeded (${error.message}); the rest of the file is not read`);

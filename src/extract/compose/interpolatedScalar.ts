@@ -1,6 +1,6 @@
 import type { Diagnostic, SourceLocation } from '../../model/types.js';
 import { type Interpolation, interpolate, pieceAt, type VariableLookup } from '../interpolate.js';
-import type { YamlFile } from '../yaml.js';
+import { isScalar, type YamlFile } from '../yaml.js';
 
 /** A YAML scalar of a compose file with its variables interpolated. */
 export interface InterpolatedScalar {
@@ -68,4 +68,10 @@ export function interpolationDiagnostics(yaml: YamlFile, scalar: InterpolatedSca
       message: `${subject}: ${reason}; skipped`,
     };
   });
+}
+
+/** Absent, or written empty (`ports:`, `~`, `null`): nothing to read. */
+export function isEmptyNode(yaml: YamlFile, node: unknown): boolean {
+  const resolved = yaml.resolve(node);
+  return resolved == null || (isScalar(resolved) && resolved.value === null);
 }

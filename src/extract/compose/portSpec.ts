@@ -21,7 +21,6 @@ export interface PortSpecRange {
 export interface PortSpec {
   /** The host address without IPv6 brackets; null when the spec names none (every address). */
   hostIp: string | null;
-  hostIpIndex: number;
   /** The host port(s); null when none is published (`"3000"`, `"127.0.0.1::80"`). */
   published: PortSpecRange | null;
   target: PortSpecRange;
@@ -77,7 +76,6 @@ export function parsePortSpec(spec: string): PortSpecResult {
     ok: true,
     spec: {
       hostIp,
-      hostIpIndex: parts.ip.index,
       published,
       target: { ...target, index: parts.container.index, text: containerText },
       protocol: protocol as PortSpecProtocol,

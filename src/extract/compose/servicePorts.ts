@@ -3,9 +3,8 @@ import { normalizeServiceName } from '../../model/service.js';
 import type { Binding, Diagnostic, Protocol } from '../../model/types.js';
 import type { VariableLookup } from '../interpolate.js';
 import { isMap, isScalar, isSeq, type YamlFile } from '../yaml.js';
-import { isIpLiteral } from './hostIp.js';
-import { type InterpolatedScalar, interpolationDiagnostics, type LiteralPlace, placeOf, readInterpolated } from './interpolatedScalar.js';
-import { parseDockerPortRange, parsePortSpec, type PortSpecProtocol } from './portSpec.js';
+import { isEmptyNode, readInterpolated } from './interpolatedScalar.js';
+import { type PortClaim, type PortMapping, readLongSyntax, readShortSyntax } from './portMapping.js';
 
 /** What one compose file shares among its services. */
 export interface ComposeFileContext {
@@ -15,21 +14,6 @@ export interface ComposeFileContext {
   variables: VariableLookup;
   bindings: Binding[];
   diagnostics: Diagnostic[];
-}
-
-interface PortClaim {
-  start: number;
-  end: number;
-  place: LiteralPlace;
-}
-
-/** One port mapping in either syntax, its literals located. */
-interface Mapping {
-  target: PortClaim;
-  published: PortClaim | null;
-  hostIp: string | null;
-  protocol: PortSpecProtocol;
-  soft: boolean;
 }
 
 interface ServiceContext extends ComposeFileContext {
@@ -47,7 +31,7 @@ export function extractServicePorts(file: ComposeFileContext, name: string, defi
   const { yaml } = file;
   const service = normalizeServiceName(name);
   if (!isMap(yaml.resolve(definition))) {
-    if (yaml.resolve(definition) != null) report(file, definition, 'error', `service ${name} must be a mapping`);
+    report(file, definition, 'error', `service ${name} must be a mapping`);
     return;
   }
   const fields = new Map(yaml.entries(definition).map(([key, value, keyNode]) => [key, { value, keyNode }]));
@@ -62,7 +46,7 @@ export function extractServicePorts(file: ComposeFileContext, name: string, defi
   };
 
   const ports = fields.get('ports');
-  if (ports && yaml.resolve(ports.value) != null) {
+  if (ports && !isEmptyNode(yaml, ports.value)) {
     if (!isSeq(yaml.resolve(ports.value))) {
       report(file, ports.value, 'error', `ports of service ${name} must be a list`);
     } else {
@@ -74,7 +58,7 @@ export function extractServicePorts(file: ComposeFileContext, name: string, defi
   }
 
   const expose = fields.get('expose');
-  if (expose && yaml.resolve(expose.value) != null) {
+  if (expose && !isEmptyNode(yaml, expose.value)) {
     if (!isSeq(yaml.resolve(expose.value))) report(file, expose.value, 'error', `expose of service ${name} must be a list`);
     else for (const item of yaml.items(expose.value)) readExposeEntry(context, item);
   }
@@ -115,92 +99,7 @@ function readExposeEntry(context: ServiceContext, item: unknown): void {
   claimMapping(context, mapping);
 }
 
-/** `"[host_ip:][published:]target[/proto]"`, after interpolation. */
-function readShortSyntax(context: ServiceContext, scalar: InterpolatedScalar, what: string): Mapping | undefined {
-  const subject = `service ${context.service}: ${what} "${scalar.raw}"`;
-  if (scalar.interpolation.problems.length > 0) {
-    context.diagnostics.push(...interpolationDiagnostics(context.yaml, scalar, subject));
-    return undefined;
-  }
-  const parsed = parsePortSpec(scalar.interpolation.value);
-  if (!parsed.ok) {
-    const at = placeOf(context.yaml, scalar, parsed.index, 1).location;
-    context.diagnostics.push({ ...at, severity: 'error', message: `${subject}: ${parsed.error}` });
-    return undefined;
-  }
-  const { spec } = parsed;
-  const claim = (range: { start: number; end: number; index: number; text: string }): PortClaim => ({
-    start: range.start,
-    end: range.end,
-    place: placeOf(context.yaml, scalar, range.index, range.text.length),
-  });
-  return {
-    target: claim(spec.target),
-    published: spec.published ? claim(spec.published) : null,
-    hostIp: spec.hostIp,
-    protocol: spec.protocol,
-    soft: spec.soft,
-  };
-}
-
-/** `{ target, published, host_ip, protocol, mode }`; `mode` does not change what the host sees. */
-function readLongSyntax(context: ServiceContext, item: unknown): Mapping | undefined {
-  const { yaml } = context;
-  const field = (key: string) => {
-    const node = yaml.get(item, key);
-    return node == null || yaml.resolve(node) == null ? undefined : readInterpolated(yaml, node, context.variables);
-  };
-  const target = field('target');
-  const published = field('published');
-  const hostIp = field('host_ip');
-  const protocol = field('protocol');
-  const subject = `service ${context.service}: port`;
-  const unresolved = [target, published, hostIp, protocol].flatMap((scalar) =>
-    scalar ? interpolationDiagnostics(yaml, scalar, `${subject} ${scalar.raw}`) : [],
-  );
-  if (unresolved.length > 0) {
-    context.diagnostics.push(...unresolved);
-    return undefined;
-  }
-  if (!target) {
-    report(context, item, 'error', `${subject} mapping has no target`);
-    return undefined;
-  }
-
-  const targetText = target.interpolation.value;
-  const targetRange = parseDockerPortRange(targetText);
-  if (!targetRange || targetRange.start !== targetRange.end) return invalid(context, target, `Invalid containerPort: ${targetText}`);
-  const publishedText = published?.interpolation.value ?? '';
-  const publishedRange = publishedText === '' ? undefined : parseDockerPortRange(publishedText);
-  if (published && publishedText !== '' && !publishedRange) return invalid(context, published, `Invalid hostPort: ${publishedText}`);
-  const ip = hostIp?.interpolation.value ?? '';
-  if (hostIp && ip !== '' && !isIpLiteral(ip)) return invalid(context, hostIp, `Invalid ip address: ${ip}`);
-  const proto = protocol?.interpolation.value ?? 'tcp';
-  const protocolName = proto.toLowerCase();
-  if (protocol && protocolName !== 'tcp' && protocolName !== 'udp' && protocolName !== 'sctp') {
-    return invalid(context, protocol, `Invalid proto: ${proto}`);
-  }
-
-  const claim = (scalar: InterpolatedScalar, range: { start: number; end: number }, text: string): PortClaim => ({
-    ...range,
-    place: placeOf(yaml, scalar, 0, text.length),
-  });
-  return {
-    target: claim(target, targetRange, targetText),
-    published: published && publishedRange ? claim(published, publishedRange, publishedText) : null,
-    hostIp: ip === '' ? null : ip,
-    protocol: protocolName as PortSpecProtocol,
-    soft: publishedRange !== undefined && publishedRange.end !== publishedRange.start,
-  };
-}
-
-function invalid(context: ServiceContext, scalar: InterpolatedScalar, error: string): undefined {
-  const at = placeOf(context.yaml, scalar, 0, 1).location;
-  context.diagnostics.push({ ...at, severity: 'error', message: `service ${context.service}: port: ${error}` });
-  return undefined;
-}
-
-function claimMapping(context: ServiceContext, mapping: Mapping): void {
+function claimMapping(context: ServiceContext, mapping: PortMapping): void {
   if (mapping.protocol === 'sctp') {
     const at = mapping.target.place.location;
     context.diagnostics.push({

@@ -27,7 +27,7 @@ export function readEnvironment(yaml: YamlFile, node: unknown, diagnostics: Diag
       return text === undefined ? [] : [{ name, value: text, node: yaml.resolve(value), valueIndex: 0 }];
     });
   }
-  diagnostics.push({ ...yaml.locate(resolved), severity: 'warning', message: '`environment` must be a list of NAME=value or a mapping' });
+  diagnostics.push({ ...yaml.locate(resolved), severity: 'error', message: '`environment` must be a list of NAME=value or a mapping' });
   return [];
 }
 

@@ -19,10 +19,10 @@ export function isProcessComposeFile(path: string): boolean {
 }
 
 export function extractProcessCompose(file: SourceFile): ExtractResult {
-  const diagnostics: Diagnostic[] = [];
+  let diagnostics: Diagnostic[] = [];
   try {
     const yaml = parseYaml(file.path, file.text);
-    diagnostics.push(...yaml.diagnostics);
+    diagnostics = [...yaml.diagnostics];
     const bindings = yaml.documents.flatMap((doc) => documentBindings(yaml, doc.contents, diagnostics));
     return { bindings, diagnostics };
   } catch (error) {

@@ -23,7 +23,8 @@ type Claim = Pick<Binding, 'port' | 'endPort' | 'protocol' | 'hostIp' | 'setting
   SourceLocation & { variable?: string };
 
 /**
- * Claims in file order: environment, then command (or entrypoint), then probes. A process's
+ * A process's claims: its port variables, its command's (or entrypoint's) listeners, then its
+ * probes. A process's
  * `PORT=3000` and its `--port 3000` are two literals that a move must both edit, so both are
  * kept; a probe only dials its process and adds a claim only for a port nothing else names.
  */

@@ -1,0 +1,60 @@
+// clap (and structopt) defaults on a CLI field: `#[arg(long, default_value = "0.0.0.0:9990")]`,
+// `#[clap(default_value = "[::]:8765")]`, `#[arg(default_value_t = 8080)]`. Users override
+// them by design, so each is a default claim, named after its field.
+import type { Node } from 'web-tree-sitter';
+import { namesListenerSetting } from './address.js';
+import { type AddressFact, addressAsDefault, addressHeldIn, type ListenClaim, listenClaim, type PortFact } from './claims.js';
+import { isRustTestCode } from './rustTests.js';
+import { plainString } from './syntax.js';
+
+const CLI_ATTRIBUTES = new Set(['arg', 'clap', 'structopt']);
+const DEFAULT_KEYS = new Set(['default_value', 'default_value_t']);
+
+export interface RustValueReaders {
+  portOf(node: Node): PortFact | undefined;
+  addressOf(node: Node): AddressFact | undefined;
+}
+
+export function rustClapClaims(root: Node, read: RustValueReaders): ListenClaim[] {
+  const claims: ListenClaim[] = [];
+  for (const item of root.descendantsOfType('attribute_item')) {
+    const attribute = item.namedChildren[0];
+    const settings = attribute && CLI_ATTRIBUTES.has(attribute.namedChildren[0]?.text ?? '') ? attribute.childForFieldName('arguments') : null;
+    const field = settings ? attributedField(item) : undefined;
+    const fieldName = field?.childForFieldName('name')?.text;
+    if (!settings || fieldName === undefined || isRustTestCode(item)) continue;
+    const value = settingValue(settings, DEFAULT_KEYS);
+    const address = value && defaultAddress(value, read);
+    if (!address || !(namesListenerSetting(fieldName) || address.host === null)) continue;
+    const environment = settingValue(settings, new Set(['env']));
+    const variable = environment?.type === 'string_literal' ? plainString(environment)?.text : undefined;
+    const named = addressAsDefault(addressHeldIn(address, fieldName), variable);
+    if (named) claims.push(listenClaim(named));
+  }
+  return claims;
+}
+
+/** The field that a run of attributes (and doc comments) stands before. */
+function attributedField(attribute: Node): Node | undefined {
+  for (let sibling = attribute.nextNamedSibling; sibling; sibling = sibling.nextNamedSibling) {
+    if (sibling.type === 'field_declaration') return sibling;
+    if (sibling.type !== 'attribute_item' && !sibling.type.endsWith('comment')) return undefined;
+  }
+  return undefined;
+}
+
+/** The token after `key =` in an attribute's token tree. */
+function settingValue(tokens: Node, keys: ReadonlySet<string>): Node | undefined {
+  const children = tokens.children;
+  for (let i = 0; i + 2 < children.length; i++) {
+    const key = children[i] as Node;
+    if (key.type === 'identifier' && keys.has(key.text) && children[i + 1]?.type === '=') return children[i + 2];
+  }
+  return undefined;
+}
+
+/** `"8080"` and `8080` are a port; `"0.0.0.0:9990"` an address; a constant is followed. */
+function defaultAddress(value: Node, read: RustValueReaders): AddressFact | undefined {
+  const port = read.portOf(value);
+  return port ? { port, host: undefined } : read.addressOf(value);
+}
