@@ -1,28 +1,7 @@
 import { makeDisplayName } from '../../src/model/service.js';
 import type { Binding, Conflict, ConflictRule, RegistryCategory, RegistryModel, ReservedRange } from '../../src/model/types.js';
 
-type BindingFields = Partial<Binding> & Pick<Binding, 'service' | 'port'>;
-
-/** A host TCP listener of `service` on `port`, at line 1 column 1 of `<service>.yml` unless told otherwise. */
-export function binding(fields: BindingFields): Binding {
-  return {
-    endPort: fields.port,
-    protocol: 'tcp',
-    hostIp: null,
-    scope: 'host',
-    kind: 'listen',
-    format: 'test',
-    file: `${fields.service}.yml`,
-    line: 1,
-    column: 1,
-    ...fields,
-  };
-}
-
-/** A registry entry, in `ports.yml` unless told otherwise. */
-export function entry(fields: BindingFields): Binding {
-  return binding({ kind: 'registry', format: 'registry', file: 'ports.yml', ...fields });
-}
+export { binding, entry } from '../helpers/bindings.js';
 
 export function registry(fields: { entries?: Binding[]; categories?: Array<[string, number, number]>; reserved?: Array<[number, number]> } = {}): RegistryModel {
   return {

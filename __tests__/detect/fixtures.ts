@@ -1,25 +1,6 @@
 import type { Binding, RegistryModel } from '../../src/model/types.js';
 
-/** A listener binding on the host with every field a test does not care about defaulted. */
-export function binding(fields: Partial<Binding> & Pick<Binding, 'service' | 'port'>): Binding {
-  return {
-    endPort: fields.port,
-    protocol: 'tcp',
-    hostIp: null,
-    scope: 'host',
-    kind: 'listen',
-    format: 'test',
-    file: `${fields.service}.yml`,
-    line: 1,
-    column: 1,
-    ...fields,
-  };
-}
-
-/** A registry entry as the registry extractors produce it: kind `registry`, scope `host`. */
-export function entry(fields: Partial<Binding> & Pick<Binding, 'service' | 'port'>): Binding {
-  return binding({ kind: 'registry', format: 'registry', file: 'ports.yml', ...fields });
-}
+export { binding, entry } from '../helpers/bindings.js';
 
 export function registry(entries: Binding[], extra: Partial<RegistryModel> = {}): RegistryModel {
   return { present: true, entries, categories: [], reserved: [], ...extra };

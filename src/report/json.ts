@@ -5,15 +5,11 @@ import type {
   Binding,
   BindingKind,
   Conflict,
-  ConflictLocation,
-  ConflictRule,
-  ConflictStatus,
   Diagnostic,
   Protocol,
   Report,
   Severity,
   SourceLocation,
-  Suggestion,
 } from '../model/types.js';
 
 export interface JsonBinding {
@@ -31,21 +27,8 @@ export interface JsonBinding {
   via?: SourceLocation;
 }
 
-export interface JsonConflict {
-  id: string;
-  rule: ConflictRule;
-  severity: Severity;
-  status: ConflictStatus;
-  scope: string;
-  protocol: Protocol;
-  port: number;
-  endPort: number;
-  services: string[];
-  newServices: string[];
-  locations: ConflictLocation[];
-  suggestions: Suggestion[];
-  message: string;
-}
+/** A conflict as the report shows it: everything but the bindings behind it. */
+export type JsonConflict = Omit<Conflict, 'bindings'>;
 
 export interface JsonDiagnostic {
   file: string;

@@ -1,0 +1,220 @@
+// Go listeners: `http.ListenAndServe(":8080", nil)`, `net.Listen("tcp", ":9000")`, gin's
+// `r.Run(":8080")`, `&http.Server{Addr: ":8080"}`, and flag defaults (`flag.Int("port", 8080, ..)`).
+// `_test.go` files are never matched.
+import type { Node } from 'web-tree-sitter';
+import { namesListenerSetting, parseHostText } from './address.js';
+import {
+  type AddressFact,
+  addressAsDefault,
+  addressHeldIn,
+  addressOfString,
+  distinctClaims,
+  heldIn,
+  type ListenClaim,
+  listenClaim,
+  type PortFact,
+  portOfNumberLiteral,
+  portOfString,
+} from './claims.js';
+import { localValue, type PlainString, plainString } from './syntax.js';
+
+/** Calls that listen on their address argument (net/http, net, gin, echo, fiber). */
+const LISTEN_CALLS = new Set(['ListenAndServe', 'ListenAndServeTLS', 'Listen', 'ListenPacket', 'ListenTCP', 'ListenUDP', 'Run', 'RunTLS', 'Start', 'StartTLS']);
+const STRING_TYPES = new Set(['interpreted_string_literal', 'raw_string_literal']);
+/** flag, pflag and FlagSet definitions: `Int`, `IntVar`, `IntP`, `IntVarP`, `String`, `Uint16`, ... */
+const FLAG_DEFINITION = /^(?:Int|Int64|Uint|Uint16|Uint32|Uint64|String)(Var)?(P)?$/;
+const MAX_DEPTH = 6;
+
+export function findGoClaims(root: Node): ListenClaim[] {
+  const claims: ListenClaim[] = [];
+  for (const call of root.descendantsOfType('call_expression')) {
+    const name = calleeName(call);
+    if (name !== undefined && LISTEN_CALLS.has(name)) claims.push(...listenCallClaims(call, name));
+  }
+  for (const call of root.descendantsOfType('call_expression')) {
+    const flag = flagDefault(call, 0);
+    if (flag && namesListenerSetting(flag.port.setting ?? '')) claims.push(listenClaim(flag));
+  }
+  for (const literal of root.descendantsOfType('composite_literal')) claims.push(...compositeLiteralClaims(literal));
+  return distinctClaims(claims);
+}
+
+function listenCallClaims(call: Node, name: string): ListenClaim[] {
+  const args = callArguments(call);
+  const network = args[0] && STRING_TYPES.has(args[0].type) ? plainString(args[0])?.text : undefined;
+  const protocol = name === 'ListenUDP' || network?.startsWith('udp') ? 'udp' : 'tcp';
+  for (const argument of args) {
+    const address = addressOf(argument, 0);
+    if (address) return [listenClaim(address, protocol)];
+  }
+  return [];
+}
+
+/**
+ * `&http.Server{Addr: ":8080"}` (any `...Server` type) and urfave/cli's
+ * `&cli.IntFlag{Name: "port", Value: 8080}`.
+ */
+function compositeLiteralClaims(literal: Node): ListenClaim[] {
+  const type = literal.childForFieldName('type')?.text ?? '';
+  const fields = keyedFields(literal);
+  if (type.endsWith('Server')) {
+    const addr = fields.get('Addr');
+    const address = addr && addressHeldIn(addressOf(addr, 0), 'Addr');
+    return address ? [listenClaim(address)] : [];
+  }
+  if (type.endsWith('Flag')) {
+    const name = fields.get('Name');
+    const flagName = name && STRING_TYPES.has(name.type) ? plainString(name)?.text : undefined;
+    const value = fields.get('Value');
+    if (!flagName || !value || !namesListenerSetting(flagName)) return [];
+    const address = addressAsDefault(addressHeldIn(addressOf(value, 0), flagName));
+    return address ? [listenClaim(address)] : [];
+  }
+  return [];
+}
+
+function keyedFields(literal: Node): Map<string, Node> {
+  const fields = new Map<string, Node>();
+  for (const element of literal.childForFieldName('body')?.namedChildren ?? []) {
+    if (element.type !== 'keyed_element') continue;
+    const key = element.childForFieldName('key')?.text;
+    const value = element.childForFieldName('value')?.namedChildren[0];
+    if (key !== undefined && value) fields.set(key, value);
+  }
+  return fields;
+}
+
+function addressOf(expression: Node, depth: number): AddressFact | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const node = passThrough(expression);
+  if (STRING_TYPES.has(node.type)) return addressOfString(plainString(node));
+  if (node.type === 'int_literal') {
+    const port = portOfNumberLiteral(node);
+    return port && { port, host: undefined };
+  }
+  if (node.type === 'identifier') {
+    const value = resolveName(node);
+    return value && addressHeldIn(addressOf(value, depth + 1), node.text);
+  }
+  if (node.type === 'binary_expression') return joinedAddress(node, depth);
+  if (node.type === 'composite_literal') {
+    // &net.TCPAddr{Port: 8080}, &net.UDPAddr{IP: net.IPv4zero, Port: 53}
+    const port = keyedFields(node).get('Port');
+    const fact = port && portOf(port, depth + 1);
+    return fact && { port: fact, host: undefined };
+  }
+  if (node.type === 'call_expression') return formattedAddress(node, depth) ?? flagDefault(node, depth);
+  return undefined;
+}
+
+function portOf(expression: Node, depth: number): PortFact | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const node = passThrough(expression);
+  if (node.type === 'int_literal') return portOfNumberLiteral(node);
+  if (STRING_TYPES.has(node.type)) return portOfString(plainString(node));
+  if (node.type === 'identifier') {
+    const value = resolveName(node);
+    return value && heldIn(portOf(value, depth + 1), node.text);
+  }
+  if (node.type === 'call_expression') {
+    const flag = flagDefault(node, depth);
+    return flag && flag.host === undefined ? flag.port : undefined;
+  }
+  return undefined;
+}
+
+/** `":" + port` and `"0.0.0.0:" + port`. */
+function joinedAddress(node: Node, depth: number): AddressFact | undefined {
+  const left = node.childForFieldName('left');
+  const right = node.childForFieldName('right');
+  const prefix = left && STRING_TYPES.has(left.type) ? plainString(left) : undefined;
+  if (node.childForFieldName('operator')?.text !== '+' || !prefix || !right) return undefined;
+  return addressWithPort(prefix, right, depth);
+}
+
+/** `fmt.Sprintf(":%d", port)` and `fmt.Sprintf("0.0.0.0:%d", port)`. */
+function formattedAddress(call: Node, depth: number): AddressFact | undefined {
+  const [format, port] = callArguments(call);
+  if (calleeName(call) !== 'Sprintf' || !format || !port || !STRING_TYPES.has(format.type)) return undefined;
+  const text = plainString(format);
+  if (!text?.text.endsWith(':%d') && !text?.text.endsWith(':%v')) return undefined;
+  return addressWithPort({ ...text, text: text.text.slice(0, -2) }, port, depth);
+}
+
+/** A written host part (`"0.0.0.0:"`) and a port from elsewhere. */
+function addressWithPort(prefix: PlainString, port: Node, depth: number): AddressFact | undefined {
+  if (!prefix.text.endsWith(':')) return undefined;
+  const host = parseHostText(prefix.text.slice(0, -1).replace(/^\[(.*)\]$/, '$1'));
+  const fact = host === undefined ? undefined : portOf(port, depth + 1);
+  return fact && { port: fact, host };
+}
+
+/** `flag.Int("port", 8080, ..)`, `flag.StringVar(&addr, "addr", ":8080", ..)`, `pflag.IntP("port", "p", 8080, ..)`. */
+function flagDefault(call: Node, depth: number): AddressFact | undefined {
+  const shape = FLAG_DEFINITION.exec(calleeName(call) ?? '');
+  if (!shape || call.childForFieldName('function')?.type !== 'selector_expression') return undefined;
+  const args = callArguments(call);
+  const nameIndex = shape[1] ? 1 : 0;
+  const name = args[nameIndex];
+  const value = args[nameIndex + (shape[2] ? 2 : 1)];
+  const flagName = name && STRING_TYPES.has(name.type) ? plainString(name)?.text : undefined;
+  if (flagName === undefined || !value || depth > MAX_DEPTH) return undefined;
+  const address = addressAsDefault(addressOf(value, depth + 1));
+  return address && { ...address, port: { ...address.port, setting: flagName } };
+}
+
+/** `&x`, `*x` and `(x)` keep the value. */
+function passThrough(expression: Node): Node {
+  let node = expression;
+  while ((node.type === 'unary_expression' && /^[&*]$/.test(node.childForFieldName('operator')?.text ?? '')) || node.type === 'parenthesized_expression') {
+    const inner = node.type === 'unary_expression' ? node.childForFieldName('operand') : node.namedChildren[0];
+    if (!inner) break;
+    node = inner;
+  }
+  return node;
+}
+
+function resolveName(identifier: Node): Node | undefined {
+  return localValue(identifier, identifier.text, declaredValue);
+}
+
+/** `x := v`, `x = v`, `var x = v`, `const x = v`, each possibly one of several names. */
+function declaredValue(statement: Node, name: string): Node | undefined {
+  switch (statement.type) {
+    case 'short_var_declaration':
+    case 'assignment_statement':
+      return pairedValue(statement.childForFieldName('left'), statement.childForFieldName('right'), name);
+    case 'var_declaration':
+    case 'const_declaration':
+    case 'var_spec_list':
+      for (const spec of statement.namedChildren) {
+        const value = declaredValue(spec, name);
+        if (value) return value;
+      }
+      return undefined;
+    case 'var_spec':
+    case 'const_spec': {
+      const names = statement.childrenForFieldName('name');
+      const index = names.findIndex((identifier) => identifier?.text === name);
+      return index < 0 ? undefined : statement.childForFieldName('value')?.namedChildren[index];
+    }
+    default:
+      return undefined;
+  }
+}
+
+function pairedValue(left: Node | null, right: Node | null, name: string): Node | undefined {
+  const index = left?.namedChildren.findIndex((identifier) => identifier.text === name) ?? -1;
+  return index < 0 || left?.namedChildCount !== right?.namedChildCount ? undefined : right?.namedChildren[index];
+}
+
+function callArguments(call: Node): Node[] {
+  return (call.childForFieldName('arguments')?.namedChildren ?? []).filter((child) => child.type !== 'comment');
+}
+
+function calleeName(call: Node): string | undefined {
+  const callee = call.childForFieldName('function');
+  if (callee?.type === 'identifier') return callee.text;
+  if (callee?.type === 'selector_expression') return callee.childForFieldName('field')?.text;
+  return undefined;
+}
