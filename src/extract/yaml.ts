@@ -226,4 +226,10 @@ function countOccurrences(text: string, token: string): number {
   return count;
 }
 
+/** Absent, or written empty (`ports:`, `~`, `null`): nothing to read. */
+export function isEmptyNode(yaml: YamlFile, node: unknown): boolean {
+  const resolved = yaml.resolve(node);
+  return resolved == null || (isScalar(resolved) && resolved.value === null);
+}
+
 export { isMap, isScalar, isSeq };

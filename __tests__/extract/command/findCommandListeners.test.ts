@@ -13,6 +13,7 @@ interface Case {
   hostIp?: string | null;
   protocol?: 'tcp' | 'udp';
   endPort?: number;
+  soft?: true;
 }
 
 function unmark(marked: string): { command: string; literals: Array<{ offset: number; literal: string }> } {
@@ -39,7 +40,8 @@ function expected(c: Case): CommandListener[] {
     const port = Number(literal.split('-')[0]);
     const flag = Array.isArray(c.flag) ? (c.flag[i] ?? '') : c.flag;
     const protocol = flag === '-U' ? 'udp' : (c.protocol ?? 'tcp');
-    return { port, endPort: c.endPort ?? port, protocol, hostIp: c.hostIp ?? null, offset, literal, flag, program: c.program };
+    const listener = { port, endPort: c.endPort ?? port, protocol, hostIp: c.hostIp ?? null, offset, literal, flag, program: c.program };
+    return c.soft ? { ...listener, soft: c.soft } : listener;
   });
 }
 
@@ -102,6 +104,17 @@ const LISTENERS: Case[] = [
   { cmd: 'docker container run --rm --publish=[::1]:⟦8090⟧:80 nginx', program: 'docker', flag: '--publish', hostIp: '::1' },
   { cmd: 'podman run --publish ⟦5300⟧:53/udp dns', program: 'podman', flag: '--publish', protocol: 'udp' },
   { cmd: 'docker run -p ⟦9000-9001⟧:8000-8001 app', program: 'docker', flag: '-p', endPort: 9001 },
+  // a host range for one container port: Docker binds one free port of it, a soft claim
+  { cmd: 'docker run -p ⟦8000-8010⟧:80 app', program: 'docker', flag: '-p', endPort: 8010, soft: true },
+  {
+    cmd: `sh -c 'podman run --publish 127.0.0.1:⟦7000-7005⟧:53/udp dns'`,
+    program: 'podman',
+    flag: '--publish',
+    endPort: 7005,
+    hostIp: '127.0.0.1',
+    protocol: 'udp',
+    soft: true,
+  },
   { cmd: 'docker run --network host redis:7 redis-server --port ⟦6390⟧', program: 'redis-server', flag: '--port' },
   // what stands in front of the program
   { cmd: 'PORT=⟦3002⟧ node server.js', program: 'node', flag: 'PORT' },
@@ -161,10 +174,11 @@ const NOT_LISTENERS: string[] = [
   'python -m http.server',
   'python -c "import http.server" 8000',
   'server --unix /run/app.sock --listen /run/app2.sock',
-  // containers: no host port, or one the runtime picks
+  // containers: no host port, any free one, or ranges Docker refuses
   'docker run -p 80 nginx',
   'docker run -p 127.0.0.1::80 nginx',
-  'docker run -p 8000-8010:80 app',
+  'docker run -p 8000-8010:80-81 app',
+  'docker run -p 8000:80-81 app',
   'docker run -P nginx',
   'docker run nginx --port 8080',
   'docker run --network host -p 8080:80 nginx',

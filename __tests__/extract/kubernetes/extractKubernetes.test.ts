@@ -438,6 +438,8 @@ describe('kubernetesExtractor.matches', () => {
     ['apps/a/docker-compose.override.yml', false],
     ['compose.prod.yaml', false],
     ['process-compose.yaml', false],
+    ['dev/process-compose-ci.yml', false],
+    ['docker-compose.yaml', false],
     ['ports.yml', false],
     ['.portcullis.yml', false],
     ['pnpm-lock.yaml', false],

@@ -1,12 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
 import { processComposeExtractor } from '../../../src/extract/processCompose/extractProcessCompose.js';
-import type { Binding, ExtractContext, ExtractResult } from '../../../src/model/types.js';
+import type { Binding, ExtractContext, ExtractResult, SourceLocation } from '../../../src/model/types.js';
 
 const PATH = 'dev/process-compose.yaml';
 const context: ExtractContext = { readFile: () => undefined, rootName: 'repo' };
 
 function extract(text: string, path = PATH): ExtractResult {
   return processComposeExtractor.extract({ path, text }, context);
+}
+
+/** Extracts PATH with `dev/.env` holding `dotenv`. */
+function extractBeside(dotenv: string, text: string): ExtractResult {
+  const withDotenv: ExtractContext = { readFile: (path) => (path === 'dev/.env' ? dotenv : undefined), rootName: 'repo' };
+  return processComposeExtractor.extract({ path: PATH, text }, withDotenv);
 }
 
 /** The fields every process-compose claim shares, with what varies per case. */
@@ -22,6 +28,11 @@ function claim(fields: Pick<Binding, 'service' | 'port' | 'line' | 'column' | 's
     stack: `process-compose:${PATH}`,
     ...fields,
   };
+}
+
+/** A claim whose literal is set in `dev/.env`, reached through `variable` at `via`. */
+function dotenvClaim(fields: Pick<Binding, 'service' | 'port' | 'line' | 'column'> & { variable: string; via: SourceLocation }): Binding {
+  return { ...claim({ ...fields, setting: fields.variable }), file: 'dev/.env', variableFile: 'dev/.env' };
 }
 
 const lines = (...rows: string[]): string => `${rows.join('\n')}\n`;
@@ -203,9 +214,31 @@ describe('processComposeExtractor: environment', () => {
     ]);
   });
 
-  it('skips references, which take their value at run time', () => {
-    const text = lines('processes:', '  web:', '    environment:', '      - PORT=${WEB_PORT:-3000}', '      - WEB_PORT={{.PORT}}', '      - HTTP_PORT=');
-    expect(extract(text)).toEqual({ bindings: [], diagnostics: [] });
+  it('expands ${VAR:-default} as process-compose does, and skips what takes its value at run time', () => {
+    const text = lines(
+      'processes:',
+      '  web:',
+      '    environment:',
+      '      - PORT=${WEB_PORT:-3000}',
+      '      - WEB_PORT={{.PORT}}',
+      '      - HTTP_PORT=',
+      '      - WEB_METRICS_PORT=$${METRICS}',
+      '      - WEB_ADMIN_PORT=${ADMIN_PORT}',
+    );
+    expect(extract(text)).toEqual({
+      bindings: [
+        claim({
+          service: 'web',
+          port: 3000,
+          line: 4,
+          column: 26,
+          via: { file: PATH, line: 4, column: 14 },
+          setting: 'PORT',
+          variable: 'WEB_PORT',
+        }),
+      ],
+      diagnostics: [],
+    });
   });
 
   it('gives a process-named global variable to its process, unless the process sets it itself', () => {
@@ -227,6 +260,70 @@ describe('processComposeExtractor: environment', () => {
       claim({ service: 'api', port: 4000, line: 3, column: 14, setting: 'API_PORT', variable: 'API_PORT' }),
       claim({ service: 'worker', port: 4101, line: 12, column: 21, setting: 'WORKER_PORT', variable: 'WORKER_PORT' }),
     ]);
+  });
+});
+
+describe('processComposeExtractor: ${VAR} from the .env beside the file', () => {
+  const command = lines('processes:', '  api:', '    command: ./api --port ${API_PORT:-8080}');
+  /** `${` of the reference on line 3. */
+  const via = { file: PATH, line: 3, column: 27 };
+
+  it('reads the .env beside the file, and only it', () => {
+    expect(processComposeExtractor.dependencies?.(PATH)).toEqual(['dev/.env']);
+    expect(processComposeExtractor.dependencies?.('process-compose.yml')).toEqual(['.env']);
+  });
+
+  it('locates a port set in the .env at its .env line, with the reference as via', () => {
+    expect(extractBeside('# ports\nAPI_PORT=9090\n', command)).toEqual({
+      bindings: [dotenvClaim({ service: 'api', port: 9090, line: 2, column: 10, variable: 'API_PORT', via })],
+      diagnostics: [],
+    });
+  });
+
+  it('locates the default inside ${...} when the .env does not set the variable', () => {
+    for (const result of [extract(command), extractBeside('OTHER_PORT=1\n', command)]) {
+      expect(result).toEqual({
+        bindings: [claim({ service: 'api', port: 8080, line: 3, column: 39, setting: 'API_PORT', via, variable: 'API_PORT' })],
+        diagnostics: [],
+      });
+    }
+  });
+
+  it('expands entrypoint arguments and environment values, and reports a .env value that is no port there', () => {
+    const text = lines(
+      'processes:',
+      '  cache:',
+      '    entrypoint: ["redis-server", "--port", "${CACHE_PORT}"]',
+      '  web:',
+      '    environment: [PORT=$WEB_PORT]',
+    );
+    const result = extractBeside('CACHE_PORT=6390\nWEB_PORT=web\n', text);
+    expect(result).toEqual({
+      bindings: [dotenvClaim({ service: 'cache', port: 6390, line: 1, column: 12, variable: 'CACHE_PORT', via: { file: PATH, line: 3, column: 45 } })],
+      diagnostics: [{ file: 'dev/.env', line: 2, column: 10, severity: 'error', message: 'PORT of process "web" is not a port number (1-65535): "web"' }],
+    });
+  });
+
+  it('keeps $$ as a literal $, and expands nothing under disable_env_expansion', () => {
+    const escaped = lines('processes:', '  api:', '    command: ./api --port $${API_PORT}');
+    expect(extractBeside('API_PORT=9090\n', escaped)).toEqual({ bindings: [], diagnostics: [] });
+    const unexpanded = `disable_env_expansion: true\n${command}  cache:\n    command: redis-server --port 6379\n`;
+    expect(extractBeside('API_PORT=9090\n', unexpanded)).toEqual({
+      bindings: [claim({ service: 'cache', port: 6379, line: 6, column: 34, setting: '--port' })],
+      diagnostics: [],
+    });
+  });
+
+  it('claims nothing through a variable that is neither in the .env nor defaulted', () => {
+    const text = lines('processes:', '  api:', '    command: ./api --port $API_PORT --host 0.0.0.0');
+    expect(extract(text)).toEqual({ bindings: [], diagnostics: [] });
+  });
+});
+
+describe('processComposeExtractor: docker run', () => {
+  it('makes a host range for one container port a soft claim of the whole range', () => {
+    const text = lines('processes:', '  web:', '    command: docker run --rm -p 8000-8010:80 nginx');
+    expect(extract(text).bindings).toEqual([claim({ service: 'web', port: 8000, endPort: 8010, line: 3, column: 33, setting: '-p', soft: true })]);
   });
 });
 

@@ -123,9 +123,36 @@ describe('systemd services', () => {
     expect(result.bindings.map(brief)).toEqual(['app 4001/tcp @6:22']);
   });
 
-  it('makes one claim of a port that ExecStart and Environment= both say', () => {
+  it('keeps both literals of a port that ExecStart and Environment= both say: a move edits both', () => {
     const result = extract('app.service', ['[Service]', 'Environment=PORT=8080', 'ExecStart=/usr/bin/app --port 8080']);
-    expect(result.bindings.map(brief)).toEqual(['app 8080/tcp @3:31']);
+    expect(result.bindings.map(brief)).toEqual(['app 8080/tcp @3:31', 'app 8080/tcp @2:18']);
+    expect(result.bindings.map((b) => b.setting)).toEqual(['--port', 'PORT']);
+  });
+
+  it('reads role ports (HTTP_PORT, <UNIT>_METRICS_PORT) as the unit’s own', () => {
+    const result = extract('my-api.service', ['[Service]', 'Environment=HTTP_PORT=8080 MY_API_METRICS_PORT=9100 UPSTREAM_PORT=9000']);
+    expect(result.bindings.map(brief)).toEqual(['my-api 8080/tcp @2:23', 'my-api 9100/tcp @2:48']);
+  });
+
+  it('makes a docker run host range a soft claim', () => {
+    const result = extract('web.service', ['[Service]', 'ExecStart=/usr/bin/docker run --rm -p 8000-8010:80 nginx']);
+    expect(result.bindings).toEqual([
+      {
+        service: 'web',
+        port: 8000,
+        endPort: 8010,
+        protocol: 'tcp',
+        hostIp: null,
+        scope: 'host',
+        kind: 'listen',
+        format: 'systemd',
+        file: 'web.service',
+        line: 2,
+        column: 39,
+        setting: '-p',
+        soft: true,
+      },
+    ]);
   });
 
   it('reports an Environment= port that is no port, and a word that is no assignment', () => {

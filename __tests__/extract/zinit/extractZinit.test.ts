@@ -17,7 +17,7 @@ function problems(result: ExtractResult): string[] {
 }
 
 describe('zinit TOML (seed 004)', () => {
-  it("reads the seed's services; a declared port that exec also names is one claim, at the declaration", () => {
+  it("reads the seed's services; a port both declared and in exec is two literals, both claimed", () => {
     const result = extract('zinit.toml', [
       '[services.web_server]', //                          1
       'exec = "python3 -m http.server 8080"', //           2
@@ -28,7 +28,13 @@ describe('zinit TOML (seed 004)', () => {
       'ports = [8080, 8443]', //                           7
     ]);
     expect(problems(result)).toEqual([]);
-    expect(result.bindings.map(brief)).toEqual(['web-server 8080/tcp @3:10', 'multi-port 8080/tcp @7:10', 'multi-port 8443/tcp @7:16']);
+    // A move of web-server must edit line 2 and line 3 alike.
+    expect(result.bindings.map(brief)).toEqual([
+      'web-server 8080/tcp @3:10',
+      'web-server 8080/tcp @2:32',
+      'multi-port 8080/tcp @7:10',
+      'multi-port 8443/tcp @7:16',
+    ]);
     expect(result.bindings[0]).toEqual({
       service: 'web-server',
       port: 8080,
@@ -42,10 +48,11 @@ describe('zinit TOML (seed 004)', () => {
       line: 3,
       column: 10,
     });
+    expect(result.bindings[1]).toEqual({ ...result.bindings[0], line: 2, column: 32, setting: 'http.server' });
     expect(result.bindings.some((binding) => binding.stack !== undefined)).toBe(false);
   });
 
-  it('claims the listener flags of exec that no declared port covers, at the flag value', () => {
+  it('claims the listener flags of exec at the flag value, beside the declared ports', () => {
     const result = extract('ops/services.toml', [
       '[services.prom]',
       'exec = "prometheus --web.listen-address=:9501 --storage.tsdb.path=/data"',
@@ -53,7 +60,7 @@ describe('zinit TOML (seed 004)', () => {
       'exec = \'code-server --bind-addr "[::]:8080"\'',
       'ports = ["8000-8100"]',
     ]);
-    expect(result.bindings.map(brief)).toEqual(['prom 9501/tcp @2:42', 'code 8000-8100/tcp @5:11']);
+    expect(result.bindings.map(brief)).toEqual(['prom 9501/tcp @2:42', 'code 8000-8100/tcp @5:11', 'code :: 8080/tcp @4:39']);
   });
 
   it('reads UDP and ranges beyond zinit’s own limits', () => {
@@ -65,14 +72,14 @@ describe('zinit TOML (seed 004)', () => {
     expect(result.bindings.map(brief)).toEqual(['dns 53/udp @3:11', 'dns 53/tcp @3:20', 'dns 5353/udp @3:33', 'dns 6000-6010/udp @3:60']);
   });
 
-  it('reads PORT and <SERVICE>_PORT from env; other services’ ports are client settings', () => {
+  it('reads PORT, <SERVICE>_PORT and role ports from env; other services’ ports are client settings', () => {
     const result = extract('zinit.toml', [
       '[services.api]',
       'exec = "/usr/bin/api --port 3000"',
-      'env = { PORT = "3000", API_PORT = "3001", DB_PORT = "5432", DATABASE_URL = "postgres://db:5432/x" }',
+      'env = { PORT = "3000", API_PORT = "3001", METRICS_PORT = "9100", DB_PORT = "5432", DATABASE_URL = "postgres://db:5432/x" }',
     ]);
-    expect(result.bindings.map(brief)).toEqual(['api 3000/tcp @2:29', 'api 3001/tcp @3:36']);
-    expect(result.bindings[1]?.setting).toBe('API_PORT');
+    expect(result.bindings.map(brief)).toEqual(['api 3000/tcp @2:29', 'api 3000/tcp @3:17', 'api 3001/tcp @3:36', 'api 9100/tcp @3:59']);
+    expect(result.bindings.map((binding) => binding.setting)).toEqual(['--port', 'PORT', 'API_PORT', 'METRICS_PORT']);
   });
 
   it('reads the one-service file form', () => {
@@ -108,7 +115,7 @@ describe('zinit TOML (seed 004)', () => {
 });
 
 describe('zinit YAML', () => {
-  it('reads exec flags; test probes are clients', () => {
+  it('reads exec flags and the service’s own env port; test probes are clients', () => {
     const result = extract('etc/zinit/redis.yaml', [
       'exec: redis-server --port 7777', //          1
       'test: redis-cli -p 7777 ping', //            2
@@ -118,7 +125,7 @@ describe('zinit YAML', () => {
       '  REDIS_PORT: "7777"', //                    6
     ]);
     expect(problems(result)).toEqual([]);
-    expect(result.bindings.map(brief)).toEqual(['redis 7777/tcp @1:27']);
+    expect(result.bindings.map(brief)).toEqual(['redis 7777/tcp @1:27', 'redis 7777/tcp @6:16']);
   });
 
   it('finds the literal inside quoted and block-scalar commands', () => {
@@ -130,7 +137,7 @@ describe('zinit YAML', () => {
 
   it('reads `ports` with the TOML syntax, and env PORT', () => {
     const result = extract('deploy/api.zinit.yaml', ['exec: /usr/bin/api', 'env:', '  PORT: 3000', 'ports:', '  - 3000', '  - "9000-9009/udp"']);
-    expect(result.bindings.map(brief)).toEqual(['api 3000/tcp @5:5', 'api 9000-9009/udp @6:6']);
+    expect(result.bindings.map(brief)).toEqual(['api 3000/tcp @5:5', 'api 9000-9009/udp @6:6', 'api 3000/tcp @3:9']);
   });
 
   it('claims nothing for echo text, URLs and shell variables', () => {

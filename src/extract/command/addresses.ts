@@ -98,12 +98,14 @@ function splitHostPort(authority: string): HostPort | undefined {
 
 export interface PublishedPort extends PortLiteral {
   host: HostIp;
+  /** A host range for one container port (`8000-8010:80`): Docker binds one free port of it. */
+  soft: boolean;
 }
 
 /**
  * Docker's `-p`/`--publish` value, `[ip:][hostPort:]containerPort[/proto]`: the host port is
- * the listener. A container port alone, an empty host port (`127.0.0.1::80`) and a host range
- * mapped to one container port (Docker picks one port of it) claim no certain port.
+ * the listener. A container port alone and an empty host port (`127.0.0.1::80`) claim no host
+ * port; a host range mapped to one container port is a soft claim.
  */
 export function parsePublishSpec(text: string): PublishedPort | undefined {
   const slash = text.indexOf('/');
@@ -134,7 +136,8 @@ export function parsePublishSpec(text: string): PublishedPort | undefined {
   const hostRange = parsePortRange(hostText);
   const containerRange = parsePortRange(mapping.slice(colon + 1));
   if (!hostRange || !containerRange) return undefined;
-  if (hostRange.end - hostRange.start !== containerRange.end - containerRange.start) return undefined;
+  const soft = containerRange.start === containerRange.end && hostRange.start !== hostRange.end;
+  if (!soft && hostRange.end - hostRange.start !== containerRange.end - containerRange.start) return undefined;
   return {
     port: hostRange.start,
     endPort: hostRange.end,
@@ -142,5 +145,6 @@ export function parsePublishSpec(text: string): PublishedPort | undefined {
     literal: hostText,
     protocol: protocolText,
     host: normalizeHost(ipText),
+    soft,
   };
 }

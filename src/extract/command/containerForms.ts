@@ -35,7 +35,9 @@ export const containerRun: SpecialForm = ({ args, analyzeWords }) => {
   for (const option of run.options) {
     if ((option.name !== 'p' && option.name !== 'publish') || !option.value) continue;
     const published = parsePublishSpec(option.value.text);
-    if (published) scan.hits.push(hitInValue(option.value, published, published.host, option.flag));
+    if (!published) continue;
+    const hit = hitInValue(option.value, published, published.host, option.flag);
+    scan.hits.push(published.soft ? { ...hit, soft: true } : hit);
   }
   return scan;
 };

@@ -80,6 +80,7 @@ function toListener(hit: ListenerHit, hostIp: string | null, program: string): C
     literal: hit.literal,
     flag: hit.flag,
     program: hit.program ?? program,
+    ...(hit.soft ? { soft: true } : {}),
   };
 }
 

@@ -18,6 +18,8 @@ export interface ListenerHit {
   flag: string;
   /** The program of a nested command line (`sh -c 'redis-server ...'`), when not the outer one. */
   program?: string;
+  /** See CommandListener.soft. */
+  soft?: boolean;
 }
 
 /** What reading one command's arguments found. */
@@ -68,6 +70,7 @@ export function listenerHits(listeners: readonly CommandListener[], place: (offs
     literal: listener.literal,
     flag: listener.flag,
     program: listener.program,
+    ...(listener.soft ? { soft: true } : {}),
   }));
 }
 

@@ -20,6 +20,8 @@ export interface CommandListener {
   flag: string;
   /** The program the flag belongs to (basename: `redis-server`, `docker`). */
   program: string;
+  /** `docker run -p 8000-8010:80`: the runtime binds one free port of the range, so no one port is certain. */
+  soft?: boolean;
 }
 
 /**

@@ -1,10 +1,7 @@
 import type { ExtractContext, Extractor, ExtractResult, SourceFile } from '../../model/types.js';
-import { dotenvVariables } from '../dotenv/dotenvVariables.js';
-import { parseDotenv } from '../dotenv/parseDotenv.js';
-import type { VariableLookup } from '../interpolate.js';
-import { AliasBudgetExceeded, isMap, parseYaml } from '../yaml.js';
+import { dotenvBeside, dotenvLookup } from '../dotenvBeside.js';
+import { AliasBudgetExceeded, isEmptyNode, isMap, parseYaml } from '../yaml.js';
 import { COMPOSE_DEFAULT_FILES, COMPOSE_OVERRIDE_FILES, composeStack, folderOf, isComposeFile, pathIn } from './composeFiles.js';
-import { isEmptyNode } from './interpolatedScalar.js';
 import { composeProjectName, topLevelName } from './projectName.js';
 import { indentQuotedContinuations } from './repairQuotedContinuation.js';
 import { type ComposeFileContext, extractServicePorts } from './servicePorts.js';
@@ -20,7 +17,7 @@ export const composeExtractor: Extractor = {
 function composeDependencies(path: string): string[] {
   const folder = folderOf(path);
   const siblings = [...COMPOSE_DEFAULT_FILES, ...COMPOSE_OVERRIDE_FILES].map((name) => pathIn(folder, name));
-  return [pathIn(folder, '.env'), ...siblings.filter((sibling) => sibling !== path)];
+  return [dotenvBeside(path), ...siblings.filter((sibling) => sibling !== path)];
 }
 
 function extractCompose(file: SourceFile, context: ExtractContext): ExtractResult {
@@ -31,7 +28,8 @@ function extractCompose(file: SourceFile, context: ExtractContext): ExtractResul
   try {
     const yaml = parseYaml(file.path, file.text, { repair: indentQuotedContinuations });
     result.diagnostics.push(...yaml.diagnostics);
-    const variables = composeVariables(context, folderOf(file.path));
+    // The shell environment, which Compose reads first, is not known to a static check.
+    const variables = dotenvLookup(context, dotenvBeside(file.path));
     const compose: ComposeFileContext = {
       yaml,
       project: composeProjectName(file.path, topLevelName(yaml), context, variables),
@@ -64,17 +62,4 @@ function extractCompose(file: SourceFile, context: ExtractContext): ExtractResul
     else fail(`could not read the compose file: ${error instanceof Error ? error.message : String(error)}`);
   }
   return result;
-}
-
-/**
- * The variables Compose interpolates from: the `.env` beside the file (its own problems are
- * the `.env` extractor's to report). The shell environment, which Compose reads first, is
- * not known to a static check.
- */
-function composeVariables(context: ExtractContext, folder: string): VariableLookup {
-  const path = pathIn(folder, '.env');
-  const text = context.readFile(path);
-  if (text === undefined) return () => undefined;
-  const variables = dotenvVariables(parseDotenv(text).entries, path);
-  return (name) => variables.get(name);
 }

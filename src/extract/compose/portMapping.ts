@@ -1,8 +1,9 @@
 import type { Diagnostic } from '../../model/types.js';
 import type { VariableLookup } from '../interpolate.js';
-import type { YamlFile } from '../yaml.js';
+import { isEmptyNode, type YamlFile } from '../yaml.js';
 import { isIpLiteral } from './hostIp.js';
-import { type InterpolatedScalar, interpolationDiagnostics, isEmptyNode, type LiteralPlace, placeOf, readInterpolated } from './interpolatedScalar.js';
+import { type InterpolatedScalar, type LiteralPlace, placeOf, readInterpolated } from '../interpolatedScalar.js';
+import { interpolationDiagnostics } from './interpolatedScalar.js';
 import { parseDockerPortRange, parsePortSpec, type PortSpecProtocol } from './portSpec.js';
 
 /** A port or range of one mapping, located where its literal is written. */

@@ -2,8 +2,8 @@ import { formatPortRange } from '../../model/ports.js';
 import { normalizeServiceName } from '../../model/service.js';
 import type { Binding, Diagnostic, Protocol } from '../../model/types.js';
 import type { VariableLookup } from '../interpolate.js';
-import { isMap, isScalar, isSeq, type YamlFile } from '../yaml.js';
-import { isEmptyNode, readInterpolated } from './interpolatedScalar.js';
+import { isEmptyNode, isMap, isScalar, isSeq, type YamlFile } from '../yaml.js';
+import { readInterpolated } from '../interpolatedScalar.js';
 import { type PortClaim, type PortMapping, readLongSyntax, readShortSyntax } from './portMapping.js';
 
 /** What one compose file shares among its services. */

@@ -1,4 +1,6 @@
 import type { ExtractResult, Extractor, SourceFile } from '../../model/types.js';
+import { isComposeFile } from '../compose/composeFiles.js';
+import { isProcessComposeFile } from '../processCompose/extractProcessCompose.js';
 import { parseYaml } from '../yaml.js';
 import { zinitFileKind } from '../zinit/zinitFiles.js';
 import { KUBERNETES_FORMAT, ManifestReader } from './manifestReader.js';
@@ -21,12 +23,13 @@ export const kubernetesExtractor: Extractor = {
 export function isManifestCandidate(path: string): boolean {
   const base = path.slice(path.lastIndexOf('/') + 1);
   const stem = base.endsWith('.yaml') ? base.slice(0, -5) : base.endsWith('.yml') ? base.slice(0, -4) : undefined;
-  if (stem === undefined || path.startsWith('.github/') || zinitFileKind(path) !== undefined) return false;
-  return !OTHER_FORMAT_STEMS.some((other) => stem === other || stem.startsWith(`${other}.`)) && !stem.startsWith('process-compose');
+  if (stem === undefined || path.startsWith('.github/')) return false;
+  if (isComposeFile(path) || isProcessComposeFile(path) || zinitFileKind(path) !== undefined) return false;
+  return !OTHER_FILE_STEMS.some((other) => stem === other || stem.startsWith(`${other}.`));
 }
 
-/** Compose files and overrides, the native registry and config, lock files: never manifests. */
-const OTHER_FORMAT_STEMS = ['compose', 'docker-compose', 'ports', '.portcullis', 'pnpm-lock'];
+/** The native registry and config, lock files: never manifests. */
+const OTHER_FILE_STEMS = ['ports', '.portcullis', 'pnpm-lock'];
 
 export function extractKubernetes(file: SourceFile): ExtractResult {
   if (!file.text.includes('apiVersion') || !file.text.includes('kind')) return { bindings: [], diagnostics: [] };

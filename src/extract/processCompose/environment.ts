@@ -1,15 +1,19 @@
-// process-compose `environment`: which variables are the process's own port, and where
-// each value is written.
-import { isMap, isScalar, isSeq, type YamlFile } from '../yaml.js';
-import { normalizeServiceName } from '../../model/service.js';
-import type { Diagnostic } from '../../model/types.js';
+// process-compose `environment`: each variable's value, expanded, and where it is written.
+import type { InterpolatedScalar } from '../interpolatedScalar.js';
+import { isEmptyNode, isMap, isSeq } from '../yaml.js';
+import { type ProcessComposeFile, readText } from './expansion.js';
+
+// The Nix extractor reads process environments with the same rule; it imports it from here
+// until it takes it from src/extract/portVariables.ts.
+export { isOwnPortVariable } from '../portVariables.js';
 
 export interface EnvEntry {
   name: string;
+  /** The value after expansion. */
   value: string;
-  /** The scalar that holds the value. */
-  node: unknown;
-  /** Where the value starts in that scalar's value (after `NAME=` in the list form). */
+  /** The scalar that holds the value: `NAME=value` in the list form, the value in the mapping form. */
+  scalar: InterpolatedScalar;
+  /** Where the value starts in the scalar's expanded text. */
   valueIndex: number;
 }
 
@@ -17,63 +21,25 @@ export interface EnvEntry {
  * Reads `environment` in the list form process-compose documents (`- PORT=3000`) and in the
  * mapping form that Compose users write (`PORT: "3000"`).
  */
-export function readEnvironment(yaml: YamlFile, node: unknown, diagnostics: Diagnostic[]): EnvEntry[] {
+export function readEnvironment(file: ProcessComposeFile, node: unknown): EnvEntry[] {
+  const { yaml } = file;
+  if (isEmptyNode(yaml, node)) return [];
   const resolved = yaml.resolve(node);
-  if (isAbsent(resolved)) return [];
-  if (isSeq(resolved)) return yaml.items(resolved).flatMap((item) => listEntry(yaml, item));
+  if (isSeq(resolved)) return yaml.items(resolved).flatMap((item) => listEntry(file, item));
   if (isMap(resolved)) {
     return yaml.entries(resolved).flatMap(([name, value]) => {
-      const text = yaml.scalarText(value);
-      return text === undefined ? [] : [{ name, value: text, node: yaml.resolve(value), valueIndex: 0 }];
+      const scalar = readText(file, value);
+      return scalar ? [{ name, value: scalar.interpolation.value, scalar, valueIndex: 0 }] : [];
     });
   }
-  diagnostics.push({ ...yaml.locate(resolved), severity: 'error', message: '`environment` must be a list of NAME=value or a mapping' });
+  file.diagnostics.push({ ...yaml.locate(resolved), severity: 'error', message: '`environment` must be a list of NAME=value or a mapping' });
   return [];
 }
 
-function listEntry(yaml: YamlFile, item: unknown): EnvEntry[] {
-  const text = yaml.scalarText(item);
-  const eq = text === undefined ? -1 : text.indexOf('=');
-  if (text === undefined || eq <= 0) return [];
-  return [{ name: text.slice(0, eq), value: text.slice(eq + 1), node: item, valueIndex: eq + 1 }];
-}
-
-/** A port role that names no other service: `HTTP_PORT` is the process's own HTTP listener. */
-const OWN_ROLES = ['HTTP', 'HTTPS', 'GRPC', 'METRICS', 'ADMIN', 'LISTEN', 'SERVER'];
-
-/**
- * `PORT`, `<PROCESS>_PORT` and the role forms `HTTP_PORT`, `<PROCESS>_METRICS_PORT` are the
- * process's own ports. A variable that names another service (`DB_PORT`, `REDIS_PORT`) tells
- * a client where to dial (DESIGN.md: "a variable that names another service is a client
- * setting"), so it is not.
- */
-export function isOwnPortVariable(variable: string, service: string): boolean {
-  const prefix = portVariablePrefix(variable);
-  if (prefix === undefined) return false;
-  return prefix === '' || OWN_ROLES.includes(prefix) || namesProcessPort(variable, service);
-}
-
-/** The variable names the process itself: `API_PORT` or `API_METRICS_PORT` for `api`. */
-export function namesProcessPort(variable: string, service: string): boolean {
-  const prefix = portVariablePrefix(variable);
-  if (!prefix) return false;
-  if (namesService(prefix, service)) return true;
-  const role = OWN_ROLES.find((r) => prefix.endsWith(`_${r}`));
-  return role !== undefined && namesService(prefix.slice(0, -role.length - 1), service);
-}
-
-/** `''` for `PORT`, `NLP_API` for `NLP_API_PORT`, undefined for a variable that holds no port. */
-function portVariablePrefix(variable: string): string | undefined {
-  const name = variable.toUpperCase();
-  if (name === 'PORT') return '';
-  return name.endsWith('_PORT') ? name.slice(0, -'_PORT'.length) : undefined;
-}
-
-function namesService(prefix: string, service: string): boolean {
-  return normalizeServiceName(prefix) === service;
-}
-
-/** A key that is missing or written with no value (`environment:`). */
-export function isAbsent(node: unknown): boolean {
-  return node === undefined || node === null || (isScalar(node) && node.value === null);
+function listEntry(file: ProcessComposeFile, item: unknown): EnvEntry[] {
+  const scalar = readText(file, item);
+  const text = scalar?.interpolation.value ?? '';
+  const eq = text.indexOf('=');
+  if (!scalar || eq <= 0) return [];
+  return [{ name: text.slice(0, eq), value: text.slice(eq + 1), scalar, valueIndex: eq + 1 }];
 }

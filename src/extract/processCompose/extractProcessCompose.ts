@@ -1,15 +1,18 @@
 // process-compose files (https://f1bonacc1.github.io/process-compose/): every enabled process
 // under `processes:` runs on the host, and the file is one stack started as a whole.
-import { AliasBudgetExceeded, isMap, parseYaml, type YamlFile } from '../yaml.js';
+import { dotenvBeside, dotenvLookup } from '../dotenvBeside.js';
+import { AliasBudgetExceeded, isEmptyNode, isMap, parseYaml, type YamlFile } from '../yaml.js';
 import { normalizeServiceName } from '../../model/service.js';
-import type { Binding, Diagnostic, Extractor, ExtractResult, SourceFile } from '../../model/types.js';
-import { isAbsent, readEnvironment } from './environment.js';
+import type { Binding, Diagnostic, ExtractContext, Extractor, ExtractResult, SourceFile } from '../../model/types.js';
+import { readEnvironment } from './environment.js';
+import { isTrue, type ProcessComposeFile, readText } from './expansion.js';
 import { FORMAT, processClaims } from './processClaims.js';
 
 export const processComposeExtractor: Extractor = {
   format: FORMAT,
   matches: isProcessComposeFile,
-  extract: (file) => extractProcessCompose(file),
+  extract: extractProcessCompose,
+  dependencies: (path) => [dotenvBeside(path)],
 };
 
 /** `process-compose.yaml`, `process-compose.override.yml`, `process-compose-dev.yaml`, in any folder. */
@@ -18,12 +21,16 @@ export function isProcessComposeFile(path: string): boolean {
   return name.startsWith('process-compose') && (name.endsWith('.yaml') || name.endsWith('.yml'));
 }
 
-export function extractProcessCompose(file: SourceFile): ExtractResult {
+export function extractProcessCompose(file: SourceFile, context: ExtractContext): ExtractResult {
   let diagnostics: Diagnostic[] = [];
   try {
     const yaml = parseYaml(file.path, file.text);
     diagnostics = [...yaml.diagnostics];
-    const bindings = yaml.documents.flatMap((doc) => documentBindings(yaml, doc.contents, diagnostics));
+    const variables = dotenvLookup(context, dotenvBeside(file.path));
+    const bindings = yaml.documents.flatMap((doc) => {
+      const expands = !isTrue(yaml.scalarText(yaml.get(doc.contents, 'disable_env_expansion')));
+      return documentBindings({ yaml, variables: expands ? variables : undefined, diagnostics }, doc.contents);
+    });
     return { bindings, diagnostics };
   } catch (error) {
     // An alias bomb is abandoned whole: what was read before it proves nothing about the rest.
@@ -35,20 +42,21 @@ export function extractProcessCompose(file: SourceFile): ExtractResult {
   }
 }
 
-function documentBindings(yaml: YamlFile, root: unknown, diagnostics: Diagnostic[]): Binding[] {
-  if (isAbsent(root)) return [];
+function documentBindings(file: ProcessComposeFile, root: unknown): Binding[] {
+  const { yaml, diagnostics } = file;
+  if (isEmptyNode(yaml, root)) return [];
   if (!isMap(yaml.resolve(root))) {
     diagnostics.push({ ...yaml.locate(root), severity: 'error', message: 'a process-compose file must be a mapping' });
     return [];
   }
   const processes = yaml.resolve(yaml.get(root, 'processes'));
-  if (isAbsent(processes)) return [];
+  if (isEmptyNode(yaml, processes)) return [];
   if (!isMap(processes)) {
     diagnostics.push({ ...yaml.locate(processes), severity: 'error', message: '`processes` must be a mapping of process names' });
     return [];
   }
   // The global environment holds no claim of its own; it names processes through their variables.
-  const globalEnvironment = readEnvironment(yaml, yaml.get(root, 'environment'), diagnostics);
+  const globalEnvironment = readEnvironment(file, yaml.get(root, 'environment'));
   const stack = `process-compose:${yaml.path}`;
   const bindings: Binding[] = [];
   for (const [name, node, keyNode] of yaml.entries(processes)) {
@@ -56,17 +64,13 @@ function documentBindings(yaml: YamlFile, root: unknown, diagnostics: Diagnostic
       diagnostics.push({ ...yaml.locate(node ?? keyNode), severity: 'error', message: `process "${name}" must be a mapping` });
       continue;
     }
-    if (isDisabled(yaml.scalarText(yaml.get(node, 'disabled')))) continue;
-    const claims = processClaims({ yaml, name, node, globalEnvironment, diagnostics }, normalizeServiceName(name), stack);
+    if (isTrue(readText(file, yaml.get(node, 'disabled'))?.interpolation.value)) continue;
+    const owner = { service: normalizeServiceName(name), format: FORMAT, stack };
+    const claims = processClaims({ file, name, node, globalEnvironment, owner });
     warnOfReplicas(yaml, name, node, claims, diagnostics);
     bindings.push(...claims);
   }
   return bindings;
-}
-
-/** process-compose decodes `disabled` into a Go bool, which takes YAML 1.1's spellings too. */
-function isDisabled(disabled: string | undefined): boolean {
-  return disabled !== undefined && ['true', 'yes', 'on', 'y'].includes(disabled.toLowerCase());
 }
 
 /** Replicas of one process share its command: a literal port makes them collide with each other. */

@@ -1,7 +1,8 @@
 import { findCommandListeners } from '../command/findCommandListeners.js';
+import { commandListenerBinding, hostListenerBinding, type ListenedPort, type ListenerOwner, type ListenerPlace } from '../command/listenerBinding.js';
+import { isOwnPortVariable } from '../portVariables.js';
 import { parsePortNumber } from '../../model/ports.js';
 import type { Binding, Diagnostic, ExtractResult, Extractor, Protocol, SourceFile } from '../../model/types.js';
-import { isOwnPortVariable, oneClaimPerPort } from '../zinit/processClaims.js';
 import { execStartCommand } from './execStart.js';
 import { parseListenAddress } from './listenAddress.js';
 import { parseUnitFile, positionInValue, type UnitEntry } from './unitFile.js';
@@ -69,7 +70,7 @@ class UnitReader {
       }
     }
     // Made after the loop: `Service=` may come after the addresses whose service it names.
-    return listens.map(({ entry, protocol, port, hostIp, offset }) => this.binding(entry, offset, port, port, protocol, hostIp));
+    return listens.map(({ entry, protocol, port, hostIp, offset }) => this.binding(entry, offset, { port, endPort: port, protocol, hostIp }));
   }
 
   serviceBindings(entries: readonly UnitEntry[]): Binding[] {
@@ -85,12 +86,12 @@ class UnitReader {
         else this.readEnvironment(entry, environment);
       }
     }
-    return oneClaimPerPort([...exec, ...environment.values()]);
+    return [...exec, ...environment.values()];
   }
 
   private execBindings(entry: UnitEntry): Binding[] {
     return findCommandListeners(execStartCommand(entry.value)).map((listener) =>
-      this.binding(entry, listener.offset, listener.port, listener.endPort, listener.protocol, listener.hostIp),
+      commandListenerBinding(listener, this.place(entry, listener.offset), this.owner()),
     );
   }
 
@@ -109,23 +110,21 @@ class UnitReader {
       const offset = word.offsets[equals + 1] ?? word.start;
       const port = parsePortNumber(literal);
       if (port === undefined) this.problem(entry, offset, `Environment=: ${name}="${literal}" is not a port (1-65535)`);
-      else environment.set(name, { ...this.binding(entry, offset, port, port, 'tcp', null), setting: name });
+      else environment.set(name, { ...this.binding(entry, offset, { port, endPort: port, protocol: 'tcp', hostIp: null }), setting: name });
     }
   }
 
-  private binding(entry: UnitEntry, offset: number, port: number, endPort: number, protocol: Protocol, hostIp: string | null): Binding {
-    return {
-      service: this.service,
-      port,
-      endPort,
-      protocol,
-      hostIp,
-      scope: 'host',
-      kind: 'listen',
-      format: SYSTEMD_FORMAT,
-      file: this.path,
-      ...positionInValue(entry, offset),
-    };
+  private binding(entry: UnitEntry, offset: number, listened: ListenedPort): Binding {
+    return hostListenerBinding(this.owner(), this.place(entry, offset), listened);
+  }
+
+  /** Read when a binding is made: a socket's `Service=` renames the unit's claims. */
+  private owner(): ListenerOwner {
+    return { service: this.service, format: SYSTEMD_FORMAT };
+  }
+
+  private place(entry: UnitEntry, offset: number): ListenerPlace {
+    return { file: this.path, ...positionInValue(entry, offset) };
   }
 
   private problem(entry: UnitEntry, offset: number, message: string, severity: Diagnostic['severity'] = 'error'): void {

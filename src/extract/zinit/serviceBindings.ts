@@ -1,8 +1,9 @@
 import { findCommandListeners } from '../command/findCommandListeners.js';
+import { commandListenerBinding, hostListenerBinding } from '../command/listenerBinding.js';
+import { isOwnPortVariable } from '../portVariables.js';
 import { parsePortNumber } from '../../model/ports.js';
-import type { Binding, Diagnostic, Protocol, SourceLocation } from '../../model/types.js';
+import type { Binding, Diagnostic } from '../../model/types.js';
 import { readPortEntry, type LocatedText, type PortEntry } from './portDeclaration.js';
-import { isOwnPortVariable, oneClaimPerPort } from './processClaims.js';
 
 export const ZINIT_FORMAT = 'zinit';
 
@@ -16,21 +17,25 @@ export interface ZinitServiceConfig {
 }
 
 /**
- * A zinit service's claims: its declared `ports`, the listener flags of `exec`, and `PORT` or
- * `<SERVICE>_PORT` in `env`. The same port said twice is one claim, at the first place it is
- * written (declared ports first). zinit services run on the host, outside any stack.
+ * A zinit service's claims: its declared `ports`, the listener flags of `exec`, and its own
+ * port variables in `env` (see isOwnPortVariable). A port said in two places is two claims,
+ * since a move must edit both literals. zinit services run on the host, outside any stack.
  */
 export function zinitServiceBindings(config: ZinitServiceConfig, diagnostics: Diagnostic[]): Binding[] {
+  const owner = { service: config.service, format: ZINIT_FORMAT };
   const claims: Binding[] = [];
   for (const entry of config.ports) {
     const declared = readPortEntry(entry);
     if ('error' in declared) diagnostics.push({ ...declared.location, severity: 'error', message: declared.error });
-    else claims.push(zinitBinding(config.service, declared.location, declared.range.start, declared.range.end, declared.protocol, null));
+    else {
+      const { range, protocol } = declared;
+      claims.push(hostListenerBinding(owner, declared.location, { port: range.start, endPort: range.end, protocol, hostIp: null }));
+    }
   }
-  if (config.exec) {
-    const exec = config.exec;
+  const exec = config.exec;
+  if (exec) {
     for (const listener of findCommandListeners(exec.text)) {
-      claims.push(zinitBinding(config.service, exec.locate(listener.offset, listener.literal), listener.port, listener.endPort, listener.protocol, listener.hostIp));
+      claims.push(commandListenerBinding(listener, exec.locate(listener.offset, listener.literal), owner));
     }
   }
   for (const { name, value } of config.env) {
@@ -39,11 +44,7 @@ export function zinitServiceBindings(config: ZinitServiceConfig, diagnostics: Di
     const port = parsePortNumber(literal);
     const location = value.locate(value.text.length - value.text.trimStart().length, literal);
     if (port === undefined) diagnostics.push({ ...location, severity: 'error', message: `env: ${name}="${value.text}" is not a port (1-65535)` });
-    else claims.push({ ...zinitBinding(config.service, location, port, port, 'tcp', null), setting: name });
+    else claims.push({ ...hostListenerBinding(owner, location, { port, endPort: port, protocol: 'tcp', hostIp: null }), setting: name });
   }
-  return oneClaimPerPort(claims);
-}
-
-function zinitBinding(service: string, location: SourceLocation, port: number, endPort: number, protocol: Protocol, hostIp: string | null): Binding {
-  return { service, port, endPort, protocol, hostIp, scope: 'host', kind: 'listen', format: ZINIT_FORMAT, ...location };
+  return claims;
 }
