@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { leavesRoot } from '../../src/config/configSchema.js';
 import { parseConfig } from '../../src/config/parseConfig.js';
+import { DEFAULT_LIMITS } from '../../src/discover/limits.js';
 import { EMPTY_CONFIG } from '../../src/model/config.js';
 
 const FILE = '.portcullis.yml';
@@ -40,6 +41,7 @@ aliases:
           { port: { start: 9000, end: 9010 }, reason: 'test harness' },
         ],
         aliases: { postgres: ['postgresql', 'pg'], redis: ['redis-server'] },
+        limits: DEFAULT_LIMITS,
       },
     });
   });

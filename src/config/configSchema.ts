@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { IgnoreRule, PortcullisConfig, ScopeRule } from '../model/config.js';
 import { normalizeServiceName } from '../model/service.js';
 import type { ConflictRule } from '../model/types.js';
+import { DEFAULT_LIMITS, type ReadLimits } from '../discover/limits.js';
 import { byShape, portRangeSchema } from '../extract/zodYaml.js';
 
 // A record rather than a list, so the compiler says when a rule is added to the model.
@@ -98,6 +99,24 @@ const aliasesSchema = z
     return normalized;
   });
 
+const limitSchema = z.number().int('expected a whole number').positive('expected a positive number');
+
+const limitsSchema = z
+  .strictObject({
+    maxFileBytes: limitSchema.optional(),
+    maxFiles: limitSchema.optional(),
+    maxTotalBytes: limitSchema.optional(),
+    maxLineLength: limitSchema.optional(),
+  })
+  .transform((limits): ReadLimits => {
+    const merged: ReadLimits = { ...DEFAULT_LIMITS };
+    for (const key of Object.keys(DEFAULT_LIMITS) as Array<keyof ReadLimits>) {
+      const value = limits[key];
+      if (value !== undefined) merged[key] = value;
+    }
+    return merged;
+  });
+
 export const configSchema: z.ZodType<PortcullisConfig> = z
   .strictObject({
     include: pathsSchema.nullish(),
@@ -106,6 +125,7 @@ export const configSchema: z.ZodType<PortcullisConfig> = z
     scopes: scopesSchema.nullish(),
     ignore: z.array(ignoreRuleSchema).nullish(),
     aliases: aliasesSchema.nullish(),
+    limits: limitsSchema.nullish(),
   })
   .transform(
     (config): PortcullisConfig => ({
@@ -115,5 +135,6 @@ export const configSchema: z.ZodType<PortcullisConfig> = z
       scopes: config.scopes ?? [],
       ignore: config.ignore ?? [],
       aliases: config.aliases ?? {},
+      limits: config.limits ?? DEFAULT_LIMITS,
     }),
   );

@@ -9,10 +9,18 @@ export interface ReadLimits {
   maxFiles: number;
   /** Most bytes read in one tree. */
   maxTotalBytes: number;
+  /** Longest line, in characters: a longer one is minified data or hostile, not a config. */
+  maxLineLength: number;
 }
 
 export const DEFAULT_LIMITS: ReadLimits = {
   maxFileBytes: 1024 * 1024,
   maxFiles: 50_000,
   maxTotalBytes: 512 * 1024 * 1024,
+  maxLineLength: 100_000,
 };
+
+/** How a diagnostic tells the user to raise a limit. */
+export function raiseHint(limit: keyof ReadLimits): string {
+  return `raise limits.${limit} in .portcullis.yml`;
+}

@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import type { Diagnostic, Extractor } from '../model/types.js';
-import type { ReadLimits } from './limits.js';
+import { raiseHint, type ReadLimits } from './limits.js';
 import { isSkippedPath } from './skip.js';
 
 export interface Candidate {
@@ -46,7 +46,7 @@ export function selectCandidates(paths: readonly string[], options: SelectOption
     diagnostics.push({
       file: '.',
       severity: 'error',
-      message: `${candidates.length} files to check, over the limit of ${options.limits.maxFiles}: only the first ${options.limits.maxFiles} (by path) were read; raise limits.maxFiles or narrow the check with exclude globs`,
+      message: `${candidates.length} files to check, over the limit of ${options.limits.maxFiles}: only the first ${options.limits.maxFiles} (by path) were read; ${raiseHint('maxFiles')}, or narrow the check with exclude globs`,
     });
     candidates.length = options.limits.maxFiles;
   }

@@ -4,6 +4,7 @@ import { lstat, readFile, realpath } from 'node:fs/promises';
 import { isAbsolute, relative, sep } from 'node:path';
 import fg from 'fast-glob';
 import type { Diagnostic } from '../model/types.js';
+import { raiseHint } from './limits.js';
 import { git, gitTopLevel, listTree, readBlobs, splitNul, type TreeEntry } from './git.js';
 
 export interface ReadResult {
@@ -123,8 +124,13 @@ export async function changedSince(root: string, revision: string): Promise<Set<
 }
 
 function tooLargeMessage(size: number | undefined, maxBytes: number): string {
-  const mib = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-  return `file is larger than the ${mib(maxBytes)} limit${size === undefined ? '' : ` (${mib(size)})`}: not read (raise limits.maxFileBytes to read it)`;
+  return `file is larger than the ${formatBytes(maxBytes)} limit${size === undefined ? '' : ` (${formatBytes(size)})`}: not read (${raiseHint('maxFileBytes')})`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MiB`;
+  if (bytes >= 1024) return `${Number((bytes / 1024).toFixed(1))} KiB`;
+  return `${bytes} bytes`;
 }
 
 /** Text, or undefined for a binary file (one with a NUL byte in its first 8 KiB, as git decides). */

@@ -1,3 +1,4 @@
+import { DEFAULT_LIMITS, type ReadLimits } from '../discover/limits.js';
 import type { ConflictRule, PortRange } from './types.js';
 
 /** `.portcullis.yml`: what a repository must tell Portcullis. Every field is optional in the file. */
@@ -13,6 +14,8 @@ export interface PortcullisConfig {
   ignore: IgnoreRule[];
   /** Canonical service name -> other names that mean the same service. */
   aliases: Record<string, string[]>;
+  /** What one run may read; every field defaults to DEFAULT_LIMITS. */
+  limits: ReadLimits;
 }
 
 export interface ScopeRule {
@@ -38,4 +41,5 @@ export const EMPTY_CONFIG: PortcullisConfig = {
   scopes: [],
   ignore: [],
   aliases: {},
+  limits: DEFAULT_LIMITS,
 };

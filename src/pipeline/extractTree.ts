@@ -1,6 +1,6 @@
 import type { Candidate } from '../discover/select.js';
-import type { ReadLimits } from '../discover/limits.js';
-import type { FileTree } from '../discover/tree.js';
+import { raiseHint, type ReadLimits } from '../discover/limits.js';
+import { type FileTree, formatBytes } from '../discover/tree.js';
 import type { Diagnostic, ExtractResult } from '../model/types.js';
 
 export interface TreeExtraction {
@@ -43,6 +43,16 @@ export async function extractTree(tree: FileTree, candidates: readonly Candidate
   for (const candidate of toExtract) {
     const text = texts.get(candidate.path);
     if (text === undefined || !budget.has(candidate.path)) continue;
+    const overlong = firstOverlongLine(text, options.limits.maxLineLength);
+    if (overlong !== undefined) {
+      diagnostics.push({
+        file: candidate.path,
+        line: overlong,
+        severity: 'warning',
+        message: `line ${overlong} is longer than ${options.limits.maxLineLength} characters: file not read (${raiseHint('maxLineLength')})`,
+      });
+      continue;
+    }
     results.set(candidate.path, { candidate, result: runExtractor(candidate, text, context) });
   }
   return { results, diagnostics, filesRead: texts.size };
@@ -72,6 +82,20 @@ function runExtractor(candidate: Candidate, text: string, context: { rootName: s
   }
 }
 
+/** The 1-based number of the first line longer than `max` characters, if any. */
+export function firstOverlongLine(text: string, max: number): number | undefined {
+  if (text.length <= max) return undefined;
+  let line = 1;
+  let start = 0;
+  for (let end = text.indexOf('\n'); ; end = text.indexOf('\n', start)) {
+    const stop = end < 0 ? text.length : end;
+    if (stop - start > max) return line;
+    if (end < 0) return undefined;
+    start = end + 1;
+    line++;
+  }
+}
+
 /** Keeps files in path order until the total byte budget is spent; the rest get one diagnostic. */
 function capTotalBytes(texts: Map<string, string>, limits: ReadLimits, diagnostics: Diagnostic[]): Set<string> {
   const kept = new Set<string>();
@@ -90,7 +114,7 @@ function capTotalBytes(texts: Map<string, string>, limits: ReadLimits, diagnosti
     diagnostics.push({
       file: '.',
       severity: 'error',
-      message: `${dropped} files not checked: the total of ${Math.round(limits.maxTotalBytes / (1024 * 1024))} MiB read per run was reached (raise limits.maxTotalBytes)`,
+      message: `${dropped} files not checked: the total of ${formatBytes(limits.maxTotalBytes)} read per run was reached (${raiseHint('maxTotalBytes')})`,
     });
   }
   return kept;

@@ -1,0 +1,82 @@
+import { describe, expect, it } from '@jest/globals';
+import { parseConfig } from '../../src/config/parseConfig.js';
+import { DEFAULT_LIMITS, type ReadLimits } from '../../src/discover/limits.js';
+import { selectCandidates } from '../../src/discover/select.js';
+import type { FileTree } from '../../src/discover/tree.js';
+import { EXTRACTORS, isRegistryExtractor } from '../../src/extract/index.js';
+import { extractTree, firstOverlongLine } from '../../src/pipeline/extractTree.js';
+
+/** A tree in memory that applies the size limit as the real ones do. */
+function memoryTree(files: Record<string, string>): FileTree {
+  return {
+    paths: Object.keys(files).sort(),
+    async read(paths, maxBytes) {
+      const texts = new Map<string, string>();
+      const diagnostics = [];
+      for (const path of paths) {
+        const text = files[path];
+        if (text === undefined) continue;
+        if (Buffer.byteLength(text) > maxBytes) diagnostics.push({ file: path, severity: 'warning' as const, message: 'too large' });
+        else texts.set(path, text);
+      }
+      return { texts, diagnostics };
+    },
+  };
+}
+
+async function check(files: Record<string, string>, limits: Partial<ReadLimits>) {
+  const all = { ...DEFAULT_LIMITS, ...limits };
+  const tree = memoryTree(files);
+  const selected = selectCandidates(tree.paths, { extractors: EXTRACTORS, include: [], exclude: [], registries: [], isRegistryExtractor, limits: all });
+  const extraction = await extractTree(tree, selected.candidates, { rootName: 'repo', limits: all });
+  const bindings = [...extraction.results.values()].flatMap(({ result }) => result.bindings.map((b) => `${b.service}:${b.port}`));
+  return { bindings: bindings.sort(), diagnostics: [...selected.diagnostics, ...extraction.diagnostics] };
+}
+
+const env = (name: string, port: number) => `${name.toUpperCase()}_PORT=${port}\n`;
+
+describe('read limits: each says which limit and how to raise it, and never hides what was read', () => {
+  it('maxFiles: reads the first files by path and says how many were left', async () => {
+    const result = await check({ 'a/.env': env('a', 3001), 'b/.env': env('b', 3002), 'c/.env': env('c', 3003) }, { maxFiles: 2 });
+    expect(result.bindings).toEqual(['a:3001', 'b:3002']);
+    expect(result.diagnostics).toEqual([
+      { file: '.', severity: 'error', message: '3 files to check, over the limit of 2: only the first 2 (by path) were read; raise limits.maxFiles in .portcullis.yml, or narrow the check with exclude globs' },
+    ]);
+  });
+
+  it('maxTotalBytes: stops reading once the budget is spent', async () => {
+    const result = await check({ 'a/.env': env('a', 3001), 'b/.env': env('b', 3002), 'c/.env': env('c', 3003) }, { maxTotalBytes: 30 });
+    expect(result.bindings).toEqual(['a:3001', 'b:3002']);
+    expect(result.diagnostics).toEqual([
+      { file: '.', severity: 'error', message: '1 files not checked: the total of 30 bytes read per run was reached (raise limits.maxTotalBytes in .portcullis.yml)' },
+    ]);
+  });
+
+  it('maxLineLength: skips a file with an overlong line, naming the line', async () => {
+    const result = await check({ 'a/.env': env('a', 3001), 'b/.env': `${env('b', 3002)}X=${'y'.repeat(200)}\n` }, { maxLineLength: 100 });
+    expect(result.bindings).toEqual(['a:3001']);
+    expect(result.diagnostics).toEqual([
+      { file: 'b/.env', line: 2, severity: 'warning', message: 'line 2 is longer than 100 characters: file not read (raise limits.maxLineLength in .portcullis.yml)' },
+    ]);
+  });
+
+  it('maxFileBytes: passes the size limit to the tree', async () => {
+    const result = await check({ 'a/.env': env('a', 3001), 'b/.env': `${env('b', 3002)}${'#'.repeat(100)}\n` }, { maxFileBytes: 50 });
+    expect(result.bindings).toEqual(['a:3001']);
+    expect(result.diagnostics).toEqual([{ file: 'b/.env', severity: 'warning', message: 'too large' }]);
+  });
+
+  it('finds the first overlong line, or none', () => {
+    expect(firstOverlongLine('ab\ncdef\ng', 3)).toBe(2);
+    expect(firstOverlongLine('ab\ncde\nfgh', 3)).toBeUndefined();
+    expect(firstOverlongLine('abcd', 3)).toBe(1);
+    expect(firstOverlongLine('a\n\nbcde', 3)).toBe(3);
+  });
+
+  it('takes limits from .portcullis.yml, defaulting the rest', () => {
+    const parsed = parseConfig('.portcullis.yml', 'limits:\n  maxFiles: 10\n  maxLineLength: 5000\n');
+    expect(parsed).toEqual({ config: expect.objectContaining({ limits: { ...DEFAULT_LIMITS, maxFiles: 10, maxLineLength: 5000 } }) });
+    expect(parseConfig('.portcullis.yml', 'limits:\n  maxFiles: -1\n')).toEqual({ error: expect.stringMatching(/^\.portcullis\.yml:2:13: limits\.maxFiles: /) });
+    expect(parseConfig('.portcullis.yml', 'limits:\n  maxAliases: 5\n')).toEqual({ error: expect.stringMatching(/^\.portcullis\.yml:2:3: /) });
+  });
+});
