@@ -82,7 +82,7 @@ function generateTree(count) {
     const port = 20_000 + n;
     registry.push(`  svc-${n}: ${port}`);
     if (n % 3 === 0) {
-      tree.set(`${dir}/compose.yml`, `services:\n  svc-${n}:\n    image: example/svc-${n}:1\n    ports:\n      - "\${SVC_${n}_PORT:-${port}}:8080"\n      - "127.0.0.1:${40_000 + n}:9090"\n    expose:\n      - "9100"\n`);
+      tree.set(`${dir}/compose.yml`, `services:\n  svc-${n}:\n    image: example/svc-${n}:1\n    ports:\n      - "\${SVC_${n}_PORT:-${port}}:8080"\n      - "127.0.0.1:${port}:9090"\n    expose:\n      - "9100"\n`);
     } else if (n % 3 === 1) {
       tree.set(`${dir}/process-compose.yaml`, `processes:\n  svc-${n}:\n    command: ./bin/svc-${n} --port ${port}\n    environment:\n      - LOG_LEVEL=info\n      - DATABASE_URL=postgres://localhost:5432/app\n`);
     } else {

@@ -9,6 +9,7 @@ import { processComposeExtractor } from './processCompose/extractProcessCompose.
 import { markdownRegistryExtractor } from './registry/markdown.js';
 import { isNativeRegistryFileName, nativeRegistryExtractor } from './registry/native.js';
 import { portRegistryJsonExtractor } from './registry/portRegistryJson.js';
+import { sourceExtractors } from './source/extractSource.js';
 import { systemdExtractor } from './systemd/extractSystemd.js';
 import { zinitExtractor } from './zinit/extractZinit.js';
 
@@ -22,6 +23,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   zinitExtractor,
   systemdExtractor,
   kubernetesExtractor,
+  ...sourceExtractors,
 ];
 
 export function isRegistryExtractor(extractor: Extractor): boolean {

@@ -47,10 +47,6 @@ export function parseHostText(text: string): string | null | undefined {
   return isIP(host) === 0 ? undefined : host;
 }
 
-export function isWildcardAddress(address: AddressText): boolean {
-  return address.host === null;
-}
-
 const LISTENER_WORDS = new Set(['port', 'listen', 'bind', 'addr', 'address']);
 /** Words that make a port setting point at another service: the setting of a client. */
 const CLIENT_WORDS = new Set(['db', 'database', 'redis', 'postgres', 'postgresql', 'pg', 'mysql', 'mongo', 'mongodb', 'upstream', 'remote', 'target', 'endpoint', 'url', 'uri', 'connect', 'peer', 'client', 'backend']);

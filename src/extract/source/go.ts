@@ -8,6 +8,7 @@ import {
   addressAsDefault,
   addressHeldIn,
   addressOfString,
+  asDefault,
   distinctClaims,
   heldIn,
   type ListenClaim,
@@ -16,26 +17,30 @@ import {
   portOfNumberLiteral,
   portOfString,
 } from './claims.js';
-import { localValue, type PlainString, plainString } from './syntax.js';
+import { localValue, nodesAroundWords, type PlainString, plainString, wordsPattern } from './syntax.js';
 
 /** Calls that listen on their address argument (net/http, net, gin, echo, fiber). */
 const LISTEN_CALLS = new Set(['ListenAndServe', 'ListenAndServeTLS', 'Listen', 'ListenPacket', 'ListenTCP', 'ListenUDP', 'Run', 'RunTLS', 'Start', 'StartTLS']);
 const STRING_TYPES = new Set(['interpreted_string_literal', 'raw_string_literal']);
 /** flag, pflag and FlagSet definitions: `Int`, `IntVar`, `IntP`, `IntVarP`, `String`, `Uint16`, ... */
 const FLAG_DEFINITION = /^(?:Int|Int64|Uint|Uint16|Uint32|Uint64|String)(Var)?(P)?$/;
+const LISTEN_WORDS = wordsPattern(LISTEN_CALLS);
+const FLAG_WORDS = /\b(?:Int|Int64|Uint|Uint16|Uint32|Uint64|String)(?:Var)?P?\b/g;
+const CALL_TYPES = new Set(['call_expression']);
+const LITERAL_TYPES = new Set(['composite_literal']);
 const MAX_DEPTH = 6;
 
-export function findGoClaims(root: Node): ListenClaim[] {
+export function findGoClaims(root: Node, text: string): ListenClaim[] {
   const claims: ListenClaim[] = [];
-  for (const call of root.descendantsOfType('call_expression')) {
+  for (const call of nodesAroundWords(root, text, LISTEN_WORDS, CALL_TYPES, 2)) {
     const name = calleeName(call);
     if (name !== undefined && LISTEN_CALLS.has(name)) claims.push(...listenCallClaims(call, name));
   }
-  for (const call of root.descendantsOfType('call_expression')) {
+  for (const call of nodesAroundWords(root, text, FLAG_WORDS, CALL_TYPES, 2)) {
     const flag = flagDefault(call, 0);
     if (flag && namesListenerSetting(flag.port.setting ?? '')) claims.push(listenClaim(flag));
   }
-  for (const literal of root.descendantsOfType('composite_literal')) claims.push(...compositeLiteralClaims(literal));
+  for (const literal of nodesAroundWords(root, text, /(?:Server|Flag)\b/g, LITERAL_TYPES, 2)) claims.push(...compositeLiteralClaims(literal));
   return distinctClaims(claims);
 }
 
@@ -44,8 +49,9 @@ function listenCallClaims(call: Node, name: string): ListenClaim[] {
   const network = args[0] && STRING_TYPES.has(args[0].type) ? plainString(args[0])?.text : undefined;
   const protocol = name === 'ListenUDP' || network?.startsWith('udp') ? 'udp' : 'tcp';
   for (const argument of args) {
+    // Go listens on `host:port` (`":8080"`); a bare number (`pool.Run(10)`) is no address.
     const address = addressOf(argument, 0);
-    if (address) return [listenClaim(address, protocol)];
+    if (address && address.host !== undefined) return [listenClaim(address, protocol)];
   }
   return [];
 }
@@ -98,12 +104,20 @@ function addressOf(expression: Node, depth: number): AddressFact | undefined {
   }
   if (node.type === 'binary_expression') return joinedAddress(node, depth);
   if (node.type === 'composite_literal') {
-    // &net.TCPAddr{Port: 8080}, &net.UDPAddr{IP: net.IPv4zero, Port: 53}
+    // &net.TCPAddr{Port: 8080}, &net.UDPAddr{IP: net.IPv4zero, Port: 53}: no IP literal, every address
     const port = keyedFields(node).get('Port');
     const fact = port && portOf(port, depth + 1);
-    return fact && { port: fact, host: undefined };
+    return fact && { port: fact, host: null };
   }
-  if (node.type === 'call_expression') return formattedAddress(node, depth) ?? flagDefault(node, depth);
+  if (node.type === 'call_expression') {
+    const fallback = environmentHelperFallback(node);
+    if (fallback) return addressAsDefault(addressOf(fallback.value, depth + 1), fallback.variable);
+    return formattedAddress(node, depth) ?? flagDefault(node, depth);
+  }
+  if (node.type === 'if_statement') {
+    const fallback = emptyValueFallback(node);
+    return fallback && addressAsDefault(addressOf(fallback.value, depth + 1), fallback.variable);
+  }
   return undefined;
 }
 
@@ -117,10 +131,52 @@ function portOf(expression: Node, depth: number): PortFact | undefined {
     return value && heldIn(portOf(value, depth + 1), node.text);
   }
   if (node.type === 'call_expression') {
+    const fallback = environmentHelperFallback(node);
+    if (fallback) return asDefault(portOf(fallback.value, depth + 1), fallback.variable);
     const flag = flagDefault(node, depth);
     return flag && flag.host === undefined ? flag.port : undefined;
   }
+  if (node.type === 'if_statement') {
+    const fallback = emptyValueFallback(node);
+    return fallback && asDefault(portOf(fallback.value, depth + 1), fallback.variable);
+  }
   return undefined;
+}
+
+interface Fallback {
+  value: Node;
+  variable: string | undefined;
+}
+
+/**
+ * `port := os.Getenv("PORT"); if port == "" { port = "8080" }`: the assigned value is a
+ * default, of the environment variable the name was read from.
+ */
+function emptyValueFallback(check: Node): Fallback | undefined {
+  const name = emptyCheckedName(check);
+  const assignments = check.childForFieldName('consequence')?.descendantsOfType('assignment_statement') ?? [];
+  const value = name === undefined ? undefined : assignments.map((assignment) => declaredValue(assignment, name)).find((found) => found !== undefined);
+  if (!value || name === undefined) return undefined;
+  const read = localValue(check, name, declaredValue);
+  const [variable] = read?.type === 'call_expression' && calleeName(read) === 'Getenv' ? callArguments(read) : [];
+  return { value, variable: variable && STRING_TYPES.has(variable.type) ? plainString(variable)?.text : undefined };
+}
+
+/** The helper every Go service writes: `getEnv("PORT", "8080")`, `envOr("ADDR", ":8080")`. */
+function environmentHelperFallback(call: Node): Fallback | undefined {
+  const [name, value] = callArguments(call);
+  const variable = name && STRING_TYPES.has(name.type) ? plainString(name)?.text : undefined;
+  if (!/env/i.test(calleeName(call) ?? '') || callArguments(call).length !== 2 || !value || variable === undefined) return undefined;
+  return { value, variable };
+}
+
+/** `name` of `if name == "" {`. */
+function emptyCheckedName(check: Node): string | undefined {
+  const condition = check.childForFieldName('condition');
+  const left = condition?.childForFieldName('left');
+  const right = condition?.childForFieldName('right');
+  const isEmpty = right && STRING_TYPES.has(right.type) && plainString(right)?.text === '';
+  return condition?.type === 'binary_expression' && condition.childForFieldName('operator')?.text === '==' && isEmpty && left?.type === 'identifier' ? left.text : undefined;
 }
 
 /** `":" + port` and `"0.0.0.0:" + port`. */
@@ -181,6 +237,8 @@ function resolveName(identifier: Node): Node | undefined {
 /** `x := v`, `x = v`, `var x = v`, `const x = v`, each possibly one of several names. */
 function declaredValue(statement: Node, name: string): Node | undefined {
   switch (statement.type) {
+    case 'if_statement':
+      return emptyCheckedName(statement) === name && emptyValueFallback(statement) ? statement : undefined;
     case 'short_var_declaration':
     case 'assignment_statement':
       return pairedValue(statement.childForFieldName('left'), statement.childForFieldName('right'), name);

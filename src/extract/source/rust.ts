@@ -4,27 +4,31 @@
 import type { Node } from 'web-tree-sitter';
 import { parseHostText } from './address.js';
 import { type AddressFact, addressHeldIn, addressOfString, asDefault, distinctClaims, heldIn, type ListenClaim, listenClaim, type PortFact, portOfNumberLiteral, portOfString } from './claims.js';
+import { callArguments, calleeName, calleeOwner, calleePath, methodReceiver } from './rustCalls.js';
 import { rustClapClaims } from './rustClap.js';
 import { isRustTestCode } from './rustTests.js';
-import { localValue, plainString } from './syntax.js';
+import { localValue, nodesAroundWords, plainString, wordsPattern } from './syntax.js';
 
 /** Calls whose address argument is where the program listens (tokio, std, actix, hyper, axum, warp, tonic, metrics-exporter). */
 const LISTEN_CALLS = new Set(['bind', 'bind_rustls', 'bind_rustls_0_23', 'bind_openssl', 'with_http_listener', 'run', 'serve', 'listen', 'http']);
+const LISTEN_WORDS = wordsPattern(LISTEN_CALLS);
+const WILDCARD_ADDRESS = /0\.0\.0\.0:|\[::\]:/g;
+const CALL_TYPES = new Set(['call_expression']);
 /** Calls that pass their receiver (or only argument) through as the same address or port. */
 const PASS_THROUGH_METHODS = new Set(['unwrap', 'expect', 'into', 'parse', 'clone', 'to_owned', 'to_string', 'try_into']);
 const MAX_DEPTH = 6;
 
-export function findRustClaims(root: Node): ListenClaim[] {
+export function findRustClaims(root: Node, text: string): ListenClaim[] {
   if (isRustTestCode(root)) return [];
-  const claims: ListenClaim[] = [];
-  for (const call of root.descendantsOfType('call_expression')) {
-    const name = calleeName(call);
-    const isListenCall = name !== undefined && LISTEN_CALLS.has(name);
-    if ((!isListenCall && name !== 'parse') || isRustTestCode(call)) continue;
-    claims.push(...(isListenCall ? listenCallClaims(call) : wildcardParseClaims(call)));
-  }
-  claims.push(...rustClapClaims(root, { portOf: (node) => portOf(node, 0), addressOf: (node) => addressOf(node, 0) }));
-  return distinctClaims(claims);
+  // Listener calls first: their reading of a literal (with its host and setting) wins.
+  const listened = nodesAroundWords(root, text, LISTEN_WORDS, CALL_TYPES, 3)
+    .filter((call) => LISTEN_CALLS.has(calleeName(call) ?? '') && !isRustTestCode(call))
+    .flatMap(listenCallClaims);
+  const parsed = nodesAroundWords(root, text, WILDCARD_ADDRESS, CALL_TYPES, 4)
+    .filter((call) => calleeName(call) === 'parse' && !isRustTestCode(call))
+    .flatMap(wildcardParseClaims);
+  const defaults = rustClapClaims(root, text, { portOf: (node) => portOf(node, 0), addressOf: (node) => addressOf(node, 0) });
+  return distinctClaims([...listened, ...parsed, ...defaults]);
 }
 
 function listenCallClaims(call: Node): ListenClaim[] {
@@ -61,6 +65,16 @@ function addressOf(expression: Node, depth: number): AddressFact | undefined {
     case 'identifier': {
       const value = resolveName(node);
       return value && addressHeldIn(addressOf(value, depth + 1), node.text);
+    }
+    case 'if_expression': {
+      // bind(if ipv6 { "[::]:443" } else { "0.0.0.0:443" }): one claim, at the first branch's literal
+      const branches = [node.childForFieldName('consequence'), node.childForFieldName('alternative')?.namedChildren[0]];
+      for (const branch of branches) {
+        const value = branch ? blockValue(branch) : undefined;
+        const address = value && addressOf(value, depth + 1);
+        if (address) return address;
+      }
+      return undefined;
     }
     case 'call_expression': {
       // SocketAddr::new(ip, port), SocketAddrV4::new(ip, port), SocketAddrV6::new(ip, port, 0, 0)
@@ -160,13 +174,19 @@ function passThrough(expression: Node): Node {
       case 'call_expression': {
         const name = calleeName(node);
         if (name !== undefined && PASS_THROUGH_METHODS.has(name)) inner = methodReceiver(node);
-        else if (name === 'from' && node.childForFieldName('function')?.type === 'scoped_identifier') inner = callArguments(node)[0];
+        else if (name === 'from' && calleePath(node) !== '') inner = callArguments(node)[0];
         break;
       }
     }
     if (!inner) return node;
     node = inner;
   }
+}
+
+/** The value a block ends with (its last expression, written without `;`). */
+function blockValue(block: Node): Node | undefined {
+  const last = block.type === 'block' ? block.namedChildren.at(-1) : undefined;
+  return last && !last.type.endsWith('statement') && !last.type.endsWith('declaration') && !last.type.endsWith('comment') ? last : undefined;
 }
 
 /** The `"PORT"` of `env::var("PORT")` in a method chain. */
@@ -194,46 +214,4 @@ function declaredValue(statement: Node, name: string): Node | undefined {
     default:
       return undefined;
   }
-}
-
-function callArguments(call: Node): Node[] {
-  return (call.childForFieldName('arguments')?.namedChildren ?? []).filter((child) => !child.type.endsWith('comment'));
-}
-
-function calleeFunction(call: Node): Node | undefined {
-  let callee = call.childForFieldName('function') ?? undefined;
-  if (callee?.type === 'generic_function') callee = callee.childForFieldName('function') ?? undefined;
-  return callee;
-}
-
-/** `bind` of `TcpListener::bind(..)` and of `server.bind(..)`. */
-function calleeName(call: Node): string | undefined {
-  const callee = calleeFunction(call);
-  switch (callee?.type) {
-    case 'identifier':
-      return callee.text;
-    case 'scoped_identifier':
-      return callee.childForFieldName('name')?.text;
-    case 'field_expression':
-      return callee.childForFieldName('field')?.text;
-    default:
-      return undefined;
-  }
-}
-
-/** `SocketAddr` of `std::net::SocketAddr::new`. */
-function calleeOwner(call: Node): string {
-  const callee = calleeFunction(call);
-  const path = callee?.type === 'scoped_identifier' ? callee.childForFieldName('path') : null;
-  return path?.text.split('::').pop() ?? '';
-}
-
-function calleePath(call: Node): string {
-  const callee = calleeFunction(call);
-  return callee?.type === 'scoped_identifier' ? callee.text : '';
-}
-
-function methodReceiver(call: Node): Node | undefined {
-  const callee = calleeFunction(call);
-  return callee?.type === 'field_expression' ? (callee.childForFieldName('value') ?? undefined) : undefined;
 }

@@ -3,21 +3,22 @@
 // them by design, so each is a default claim, named after its field.
 import type { Node } from 'web-tree-sitter';
 import { namesListenerSetting } from './address.js';
-import { type AddressFact, addressAsDefault, addressHeldIn, type ListenClaim, listenClaim, type PortFact } from './claims.js';
+import { type AddressFact, addressAsDefault, type ListenClaim, listenClaim, type PortFact } from './claims.js';
 import { isRustTestCode } from './rustTests.js';
-import { plainString } from './syntax.js';
+import { nodesAroundWords, plainString } from './syntax.js';
 
 const CLI_ATTRIBUTES = new Set(['arg', 'clap', 'structopt']);
 const DEFAULT_KEYS = new Set(['default_value', 'default_value_t']);
+const ATTRIBUTE_TYPES = new Set(['attribute_item']);
 
 export interface RustValueReaders {
   portOf(node: Node): PortFact | undefined;
   addressOf(node: Node): AddressFact | undefined;
 }
 
-export function rustClapClaims(root: Node, read: RustValueReaders): ListenClaim[] {
+export function rustClapClaims(root: Node, text: string, read: RustValueReaders): ListenClaim[] {
   const claims: ListenClaim[] = [];
-  for (const item of root.descendantsOfType('attribute_item')) {
+  for (const item of nodesAroundWords(root, text, /\bdefault_value(?:_t)?\b/g, ATTRIBUTE_TYPES, 3)) {
     const attribute = item.namedChildren[0];
     const settings = attribute && CLI_ATTRIBUTES.has(attribute.namedChildren[0]?.text ?? '') ? attribute.childForFieldName('arguments') : null;
     const field = settings ? attributedField(item) : undefined;
@@ -28,8 +29,9 @@ export function rustClapClaims(root: Node, read: RustValueReaders): ListenClaim[
     if (!address || !(namesListenerSetting(fieldName) || address.host === null)) continue;
     const environment = settingValue(settings, new Set(['env']));
     const variable = environment?.type === 'string_literal' ? plainString(environment)?.text : undefined;
-    const named = addressAsDefault(addressHeldIn(address, fieldName), variable);
-    if (named) claims.push(listenClaim(named));
+    // The field is the setting users know (`--admin-port`), even when a constant holds its value.
+    const named = addressAsDefault(address, variable);
+    if (named) claims.push(listenClaim({ ...named, port: { ...named.port, setting: fieldName } }));
   }
   return claims;
 }

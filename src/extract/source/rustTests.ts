@@ -22,9 +22,17 @@ function hasOuterTestAttribute(item: Node): boolean {
   return false;
 }
 
+/** Inner attributes (`#![cfg(test)]`) come before the items of a file or module. */
 function hasInnerTestAttribute(scope: Node): boolean {
   if (scope.type !== 'source_file' && scope.type !== 'declaration_list') return false;
-  return scope.namedChildren.some((child) => child.type === 'inner_attribute_item' && isTestAttribute(child.namedChildren[0]));
+  for (let child = scope.firstNamedChild; child; child = child.nextNamedSibling) {
+    if (child.type === 'inner_attribute_item') {
+      if (isTestAttribute(child.namedChildren[0])) return true;
+    } else if (!child.type.endsWith('comment')) {
+      return false;
+    }
+  }
+  return false;
 }
 
 /** `test`, `tokio::test`, `rstest`, and `cfg(test)` or `cfg(all(test, ..))`, but not `cfg(not(test))`. */

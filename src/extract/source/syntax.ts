@@ -24,6 +24,30 @@ export function plainString(node: Node): PlainString | undefined {
   return { text: '', row: node.startPosition.row, column: node.startPosition.column };
 }
 
+/** A global pattern for any of these names as a whole word. */
+export function wordsPattern(names: Iterable<string>): RegExp {
+  return new RegExp(`\\b(?:${[...names].join('|')})\\b`, 'g');
+}
+
+/**
+ * The nodes of the given types that enclose a match of `words` in the text, at most `levels`
+ * parents above the token matched, in the order of the file. The idioms a reader knows are
+ * found from their names' places in the text, so reading costs what the hits cost, not what
+ * the whole tree does; every node found is still checked by its reader.
+ */
+export function nodesAroundWords(root: Node, text: string, words: RegExp, types: ReadonlySet<string>, levels: number): Node[] {
+  const found = new Map<number, Node>();
+  for (const match of text.matchAll(words)) {
+    let node: Node | null = root.descendantForIndex(match.index);
+    for (let level = 0; node && level <= levels; level++, node = node.parent) {
+      if (!types.has(node.type)) continue;
+      found.set(node.id, node);
+      break;
+    }
+  }
+  return [...found.values()].sort((a, b) => a.startIndex - b.startIndex);
+}
+
 /** Reads `name`'s value from one statement, when the statement declares or assigns it. */
 export type DeclarationReader = (statement: Node, name: string) => Node | undefined;
 

@@ -1,0 +1,88 @@
+// One extractor per grammar, so that the pipeline's prepare() loads only the grammars of the
+// languages a repository has. extract() scans the text first and parses only files that
+// may hold a listener.
+import type { Node, Parser } from 'web-tree-sitter';
+import type { Binding, Diagnostic, ExtractContext, Extractor, ExtractResult, SourceFile } from '../../model/types.js';
+import { loadParser } from '../treeSitter/loader.js';
+import { isCargoAuxiliaryTarget } from './cargoTargets.js';
+import type { ListenClaim } from './claims.js';
+import { isSourceFileOf, SOURCE_LANGUAGES, type SourceLanguage } from './languages.js';
+import { manifestCandidates, nearestPackageManifest } from './packageManifest.js';
+import { mayHoldListener } from './prefilter.js';
+import { sourceServiceName } from './serviceName.js';
+import { firstErrorNode } from './syntax.js';
+
+export function createSourceExtractor(language: SourceLanguage): Extractor {
+  let parser: Parser | undefined;
+  return {
+    format: language.format,
+    matches: (path) => isSourceFileOf(language, path),
+    dependencies: (path) => manifestCandidates(path, language.manifest),
+    async prepare() {
+      parser ??= await loadParser(language.grammar);
+    },
+    extract: (file, context) => extractSourceFile(language, parser, file, context),
+  };
+}
+
+/** The source extractors, in the order of SOURCE_LANGUAGES; each loads its grammar only when prepared. */
+export const sourceExtractors: readonly Extractor[] = SOURCE_LANGUAGES.map(createSourceExtractor);
+
+function extractSourceFile(language: SourceLanguage, parser: Parser | undefined, file: SourceFile, context: ExtractContext): ExtractResult {
+  if (!mayHoldListener(language.format, file.text)) return { bindings: [], diagnostics: [] };
+  const fail = (message: string): ExtractResult => ({ bindings: [], diagnostics: [{ file: file.path, severity: 'error', message }] });
+  if (!parser) return fail(`not read: the ${language.grammar} grammar is not loaded`);
+  let tree;
+  try {
+    tree = parser.parse(file.text);
+  } catch (error) {
+    return fail(`could not parse the file: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!tree) return fail('could not parse the file');
+  try {
+    const diagnostics = syntaxErrorDiagnostics(file.path, tree.rootNode, language);
+    const claims = language.findClaims(tree.rootNode, file.text);
+    if (claims.length === 0) return { bindings: [], diagnostics };
+    const manifest = nearestPackageManifest(file.path, language.manifest, context);
+    if (manifest && language.manifest === 'Cargo.toml' && isCargoAuxiliaryTarget(file.path, manifest)) return { bindings: [], diagnostics: [] };
+    const service = sourceServiceName(file.path, language.manifest, manifest, context.rootName);
+    return { bindings: claims.map((claim) => listenBinding(claim, file.path, service, language.format)), diagnostics };
+  } catch (error) {
+    return fail(`internal error while reading listeners: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    tree.delete();
+  }
+}
+
+/** tree-sitter recovers from a syntax error, so the rest of the file still counts; one warning says where. */
+function syntaxErrorDiagnostics(path: string, root: Node, language: SourceLanguage): Diagnostic[] {
+  const error = firstErrorNode(root);
+  if (!error) return [];
+  return [{
+    file: path,
+    line: error.startPosition.row + 1,
+    column: error.startPosition.column + 1,
+    severity: 'warning',
+    message: `${language.format} syntax error: listeners in the rest of the file are still read`,
+  }];
+}
+
+function listenBinding(claim: ListenClaim, file: string, service: string, format: string): Binding {
+  const binding: Binding = {
+    service,
+    port: claim.port,
+    endPort: claim.port,
+    protocol: claim.protocol,
+    hostIp: claim.hostIp,
+    scope: 'host',
+    kind: 'listen',
+    format,
+    file,
+    line: claim.row + 1,
+    column: claim.column + 1,
+  };
+  if (claim.isDefault) binding.isDefault = true;
+  if (claim.setting !== undefined) binding.setting = claim.setting;
+  if (claim.variable !== undefined) binding.variable = claim.variable;
+  return binding;
+}
