@@ -1,100 +1,162 @@
 #!/usr/bin/env node
-// npm run bench: times `dist/cli.js check` as a whole process on a generated monorepo
-// (2,000 services, about 20,000 files, a tenth of them configs), without and with --base
-// on a pull request that touches ten files. Prints a table of medians.
+// npm run bench: times `dist/cli.js check` as a whole process on generated monorepos (50 and
+// 2,000 services, ten files each, a tenth of them configs), plain and with --base on a pull
+// request that touches ten files; side by side with DCLint's duplicate-port rule on the same
+// compose files and with the floor (list, read and parse the plain way). Then detection alone
+// on 25,000 to 100,000 bindings. Prints Markdown tables of medians.
 //
-//   node bench/run.mjs [--services N] [--runs N]
+//   node bench/run.mjs [--sizes 50,2000] [--runs 5] [--dclint-runs 1] [--no-dclint]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+import { generateTree, isComposeFile, pullRequestEdits } from './generate.mjs';
+
+// DCLint runs every rule unless told otherwise; the comparison is with its duplicate-port rule alone.
+const DCLINT_RULES = [
+  'no-build-and-image',
+  'no-duplicate-container-names',
+  'no-duplicate-exported-ports',
+  'no-quotes-in-volumes',
+  'no-unbound-port-interfaces',
+  'no-version-field',
+  'require-project-name-field',
+  'require-quotes-in-ports',
+  'service-container-name-regex',
+  'service-dependencies-alphabetical-order',
+  'service-image-require-explicit-tag',
+  'service-keys-order',
+  'service-ports-alphabetical-order',
+  'services-alphabetical-order',
+  'top-level-properties-order',
+];
 
 const here = dirname(fileURLToPath(import.meta.url));
 const cli = resolve(here, '..', 'dist', 'cli.js');
-const { values } = parseArgs({ options: { services: { type: 'string', default: '2000' }, runs: { type: 'string', default: '5' } } });
-const serviceCount = Number(values.services);
+const dclint = resolve(here, '..', 'node_modules', 'dclint', 'bin', 'dclint.cjs');
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '50,2000' },
+    runs: { type: 'string', default: '5' },
+    'dclint-runs': { type: 'string', default: '1' },
+    'no-dclint': { type: 'boolean', default: false },
+  },
+});
 const runs = Number(values.runs);
-
+const time = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 if (!existsSync(cli)) {
   console.error('dist/cli.js is missing: run `npm run build` first');
   process.exit(2);
 }
 
-const work = join(here, '.work', `tree-${serviceCount}`);
-rmSync(work, { recursive: true, force: true });
-mkdirSync(work, { recursive: true });
-const git = (...args) => execFileSync('git', args, { cwd: work, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'b', GIT_AUTHOR_EMAIL: 'b@example.com', GIT_COMMITTER_NAME: 'b', GIT_COMMITTER_EMAIL: 'b@example.com' } });
+console.log(`node ${process.version}, ${runs} runs each (median), peak RSS from ${time ?? 'nothing: /usr/bin/time is missing'}\n`);
+console.log('| services | files | compose files | portcullis check | check --base (PR of 10 files) | --base extra | floor (fast-glob + read + yaml) | DCLint duplicate-port rule | DCLint / portcullis | conflicts | peak RSS |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const size of values.sizes.split(',').map(Number)) console.log(benchTree(size));
+console.log(`\n${await benchDetection()}`);
 
-const files = generateTree(serviceCount);
-for (const [path, text] of files) {
-  mkdirSync(dirname(join(work, path)), { recursive: true });
-  writeFileSync(join(work, path), text);
-}
-git('init', '-q', '-b', 'main');
-git('add', '-A');
-git('commit', '-q', '-m', 'base');
-// The pull request: ten configs change, two of them into a collision.
-for (let i = 0; i < 10; i++) {
-  const n = i * 97 + 5;
-  const port = i < 2 ? 10_000 : 20_000 + n;
-  writeFileSync(join(work, `services/svc-${n}/.env`), `SVC_${n}_PORT=${port}\n`);
-}
-git('commit', '-q', '-am', 'head');
-
-console.log(`tree: ${files.size} files (${[...files.keys()].filter(isConfig).length} configs), ${serviceCount} services; ${runs} runs each; node ${process.version}`);
-const results = [
-  measure('check', ['check', work, '--format', 'json', '--fail-on', 'none']),
-  measure('check --base HEAD~1', ['check', work, '--base', 'HEAD~1', '--format', 'json', '--fail-on', 'none']),
-];
-console.log('\n| run | median | min | max | conflicts | peak RSS |\n| --- | --- | --- | --- | --- | --- |');
-for (const r of results) console.log(`| ${r.name} | ${r.median} ms | ${r.min} ms | ${r.max} ms | ${r.conflicts} | ${r.rss} MiB |`);
-const [plain, based] = results;
-console.log(`\n--base costs ${(((based.median - plain.median) / plain.median) * 100).toFixed(1)}% more than a plain check.`);
-
-function measure(name, args) {
-  const times = [];
-  let conflicts = 0;
-  let rss = 0;
-  for (let i = 0; i < runs; i++) {
-    const started = process.hrtime.bigint();
-    const child = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
-    const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
-    if (child.status !== 0) throw new Error(`${name} failed (${child.status}): ${child.stderr}`);
-    times.push(elapsed);
-    conflicts = JSON.parse(child.stdout).conflicts.length;
-    rss = Math.max(rss, Math.round(Number(child.stderr.trim().split('\n').pop()) / 1024));
+function benchTree(size) {
+  const work = join(here, '.work', `tree-${size}`);
+  const files = writeTree(work, size);
+  const composeFiles = [...files.keys()].filter(isComposeFile);
+  const plain = measure(() => spawnTimed([process.execPath, cli, 'check', work, '--format', 'json', '--fail-on', 'none']), runs);
+  const based = measure(() => spawnTimed([process.execPath, cli, 'check', work, '--base', 'HEAD~1', '--format', 'json', '--fail-on', 'none']), runs);
+  const floor = measure(() => spawnTimed([process.execPath, join(here, 'floor.mjs'), work]), runs);
+  const conflicts = JSON.parse(plain.last.stdout).conflicts.length;
+  let dclintCell = 'skipped';
+  let ratio = '';
+  if (!values['no-dclint']) {
+    const config = join(work, '..', `dclint-${size}.json`);
+    const rules = Object.fromEntries(DCLINT_RULES.map((rule) => [rule, rule === 'no-duplicate-exported-ports' ? 2 : 0]));
+    writeFileSync(config, JSON.stringify({ rules }));
+    const result = measure(() => spawnTimed([process.execPath, dclint, ...composeFiles.map((file) => join(work, file)), '-c', config, '--color', 'false'], { allowFailure: true }), Number(values['dclint-runs']));
+    dclintCell = `${ms(result.median)}`;
+    ratio = `${(result.median / plain.median).toFixed(1)}x`;
   }
-  times.sort((a, b) => a - b);
-  return { name, median: Math.round(times[Math.floor(times.length / 2)]), min: Math.round(times[0]), max: Math.round(times[times.length - 1]), conflicts, rss };
+  return `| ${size} | ${files.size} | ${composeFiles.length} | ${ms(plain.median)} | ${ms(based.median)} | ${percent(based.median, plain.median)} | ${ms(floor.median)} | ${dclintCell} | ${ratio} | ${conflicts} | ${plain.rss ?? '-'} MiB |`;
 }
 
-function isConfig(path) {
-  return /(?:compose[^/]*\.ya?ml|\.env|ports\.yml)$/.test(path);
+/** Writes the tree as a git repository with a base commit and a head commit (the pull request). */
+function writeTree(work, size) {
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const files = generateTree(size);
+  for (const [path, text] of files) {
+    mkdirSync(dirname(join(work, path)), { recursive: true });
+    writeFileSync(join(work, path), text);
+  }
+  const git = (...args) => execFileSync('git', args, { cwd: work, env: { ...process.env, GIT_AUTHOR_NAME: 'b', GIT_AUTHOR_EMAIL: 'b@example.com', GIT_COMMITTER_NAME: 'b', GIT_COMMITTER_EMAIL: 'b@example.com' } });
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'base');
+  for (const [path, text] of pullRequestEdits(size)) writeFileSync(join(work, path), text);
+  git('commit', '-q', '-am', 'head');
+  return files;
 }
 
-/** A monorepo: per service ten files, one of them a config (compose, process-compose or .env). */
-function generateTree(count) {
-  const tree = new Map();
-  const registry = ['services:'];
-  for (let n = 0; n < count; n++) {
-    const dir = `services/svc-${n}`;
-    const port = 20_000 + n;
-    registry.push(`  svc-${n}: ${port}`);
-    if (n % 3 === 0) {
-      tree.set(`${dir}/compose.yml`, `services:\n  svc-${n}:\n    image: example/svc-${n}:1\n    ports:\n      - "\${SVC_${n}_PORT:-${port}}:8080"\n      - "127.0.0.1:${port}:9090"\n    expose:\n      - "9100"\n`);
-    } else if (n % 3 === 1) {
-      tree.set(`${dir}/process-compose.yaml`, `processes:\n  svc-${n}:\n    command: ./bin/svc-${n} --port ${port}\n    environment:\n      - LOG_LEVEL=info\n      - DATABASE_URL=postgres://localhost:5432/app\n`);
-    } else {
-      tree.set(`${dir}/.env`, `SVC_${n}_PORT=${port}\nLOG_LEVEL=info\n`);
+function spawnTimed(argv, { allowFailure = false } = {}) {
+  const command = time ? [time, '-f', '%M', ...argv] : argv;
+  const started = process.hrtime.bigint();
+  const child = spawnSync(command[0], command.slice(1), { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+  if (child.status !== 0 && !allowFailure) throw new Error(`${argv.join(' ')} failed (${child.status}): ${child.stderr.slice(-2000)}`);
+  const rss = time ? Math.round(Number(child.stderr.trim().split('\n').pop()) / 1024) : undefined;
+  return { elapsed, rss, stdout: child.stdout };
+}
+
+function measure(run, count) {
+  const results = Array.from({ length: count }, run);
+  const times = results.map((result) => result.elapsed).sort((a, b) => a - b);
+  const rss = results.every((result) => result.rss !== undefined) ? Math.max(...results.map((result) => result.rss)) : undefined;
+  return { median: times[Math.floor(times.length / 2)], rss, last: results[results.length - 1] };
+}
+
+/** Detection alone, bundled from the source: the cost per binding must stay flat (O(n log n)). */
+async function benchDetection() {
+  const out = join(here, '.work', 'detect.mjs');
+  await build({ entryPoints: [join(here, '..', 'src', 'detect', 'detect.ts')], bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'error' });
+  const { detectConflicts } = await import(pathToFileURL(out).href);
+  const rows = ['| bindings | services | conflicts | detect | per binding |', '| --- | --- | --- | --- | --- |'];
+  for (const count of [25_000, 50_000, 100_000]) {
+    const bindings = syntheticBindings(count);
+    const registry = { present: false, entries: [], categories: [], reserved: [] };
+    const times = [];
+    let conflicts = 0;
+    for (let i = 0; i < runs; i++) {
+      const started = performance.now();
+      conflicts = detectConflicts(bindings, registry).length;
+      times.push(performance.now() - started);
     }
-    // Nine files that are not configs: source, docs, manifests.
-    tree.set(`${dir}/package.json`, JSON.stringify({ name: `svc-${n}`, version: '1.0.0' }, null, 2));
-    tree.set(`${dir}/README.md`, `# svc-${n}\n\nListens on ${port}.\n`);
-    for (let f = 0; f < 5; f++) tree.set(`${dir}/src/module${f}.ts`, `export function handler${f}(input: string): string {\n  return input.repeat(${f + 1});\n}\n`);
-    tree.set(`${dir}/Dockerfile`, `FROM node:24\nCOPY . .\nCMD ["node", "dist/index.js"]\n`);
-    tree.set(`${dir}/tsconfig.json`, '{ "extends": "../../tsconfig.base.json" }\n');
+    times.sort((a, b) => a - b);
+    const median = times[Math.floor(times.length / 2)];
+    rows.push(`| ${count} | ${count} | ${conflicts} | ${ms(median)} | ${((median * 1000) / count).toFixed(1)} µs |`);
   }
-  tree.set('ports.yml', `${registry.join('\n')}\n`);
-  return tree;
+  return rows.join('\n');
+}
+
+/** One binding per service on mostly distinct ports, one in fifty sharing a port with another. */
+function syntheticBindings(count) {
+  return Array.from({ length: count }, (_, index) => ({
+    service: `svc-${index}`,
+    port: 1024 + ((index % 50 === 0 ? index + 1 : index) % 60_000),
+    endPort: 1024 + ((index % 50 === 0 ? index + 1 : index) % 60_000),
+    protocol: index % 7 === 0 ? 'udp' : 'tcp',
+    hostIp: null,
+    scope: 'host',
+    kind: 'listen',
+    format: 'bench',
+    file: `svc-${index}/.env`,
+    line: 1,
+    column: 10,
+  }));
+}
+
+function ms(value) {
+  return value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`;
+}
+
+function percent(value, base) {
+  return `${value >= base ? '+' : ''}${(((value - base) / base) * 100).toFixed(0)}%`;
 }
