@@ -6,14 +6,16 @@ import { composeExtractor } from './compose/extractCompose.js';
 import { dotenvExtractor } from './dotenv/extractDotenv.js';
 import { kubernetesExtractor } from './kubernetes/extractKubernetes.js';
 import { processComposeExtractor } from './processCompose/extractProcessCompose.js';
+import { nixModuleExtractor } from './nix/extractNixModule.js';
 import { markdownRegistryExtractor } from './registry/markdown.js';
 import { isNativeRegistryFileName, nativeRegistryExtractor } from './registry/native.js';
+import { nixRegistryExtractor } from './registry/nixRegistry.js';
 import { portRegistryJsonExtractor } from './registry/portRegistryJson.js';
 import { sourceExtractors } from './source/extractSource.js';
 import { systemdExtractor } from './systemd/extractSystemd.js';
 import { zinitExtractor } from './zinit/extractZinit.js';
 
-const REGISTRY_EXTRACTORS: readonly Extractor[] = [nativeRegistryExtractor, portRegistryJsonExtractor, markdownRegistryExtractor];
+const REGISTRY_EXTRACTORS: readonly Extractor[] = [nativeRegistryExtractor, portRegistryJsonExtractor, markdownRegistryExtractor, nixRegistryExtractor];
 
 export const EXTRACTORS: readonly Extractor[] = [
   ...REGISTRY_EXTRACTORS,
@@ -23,6 +25,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   zinitExtractor,
   systemdExtractor,
   kubernetesExtractor,
+  nixModuleExtractor,
   ...sourceExtractors,
 ];
 
@@ -39,5 +42,6 @@ export function registryExtractorFor(path: string): Extractor | undefined {
   if (detected) return detected;
   if (isNativeRegistryFileName(path) || /\.(?:ya?ml|json)$/i.test(path)) return nativeRegistryExtractor;
   if (/\.(?:md|markdown)$/i.test(path)) return markdownRegistryExtractor;
+  if (/\.nix$/i.test(path)) return nixRegistryExtractor;
   return undefined;
 }

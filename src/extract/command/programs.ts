@@ -44,6 +44,7 @@ export const GENERIC_LONG_OPTIONS: Readonly<Record<string, ValueKind>> = {
   'grpc-addr': 'address',
   'grpc-listen-address': 'address',
   'metrics-addr': 'address',
+  'bind-metrics': 'address',
   'metrics-address': 'address',
   'metrics-listen-address': 'address',
   addr: 'address',

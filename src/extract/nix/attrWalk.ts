@@ -3,7 +3,7 @@
 // same full attribute path, which is what NixOS itself merges on.
 import type { Node } from 'web-tree-sitter';
 import { EMPTY_SCOPE, functionScope, recursiveScope, type Scope } from './nixScope.js';
-import { applicationParts, attrPathNames, bindingsOf, calleeName, isAttrset, unwrapParentheses } from './nixSyntax.js';
+import { applicationParts, attrPathNames, bindingsOf, isAttrset, unwrapParentheses } from './nixSyntax.js';
 
 export interface Assignment {
   /** The full attribute path, from the file's top-level set. */
@@ -27,6 +27,9 @@ interface Visit {
   isDefault: boolean;
 }
 
+/** Stands for an attribute whose name is computed (`systemd.services.${name}`). */
+export const COMPUTED_NAME = '';
+
 /** Every leaf assignment of the expression, in source order. */
 export function walkAssignments(root: Node, scope: Scope = EMPTY_SCOPE, path: string[] = []): Assignment[] {
   const out: Assignment[] = [];
@@ -37,10 +40,16 @@ export function walkAssignments(root: Node, scope: Scope = EMPTY_SCOPE, path: st
 function visit(raw: Node, at: Visit, out: Assignment[]): void {
   const node = unwrapParentheses(raw);
   switch (node.type) {
-    case 'source_code':
+    case 'source_code': {
+      // A file that does not parse as a whole has its recovered parts as children.
+      const expression = node.childForFieldName('expression');
+      if (expression) visit(expression, at, out);
+      else visitRecovered(node, at, out);
+      return;
+    }
     case 'assert_expression':
     case 'with_expression': {
-      const body = node.childForFieldName(node.type === 'source_code' ? 'expression' : 'body');
+      const body = node.childForFieldName('body');
       if (body) visit(body, at, out);
       return;
     }
@@ -82,17 +91,15 @@ function visit(raw: Node, at: Visit, out: Assignment[]): void {
 
 function visitBindings(bindings: readonly Node[], at: Visit, out: Assignment[]): void {
   for (const binding of bindings) {
-    const names = attrPathNames(binding.childForFieldName('attrpath'));
+    const names = attrPathNames(binding.childForFieldName('attrpath'), COMPUTED_NAME);
     const value = binding.childForFieldName('expression');
-    // `users.users.${cfg.user}`: a computed name says nothing a static reader can use.
     if (names && value) visit(value, { ...at, path: [...at.path, ...names] }, out);
   }
 }
 
 /** True when the call was a module wrapper, fully visited; otherwise the caller records it as a value. */
 function visitCall(node: Node, at: Visit, out: Assignment[]): boolean {
-  const name = calleeName(node);
-  const { args } = applicationParts(node);
+  const { name, args } = applicationParts(node);
   const last = args[args.length - 1];
   if (name === 'mkMerge' && last) {
     visit(last, at, out);

@@ -93,8 +93,9 @@ export function syntaxDiagnostics(source: NixSource): Diagnostic[] {
 }
 
 function collectProblems(node: Node, problems: Node[]): void {
+  if (isTrailingFormalComma(node)) return;
   if (node.isMissing) {
-    if (!isTrailingFormalComma(node)) problems.push(node);
+    problems.push(node);
     return;
   }
   if (!node.hasError) return;
@@ -104,13 +105,16 @@ function collectProblems(node: Node, problems: Node[]): void {
 }
 
 /**
- * `{ lib, pkgs, }:` is valid Nix (nixfmt writes it), but this grammar predates it and
- * recovers by inventing a formal's name before the `}`: no problem to report.
+ * `{ lib, pkgs, }:` is valid Nix (nixfmt writes it), but this grammar predates it: it recovers
+ * with an invented formal before the `}`, or with the `,` as an error when there is one
+ * formal. Either way the tree is otherwise whole: no problem to report.
  */
 function isTrailingFormalComma(node: Node): boolean {
-  const formal = node.parent;
-  if (node.type !== 'identifier' || formal?.type !== 'formal' || formal.parent?.type !== 'formals') return false;
-  return formal.nextSibling?.type === '}';
+  if (node.isMissing && node.type === 'identifier') {
+    const formal = node.parent;
+    return formal?.type === 'formal' && formal.parent?.type === 'formals' && formal.nextSibling?.type === '}';
+  }
+  return node.isError && node.parent?.type === 'formals' && node.text === ',' && node.nextSibling?.type === '}';
 }
 
 function describeMissing(node: Node): string {

@@ -17,7 +17,7 @@ export interface Scope {
 export const EMPTY_SCOPE: Scope = { names: new Map(), parent: undefined };
 
 /** The value a name is bound to, or undefined (a function argument, a `with`, a builtin). */
-export function lookup(scope: Scope, name: string): ScopedNode | undefined {
+function lookup(scope: Scope, name: string): ScopedNode | undefined {
   for (let current: Scope | undefined = scope; current; current = current.parent) {
     const found = current.names.get(name);
     if (found !== undefined) return found ?? undefined;

@@ -23,16 +23,17 @@ export function isAttrset(node: Node): boolean {
 }
 
 /**
- * The names of an attribute path (`services."who-am-i".port`), or undefined when a part is
- * computed (`${name}`): such a path names nothing a static reader can know.
+ * The names of an attribute path (`services."who-am-i".port`). A computed part (`${name}`)
+ * names nothing a static reader can know: the whole path is undefined, unless `computed` says
+ * what to put in its place.
  */
-export function attrPathNames(attrpath: Node | null): string[] | undefined {
+export function attrPathNames(attrpath: Node | null, computed?: string): string[] | undefined {
   if (!attrpath) return undefined;
   const names: string[] = [];
   for (const part of attrpath.childrenForFieldName('attr')) {
     const name = part.type === 'identifier' ? part.text : part.type === 'string_expression' ? staticStringText(part) : undefined;
-    if (name === undefined) return undefined;
-    names.push(name);
+    if (name === undefined && computed === undefined) return undefined;
+    names.push(name ?? (computed as string));
   }
   return names;
 }
@@ -95,8 +96,15 @@ function decodeIndentedEscape(text: string): string {
   return decodeEscape(text.slice(2));
 }
 
+export interface Application {
+  callee: Node;
+  args: Node[];
+  /** The function by its last name: `lib.mkDefault` -> `mkDefault`; undefined for a computed one. */
+  name: string | undefined;
+}
+
 /** The parts of `f a b`: the function (`f`) and its arguments in order. */
-export function applicationParts(node: Node): { callee: Node; args: Node[] } {
+export function applicationParts(node: Node): Application {
   const args: Node[] = [];
   let current = node;
   while (current.type === 'apply_expression') {
@@ -106,7 +114,8 @@ export function applicationParts(node: Node): { callee: Node; args: Node[] } {
     args.unshift(argument);
     current = callee;
   }
-  return { callee: current, args };
+  const dotted = dottedName(current);
+  return { callee: current, args, name: dotted?.slice(dotted.lastIndexOf('.') + 1) };
 }
 
 /** `mkOption`, `lib.mkOption`, `lib.types.port`: a variable or a static select on one, as dotted text. */
@@ -121,6 +130,5 @@ export function dottedName(node: Node): string | undefined {
 
 /** The function a call applies, by its last name: `lib.mkDefault 80` -> `mkDefault`. */
 export function calleeName(node: Node): string | undefined {
-  const name = dottedName(applicationParts(node).callee);
-  return name === undefined ? undefined : name.slice(name.lastIndexOf('.') + 1);
+  return node.type === 'apply_expression' ? applicationParts(node).name : undefined;
 }

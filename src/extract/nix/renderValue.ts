@@ -5,7 +5,7 @@
 // command readers skip rather than guess.
 import type { Node } from 'web-tree-sitter';
 import { followNames, recursiveScope, type ScopedNode } from './nixScope.js';
-import { applicationParts, calleeName, stringParts, unwrapParentheses } from './nixSyntax.js';
+import { applicationParts, stringParts, unwrapParentheses } from './nixSyntax.js';
 
 export interface Rendered {
   text: string;
@@ -19,7 +19,7 @@ export interface Rendered {
  */
 export type ConfigDefaults = (path: readonly string[]) => ScopedNode | undefined;
 
-export const UNKNOWN = '${_}';
+const UNKNOWN = '${_}';
 
 const TRANSPARENT = new Set(['toString', 'escapeShellArg', 'optionalString', 'optional', 'optionals', 'mkIf', 'mkDefault', 'mkForce', 'mkOverride']);
 const LIST_JOINS = new Set(['escapeShellArgs', 'flatten', 'concatLists', 'concatStringsSep', 'concatStrings']);
@@ -40,7 +40,8 @@ export function isWritten(rendered: Rendered, from: number, to: number): boolean
 
 function append(out: Rendered, text: string, offsets: readonly number[]): void {
   out.text += text;
-  out.offsets.push(...offsets);
+  // A loop, not push(...offsets): a long script would overflow the argument list.
+  for (const offset of offsets) out.offsets.push(offset);
 }
 
 function unknown(out: Rendered): void {
@@ -70,8 +71,11 @@ function render(start: ScopedNode, defaults: ConfigDefaults | undefined, out: Re
       return joinElements(node.childrenForFieldName('element').map((element) => ({ node: element, scope })), ' ', defaults, out, depth);
     case 'binary_expression': {
       const operator = node.childForFieldName('operator')?.text;
-      if (operator !== '+' && operator !== '++') return unknown(out);
-      next(node.childForFieldName('left'));
+      const left = node.childForFieldName('left');
+      // `+` joins strings but adds numbers (`cfg.port + 1`), which this reader does not evaluate.
+      const joinsStrings = operator === '+' && left !== null && followNames({ node: left, scope }).node.type.endsWith('string_expression');
+      if (!joinsStrings && operator !== '++') return unknown(out);
+      next(left);
       if (operator === '++') append(out, ' ', [-1]);
       return next(node.childForFieldName('right'));
     }
@@ -85,8 +89,7 @@ function render(start: ScopedNode, defaults: ConfigDefaults | undefined, out: Re
 }
 
 function renderCall(call: ScopedNode, defaults: ConfigDefaults | undefined, out: Rendered, depth: number): void {
-  const name = calleeName(call.node);
-  const { args } = applicationParts(call.node);
+  const { name, args } = applicationParts(call.node);
   const last = args[args.length - 1];
   if (name === undefined || !last) return unknown(out);
   const inner = (node: Node): ScopedNode => ({ node, scope: call.scope });

@@ -5,7 +5,6 @@ import { type ProcessComposeFile, readText } from './expansion.js';
 
 // The Nix extractor reads process environments with the same rule; it imports it from here
 // until it takes it from src/extract/portVariables.ts.
-export { isOwnPortVariable } from '../portVariables.js';
 
 export interface EnvEntry {
   name: string;

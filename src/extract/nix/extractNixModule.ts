@@ -1,0 +1,44 @@
+// NixOS modules, host configurations and process-compose-flake files: every `.nix` file but
+// the port registry. See moduleClaims.ts for what counts as a claim.
+import type { ExtractResult, Extractor, SourceFile } from '../../model/types.js';
+import { isNixRegistryPath } from '../registry/nixRegistry.js';
+import { ClaimSink, NIX_FORMAT } from './claims.js';
+import { moduleClaims } from './moduleClaims.js';
+import { grammarMissing, prepareNixGrammar, syntaxDiagnostics, withNixTree } from './nixGrammar.js';
+
+export function isNixModulePath(path: string): boolean {
+  return path.endsWith('.nix') && !isNixRegistryPath(path);
+}
+
+// `(?<![a-z])port` skips `import`, `support`, `export`; `_port`, `Port`, `-port` still match.
+const MAY_CLAIM = /(?<![a-z])port|Port|PORT|listen|Listen|bind|Bind|addr|Addr|ExecStart|processes|0\.0\.0\.0/;
+
+/**
+ * A file that names no port, listener, address or command claims nothing: most `.nix` files of
+ * a repository (packages, overlays, flake plumbing) are skipped without being parsed.
+ */
+export function mayClaimPorts(text: string): boolean {
+  return MAY_CLAIM.test(text);
+}
+
+export const nixModuleExtractor: Extractor = {
+  format: NIX_FORMAT,
+  matches: isNixModulePath,
+  prepare: prepareNixGrammar,
+  extract: (file) => extractNixModule(file),
+};
+
+export function extractNixModule(file: SourceFile): ExtractResult {
+  if (!mayClaimPorts(file.text)) return { bindings: [], diagnostics: [] };
+  try {
+    const result = withNixTree(file.path, file.text, (source) => {
+      const sink = new ClaimSink(source);
+      sink.diagnostics.push(...syntaxDiagnostics(source));
+      moduleClaims(source, sink);
+      return { bindings: sink.bindings.sort((a, b) => a.line - b.line || a.column - b.column), diagnostics: sink.diagnostics };
+    });
+    return result ?? { bindings: [], diagnostics: [grammarMissing(file.path)] };
+  } catch (error) {
+    return { bindings: [], diagnostics: [{ file: file.path, severity: 'error', message: `could not read the Nix file: ${error instanceof Error ? error.message : String(error)}` }] };
+  }
+}

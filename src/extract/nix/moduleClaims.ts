@@ -1,0 +1,117 @@
+// The claims of a NixOS module (or a host configuration, or a process-compose-flake file):
+// option defaults, settings of services, and the listener flags of the commands it runs.
+import { type Assignment, walkAssignments } from './attrWalk.js';
+import { ClaimSink, writtenAddress, writtenPort } from './claims.js';
+import { commandClaims, environmentClaims } from './commandClaims.js';
+import type { NixSource } from './nixGrammar.js';
+import { type DeclaredOption, type ModuleContext, scoped, settingName } from './moduleContext.js';
+import { followNames, type ScopedNode } from './nixScope.js';
+import { optionDeclarations } from './optionDeclarations.js';
+import { renderValue } from './renderValue.js';
+import { type ServiceRoots, serviceRoots } from './serviceRoots.js';
+import { isAddressName, isPortName, namesClient, protocolOfSetting, type SettingOwner, settingOwner } from './settingNames.js';
+
+/** Option types that hold a port number; `types.port` counts whatever the option's name. */
+const PORT_TYPES = new Set(['port']);
+
+export function moduleClaims(source: NixSource, sink: ClaimSink): void {
+  const assignments = walkAssignments(source.root);
+  const roots = serviceRoots(assignments);
+  const options = new Map<string, DeclaredOption>();
+  for (const declaration of optionDeclarations(assignments)) {
+    const owner = settingOwner(declaration.path, source.path, roots);
+    const ownsIt = owner?.kind === 'service' && owner.rest.length > 0;
+    options.set(declaration.path.join('.'), { declaration, owner: ownsIt ? owner : undefined });
+  }
+  const context: ModuleContext = { sink, options, roots, moduleService: declaredService(assignments, source.path, roots) };
+  for (const option of options.values()) optionClaim(option, sink);
+  // Under `options` a module declares; everywhere else it sets.
+  for (const assignment of assignments) if (!assignment.path.includes('options')) settingClaims(assignment, context);
+}
+
+/** The one service whose options the file declares (`options.services.x.enable = mkEnableOption ...`), if one. */
+function declaredService(assignments: readonly Assignment[], file: string, roots: ServiceRoots): string | undefined {
+  const services = new Set<string>();
+  for (const { path } of assignments) {
+    const at = path.indexOf('options');
+    const owner = at >= 0 ? settingOwner(path.slice(at + 1), file, roots) : undefined;
+    if (owner?.kind === 'service') services.add(owner.service);
+  }
+  return services.size === 1 ? [...services][0] : undefined;
+}
+
+/** An option's default, when the option says it is a port (by type or name) or a listen address. */
+function optionClaim({ declaration, owner }: DeclaredOption, sink: ClaimSink): void {
+  if (owner && declaration.default) valueClaim(declaration.default, owner, true, PORT_TYPES.has(declaration.typeName ?? ''), sink);
+}
+
+const COMMAND_SETTINGS = new Set(['ExecStart', 'script']);
+
+function settingClaims(assignment: Assignment, context: ModuleContext): void {
+  const owner = settingOwner(assignment.path, context.sink.source.path, context.roots);
+  const leaf = assignment.path[assignment.path.length - 1];
+  if (!owner) {
+    // `serviceConfig.ExecStart` inside a helper's argument (`mkSystemdService cfg { ... }`).
+    if (leaf !== undefined && COMMAND_SETTINGS.has(leaf)) commandClaims(assignment, undefined, context);
+    return;
+  }
+  const { rest } = owner;
+  if (owner.kind === 'process') {
+    if (rest.length === 1 && rest[0] === 'command') commandClaims(assignment, owner, context);
+    else if (rest.length === 2 && rest[0] === 'environment') environmentClaims(assignment, owner, context.sink);
+    return;
+  }
+  if (owner.kind === 'systemd') {
+    if (leaf !== undefined && COMMAND_SETTINGS.has(leaf)) commandClaims(assignment, owner, context);
+    else if (rest[0] === 'environment' || (rest[0] === 'serviceConfig' && rest[1] === 'Environment')) environmentClaims(assignment, owner, context.sink);
+    return;
+  }
+  if (owner.kind === 'socket') {
+    if (rest.length === 1 && (rest[0] === 'listenStreams' || rest[0] === 'listenDatagrams')) socketClaim(assignment, owner, context.sink);
+    return;
+  }
+  valueClaim(scoped(assignment), owner, assignment.isDefault, false, context.sink);
+}
+
+/**
+ * A setting's value as a claim: a port where the setting's name or type says port
+ * (`http_port = 3000`, `metrics.port`), a listen address where its name says bind, listen or
+ * address, or wherever the address is a wildcard (`"0.0.0.0:6789"`). `cdn_endpoint =
+ * "127.0.0.1:8081"` says neither: a client's.
+ */
+function valueClaim(value: ScopedNode, owner: SettingOwner, isDefault: boolean, portTyped: boolean, sink: ClaimSink): void {
+  const leaf = owner.rest[owner.rest.length - 1];
+  if (leaf === undefined) return;
+  const portNamed = portTyped || isPortName(leaf);
+  const addressNamed = !portNamed && isAddressName(leaf);
+  if ((!portNamed && !addressNamed && !mayHoldWildcard(value)) || namesClient(owner.rest)) return;
+  const setting = settingName(owner);
+  const rendered = renderValue(value);
+  const base = { service: owner.service, setting, isDefault, protocol: protocolOfSetting(owner.rest) };
+  if (portNamed) {
+    const port = writtenPort(rendered, sink, isDefault ? `the default of ${setting}` : setting);
+    if (port) sink.add({ ...base, ...port, hostIp: null });
+    return;
+  }
+  const address = writtenAddress(rendered);
+  if (address && (address.wildcard || addressNamed)) sink.add({ ...base, ...address });
+}
+
+/** Cheap test before rendering: only a string can spell `0.0.0.0` or `[::]`. */
+function mayHoldWildcard(value: ScopedNode): boolean {
+  const { node } = followNames(value);
+  return node.type.endsWith('string_expression') && (node.text.includes('0.0.0.0') || node.text.includes('[::]'));
+}
+
+/** `systemd.sockets.x.listenStreams = [ "0.0.0.0:8080" ];`: socket activation listens for the service. */
+function socketClaim(assignment: Assignment, owner: SettingOwner, sink: ClaimSink): void {
+  const address = writtenAddress(renderValue(scoped(assignment)));
+  if (!address) return;
+  sink.add({
+    ...address,
+    service: owner.service,
+    setting: settingName(owner),
+    isDefault: assignment.isDefault,
+    protocol: owner.rest[0] === 'listenDatagrams' ? 'udp' : 'tcp',
+  });
+}

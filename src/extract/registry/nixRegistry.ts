@@ -1,0 +1,138 @@
+// The port registry kept as a Nix attribute set (seed 001's `lib/ports.nix`), by depth:
+//   { pocket-id = 8080; }                           service -> port
+//   { databases = { redis = 6379; }; }              category -> service -> port
+//   { apps = { web = { http = 3000; }; }; }         category -> service -> named port
+// A set with a `port` (`dns = { port = 53; protocol = "udp"; };`) is one entry with its
+// metadata. Two levels are always read as category -> service, the seed's shape: a service
+// with named ports needs its category.
+import type { Node } from 'web-tree-sitter';
+import { parsePortNumber } from '../../model/ports.js';
+import type { Binding, Diagnostic, ExtractResult, Extractor, Protocol, RegistryCategory, SourceFile } from '../../model/types.js';
+import { grammarMissing, type NixSource, nodeLocation, prepareNixGrammar, syntaxDiagnostics, withNixTree } from '../nix/nixGrammar.js';
+import { nixServiceName } from '../nix/nixNames.js';
+import { attrPathNames, bindingsOf, isAttrset, staticStringText, unwrapParentheses } from '../nix/nixSyntax.js';
+import { registryBinding } from './documentRegistry.js';
+
+export const NIX_REGISTRY_FORMAT = 'registry-nix';
+
+/**
+ * `ports.nix` at the root or in a `lib/` or `nix/` folder, as seed 001 keeps it. Any other
+ * `.nix` file is read as a module unless named with `--registry`: a `hosts/x/ports.nix` may just
+ * as well be a module that opens firewall ports.
+ */
+export function isNixRegistryPath(path: string): boolean {
+  const parts = path.split('/');
+  if (parts[parts.length - 1] !== 'ports.nix') return false;
+  const folder = parts[parts.length - 2];
+  return folder === undefined || folder === 'lib' || folder === 'nix';
+}
+
+export const nixRegistryExtractor: Extractor = {
+  format: NIX_REGISTRY_FORMAT,
+  matches: isNixRegistryPath,
+  prepare: prepareNixGrammar,
+  extract: (file) => extractNixRegistry(file),
+};
+
+interface Reading {
+  source: NixSource;
+  bindings: Binding[];
+  categories: Map<string, RegistryCategory>;
+  diagnostics: Diagnostic[];
+}
+
+export function extractNixRegistry(file: SourceFile): ExtractResult {
+  try {
+    const result = withNixTree(file.path, file.text, (source) => {
+      const reading: Reading = { source, bindings: [], categories: new Map(), diagnostics: syntaxDiagnostics(source) };
+      const top = registrySet(source.root);
+      if (top) readSet(reading, top, []);
+      else reading.diagnostics.push({ file: file.path, line: 1, column: 1, severity: 'error', message: 'port registry: expected an attribute set of ports' });
+      return { bindings: reading.bindings, diagnostics: reading.diagnostics, registry: { categories: [...reading.categories.values()], reserved: [] } };
+    });
+    return result ?? { bindings: [], diagnostics: [grammarMissing(file.path)] };
+  } catch (error) {
+    return { bindings: [], diagnostics: [{ file: file.path, severity: 'error', message: `port registry: could not read the file: ${error instanceof Error ? error.message : String(error)}` }] };
+  }
+}
+
+/** The set a registry file evaluates to, through `{ lib, ... }:`, `let ... in` and `with lib;`. */
+function registrySet(root: Node): Node | undefined {
+  let node: Node | null = root.childForFieldName('expression');
+  while (node) {
+    node = unwrapParentheses(node);
+    if (isAttrset(node)) return node;
+    if (!['function_expression', 'let_expression', 'with_expression', 'assert_expression'].includes(node.type)) return undefined;
+    node = node.childForFieldName('body');
+  }
+  return undefined;
+}
+
+interface Key {
+  name: string;
+  node: Node;
+}
+
+const MAX_DEPTH = 3;
+
+function readSet(reading: Reading, set: Node, path: readonly Key[]): void {
+  const entry = entryFields(set);
+  if (entry && path.length > 0) return readPort(reading, entry.port, path, entry.protocol);
+  for (const binding of bindingsOf(set)) {
+    const names = attrPathNames(binding.childForFieldName('attrpath'));
+    const value = binding.childForFieldName('expression');
+    if (!names || !value) continue;
+    const attrs = binding.childForFieldName('attrpath')?.childrenForFieldName('attr') ?? [];
+    const keys = [...path, ...names.map((name, index) => ({ name, node: attrs[index] as Node }))];
+    readValue(reading, unwrapParentheses(value), keys);
+  }
+}
+
+function readValue(reading: Reading, value: Node, keys: readonly Key[]): void {
+  if (isAttrset(value)) return readSet(reading, value, keys);
+  if (value.type === 'list_expression') {
+    for (const element of value.childrenForFieldName('element')) readPort(reading, unwrapParentheses(element), keys, 'tcp');
+    return;
+  }
+  // Free text beside the ports (`description = "..."`) is documentation, not an entry.
+  if (value.type === 'string_expression' && !/^\d+$/.test(staticStringText(value) ?? '')) return;
+  readPort(reading, value, keys, 'tcp');
+}
+
+/** `{ port = 5432; protocol = "udp"; }`: one entry with its metadata. */
+function entryFields(set: Node): { port: Node; protocol: Protocol } | undefined {
+  let port: Node | undefined;
+  let protocol: Protocol = 'tcp';
+  for (const binding of bindingsOf(set)) {
+    const names = attrPathNames(binding.childForFieldName('attrpath'));
+    const value = binding.childForFieldName('expression');
+    if (names?.length !== 1 || !value) continue;
+    if (names[0] === 'port') port = unwrapParentheses(value);
+    if (names[0] === 'protocol' && staticStringText(unwrapParentheses(value))?.toLowerCase() === 'udp') protocol = 'udp';
+  }
+  return port && { port, protocol };
+}
+
+function readPort(reading: Reading, value: Node, keys: readonly Key[], protocol: Protocol): void {
+  const where = { ...nodeLocation(reading.source, value), severity: 'error' as const };
+  const name = keys.map((key) => key.name).join('.');
+  if (keys.length > MAX_DEPTH) {
+    reading.diagnostics.push({ ...where, message: `port registry: ${name} is nested deeper than category.service.port-name; entry skipped` });
+    return;
+  }
+  if (value.type !== 'integer_expression') {
+    reading.diagnostics.push({ ...where, message: `port registry: ${name} is not a port number literal; entry skipped` });
+    return;
+  }
+  const port = parsePortNumber(value.text);
+  if (port === undefined) {
+    reading.diagnostics.push({ ...where, message: `port registry: ${name} = ${value.text} is not a port (1-65535)` });
+    return;
+  }
+  const [first, second, third] = keys;
+  const category = keys.length >= 2 ? first : undefined;
+  const service = (keys.length >= 2 ? second : first) as Key;
+  if (category && !reading.categories.has(category.name)) reading.categories.set(category.name, { name: category.name, ...nodeLocation(reading.source, category.node) });
+  const location = nodeLocation(reading.source, value);
+  reading.bindings.push(registryBinding(NIX_REGISTRY_FORMAT, { service: nixServiceName(service.name), start: port, end: port, protocol, location, category: category?.name, portName: third?.name }));
+}
