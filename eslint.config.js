@@ -3,7 +3,7 @@ import regexp from 'eslint-plugin-regexp';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/.work/**', '.scratch/**', 'wasm/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/.work/**', '.scratch/**', 'wasm/**', '__tests__/fuzz/corpus/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   // Every regular expression runs on text that strangers write: none may backtrack catastrophically.

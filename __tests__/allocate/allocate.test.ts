@@ -142,7 +142,8 @@ describe('where a proposal lands', () => {
   it('inside the category range, wrapping to its bottom when nothing fits above', () => {
     const api = entry({ service: 'api', port: 4009, category: 'application', line: 5, column: 8 });
     const worker = binding({ service: 'worker', port: 4009, file: 'worker/.env', line: 2, column: 13 });
-    const taken = [4005, 4006, 4007, 4008].map((port) => binding({ service: `s${port}`, port }));
+    // 4001, worker's registered port, is taken too: it cannot go home, so the search wraps.
+    const taken = [4001, 4005, 4006, 4007, 4008].map((port) => binding({ service: `s${port}`, port }));
     const [result] = propose([conflict('registry-conflict', [api, worker])], {
       bindings: [worker, ...taken],
       registry: registry({
@@ -153,6 +154,14 @@ describe('where a proposal lands', () => {
     expect(result?.suggestions).toEqual([
       { service: 'worker', file: 'worker/.env', line: 2, column: 13, from: 4009, to: 4000, toEnd: 4000 },
     ]);
+  });
+
+  it("back to the service's own registered port when nothing else holds it", () => {
+    const api = entry({ service: 'api', port: 4009, line: 5, column: 8 });
+    const worker = binding({ service: 'worker', port: 4009, file: 'worker/.env', line: 2, column: 13 });
+    const home = entry({ service: 'worker', port: 4001, line: 6, column: 11 });
+    const [result] = propose([conflict('registry-conflict', [api, worker])], { bindings: [worker], registry: registry({ entries: [api, home] }) });
+    expect(result?.suggestions).toEqual([{ service: 'worker', file: 'worker/.env', line: 2, column: 13, from: 4009, to: 4001, toEnd: 4001 }]);
   });
 
   it('wraps from the top of the port space to 1024', () => {

@@ -124,6 +124,20 @@ describe('registry-drift', () => {
     ];
     expect(detectConflicts(bindings, registry(constellation))).toEqual([]);
   });
+
+  it('names each registered port once, however many registries list it', () => {
+    const twice = [...constellation, entry({ service: 'constellation', port: 6789, file: 'lib/ports.nix' })];
+    const [conflict] = detectConflicts([binding({ service: 'constellation', port: 9999 })], registry(twice));
+    expect(conflict?.message).toMatch(/the registry gives constellation 6789 and 8765$/);
+  });
+
+  it('is left to the collision when the drifting claim collides: one fix per line', () => {
+    const onSpacedust = binding({ service: 'constellation', port: 7000, file: 'nix/constellation.nix' });
+    const spacedust = entry({ service: 'spacedust', port: 7000, line: 9 });
+    expect(brief(detectConflicts([onSpacedust], registry([...constellation, spacedust])))).toEqual([
+      ['registry-conflict:host:tcp:7000', 'error', ['constellation', 'spacedust']],
+    ]);
+  });
 });
 
 describe('reserved-port', () => {

@@ -5,6 +5,7 @@ import type { Binding, Conflict, PortRange, RegistryModel, Suggestion } from '..
 import { groupParties, partiesThatMove, type Party } from './parties.js';
 import { PortAllocator } from './portAllocator.js';
 import { compareLocations, locationKey } from './locations.js';
+import { RegisteredHomes } from './registeredHome.js';
 import { buildServiceIndex, type ServiceIndex } from './serviceIndex.js';
 
 export interface AllocationContext {
@@ -22,18 +23,19 @@ export function proposePorts(conflicts: readonly Conflict[], context: Allocation
   const bindings = [...context.bindings, ...context.registry.entries, ...conflicts.flatMap((conflict) => conflict.bindings)];
   const services = buildServiceIndex(bindings, context.registry);
   const allocator = new PortAllocator(bindings, context.registry);
-  return conflicts.map((conflict) => ({ ...conflict, suggestions: suggestionsFor(conflict, services, allocator) }));
+  const homes = new RegisteredHomes(bindings, services, allocator);
+  return conflicts.map((conflict) => ({ ...conflict, suggestions: suggestionsFor(conflict, services, allocator, homes) }));
 }
 
-function suggestionsFor(conflict: Conflict, services: ServiceIndex, allocator: PortAllocator): Suggestion[] {
+function suggestionsFor(conflict: Conflict, services: ServiceIndex, allocator: PortAllocator, homes: RegisteredHomes): Suggestion[] {
   switch (conflict.rule) {
     case 'duplicate-port':
     case 'registry-conflict':
     case 'registry-duplicate':
-      return moveClaims(conflict, movingBindings(conflict, services), services, allocator);
+      return moveClaims(conflict, movingBindings(conflict, services), services, allocator, homes);
     case 'reserved-port':
     case 'out-of-range':
-      return moveClaims(conflict, conflict.bindings, services, allocator);
+      return moveClaims(conflict, conflict.bindings, services, allocator, homes);
     case 'registry-drift':
       return returnToRegisteredPorts(conflict, services);
     case 'unregistered':
@@ -48,9 +50,14 @@ function movingBindings(conflict: Conflict, services: ServiceIndex): Binding[] {
   return partiesThatMove(parties, heldAtBase).flatMap((party) => party.bindings);
 }
 
-/** One suggestion per literal; the literals of one claim (a registry line and a compose mapping) get one port. */
-function moveClaims(conflict: Conflict, bindings: readonly Binding[], services: ServiceIndex, allocator: PortAllocator): Suggestion[] {
+/**
+ * One suggestion per literal; the literals of one claim (a registry line and a compose
+ * mapping) get one port: the service's own registered port when it is free, else the nearest
+ * free one.
+ */
+function moveClaims(conflict: Conflict, bindings: readonly Binding[], services: ServiceIndex, allocator: PortAllocator, homes: RegisteredHomes): Suggestion[] {
   return eachLiteral(bindings, services, (binding) =>
+    homes.homeOf(binding, conflict.scope) ??
     allocator.targetFor({
       service: services.canonicalKey(binding),
       scope: conflict.scope,

@@ -45,6 +45,17 @@ export class PortAllocator {
     return target;
   }
 
+  /**
+   * Takes exactly `range` when no earlier proposal has it. The caller answers for the rest:
+   * a service's own registered port is occupied and forbidden only by that service itself.
+   */
+  takeExactly(scope: string, range: PortRange): boolean {
+    if (this.#proposed.firstOverlap(range)) return false;
+    this.#proposed.add(range);
+    this.#occupied(scope).add(range);
+    return true;
+  }
+
   /** The free range nearest at or above `from` (wrapping around), now taken by the caller. */
   take(request: { scope: string; category: PortRange | undefined; from: number; length: number }): PortRange | undefined {
     const occupied = this.#occupied(request.scope);

@@ -17,10 +17,11 @@ export function detectConflicts(bindings: readonly Binding[], registry: Registry
   const displayName = makeDisplayName([...bindings, ...registry.entries]);
   const sorted = [...bindings].sort(compareBindings);
   const entries = [...registry.entries].sort(compareBindings);
-  const facts = [
-    ...collisionFacts([...sorted, ...registryClaims(sorted, entries)].sort(compareBindings), displayName),
-    ...registryRuleConflicts(sorted, { ...registry, entries }, displayName),
-  ];
+  const collisions = collisionFacts([...sorted, ...registryClaims(sorted, entries)].sort(compareBindings), displayName);
+  // A claim that collides already has a conflict that moves it (home, when it is registered):
+  // calling it drifted as well would propose a second, different fix for the same line.
+  const collided = new Set(collisions.flatMap((fact) => fact.bindings));
+  const facts = [...collisions, ...registryRuleConflicts(sorted, { ...registry, entries }, displayName, collided)];
   return facts.map((fact) => buildConflict(fact, displayName)).sort(compareConflicts);
 }
 

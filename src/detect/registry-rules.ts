@@ -27,11 +27,12 @@ export function registryRuleConflicts(
   bindings: readonly Binding[],
   registry: RegistryModel,
   displayName: DisplayName,
+  collided: ReadonlySet<Binding> = new Set(),
 ): ConflictFacts[] {
   const index = new RegistryIndex(registry);
   const findings = [
     ...registry.entries.flatMap((entry) => (isHostLikeScope(entry.scope) ? outOfRange(entry, [entry], index) : [])),
-    ...bindings.flatMap((binding) => (isHostLikeScope(binding.scope) ? bindingFindings(binding, index) : [])),
+    ...bindings.flatMap((binding) => (isHostLikeScope(binding.scope) ? bindingFindings(binding, index, collided.has(binding)) : [])),
   ];
   const byId = new Map<string, [Finding, ...Finding[]]>();
   for (const finding of findings) {
@@ -45,10 +46,11 @@ export function registryRuleConflicts(
 
 /**
  * What one binding breaks. A registered service drifts when none of its registered ports
- * is the one it binds; an unregistered service is `unregistered` when no registry entry
- * holds its port (when one does, that is a `registry-conflict`, not a second report).
+ * is the one it binds, unless the claim collides (its collision moves it already); an
+ * unregistered service is `unregistered` when no registry entry holds its port (when one
+ * does, that is a `registry-conflict`, not a second report).
  */
-function bindingFindings(binding: Binding, index: RegistryIndex): Finding[] {
+function bindingFindings(binding: Binding, index: RegistryIndex, collides: boolean): Finding[] {
   const findings = reservedPort(binding, index.registry);
   const entries = index.entriesOf(binding);
   const whole = { binding, port: binding.port, endPort: binding.endPort };
@@ -58,7 +60,8 @@ function bindingFindings(binding: Binding, index: RegistryIndex): Finding[] {
   }
   const matching = entries.filter((entry) => rangesOverlap(rangeOf(entry), rangeOf(binding)));
   if (matching.length > 0) return [...findings, ...outOfRange(binding, matching, index)];
-  const given = joinWithAnd(entries.map((entry) => formatPortRange(entry.port, entry.endPort)));
+  if (collides) return findings;
+  const given = joinWithAnd([...new Set(entries.map((entry) => formatPortRange(entry.port, entry.endPort)))]);
   return [...findings, { ...whole, rule: 'registry-drift', detail: `${binding.service} ${given}` }];
 }
 
