@@ -21,8 +21,8 @@ var __commonJS = (cb, mod) => function __require2() {
   }
 };
 var __export = (target, all2) => {
-  for (var name in all2)
-    __defProp(target, name, { get: all2[name], enumerable: true });
+  for (var name2 in all2)
+    __defProp(target, name2, { get: all2[name2], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -106,7 +106,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit3(node3, visitor) {
+    function visit4(node3, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node3)) {
         const cd = visit_(null, node3.contents, visitor_, Object.freeze([node3]));
@@ -115,9 +115,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node3, visitor_, Object.freeze([]));
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
+    visit4.BREAK = BREAK;
+    visit4.SKIP = SKIP;
+    visit4.REMOVE = REMOVE;
     function visit_(key, node3, visitor, path) {
       const ctrl = callVisitor(key, node3, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -127,15 +127,15 @@ var require_visit = __commonJS({
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node3)) {
           path = Object.freeze(path.concat(node3));
-          for (let i = 0; i < node3.items.length; ++i) {
-            const ci = visit_(i, node3.items[i], visitor, path);
+          for (let i2 = 0; i2 < node3.items.length; ++i2) {
+            const ci = visit_(i2, node3.items[i2], visitor, path);
             if (typeof ci === "number")
-              i = ci - 1;
+              i2 = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              node3.items.splice(i, 1);
-              i -= 1;
+              node3.items.splice(i2, 1);
+              i2 -= 1;
             }
           }
         } else if (identity.isPair(node3)) {
@@ -175,15 +175,15 @@ var require_visit = __commonJS({
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node3)) {
           path = Object.freeze(path.concat(node3));
-          for (let i = 0; i < node3.items.length; ++i) {
-            const ci = await visitAsync_(i, node3.items[i], visitor, path);
+          for (let i2 = 0; i2 < node3.items.length; ++i2) {
+            const ci = await visitAsync_(i2, node3.items[i2], visitor, path);
             if (typeof ci === "number")
-              i = ci - 1;
+              i2 = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              node3.items.splice(i, 1);
-              i -= 1;
+              node3.items.splice(i2, 1);
+              i2 -= 1;
             }
           }
         } else if (identity.isPair(node3)) {
@@ -251,7 +251,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit3;
+    exports.visit = visit4;
     exports.visitAsync = visitAsync;
   }
 });
@@ -261,7 +261,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -314,26 +314,26 @@ var require_directives = __commonJS({
           this.tags = Object.assign({}, _Directives.defaultTags);
           this.atNextDocument = false;
         }
-        const parts = line.trim().split(/[ \t]+/);
-        const name = parts.shift();
-        switch (name) {
+        const parts2 = line.trim().split(/[ \t]+/);
+        const name2 = parts2.shift();
+        switch (name2) {
           case "%TAG": {
-            if (parts.length !== 2) {
+            if (parts2.length !== 2) {
               onError(0, "%TAG directive should contain exactly two parts");
-              if (parts.length < 2)
+              if (parts2.length < 2)
                 return false;
             }
-            const [handle, prefix] = parts;
-            this.tags[handle] = prefix;
+            const [handle2, prefix] = parts2;
+            this.tags[handle2] = prefix;
             return true;
           }
           case "%YAML": {
             this.yaml.explicit = true;
-            if (parts.length !== 1) {
+            if (parts2.length !== 1) {
               onError(0, "%YAML directive should contain exactly one part");
               return false;
             }
-            const [version2] = parts;
+            const [version2] = parts2;
             if (version2 === "1.1" || version2 === "1.2") {
               this.yaml.version = version2;
               return true;
@@ -344,7 +344,7 @@ var require_directives = __commonJS({
             }
           }
           default:
-            onError(0, `Unknown directive ${name}`, true);
+            onError(0, `Unknown directive ${name2}`, true);
             return false;
         }
       }
@@ -371,10 +371,10 @@ var require_directives = __commonJS({
             onError("Verbatim tags must end with a >");
           return verbatim;
         }
-        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        const [, handle2, suffix] = source.match(/^(.*!)([^!]*)$/s);
         if (!suffix)
           onError(`The ${source} tag has no suffix`);
-        const prefix = this.tags[handle];
+        const prefix = this.tags[handle2];
         if (prefix) {
           try {
             return prefix + decodeURIComponent(suffix);
@@ -383,7 +383,7 @@ var require_directives = __commonJS({
             return null;
           }
         }
-        if (handle === "!")
+        if (handle2 === "!")
           return source;
         onError(`Could not resolve tag: ${source}`);
         return null;
@@ -393,9 +393,9 @@ var require_directives = __commonJS({
        * taking into account current tag prefixes and defaults.
        */
       tagString(tag) {
-        for (const [handle, prefix] of Object.entries(this.tags)) {
+        for (const [handle2, prefix] of Object.entries(this.tags)) {
           if (tag.startsWith(prefix))
-            return handle + escapeTagName(tag.substring(prefix.length));
+            return handle2 + escapeTagName(tag.substring(prefix.length));
         }
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
@@ -405,18 +405,18 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit3.visit(doc.contents, (_key, node3) => {
+          visit4.visit(doc.contents, (_key, node3) => {
             if (identity.isNode(node3) && node3.tag)
               tags[node3.tag] = true;
           });
           tagNames = Object.keys(tags);
         } else
           tagNames = [];
-        for (const [handle, prefix] of tagEntries) {
-          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
+        for (const [handle2, prefix] of tagEntries) {
+          if (handle2 === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
           if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
-            lines.push(`%TAG ${handle} ${prefix}`);
+            lines.push(`%TAG ${handle2} ${prefix}`);
         }
         return lines.join("\n");
       }
@@ -432,7 +432,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     function anchorIsValid(anchor2) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor2)) {
         const sa = JSON.stringify(anchor2);
@@ -443,7 +443,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit3.visit(root, {
+      visit4.visit(root, {
         Value(_key, node3) {
           if (node3.anchor)
             anchors.add(node3.anchor);
@@ -452,10 +452,10 @@ var require_anchors = __commonJS({
       return anchors;
     }
     function findNewAnchor(prefix, exclude) {
-      for (let i = 1; true; ++i) {
-        const name = `${prefix}${i}`;
-        if (!exclude.has(name))
-          return name;
+      for (let i2 = 1; true; ++i2) {
+        const name2 = `${prefix}${i2}`;
+        if (!exclude.has(name2))
+          return name2;
       }
     }
     function createNodeAnchors(doc, prefix) {
@@ -504,13 +504,13 @@ var require_applyReviver = __commonJS({
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
-          for (let i = 0, len = val.length; i < len; ++i) {
-            const v0 = val[i];
-            const v1 = applyReviver(reviver, val, String(i), v0);
+          for (let i2 = 0, len = val.length; i2 < len; ++i2) {
+            const v0 = val[i2];
+            const v1 = applyReviver(reviver, val, String(i2), v0);
             if (v1 === void 0)
-              delete val[i];
+              delete val[i2];
             else if (v1 !== v0)
-              val[i] = v1;
+              val[i2] = v1;
           }
         } else if (val instanceof Map) {
           for (const k of Array.from(val.keys())) {
@@ -554,7 +554,7 @@ var require_toJS = __commonJS({
     var identity = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
-        return value.map((v, i) => toJS(v, String(i), ctx));
+        return value.map((v, i2) => toJS(v, String(i2), ctx));
       if (value && typeof value.toJSON === "function") {
         if (!ctx || !identity.hasAnchor(value))
           return value.toJSON(arg, ctx);
@@ -623,11 +623,11 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     var identity = require_identity();
-    var Node = require_Node();
+    var Node2 = require_Node();
     var toJS = require_toJS();
-    var Alias = class extends Node.NodeBase {
+    var Alias = class extends Node2.NodeBase {
       constructor(source) {
         super(identity.ALIAS);
         this.source = source;
@@ -649,7 +649,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit3.visit(doc, {
+          visit4.visit(doc, {
             Node: (_key, node3) => {
               if (identity.isAlias(node3) || identity.hasAnchor(node3))
                 nodes.push(node3);
@@ -741,10 +741,10 @@ var require_Scalar = __commonJS({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Node = require_Node();
+    var Node2 = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar = class extends Node.NodeBase {
+    var Scalar = class extends Node2.NodeBase {
       constructor(value) {
         super(identity.SCALAR);
         this.value = value;
@@ -847,11 +847,11 @@ var require_Collection = __commonJS({
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
-    var Node = require_Node();
+    var Node2 = require_Node();
     function collectionFromPath(schema, path, value) {
       let v = value;
-      for (let i = path.length - 1; i >= 0; --i) {
-        const k = path[i];
+      for (let i2 = path.length - 1; i2 >= 0; --i2) {
+        const k = path[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -871,7 +871,7 @@ var require_Collection = __commonJS({
       });
     }
     var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
-    var Collection = class extends Node.NodeBase {
+    var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
         Object.defineProperty(this, "schema", {
@@ -1028,44 +1028,44 @@ var require_foldFlowLines = __commonJS({
       let split = void 0;
       let prev = void 0;
       let overflow = false;
-      let i = -1;
+      let i2 = -1;
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text3, i, indent.length);
-        if (i !== -1)
-          end = i + endStep;
+        i2 = consumeMoreIndentedLines(text3, i2, indent.length);
+        if (i2 !== -1)
+          end = i2 + endStep;
       }
-      for (let ch; ch = text3[i += 1]; ) {
+      for (let ch; ch = text3[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
-          escStart = i;
-          switch (text3[i + 1]) {
+          escStart = i2;
+          switch (text3[i2 + 1]) {
             case "x":
-              i += 3;
+              i2 += 3;
               break;
             case "u":
-              i += 5;
+              i2 += 5;
               break;
             case "U":
-              i += 9;
+              i2 += 9;
               break;
             default:
-              i += 1;
+              i2 += 1;
           }
-          escEnd = i;
+          escEnd = i2;
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text3, i, indent.length);
-          end = i + indent.length + endStep;
+            i2 = consumeMoreIndentedLines(text3, i2, indent.length);
+          end = i2 + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text3[i + 1];
+            const next = text3[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
-              split = i;
+              split = i2;
           }
-          if (i >= end) {
+          if (i2 >= end) {
             if (split) {
               folds.push(split);
               end = split + endStep;
@@ -1073,10 +1073,10 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text3[i += 1];
+                ch = text3[i2 += 1];
                 overflow = true;
               }
-              const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+              const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
                 return text3;
               folds.push(j);
@@ -1097,9 +1097,9 @@ var require_foldFlowLines = __commonJS({
       if (onFold)
         onFold();
       let res = text3.slice(0, folds[0]);
-      for (let i2 = 0; i2 < folds.length; ++i2) {
-        const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text3.length;
+      for (let i3 = 0; i3 < folds.length; ++i3) {
+        const fold = folds[i3];
+        const end2 = folds[i3 + 1] || text3.length;
         if (fold === 0)
           res = `
 ${indent}${text3.slice(0, end2)}`;
@@ -1112,20 +1112,20 @@ ${indent}${text3.slice(fold + 1, end2)}`;
       }
       return res;
     }
-    function consumeMoreIndentedLines(text3, i, indent) {
-      let end = i;
-      let start = i + 1;
-      let ch = text3[start];
+    function consumeMoreIndentedLines(text3, i2, indent) {
+      let end = i2;
+      let start2 = i2 + 1;
+      let ch = text3[start2];
       while (ch === " " || ch === "	") {
-        if (i < start + indent) {
-          ch = text3[++i];
+        if (i2 < start2 + indent) {
+          ch = text3[++i2];
         } else {
           do {
-            ch = text3[++i];
+            ch = text3[++i2];
           } while (ch && ch !== "\n");
-          end = i;
-          start = i + 1;
-          ch = text3[start];
+          end = i2;
+          start2 = i2 + 1;
+          ch = text3[start2];
         }
       }
       return end;
@@ -1156,12 +1156,12 @@ var require_stringifyString = __commonJS({
       const strLen = str.length;
       if (strLen <= limit)
         return false;
-      for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str[i] === "\n") {
-          if (i - start > limit)
+      for (let i2 = 0, start2 = 0; i2 < strLen; ++i2) {
+        if (str[i2] === "\n") {
+          if (i2 - start2 > limit)
             return true;
-          start = i + 1;
-          if (strLen - start <= limit)
+          start2 = i2 + 1;
+          if (strLen - start2 <= limit)
             return false;
         }
       }
@@ -1175,20 +1175,20 @@ var require_stringifyString = __commonJS({
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str = "";
-      let start = 0;
-      for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
-        if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str += json2.slice(start, i) + "\\ ";
-          i += 1;
-          start = i;
+      let start2 = 0;
+      for (let i2 = 0, ch = json2[i2]; ch; ch = json2[++i2]) {
+        if (ch === " " && json2[i2 + 1] === "\\" && json2[i2 + 2] === "n") {
+          str += json2.slice(start2, i2) + "\\ ";
+          i2 += 1;
+          start2 = i2;
           ch = "\\";
         }
         if (ch === "\\")
-          switch (json2[i + 1]) {
+          switch (json2[i2 + 1]) {
             case "u":
               {
-                str += json2.slice(start, i);
-                const code = json2.substr(i + 2, 4);
+                str += json2.slice(start2, i2);
+                const code = json2.substr(i2 + 2, 4);
                 switch (code) {
                   case "0000":
                     str += "\\0";
@@ -1218,33 +1218,33 @@ var require_stringifyString = __commonJS({
                     if (code.substr(0, 2) === "00")
                       str += "\\x" + code.substr(2);
                     else
-                      str += json2.substr(i, 6);
+                      str += json2.substr(i2, 6);
                 }
-                i += 5;
-                start = i + 1;
+                i2 += 5;
+                start2 = i2 + 1;
               }
               break;
             case "n":
-              if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
-                i += 1;
+              if (implicitKey || json2[i2 + 2] === '"' || json2.length < minMultiLineLength) {
+                i2 += 1;
               } else {
-                str += json2.slice(start, i) + "\n\n";
-                while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
+                str += json2.slice(start2, i2) + "\n\n";
+                while (json2[i2 + 2] === "\\" && json2[i2 + 3] === "n" && json2[i2 + 4] !== '"') {
                   str += "\n";
-                  i += 2;
+                  i2 += 2;
                 }
                 str += indent;
-                if (json2[i + 2] === " ")
+                if (json2[i2 + 2] === " ")
                   str += "\\";
-                i += 1;
-                start = i + 1;
+                i2 += 1;
+                start2 = i2 + 1;
               }
               break;
             default:
-              i += 1;
+              i2 += 1;
           }
       }
-      str = start ? str + json2.slice(start) : json2;
+      str = start2 ? str + json2.slice(start2) : json2;
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
@@ -1323,10 +1323,10 @@ ${indent}`) + "'";
         else
           break;
       }
-      let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
-      if (start) {
-        value = value.substring(start.length);
-        start = start.replace(/\n+/g, `$&${indent}`);
+      let start2 = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      if (start2) {
+        value = value.substring(start2.length);
+        start2 = start2.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
@@ -1344,16 +1344,16 @@ ${indent}`) + "'";
             literalFallback = true;
           };
         }
-        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body2 = foldFlowLines.foldFlowLines(`${start2}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
           return `>${header}
-${indent}${body}`;
+${indent}${body2}`;
       }
       value = value.replace(/\n+/g, `$&${indent}`);
       return `|${header}
-${indent}${start}${value}${end}`;
+${indent}${start2}${value}${end}`;
     }
-    function plainString(item, ctx, onComment, onChompKeep) {
+    function plainString2(item, ctx, onComment, onChompKeep) {
       const { type, value } = item;
       const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
       if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
@@ -1401,7 +1401,7 @@ ${indent}`);
           case Scalar.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
           case Scalar.Scalar.PLAIN:
-            return plainString(ss, ctx, onComment, onChompKeep);
+            return plainString2(ss, ctx, onComment, onChompKeep);
           default:
             return null;
         }
@@ -1492,8 +1492,8 @@ var require_stringify = __commonJS({
         tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
       }
       if (!tagObj) {
-        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
-        throw new Error(`Tag not resolved for ${name} value`);
+        const name2 = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name2} value`);
       }
       return tagObj;
     }
@@ -1511,7 +1511,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify(item, ctx, onComment, onChompKeep) {
+    function stringify2(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -1540,7 +1540,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -1550,7 +1550,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -1572,7 +1572,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -1624,7 +1624,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -1765,7 +1765,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value }) {
@@ -1801,7 +1801,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node3 of ctx.anchors.keys())
           strCtx.anchors.add(node3.anchor);
@@ -1868,20 +1868,20 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow3 = ctx.inFlow ?? collection.flow;
-      const stringify2 = flow3 ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options);
+      const stringify3 = flow3 ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify3(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i2 = 0; i2 < items.length; ++i2) {
+        const item = items[i2];
         let comment2 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
@@ -1898,7 +1898,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -1910,8 +1910,8 @@ var require_stringifyCollection = __commonJS({
         str = flowChars.start + flowChars.end;
       } else {
         str = lines[0];
-        for (let i = 1; i < lines.length; ++i) {
-          const line = lines[i];
+        for (let i2 = 1; i2 < lines.length; ++i2) {
+          const line = lines[i2];
           str += line ? `
 ${indent}${line}` : "\n";
         }
@@ -1935,8 +1935,8 @@ ${indent}${line}` : "\n";
       let reqNewline = false;
       let linesAtValue = 0;
       const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i2 = 0; i2 < items.length; ++i2) {
+        const item = items[i2];
         let comment = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
@@ -1965,9 +1965,9 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        let str = stringify2.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
-        if (i < items.length - 1) {
+        if (i2 < items.length - 1) {
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
@@ -1982,23 +1982,23 @@ ${indent}${line}` : "\n";
         lines.push(str);
         linesAtValue = lines.length;
       }
-      const { start, end } = flowChars;
+      const { start: start2, end } = flowChars;
       if (lines.length === 0) {
-        return start + end;
+        return start2 + end;
       } else {
         if (!reqNewline) {
           const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str = start;
+          let str = start2;
           for (const line of lines)
             str += line ? `
 ${indentStep}${indent}${line}` : "\n";
           return `${str}
 ${indent}${end}`;
         } else {
-          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+          return `${start2}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
         }
       }
     }
@@ -2095,11 +2095,11 @@ var require_YAMLMap = __commonJS({
           else
             prev.value = _pair.value;
         } else if (sortEntries) {
-          const i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
-          if (i === -1)
+          const i2 = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
+          if (i2 === -1)
             this.items.push(_pair);
           else
-            this.items.splice(i, 0, _pair);
+            this.items.splice(i2, 0, _pair);
         } else {
           this.items.push(_pair);
         }
@@ -2254,9 +2254,9 @@ var require_YAMLSeq = __commonJS({
         const seq = [];
         if (ctx?.onCreate)
           ctx.onCreate(seq);
-        let i = 0;
+        let i2 = 0;
         for (const item of this.items)
-          seq.push(toJS.toJS(item, String(i++), ctx));
+          seq.push(toJS.toJS(item, String(i2++), ctx));
         return seq;
       }
       toString(ctx, onComment, onChompKeep) {
@@ -2274,10 +2274,10 @@ var require_YAMLSeq = __commonJS({
         const { replacer } = ctx;
         const seq = new this(schema);
         if (obj && Symbol.iterator in Object(obj)) {
-          let i = 0;
+          let i2 = 0;
           for (let it of obj) {
             if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it : String(i++);
+              const key = obj instanceof Set ? it : String(i2++);
               it = replacer.call(obj, key, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
@@ -2391,12 +2391,12 @@ var require_stringifyNumber = __commonJS({
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
-        let i = n.indexOf(".");
-        if (i < 0) {
-          i = n.length;
+        let i2 = n.indexOf(".");
+        if (i2 < 0) {
+          i2 = n.length;
           n += ".";
         }
-        let d = minFractionDigits - (n.length - i - 1);
+        let d = minFractionDigits - (n.length - i2 - 1);
         while (d-- > 0)
           n += "0";
       }
@@ -2599,7 +2599,7 @@ var require_binary = __commonJS({
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
     var stringifyString = require_stringifyString();
-    var binary = {
+    var binary2 = {
       identify: (value) => value instanceof Uint8Array,
       // Buffer inherits from Uint8Array
       default: false,
@@ -2618,8 +2618,8 @@ var require_binary = __commonJS({
         } else if (typeof atob === "function") {
           const str = atob(src.replace(/[\n\r]/g, ""));
           const buffer = new Uint8Array(str.length);
-          for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
+          for (let i2 = 0; i2 < str.length; ++i2)
+            buffer[i2] = str.charCodeAt(i2);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -2635,8 +2635,8 @@ var require_binary = __commonJS({
           str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
-          for (let i = 0; i < buf.length; ++i)
-            s += String.fromCharCode(buf[i]);
+          for (let i2 = 0; i2 < buf.length; ++i2)
+            s += String.fromCharCode(buf[i2]);
           str = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
@@ -2646,15 +2646,15 @@ var require_binary = __commonJS({
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str.length / lineWidth);
           const lines = new Array(n);
-          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+          for (let i2 = 0, o = 0; i2 < n; ++i2, o += lineWidth) {
+            lines[i2] = str.substr(o, lineWidth);
           }
           str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
       }
     };
-    exports.binary = binary;
+    exports.binary = binary2;
   }
 });
 
@@ -2668,8 +2668,8 @@ var require_pairs = __commonJS({
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
-        for (let i = 0; i < seq.items.length; ++i) {
-          let item = seq.items[i];
+        for (let i2 = 0; i2 < seq.items.length; ++i2) {
+          let item = seq.items[i2];
           if (identity.isPair(item))
             continue;
           else if (identity.isMap(item)) {
@@ -2686,7 +2686,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i2] = identity.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -2696,11 +2696,11 @@ ${cn.comment}` : item.comment;
       const { replacer } = ctx;
       const pairs2 = new YAMLSeq.YAMLSeq(schema);
       pairs2.tag = "tag:yaml.org,2002:pairs";
-      let i = 0;
+      let i2 = 0;
       if (iterable && Symbol.iterator in Object(iterable))
         for (let it of iterable) {
           if (typeof replacer === "function")
-            it = replacer.call(iterable, String(i++), it);
+            it = replacer.call(iterable, String(i2++), it);
           let key, value;
           if (Array.isArray(it)) {
             if (it.length === 2) {
@@ -3070,9 +3070,9 @@ var require_timestamp = __commonJS({
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
       const sign = str[0];
-      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+      const parts2 = sign === "-" || sign === "+" ? str.substring(1) : str;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
+      const res = parts2.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node3) {
@@ -3088,18 +3088,18 @@ var require_timestamp = __commonJS({
         value *= num(-1);
       }
       const _60 = num(60);
-      const parts = [value % _60];
+      const parts2 = [value % _60];
       if (value < 60) {
-        parts.unshift(0);
+        parts2.unshift(0);
       } else {
-        value = (value - parts[0]) / _60;
-        parts.unshift(value % _60);
+        value = (value - parts2[0]) / _60;
+        parts2.unshift(value % _60);
         if (value >= 60) {
-          value = (value - parts[0]) / _60;
-          parts.unshift(value);
+          value = (value - parts2[0]) / _60;
+          parts2.unshift(value);
         }
       }
-      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+      return sign + parts2.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
       identify: (value) => typeof value === "bigint" || Number.isInteger(value),
@@ -3159,7 +3159,7 @@ var require_schema3 = __commonJS({
     var _null4 = require_null();
     var seq = require_seq();
     var string6 = require_string();
-    var binary = require_binary();
+    var binary2 = require_binary();
     var bool = require_bool2();
     var float = require_float2();
     var int2 = require_int2();
@@ -3182,7 +3182,7 @@ var require_schema3 = __commonJS({
       float.floatNaN,
       float.floatExp,
       float.float,
-      binary.binary,
+      binary2.binary,
       merge2.merge,
       omap.omap,
       pairs.pairs,
@@ -3208,7 +3208,7 @@ var require_tags = __commonJS({
     var int2 = require_int();
     var schema = require_schema();
     var schema$1 = require_schema2();
-    var binary = require_binary();
+    var binary2 = require_binary();
     var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
@@ -3223,7 +3223,7 @@ var require_tags = __commonJS({
       ["yaml-1.1", schema$2.schema]
     ]);
     var tagsByName = {
-      binary: binary.binary,
+      binary: binary2.binary,
       bool: bool.boolTag,
       float: float.float,
       floatExp: float.floatExp,
@@ -3243,7 +3243,7 @@ var require_tags = __commonJS({
       timestamp: timestamp.timestamp
     };
     var coreKnownTags = {
-      "tag:yaml.org,2002:binary": binary.binary,
+      "tag:yaml.org,2002:binary": binary2.binary,
       "tag:yaml.org,2002:merge": merge2.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
@@ -3326,7 +3326,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -3341,7 +3341,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
+      const ctx = stringify2.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -3363,15 +3363,15 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body2 = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
-          body += stringifyComment.lineComment(body, "", commentString(contentComment));
-        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
-          lines[lines.length - 1] = `--- ${body}`;
+          body2 += stringifyComment.lineComment(body2, "", commentString(contentComment));
+        if ((body2[0] === "|" || body2[0] === ">") && lines[lines.length - 1] === "---") {
+          lines[lines.length - 1] = `--- ${body2}`;
         } else
-          lines.push(body);
+          lines.push(body2);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines.push(stringify2.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -3492,11 +3492,11 @@ var require_Document = __commonJS({
        * `name` will be used as a prefix for a new unique anchor.
        * If `name` is undefined, the generated anchor will use 'a' as a prefix.
        */
-      createAlias(node3, name) {
+      createAlias(node3, name2) {
         if (!node3.anchor) {
           const prev = anchors.anchorNames(this);
           node3.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
+          !name2 || prev.has(name2) ? anchors.findNewAnchor(name2 || "a", prev) : name2;
         }
         return new Alias.Alias(node3.anchor);
       }
@@ -3715,9 +3715,9 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code, message) {
+      constructor(name2, pos, code, message) {
         super();
-        this.name = name;
+        this.name = name2;
         this.code = code;
         this.message = message;
         this.pos = pos;
@@ -3793,7 +3793,7 @@ var require_resolve_props = __commonJS({
       let newlineAfterProp = null;
       let comma = null;
       let found = null;
-      let start = null;
+      let start2 = null;
       for (const token of tokens) {
         if (reqSpace) {
           if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
@@ -3845,7 +3845,7 @@ var require_resolve_props = __commonJS({
             if (token.source.endsWith(":"))
               onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
             anchor2 = token;
-            start ?? (start = token.offset);
+            start2 ?? (start2 = token.offset);
             atNewline = false;
             hasSpace = false;
             reqSpace = true;
@@ -3854,7 +3854,7 @@ var require_resolve_props = __commonJS({
             if (tag)
               onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
             tag = token;
-            start ?? (start = token.offset);
+            start2 ?? (start2 = token.offset);
             atNewline = false;
             hasSpace = false;
             reqSpace = true;
@@ -3902,7 +3902,7 @@ var require_resolve_props = __commonJS({
         tag,
         newlineAfterProp,
         end,
-        start: start ?? end
+        start: start2 ?? end
       };
     }
     exports.resolveProps = resolveProps;
@@ -4004,8 +4004,8 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value } = collItem;
-        const keyProps = resolveProps.resolveProps(start, {
+        const { start: start2, key, sep: sep2, value } = collItem;
+        const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
           next: key ?? sep2?.[0],
           offset,
@@ -4032,14 +4032,14 @@ var require_resolve_block_map = __commonJS({
             continue;
           }
           if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
-            onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+            onError(key ?? start2[start2.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
           onError(offset, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
-        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start2, null, keyProps, onError);
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
         ctx.atKey = false;
@@ -4109,8 +4109,8 @@ var require_resolve_block_seq = __commonJS({
         ctx.atKey = false;
       let offset = bs.offset;
       let commentEnd = null;
-      for (const { start, value } of bs.items) {
-        const props = resolveProps.resolveProps(start, {
+      for (const { start: start2, value } of bs.items) {
+        const props = resolveProps.resolveProps(start2, {
           indicator: "seq-item-ind",
           next: value,
           offset,
@@ -4131,7 +4131,7 @@ var require_resolve_block_seq = __commonJS({
             continue;
           }
         }
-        const node3 = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        const node3 = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start2, null, props, onError);
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
         offset = node3.range[2];
@@ -4213,10 +4213,10 @@ var require_resolve_flow_collection = __commonJS({
       if (ctx.atKey)
         ctx.atKey = false;
       let offset = fc.offset + fc.start.source.length;
-      for (let i = 0; i < fc.items.length; ++i) {
-        const collItem = fc.items[i];
-        const { start, key, sep: sep2, value } = collItem;
-        const props = resolveProps.resolveProps(start, {
+      for (let i2 = 0; i2 < fc.items.length; ++i2) {
+        const collItem = fc.items[i2];
+        const { start: start2, key, sep: sep2, value } = collItem;
+        const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
           next: key ?? sep2?.[0],
@@ -4227,9 +4227,9 @@ var require_resolve_flow_collection = __commonJS({
         });
         if (!props.found) {
           if (!props.anchor && !props.tag && !sep2 && !value) {
-            if (i === 0 && props.comma)
+            if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
-            else if (i < fc.items.length - 1)
+            else if (i2 < fc.items.length - 1)
               onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
             if (props.comment) {
               if (coll.comment)
@@ -4248,7 +4248,7 @@ var require_resolve_flow_collection = __commonJS({
               "Implicit keys of flow sequence pairs need to be on a single line"
             );
         }
-        if (i === 0) {
+        if (i2 === 0) {
           if (props.comma)
             onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
         } else {
@@ -4256,7 +4256,7 @@ var require_resolve_flow_collection = __commonJS({
             onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
           if (props.comment) {
             let prevItemComment = "";
-            loop: for (const st of start) {
+            loop: for (const st of start2) {
               switch (st.type) {
                 case "comma":
                 case "space":
@@ -4289,7 +4289,7 @@ var require_resolve_flow_collection = __commonJS({
         } else {
           ctx.atKey = true;
           const keyStart = props.end;
-          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start2, null, props, onError);
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
@@ -4357,8 +4357,8 @@ var require_resolve_flow_collection = __commonJS({
       if (ce?.source === expectedEnd)
         cePos = ce.offset + ce.source.length;
       else {
-        const name = fcName[0].toUpperCase() + fcName.substring(1);
-        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        const name2 = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name2} must end with a ${expectedEnd}` : `${name2} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
         onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
         if (ce && ce.source.length !== 1)
           ee.unshift(ce);
@@ -4452,32 +4452,32 @@ var require_resolve_block_scalar = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
-      const start = scalar.offset;
+      const start2 = scalar.offset;
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
-        return { value: "", type: null, comment: "", range: [start, start, start] };
+        return { value: "", type: null, comment: "", range: [start2, start2, start2] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
-      for (let i = lines.length - 1; i >= 0; --i) {
-        const content3 = lines[i][1];
+      for (let i2 = lines.length - 1; i2 >= 0; --i2) {
+        const content3 = lines[i2][1];
         if (content3 === "" || content3 === "\r")
-          chompStart = i;
+          chompStart = i2;
         else
           break;
       }
       if (chompStart === 0) {
         const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
-        let end2 = start + header.length;
+        let end2 = start2 + header.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+        return { value: value2, type, comment: header.comment, range: [start2, end2, end2] };
       }
       let trimIndent = scalar.indent + header.indent;
       let offset = scalar.offset + header.length;
       let contentStart = 0;
-      for (let i = 0; i < chompStart; ++i) {
-        const [indent, content3] = lines[i];
+      for (let i2 = 0; i2 < chompStart; ++i2) {
+        const [indent, content3] = lines[i2];
         if (content3 === "" || content3 === "\r") {
           if (header.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
@@ -4488,7 +4488,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           if (header.indent === 0)
             trimIndent = indent.length;
-          contentStart = i;
+          contentStart = i2;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message = "Block scalar values in collections must be indented";
             onError(offset, "BAD_INDENT", message);
@@ -4497,17 +4497,17 @@ var require_resolve_block_scalar = __commonJS({
         }
         offset += indent.length + content3.length + 1;
       }
-      for (let i = lines.length - 1; i >= chompStart; --i) {
-        if (lines[i][0].length > trimIndent)
-          chompStart = i + 1;
+      for (let i2 = lines.length - 1; i2 >= chompStart; --i2) {
+        if (lines[i2][0].length > trimIndent)
+          chompStart = i2 + 1;
       }
       let value = "";
       let sep2 = "";
       let prevMoreIndented = false;
-      for (let i = 0; i < contentStart; ++i)
-        value += lines[i][0].slice(trimIndent) + "\n";
-      for (let i = contentStart; i < chompStart; ++i) {
-        let [indent, content3] = lines[i];
+      for (let i2 = 0; i2 < contentStart; ++i2)
+        value += lines[i2][0].slice(trimIndent) + "\n";
+      for (let i2 = contentStart; i2 < chompStart; ++i2) {
+        let [indent, content3] = lines[i2];
         offset += indent.length + content3.length + 1;
         const crlf = content3[content3.length - 1] === "\r";
         if (crlf)
@@ -4544,16 +4544,16 @@ var require_resolve_block_scalar = __commonJS({
         case "-":
           break;
         case "+":
-          for (let i = chompStart; i < lines.length; ++i)
-            value += "\n" + lines[i][0].slice(trimIndent);
+          for (let i2 = chompStart; i2 < lines.length; ++i2)
+            value += "\n" + lines[i2][0].slice(trimIndent);
           if (value[value.length - 1] !== "\n")
             value += "\n";
           break;
         default:
           value += "\n";
       }
-      const end = start + header.length + scalar.source.length;
-      return { value, type, comment: header.comment, range: [start, end, end] };
+      const end = start2 + header.length + scalar.source.length;
+      return { value, type, comment: header.comment, range: [start2, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -4565,8 +4565,8 @@ var require_resolve_block_scalar = __commonJS({
       let indent = 0;
       let chomp = "";
       let error62 = -1;
-      for (let i = 1; i < source.length; ++i) {
-        const ch = source[i];
+      for (let i2 = 1; i2 < source.length; ++i2) {
+        const ch = source[i2];
         if (!chomp && (ch === "-" || ch === "+"))
           chomp = ch;
         else {
@@ -4574,7 +4574,7 @@ var require_resolve_block_scalar = __commonJS({
           if (!indent && n)
             indent = n;
           else if (error62 === -1)
-            error62 = offset + i;
+            error62 = offset + i2;
         }
       }
       if (error62 !== -1)
@@ -4582,8 +4582,8 @@ var require_resolve_block_scalar = __commonJS({
       let hasSpace = false;
       let comment = "";
       let length = source.length;
-      for (let i = 1; i < props.length; ++i) {
-        const token = props[i];
+      for (let i2 = 1; i2 < props.length; ++i2) {
+        const token = props[i2];
         switch (token.type) {
           case "space":
             hasSpace = true;
@@ -4621,8 +4621,8 @@ var require_resolve_block_scalar = __commonJS({
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
       const lines = [line0];
-      for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
+      for (let i2 = 1; i2 < split.length; i2 += 2)
+        lines.push([split[i2], split[i2 + 1]]);
       return lines;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
@@ -4741,43 +4741,43 @@ var require_resolve_flow_scalar = __commonJS({
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
-      for (let i = 1; i < source.length - 1; ++i) {
-        const ch = source[i];
-        if (ch === "\r" && source[i + 1] === "\n")
+      for (let i2 = 1; i2 < source.length - 1; ++i2) {
+        const ch = source[i2];
+        if (ch === "\r" && source[i2 + 1] === "\n")
           continue;
         if (ch === "\n") {
-          const { fold, offset } = foldNewline(source, i);
+          const { fold, offset } = foldNewline(source, i2);
           res += fold;
-          i = offset;
+          i2 = offset;
         } else if (ch === "\\") {
-          let next = source[++i];
+          let next = source[++i2];
           const cc = escapeCodes[next];
           if (cc)
             res += cc;
           else if (next === "\n") {
-            next = source[i + 1];
+            next = source[i2 + 1];
             while (next === " " || next === "	")
-              next = source[++i + 1];
-          } else if (next === "\r" && source[i + 1] === "\n") {
-            next = source[++i + 1];
+              next = source[++i2 + 1];
+          } else if (next === "\r" && source[i2 + 1] === "\n") {
+            next = source[++i2 + 1];
             while (next === " " || next === "	")
-              next = source[++i + 1];
+              next = source[++i2 + 1];
           } else if (next === "x" || next === "u" || next === "U") {
             const length = next === "x" ? 2 : next === "u" ? 4 : 8;
-            res += parseCharCode(source, i + 1, length, onError);
-            i += length;
+            res += parseCharCode(source, i2 + 1, length, onError);
+            i2 += length;
           } else {
-            const raw = source.substr(i - 1, 2);
-            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+            const raw = source.substr(i2 - 1, 2);
+            onError(i2 - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
             res += raw;
           }
         } else if (ch === " " || ch === "	") {
-          const wsStart = i;
-          let next = source[i + 1];
+          const wsStart = i2;
+          let next = source[i2 + 1];
           while (next === " " || next === "	")
-            next = source[++i + 1];
-          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
-            res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+            next = source[++i2 + 1];
+          if (next !== "\n" && !(next === "\r" && source[i2 + 2] === "\n"))
+            res += i2 > wsStart ? source.slice(wsStart, i2 + 1) : ch;
         } else {
           res += ch;
         }
@@ -4938,8 +4938,8 @@ var require_util_empty_scalar_position = __commonJS({
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
         pos ?? (pos = before.length);
-        for (let i = pos - 1; i >= 0; --i) {
-          let st = before[i];
+        for (let i2 = pos - 1; i2 >= 0; --i2) {
+          let st = before[i2];
           switch (st.type) {
             case "space":
             case "comment":
@@ -4947,10 +4947,10 @@ var require_util_empty_scalar_position = __commonJS({
               offset -= st.source.length;
               continue;
           }
-          st = before[++i];
+          st = before[++i2];
           while (st?.type === "space") {
             offset += st.source.length;
-            st = before[++i];
+            st = before[++i2];
           }
           break;
         }
@@ -5075,7 +5075,7 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options, directives, { offset, start, value, end }, onError) {
+    function composeDoc(options, directives, { offset, start: start2, value, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
@@ -5085,7 +5085,7 @@ var require_compose_doc = __commonJS({
         options: doc.options,
         schema: doc.schema
       };
-      const props = resolveProps.resolveProps(start, {
+      const props = resolveProps.resolveProps(start2, {
         indicator: "doc-start",
         next: value ?? end?.[0],
         offset,
@@ -5098,7 +5098,7 @@ var require_compose_doc = __commonJS({
         if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
           onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
       }
-      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start2, null, props, onError);
       const contentEnd = doc.contents.range[2];
       const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
       if (re.comment)
@@ -5133,8 +5133,8 @@ var require_composer = __commonJS({
       let comment = "";
       let atComment = false;
       let afterEmptyLine = false;
-      for (let i = 0; i < prelude.length; ++i) {
-        const source = prelude[i];
+      for (let i2 = 0; i2 < prelude.length; ++i2) {
+        const source = prelude[i2];
         switch (source[0]) {
           case "#":
             comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
@@ -5142,8 +5142,8 @@ var require_composer = __commonJS({
             afterEmptyLine = false;
             break;
           case "%":
-            if (prelude[i + 1]?.[0] !== "#")
-              i += 1;
+            if (prelude[i2 + 1]?.[0] !== "#")
+              i2 += 1;
             atComment = false;
             break;
           default:
@@ -5194,10 +5194,10 @@ ${cb}` : comment;
           }
         }
         if (afterDoc) {
-          for (let i = 0; i < this.errors.length; ++i)
-            doc.errors.push(this.errors[i]);
-          for (let i = 0; i < this.warnings.length; ++i)
-            doc.warnings.push(this.warnings[i]);
+          for (let i2 = 0; i2 < this.errors.length; ++i2)
+            doc.errors.push(this.errors[i2]);
+          for (let i2 = 0; i2 < this.warnings.length; ++i2)
+            doc.warnings.push(this.warnings[i2]);
         } else {
           doc.errors = this.errors;
           doc.warnings = this.warnings;
@@ -5362,13 +5362,13 @@ var require_cst_scalar = __commonJS({
         case ">": {
           const he = source.indexOf("\n");
           const head = source.substring(0, he);
-          const body = source.substring(he + 1) + "\n";
+          const body2 = source.substring(he + 1) + "\n";
           const props = [
             { type: "block-scalar-header", offset, indent, source: head }
           ];
           if (!addEndtoBlockProps(props, end))
             props.push({ type: "newline", offset: -1, indent, source: "\n" });
-          return { type: "block-scalar", offset, indent, props, source: body };
+          return { type: "block-scalar", offset, indent, props, source: body2 };
         }
         case '"':
           return { type: "double-quoted-scalar", offset, indent, source, end };
@@ -5425,13 +5425,13 @@ var require_cst_scalar = __commonJS({
     function setBlockScalarValue(token, source) {
       const he = source.indexOf("\n");
       const head = source.substring(0, he);
-      const body = source.substring(he + 1) + "\n";
+      const body2 = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
         const header = token.props[0];
         if (header.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
         header.source = head;
-        token.source = body;
+        token.source = body2;
       } else {
         const { offset } = token;
         const indent = "indent" in token ? token.indent : -1;
@@ -5443,7 +5443,7 @@ var require_cst_scalar = __commonJS({
         for (const key of Object.keys(token))
           if (key !== "type" && key !== "offset")
             delete token[key];
-        Object.assign(token, { type: "block-scalar", indent, props, source: body });
+        Object.assign(token, { type: "block-scalar", indent, props, source: body2 });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -5507,7 +5507,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -5547,9 +5547,9 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value }) {
+    function stringifyItem({ start: start2, key, sep: sep2, value }) {
       let res = "";
-      for (const st of start)
+      for (const st of start2)
         res += st.source;
       if (key)
         res += stringifyToken(key);
@@ -5560,7 +5560,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -5571,15 +5571,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit3(cst, visitor) {
+    function visit4(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path) => {
+    visit4.BREAK = BREAK;
+    visit4.SKIP = SKIP;
+    visit4.REMOVE = REMOVE;
+    visit4.itemAtPath = (cst, path) => {
       let item = cst;
       for (const [field, index2] of path) {
         const tok = item?.[field];
@@ -5590,8 +5590,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path) => {
-      const parent = visit3.itemAtPath(cst, path.slice(0, -1));
+    visit4.parentCollection = (cst, path) => {
+      const parent = visit4.itemAtPath(cst, path.slice(0, -1));
       const field = path[path.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -5605,15 +5605,15 @@ var require_cst_visit = __commonJS({
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
-          for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+          for (let i2 = 0; i2 < token.items.length; ++i2) {
+            const ci = _visit(Object.freeze(path.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
-              i = ci - 1;
+              i2 = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              token.items.splice(i, 1);
-              i -= 1;
+              token.items.splice(i2, 1);
+              i2 -= 1;
             }
           }
           if (typeof ctrl === "function" && field === "key")
@@ -5622,7 +5622,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
     }
-    exports.visit = visit3;
+    exports.visit = visit4;
   }
 });
 
@@ -5783,14 +5783,14 @@ var require_lexer = __commonJS({
           next = yield* this.parseNext(next);
       }
       atLineEnd() {
-        let i = this.pos;
-        let ch = this.buffer[i];
+        let i2 = this.pos;
+        let ch = this.buffer[i2];
         while (ch === " " || ch === "	")
-          ch = this.buffer[++i];
+          ch = this.buffer[++i2];
         if (!ch || ch === "#" || ch === "\n")
           return true;
         if (ch === "\r")
-          return this.buffer[i + 1] === "\n";
+          return this.buffer[i2 + 1] === "\n";
         return false;
       }
       charAt(n) {
@@ -6085,9 +6085,9 @@ var require_lexer = __commonJS({
       *parseBlockScalarHeader() {
         this.blockScalarIndent = -1;
         this.blockScalarKeep = false;
-        let i = this.pos;
+        let i2 = this.pos;
         while (true) {
-          const ch = this.buffer[++i];
+          const ch = this.buffer[++i2];
           if (ch === "+")
             this.blockScalarKeep = true;
           else if (ch > "0" && ch <= "9")
@@ -6101,17 +6101,17 @@ var require_lexer = __commonJS({
         let nl = this.pos - 1;
         let indent = 0;
         let ch;
-        loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
+        loop: for (let i3 = this.pos; ch = this.buffer[i3]; ++i3) {
           switch (ch) {
             case " ":
               indent += 1;
               break;
             case "\n":
-              nl = i2;
+              nl = i3;
               indent = 0;
               break;
             case "\r": {
-              const next = this.buffer[i2 + 1];
+              const next = this.buffer[i3 + 1];
               if (!next && !this.atEnd)
                 return this.setNext("block-scalar");
               if (next === "\n")
@@ -6142,25 +6142,25 @@ var require_lexer = __commonJS({
             nl = this.buffer.length;
           }
         }
-        let i = nl + 1;
-        ch = this.buffer[i];
+        let i2 = nl + 1;
+        ch = this.buffer[i2];
         while (ch === " ")
-          ch = this.buffer[++i];
+          ch = this.buffer[++i2];
         if (ch === "	") {
           while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
-            ch = this.buffer[++i];
-          nl = i - 1;
+            ch = this.buffer[++i2];
+          nl = i2 - 1;
         } else if (!this.blockScalarKeep) {
           do {
-            let i2 = nl - 1;
-            let ch2 = this.buffer[i2];
+            let i3 = nl - 1;
+            let ch2 = this.buffer[i3];
             if (ch2 === "\r")
-              ch2 = this.buffer[--i2];
-            const lastChar = i2;
+              ch2 = this.buffer[--i3];
+            const lastChar = i3;
             while (ch2 === " ")
-              ch2 = this.buffer[--i2];
-            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
-              nl = i2;
+              ch2 = this.buffer[--i3];
+            if (ch2 === "\n" && i3 >= this.pos && i3 + 1 + indent > lastChar)
+              nl = i3;
             else
               break;
           } while (true);
@@ -6172,36 +6172,36 @@ var require_lexer = __commonJS({
       *parsePlainScalar() {
         const inFlow = this.flowLevel > 0;
         let end = this.pos - 1;
-        let i = this.pos - 1;
+        let i2 = this.pos - 1;
         let ch;
-        while (ch = this.buffer[++i]) {
+        while (ch = this.buffer[++i2]) {
           if (ch === ":") {
-            const next = this.buffer[i + 1];
+            const next = this.buffer[i2 + 1];
             if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
               break;
-            end = i;
+            end = i2;
           } else if (isEmpty(ch)) {
-            let next = this.buffer[i + 1];
+            let next = this.buffer[i2 + 1];
             if (ch === "\r") {
               if (next === "\n") {
-                i += 1;
+                i2 += 1;
                 ch = "\n";
-                next = this.buffer[i + 1];
+                next = this.buffer[i2 + 1];
               } else
-                end = i;
+                end = i2;
             }
             if (next === "#" || inFlow && flowIndicatorChars.has(next))
               break;
             if (ch === "\n") {
-              const cs = this.continueScalar(i + 1);
+              const cs = this.continueScalar(i2 + 1);
               if (cs === -1)
                 break;
-              i = Math.max(i, cs - 2);
+              i2 = Math.max(i2, cs - 2);
             }
           } else {
             if (inFlow && flowIndicatorChars.has(ch))
               break;
-            end = i;
+            end = i2;
           }
         }
         if (!ch && !this.atEnd)
@@ -6218,8 +6218,8 @@ var require_lexer = __commonJS({
         }
         return 0;
       }
-      *pushToIndex(i, allowEmpty) {
-        const s = this.buffer.slice(this.pos, i);
+      *pushToIndex(i2, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i2);
         if (s) {
           yield s;
           this.pos += s.length;
@@ -6264,23 +6264,23 @@ var require_lexer = __commonJS({
       }
       *pushTag() {
         if (this.charAt(1) === "<") {
-          let i = this.pos + 2;
-          let ch = this.buffer[i];
+          let i2 = this.pos + 2;
+          let ch = this.buffer[i2];
           while (!isEmpty(ch) && ch !== ">")
-            ch = this.buffer[++i];
-          return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
+            ch = this.buffer[++i2];
+          return yield* this.pushToIndex(ch === ">" ? i2 + 1 : i2, false);
         } else {
-          let i = this.pos + 1;
-          let ch = this.buffer[i];
+          let i2 = this.pos + 1;
+          let ch = this.buffer[i2];
           while (ch) {
             if (tagChars.has(ch))
-              ch = this.buffer[++i];
-            else if (ch === "%" && hexDigits.has(this.buffer[i + 1]) && hexDigits.has(this.buffer[i + 2])) {
-              ch = this.buffer[i += 3];
+              ch = this.buffer[++i2];
+            else if (ch === "%" && hexDigits.has(this.buffer[i2 + 1]) && hexDigits.has(this.buffer[i2 + 2])) {
+              ch = this.buffer[i2 += 3];
             } else
               break;
           }
-          return yield* this.pushToIndex(i, false);
+          return yield* this.pushToIndex(i2, false);
         }
       }
       *pushNewline() {
@@ -6293,24 +6293,24 @@ var require_lexer = __commonJS({
           return 0;
       }
       *pushSpaces(allowTabs) {
-        let i = this.pos - 1;
+        let i2 = this.pos - 1;
         let ch;
         do {
-          ch = this.buffer[++i];
+          ch = this.buffer[++i2];
         } while (ch === " " || allowTabs && ch === "	");
-        const n = i - this.pos;
+        const n = i2 - this.pos;
         if (n > 0) {
           yield this.buffer.substr(this.pos, n);
-          this.pos = i;
+          this.pos = i2;
         }
         return n;
       }
       *pushUntil(test) {
-        let i = this.pos;
-        let ch = this.buffer[i];
+        let i2 = this.pos;
+        let ch = this.buffer[i2];
         while (!test(ch))
-          ch = this.buffer[++i];
-        return yield* this.pushToIndex(i, false);
+          ch = this.buffer[++i2];
+        return yield* this.pushToIndex(i2, false);
       }
     };
     exports.Lexer = Lexer;
@@ -6321,7 +6321,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter2 = class {
+    var LineCounter = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -6339,12 +6339,12 @@ var require_line_counter = __commonJS({
             return { line: low + 1, col: 1 };
           if (low === 0)
             return { line: 0, col: offset };
-          const start = this.lineStarts[low - 1];
-          return { line: low, col: offset - start + 1 };
+          const start2 = this.lineStarts[low - 1];
+          return { line: low, col: offset - start2 + 1 };
         };
       }
     };
-    exports.LineCounter = LineCounter2;
+    exports.LineCounter = LineCounter;
   }
 });
 
@@ -6356,20 +6356,20 @@ var require_parser = __commonJS({
     var cst = require_cst();
     var lexer = require_lexer();
     function includesToken(list2, type) {
-      for (let i = 0; i < list2.length; ++i)
-        if (list2[i].type === type)
+      for (let i2 = 0; i2 < list2.length; ++i2)
+        if (list2[i2].type === type)
           return true;
       return false;
     }
     function findNonEmptyIndex(list2) {
-      for (let i = 0; i < list2.length; ++i) {
-        switch (list2[i].type) {
+      for (let i2 = 0; i2 < list2.length; ++i2) {
+        switch (list2[i2].type) {
           case "space":
           case "comment":
           case "newline":
             break;
           default:
-            return i;
+            return i2;
         }
       }
       return -1;
@@ -6404,9 +6404,9 @@ var require_parser = __commonJS({
     function getFirstKeyStartProps(prev) {
       if (prev.length === 0)
         return [];
-      let i = prev.length;
-      loop: while (--i >= 0) {
-        switch (prev[i].type) {
+      let i2 = prev.length;
+      loop: while (--i2 >= 0) {
+        switch (prev[i2].type) {
           case "doc-start":
           case "explicit-key-ind":
           case "map-value-ind":
@@ -6415,16 +6415,16 @@ var require_parser = __commonJS({
             break loop;
         }
       }
-      while (prev[++i]?.type === "space") {
+      while (prev[++i2]?.type === "space") {
       }
-      return prev.splice(i, prev.length);
+      return prev.splice(i2, prev.length);
     }
     function arrayPushArray(target, source) {
       if (source.length < 1e5)
         Array.prototype.push.apply(target, source);
       else
-        for (let i = 0; i < source.length; ++i)
-          target.push(source[i]);
+        for (let i2 = 0; i2 < source.length; ++i2)
+          target.push(source[i2]);
     }
     function fixFlowSeqItems(fc) {
       if (fc.start.type === "flow-seq-start") {
@@ -6445,7 +6445,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser = class {
+    var Parser2 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -6720,7 +6720,7 @@ var require_parser = __commonJS({
       *scalar(scalar) {
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
-          const start = getFirstKeyStartProps(prev);
+          const start2 = getFirstKeyStartProps(prev);
           let sep2;
           if (scalar.end) {
             sep2 = scalar.end;
@@ -6732,7 +6732,7 @@ var require_parser = __commonJS({
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            items: [{ start: start2, key: scalar, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -6807,14 +6807,14 @@ var require_parser = __commonJS({
         if (this.indent >= map2.indent) {
           const atMapIndent = !this.onKeyLine && this.indent === map2.indent;
           const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
-          let start = [];
+          let start2 = [];
           if (atNextItem && it.sep && !it.value) {
             const nl = [];
-            for (let i = 0; i < it.sep.length; ++i) {
-              const st = it.sep[i];
+            for (let i2 = 0; i2 < it.sep.length; ++i2) {
+              const st = it.sep[i2];
               switch (st.type) {
                 case "newline":
-                  nl.push(i);
+                  nl.push(i2);
                   break;
                 case "space":
                   break;
@@ -6827,14 +6827,14 @@ var require_parser = __commonJS({
               }
             }
             if (nl.length >= 2)
-              start = it.sep.splice(nl[1]);
+              start2 = it.sep.splice(nl[1]);
           }
           switch (this.type) {
             case "anchor":
             case "tag":
               if (atNextItem || it.value) {
-                start.push(this.sourceToken);
-                map2.items.push({ start });
+                start2.push(this.sourceToken);
+                map2.items.push({ start: start2 });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 it.sep.push(this.sourceToken);
@@ -6847,8 +6847,8 @@ var require_parser = __commonJS({
                 it.start.push(this.sourceToken);
                 it.explicitKey = true;
               } else if (atNextItem || it.value) {
-                start.push(this.sourceToken);
-                map2.items.push({ start, explicitKey: true });
+                start2.push(this.sourceToken);
+                map2.items.push({ start: start2, explicitKey: true });
               } else {
                 this.stack.push({
                   type: "block-map",
@@ -6865,12 +6865,12 @@ var require_parser = __commonJS({
                   if (includesToken(it.start, "newline")) {
                     Object.assign(it, { key: null, sep: [this.sourceToken] });
                   } else {
-                    const start2 = getFirstKeyStartProps(it.start);
+                    const start3 = getFirstKeyStartProps(it.start);
                     this.stack.push({
                       type: "block-map",
                       offset: this.offset,
                       indent: this.indent,
-                      items: [{ start: start2, key: null, sep: [this.sourceToken] }]
+                      items: [{ start: start3, key: null, sep: [this.sourceToken] }]
                     });
                   }
                 } else if (it.value) {
@@ -6880,10 +6880,10 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                    items: [{ start: start2, key: null, sep: [this.sourceToken] }]
                   });
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
-                  const start2 = getFirstKeyStartProps(it.start);
+                  const start3 = getFirstKeyStartProps(it.start);
                   const key = it.key;
                   const sep2 = it.sep;
                   sep2.push(this.sourceToken);
@@ -6893,10 +6893,10 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep2 }]
+                    items: [{ start: start3, key, sep: sep2 }]
                   });
-                } else if (start.length > 0) {
-                  it.sep = it.sep.concat(start, this.sourceToken);
+                } else if (start2.length > 0) {
+                  it.sep = it.sep.concat(start2, this.sourceToken);
                 } else {
                   it.sep.push(this.sourceToken);
                 }
@@ -6904,7 +6904,7 @@ var require_parser = __commonJS({
                 if (!it.sep) {
                   Object.assign(it, { key: null, sep: [this.sourceToken] });
                 } else if (it.value || atNextItem) {
-                  map2.items.push({ start, key: null, sep: [this.sourceToken] });
+                  map2.items.push({ start: start2, key: null, sep: [this.sourceToken] });
                 } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
@@ -6922,14 +6922,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs = this.flowScalar(this.type);
+              const fs2 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs, sep: [] });
+                map2.items.push({ start: start2, key: fs2, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs);
+                this.stack.push(fs2);
               } else {
-                Object.assign(it, { key: fs, sep: [] });
+                Object.assign(it, { key: fs2, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -6948,7 +6948,7 @@ var require_parser = __commonJS({
                     return;
                   }
                 } else if (atMapIndent) {
-                  map2.items.push({ start });
+                  map2.items.push({ start: start2 });
                 }
                 this.stack.push(bv);
                 return;
@@ -7057,13 +7057,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs = this.flowScalar(this.type);
+              const fs2 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs, sep: [] });
+                fc.items.push({ start: [], key: fs2, sep: [] });
               else if (it.sep)
-                this.stack.push(fs);
+                this.stack.push(fs2);
               else
-                Object.assign(it, { key: fs, sep: [] });
+                Object.assign(it, { key: fs2, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -7085,7 +7085,7 @@ var require_parser = __commonJS({
             yield* this.step();
           } else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
             const prev = getPrevProps(parent);
-            const start = getFirstKeyStartProps(prev);
+            const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
             const sep2 = fc.end.splice(1, fc.end.length);
             sep2.push(this.sourceToken);
@@ -7093,7 +7093,7 @@ var require_parser = __commonJS({
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep2 }]
+              items: [{ start: start2, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -7152,35 +7152,35 @@ var require_parser = __commonJS({
           case "explicit-key-ind": {
             this.onKeyLine = true;
             const prev = getPrevProps(parent);
-            const start = getFirstKeyStartProps(prev);
-            start.push(this.sourceToken);
+            const start2 = getFirstKeyStartProps(prev);
+            start2.push(this.sourceToken);
             return {
               type: "block-map",
               offset: this.offset,
               indent: this.indent,
-              items: [{ start, explicitKey: true }]
+              items: [{ start: start2, explicitKey: true }]
             };
           }
           case "map-value-ind": {
             this.onKeyLine = true;
             const prev = getPrevProps(parent);
-            const start = getFirstKeyStartProps(prev);
+            const start2 = getFirstKeyStartProps(prev);
             return {
               type: "block-map",
               offset: this.offset,
               indent: this.indent,
-              items: [{ start, key: null, sep: [this.sourceToken] }]
+              items: [{ start: start2, key: null, sep: [this.sourceToken] }]
             };
           }
         }
         return null;
       }
-      atIndentedComment(start, indent) {
+      atIndentedComment(start2, indent) {
         if (this.type !== "comment")
           return false;
         if (this.indent <= indent)
           return false;
-        return start.every((st) => st.type === "newline" || st.type === "space");
+        return start2.every((st) => st.type === "newline" || st.type === "space");
       }
       *documentEnd(docEnd) {
         if (this.type !== "doc-mode") {
@@ -7218,7 +7218,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser;
+    exports.Parser = Parser2;
   }
 });
 
@@ -7232,7 +7232,7 @@ var require_public_api = __commonJS({
     var log = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
-    var parser = require_parser();
+    var parser2 = require_parser();
     function parseOptions(options) {
       const prettyErrors = options.prettyErrors !== false;
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
@@ -7240,7 +7240,7 @@ var require_public_api = __commonJS({
     }
     function parseAllDocuments2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
-      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
@@ -7254,7 +7254,7 @@ var require_public_api = __commonJS({
     }
     function parseDocument(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
-      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       let doc = null;
       for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
@@ -7271,7 +7271,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse4(src, reviver, options) {
+    function parse5(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7290,7 +7290,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value, replacer, options) {
+    function stringify2(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -7312,10 +7312,10 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse4;
+    exports.parse = parse5;
     exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -7336,9 +7336,9 @@ var require_dist = __commonJS({
     var cst = require_cst();
     var lexer = require_lexer();
     var lineCounter = require_line_counter();
-    var parser = require_parser();
+    var parser2 = require_parser();
     var publicApi = require_public_api();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -7361,19 +7361,19 @@ var require_dist = __commonJS({
     exports.CST = cst;
     exports.Lexer = lexer.Lexer;
     exports.LineCounter = lineCounter.LineCounter;
-    exports.Parser = parser.Parser;
+    exports.Parser = parser2.Parser;
     exports.parse = publicApi.parse;
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit3.visit;
-    exports.visitAsync = visit3.visitAsync;
+    exports.visit = visit4.visit;
+    exports.visitAsync = visit4.visitAsync;
   }
 });
 
 // node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module) {
+  "node_modules/picomatch/lib/constants.js"(exports, module2) {
     "use strict";
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
@@ -7444,7 +7444,7 @@ var require_constants = __commonJS({
       word: "A-Za-z0-9_",
       xdigit: "A-Fa-f0-9"
     };
-    module.exports = {
+    module2.exports = {
       DEFAULT_MAX_EXTGLOB_RECURSION,
       MAX_LENGTH: 1024 * 64,
       POSIX_REGEX_SOURCE,
@@ -7619,8 +7619,8 @@ var require_utils = __commonJS({
     };
     exports.wrapOutput = (input2, state = {}, options = {}) => {
       const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output2 = `${prepend}(?:${input2})${append}`;
+      const append2 = options.contains ? "" : "$";
+      let output2 = `${prepend}(?:${input2})${append2}`;
       if (state.negated === true) {
         output2 = `(?:^(?!${output2}).*$)`;
       }
@@ -7639,7 +7639,7 @@ var require_utils = __commonJS({
 
 // node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module) {
+  "node_modules/picomatch/lib/scan.js"(exports, module2) {
     "use strict";
     var utils = require_utils();
     var {
@@ -7688,10 +7688,10 @@ var require_scan = __commonJS({
       const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
       const slashes = [];
       const tokens = [];
-      const parts = [];
+      const parts2 = [];
       let str = input2;
       let index2 = -1;
-      let start = 0;
+      let start2 = 0;
       let lastIndex = 0;
       let isBrace = false;
       let isBracket = false;
@@ -7774,8 +7774,8 @@ var require_scan = __commonJS({
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
           if (finished === true) continue;
-          if (prev === CHAR_DOT && index2 === start + 1) {
-            start += 2;
+          if (prev === CHAR_DOT && index2 === start2 + 1) {
+            start2 += 2;
             continue;
           }
           lastIndex = index2 + 1;
@@ -7787,7 +7787,7 @@ var require_scan = __commonJS({
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index2 === start) {
+            if (code === CHAR_EXCLAMATION_MARK && index2 === start2) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
@@ -7848,9 +7848,9 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index2 === start) {
+        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index2 === start2) {
           negated = token.negated = true;
-          start++;
+          start2++;
           continue;
         }
         if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
@@ -7891,10 +7891,10 @@ var require_scan = __commonJS({
       let base = str;
       let prefix = "";
       let glob = "";
-      if (start > 0) {
-        prefix = str.slice(0, start);
-        str = str.slice(start);
-        lastIndex -= start;
+      if (start2 > 0) {
+        prefix = str.slice(0, start2);
+        str = str.slice(start2);
+        lastIndex -= start2;
       }
       if (base && isGlob === true && lastIndex > 0) {
         base = str.slice(0, lastIndex);
@@ -7919,7 +7919,7 @@ var require_scan = __commonJS({
       const state = {
         prefix,
         input: input2,
-        start,
+        start: start2,
         base,
         glob,
         isBrace,
@@ -7940,11 +7940,11 @@ var require_scan = __commonJS({
       if (opts.parts === true || opts.tokens === true) {
         let prevIndex;
         for (let idx = 0; idx < slashes.length; idx++) {
-          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
-          const i = slashes[idx];
-          const value2 = input2.slice(n2, i);
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start2;
+          const i2 = slashes[idx];
+          const value2 = input2.slice(n2, i2);
           if (opts.tokens) {
-            if (idx === 0 && start !== 0) {
+            if (idx === 0 && start2 !== 0) {
               tokens[idx].isPrefix = true;
               tokens[idx].value = prefix;
             } else {
@@ -7953,31 +7953,31 @@ var require_scan = __commonJS({
             depth(tokens[idx]);
             state.maxDepth += tokens[idx].depth;
           }
-          if (i >= start) {
-            parts.push(value2);
-            prevIndex = i;
+          if (i2 >= start2) {
+            parts2.push(value2);
+            prevIndex = i2;
           }
         }
-        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start2;
         const value = input2.slice(n);
-        parts.push(value);
+        parts2.push(value);
         if (opts.tokens && prevIndex && prevIndex + 1 < input2.length) {
           tokens[tokens.length - 1].value = value;
           depth(tokens[tokens.length - 1]);
           state.maxDepth += tokens[tokens.length - 1].depth;
         }
         state.slashes = slashes;
-        state.parts = parts;
+        state.parts = parts2;
       }
       return state;
     };
-    module.exports = scan;
+    module2.exports = scan;
   }
 });
 
 // node_modules/picomatch/lib/parse.js
 var require_parse = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module) {
+  "node_modules/picomatch/lib/parse.js"(exports, module2) {
     "use strict";
     var constants = require_constants();
     var utils = require_utils();
@@ -7988,16 +7988,16 @@ var require_parse = __commonJS({
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
     } = constants;
-    var expandRange = (args, options) => {
+    var expandRange = (args2, options) => {
       if (typeof options.expandRange === "function") {
-        return options.expandRange(...args, options);
+        return options.expandRange(...args2, options);
       }
-      args.sort();
-      const value = `[${args.join("-")}]`;
+      args2.sort();
+      const value = `[${args2.join("-")}]`;
       try {
         new RegExp(value);
       } catch (ex) {
-        return args.map((v) => utils.escapeRegex(v)).join("..");
+        return args2.map((v) => utils.escapeRegex(v)).join("..");
       }
       return value;
     };
@@ -8005,7 +8005,7 @@ var require_parse = __commonJS({
       return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
     };
     var splitTopLevel = (input2) => {
-      const parts = [];
+      const parts2 = [];
       let bracket = 0;
       let paren = 0;
       let quote = 0;
@@ -8038,7 +8038,7 @@ var require_parse = __commonJS({
             } else if (ch === ")" && paren > 0) {
               paren--;
             } else if (ch === "|" && paren === 0) {
-              parts.push(value);
+              parts2.push(value);
               value = "";
               continue;
             }
@@ -8046,8 +8046,8 @@ var require_parse = __commonJS({
         }
         value += ch;
       }
-      parts.push(value);
-      return parts;
+      parts2.push(value);
+      return parts2;
     };
     var isPlainBranch = (branch) => {
       let escaped = false;
@@ -8083,9 +8083,9 @@ var require_parse = __commonJS({
     };
     var hasRepeatedCharPrefixOverlap = (branches) => {
       const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i = 0; i < values.length; i++) {
-        for (let j = i + 1; j < values.length; j++) {
-          const a = values[i];
+      for (let i2 = 0; i2 < values.length; i2++) {
+        for (let j = i2 + 1; j < values.length; j++) {
+          const a = values[i2];
           const b = values[j];
           const char = a[0];
           if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
@@ -8106,8 +8106,8 @@ var require_parse = __commonJS({
       let paren = 0;
       let quote = 0;
       let escaped = false;
-      for (let i = 1; i < pattern.length; i++) {
-        const ch = pattern[i];
+      for (let i2 = 1; i2 < pattern.length; i2++) {
+        const ch = pattern[i2];
         if (escaped === true) {
           escaped = false;
           continue;
@@ -8141,13 +8141,13 @@ var require_parse = __commonJS({
         if (ch === ")") {
           paren--;
           if (paren === 0) {
-            if (requireEnd === true && i !== pattern.length - 1) {
+            if (requireEnd === true && i2 !== pattern.length - 1) {
               return;
             }
             return {
               type: pattern[0],
-              body: pattern.slice(2, i),
-              end: i
+              body: pattern.slice(2, i2),
+              end: i2
             };
           }
         }
@@ -8192,12 +8192,12 @@ var require_parse = __commonJS({
       }
       return depth;
     };
-    var analyzeRepeatedExtglob = (body, options) => {
+    var analyzeRepeatedExtglob = (body2, options) => {
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
       const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      const branches = splitTopLevel(body2).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
           return { risky: true };
@@ -8228,7 +8228,7 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse4 = (input2, options) => {
+    var parse5 = (input2, options) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -8302,7 +8302,7 @@ var require_parse = __commonJS({
         state.consumed += value2;
         state.index += num;
       };
-      const append = (token) => {
+      const append2 = (token) => {
         state.output += token.output != null ? token.output : token.value;
         consume(token.value);
       };
@@ -8343,7 +8343,7 @@ var require_parse = __commonJS({
         if (extglobs.length && tok.type !== "paren") {
           extglobs[extglobs.length - 1].inner += tok.value;
         }
-        if (tok.value || tok.output) append(tok);
+        if (tok.value || tok.output) append2(tok);
         if (prev && prev.type === "text" && tok.type === "text") {
           prev.output = (prev.output || prev.value) + tok.value;
           prev.value += tok.value;
@@ -8368,18 +8368,18 @@ var require_parse = __commonJS({
       };
       const extglobClose = (token) => {
         const literal2 = input2.slice(token.startIndex, state.index + 1);
-        const body = input2.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body, opts);
+        const body2 = input2.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body2, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
           const open2 = tokens[token.tokensIndex];
           open2.type = "text";
           open2.value = literal2;
           open2.output = safeOutput || utils.escapeRegex(literal2);
-          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
-            tokens[i].value = "";
-            tokens[i].output = "";
-            delete tokens[i].suffix;
+          for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
+            tokens[i2].value = "";
+            tokens[i2].output = "";
+            delete tokens[i2].suffix;
           }
           state.output = token.output + open2.output;
           state.backtrack = true;
@@ -8398,7 +8398,7 @@ var require_parse = __commonJS({
             output2 = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse4(rest, { ...options, fastpaths: false }).output;
+            const expression = parse5(rest, { ...options, fastpaths: false }).output;
             output2 = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -8520,13 +8520,13 @@ var require_parse = __commonJS({
             value = "^";
           }
           prev.value += value;
-          append({ value });
+          append2({ value });
           continue;
         }
         if (state.quotes === 1 && value !== '"') {
           value = utils.escapeRegex(value);
           prev.value += value;
-          append({ value });
+          append2({ value });
           continue;
         }
         if (value === '"') {
@@ -8584,7 +8584,7 @@ var require_parse = __commonJS({
             value = `/${value}`;
           }
           prev.value += value;
-          append({ value });
+          append2({ value });
           if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
             continue;
           }
@@ -8622,24 +8622,24 @@ var require_parse = __commonJS({
           if (brace.dots === true) {
             const arr = tokens.slice();
             const range = [];
-            for (let i = arr.length - 1; i >= 0; i--) {
+            for (let i2 = arr.length - 1; i2 >= 0; i2--) {
               tokens.pop();
-              if (arr[i].type === "brace") {
+              if (arr[i2].type === "brace") {
                 break;
               }
-              if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
+              if (arr[i2].type !== "dots") {
+                range.unshift(arr[i2].value);
               }
             }
             output2 = expandRange(range, opts);
             state.backtrack = true;
           }
           if (brace.comma !== true && brace.dots !== true) {
-            const out = state.output.slice(0, brace.outputIndex);
+            const out2 = state.output.slice(0, brace.outputIndex);
             const toks = state.tokens.slice(brace.tokensIndex);
             brace.value = brace.output = "\\{";
             value = output2 = "\\}";
-            state.output = out;
+            state.output = out2;
             for (const t of toks) {
               state.output += t.output || t.value;
             }
@@ -8921,7 +8921,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse4.fastpaths = (input2, options) => {
+    parse5.fastpaths = (input2, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input2.length;
@@ -8986,16 +8986,16 @@ var require_parse = __commonJS({
       }
       return source;
     };
-    module.exports = parse4;
+    module2.exports = parse5;
   }
 });
 
 // node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+  "node_modules/picomatch/lib/picomatch.js"(exports, module2) {
     "use strict";
     var scan = require_scan();
-    var parse4 = require_parse();
+    var parse5 = require_parse();
     var utils = require_utils();
     var constants = require_constants();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -9083,7 +9083,7 @@ var require_picomatch = __commonJS({
     picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
     picomatch3.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
-      return parse4(pattern, { ...options, fastpaths: false });
+      return parse5(pattern, { ...options, fastpaths: false });
     };
     picomatch3.scan = (input2, options) => scan(input2, options);
     picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -9092,8 +9092,8 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
+      const append2 = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append2}`;
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
@@ -9109,10 +9109,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed.output = parse4.fastpaths(input2, options);
+        parsed.output = parse5.fastpaths(input2, options);
       }
       if (!parsed.output) {
-        parsed = parse4(input2, options);
+        parsed = parse5(input2, options);
       }
       return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -9120,19 +9120,19 @@ var require_picomatch = __commonJS({
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err) {
-        if (options && options.debug === true) throw err;
+      } catch (err2) {
+        if (options && options.debug === true) throw err2;
         return /$^/;
       }
     };
     picomatch3.constants = constants;
-    module.exports = picomatch3;
+    module2.exports = picomatch3;
   }
 });
 
 // node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module) {
+  "node_modules/picomatch/index.js"(exports, module2) {
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
@@ -9143,7 +9143,7 @@ var require_picomatch2 = __commonJS({
       return pico(glob, options, returnState);
     }
     Object.assign(picomatch3, pico);
-    module.exports = picomatch3;
+    module2.exports = picomatch3;
   }
 });
 
@@ -9194,8 +9194,8 @@ var require_fs = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createDirentFromStats = void 0;
     var DirentFromStats = class {
-      constructor(name, stats) {
-        this.name = name;
+      constructor(name2, stats) {
+        this.name = name2;
         this.isBlockDevice = stats.isBlockDevice.bind(stats);
         this.isCharacterDevice = stats.isCharacterDevice.bind(stats);
         this.isDirectory = stats.isDirectory.bind(stats);
@@ -9205,8 +9205,8 @@ var require_fs = __commonJS({
         this.isSymbolicLink = stats.isSymbolicLink.bind(stats);
       }
     };
-    function createDirentFromStats(name, stats) {
-      return new DirentFromStats(name, stats);
+    function createDirentFromStats(name2, stats) {
+      return new DirentFromStats(name2, stats);
     }
     exports.createDirentFromStats = createDirentFromStats;
   }
@@ -9267,8 +9267,8 @@ var require_path = __commonJS({
 
 // node_modules/is-extglob/index.js
 var require_is_extglob = __commonJS({
-  "node_modules/is-extglob/index.js"(exports, module) {
-    module.exports = function isExtglob(str) {
+  "node_modules/is-extglob/index.js"(exports, module2) {
+    module2.exports = function isExtglob(str) {
       if (typeof str !== "string" || str === "") {
         return false;
       }
@@ -9284,7 +9284,7 @@ var require_is_extglob = __commonJS({
 
 // node_modules/is-glob/index.js
 var require_is_glob = __commonJS({
-  "node_modules/is-glob/index.js"(exports, module) {
+  "node_modules/is-glob/index.js"(exports, module2) {
     var isExtglob = require_is_extglob();
     var chars = { "{": "}", "(": ")", "[": "]" };
     var strictCheck = function(str) {
@@ -9397,7 +9397,7 @@ var require_is_glob = __commonJS({
       }
       return false;
     };
-    module.exports = function isGlob(str, options) {
+    module2.exports = function isGlob(str, options) {
       if (typeof str !== "string" || str === "") {
         return false;
       }
@@ -9415,7 +9415,7 @@ var require_is_glob = __commonJS({
 
 // node_modules/glob-parent/index.js
 var require_glob_parent = __commonJS({
-  "node_modules/glob-parent/index.js"(exports, module) {
+  "node_modules/glob-parent/index.js"(exports, module2) {
     "use strict";
     var isGlob = require_is_glob();
     var pathPosixDirname = __require("path").posix.dirname;
@@ -9425,7 +9425,7 @@ var require_glob_parent = __commonJS({
     var enclosure = /[\{\[].*[\}\]]$/;
     var globby = /(^|[^\\])([\{\[]|\([^\)]+$)/;
     var escaped = /\\([\!\*\?\|\[\]\(\)\{\}])/g;
-    module.exports = function globParent(str, opts) {
+    module2.exports = function globParent(str, opts) {
       var options = Object.assign({ flipBackslashes: true }, opts);
       if (options.flipBackslashes && isWin32 && str.indexOf(slash) < 0) {
         str = str.replace(backslash, slash);
@@ -9503,11 +9503,11 @@ var require_utils2 = __commonJS({
       if (node3.type === "range") node3.type = "text";
       return acc;
     }, []);
-    exports.flatten = (...args) => {
+    exports.flatten = (...args2) => {
       const result = [];
       const flat = (arr) => {
-        for (let i = 0; i < arr.length; i++) {
-          const ele = arr[i];
+        for (let i2 = 0; i2 < arr.length; i2++) {
+          const ele = arr[i2];
           if (Array.isArray(ele)) {
             flat(ele);
             continue;
@@ -9518,7 +9518,7 @@ var require_utils2 = __commonJS({
         }
         return result;
       };
-      flat(args);
+      flat(args2);
       return result;
     };
   }
@@ -9526,11 +9526,11 @@ var require_utils2 = __commonJS({
 
 // node_modules/braces/lib/stringify.js
 var require_stringify2 = __commonJS({
-  "node_modules/braces/lib/stringify.js"(exports, module) {
+  "node_modules/braces/lib/stringify.js"(exports, module2) {
     "use strict";
     var utils = require_utils2();
-    module.exports = (ast, options = {}) => {
-      const stringify = (node3, parent = {}) => {
+    module2.exports = (ast, options = {}) => {
+      const stringify2 = (node3, parent = {}) => {
         const invalidBlock = options.escapeInvalid && utils.isInvalidBrace(parent);
         const invalidNode = node3.invalid === true && options.escapeInvalid === true;
         let output2 = "";
@@ -9545,21 +9545,21 @@ var require_stringify2 = __commonJS({
         }
         if (node3.nodes) {
           for (const child of node3.nodes) {
-            output2 += stringify(child);
+            output2 += stringify2(child);
           }
         }
         return output2;
       };
-      return stringify(ast);
+      return stringify2(ast);
     };
   }
 });
 
 // node_modules/is-number/index.js
 var require_is_number = __commonJS({
-  "node_modules/is-number/index.js"(exports, module) {
+  "node_modules/is-number/index.js"(exports, module2) {
     "use strict";
-    module.exports = function(num) {
+    module2.exports = function(num) {
       if (typeof num === "number") {
         return num - num === 0;
       }
@@ -9573,7 +9573,7 @@ var require_is_number = __commonJS({
 
 // node_modules/to-regex-range/index.js
 var require_to_regex_range = __commonJS({
-  "node_modules/to-regex-range/index.js"(exports, module) {
+  "node_modules/to-regex-range/index.js"(exports, module2) {
     "use strict";
     var isNumber2 = require_is_number();
     var toRegexRange = (min, max, options) => {
@@ -9647,33 +9647,33 @@ var require_to_regex_range = __commonJS({
     function splitToRanges(min, max) {
       let nines = 1;
       let zeros = 1;
-      let stop = countNines(min, nines);
+      let stop2 = countNines(min, nines);
       let stops = /* @__PURE__ */ new Set([max]);
-      while (min <= stop && stop <= max) {
-        stops.add(stop);
+      while (min <= stop2 && stop2 <= max) {
+        stops.add(stop2);
         nines += 1;
-        stop = countNines(min, nines);
+        stop2 = countNines(min, nines);
       }
-      stop = countZeros(max + 1, zeros) - 1;
-      while (min < stop && stop <= max) {
-        stops.add(stop);
+      stop2 = countZeros(max + 1, zeros) - 1;
+      while (min < stop2 && stop2 <= max) {
+        stops.add(stop2);
         zeros += 1;
-        stop = countZeros(max + 1, zeros) - 1;
+        stop2 = countZeros(max + 1, zeros) - 1;
       }
       stops = [...stops];
       stops.sort(compare);
       return stops;
     }
-    function rangeToPattern(start, stop, options) {
-      if (start === stop) {
-        return { pattern: start, count: [], digits: 0 };
+    function rangeToPattern(start2, stop2, options) {
+      if (start2 === stop2) {
+        return { pattern: start2, count: [], digits: 0 };
       }
-      let zipped = zip(start, stop);
+      let zipped = zip(start2, stop2);
       let digits = zipped.length;
       let pattern = "";
       let count = 0;
-      for (let i = 0; i < digits; i++) {
-        let [startDigit, stopDigit] = zipped[i];
+      for (let i2 = 0; i2 < digits; i2++) {
+        let [startDigit, stopDigit] = zipped[i2];
         if (startDigit === stopDigit) {
           pattern += startDigit;
         } else if (startDigit !== "0" || stopDigit !== "9") {
@@ -9690,11 +9690,11 @@ var require_to_regex_range = __commonJS({
     function splitToPatterns(min, max, tok, options) {
       let ranges = splitToRanges(min, max);
       let tokens = [];
-      let start = min;
+      let start2 = min;
       let prev;
-      for (let i = 0; i < ranges.length; i++) {
-        let max2 = ranges[i];
-        let obj = rangeToPattern(String(start), String(max2), options);
+      for (let i2 = 0; i2 < ranges.length; i2++) {
+        let max2 = ranges[i2];
+        let obj = rangeToPattern(String(start2), String(max2), options);
         let zeros = "";
         if (!tok.isPadded && prev && prev.pattern === obj.pattern) {
           if (prev.count.length > 1) {
@@ -9702,7 +9702,7 @@ var require_to_regex_range = __commonJS({
           }
           prev.count.push(obj.count[0]);
           prev.string = prev.pattern + toQuantifier(prev.count);
-          start = max2 + 1;
+          start2 = max2 + 1;
           continue;
         }
         if (tok.isPadded) {
@@ -9710,7 +9710,7 @@ var require_to_regex_range = __commonJS({
         }
         obj.string = zeros + obj.pattern + toQuantifier(obj.count);
         tokens.push(obj);
-        start = max2 + 1;
+        start2 = max2 + 1;
         prev = obj;
       }
       return tokens;
@@ -9730,7 +9730,7 @@ var require_to_regex_range = __commonJS({
     }
     function zip(a, b) {
       let arr = [];
-      for (let i = 0; i < a.length; i++) arr.push([a[i], b[i]]);
+      for (let i2 = 0; i2 < a.length; i2++) arr.push([a[i2], b[i2]]);
       return arr;
     }
     function compare(a, b) {
@@ -9746,9 +9746,9 @@ var require_to_regex_range = __commonJS({
       return integer2 - integer2 % Math.pow(10, zeros);
     }
     function toQuantifier(digits) {
-      let [start = 0, stop = ""] = digits;
-      if (stop || start > 1) {
-        return `{${start + (stop ? "," + stop : "")}}`;
+      let [start2 = 0, stop2 = ""] = digits;
+      if (stop2 || start2 > 1) {
+        return `{${start2 + (stop2 ? "," + stop2 : "")}}`;
       }
       return "";
     }
@@ -9778,13 +9778,13 @@ var require_to_regex_range = __commonJS({
     }
     toRegexRange.cache = {};
     toRegexRange.clearCache = () => toRegexRange.cache = {};
-    module.exports = toRegexRange;
+    module2.exports = toRegexRange;
   }
 });
 
 // node_modules/fill-range/index.js
 var require_fill_range = __commonJS({
-  "node_modules/fill-range/index.js"(exports, module) {
+  "node_modules/fill-range/index.js"(exports, module2) {
     "use strict";
     var util = __require("util");
     var toRegexRange = require_to_regex_range();
@@ -9804,8 +9804,8 @@ var require_fill_range = __commonJS({
       while (value[++index2] === "0") ;
       return index2 > 0;
     };
-    var stringify = (start, end, options) => {
-      if (typeof start === "string" || typeof end === "string") {
+    var stringify2 = (start2, end, options) => {
+      if (typeof start2 === "string" || typeof end === "string") {
         return true;
       }
       return options.stringify === true;
@@ -9830,18 +9830,18 @@ var require_fill_range = __commonJS({
       while (input2.length < maxLength) input2 = "0" + input2;
       return negative ? "-" + input2 : input2;
     };
-    var toSequence = (parts, options, maxLen) => {
-      parts.negatives.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
-      parts.positives.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+    var toSequence = (parts2, options, maxLen) => {
+      parts2.negatives.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+      parts2.positives.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
       let prefix = options.capture ? "" : "?:";
       let positives = "";
       let negatives = "";
       let result;
-      if (parts.positives.length) {
-        positives = parts.positives.map((v) => toMaxLen(String(v), maxLen)).join("|");
+      if (parts2.positives.length) {
+        positives = parts2.positives.map((v) => toMaxLen(String(v), maxLen)).join("|");
       }
-      if (parts.negatives.length) {
-        negatives = `-(${prefix}${parts.negatives.map((v) => toMaxLen(String(v), maxLen)).join("|")})`;
+      if (parts2.negatives.length) {
+        negatives = `-(${prefix}${parts2.negatives.map((v) => toMaxLen(String(v), maxLen)).join("|")})`;
       }
       if (positives && negatives) {
         result = `${positives}|${negatives}`;
@@ -9857,24 +9857,24 @@ var require_fill_range = __commonJS({
       if (isNumbers) {
         return toRegexRange(a, b, { wrap: false, ...options });
       }
-      let start = String.fromCharCode(a);
-      if (a === b) return start;
-      let stop = String.fromCharCode(b);
-      return `[${start}-${stop}]`;
+      let start2 = String.fromCharCode(a);
+      if (a === b) return start2;
+      let stop2 = String.fromCharCode(b);
+      return `[${start2}-${stop2}]`;
     };
-    var toRegex = (start, end, options) => {
-      if (Array.isArray(start)) {
+    var toRegex = (start2, end, options) => {
+      if (Array.isArray(start2)) {
         let wrap = options.wrap === true;
         let prefix = options.capture ? "" : "?:";
-        return wrap ? `(${prefix}${start.join("|")})` : start.join("|");
+        return wrap ? `(${prefix}${start2.join("|")})` : start2.join("|");
       }
-      return toRegexRange(start, end, options);
+      return toRegexRange(start2, end, options);
     };
-    var rangeError = (...args) => {
-      return new RangeError("Invalid range arguments: " + util.inspect(...args));
+    var rangeError = (...args2) => {
+      return new RangeError("Invalid range arguments: " + util.inspect(...args2));
     };
-    var invalidRange = (start, end, options) => {
-      if (options.strictRanges === true) throw rangeError([start, end]);
+    var invalidRange = (start2, end, options) => {
+      if (options.strictRanges === true) throw rangeError([start2, end]);
       return [];
     };
     var invalidStep = (step, options) => {
@@ -9883,29 +9883,29 @@ var require_fill_range = __commonJS({
       }
       return [];
     };
-    var fillNumbers = (start, end, step = 1, options = {}) => {
-      let a = Number(start);
+    var fillNumbers = (start2, end, step = 1, options = {}) => {
+      let a = Number(start2);
       let b = Number(end);
       if (!Number.isInteger(a) || !Number.isInteger(b)) {
-        if (options.strictRanges === true) throw rangeError([start, end]);
+        if (options.strictRanges === true) throw rangeError([start2, end]);
         return [];
       }
       if (a === 0) a = 0;
       if (b === 0) b = 0;
       let descending = a > b;
-      let startString = String(start);
+      let startString = String(start2);
       let endString = String(end);
       let stepString = String(step);
       step = Math.max(Math.abs(step), 1);
       let padded = zeros(startString) || zeros(endString) || zeros(stepString);
       let maxLen = padded ? Math.max(startString.length, endString.length, stepString.length) : 0;
-      let toNumber = padded === false && stringify(start, end, options) === false;
+      let toNumber = padded === false && stringify2(start2, end, options) === false;
       let format = options.transform || transform2(toNumber);
       if (options.toRegex && step === 1) {
-        return toRange(toMaxLen(start, maxLen), toMaxLen(end, maxLen), true, options);
+        return toRange(toMaxLen(start2, maxLen), toMaxLen(end, maxLen), true, options);
       }
-      let parts = { negatives: [], positives: [] };
-      let push3 = (num) => parts[num < 0 ? "negatives" : "positives"].push(Math.abs(num));
+      let parts2 = { negatives: [], positives: [] };
+      let push3 = (num) => parts2[num < 0 ? "negatives" : "positives"].push(Math.abs(num));
       let range = [];
       let index2 = 0;
       while (descending ? a >= b : a <= b) {
@@ -9918,16 +9918,16 @@ var require_fill_range = __commonJS({
         index2++;
       }
       if (options.toRegex === true) {
-        return step > 1 ? toSequence(parts, options, maxLen) : toRegex(range, null, { wrap: false, ...options });
+        return step > 1 ? toSequence(parts2, options, maxLen) : toRegex(range, null, { wrap: false, ...options });
       }
       return range;
     };
-    var fillLetters = (start, end, step = 1, options = {}) => {
-      if (!isNumber2(start) && start.length > 1 || !isNumber2(end) && end.length > 1) {
-        return invalidRange(start, end, options);
+    var fillLetters = (start2, end, step = 1, options = {}) => {
+      if (!isNumber2(start2) && start2.length > 1 || !isNumber2(end) && end.length > 1) {
+        return invalidRange(start2, end, options);
       }
       let format = options.transform || ((val) => String.fromCharCode(val));
-      let a = `${start}`.charCodeAt(0);
+      let a = `${start2}`.charCodeAt(0);
       let b = `${end}`.charCodeAt(0);
       let descending = a > b;
       let min = Math.min(a, b);
@@ -9947,38 +9947,38 @@ var require_fill_range = __commonJS({
       }
       return range;
     };
-    var fill = (start, end, step, options = {}) => {
-      if (end == null && isValidValue(start)) {
-        return [start];
+    var fill = (start2, end, step, options = {}) => {
+      if (end == null && isValidValue(start2)) {
+        return [start2];
       }
-      if (!isValidValue(start) || !isValidValue(end)) {
-        return invalidRange(start, end, options);
+      if (!isValidValue(start2) || !isValidValue(end)) {
+        return invalidRange(start2, end, options);
       }
       if (typeof step === "function") {
-        return fill(start, end, 1, { transform: step });
+        return fill(start2, end, 1, { transform: step });
       }
       if (isObject2(step)) {
-        return fill(start, end, 0, step);
+        return fill(start2, end, 0, step);
       }
       let opts = { ...options };
       if (opts.capture === true) opts.wrap = true;
       step = step || opts.step || 1;
       if (!isNumber2(step)) {
         if (step != null && !isObject2(step)) return invalidStep(step, opts);
-        return fill(start, end, 1, step);
+        return fill(start2, end, 1, step);
       }
-      if (isNumber2(start) && isNumber2(end)) {
-        return fillNumbers(start, end, step, opts);
+      if (isNumber2(start2) && isNumber2(end)) {
+        return fillNumbers(start2, end, step, opts);
       }
-      return fillLetters(start, end, Math.max(Math.abs(step), 1), opts);
+      return fillLetters(start2, end, Math.max(Math.abs(step), 1), opts);
     };
-    module.exports = fill;
+    module2.exports = fill;
   }
 });
 
 // node_modules/braces/lib/compile.js
 var require_compile = __commonJS({
-  "node_modules/braces/lib/compile.js"(exports, module) {
+  "node_modules/braces/lib/compile.js"(exports, module2) {
     "use strict";
     var fill = require_fill_range();
     var utils = require_utils2();
@@ -10009,10 +10009,10 @@ var require_compile = __commonJS({
           return node3.value;
         }
         if (node3.nodes && node3.ranges > 0) {
-          const args = utils.reduce(node3.nodes);
-          const range = fill(...args, { ...options, wrap: false, toRegex: true, strictZeros: true });
+          const args2 = utils.reduce(node3.nodes);
+          const range = fill(...args2, { ...options, wrap: false, toRegex: true, strictZeros: true });
           if (range.length !== 0) {
-            return args.length > 1 && range.length > 1 ? `(${range})` : range;
+            return args2.length > 1 && range.length > 1 ? `(${range})` : range;
           }
         }
         if (node3.nodes) {
@@ -10024,18 +10024,18 @@ var require_compile = __commonJS({
       };
       return walk(ast);
     };
-    module.exports = compile2;
+    module2.exports = compile2;
   }
 });
 
 // node_modules/braces/lib/expand.js
 var require_expand = __commonJS({
-  "node_modules/braces/lib/expand.js"(exports, module) {
+  "node_modules/braces/lib/expand.js"(exports, module2) {
     "use strict";
     var fill = require_fill_range();
-    var stringify = require_stringify2();
+    var stringify2 = require_stringify2();
     var utils = require_utils2();
-    var append = (queue = "", stash = "", enclose = false) => {
+    var append2 = (queue = "", stash = "", enclose = false) => {
       const result = [];
       queue = [].concat(queue);
       stash = [].concat(stash);
@@ -10046,12 +10046,12 @@ var require_expand = __commonJS({
       for (const item of queue) {
         if (Array.isArray(item)) {
           for (const value of item) {
-            result.push(append(value, stash, enclose));
+            result.push(append2(value, stash, enclose));
           }
         } else {
           for (let ele of stash) {
             if (enclose === true && typeof ele === "string") ele = `{${ele}}`;
-            result.push(Array.isArray(ele) ? append(item, ele, enclose) : item + ele);
+            result.push(Array.isArray(ele) ? append2(item, ele, enclose) : item + ele);
           }
         }
       }
@@ -10068,23 +10068,23 @@ var require_expand = __commonJS({
           q = p.queue;
         }
         if (node3.invalid || node3.dollar) {
-          q.push(append(q.pop(), stringify(node3, options)));
+          q.push(append2(q.pop(), stringify2(node3, options)));
           return;
         }
         if (node3.type === "brace" && node3.invalid !== true && node3.nodes.length === 2) {
-          q.push(append(q.pop(), ["{}"]));
+          q.push(append2(q.pop(), ["{}"]));
           return;
         }
         if (node3.nodes && node3.ranges > 0) {
-          const args = utils.reduce(node3.nodes);
-          if (utils.exceedsLimit(...args, options.step, rangeLimit)) {
+          const args2 = utils.reduce(node3.nodes);
+          if (utils.exceedsLimit(...args2, options.step, rangeLimit)) {
             throw new RangeError("expanded array length exceeds range limit. Use options.rangeLimit to increase or disable the limit.");
           }
-          let range = fill(...args, options);
+          let range = fill(...args2, options);
           if (range.length === 0) {
-            range = stringify(node3, options);
+            range = stringify2(node3, options);
           }
-          q.push(append(q.pop(), range));
+          q.push(append2(q.pop(), range));
           node3.nodes = [];
           return;
         }
@@ -10095,19 +10095,19 @@ var require_expand = __commonJS({
           block = block.parent;
           queue = block.queue;
         }
-        for (let i = 0; i < node3.nodes.length; i++) {
-          const child = node3.nodes[i];
+        for (let i2 = 0; i2 < node3.nodes.length; i2++) {
+          const child = node3.nodes[i2];
           if (child.type === "comma" && node3.type === "brace") {
-            if (i === 1) queue.push("");
+            if (i2 === 1) queue.push("");
             queue.push("");
             continue;
           }
           if (child.type === "close") {
-            q.push(append(q.pop(), queue, enclose));
+            q.push(append2(q.pop(), queue, enclose));
             continue;
           }
           if (child.value && child.type !== "open") {
-            queue.push(append(queue.pop(), child.value));
+            queue.push(append2(queue.pop(), child.value));
             continue;
           }
           if (child.nodes) {
@@ -10118,15 +10118,15 @@ var require_expand = __commonJS({
       };
       return utils.flatten(walk(ast));
     };
-    module.exports = expand;
+    module2.exports = expand;
   }
 });
 
 // node_modules/braces/lib/constants.js
 var require_constants2 = __commonJS({
-  "node_modules/braces/lib/constants.js"(exports, module) {
+  "node_modules/braces/lib/constants.js"(exports, module2) {
     "use strict";
-    module.exports = {
+    module2.exports = {
       MAX_LENGTH: 1e4,
       // Digits
       CHAR_0: "0",
@@ -10225,9 +10225,9 @@ var require_constants2 = __commonJS({
 
 // node_modules/braces/lib/parse.js
 var require_parse2 = __commonJS({
-  "node_modules/braces/lib/parse.js"(exports, module) {
+  "node_modules/braces/lib/parse.js"(exports, module2) {
     "use strict";
-    var stringify = require_stringify2();
+    var stringify2 = require_stringify2();
     var {
       MAX_LENGTH,
       CHAR_BACKSLASH,
@@ -10257,7 +10257,7 @@ var require_parse2 = __commonJS({
       CHAR_NO_BREAK_SPACE,
       CHAR_ZERO_WIDTH_NOBREAK_SPACE
     } = require_constants2();
-    var parse4 = (input2, options = {}) => {
+    var parse5 = (input2, options = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -10399,7 +10399,7 @@ var require_parse2 = __commonJS({
           if (block.ranges > 0) {
             block.ranges = 0;
             const open2 = block.nodes.shift();
-            block.nodes = [open2, { type: "text", value: stringify(block) }];
+            block.nodes = [open2, { type: "text", value: stringify2(block) }];
           }
           push3({ type: "comma", value });
           block.commas++;
@@ -10457,18 +10457,18 @@ var require_parse2 = __commonJS({
       push3({ type: "eos" });
       return ast;
     };
-    module.exports = parse4;
+    module2.exports = parse5;
   }
 });
 
 // node_modules/braces/index.js
 var require_braces = __commonJS({
-  "node_modules/braces/index.js"(exports, module) {
+  "node_modules/braces/index.js"(exports, module2) {
     "use strict";
-    var stringify = require_stringify2();
+    var stringify2 = require_stringify2();
     var compile2 = require_compile();
     var expand = require_expand();
-    var parse4 = require_parse2();
+    var parse5 = require_parse2();
     var braces = (input2, options = {}) => {
       let output2 = [];
       if (Array.isArray(input2)) {
@@ -10488,12 +10488,12 @@ var require_braces = __commonJS({
       }
       return output2;
     };
-    braces.parse = (input2, options = {}) => parse4(input2, options);
+    braces.parse = (input2, options = {}) => parse5(input2, options);
     braces.stringify = (input2, options = {}) => {
       if (typeof input2 === "string") {
-        return stringify(braces.parse(input2, options), options);
+        return stringify2(braces.parse(input2, options), options);
       }
-      return stringify(input2, options);
+      return stringify2(input2, options);
     };
     braces.compile = (input2, options = {}) => {
       if (typeof input2 === "string") {
@@ -10520,13 +10520,13 @@ var require_braces = __commonJS({
       }
       return options.expand !== true ? braces.compile(input2, options) : braces.expand(input2, options);
     };
-    module.exports = braces;
+    module2.exports = braces;
   }
 });
 
 // node_modules/micromatch/node_modules/picomatch/lib/constants.js
 var require_constants3 = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports, module) {
+  "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports, module2) {
     "use strict";
     var path = __require("path");
     var WIN_SLASH = "\\\\/";
@@ -10595,7 +10595,7 @@ var require_constants3 = __commonJS({
       word: "A-Za-z0-9_",
       xdigit: "A-Fa-f0-9"
     };
-    module.exports = {
+    module2.exports = {
       DEFAULT_MAX_EXTGLOB_RECURSION,
       MAX_LENGTH: 1024 * 64,
       POSIX_REGEX_SOURCE,
@@ -10776,8 +10776,8 @@ var require_utils3 = __commonJS({
     };
     exports.wrapOutput = (input2, state = {}, options = {}) => {
       const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output2 = `${prepend}(?:${input2})${append}`;
+      const append2 = options.contains ? "" : "$";
+      let output2 = `${prepend}(?:${input2})${append2}`;
       if (state.negated === true) {
         output2 = `(?:^(?!${output2}).*$)`;
       }
@@ -10788,7 +10788,7 @@ var require_utils3 = __commonJS({
 
 // node_modules/micromatch/node_modules/picomatch/lib/scan.js
 var require_scan2 = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/lib/scan.js"(exports, module) {
+  "node_modules/micromatch/node_modules/picomatch/lib/scan.js"(exports, module2) {
     "use strict";
     var utils = require_utils3();
     var {
@@ -10837,10 +10837,10 @@ var require_scan2 = __commonJS({
       const scanToEnd = opts.parts === true || opts.scanToEnd === true;
       const slashes = [];
       const tokens = [];
-      const parts = [];
+      const parts2 = [];
       let str = input2;
       let index2 = -1;
-      let start = 0;
+      let start2 = 0;
       let lastIndex = 0;
       let isBrace = false;
       let isBracket = false;
@@ -10923,8 +10923,8 @@ var require_scan2 = __commonJS({
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
           if (finished === true) continue;
-          if (prev === CHAR_DOT && index2 === start + 1) {
-            start += 2;
+          if (prev === CHAR_DOT && index2 === start2 + 1) {
+            start2 += 2;
             continue;
           }
           lastIndex = index2 + 1;
@@ -10936,7 +10936,7 @@ var require_scan2 = __commonJS({
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index2 === start) {
+            if (code === CHAR_EXCLAMATION_MARK && index2 === start2) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
@@ -10993,9 +10993,9 @@ var require_scan2 = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index2 === start) {
+        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index2 === start2) {
           negated = token.negated = true;
-          start++;
+          start2++;
           continue;
         }
         if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
@@ -11031,10 +11031,10 @@ var require_scan2 = __commonJS({
       let base = str;
       let prefix = "";
       let glob = "";
-      if (start > 0) {
-        prefix = str.slice(0, start);
-        str = str.slice(start);
-        lastIndex -= start;
+      if (start2 > 0) {
+        prefix = str.slice(0, start2);
+        str = str.slice(start2);
+        lastIndex -= start2;
       }
       if (base && isGlob === true && lastIndex > 0) {
         base = str.slice(0, lastIndex);
@@ -11059,7 +11059,7 @@ var require_scan2 = __commonJS({
       const state = {
         prefix,
         input: input2,
-        start,
+        start: start2,
         base,
         glob,
         isBrace,
@@ -11080,11 +11080,11 @@ var require_scan2 = __commonJS({
       if (opts.parts === true || opts.tokens === true) {
         let prevIndex;
         for (let idx = 0; idx < slashes.length; idx++) {
-          const n = prevIndex ? prevIndex + 1 : start;
-          const i = slashes[idx];
-          const value = input2.slice(n, i);
+          const n = prevIndex ? prevIndex + 1 : start2;
+          const i2 = slashes[idx];
+          const value = input2.slice(n, i2);
           if (opts.tokens) {
-            if (idx === 0 && start !== 0) {
+            if (idx === 0 && start2 !== 0) {
               tokens[idx].isPrefix = true;
               tokens[idx].value = prefix;
             } else {
@@ -11094,13 +11094,13 @@ var require_scan2 = __commonJS({
             state.maxDepth += tokens[idx].depth;
           }
           if (idx !== 0 || value !== "") {
-            parts.push(value);
+            parts2.push(value);
           }
-          prevIndex = i;
+          prevIndex = i2;
         }
         if (prevIndex && prevIndex + 1 < input2.length) {
           const value = input2.slice(prevIndex + 1);
-          parts.push(value);
+          parts2.push(value);
           if (opts.tokens) {
             tokens[tokens.length - 1].value = value;
             depth(tokens[tokens.length - 1]);
@@ -11108,17 +11108,17 @@ var require_scan2 = __commonJS({
           }
         }
         state.slashes = slashes;
-        state.parts = parts;
+        state.parts = parts2;
       }
       return state;
     };
-    module.exports = scan;
+    module2.exports = scan;
   }
 });
 
 // node_modules/micromatch/node_modules/picomatch/lib/parse.js
 var require_parse3 = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/lib/parse.js"(exports, module) {
+  "node_modules/micromatch/node_modules/picomatch/lib/parse.js"(exports, module2) {
     "use strict";
     var constants = require_constants3();
     var utils = require_utils3();
@@ -11129,16 +11129,16 @@ var require_parse3 = __commonJS({
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
     } = constants;
-    var expandRange = (args, options) => {
+    var expandRange = (args2, options) => {
       if (typeof options.expandRange === "function") {
-        return options.expandRange(...args, options);
+        return options.expandRange(...args2, options);
       }
-      args.sort();
-      const value = `[${args.join("-")}]`;
+      args2.sort();
+      const value = `[${args2.join("-")}]`;
       try {
         new RegExp(value);
       } catch (ex) {
-        return args.map((v) => utils.escapeRegex(v)).join("..");
+        return args2.map((v) => utils.escapeRegex(v)).join("..");
       }
       return value;
     };
@@ -11146,7 +11146,7 @@ var require_parse3 = __commonJS({
       return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
     };
     var splitTopLevel = (input2) => {
-      const parts = [];
+      const parts2 = [];
       let bracket = 0;
       let paren = 0;
       let quote = 0;
@@ -11179,7 +11179,7 @@ var require_parse3 = __commonJS({
             } else if (ch === ")" && paren > 0) {
               paren--;
             } else if (ch === "|" && paren === 0) {
-              parts.push(value);
+              parts2.push(value);
               value = "";
               continue;
             }
@@ -11187,8 +11187,8 @@ var require_parse3 = __commonJS({
         }
         value += ch;
       }
-      parts.push(value);
-      return parts;
+      parts2.push(value);
+      return parts2;
     };
     var isPlainBranch = (branch) => {
       let escaped = false;
@@ -11224,9 +11224,9 @@ var require_parse3 = __commonJS({
     };
     var hasRepeatedCharPrefixOverlap = (branches) => {
       const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i = 0; i < values.length; i++) {
-        for (let j = i + 1; j < values.length; j++) {
-          const a = values[i];
+      for (let i2 = 0; i2 < values.length; i2++) {
+        for (let j = i2 + 1; j < values.length; j++) {
+          const a = values[i2];
           const b = values[j];
           const char = a[0];
           if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
@@ -11247,8 +11247,8 @@ var require_parse3 = __commonJS({
       let paren = 0;
       let quote = 0;
       let escaped = false;
-      for (let i = 1; i < pattern.length; i++) {
-        const ch = pattern[i];
+      for (let i2 = 1; i2 < pattern.length; i2++) {
+        const ch = pattern[i2];
         if (escaped === true) {
           escaped = false;
           continue;
@@ -11282,13 +11282,13 @@ var require_parse3 = __commonJS({
         if (ch === ")") {
           paren--;
           if (paren === 0) {
-            if (requireEnd === true && i !== pattern.length - 1) {
+            if (requireEnd === true && i2 !== pattern.length - 1) {
               return;
             }
             return {
               type: pattern[0],
-              body: pattern.slice(2, i),
-              end: i
+              body: pattern.slice(2, i2),
+              end: i2
             };
           }
         }
@@ -11330,12 +11330,12 @@ var require_parse3 = __commonJS({
       }
       return depth;
     };
-    var analyzeRepeatedExtglob = (body, options) => {
+    var analyzeRepeatedExtglob = (body2, options) => {
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
       const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      const branches = splitTopLevel(body2).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
           return { risky: true };
@@ -11352,7 +11352,7 @@ var require_parse3 = __commonJS({
       }
       return { risky: false };
     };
-    var parse4 = (input2, options) => {
+    var parse5 = (input2, options) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -11427,7 +11427,7 @@ var require_parse3 = __commonJS({
         state.consumed += value2;
         state.index += num;
       };
-      const append = (token) => {
+      const append2 = (token) => {
         state.output += token.output != null ? token.output : token.value;
         consume(token.value);
       };
@@ -11468,7 +11468,7 @@ var require_parse3 = __commonJS({
         if (extglobs.length && tok.type !== "paren") {
           extglobs[extglobs.length - 1].inner += tok.value;
         }
-        if (tok.value || tok.output) append(tok);
+        if (tok.value || tok.output) append2(tok);
         if (prev && prev.type === "text" && tok.type === "text") {
           prev.value += tok.value;
           prev.output = (prev.output || "") + tok.value;
@@ -11493,18 +11493,18 @@ var require_parse3 = __commonJS({
       };
       const extglobClose = (token) => {
         const literal2 = input2.slice(token.startIndex, state.index + 1);
-        const body = input2.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body, opts);
+        const body2 = input2.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body2, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
           const open2 = tokens[token.tokensIndex];
           open2.type = "text";
           open2.value = literal2;
           open2.output = safeOutput || utils.escapeRegex(literal2);
-          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
-            tokens[i].value = "";
-            tokens[i].output = "";
-            delete tokens[i].suffix;
+          for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
+            tokens[i2].value = "";
+            tokens[i2].output = "";
+            delete tokens[i2].suffix;
           }
           state.output = token.output + open2.output;
           state.backtrack = true;
@@ -11523,7 +11523,7 @@ var require_parse3 = __commonJS({
             output2 = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse4(rest, { ...options, fastpaths: false }).output;
+            const expression = parse5(rest, { ...options, fastpaths: false }).output;
             output2 = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -11645,13 +11645,13 @@ var require_parse3 = __commonJS({
             value = "^";
           }
           prev.value += value;
-          append({ value });
+          append2({ value });
           continue;
         }
         if (state.quotes === 1 && value !== '"') {
           value = utils.escapeRegex(value);
           prev.value += value;
-          append({ value });
+          append2({ value });
           continue;
         }
         if (value === '"') {
@@ -11709,7 +11709,7 @@ var require_parse3 = __commonJS({
             value = `/${value}`;
           }
           prev.value += value;
-          append({ value });
+          append2({ value });
           if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
             continue;
           }
@@ -11747,24 +11747,24 @@ var require_parse3 = __commonJS({
           if (brace.dots === true) {
             const arr = tokens.slice();
             const range = [];
-            for (let i = arr.length - 1; i >= 0; i--) {
+            for (let i2 = arr.length - 1; i2 >= 0; i2--) {
               tokens.pop();
-              if (arr[i].type === "brace") {
+              if (arr[i2].type === "brace") {
                 break;
               }
-              if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
+              if (arr[i2].type !== "dots") {
+                range.unshift(arr[i2].value);
               }
             }
             output2 = expandRange(range, opts);
             state.backtrack = true;
           }
           if (brace.comma !== true && brace.dots !== true) {
-            const out = state.output.slice(0, brace.outputIndex);
+            const out2 = state.output.slice(0, brace.outputIndex);
             const toks = state.tokens.slice(brace.tokensIndex);
             brace.value = brace.output = "\\{";
             value = output2 = "\\}";
-            state.output = out;
+            state.output = out2;
             for (const t of toks) {
               state.output += t.output || t.value;
             }
@@ -12048,7 +12048,7 @@ var require_parse3 = __commonJS({
       }
       return state;
     };
-    parse4.fastpaths = (input2, options) => {
+    parse5.fastpaths = (input2, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input2.length;
@@ -12114,17 +12114,17 @@ var require_parse3 = __commonJS({
       }
       return source;
     };
-    module.exports = parse4;
+    module2.exports = parse5;
   }
 });
 
 // node_modules/micromatch/node_modules/picomatch/lib/picomatch.js
 var require_picomatch3 = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports, module) {
+  "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports, module2) {
     "use strict";
     var path = __require("path");
     var scan = require_scan2();
-    var parse4 = require_parse3();
+    var parse5 = require_parse3();
     var utils = require_utils3();
     var constants = require_constants3();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -12212,7 +12212,7 @@ var require_picomatch3 = __commonJS({
     picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
     picomatch3.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
-      return parse4(pattern, { ...options, fastpaths: false });
+      return parse5(pattern, { ...options, fastpaths: false });
     };
     picomatch3.scan = (input2, options) => scan(input2, options);
     picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -12221,8 +12221,8 @@ var require_picomatch3 = __commonJS({
       }
       const opts = options || {};
       const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
+      const append2 = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append2}`;
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
@@ -12238,10 +12238,10 @@ var require_picomatch3 = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed.output = parse4.fastpaths(input2, options);
+        parsed.output = parse5.fastpaths(input2, options);
       }
       if (!parsed.output) {
-        parsed = parse4(input2, options);
+        parsed = parse5(input2, options);
       }
       return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -12249,27 +12249,27 @@ var require_picomatch3 = __commonJS({
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err) {
-        if (options && options.debug === true) throw err;
+      } catch (err2) {
+        if (options && options.debug === true) throw err2;
         return /$^/;
       }
     };
     picomatch3.constants = constants;
-    module.exports = picomatch3;
+    module2.exports = picomatch3;
   }
 });
 
 // node_modules/micromatch/node_modules/picomatch/index.js
 var require_picomatch4 = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/index.js"(exports, module) {
+  "node_modules/micromatch/node_modules/picomatch/index.js"(exports, module2) {
     "use strict";
-    module.exports = require_picomatch3();
+    module2.exports = require_picomatch3();
   }
 });
 
 // node_modules/micromatch/index.js
 var require_micromatch = __commonJS({
-  "node_modules/micromatch/index.js"(exports, module) {
+  "node_modules/micromatch/index.js"(exports, module2) {
     "use strict";
     var util = __require("util");
     var braces = require_braces();
@@ -12293,8 +12293,8 @@ var require_micromatch = __commonJS({
           options.onResult(state);
         }
       };
-      for (let i = 0; i < patterns.length; i++) {
-        let isMatch = picomatch3(String(patterns[i]), { ...options, onResult }, true);
+      for (let i2 = 0; i2 < patterns.length; i2++) {
+        let isMatch = picomatch3(String(patterns[i2]), { ...options, onResult }, true);
         let negated = isMatch.state.negated || isMatch.state.negatedExtglob;
         if (negated) negatives++;
         for (let item of list2) {
@@ -12401,8 +12401,8 @@ var require_micromatch = __commonJS({
         return match.slice(1).map((v) => v === void 0 ? "" : v);
       }
     };
-    micromatch.makeRe = (...args) => picomatch3.makeRe(...args);
-    micromatch.scan = (...args) => picomatch3.scan(...args);
+    micromatch.makeRe = (...args2) => picomatch3.makeRe(...args2);
+    micromatch.scan = (...args2) => picomatch3.scan(...args2);
     micromatch.parse = (patterns, options) => {
       let res = [];
       for (let pattern of [].concat(patterns || [])) {
@@ -12424,7 +12424,7 @@ var require_micromatch = __commonJS({
       return micromatch.braces(pattern, { ...options, expand: true });
     };
     micromatch.hasBraces = hasBraces;
-    module.exports = micromatch;
+    module2.exports = micromatch;
   }
 });
 
@@ -12546,15 +12546,15 @@ var require_pattern = __commonJS({
     }
     exports.expandBraceExpansion = expandBraceExpansion;
     function getPatternParts(pattern, options) {
-      let { parts } = micromatch.scan(pattern, Object.assign(Object.assign({}, options), { parts: true }));
-      if (parts.length === 0) {
-        parts = [pattern];
+      let { parts: parts2 } = micromatch.scan(pattern, Object.assign(Object.assign({}, options), { parts: true }));
+      if (parts2.length === 0) {
+        parts2 = [pattern];
       }
-      if (parts[0].startsWith("/")) {
-        parts[0] = parts[0].slice(1);
-        parts.unshift("");
+      if (parts2[0].startsWith("/")) {
+        parts2[0] = parts2[0].slice(1);
+        parts2.unshift("");
       }
-      return parts;
+      return parts2;
     }
     exports.getPatternParts = getPatternParts;
     function makeRe(pattern, options) {
@@ -12595,19 +12595,19 @@ var require_pattern = __commonJS({
 
 // node_modules/merge2/index.js
 var require_merge2 = __commonJS({
-  "node_modules/merge2/index.js"(exports, module) {
+  "node_modules/merge2/index.js"(exports, module2) {
     "use strict";
     var Stream = __require("stream");
     var PassThrough = Stream.PassThrough;
     var slice = Array.prototype.slice;
-    module.exports = merge2;
+    module2.exports = merge2;
     function merge2() {
       const streamsQueue = [];
-      const args = slice.call(arguments);
+      const args2 = slice.call(arguments);
       let merging = false;
-      let options = args[args.length - 1];
+      let options = args2[args2.length - 1];
       if (options && !Array.isArray(options) && options.pipe == null) {
-        args.pop();
+        args2.pop();
       } else {
         options = {};
       }
@@ -12621,8 +12621,8 @@ var require_merge2 = __commonJS({
       }
       const mergedStream = PassThrough(options);
       function addStream() {
-        for (let i = 0, len = arguments.length; i < len; i++) {
-          streamsQueue.push(pauseStreams(arguments[i], options));
+        for (let i2 = 0, len = arguments.length; i2 < len; i2++) {
+          streamsQueue.push(pauseStreams(arguments[i2], options));
         }
         mergeStream();
         return this;
@@ -12657,8 +12657,8 @@ var require_merge2 = __commonJS({
             }
             next();
           }
-          function onerror(err) {
-            mergedStream.emit("error", err);
+          function onerror(err2) {
+            mergedStream.emit("error", err2);
           }
           if (stream._readableState.endEmitted) {
             return next();
@@ -12671,8 +12671,8 @@ var require_merge2 = __commonJS({
           stream.pipe(mergedStream, { end: false });
           stream.resume();
         }
-        for (let i = 0; i < streams.length; i++) {
-          pipe2(streams[i]);
+        for (let i2 = 0; i2 < streams.length; i2++) {
+          pipe2(streams[i2]);
         }
         next();
       }
@@ -12688,8 +12688,8 @@ var require_merge2 = __commonJS({
       mergedStream.on("unpipe", function(stream) {
         stream.emit("merge2UnpipeEnd");
       });
-      if (args.length) {
-        addStream.apply(null, args);
+      if (args2.length) {
+        addStream.apply(null, args2);
       }
       return mergedStream;
     }
@@ -12703,8 +12703,8 @@ var require_merge2 = __commonJS({
         }
         streams.pause();
       } else {
-        for (let i = 0, len = streams.length; i < len; i++) {
-          streams[i] = pauseStreams(streams[i], options);
+        for (let i2 = 0, len = streams.length; i2 < len; i2++) {
+          streams[i2] = pauseStreams(streams[i2], options);
         }
       }
       return streams;
@@ -12762,8 +12762,8 @@ var require_utils4 = __commonJS({
     exports.array = array2;
     var errno = require_errno();
     exports.errno = errno;
-    var fs = require_fs();
-    exports.fs = fs;
+    var fs2 = require_fs();
+    exports.fs = fs2;
     var path = require_path();
     exports.path = path;
     var pattern = require_pattern();
@@ -12947,12 +12947,12 @@ var require_fs2 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs = __require("fs");
+    var fs2 = __require("fs");
     exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs.lstat,
-      stat: fs.stat,
-      lstatSync: fs.lstatSync,
-      statSync: fs.statSync
+      lstat: fs2.lstat,
+      stat: fs2.stat,
+      lstatSync: fs2.lstatSync,
+      statSync: fs2.statSync
     };
     function createFileSystemAdapter(fsMethods) {
       if (fsMethods === void 0) {
@@ -12969,12 +12969,12 @@ var require_settings = __commonJS({
   "node_modules/@nodelib/fs.stat/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var fs = require_fs2();
+    var fs2 = require_fs2();
     var Settings = class {
       constructor(_options = {}) {
         this._options = _options;
         this.followSymbolicLink = this._getValue(this._options.followSymbolicLink, true);
-        this.fs = fs.createFileSystemAdapter(this._options.fs);
+        this.fs = fs2.createFileSystemAdapter(this._options.fs);
         this.markSymbolicLink = this._getValue(this._options.markSymbolicLink, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
       }
@@ -13020,18 +13020,18 @@ var require_out = __commonJS({
 
 // node_modules/queue-microtask/index.js
 var require_queue_microtask = __commonJS({
-  "node_modules/queue-microtask/index.js"(exports, module) {
+  "node_modules/queue-microtask/index.js"(exports, module2) {
     var promise2;
-    module.exports = typeof queueMicrotask === "function" ? queueMicrotask.bind(typeof window !== "undefined" ? window : global) : (cb) => (promise2 || (promise2 = Promise.resolve())).then(cb).catch((err) => setTimeout(() => {
-      throw err;
+    module2.exports = typeof queueMicrotask === "function" ? queueMicrotask.bind(typeof window !== "undefined" ? window : global) : (cb) => (promise2 || (promise2 = Promise.resolve())).then(cb).catch((err2) => setTimeout(() => {
+      throw err2;
     }, 0));
   }
 });
 
 // node_modules/run-parallel/index.js
 var require_run_parallel = __commonJS({
-  "node_modules/run-parallel/index.js"(exports, module) {
-    module.exports = runParallel;
+  "node_modules/run-parallel/index.js"(exports, module2) {
+    module2.exports = runParallel;
     var queueMicrotask2 = require_queue_microtask();
     function runParallel(tasks, cb) {
       let results, pending, keys;
@@ -13044,32 +13044,32 @@ var require_run_parallel = __commonJS({
         results = {};
         pending = keys.length;
       }
-      function done(err) {
+      function done(err2) {
         function end() {
-          if (cb) cb(err, results);
+          if (cb) cb(err2, results);
           cb = null;
         }
         if (isSync) queueMicrotask2(end);
         else end();
       }
-      function each(i, err, result) {
-        results[i] = result;
-        if (--pending === 0 || err) {
-          done(err);
+      function each(i2, err2, result) {
+        results[i2] = result;
+        if (--pending === 0 || err2) {
+          done(err2);
         }
       }
       if (!pending) {
         done(null);
       } else if (keys) {
         keys.forEach(function(key) {
-          tasks[key](function(err, result) {
-            each(key, err, result);
+          tasks[key](function(err2, result) {
+            each(key, err2, result);
           });
         });
       } else {
-        tasks.forEach(function(task, i) {
-          task(function(err, result) {
-            each(i, err, result);
+        tasks.forEach(function(task, i2) {
+          task(function(err2, result) {
+            each(i2, err2, result);
           });
         });
       }
@@ -13105,8 +13105,8 @@ var require_fs3 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createDirentFromStats = void 0;
     var DirentFromStats = class {
-      constructor(name, stats) {
-        this.name = name;
+      constructor(name2, stats) {
+        this.name = name2;
         this.isBlockDevice = stats.isBlockDevice.bind(stats);
         this.isCharacterDevice = stats.isCharacterDevice.bind(stats);
         this.isDirectory = stats.isDirectory.bind(stats);
@@ -13116,8 +13116,8 @@ var require_fs3 = __commonJS({
         this.isSymbolicLink = stats.isSymbolicLink.bind(stats);
       }
     };
-    function createDirentFromStats(name, stats) {
-      return new DirentFromStats(name, stats);
+    function createDirentFromStats(name2, stats) {
+      return new DirentFromStats(name2, stats);
     }
     exports.createDirentFromStats = createDirentFromStats;
   }
@@ -13129,8 +13129,8 @@ var require_utils5 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.fs = void 0;
-    var fs = require_fs3();
-    exports.fs = fs;
+    var fs2 = require_fs3();
+    exports.fs = fs2;
   }
 });
 
@@ -13221,8 +13221,8 @@ var require_async2 = __commonJS({
           callFailureCallback(callback, readdirError);
           return;
         }
-        const tasks = names.map((name) => {
-          const path = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+        const tasks = names.map((name2) => {
+          const path = common.joinPathSegments(directory, name2, settings.pathSegmentSeparator);
           return (done) => {
             fsStat.stat(path, settings.fsStatSettings, (error62, stats) => {
               if (error62 !== null) {
@@ -13230,9 +13230,9 @@ var require_async2 = __commonJS({
                 return;
               }
               const entry = {
-                name,
+                name: name2,
                 path,
-                dirent: utils.fs.createDirentFromStats(name, stats)
+                dirent: utils.fs.createDirentFromStats(name2, stats)
               };
               if (settings.stats) {
                 entry.stats = stats;
@@ -13301,13 +13301,13 @@ var require_sync2 = __commonJS({
     exports.readdirWithFileTypes = readdirWithFileTypes;
     function readdir(directory, settings) {
       const names = settings.fs.readdirSync(directory);
-      return names.map((name) => {
-        const entryPath = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+      return names.map((name2) => {
+        const entryPath = common.joinPathSegments(directory, name2, settings.pathSegmentSeparator);
         const stats = fsStat.statSync(entryPath, settings.fsStatSettings);
         const entry = {
-          name,
+          name: name2,
           path: entryPath,
-          dirent: utils.fs.createDirentFromStats(name, stats)
+          dirent: utils.fs.createDirentFromStats(name2, stats)
         };
         if (settings.stats) {
           entry.stats = stats;
@@ -13325,14 +13325,14 @@ var require_fs4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs = __require("fs");
+    var fs2 = __require("fs");
     exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs.lstat,
-      stat: fs.stat,
-      lstatSync: fs.lstatSync,
-      statSync: fs.statSync,
-      readdir: fs.readdir,
-      readdirSync: fs.readdirSync
+      lstat: fs2.lstat,
+      stat: fs2.stat,
+      lstatSync: fs2.lstatSync,
+      statSync: fs2.statSync,
+      readdir: fs2.readdir,
+      readdirSync: fs2.readdirSync
     };
     function createFileSystemAdapter(fsMethods) {
       if (fsMethods === void 0) {
@@ -13351,12 +13351,12 @@ var require_settings2 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var path = __require("path");
     var fsStat = require_out();
-    var fs = require_fs4();
+    var fs2 = require_fs4();
     var Settings = class {
       constructor(_options = {}) {
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
-        this.fs = fs.createFileSystemAdapter(this._options.fs);
+        this.fs = fs2.createFileSystemAdapter(this._options.fs);
         this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
@@ -13408,7 +13408,7 @@ var require_out2 = __commonJS({
 
 // node_modules/reusify/reusify.js
 var require_reusify = __commonJS({
-  "node_modules/reusify/reusify.js"(exports, module) {
+  "node_modules/reusify/reusify.js"(exports, module2) {
     "use strict";
     function reusify(Constructor) {
       var head = new Constructor();
@@ -13433,13 +13433,13 @@ var require_reusify = __commonJS({
         release
       };
     }
-    module.exports = reusify;
+    module2.exports = reusify;
   }
 });
 
 // node_modules/fastq/queue.js
 var require_queue = __commonJS({
-  "node_modules/fastq/queue.js"(exports, module) {
+  "node_modules/fastq/queue.js"(exports, module2) {
     "use strict";
     var reusify = require_reusify();
     function fastqueue(context, worker, _concurrency) {
@@ -13486,7 +13486,7 @@ var require_queue = __commonJS({
         kill,
         killAndDrain,
         error: error62,
-        abort
+        abort: abort2
       };
       return self;
       function running() {
@@ -13605,7 +13605,7 @@ var require_queue = __commonJS({
         self.drain();
         self.drain = noop;
       }
-      function abort() {
+      function abort2() {
         var current = queueHead;
         queueHead = null;
         queueTail = null;
@@ -13642,16 +13642,16 @@ var require_queue = __commonJS({
       this.context = null;
       this.errorHandler = null;
       var self = this;
-      this.worked = function worked(err, result) {
+      this.worked = function worked(err2, result) {
         var callback = self.callback;
         var errorHandler = self.errorHandler;
         var val = self.value;
         self.value = null;
         self.callback = noop;
         if (self.errorHandler) {
-          errorHandler(err, val);
+          errorHandler(err2, val);
         }
-        callback.call(self.context, err, result);
+        callback.call(self.context, err2, result);
         self.release(self);
       };
     }
@@ -13675,9 +13675,9 @@ var require_queue = __commonJS({
       return queue;
       function push3(value) {
         var p = new Promise(function(resolve2, reject) {
-          pushCb(value, function(err, result) {
-            if (err) {
-              reject(err);
+          pushCb(value, function(err2, result) {
+            if (err2) {
+              reject(err2);
               return;
             }
             resolve2(result);
@@ -13688,9 +13688,9 @@ var require_queue = __commonJS({
       }
       function unshift(value) {
         var p = new Promise(function(resolve2, reject) {
-          unshiftCb(value, function(err, result) {
-            if (err) {
-              reject(err);
+          unshiftCb(value, function(err2, result) {
+            if (err2) {
+              reject(err2);
               return;
             }
             resolve2(result);
@@ -13717,8 +13717,8 @@ var require_queue = __commonJS({
         return p;
       }
     }
-    module.exports = fastqueue;
-    module.exports.promise = queueAsPromised;
+    module2.exports = fastqueue;
+    module2.exports.promise = queueAsPromised;
   }
 });
 
@@ -14180,8 +14180,8 @@ var require_stream3 = __commonJS({
             done();
           }).catch(done);
         };
-        for (let i = 0; i < filepaths.length; i++) {
-          stream.write(i);
+        for (let i2 = 0; i2 < filepaths.length; i2++) {
+          stream.write(i2);
         }
         return stream;
       }
@@ -14271,8 +14271,8 @@ var require_matcher = __commonJS({
         }
       }
       _getPatternSegments(pattern) {
-        const parts = utils.pattern.getPatternParts(pattern, this._micromatchOptions);
-        return parts.map((part) => {
+        const parts2 = utils.pattern.getPatternParts(pattern, this._micromatchOptions);
+        return parts2.map((part) => {
           const dynamic = utils.pattern.isDynamicPattern(part, this._settings);
           if (!dynamic) {
             return {
@@ -14303,15 +14303,15 @@ var require_partial = __commonJS({
     var matcher_1 = require_matcher();
     var PartialMatcher = class extends matcher_1.default {
       match(filepath) {
-        const parts = filepath.split("/");
-        const levels = parts.length;
-        const patterns = this._storage.filter((info) => !info.complete || info.segments.length > levels);
+        const parts2 = filepath.split("/");
+        const levels = parts2.length;
+        const patterns = this._storage.filter((info2) => !info2.complete || info2.segments.length > levels);
         for (const pattern of patterns) {
           const section = pattern.sections[0];
           if (!pattern.complete && levels > section.length) {
             return true;
           }
-          const match = parts.every((part, index2) => {
+          const match = parts2.every((part, index2) => {
             const segment = pattern.segments[index2];
             if (segment.dynamic && segment.patternRe.test(part)) {
               return true;
@@ -14738,16 +14738,16 @@ var require_settings4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
-    var fs = __require("fs");
+    var fs2 = __require("fs");
     var os = __require("os");
     var CPU_COUNT = Math.max(os.cpus().length, 1);
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = {
-      lstat: fs.lstat,
-      lstatSync: fs.lstatSync,
-      stat: fs.stat,
-      statSync: fs.statSync,
-      readdir: fs.readdir,
-      readdirSync: fs.readdirSync
+      lstat: fs2.lstat,
+      lstatSync: fs2.lstatSync,
+      stat: fs2.stat,
+      statSync: fs2.statSync,
+      readdir: fs2.readdir,
+      readdirSync: fs2.readdirSync
     };
     var Settings = class {
       constructor(_options = {}) {
@@ -14794,7 +14794,7 @@ var require_settings4 = __commonJS({
 
 // node_modules/fast-glob/out/index.js
 var require_out4 = __commonJS({
-  "node_modules/fast-glob/out/index.js"(exports, module) {
+  "node_modules/fast-glob/out/index.js"(exports, module2) {
     "use strict";
     var taskManager = require_tasks();
     var async_1 = require_async6();
@@ -14889,7 +14889,7 @@ var require_out4 = __commonJS({
         throw new TypeError("Patterns must be a string (non empty) or an array of strings");
       }
     }
-    module.exports = FastGlob;
+    module2.exports = FastGlob;
   }
 });
 
@@ -14916,21 +14916,21 @@ function parsePortRange(text3) {
     const port = parsePortNumber(text3.trim());
     return port === void 0 ? void 0 : { start: port, end: port };
   }
-  const start = parsePortNumber(text3.slice(0, dash).trim());
+  const start2 = parsePortNumber(text3.slice(0, dash).trim());
   const end = parsePortNumber(text3.slice(dash + 1).trim());
-  if (start === void 0 || end === void 0 || end < start) return void 0;
-  return { start, end };
+  if (start2 === void 0 || end === void 0 || end < start2) return void 0;
+  return { start: start2, end };
 }
 function rangesOverlap(a, b) {
   return a.start <= b.end && b.start <= a.end;
 }
-function formatPortRange(start, end) {
-  return start === end ? String(start) : `${start}-${end}`;
+function formatPortRange(start2, end) {
+  return start2 === end ? String(start2) : `${start2}-${end}`;
 }
 
 // src/model/service.ts
-function normalizeServiceName(name) {
-  return name.trim().toLowerCase().replace(/[\s_]+/g, "-").replace(/-{2,}/g, "-").replace(/^-|-$/g, "");
+function normalizeServiceName(name2) {
+  return name2.trim().toLowerCase().replace(/[\s_]+/g, "-").replace(/-{2,}/g, "-").replace(/^-|-$/g, "");
 }
 function serviceKey(binding2) {
   return binding2.project === void 0 ? binding2.service : `${binding2.project}/${binding2.service}`;
@@ -15007,9 +15007,9 @@ function proposalWindows(scope, category) {
   if (scope === "cluster") return [NODE_PORT_RANGE];
   if (category === void 0) return [...LISTENING_WINDOWS];
   return LISTENING_WINDOWS.flatMap((window2) => {
-    const start = Math.max(window2.start, category.start);
+    const start2 = Math.max(window2.start, category.start);
     const end = Math.min(window2.end, category.end);
-    return start <= end ? [{ start, end }] : [];
+    return start2 <= end ? [{ start: start2, end }] : [];
   });
 }
 function findFreeRange(request) {
@@ -15017,12 +15017,12 @@ function findFreeRange(request) {
 }
 function firstFit(request, lowestStart, highestStart) {
   for (const window2 of request.windows) {
-    let start = Math.max(lowestStart, window2.start);
-    while (start <= highestStart && start + request.length - 1 <= window2.end) {
-      const candidate = { start, end: start + request.length - 1 };
+    let start2 = Math.max(lowestStart, window2.start);
+    while (start2 <= highestStart && start2 + request.length - 1 <= window2.end) {
+      const candidate = { start: start2, end: start2 + request.length - 1 };
       const obstacle = firstObstacle(candidate, request.blocked);
       if (obstacle === void 0) return candidate;
-      start = obstacle.end + 1;
+      start2 = obstacle.end + 1;
     }
   }
   return void 0;
@@ -15047,22 +15047,22 @@ var PortSet = class _PortSet {
   add(range) {
     const first = this.#firstEndingAtOrAfter(range.start - 1);
     let last2 = first;
-    let start = range.start;
+    let start2 = range.start;
     let end = range.end;
     while (last2 < this.#starts.length && this.#starts[last2] <= range.end + 1) {
-      start = Math.min(start, this.#starts[last2]);
+      start2 = Math.min(start2, this.#starts[last2]);
       end = Math.max(end, this.#ends[last2]);
       last2++;
     }
-    this.#starts.splice(first, last2 - first, start);
+    this.#starts.splice(first, last2 - first, start2);
     this.#ends.splice(first, last2 - first, end);
   }
   /** The lowest interval of the set that shares a port with `range`, if any. */
   firstOverlap(range) {
     const index2 = this.#firstEndingAtOrAfter(range.start);
-    const start = this.#starts[index2];
+    const start2 = this.#starts[index2];
     const end = this.#ends[index2];
-    return start !== void 0 && end !== void 0 && start <= range.end ? { start, end } : void 0;
+    return start2 !== void 0 && end !== void 0 && start2 <= range.end ? { start: start2, end } : void 0;
   }
   #firstEndingAtOrAfter(port) {
     let low = 0;
@@ -15154,6 +15154,16 @@ var PortAllocator = class {
     this.#targets.set(key, target);
     return target;
   }
+  /**
+   * Takes exactly `range` when no earlier proposal has it. The caller answers for the rest:
+   * a service's own registered port is occupied and forbidden only by that service itself.
+   */
+  takeExactly(scope, range) {
+    if (this.#proposed.firstOverlap(range)) return false;
+    this.#proposed.add(range);
+    this.#occupied(scope).add(range);
+    return true;
+  }
   /** The free range nearest at or above `from` (wrapping around), now taken by the caller. */
   take(request) {
     const occupied = this.#occupied(request.scope);
@@ -15177,12 +15187,71 @@ var PortAllocator = class {
 function occupiedByScope(bindings) {
   const ranges = /* @__PURE__ */ new Map();
   for (const binding2 of bindings) {
-    let scoped = ranges.get(binding2.scope);
-    if (scoped === void 0) ranges.set(binding2.scope, scoped = []);
-    scoped.push({ start: binding2.port, end: binding2.endPort });
+    let scoped2 = ranges.get(binding2.scope);
+    if (scoped2 === void 0) ranges.set(binding2.scope, scoped2 = []);
+    scoped2.push({ start: binding2.port, end: binding2.endPort });
   }
-  return new Map([...ranges].map(([scope, scoped]) => [scope, PortSet.of(scoped)]));
+  return new Map([...ranges].map(([scope, scoped2]) => [scope, PortSet.of(scoped2)]));
 }
+
+// src/detect/scopes.ts
+var NAMESPACE_PREFIXES = ["container:", "pod:", "service:"];
+function isHostLikeScope(scope) {
+  return scope === "host" || scope !== "cluster" && !NAMESPACE_PREFIXES.some((prefix) => scope.startsWith(prefix));
+}
+function registryClaims(bindings, entries) {
+  const namedScopes = /* @__PURE__ */ new Set();
+  for (const binding2 of bindings) {
+    if (binding2.scope !== "host" && isHostLikeScope(binding2.scope)) namedScopes.add(binding2.scope);
+  }
+  const claims = [...entries];
+  for (const scope of [...namedScopes].sort()) {
+    for (const entry of entries) claims.push({ ...entry, scope });
+  }
+  return claims;
+}
+
+// src/allocate/registeredHome.ts
+var MAX_INDEXED_RANGE = 64;
+var RegisteredHomes = class {
+  constructor(bindings, services, allocator) {
+    this.services = services;
+    this.allocator = allocator;
+    for (const binding2 of bindings) {
+      if (binding2.endPort - binding2.port >= MAX_INDEXED_RANGE) continue;
+      for (let port = binding2.port; port <= binding2.endPort; port++) {
+        const key = `${binding2.scope}\0${port}`;
+        let holders = this.#holders.get(key);
+        if (!holders) this.#holders.set(key, holders = /* @__PURE__ */ new Set());
+        holders.add(services.canonicalKey(binding2));
+      }
+    }
+  }
+  services;
+  allocator;
+  #holders = /* @__PURE__ */ new Map();
+  #homes = /* @__PURE__ */ new Map();
+  /** The registered port the binding's service may return to in `scope`, now taken; else undefined. */
+  homeOf(binding2, scope) {
+    if (binding2.kind === "registry" || binding2.port !== binding2.endPort || !isHostLikeScope(scope)) return void 0;
+    const service = this.services.canonicalKey(binding2);
+    const cacheKey = `${service}\0${scope}\0${binding2.port}`;
+    if (this.#homes.has(cacheKey)) return this.#homes.get(cacheKey);
+    const entry = this.services.nearestRegistryEntry(binding2);
+    let home;
+    if (entry && entry.port === entry.endPort && entry.port !== binding2.port && this.#heldOnlyBy(service, scope, entry.port)) {
+      home = this.allocator.takeExactly(scope, { start: entry.port, end: entry.port }) ? { start: entry.port, end: entry.port } : void 0;
+    }
+    this.#homes.set(cacheKey, home);
+    return home;
+  }
+  #heldOnlyBy(service, scope, port) {
+    for (const where of /* @__PURE__ */ new Set([scope, "host"])) {
+      for (const holder of this.#holders.get(`${where}\0${port}`) ?? []) if (holder !== service) return false;
+    }
+    return true;
+  }
+};
 
 // src/allocate/serviceIndex.ts
 function buildServiceIndex(bindings, registry2) {
@@ -15281,17 +15350,18 @@ function proposePorts(conflicts, context) {
   const bindings = [...context.bindings, ...context.registry.entries, ...conflicts.flatMap((conflict) => conflict.bindings)];
   const services = buildServiceIndex(bindings, context.registry);
   const allocator = new PortAllocator(bindings, context.registry);
-  return conflicts.map((conflict) => ({ ...conflict, suggestions: suggestionsFor(conflict, services, allocator) }));
+  const homes = new RegisteredHomes(bindings, services, allocator);
+  return conflicts.map((conflict) => ({ ...conflict, suggestions: suggestionsFor(conflict, services, allocator, homes) }));
 }
-function suggestionsFor(conflict, services, allocator) {
+function suggestionsFor(conflict, services, allocator, homes) {
   switch (conflict.rule) {
     case "duplicate-port":
     case "registry-conflict":
     case "registry-duplicate":
-      return moveClaims(conflict, movingBindings(conflict, services), services, allocator);
+      return moveClaims(conflict, movingBindings(conflict, services), services, allocator, homes);
     case "reserved-port":
     case "out-of-range":
-      return moveClaims(conflict, conflict.bindings, services, allocator);
+      return moveClaims(conflict, conflict.bindings, services, allocator, homes);
     case "registry-drift":
       return returnToRegisteredPorts(conflict, services);
     case "unregistered":
@@ -15304,11 +15374,11 @@ function movingBindings(conflict, services) {
   const parties = groupParties(conflict.bindings, (binding2) => services.canonicalKey(binding2));
   return partiesThatMove(parties, heldAtBase).flatMap((party) => party.bindings);
 }
-function moveClaims(conflict, bindings, services, allocator) {
+function moveClaims(conflict, bindings, services, allocator, homes) {
   return eachLiteral(
     bindings,
     services,
-    (binding2) => allocator.targetFor({
+    (binding2) => homes.homeOf(binding2, conflict.scope) ?? allocator.targetFor({
       service: services.canonicalKey(binding2),
       scope: conflict.scope,
       port: binding2.port,
@@ -15365,6 +15435,17 @@ function suggestFreePorts(request) {
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 
+// src/discover/limits.ts
+var DEFAULT_LIMITS = {
+  maxFileBytes: 1024 * 1024,
+  maxFiles: 5e4,
+  maxTotalBytes: 512 * 1024 * 1024,
+  maxLineLength: 1e5
+};
+function raiseHint(limit) {
+  return `raise limits.${limit} in .portcullis.yml`;
+}
+
 // src/model/config.ts
 var EMPTY_CONFIG = {
   include: [],
@@ -15372,11 +15453,30 @@ var EMPTY_CONFIG = {
   registry: [],
   scopes: [],
   ignore: [],
-  aliases: {}
+  aliases: {},
+  limits: DEFAULT_LIMITS
 };
 
 // src/extract/yaml.ts
 var import_yaml = __toESM(require_dist(), 1);
+
+// src/extract/textPositions.ts
+function textPositioner(text3) {
+  const lineStarts = [0];
+  for (let at = text3.indexOf("\n"); at >= 0; at = text3.indexOf("\n", at + 1)) lineStarts.push(at + 1);
+  return (offset) => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = low + high + 1 >> 1;
+      if ((lineStarts[mid] ?? 0) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - (lineStarts[low] ?? 0) + 1 };
+  };
+}
+
+// src/extract/yaml.ts
 var MAX_ALIAS_RESOLUTIONS = 1e3;
 var MAX_YAML_DEPTH = 64;
 var AliasBudgetExceeded = class extends Error {
@@ -15399,37 +15499,36 @@ function parseYaml(path, text3, options = {}) {
       }
     }
   }
-  return new YamlFileImpl(path, source, parsed.documents, parsed.lineCounter, [...parsed.errors, ...parsed.notes]);
+  return new YamlFileImpl(path, source, parsed.documents, parsed.position, [...parsed.errors, ...parsed.notes]);
 }
 function parseWithCounter(path, text3) {
-  const lineCounter = new import_yaml.LineCounter();
-  const documents = (0, import_yaml.parseAllDocuments)(text3, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: false });
+  const position2 = textPositioner(text3);
+  const documents = (0, import_yaml.parseAllDocuments)(text3, { prettyErrors: false, uniqueKeys: false, strict: false });
   const list2 = Array.isArray(documents) ? documents : [];
   const errors = [];
   for (const doc of list2) {
     for (const error62 of doc.errors) {
-      const pos = lineCounter.linePos(error62.pos[0]);
-      errors.push({ file: path, line: pos.line, column: pos.col, severity: "error", message: `invalid YAML: ${firstLine(error62.message)}` });
+      errors.push({ file: path, ...position2(error62.pos[0]), severity: "error", message: `invalid YAML: ${firstLine(error62.message)}` });
     }
   }
-  return { documents: list2, lineCounter, errors, notes: [] };
+  return { documents: list2, position: position2, errors, notes: [] };
 }
 function firstLine(message) {
   const line = message.split("\n", 1)[0] ?? message;
   return line.replace(/ at line \d+, column \d+:?$/, "");
 }
 var YamlFileImpl = class {
-  constructor(path, text3, documents, lineCounter, diagnostics) {
+  constructor(path, text3, documents, positionOf, diagnostics) {
     this.path = path;
     this.text = text3;
     this.documents = documents;
-    this.lineCounter = lineCounter;
+    this.positionOf = positionOf;
     this.diagnostics = diagnostics;
   }
   path;
   text;
   documents;
-  lineCounter;
+  positionOf;
   diagnostics;
   aliasesFollowed = 0;
   resolve(node3) {
@@ -15477,8 +15576,7 @@ var YamlFileImpl = class {
     return (0, import_yaml.isSeq)(resolved) ? resolved.items.map((item) => this.resolve(item)) : [];
   }
   position(offset) {
-    const pos = this.lineCounter.linePos(offset);
-    return { line: pos.line, column: pos.col };
+    return this.positionOf(offset);
   }
   locate(node3) {
     const range = nodeRange(node3);
@@ -15497,7 +15595,7 @@ var YamlFileImpl = class {
     }
     const occurrence = countOccurrences(value.slice(0, valueIndex), token);
     let at = -1;
-    for (let i = 0; i <= occurrence; i++) {
+    for (let i2 = 0; i2 <= occurrence; i2++) {
       at = source.indexOf(token, at + 1);
       if (at < 0) return this.locate(node3);
     }
@@ -15528,6 +15626,10 @@ function countOccurrences(text3, token) {
   let count = 0;
   for (let at = text3.indexOf(token); at >= 0; at = text3.indexOf(token, at + token.length)) count++;
   return count;
+}
+function isEmptyNode(yaml, node3) {
+  const resolved = yaml.resolve(node3);
+  return resolved == null || (0, import_yaml.isScalar)(resolved) && resolved.value === null;
 }
 
 // node_modules/zod/v4/classic/external.js
@@ -16240,9 +16342,9 @@ function nullish(input2) {
   return input2 === null || input2 === void 0;
 }
 function cleanRegex(source) {
-  const start = source.startsWith("^") ? 1 : 0;
+  const start2 = source.startsWith("^") ? 1 : 0;
   const end = source.endsWith("$") ? source.length - 1 : source.length;
-  return source.slice(start, end);
+  return source.slice(start2, end);
 }
 function floatSafeRemainder(val, step) {
   const ratio = val / step;
@@ -16357,8 +16459,8 @@ function promiseAllObject(promisesObj) {
   const promises = keys.map((key) => promisesObj[key]);
   return Promise.all(promises).then((results) => {
     const resolvedObj = {};
-    for (let i = 0; i < keys.length; i++) {
-      resolvedObj[keys[i]] = results[i];
+    for (let i2 = 0; i2 < keys.length; i2++) {
+      resolvedObj[keys[i2]] = results[i2];
     }
     return resolvedObj;
   });
@@ -16366,7 +16468,7 @@ function promiseAllObject(promisesObj) {
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
   let str = "";
-  for (let i = 0; i < length; i++) {
+  for (let i2 = 0; i2 < length; i2++) {
     str += chars[Math.floor(Math.random() * chars.length)];
   }
   return str;
@@ -16649,12 +16751,12 @@ function merge(a, b) {
   });
   return clone(a, def);
 }
-function partial(Class2, schema, mask, name = "partial") {
+function partial(Class2, schema, mask, name2 = "partial") {
   const currDef = schema._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
-    throw new Error(`.${name}() cannot be used on object schemas containing refinements`);
+    throw new Error(`.${name2}() cannot be used on object schemas containing refinements`);
   }
   const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
   const newShape = {};
@@ -16673,8 +16775,8 @@ function required(Class2, schema, mask) {
 function aborted(x, startIndex = 0) {
   if (x.aborted === true)
     return true;
-  for (let i = startIndex; i < x.issues.length; i++) {
-    if (x.issues[i]?.continue !== true) {
+  for (let i2 = startIndex; i2 < x.issues.length; i2++) {
+    if (x.issues[i2]?.continue !== true) {
       return true;
     }
   }
@@ -16683,8 +16785,8 @@ function aborted(x, startIndex = 0) {
 function explicitlyAborted(x, startIndex = 0) {
   if (x.aborted === true)
     return true;
-  for (let i = startIndex; i < x.issues.length; i++) {
-    if (x.issues[i]?.continue === false) {
+  for (let i2 = startIndex; i2 < x.issues.length; i2++) {
+    if (x.issues[i2]?.continue === false) {
       return true;
     }
   }
@@ -16713,10 +16815,10 @@ function sizeCaps(defChecks) {
   }
   return caps;
 }
-function attachSchema(issues, start, inst) {
+function attachSchema(issues, start2, inst) {
   var _a3;
-  for (let i = start; i < issues.length; i++) {
-    (_a3 = issues[i]).schema ?? (_a3.schema = inst);
+  for (let i2 = start2; i2 < issues.length; i2++) {
+    (_a3 = issues[i2]).schema ?? (_a3.schema = inst);
   }
 }
 function finalizeIssue(iss, ctx, config2) {
@@ -16758,10 +16860,10 @@ function codePointLength(str) {
   if (!highSurrogate.test(str))
     return units;
   let count = units;
-  for (let i = 0; i < units - 1; i++) {
-    if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
+  for (let i2 = 0; i2 < units - 1; i2++) {
+    if ((str.charCodeAt(i2) & 64512) === 55296 && (str.charCodeAt(i2 + 1) & 64512) === 56320) {
       count--;
-      i++;
+      i2++;
     }
   }
   return count;
@@ -16794,8 +16896,8 @@ function parsedType(data) {
   }
   return t;
 }
-function issue(...args) {
-  const [iss, input2, inst] = args;
+function issue(...args2) {
+  const [iss, input2, inst] = args2;
   if (typeof iss === "string") {
     return {
       message: iss,
@@ -16814,15 +16916,15 @@ function cleanEnum(obj) {
 function base64ToUint8Array(base643) {
   const binaryString = atob(base643);
   const bytes = new Uint8Array(binaryString.length);
-  for (let i = 0; i < binaryString.length; i++) {
-    bytes[i] = binaryString.charCodeAt(i);
+  for (let i2 = 0; i2 < binaryString.length; i2++) {
+    bytes[i2] = binaryString.charCodeAt(i2);
   }
   return bytes;
 }
 function uint8ArrayToBase64(bytes) {
   let binaryString = "";
-  for (let i = 0; i < bytes.length; i++) {
-    binaryString += String.fromCharCode(bytes[i]);
+  for (let i2 = 0; i2 < bytes.length; i2++) {
+    binaryString += String.fromCharCode(bytes[i2]);
   }
   return btoa(binaryString);
 }
@@ -16840,8 +16942,8 @@ function hexToUint8Array(hex3) {
     throw new Error("Invalid hex string length");
   }
   const bytes = new Uint8Array(cleanHex.length / 2);
-  for (let i = 0; i < cleanHex.length; i += 2) {
-    bytes[i / 2] = Number.parseInt(cleanHex.slice(i, i + 2), 16);
+  for (let i2 = 0; i2 < cleanHex.length; i2 += 2) {
+    bytes[i2 / 2] = Number.parseInt(cleanHex.slice(i2, i2 + 2), 16);
   }
   return bytes;
 }
@@ -16930,10 +17032,10 @@ function defineLazyInternal(inst, key, compute) {
           Object.defineProperty(this, key, { configurable: true, writable: true, value });
         broke = broke || outer;
         return value;
-      } catch (err) {
+      } catch (err2) {
         delete this[key];
         broke = broke || outer;
-        throw err;
+        throw err2;
       }
     },
     set(value) {
@@ -16994,7 +17096,7 @@ function newError(Definition) {
   return new Definition();
 }
 // @__NO_SIDE_EFFECTS__
-function $constructor(name, initializer3, proto, params) {
+function $constructor(name2, initializer3, proto, params) {
   const zodProto = {};
   function Internals(def) {
     this.def = def;
@@ -17004,7 +17106,7 @@ function $constructor(name, initializer3, proto, params) {
   Internals.prototype = zodProto;
   const protoMembers = proto;
   const initialized = protoMembers && /* @__PURE__ */ new WeakSet();
-  function init(inst, def) {
+  function init2(inst, def) {
     if (!inst._zod) {
       _zodDesc.value = new Internals(def);
       try {
@@ -17012,10 +17114,10 @@ function $constructor(name, initializer3, proto, params) {
       } finally {
         _zodDesc.value = void 0;
       }
-    } else if (inst._zod.traits.has(name)) {
+    } else if (inst._zod.traits.has(name2)) {
       return;
     }
-    inst._zod.traits.add(name);
+    inst._zod.traits.add(name2);
     initializer3(inst, def);
     if (initialized) {
       const own4 = Object.getPrototypeOf(inst);
@@ -17041,10 +17143,10 @@ function $constructor(name, initializer3, proto, params) {
   const Parent = params?.Parent ?? Object;
   class Definition extends Parent {
   }
-  Object.defineProperty(Definition, "name", { value: name });
+  Object.defineProperty(Definition, "name", { value: name2 });
   function _(def) {
     const inst = params?.Parent ? newError(Definition) : this;
-    init(inst, def);
+    init2(inst, def);
     const deferred = inst._zod.deferred;
     if (deferred) {
       for (const fn of deferred) {
@@ -17057,15 +17159,15 @@ function $constructor(name, initializer3, proto, params) {
       pp(inst);
     return inst;
   }
-  Object.defineProperty(_, "init", { value: init });
+  Object.defineProperty(_, "init", { value: init2 });
   Object.defineProperty(_, Symbol.hasInstance, {
     value: (inst) => {
       if (params?.Parent && inst instanceof params.Parent)
         return true;
-      return inst?._zod?.traits?.has(name);
+      return inst?._zod?.traits?.has(name2);
     }
   });
-  Object.defineProperty(_, "name", { value: name });
+  Object.defineProperty(_, "name", { value: name2 });
   return _;
 }
 var $brand = /* @__PURE__ */ Symbol("zod_brand");
@@ -17075,8 +17177,8 @@ var $ZodAsyncError = class extends Error {
   }
 };
 var $ZodEncodeError = class extends Error {
-  constructor(name) {
-    super(`Encountered unidirectional transform during encode: ${name}`);
+  constructor(name2) {
+    super(`Encountered unidirectional transform during encode: ${name2}`);
     this.name = "ZodEncodeError";
   }
 };
@@ -17170,14 +17272,14 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
           let curr = fieldErrors;
-          let i = 0;
-          while (i < fullpath.length) {
-            const el = fullpath[i];
-            const terminal = i === fullpath.length - 1;
+          let i2 = 0;
+          while (i2 < fullpath.length) {
+            const el = fullpath[i2];
+            const terminal = i2 === fullpath.length - 1;
             if (el === "_errors") {
               if (terminal)
                 curr._errors.push(mapper(issue2));
-              i++;
+              i2++;
               continue;
             }
             if (!Object.prototype.hasOwnProperty.call(curr, el)) {
@@ -17193,7 +17295,7 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
               node3._errors.push(mapper(issue2));
             }
             curr = node3;
-            i++;
+            i2++;
           }
         }
       }
@@ -17220,10 +17322,10 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
           continue;
         }
         let curr = result;
-        let i = 0;
-        while (i < fullpath.length) {
-          const el = fullpath[i];
-          const terminal = i === fullpath.length - 1;
+        let i2 = 0;
+        while (i2 < fullpath.length) {
+          const el = fullpath[i2];
+          const terminal = i2 === fullpath.length - 1;
           if (typeof el === "string") {
             curr.properties ?? (curr.properties = {});
             if (!Object.prototype.hasOwnProperty.call(curr.properties, el)) {
@@ -17243,7 +17345,7 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
           if (terminal) {
             curr.errors.push(mapper(issue2));
           }
-          i++;
+          i2++;
         }
       }
     }
@@ -17388,18 +17490,18 @@ var validateAsync = async (schema, value, _ctx) => {
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
-  const parse4 = _parse(_Err);
+  const parse5 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse4(schema, value, ctx, finalizeParams(fn, _params));
+    return parse5(schema, value, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
-  const parse4 = _parse(_Err);
+  const parse5 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
-    return parse4(schema, value, _ctx, finalizeParams(fn, _params));
+    return parse5(schema, value, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
@@ -17560,20 +17662,20 @@ function anchor(source) {
   return new RegExp(`^${source}$`);
 }
 var date = /* @__PURE__ */ anchor(dateSource);
-function timeSource(args) {
+function timeSource(args2) {
   const hhmm = `(?:[01]\\d|2[0-3]):[0-5]\\d`;
-  const regex = typeof args.precision === "number" ? args.precision === -1 ? `${hhmm}` : args.precision === 0 ? `${hhmm}:[0-5]\\d` : `${hhmm}:[0-5]\\d\\.\\d{${args.precision}}` : args.seconds ? `${hhmm}:[0-5]\\d(?:\\.\\d+)?` : `${hhmm}(?::[0-5]\\d(?:\\.\\d+)?)?`;
+  const regex = typeof args2.precision === "number" ? args2.precision === -1 ? `${hhmm}` : args2.precision === 0 ? `${hhmm}:[0-5]\\d` : `${hhmm}:[0-5]\\d\\.\\d{${args2.precision}}` : args2.seconds ? `${hhmm}:[0-5]\\d(?:\\.\\d+)?` : `${hhmm}(?::[0-5]\\d(?:\\.\\d+)?)?`;
   return regex;
 }
-function time(args) {
-  return new RegExp(`^${timeSource(args)}$`);
+function time(args2) {
+  return new RegExp(`^${timeSource(args2)}$`);
 }
-function datetime(args) {
+function datetime(args2) {
   const opts = ["Z"];
-  if (args.offset)
+  if (args2.offset)
     opts.push(`([+-](?:[01]\\d|2[0-3]):[0-5]\\d)`);
-  const qualified = `${timeSource({ precision: args.precision, seconds: true })}(?:${opts.join("|")})`;
-  const timeRegex = args.local ? `${qualified}|${timeSource({ precision: args.precision })}` : qualified;
+  const qualified = `${timeSource({ precision: args2.precision, seconds: true })}(?:${opts.join("|")})`;
+  const timeRegex = args2.local ? `${qualified}|${timeSource({ precision: args2.precision })}` : qualified;
   return new RegExp(`^${dateSource}T(?:${timeRegex})$`);
 }
 var anyString = /^[\s\S]{0,}$/;
@@ -18090,10 +18192,10 @@ var $ZodCheckOverwrite = /* @__PURE__ */ $constructor("$ZodCheckOverwrite", (ins
 
 // node_modules/zod/v4/core/doc.js
 var Doc = class {
-  constructor(args = [], closed = {}) {
+  constructor(args2 = [], closed = {}) {
     this.content = [];
     this.indent = 0;
-    this.args = args;
+    this.args = args2;
     this.closed = closed;
   }
   // the compiler catches a child's throw and keeps writing into this doc, so the indent has to unwind with it
@@ -18510,10 +18612,10 @@ var $ZodCIDRv4 = /* @__PURE__ */ $constructor("$ZodCIDRv4", (inst, def) => {
   $ZodStringFormat.init(inst, def);
 });
 function isValidCIDRv6(value) {
-  const parts = value.split("/");
-  if (parts.length !== 2)
+  const parts2 = value.split("/");
+  if (parts2.length !== 2)
     return false;
-  const [address, prefix] = parts;
+  const [address, prefix] = parts2;
   if (!prefix)
     return false;
   const prefixNum = Number(prefix);
@@ -18630,12 +18732,12 @@ var $ZodCreditCard = /* @__PURE__ */ $constructor("$ZodCreditCard", (inst, def) 
 function isIso7064Mod97(iban3) {
   let remainder = 0;
   const len = iban3.length;
-  for (let i = 4; i < len; i++) {
-    const code = iban3.charCodeAt(i);
+  for (let i2 = 4; i2 < len; i2++) {
+    const code = iban3.charCodeAt(i2);
     remainder = (code >= 65 ? remainder * 100 + (code - 55) : remainder * 10 + (code - 48)) % 97;
   }
-  for (let i = 0; i < 4; i++) {
-    const code = iban3.charCodeAt(i);
+  for (let i2 = 0; i2 < 4; i2++) {
+    const code = iban3.charCodeAt(i2);
     remainder = (code >= 65 ? remainder * 100 + (code - 55) : remainder * 10 + (code - 48)) % 97;
   }
   return remainder === 1;
@@ -18894,21 +18996,21 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c) => c[0]));
-  const parse4 = inst._zod.parse;
+  const parse5 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n = size(payload.value);
     if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
       for (const [max, ch] of sizeCaps(inst._zod.def.checks)) {
         if (n > max && ch._zod.def.when(payload)) {
-          const start = payload.issues.length;
+          const start2 = payload.issues.length;
           ch._zod.check(payload);
-          payload.issues[start].continue = false;
-          attachSchema(payload.issues, start, inst);
+          payload.issues[start2].continue = false;
+          attachSchema(payload.issues, start2, inst);
           return payload;
         }
       }
     }
-    return parse4(payload, ctx);
+    return parse5(payload, ctx);
   };
 }
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
@@ -18938,16 +19040,16 @@ var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def) => {
     payload.value = memo2 ? memo2.alloc(inst, payload, Array(input2.length), ctx) : Array(input2.length);
     const proms = [];
     const abortEarly = ctx?.abortEarly;
-    for (let i = 0; i < input2.length; i++) {
-      const item = input2[i];
+    for (let i2 = 0; i2 < input2.length; i2++) {
+      const item = input2[i2];
       const result = def.element._zod.run({
         value: item,
         issues: []
       }, ctx);
       if (result instanceof Promise) {
-        proms.push(result.then((result2) => handleArrayResult(result2, payload, i)));
+        proms.push(result.then((result2) => handleArrayResult(result2, payload, i2)));
       } else {
-        handleArrayResult(result, payload, i);
+        handleArrayResult(result, payload, i2);
         if (abortEarly && result.issues.length !== 0 && aborted(result))
           break;
       }
@@ -19332,9 +19434,9 @@ var $ZodUnion = /* @__PURE__ */ $constructor("$ZodUnion", (inst, def) => {
 });
 function handleExclusiveUnionResults(results, final, inst, ctx) {
   const matches = [];
-  for (let i = 0; i < results.length; i++) {
-    if (results[i].issues.length === 0)
-      matches.push(i);
+  for (let i2 = 0; i2 < results.length; i2++) {
+    if (results[i2].issues.length === 0)
+      matches.push(i2);
   }
   if (matches.length === 1) {
     final.value = results[matches[0]].value;
@@ -19444,10 +19546,10 @@ var $ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("$ZodDiscriminatedUnio
       propValues[zod.def.discriminator]?.delete(void 0);
     return propValues;
   });
-  def.options.forEach((option, i) => {
+  def.options.forEach((option, i2) => {
     const propShape = rawShape(option._zod.def);
     if (propShape && !Object.prototype.hasOwnProperty.call(propShape, def.discriminator)) {
-      throw new Error(`Invalid discriminated union option at index "${i}"`);
+      throw new Error(`Invalid discriminated union option at index "${i2}"`);
     }
   });
   const disc = cached(() => discriminatorMap(def));
@@ -19643,20 +19745,20 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
     const itemResults = new Array(items.length);
     const abortEarly = def.rest ? ctx?.abortEarly : void 0;
     let itemAborted = false;
-    for (let i = 0; i < items.length; i++) {
-      const r = items[i]._zod.run({ value: input2[i], issues: [] }, ctx);
+    for (let i2 = 0; i2 < items.length; i2++) {
+      const r = items[i2]._zod.run({ value: input2[i2], issues: [] }, ctx);
       if (r instanceof Promise) {
         proms.push(r.then((rr) => {
-          itemResults[i] = rr;
+          itemResults[i2] = rr;
         }));
       } else {
-        itemResults[i] = r;
+        itemResults[i2] = r;
         if (abortEarly && !itemAborted && r.issues.length)
           itemAborted = aborted(r);
       }
     }
     if (def.rest && !itemAborted) {
-      let i = items.length - 1;
+      let i2 = items.length - 1;
       const rest = input2.slice(items.length);
       let seen = payload.issues.length;
       for (const el of rest) {
@@ -19665,12 +19767,12 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
             break;
           seen = payload.issues.length;
         }
-        i++;
+        i2++;
         const result = def.rest._zod.run({ value: el, issues: [] }, ctx);
         if (result instanceof Promise) {
-          proms.push(result.then((r) => handleTupleResult(r, payload, i)));
+          proms.push(result.then((r) => handleTupleResult(r, payload, i2)));
         } else {
-          handleTupleResult(result, payload, i);
+          handleTupleResult(result, payload, i2);
         }
       }
     }
@@ -19681,10 +19783,10 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
   };
 });
 function getTupleOptStart(items, key) {
-  for (let i = items.length - 1; i >= 0; i--) {
-    const omittable = key === "optin" ? items[i]._zod.optin !== void 0 : items[i]._zod.optout === "optional";
+  for (let i2 = items.length - 1; i2 >= 0; i2--) {
+    const omittable = key === "optin" ? items[i2]._zod.optin !== void 0 : items[i2]._zod.optout === "optional";
     if (!omittable)
-      return i + 1;
+      return i2 + 1;
   }
   return 0;
 }
@@ -19695,25 +19797,25 @@ function handleTupleResult(result, final, index2) {
   final.value[index2] = result.value;
 }
 function handleTupleResults(itemResults, final, items, input2, optoutStart) {
-  for (let i = 0; i < items.length; i++) {
-    const r = itemResults[i];
-    const isPresent = i < input2.length;
-    if (!isPresent && i >= optoutStart && items[i]._zod.optin === "optional") {
-      final.value.length = i;
+  for (let i2 = 0; i2 < items.length; i2++) {
+    const r = itemResults[i2];
+    const isPresent = i2 < input2.length;
+    if (!isPresent && i2 >= optoutStart && items[i2]._zod.optin === "optional") {
+      final.value.length = i2;
       break;
     }
     if (r.issues.length) {
-      if (!isPresent && i >= optoutStart) {
-        final.value.length = i;
+      if (!isPresent && i2 >= optoutStart) {
+        final.value.length = i2;
         break;
       }
-      final.issues.push(...prefixIssues(i, r.issues));
+      final.issues.push(...prefixIssues(i2, r.issues));
     }
-    final.value[i] = r.value;
+    final.value[i2] = r.value;
   }
-  for (let i = final.value.length - 1; i >= input2.length; i--) {
-    if (items[i]._zod.optout === "optional" && final.value[i] === void 0) {
-      final.value.length = i;
+  for (let i2 = final.value.length - 1; i2 >= input2.length; i2--) {
+    if (items[i2]._zod.optout === "optional" && final.value[i2] === void 0) {
+      final.value.length = i2;
     } else {
       break;
     }
@@ -20448,26 +20550,26 @@ var $ZodFunction = /* @__PURE__ */ $constructor("$ZodFunction", (inst, def) => {
   $ZodType.init(inst, def);
   Object.defineProperty(inst, "_def", { value: def });
   inst._zod.def = def;
-  inst.implement = (func) => {
-    if (typeof func !== "function") {
+  inst.implement = (func2) => {
+    if (typeof func2 !== "function") {
       throw new Error("implement() must be called with a function");
     }
-    return Object.defineProperty(function(...args) {
-      const parsedArgs = inst._def.input ? parse(inst._def.input, args) : args;
-      const result = Reflect.apply(func, this, parsedArgs);
+    return Object.defineProperty(function(...args2) {
+      const parsedArgs = inst._def.input ? parse(inst._def.input, args2) : args2;
+      const result = Reflect.apply(func2, this, parsedArgs);
       if (inst._def.output) {
         return parse(inst._def.output, result);
       }
       return result;
     }, "_zod", { value: inst._zod, enumerable: false });
   };
-  inst.implementAsync = (func) => {
-    if (typeof func !== "function") {
+  inst.implementAsync = (func2) => {
+    if (typeof func2 !== "function") {
       throw new Error("implementAsync() must be called with a function");
     }
-    return Object.defineProperty(async function(...args) {
-      const parsedArgs = inst._def.input ? await parseAsync(inst._def.input, args) : args;
-      const result = await Reflect.apply(func, this, parsedArgs);
+    return Object.defineProperty(async function(...args2) {
+      const parsedArgs = inst._def.input ? await parseAsync(inst._def.input, args2) : args2;
+      const result = await Reflect.apply(func2, this, parsedArgs);
       if (inst._def.output) {
         return await parseAsync(inst._def.output, result);
       }
@@ -20492,22 +20594,22 @@ var $ZodFunction = /* @__PURE__ */ $constructor("$ZodFunction", (inst, def) => {
     }
     return payload;
   };
-  inst.input = (...args) => {
+  inst.input = (...args2) => {
     const F = inst.constructor;
-    if (Array.isArray(args[0])) {
+    if (Array.isArray(args2[0])) {
       return new F({
         type: "function",
         input: new $ZodTuple({
           type: "tuple",
-          items: args[0],
-          rest: args[1]
+          items: args2[0],
+          rest: args2[1]
         }),
         output: inst._def.output
       });
     }
     return new F({
       type: "function",
-      input: args[0],
+      input: args2[0],
       output: inst._def.output
     });
   };
@@ -28488,26 +28590,26 @@ var ZodCompileUnsupportedError = class extends Error {
     this.islandable = islandable;
   }
 };
-function compileValidator(schema, parser) {
+function compileValidator(schema, parser2) {
   try {
     return compileFn(schema, { assertOnly: true });
   } catch {
-    return parser;
+    return parser2;
   }
 }
 function compile(schema, options) {
   try {
-    const parser = compileFn(schema);
-    const clone2 = withParser(schema, parser);
-    clone2._zod.bag.validator = compileValidator(schema, parser);
+    const parser2 = compileFn(schema);
+    const clone2 = withParser(schema, parser2);
+    clone2._zod.bag.validator = compileValidator(schema, parser2);
     return clone2;
-  } catch (err) {
+  } catch (err2) {
     if (options?.strict)
-      throw err;
+      throw err2;
     return schema;
   }
 }
-function withParser(schema, parser) {
+function withParser(schema, parser2) {
   if (isRecursiveSchema(schema)) {
     throw new ZodCompileUnsupportedError("a schema whose subtree contains a reference cycle");
   }
@@ -28521,9 +28623,9 @@ function withParser(schema, parser) {
     if (ctx && isBackEdge(ctx, payload.value)) {
       return originalRun(payload, ctx);
     }
-    const out = parser(payload.value);
-    if (out !== INVALID) {
-      payload.value = out;
+    const out2 = parser2(payload.value);
+    if (out2 !== INVALID) {
+      payload.value = out2;
       return payload;
     }
     if (ctx)
@@ -28532,21 +28634,21 @@ function withParser(schema, parser) {
   };
   wrapped.__originalRun = originalRun;
   clone2._zod.bag.fallbackRun = originalRun;
-  clone2._zod.bag.validator = parser;
+  clone2._zod.bag.validator = parser2;
   clone2._zod.run = wrapped;
   if (!liveRun.__originalRun)
-    installCompiledUserMethods(clone2, schema, parser);
+    installCompiledUserMethods(clone2, schema, parser2);
   return clone2;
 }
-function installCompiledUserMethods(target, source, parser) {
+function installCompiledUserMethods(target, source, parser2) {
   const targetAny = target;
   const sourceAny = source;
   if (typeof sourceAny.safeParse === "function") {
     const originalSafeParse = sourceAny.safeParse;
     targetAny.safeParse = (data, params) => {
-      const out = parser(data);
-      if (out !== INVALID) {
-        return { success: true, data: out };
+      const out2 = parser2(data);
+      if (out2 !== INVALID) {
+        return { success: true, data: out2 };
       }
       return originalSafeParse(data, params);
     };
@@ -28554,9 +28656,9 @@ function installCompiledUserMethods(target, source, parser) {
   if (typeof sourceAny.parse === "function") {
     const originalParse = sourceAny.parse;
     targetAny.parse = (data, params) => {
-      const out = parser(data);
-      if (out !== INVALID) {
-        return out;
+      const out2 = parser2(data);
+      if (out2 !== INVALID) {
+        return out2;
       }
       return originalParse(data, params);
     };
@@ -28593,8 +28695,8 @@ ${code}
   try {
     const factory = new F(...constantNames, factoryCode);
     fn = factory(...constantValues);
-  } catch (err) {
-    throw new ZodCompileUnsupportedError(`this schema (generated code failed to evaluate: ${err.message})`);
+  } catch (err2) {
+    throw new ZodCompileUnsupportedError(`this schema (generated code failed to evaluate: ${err2.message})`);
   }
   if (options?.debug) {
     fn.code = fullCode;
@@ -28603,13 +28705,13 @@ ${code}
   return fn;
 }
 function addConstant(ctx, value) {
-  for (const [name2, v] of ctx.constants) {
+  for (const [name3, v] of ctx.constants) {
     if (v === value)
-      return name2;
+      return name3;
   }
-  const name = `c${ctx.constantCounter++}`;
-  ctx.constants.set(name, value);
-  return name;
+  const name2 = `c${ctx.constantCounter++}`;
+  ctx.constants.set(name2, value);
+  return name2;
 }
 function addUserConstant(ctx, fn) {
   ctx.definite = false;
@@ -28632,9 +28734,9 @@ function compileChild(doc, ctx, schema, accessor, needsValue = true) {
   const varCounter = ctx.varCounter;
   try {
     return generateCheck(doc, ctx, schema, accessor, needsValue);
-  } catch (err) {
-    if (!(err instanceof ZodCompileUnsupportedError) || !err.islandable)
-      throw err;
+  } catch (err2) {
+    if (!(err2 instanceof ZodCompileUnsupportedError) || !err2.islandable)
+      throw err2;
     doc.content.length = contentLen;
     if (ctx.constants.size > constantCount) {
       const trailing = Array.from(ctx.constants.keys()).slice(constantCount);
@@ -29317,13 +29419,13 @@ function generateObjectCheck(doc, ctx, schema, accessor, buildsValue = true) {
     doc.write(`const ${outputVar} = {};`);
     for (const k of allKeys) {
       const kx = keyExpr(k);
-      const out = propOutputs.get(k);
+      const out2 = propOutputs.get(k);
       if (dropsWhenAbsent(propShape[k])) {
-        doc.write(`if (${kx} in ${accessor}) ${outputVar}[${kx}] = ${out};`);
+        doc.write(`if (${kx} in ${accessor}) ${outputVar}[${kx}] = ${out2};`);
       } else if (mayOmitUndefined(propShape[k])) {
-        doc.write(`if (${out} !== undefined || ${kx} in ${accessor}) ${outputVar}[${kx}] = ${out};`);
+        doc.write(`if (${out2} !== undefined || ${kx} in ${accessor}) ${outputVar}[${kx}] = ${out2};`);
       } else {
-        doc.write(`${outputVar}[${kx}] = ${out};`);
+        doc.write(`${outputVar}[${kx}] = ${out2};`);
       }
     }
   }
@@ -29640,22 +29742,22 @@ function generateTupleCheck(doc, ctx, schema, accessor) {
   }
   const outputVar = newVar(ctx);
   doc.write(`const ${outputVar} = [];`);
-  for (let i = 0; i < items.length; i++) {
-    const itemSchema = items[i];
-    if (i >= optoutStart) {
-      doc.write(`if (${outputVar}.length === ${i}) {`);
+  for (let i2 = 0; i2 < items.length; i2++) {
+    const itemSchema = items[i2];
+    if (i2 >= optoutStart) {
+      doc.write(`if (${outputVar}.length === ${i2}) {`);
       doc.indented((d) => {
-        d.write(`if (${i} < ${accessor}.length) {`);
+        d.write(`if (${i2} < ${accessor}.length) {`);
         d.indented((d2) => {
           const elemVar = newVar(ctx);
-          d2.write(`const ${elemVar} = ${accessor}[${i}];`);
+          d2.write(`const ${elemVar} = ${accessor}[${i2}];`);
           const elemOutput = compileChild(d2, ctx, itemSchema, elemVar);
-          d2.write(`${outputVar}[${i}] = ${elemOutput};`);
+          d2.write(`${outputVar}[${i2}] = ${elemOutput};`);
         });
         d.write(`} else {`);
         d.indented((d2) => {
           if (dropsWhenAbsent(itemSchema)) {
-            d2.write(`${outputVar}.length = ${i};`);
+            d2.write(`${outputVar}.length = ${i2};`);
             return;
           }
           const elemVar = newVar(ctx);
@@ -29667,17 +29769,17 @@ function generateTupleCheck(doc, ctx, schema, accessor) {
             d3.write(`return ${elemOutput};`);
           });
           d2.write(`})();`);
-          d2.write(`if (${branchVar} === INVALID || ${branchVar} === undefined) ${outputVar}.length = ${i};`);
-          d2.write(`else ${outputVar}[${i}] = ${branchVar};`);
+          d2.write(`if (${branchVar} === INVALID || ${branchVar} === undefined) ${outputVar}.length = ${i2};`);
+          d2.write(`else ${outputVar}[${i2}] = ${branchVar};`);
         });
         d.write(`}`);
       });
       doc.write(`}`);
     } else {
       const elemVar = newVar(ctx);
-      doc.write(`const ${elemVar} = ${accessor}[${i}];`);
+      doc.write(`const ${elemVar} = ${accessor}[${i2}];`);
       const elemOutput = compileChild(doc, ctx, itemSchema, elemVar);
-      doc.write(`${outputVar}[${i}] = ${elemOutput};`);
+      doc.write(`${outputVar}[${i2}] = ${elemOutput};`);
     }
   }
   if (rest) {
@@ -29694,10 +29796,10 @@ function generateTupleCheck(doc, ctx, schema, accessor) {
   return outputVar;
 }
 function getTupleOptStart2(items, key) {
-  for (let i = items.length - 1; i >= 0; i--) {
-    const omittable = key === "optin" ? items[i]._zod.optin !== void 0 : items[i]._zod.optout === "optional";
+  for (let i2 = items.length - 1; i2 >= 0; i2--) {
+    const omittable = key === "optin" ? items[i2]._zod.optin !== void 0 : items[i2]._zod.optout === "optional";
     if (!omittable)
-      return i + 1;
+      return i2 + 1;
   }
   return 0;
 }
@@ -29726,9 +29828,9 @@ function generateUnionCheck(doc, ctx, schema, accessor) {
   }
   const outputVar = newVar(ctx);
   doc.write(`let ${outputVar};`);
-  for (let i = 0; i < options.length; i++) {
-    const opt = options[i];
-    if (i === 0) {
+  for (let i2 = 0; i2 < options.length; i2++) {
+    const opt = options[i2];
+    if (i2 === 0) {
       doc.write(`${outputVar} = (() => {`);
     } else {
       doc.write(`if (${outputVar} === INVALID) ${outputVar} = (() => {`);
@@ -29887,7 +29989,7 @@ function generateRecordCheck(doc, ctx, schema, accessor) {
   }, `return INVALID;`);
   return outputVar;
 }
-function emitOwnKeys(doc, ctx, accessor, kVar, body, onSymbol) {
+function emitOwnKeys(doc, ctx, accessor, kVar, body2, onSymbol) {
   const propIsEnumerableConst = addConstant(ctx, Object.prototype.propertyIsEnumerable);
   const symsVar = newVar(ctx);
   const keysVar = newVar(ctx);
@@ -29898,7 +30000,7 @@ function emitOwnKeys(doc, ctx, accessor, kVar, body, onSymbol) {
   doc.indented((d) => {
     d.write(`const ${kVar} = ${keysVar}[${iVar}];`);
     d.write(`if (${kVar} === "__proto__" || !${propIsEnumerableConst}.call(${accessor}, ${kVar})) continue;`);
-    body(d);
+    body2(d);
   });
   doc.write(`}`);
   doc.write(`for (let ${iVar} = 0; ${iVar} < ${symsVar}.length; ${iVar}++) {`);
@@ -29908,7 +30010,7 @@ function emitOwnKeys(doc, ctx, accessor, kVar, body, onSymbol) {
     if (onSymbol)
       d.write(onSymbol);
     else
-      body(d);
+      body2(d);
   });
   doc.write(`}`);
 }
@@ -30955,11 +31057,11 @@ function _catch(Class2, innerType, catchValue) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _pipe(Class2, in_, out) {
+function _pipe(Class2, in_, out2) {
   return new Class2({
     type: "pipe",
     in: in_,
-    out
+    out: out2
   });
 }
 // @__NO_SIDE_EFFECTS__
@@ -30970,10 +31072,10 @@ function _readonly(Class2, innerType) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _templateLiteral(Class2, parts, params) {
+function _templateLiteral(Class2, parts2, params) {
   return new Class2({
     type: "template_literal",
-    parts,
+    parts: parts2,
     ...normalizeParams(params)
   });
 }
@@ -31058,12 +31160,12 @@ function describe(description) {
   return ch;
 }
 // @__NO_SIDE_EFFECTS__
-function meta(metadata) {
+function meta(metadata2) {
   const ch = new $ZodCheck({ check: "meta" });
   ch._zod.onattach = [
     (inst) => {
       const existing = globalRegistry.get(inst) ?? {};
-      globalRegistry.add(inst, { ...existing, ...metadata });
+      globalRegistry.add(inst, { ...existing, ...metadata2 });
     }
   ];
   ch._zod.check = () => {
@@ -31386,15 +31488,15 @@ function foldObjects(members2) {
     for (const key in object2.properties) {
       if (Object.prototype.hasOwnProperty.call(properties, key))
         continue;
-      const parts = [];
+      const parts2 = [];
       for (const other of objects) {
         const part = other.properties?.[key] ?? undeclaredConstraint(other);
         if (part === null || part === void 0)
           continue;
-        if (!parts.some((seen) => JSON.stringify(seen) === JSON.stringify(part)))
-          parts.push(part);
+        if (!parts2.some((seen) => JSON.stringify(seen) === JSON.stringify(part)))
+          parts2.push(part);
       }
-      const merged = parts.length === 1 ? parts[0] : foldObjects(parts) ?? { allOf: parts };
+      const merged = parts2.length === 1 ? parts2[0] : foldObjects(parts2) ?? { allOf: parts2 };
       assignProp(properties, key, merged);
     }
     for (const key of object2.required ?? [])
@@ -32047,9 +32149,9 @@ var objectProcessor = (schema, ctx, _json, params) => {
 var unionProcessor = (schema, ctx, json2, params) => {
   const def = schema._zod.def;
   const isExclusive = def.inclusive === false;
-  const options = def.options.map((x, i) => processSchema(x, ctx, {
+  const options = def.options.map((x, i2) => processSchema(x, ctx, {
     ...params,
-    path: [...params.path, isExclusive ? "oneOf" : "anyOf", i]
+    path: [...params.path, isExclusive ? "oneOf" : "anyOf", i2]
   }));
   if (isExclusive) {
     json2.oneOf = options;
@@ -32081,9 +32183,9 @@ var tupleProcessor = (schema, ctx, _json, params) => {
   json2.type = "array";
   const prefixPath = ctx.target === "draft-2020-12" ? "prefixItems" : "items";
   const restPath = ctx.target === "draft-2020-12" ? "items" : ctx.target === "openapi-3.0" ? "items" : "additionalItems";
-  const prefixItems = def.items.map((x, i) => processSchema(x, ctx, {
+  const prefixItems = def.items.map((x, i2) => processSchema(x, ctx, {
     ...params,
-    path: [...params.path, prefixPath, i]
+    path: [...params.path, prefixPath, i2]
   }));
   const rest = def.rest ? processSchema(def.rest, ctx, {
     ...params,
@@ -32155,7 +32257,7 @@ function stringifyKeyNames(bySchema, json2, visited) {
     if (!Array.isArray(branches))
       continue;
     const mapped = branches.map((branch) => stringifyKeyNames(bySchema, branch, visited));
-    if (mapped.some((branch, i) => branch !== branches[i]))
+    if (mapped.some((branch, i2) => branch !== branches[i2]))
       json2 = { ...json2, [keyword]: mapped };
   }
   const types = Array.isArray(json2.type) ? json2.type : [json2.type];
@@ -32870,11 +32972,11 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
     globalRegistry.add(cl, { description });
     return cl;
   },
-  meta(...args) {
-    if (args.length === 0)
+  meta(...args2) {
+    if (args2.length === 0)
       return globalRegistry.get(this);
     const cl = this.clone();
-    globalRegistry.add(cl, args[0]);
+    globalRegistry.add(cl, args2[0]);
     return cl;
   },
   isOptional() {
@@ -32883,8 +32985,8 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
   isNullable() {
     return this.safeParse(null).success;
   },
-  apply(fn, ...args) {
-    return args.length === 0 ? fn(this) : fn(this, ...args);
+  apply(fn, ...args2) {
+    return args2.length === 0 ? fn(this) : fn(this, ...args2);
   },
   // Overrides core's `~standard` to add `jsonSchema`. Must stay a prototype entry: redefining it per instance demotes instances to dictionary mode.
   get "~standard"() {
@@ -32972,29 +33074,29 @@ var _ZodString = /* @__PURE__ */ $constructor(
     minLength: (inst) => aggregateChecks(inst).minimum ?? null,
     maxLength: (inst) => aggregateChecks(inst).maximum ?? null
   }, {
-    regex(...args) {
-      return this.check(_regex(...args));
+    regex(...args2) {
+      return this.check(_regex(...args2));
     },
-    includes(...args) {
-      return this.check(_includes(...args));
+    includes(...args2) {
+      return this.check(_includes(...args2));
     },
-    startsWith(...args) {
-      return this.check(_startsWith(...args));
+    startsWith(...args2) {
+      return this.check(_startsWith(...args2));
     },
-    endsWith(...args) {
-      return this.check(_endsWith(...args));
+    endsWith(...args2) {
+      return this.check(_endsWith(...args2));
     },
-    min(...args) {
-      return this.check(_minLength(...args));
+    min(...args2) {
+      return this.check(_minLength(...args2));
     },
-    max(...args) {
-      return this.check(_maxLength(...args));
+    max(...args2) {
+      return this.check(_maxLength(...args2));
     },
-    length(...args) {
-      return this.check(_length(...args));
+    length(...args2) {
+      return this.check(_length(...args2));
     },
-    nonempty(...args) {
-      return this.check(_minLength(1, ...args));
+    nonempty(...args2) {
+      return this.check(_minLength(1, ...args2));
     },
     lowercase(params) {
       return this.check(_lowercase(params));
@@ -33005,8 +33107,8 @@ var _ZodString = /* @__PURE__ */ $constructor(
     trim() {
       return this.check(_trim());
     },
-    normalize(...args) {
-      return this.check(_normalize(...args));
+    normalize(...args2) {
+      return this.check(_normalize(...args2));
     },
     toLowerCase() {
       return this.check(_toLowerCase());
@@ -33628,14 +33730,14 @@ var ZodObject = /* @__PURE__ */ $constructor("ZodObject", (inst, def) => {
   omit(mask) {
     return util_exports.omit(this, mask);
   },
-  partial(...args) {
-    return util_exports.partial(ZodOptional, this, args[0]);
+  partial(...args2) {
+    return util_exports.partial(ZodOptional, this, args2[0]);
   },
-  exactPartial(...args) {
-    return util_exports.partial(ZodExactOptional, this, args[0], "exactPartial");
+  exactPartial(...args2) {
+    return util_exports.partial(ZodExactOptional, this, args2[0], "exactPartial");
   },
-  required(...args) {
-    return util_exports.required(ZodNonOptional, this, args[0]);
+  required(...args2) {
+    return util_exports.required(ZodNonOptional, this, args2[0]);
   }
 });
 function object(shape, params) {
@@ -33795,10 +33897,10 @@ var ZodMap = /* @__PURE__ */ $constructor("ZodMap", (inst, def) => {
   inst._zod.processJSONSchema = (ctx, json2, params) => mapProcessor(inst, ctx, json2, params);
   inst.keyType = def.keyType;
   inst.valueType = def.valueType;
-  inst.min = (...args) => inst.check(_minSize(...args));
+  inst.min = (...args2) => inst.check(_minSize(...args2));
   inst.nonempty = (params) => inst.check(_minSize(1, params));
-  inst.max = (...args) => inst.check(_maxSize(...args));
-  inst.size = (...args) => inst.check(_size(...args));
+  inst.max = (...args2) => inst.check(_maxSize(...args2));
+  inst.size = (...args2) => inst.check(_size(...args2));
 });
 function map(keyType, valueType, params) {
   return new ZodMap({
@@ -33813,10 +33915,10 @@ var ZodSet = /* @__PURE__ */ $constructor("ZodSet", (inst, def) => {
   $ZodSet.init(inst, def);
   ZodType.init(inst, def);
   inst._zod.processJSONSchema = (ctx, json2, params) => setProcessor(inst, ctx, json2, params);
-  inst.min = (...args) => inst.check(_minSize(...args));
+  inst.min = (...args2) => inst.check(_minSize(...args2));
   inst.nonempty = (params) => inst.check(_minSize(1, params));
-  inst.max = (...args) => inst.check(_maxSize(...args));
-  inst.size = (...args) => inst.check(_size(...args));
+  inst.max = (...args2) => inst.check(_maxSize(...args2));
+  inst.size = (...args2) => inst.check(_size(...args2));
 });
 function set(valueType, params) {
   return new ZodSet({
@@ -34074,11 +34176,11 @@ var ZodPipe = /* @__PURE__ */ $constructor("ZodPipe", (inst, def) => {
   inst.in = def.in;
   inst.out = def.out;
 });
-function pipe(in_, out) {
+function pipe(in_, out2) {
   return new ZodPipe({
     type: "pipe",
     in: in_,
-    out
+    out: out2
     // ...util.normalizeParams(params),
   });
 }
@@ -34086,11 +34188,11 @@ var ZodCodec = /* @__PURE__ */ $constructor("ZodCodec", (inst, def) => {
   ZodPipe.init(inst, def);
   $ZodCodec.init(inst, def);
 });
-function codec(in_, out, params) {
+function codec(in_, out2, params) {
   return new ZodCodec({
     type: "pipe",
     in: in_,
-    out,
+    out: out2,
     transform: params.decode,
     reverseTransform: params.encode
   });
@@ -34126,10 +34228,10 @@ var ZodTemplateLiteral = /* @__PURE__ */ $constructor("ZodTemplateLiteral", (ins
   ZodType.init(inst, def);
   inst._zod.processJSONSchema = (ctx, json2, params) => templateLiteralProcessor(inst, ctx, json2, params);
 });
-function templateLiteral(parts, params) {
+function templateLiteral(parts2, params) {
   return new ZodTemplateLiteral({
     type: "template_literal",
-    parts,
+    parts: parts2,
     ...util_exports.normalizeParams(params)
   });
 }
@@ -34222,11 +34324,11 @@ function _instanceof(cls, params = {}) {
   };
   return inst;
 }
-var stringbool = (...args) => _stringbool({
+var stringbool = (...args2) => _stringbool({
   Codec: ZodCodec,
   Boolean: ZodBoolean,
   String: ZodString
-}, ...args);
+}, ...args2);
 function json(params) {
   const jsonSchema = lazy(() => {
     return union([string2(params), number2(), boolean2(), _null3(), array(jsonSchema), record(string2(), jsonSchema)]);
@@ -34469,24 +34571,24 @@ function canonicalKey(value, seen) {
   seen.add(value);
   try {
     if (Array.isArray(value)) {
-      const parts2 = [];
+      const parts3 = [];
       for (const item of value) {
         const key = canonicalKey(item, seen);
         if (key === null)
           return null;
-        parts2.push(key);
+        parts3.push(key);
       }
-      return `a${parts2.length}:[${parts2.join(",")}]`;
+      return `a${parts3.length}:[${parts3.join(",")}]`;
     }
     const keys = Object.keys(value).sort();
-    const parts = [];
+    const parts2 = [];
     for (const k of keys) {
       const key = canonicalKey(value[k], seen);
       if (key === null)
         return null;
-      parts.push(`${k.length}:${k}=${key}`);
+      parts2.push(`${k.length}:${k}=${key}`);
     }
-    return `o${parts.length}:{${parts.join(",")}}`;
+    return `o${parts2.length}:{${parts2.join(",")}}`;
   } finally {
     seen.delete(value);
   }
@@ -34542,20 +34644,20 @@ function checkArrayGuards(arraySchema, guards) {
       return;
     if (guards.uniqueItems === true) {
       const firstSeen = /* @__PURE__ */ new Map();
-      for (let i = 0; i < items.length; i++) {
-        const key = canonicalKey(items[i], /* @__PURE__ */ new Set());
+      for (let i2 = 0; i2 < items.length; i2++) {
+        const key = canonicalKey(items[i2], /* @__PURE__ */ new Set());
         if (key === null)
           continue;
         const first = firstSeen.get(key);
         if (first === void 0) {
-          firstSeen.set(key, i);
+          firstSeen.set(key, i2);
           continue;
         }
         payload.issues.push({
           code: "custom",
-          message: `Array items must be unique: element at index ${i} duplicates the one at index ${first}`,
+          message: `Array items must be unique: element at index ${i2} duplicates the one at index ${first}`,
           input: items,
-          path: [i],
+          path: [i2],
           continue: true
         });
       }
@@ -34811,8 +34913,8 @@ function convertBaseSchema(schema, ctx) {
           zodSchema = schemasToIntersect[0];
         } else {
           let result = z.intersection(schemasToIntersect[0], schemasToIntersect[1]);
-          for (let i = 2; i < schemasToIntersect.length; i++) {
-            result = z.intersection(result, schemasToIntersect[i]);
+          for (let i2 = 2; i2 < schemasToIntersect.length; i2++) {
+            result = z.intersection(result, schemasToIntersect[i2]);
           }
           zodSchema = result;
         }
@@ -34943,8 +35045,8 @@ function convertSchema(schema, ctx) {
     } else {
       let result = hasExplicitType ? baseSchema : convertSchema(schema.allOf[0], ctx);
       const startIdx = hasExplicitType ? 0 : 1;
-      for (let i = startIdx; i < schema.allOf.length; i++) {
-        result = z.intersection(result, convertSchema(schema.allOf[i], ctx));
+      for (let i2 = startIdx; i2 < schema.allOf.length; i2++) {
+        result = z.intersection(result, convertSchema(schema.allOf[i2], ctx));
       }
       baseSchema = result;
     }
@@ -35033,7 +35135,7 @@ function visit(schema, fnOrHandlers) {
     return h ? h(node3, rewritten) : node3;
   };
   const cache = /* @__PURE__ */ new Map();
-  function run(s) {
+  function run2(s) {
     const cached2 = cache.get(s);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
@@ -35059,21 +35161,21 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newShape = {};
         for (const k of keys) {
-          const mapped = run(oldShape[k]);
+          const mapped = run2(oldShape[k]);
           if (mapped !== oldShape[k])
             changed = true;
           newShape[k] = mapped;
         }
         let newCatchall = def.catchall;
         if (def.catchall) {
-          newCatchall = run(def.catchall);
+          newCatchall = run2(def.catchall);
           if (newCatchall !== def.catchall)
             changed = true;
         }
         return changed ? clone(s, { ...def, shape: newShape, catchall: newCatchall }) : s;
       }
       case "array": {
-        const mapped = run(def.element);
+        const mapped = run2(def.element);
         return mapped === def.element ? s : clone(s, { ...def, element: mapped });
       }
       case "tuple": {
@@ -35081,14 +35183,14 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newItems = [];
         for (const item of oldItems) {
-          const mapped = run(item);
+          const mapped = run2(item);
           if (mapped !== item)
             changed = true;
           newItems.push(mapped);
         }
         let newRest = def.rest;
         if (def.rest) {
-          newRest = run(def.rest);
+          newRest = run2(def.rest);
           if (newRest !== def.rest)
             changed = true;
         }
@@ -35096,12 +35198,12 @@ function visit(schema, fnOrHandlers) {
       }
       case "record":
       case "map": {
-        const newKey = run(def.keyType);
-        const newVal = run(def.valueType);
+        const newKey = run2(def.keyType);
+        const newVal = run2(def.valueType);
         return newKey === def.keyType && newVal === def.valueType ? s : clone(s, { ...def, keyType: newKey, valueType: newVal });
       }
       case "set": {
-        const newVal = run(def.valueType);
+        const newVal = run2(def.valueType);
         return newVal === def.valueType ? s : clone(s, { ...def, valueType: newVal });
       }
       case "union": {
@@ -35109,7 +35211,7 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newOptions = [];
         for (const opt of oldOptions) {
-          const mapped = run(opt);
+          const mapped = run2(opt);
           if (mapped !== opt)
             changed = true;
           newOptions.push(mapped);
@@ -35117,8 +35219,8 @@ function visit(schema, fnOrHandlers) {
         return changed ? clone(s, { ...def, options: newOptions }) : s;
       }
       case "intersection": {
-        const newLeft = run(def.left);
-        const newRight = run(def.right);
+        const newLeft = run2(def.left);
+        const newRight = run2(def.right);
         return newLeft === def.left && newRight === def.right ? s : clone(s, { ...def, left: newLeft, right: newRight });
       }
       case "optional":
@@ -35130,23 +35232,23 @@ function visit(schema, fnOrHandlers) {
       case "nonoptional":
       case "promise":
       case "success": {
-        const newInner = run(def.innerType);
+        const newInner = run2(def.innerType);
         return newInner === def.innerType ? s : clone(s, { ...def, innerType: newInner });
       }
       case "pipe": {
-        const newIn = run(def.in);
-        const newOut = run(def.out);
+        const newIn = run2(def.in);
+        const newOut = run2(def.out);
         return newIn === def.in && newOut === def.out ? s : clone(s, { ...def, in: newIn, out: newOut });
       }
       case "function": {
-        const newInput = run(def.input);
-        const newOutput = run(def.output);
+        const newInput = run2(def.input);
+        const newOutput = run2(def.output);
         return newInput === def.input && newOutput === def.output ? s : clone(s, { ...def, input: newInput, output: newOutput });
       }
       case "lazy": {
         const original = def.getter;
         const { _cachedInner, ...rest } = def;
-        return clone(s, { ...rest, getter: () => run(original()) });
+        return clone(s, { ...rest, getter: () => run2(original()) });
       }
       // A leaf by choice: `parts` are regex fragments, not data positions.
       case "template_literal":
@@ -35177,7 +35279,7 @@ function visit(schema, fnOrHandlers) {
       }
     }
   }
-  return run(schema);
+  return run2(schema);
 }
 
 // node_modules/zod/v4/classic/deep-partial.js
@@ -35431,16 +35533,16 @@ function oneOrMany(item, expected) {
   return byShape({ scalar: item.transform((value) => [value]), sequence: external_exports.array(item) }, expected);
 }
 var pathsSchema = oneOrMany(rootPathSchema, "a path or a list of paths");
-var scopeNameSchema = external_exports.string().min(1, "expected a scope name").refine((name) => !name.includes(":"), 'a scope name cannot contain ":" (it marks built-in scopes)');
-var scopeRuleSchema = external_exports.strictObject({ paths: pathsSchema, name: scopeNameSchema, together: external_exports.boolean().optional() }).transform(({ paths, name, together }) => ({ paths, name, together: together ?? false }));
+var scopeNameSchema = external_exports.string().min(1, "expected a scope name").refine((name2) => !name2.includes(":"), 'a scope name cannot contain ":" (it marks built-in scopes)');
+var scopeRuleSchema = external_exports.strictObject({ paths: pathsSchema, name: scopeNameSchema, together: external_exports.boolean().optional() }).transform(({ paths, name: name2, together }) => ({ paths, name: name2, together: together ?? false }));
 var scopesSchema = byShape(
   {
-    mapping: external_exports.record(rootPathSchema, scopeNameSchema).transform((globs) => Object.entries(globs).map(([glob, name]) => ({ paths: [glob], name, together: false }))),
+    mapping: external_exports.record(rootPathSchema, scopeNameSchema).transform((globs) => Object.entries(globs).map(([glob, name2]) => ({ paths: [glob], name: name2, together: false }))),
     sequence: external_exports.array(scopeRuleSchema)
   },
   "a mapping of globs to scope names, or a list of { paths, name, together }"
 );
-var serviceNameSchema = external_exports.string().transform(normalizeServiceName).refine((name) => name.length > 0, "expected a service name");
+var serviceNameSchema = external_exports.string().transform(normalizeServiceName).refine((name2) => name2.length > 0, "expected a service name");
 var ignoreRuleSchema = external_exports.strictObject({
   rule: external_exports.enum(CONFLICT_RULES).optional(),
   port: portRangeSchema.optional(),
@@ -35453,13 +35555,13 @@ var ignoreRuleSchema = external_exports.strictObject({
   }
   return { reason, ...rule === void 0 ? {} : { rule }, ...port ? { port } : {}, ...service === void 0 ? {} : { service } };
 });
-var aliasesSchema = external_exports.record(external_exports.string().refine((name) => normalizeServiceName(name) !== "", "expected a service name"), oneOrMany(serviceNameSchema, "a name or a list of names")).superRefine((aliases, context) => {
+var aliasesSchema = external_exports.record(external_exports.string().refine((name2) => normalizeServiceName(name2) !== "", "expected a service name"), oneOrMany(serviceNameSchema, "a name or a list of names")).superRefine((aliases, context) => {
   const owners = /* @__PURE__ */ new Map();
   for (const [canonical, names] of Object.entries(aliases)) {
     names.forEach((alias, index2) => {
-      const owner = owners.get(alias);
-      if (owner !== void 0 && owner !== canonical) {
-        context.addIssue({ code: "custom", path: [canonical, index2], message: `${JSON.stringify(alias)} is already an alias of ${JSON.stringify(owner)}` });
+      const owner2 = owners.get(alias);
+      if (owner2 !== void 0 && owner2 !== canonical) {
+        context.addIssue({ code: "custom", path: [canonical, index2], message: `${JSON.stringify(alias)} is already an alias of ${JSON.stringify(owner2)}` });
       }
       owners.set(alias, canonical);
     });
@@ -35472,13 +35574,28 @@ var aliasesSchema = external_exports.record(external_exports.string().refine((na
   }
   return normalized;
 });
+var limitSchema = external_exports.number().int("expected a whole number").positive("expected a positive number");
+var limitsSchema = external_exports.strictObject({
+  maxFileBytes: limitSchema.optional(),
+  maxFiles: limitSchema.optional(),
+  maxTotalBytes: limitSchema.optional(),
+  maxLineLength: limitSchema.optional()
+}).transform((limits) => {
+  const merged = { ...DEFAULT_LIMITS };
+  for (const key of Object.keys(DEFAULT_LIMITS)) {
+    const value = limits[key];
+    if (value !== void 0) merged[key] = value;
+  }
+  return merged;
+});
 var configSchema = external_exports.strictObject({
   include: pathsSchema.nullish(),
   exclude: pathsSchema.nullish(),
   registry: pathsSchema.nullish(),
   scopes: scopesSchema.nullish(),
   ignore: external_exports.array(ignoreRuleSchema).nullish(),
-  aliases: aliasesSchema.nullish()
+  aliases: aliasesSchema.nullish(),
+  limits: limitsSchema.nullish()
 }).transform(
   (config2) => ({
     include: config2.include ?? [],
@@ -35486,7 +35603,8 @@ var configSchema = external_exports.strictObject({
     registry: config2.registry ?? [],
     scopes: config2.scopes ?? [],
     ignore: config2.ignore ?? [],
-    aliases: config2.aliases ?? {}
+    aliases: config2.aliases ?? {},
+    limits: config2.limits ?? DEFAULT_LIMITS
   })
 );
 
@@ -35533,10 +35651,10 @@ async function loadConfig(root, explicitPath) {
     const read = await readText(resolve(explicitPath));
     return "text" in read ? parseConfig(explicitPath, read.text) : { error: `${explicitPath}: cannot read the config file (${read.reason})` };
   }
-  for (const name of DEFAULT_CONFIG_FILES) {
-    const read = await readText(join(root, name));
-    if ("text" in read) return parseConfig(name, read.text);
-    if (read.code !== "ENOENT") return { error: `${name}: cannot read the config file (${read.reason})` };
+  for (const name2 of DEFAULT_CONFIG_FILES) {
+    const read = await readText(join(root, name2));
+    if ("text" in read) return parseConfig(name2, read.text);
+    if (read.code !== "ENOENT") return { error: `${name2}: cannot read the config file (${read.reason})` };
   }
   return { config: structuredClone(EMPTY_CONFIG) };
 }
@@ -35616,23 +35734,6 @@ function compareBindings(a, b) {
   return compareStrings(a.file, b.file) || a.line - b.line || a.column - b.column || compareStrings(a.service, b.service) || compareStrings(a.project ?? "", b.project ?? "") || compareStrings(a.scope, b.scope) || compareStrings(a.protocol, b.protocol) || a.port - b.port || a.endPort - b.endPort || compareStrings(a.kind, b.kind) || compareStrings(a.hostIp ?? "", b.hostIp ?? "") || compareStrings(a.stack ?? "", b.stack ?? "") || compareStrings(JSON.stringify(a), JSON.stringify(b));
 }
 
-// src/detect/scopes.ts
-var NAMESPACE_PREFIXES = ["container:", "pod:", "service:"];
-function isHostLikeScope(scope) {
-  return scope === "host" || scope !== "cluster" && !NAMESPACE_PREFIXES.some((prefix) => scope.startsWith(prefix));
-}
-function registryClaims(bindings, entries) {
-  const namedScopes = /* @__PURE__ */ new Set();
-  for (const binding2 of bindings) {
-    if (binding2.scope !== "host" && isHostLikeScope(binding2.scope)) namedScopes.add(binding2.scope);
-  }
-  const claims = [...entries];
-  for (const scope of [...namedScopes].sort()) {
-    for (const entry of entries) claims.push({ ...entry, scope });
-  }
-  return claims;
-}
-
 // src/compare/compare.ts
 function compareWithBase(head, base) {
   if (base === null) return head.map((conflict) => ({ ...conflict, status: "new", newServices: [...conflict.services] }));
@@ -35654,9 +35755,9 @@ function newcomers(conflict, baseClaims) {
   const held = /* @__PURE__ */ new Set();
   const fresh = /* @__PURE__ */ new Set();
   for (const binding2 of conflict.bindings) {
-    const name = displayNameIn(shown, binding2);
-    if (baseClaims.claimed(binding2, conflict.scope, ports)) held.add(name);
-    else fresh.add(name);
+    const name2 = displayNameIn(shown, binding2);
+    if (baseClaims.claimed(binding2, conflict.scope, ports)) held.add(name2);
+    else fresh.add(name2);
   }
   return conflict.services.filter((service) => fresh.has(service) && !held.has(service));
 }
@@ -35685,13 +35786,6 @@ function push(index2, key, binding2) {
   else index2.set(key, [range]);
 }
 
-// src/discover/limits.ts
-var DEFAULT_LIMITS = {
-  maxFileBytes: 1024 * 1024,
-  maxFiles: 5e4,
-  maxTotalBytes: 512 * 1024 * 1024
-};
-
 // src/discover/select.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 
@@ -35709,8 +35803,8 @@ var SKIPPED_SEGMENTS = /* @__PURE__ */ new Set([
 ]);
 function isSkippedPath(path) {
   const segments = path.split("/");
-  for (let i = 0; i < segments.length - 1; i++) {
-    if (SKIPPED_SEGMENTS.has(segments[i])) return true;
+  for (let i2 = 0; i2 < segments.length - 1; i2++) {
+    if (SKIPPED_SEGMENTS.has(segments[i2])) return true;
   }
   return false;
 }
@@ -35738,7 +35832,7 @@ function selectCandidates(paths, options) {
     diagnostics.push({
       file: ".",
       severity: "error",
-      message: `${candidates.length} files to check, over the limit of ${options.limits.maxFiles}: only the first ${options.limits.maxFiles} (by path) were read; raise limits.maxFiles or narrow the check with exclude globs`
+      message: `${candidates.length} files to check, over the limit of ${options.limits.maxFiles}: only the first ${options.limits.maxFiles} (by path) were read; ${raiseHint("maxFiles")}, or narrow the check with exclude globs`
     });
     candidates.length = options.limits.maxFiles;
   }
@@ -35755,10 +35849,10 @@ import { execFile, spawn } from "node:child_process";
 var MAX_BUFFER = 256 * 1024 * 1024;
 var GitError = class extends Error {
 };
-function git(cwd, args) {
+function git(cwd, args2) {
   return new Promise((resolve2, reject) => {
-    execFile("git", [...args], { cwd, maxBuffer: MAX_BUFFER, encoding: "utf8", env: gitEnv() }, (error62, stdout, stderr) => {
-      if (error62) reject(new GitError(`git ${args[0] ?? ""}: ${(stderr || error62.message).trim().split("\n")[0] ?? ""}`));
+    execFile("git", [...args2], { cwd, maxBuffer: MAX_BUFFER, encoding: "utf8", env: gitEnv() }, (error62, stdout, stderr) => {
+      if (error62) reject(new GitError(`git ${args2[0] ?? ""}: ${(stderr || error62.message).trim().split("\n")[0] ?? ""}`));
       else resolve2(stdout);
     });
   });
@@ -35806,8 +35900,8 @@ function readBlobs(cwd, specs, maxBytes) {
         }
         const size = Number(header.slice(header.lastIndexOf(" ") + 1));
         if (buffer.length < newline + 1 + size + 1) return;
-        const body = buffer.subarray(newline + 1, newline + 1 + size);
-        result.set(spec, size > maxBytes ? "too-large" : Buffer.from(body));
+        const body2 = buffer.subarray(newline + 1, newline + 1 + size);
+        result.set(spec, size > maxBytes ? "too-large" : Buffer.from(body2));
         buffer = buffer.subarray(newline + 1 + size + 1);
         index2++;
       }
@@ -35863,17 +35957,17 @@ async function readWorkingFiles(root, realRoot, wanted, maxBytes) {
   await forEachLimited(wanted, 32, async (path) => {
     const absolute = `${root}${sep}${path.split("/").join(sep)}`;
     try {
-      const info = await lstat(absolute);
-      if (info.isSymbolicLink()) {
+      const info2 = await lstat(absolute);
+      if (info2.isSymbolicLink()) {
         const target = await realpath(absolute).catch(() => void 0);
         if (target === void 0 || !isInside(realRoot, target)) {
           diagnostics.push({ file: path, severity: "warning", message: "symbolic link that leaves the root: not followed" });
           return;
         }
-      } else if (!info.isFile()) {
+      } else if (!info2.isFile()) {
         return;
       }
-      const size = info.isSymbolicLink() ? (await lstat(await realpath(absolute))).size : info.size;
+      const size = info2.isSymbolicLink() ? (await lstat(await realpath(absolute))).size : info2.size;
       if (size > maxBytes) {
         diagnostics.push({ file: path, severity: "warning", message: tooLargeMessage(size, maxBytes) });
         return;
@@ -35922,8 +36016,12 @@ async function changedSince(root, revision) {
   return new Set(splitNul(output2));
 }
 function tooLargeMessage(size, maxBytes) {
-  const mib = (bytes) => `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-  return `file is larger than the ${mib(maxBytes)} limit${size === void 0 ? "" : ` (${mib(size)})`}: not read (raise limits.maxFileBytes to read it)`;
+  return `file is larger than the ${formatBytes(maxBytes)} limit${size === void 0 ? "" : ` (${formatBytes(size)})`}: not read (${raiseHint("maxFileBytes")})`;
+}
+function formatBytes(bytes) {
+  if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MiB`;
+  if (bytes >= 1024) return `${Number((bytes / 1024).toFixed(1))} KiB`;
+  return `${bytes} bytes`;
 }
 function decodeText(bytes) {
   if (bytes.subarray(0, 8192).includes(0)) return void 0;
@@ -35945,11 +36043,33 @@ async function forEachLimited(items, concurrency, task) {
   await Promise.all(workers);
 }
 
+// src/extract/compose/composeFiles.ts
+import { posix } from "node:path";
+var COMPOSE_DEFAULT_FILES = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"];
+var COMPOSE_OVERRIDE_FILES = [
+  "compose.override.yml",
+  "compose.override.yaml",
+  "docker-compose.override.yml",
+  "docker-compose.override.yaml"
+];
+function isComposeFile(path) {
+  return /^(?:docker-)?compose(?:\.[^/]+)?\.ya?ml$/.test(posix.basename(path));
+}
+function folderOf(path) {
+  return posix.dirname(path);
+}
+function pathIn(folder, name2) {
+  return folder === "." ? name2 : `${folder}/${name2}`;
+}
+function composeStack(folder) {
+  return `compose:${folder}`;
+}
+
 // src/extract/interpolate.ts
-function interpolate(input2, lookup2) {
-  const out = new OutputBuilder();
-  interpolateRange(input2, 0, input2.length, lookup2, out, void 0);
-  return out.result();
+function interpolate(input2, lookup3) {
+  const out2 = new OutputBuilder();
+  interpolateRange(input2, 0, input2.length, lookup3, out2, void 0);
+  return out2.result();
 }
 function pieceAt(interpolation, index2) {
   return interpolation.pieces.find((piece) => index2 >= piece.start && index2 < piece.end);
@@ -35961,9 +36081,9 @@ var OutputBuilder = class {
   problems = [];
   append(text3, origin, reference) {
     if (text3 === "") return;
-    const start = this.value.length;
+    const start2 = this.value.length;
     this.value += text3;
-    this.pieces.push({ start, end: this.value.length, origin, ...reference ? { reference } : {} });
+    this.pieces.push({ start: start2, end: this.value.length, origin, ...reference ? { reference } : {} });
   }
   problem(problem2) {
     this.problems.push(problem2);
@@ -35972,8 +36092,8 @@ var OutputBuilder = class {
     return { value: this.value, pieces: this.pieces, problems: this.problems };
   }
 };
-function interpolateRange(input2, from, to, lookup2, out, enclosing) {
-  const literal2 = (start, end) => out.append(input2.slice(start, end), { kind: "input", offset: start }, enclosing);
+function interpolateRange(input2, from, to, lookup3, out2, enclosing) {
+  const literal2 = (start2, end) => out2.append(input2.slice(start2, end), { kind: "input", offset: start2 }, enclosing);
   let literalStart = from;
   let at = input2.indexOf("$", from);
   while (at >= 0 && at + 1 < to) {
@@ -35984,80 +36104,80 @@ function interpolateRange(input2, from, to, lookup2, out, enclosing) {
     } else if (isNameStart(next)) {
       literal2(literalStart, at);
       const end = nameEnd(input2, at + 1, to);
-      substitute({ name: input2.slice(at + 1, end), start: at, end }, lookup2, out);
+      substitute({ name: input2.slice(at + 1, end), start: at, end }, lookup3, out2);
       literalStart = end;
     } else if (next === "{") {
       literal2(literalStart, at);
-      literalStart = interpolateBraced(input2, at, to, lookup2, out);
+      literalStart = interpolateBraced(input2, at, to, lookup3, out2);
     }
     at = input2.indexOf("$", Math.max(at + 1, literalStart));
   }
   literal2(literalStart, to);
 }
-function interpolateBraced(input2, dollar, to, lookup2, out) {
+function interpolateBraced(input2, dollar, to, lookup3, out2) {
   const close = closingBrace(input2, dollar + 1, to);
   const nameStart = dollar + 2;
   const end = close < 0 ? nameStart : nameEnd(input2, nameStart, close);
   const operator = OPERATORS.find((op) => input2.startsWith(op, end));
   if (close < 0 || end === nameStart || !isNameStart(input2.charAt(nameStart)) || end !== close && !operator) {
     const template = input2.slice(dollar, close < 0 ? to : close + 1);
-    out.problem({ kind: "invalid", message: `Invalid template: ${JSON.stringify(template)}`, offset: dollar });
+    out2.problem({ kind: "invalid", message: `Invalid template: ${JSON.stringify(template)}`, offset: dollar });
     return close < 0 ? to : close + 1;
   }
   const reference = { name: input2.slice(nameStart, end), start: dollar, end: close + 1 };
   if (end === close || !operator) {
-    substitute(reference, lookup2, out);
+    substitute(reference, lookup3, out2);
   } else {
-    applyOperator(input2, reference, operator, end + operator.length, close, lookup2, out);
+    applyOperator(input2, reference, operator, end + operator.length, close, lookup3, out2);
   }
   return close + 1;
 }
-function applyOperator(input2, reference, operator, argStart, argEnd, lookup2, out) {
-  const found = lookup2(reference.name);
+function applyOperator(input2, reference, operator, argStart, argEnd, lookup3, out2) {
+  const found = lookup3(reference.name);
   const emptyCounts = operator.startsWith(":");
   const missing = found === void 0 || emptyCounts && found.value === "";
   switch (operator) {
     case ":-":
     case "-":
-      if (missing) interpolateRange(input2, argStart, argEnd, lookup2, out, reference);
-      else appendValue(found, reference, out);
+      if (missing) interpolateRange(input2, argStart, argEnd, lookup3, out2, reference);
+      else appendValue(found, reference, out2);
       return;
     case ":?":
     case "?":
       if (missing) {
-        const reason = interpolate(input2.slice(argStart, argEnd), lookup2).value;
+        const reason = interpolate(input2.slice(argStart, argEnd), lookup3).value;
         const message = `required variable ${reference.name} is missing a value${reason === "" ? "" : `: ${reason}`}`;
-        out.problem({ kind: "required", message, offset: reference.start });
+        out2.problem({ kind: "required", message, offset: reference.start });
       } else {
-        appendValue(found, reference, out);
+        appendValue(found, reference, out2);
       }
       return;
     case ":+":
     case "+":
-      if (!missing) interpolateRange(input2, argStart, argEnd, lookup2, out, reference);
-      else if (found) appendValue(found, reference, out);
+      if (!missing) interpolateRange(input2, argStart, argEnd, lookup3, out2, reference);
+      else if (found) appendValue(found, reference, out2);
       return;
   }
 }
-function substitute(reference, lookup2, out) {
-  const found = lookup2(reference.name);
+function substitute(reference, lookup3, out2) {
+  const found = lookup3(reference.name);
   if (found === void 0) {
-    out.problem({ kind: "unset", message: `variable ${reference.name} is not set`, offset: reference.start });
+    out2.problem({ kind: "unset", message: `variable ${reference.name} is not set`, offset: reference.start });
     return;
   }
-  appendValue(found, reference, out);
+  appendValue(found, reference, out2);
 }
-function appendValue(found, reference, out) {
-  out.append(found.value, { kind: "variable", location: found.location }, reference);
+function appendValue(found, reference, out2) {
+  out2.append(found.value, { kind: "variable", location: found.location }, reference);
 }
 function closingBrace(input2, open2, to) {
   let depth = 0;
-  for (let i = open2; i < to; i++) {
-    const char = input2.charAt(i);
-    if (char === "}" && --depth === 0) return i;
+  for (let i2 = open2; i2 < to; i2++) {
+    const char = input2.charAt(i2);
+    if (char === "}" && --depth === 0) return i2;
     if (char === "{") {
       depth++;
-      i++;
+      i2++;
     }
   }
   return -1;
@@ -36068,8 +36188,8 @@ function isNameStart(char) {
 function isNameChar(char) {
   return isNameStart(char) || char >= "0" && char <= "9";
 }
-function nameEnd(input2, start, to) {
-  let end = start;
+function nameEnd(input2, start2, to) {
+  let end = start2;
   while (end < to && isNameChar(input2.charAt(end))) end++;
   return end;
 }
@@ -36083,7 +36203,7 @@ function dotenvVariables(entries, file2) {
       variables.set(entry.name, { value: entry.value, location: at, entry, problems: [] });
       continue;
     }
-    const expanded = interpolate(entry.value, (name) => variables.get(name));
+    const expanded = interpolate(entry.value, (name2) => variables.get(name2));
     const first = pieceAt(expanded, 0);
     let location = at;
     if (first?.origin.kind === "input") location = { ...at, column: at.column + first.origin.offset };
@@ -36127,22 +36247,22 @@ function parseDotenv(text3) {
   }
   return { entries, problems };
 }
-function readKey(text3, start) {
-  let from = start;
+function readKey(text3, start2) {
+  let from = start2;
   if (text3.startsWith("export", from) && isGoRegexSpace(text3.charAt(from + 6))) {
     from += 6;
     while (from < text3.length && isInlineSpace(text3.charAt(from))) from++;
   }
-  for (let i = from; i < text3.length; i++) {
-    const char = text3.charAt(i);
+  for (let i2 = from; i2 < text3.length; i2++) {
+    const char = text3.charAt(i2);
     if (isInlineSpace(char) || char === "_" || char === "." || char === "-" || char === "[" || char === "]") continue;
     if (char === "=" || char === ":" || char === "\n") {
-      const name = text3.slice(from, i).trimEnd();
-      if (name.includes(" ")) return { error: "key cannot contain a space" };
-      if (char === "\n") return { name, next: i + 1 };
-      let valueStart = i + 1;
+      const name2 = text3.slice(from, i2).trimEnd();
+      if (name2.includes(" ")) return { error: "key cannot contain a space" };
+      if (char === "\n") return { name: name2, next: i2 + 1 };
+      let valueStart = i2 + 1;
       while (valueStart < text3.length && isInlineSpace(text3.charAt(valueStart))) valueStart++;
-      return { name, valueStart, next: valueStart };
+      return { name: name2, valueStart, next: valueStart };
     }
     if (!/^[\p{L}\p{N}]$/u.test(char)) {
       const firstLine2 = text3.slice(from, lineEnd(text3, from)).replace(/\r$/, "");
@@ -36151,21 +36271,21 @@ function readKey(text3, start) {
   }
   return { name: text3.slice(from).trimEnd(), next: text3.length };
 }
-function readValue(text3, start) {
-  const quote = text3.charAt(start);
+function readValue(text3, start2) {
+  const quote = text3.charAt(start2);
   if (quote !== '"' && quote !== "'") {
-    const end = lineEnd(text3, start);
-    let value = text3.slice(start, end);
+    const end = lineEnd(text3, start2);
+    let value = text3.slice(start2, end);
     const comment = value.indexOf(" #");
     if (comment >= 0) value = value.slice(0, comment);
-    return { value: value.trimEnd(), expands: true, offset: start, next: end };
+    return { value: value.trimEnd(), expands: true, offset: start2, next: end };
   }
   let chars = "";
   let escaped = false;
-  for (let i = start + 1; i < text3.length; i++) {
-    const char = text3.charAt(i);
+  for (let i2 = start2 + 1; i2 < text3.length; i2++) {
+    const char = text3.charAt(i2);
     if (char === quote && !escaped) {
-      return quote === '"' ? { value: expandEscapes(chars), expands: true, offset: start + 1, next: i + 1 } : { value: chars, expands: false, offset: start + 1, next: i + 1 };
+      return quote === '"' ? { value: expandEscapes(chars), expands: true, offset: start2 + 1, next: i2 + 1 } : { value: chars, expands: false, offset: start2 + 1, next: i2 + 1 };
     }
     if (char === quote) {
       chars += char;
@@ -36178,7 +36298,7 @@ function readValue(text3, start) {
       escaped = false;
     }
   }
-  return { error: `unterminated quoted value ${text3.slice(start, lineEnd(text3, start)).replace(/\r$/, "")}` };
+  return { error: `unterminated quoted value ${text3.slice(start2, lineEnd(text3, start2)).replace(/\r$/, "")}` };
 }
 var ESCAPES = {
   a: "\x07",
@@ -36239,92 +36359,37 @@ var LineIndex = class {
   }
 };
 
-// src/extract/compose/composeFiles.ts
-import { posix } from "node:path";
-var COMPOSE_DEFAULT_FILES = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"];
-var COMPOSE_OVERRIDE_FILES = [
-  "compose.override.yml",
-  "compose.override.yaml",
-  "docker-compose.override.yml",
-  "docker-compose.override.yaml"
-];
-function isComposeFile(path) {
-  return /^(?:docker-)?compose(?:\.[^/]+)?\.ya?ml$/.test(posix.basename(path));
+// src/extract/dotenvBeside.ts
+function dotenvBeside(path) {
+  return pathIn(folderOf(path), ".env");
 }
-function folderOf(path) {
-  return posix.dirname(path);
-}
-function pathIn(folder, name) {
-  return folder === "." ? name : `${folder}/${name}`;
-}
-function composeStack(folder) {
-  return `compose:${folder}`;
-}
-
-// src/extract/compose/interpolatedScalar.ts
-function readInterpolated(yaml, node3, variables) {
-  const raw = yaml.scalarText(node3);
-  if (raw === void 0) return void 0;
-  const resolved = yaml.resolve(node3);
-  return { node: resolved, raw, interpolation: interpolate(raw, variables) };
-}
-function placeOf(yaml, scalar, index2, length) {
-  const piece = pieceAt(scalar.interpolation, index2);
-  if (!piece) return { location: yaml.locate(scalar.node) };
-  const delta = index2 - piece.start;
-  const span = Math.max(1, Math.min(length, piece.end - index2));
-  let location;
-  if (piece.origin.kind === "input") {
-    const offset = piece.origin.offset + delta;
-    location = yaml.locateInScalar(scalar.node, offset, scalar.raw.slice(offset, offset + span));
-  } else {
-    const set3 = piece.origin.location;
-    location = set3 ? { ...set3, column: set3.column + delta } : yaml.locate(scalar.node);
-  }
-  const reference = piece.reference;
-  if (!reference) return { location };
-  const via = yaml.locateInScalar(scalar.node, reference.start, scalar.raw.slice(reference.start, reference.end));
-  const variableFile = piece.origin.kind === "variable" ? piece.origin.location?.file : void 0;
-  return { location, via, variable: reference.name, ...variableFile === void 0 ? {} : { variableFile } };
-}
-function interpolationDiagnostics(yaml, scalar, subject) {
-  return scalar.interpolation.problems.map((problem2) => {
-    const at = yaml.locateInScalar(scalar.node, problem2.offset, scalar.raw.slice(problem2.offset, problem2.offset + 2));
-    const reason = problem2.kind === "unset" ? `${problem2.message} (no .env value, no default)` : problem2.message;
-    return {
-      file: at.file,
-      line: at.line,
-      column: at.column,
-      severity: problem2.kind === "invalid" ? "error" : "warning",
-      message: `${subject}: ${reason}; skipped`
-    };
-  });
-}
-function isEmptyNode(yaml, node3) {
-  const resolved = yaml.resolve(node3);
-  return resolved == null || (0, import_yaml.isScalar)(resolved) && resolved.value === null;
+function dotenvLookup(context, envPath) {
+  const text3 = context.readFile(envPath);
+  if (text3 === void 0) return () => void 0;
+  const variables = dotenvVariables(parseDotenv(text3).entries, envPath);
+  return (name2) => variables.get(name2);
 }
 
 // src/extract/compose/projectName.ts
 import { posix as posix2 } from "node:path";
-function normalizeProjectName(name) {
+function normalizeProjectName(name2) {
   let kept = "";
-  for (const char of name.toLowerCase()) {
+  for (const char of name2.toLowerCase()) {
     if (char >= "a" && char <= "z" || char >= "0" && char <= "9" || char === "_" || char === "-") kept += char;
   }
-  let start = 0;
-  while (kept[start] === "_" || kept[start] === "-") start++;
-  return kept.slice(start) || "default";
+  let start2 = 0;
+  while (kept[start2] === "_" || kept[start2] === "-") start2++;
+  return kept.slice(start2) || "default";
 }
 function topLevelName(yaml) {
-  let name;
+  let name2;
   for (const document3 of yaml.documents) {
     const root = yaml.resolve(document3.contents);
     if (!(0, import_yaml.isMap)(root)) continue;
     const value = yaml.scalarText(yaml.get(root, "name"));
-    if (value) name = value;
+    if (value) name2 = value;
   }
-  return name;
+  return name2;
 }
 function composeProjectName(path, ownName, context, variables) {
   const fromEnv = variables("COMPOSE_PROJECT_NAME")?.value;
@@ -36338,21 +36403,21 @@ function composeProjectName(path, ownName, context, variables) {
   return normalizeProjectName(folder === "." ? context.rootName : posix2.basename(folder));
 }
 function defaultFilesName(folder, path, ownName, context) {
-  let name;
+  let name2;
   for (const candidates of [COMPOSE_DEFAULT_FILES, COMPOSE_OVERRIDE_FILES]) {
     for (const candidate of candidates) {
       const candidatePath = pathIn(folder, candidate);
       if (candidatePath === path) {
-        name = ownName ?? name;
+        name2 = ownName ?? name2;
         break;
       }
       const text3 = context.readFile(candidatePath);
       if (text3 === void 0) continue;
-      name = siblingName(candidatePath, text3) ?? name;
+      name2 = siblingName(candidatePath, text3) ?? name2;
       break;
     }
   }
-  return name;
+  return name2;
 }
 function siblingName(path, text3) {
   if (!text3.includes("name")) return void 0;
@@ -36377,7 +36442,7 @@ function indentQuotedContinuations(text3, errors) {
     remaining = parseYaml("", lines.join("\n")).diagnostics;
   }
   if (reindented.size === 0) return void 0;
-  const where = [...reindented].sort((a, b) => a - b).map((i) => i + 1);
+  const where = [...reindented].sort((a, b) => a - b).map((i2) => i2 + 1);
   return {
     text: lines.join("\n"),
     note: `recovered: a quoted value continues at a lower indentation (line${where.length > 1 ? "s" : ""} ${where.join(", ")}), which Compose's YAML parser accepts; read as if indented`
@@ -36397,23 +36462,23 @@ function reindentContinuation(lines, index2) {
   if (close === void 0) return [];
   const required2 = contentIndent(line) + 1;
   const mended = [];
-  for (let i = index2 + 1; i <= close; i++) {
-    const text3 = lines[i] ?? "";
+  for (let i2 = index2 + 1; i2 <= close; i2++) {
+    const text3 = lines[i2] ?? "";
     const indent = leadingSpaces(text3);
     if (text3.trim() === "" || indent >= required2) continue;
-    lines[i] = " ".repeat(required2 - indent) + text3;
-    mended.push(i);
+    lines[i2] = " ".repeat(required2 - indent) + text3;
+    mended.push(i2);
   }
   return mended;
 }
 function unclosedQuoteOnLine(line) {
-  for (let i = 0; i < line.length; i++) {
-    const char = line.charAt(i);
-    if (char === "#" && (i === 0 || isBlank(line.charAt(i - 1)))) return void 0;
-    if (char !== "'" && char !== '"' || !startsNode(line, i)) continue;
-    const end = closingQuote(line, i + 1, char);
-    if (end === void 0) return i;
-    i = end;
+  for (let i2 = 0; i2 < line.length; i2++) {
+    const char = line.charAt(i2);
+    if (char === "#" && (i2 === 0 || isBlank(line.charAt(i2 - 1)))) return void 0;
+    if (char !== "'" && char !== '"' || !startsNode(line, i2)) continue;
+    const end = closingQuote(line, i2 + 1, char);
+    if (end === void 0) return i2;
+    i2 = end;
   }
   return void 0;
 }
@@ -36426,19 +36491,19 @@ function startsNode(line, at) {
   return (previous2 === ":" || previous2 === "-" || previous2 === "?") && before < at - 1;
 }
 function closingQuote(text3, from, quote) {
-  for (let i = from; i < text3.length; i++) {
-    const char = text3.charAt(i);
-    if (quote === '"' && char === "\\") i++;
-    else if (char === quote && quote === "'" && text3.charAt(i + 1) === "'") i++;
-    else if (char === quote) return i;
+  for (let i2 = from; i2 < text3.length; i2++) {
+    const char = text3.charAt(i2);
+    if (quote === '"' && char === "\\") i2++;
+    else if (char === quote && quote === "'" && text3.charAt(i2 + 1) === "'") i2++;
+    else if (char === quote) return i2;
   }
   return void 0;
 }
 function findClosingLine(lines, line, column, quote) {
-  for (let i = line, from = column; i < lines.length; i++, from = 0) {
-    const text3 = lines[i] ?? "";
-    if (i > line && (text3.startsWith("---") || text3.startsWith("..."))) return void 0;
-    if (closingQuote(text3, from, quote) !== void 0) return i;
+  for (let i2 = line, from = column; i2 < lines.length; i2++, from = 0) {
+    const text3 = lines[i2] ?? "";
+    if (i2 > line && (text3.startsWith("---") || text3.startsWith("..."))) return void 0;
+    if (closingQuote(text3, from, quote) !== void 0) return i2;
   }
   return void 0;
 }
@@ -36457,6 +36522,33 @@ function leadingSpaces(line) {
 }
 function isBlank(char) {
   return char === " " || char === "	";
+}
+
+// src/extract/interpolatedScalar.ts
+function readInterpolated(yaml, node3, variables) {
+  const raw = yaml.scalarText(node3);
+  if (raw === void 0) return void 0;
+  const resolved = yaml.resolve(node3);
+  return { node: resolved, raw, interpolation: interpolate(raw, variables) };
+}
+function placeOf(yaml, scalar, index2, length) {
+  const piece = pieceAt(scalar.interpolation, index2);
+  if (!piece) return { location: yaml.locate(scalar.node) };
+  const delta = index2 - piece.start;
+  const span = Math.max(1, Math.min(length, piece.end - index2));
+  let location;
+  if (piece.origin.kind === "input") {
+    const offset = piece.origin.offset + delta;
+    location = yaml.locateInScalar(scalar.node, offset, scalar.raw.slice(offset, offset + span));
+  } else {
+    const set3 = piece.origin.location;
+    location = set3 ? { ...set3, column: set3.column + delta } : yaml.locate(scalar.node);
+  }
+  const reference = piece.reference;
+  if (!reference) return { location };
+  const via = yaml.locateInScalar(scalar.node, reference.start, scalar.raw.slice(reference.start, reference.end));
+  const variableFile = piece.origin.kind === "variable" ? piece.origin.location?.file : void 0;
+  return { location, via, variable: reference.name, ...variableFile === void 0 ? {} : { variableFile } };
 }
 
 // src/extract/compose/hostIp.ts
@@ -36488,44 +36580,59 @@ function splitHostForPort(raw) {
   return { host };
 }
 
+// src/extract/compose/interpolatedScalar.ts
+function interpolationDiagnostics(yaml, scalar, subject) {
+  return scalar.interpolation.problems.map((problem2) => {
+    const at = yaml.locateInScalar(scalar.node, problem2.offset, scalar.raw.slice(problem2.offset, problem2.offset + 2));
+    const reason = problem2.kind === "unset" ? `${problem2.message} (no .env value, no default)` : problem2.message;
+    return {
+      file: at.file,
+      line: at.line,
+      column: at.column,
+      severity: problem2.kind === "invalid" ? "error" : "warning",
+      message: `${subject}: ${reason}; skipped`
+    };
+  });
+}
+
 // src/extract/compose/portSpec.ts
 var PROTOCOLS = ["tcp", "udp", "sctp"];
 function parsePortSpec(spec) {
-  const parts = splitPortSpecParts(spec);
-  const { proto, port: containerText } = splitProtoPort(parts.container.text);
+  const parts2 = splitPortSpecParts(spec);
+  const { proto, port: containerText } = splitProtoPort(parts2.container.text);
   let hostIp = null;
-  if (parts.ip.text !== "") {
-    const ip = parseHostIp(parts.ip.text);
-    if (!ip.ok) return { ok: false, error: ip.error, index: parts.ip.index };
+  if (parts2.ip.text !== "") {
+    const ip = parseHostIp(parts2.ip.text);
+    if (!ip.ok) return { ok: false, error: ip.error, index: parts2.ip.index };
     hostIp = ip.ip;
   }
-  if (containerText === "") return { ok: false, error: `No port specified: ${spec}<empty>`, index: parts.container.index };
+  if (containerText === "") return { ok: false, error: `No port specified: ${spec}<empty>`, index: parts2.container.index };
   const target = parseDockerPortRange(containerText);
-  if (!target) return { ok: false, error: `Invalid containerPort: ${containerText}`, index: parts.container.index };
+  if (!target) return { ok: false, error: `Invalid containerPort: ${containerText}`, index: parts2.container.index };
   let published = null;
-  if (parts.host.text !== "") {
-    const host = parseDockerPortRange(parts.host.text);
-    if (!host) return { ok: false, error: `Invalid hostPort: ${parts.host.text}`, index: parts.host.index };
-    published = { ...host, index: parts.host.index, text: parts.host.text };
+  if (parts2.host.text !== "") {
+    const host = parseDockerPortRange(parts2.host.text);
+    if (!host) return { ok: false, error: `Invalid hostPort: ${parts2.host.text}`, index: parts2.host.index };
+    published = { ...host, index: parts2.host.index, text: parts2.host.text };
   }
   const targetIsRange = target.end !== target.start;
   if (published && targetIsRange && published.end - published.start !== target.end - target.start) {
     return {
       ok: false,
-      error: `Invalid ranges specified for container and host Ports: ${containerText} and ${parts.host.text}`,
-      index: parts.host.index
+      error: `Invalid ranges specified for container and host Ports: ${containerText} and ${parts2.host.text}`,
+      index: parts2.host.index
     };
   }
   const protocol = proto.toLowerCase();
   if (!PROTOCOLS.includes(protocol)) {
-    return { ok: false, error: `Invalid proto: ${proto}`, index: parts.container.index + containerText.length + 1 };
+    return { ok: false, error: `Invalid proto: ${proto}`, index: parts2.container.index + containerText.length + 1 };
   }
   return {
     ok: true,
     spec: {
       hostIp,
       published,
-      target: { ...target, index: parts.container.index, text: containerText },
+      target: { ...target, index: parts2.container.index, text: containerText },
       protocol,
       soft: published !== null && !targetIsRange && published.end !== published.start
     }
@@ -36538,10 +36645,10 @@ function parseDockerPortRange(text3) {
     return port === void 0 ? void 0 : { start: port, end: port };
   }
   const second = text3.indexOf("-", dash + 1);
-  const start = parseUint16(text3.slice(0, dash));
+  const start2 = parseUint16(text3.slice(0, dash));
   const end = parseUint16(text3.slice(dash + 1, second < 0 ? void 0 : second));
-  if (start === void 0 || end === void 0 || end < start) return void 0;
-  return { start, end };
+  if (start2 === void 0 || end === void 0 || end < start2) return void 0;
+  return { start: start2, end };
 }
 function parseUint16(text3) {
   if (text3 === "" || !/^\d+$/.test(text3)) return void 0;
@@ -36558,10 +36665,10 @@ function splitPortSpecParts(spec) {
   return { ip, host, container };
 }
 function splitProtoPort(raw) {
-  const parts = raw.split("/");
-  const port = parts[0] ?? "";
+  const parts2 = raw.split("/");
+  const port = parts2[0] ?? "";
   if (port === "") return { proto: "", port: "" };
-  const proto = parts[1];
+  const proto = parts2[1];
   return { proto: proto === void 0 || proto === "" ? "tcp" : proto, port };
 }
 
@@ -36646,11 +36753,11 @@ function invalid(context, scalar, error62) {
 }
 
 // src/extract/compose/servicePorts.ts
-function extractServicePorts(file2, name, definition2) {
+function extractServicePorts(file2, name2, definition2) {
   const { yaml } = file2;
-  const service = normalizeServiceName(name);
+  const service = normalizeServiceName(name2);
   if (!(0, import_yaml.isMap)(yaml.resolve(definition2))) {
-    report(file2, definition2, "error", `service ${name} must be a mapping`);
+    report(file2, definition2, "error", `service ${name2} must be a mapping`);
     return;
   }
   const fields = new Map(yaml.entries(definition2).map(([key, value, keyNode]) => [key, { value, keyNode }]));
@@ -36666,17 +36773,17 @@ function extractServicePorts(file2, name, definition2) {
   const ports = fields.get("ports");
   if (ports && !isEmptyNode(yaml, ports.value)) {
     if (!(0, import_yaml.isSeq)(yaml.resolve(ports.value))) {
-      report(file2, ports.value, "error", `ports of service ${name} must be a list`);
+      report(file2, ports.value, "error", `ports of service ${name2} must be a list`);
     } else {
       if (hostNetwork && yaml.items(ports.value).length > 0) {
-        report(file2, ports.keyNode, "warning", `service ${name} uses network_mode: host, so Compose ignores its published ports; its container ports listen on the host`);
+        report(file2, ports.keyNode, "warning", `service ${name2} uses network_mode: host, so Compose ignores its published ports; its container ports listen on the host`);
       }
       for (const item of yaml.items(ports.value)) readPortEntry(context, item);
     }
   }
   const expose = fields.get("expose");
   if (expose && !isEmptyNode(yaml, expose.value)) {
-    if (!(0, import_yaml.isSeq)(yaml.resolve(expose.value))) report(file2, expose.value, "error", `expose of service ${name} must be a list`);
+    if (!(0, import_yaml.isSeq)(yaml.resolve(expose.value))) report(file2, expose.value, "error", `expose of service ${name2} must be a list`);
     else for (const item of yaml.items(expose.value)) readExposeEntry(context, item);
   }
 }
@@ -36771,8 +36878,8 @@ var composeExtractor = {
 };
 function composeDependencies(path) {
   const folder = folderOf(path);
-  const siblings = [...COMPOSE_DEFAULT_FILES, ...COMPOSE_OVERRIDE_FILES].map((name) => pathIn(folder, name));
-  return [pathIn(folder, ".env"), ...siblings.filter((sibling) => sibling !== path)];
+  const siblings = [...COMPOSE_DEFAULT_FILES, ...COMPOSE_OVERRIDE_FILES].map((name2) => pathIn(folder, name2));
+  return [dotenvBeside(path), ...siblings.filter((sibling) => sibling !== path)];
 }
 function extractCompose(file2, context) {
   const result = { bindings: [], diagnostics: [] };
@@ -36781,7 +36888,7 @@ function extractCompose(file2, context) {
   try {
     const yaml = parseYaml(file2.path, file2.text, { repair: indentQuotedContinuations });
     result.diagnostics.push(...yaml.diagnostics);
-    const variables = composeVariables(context, folderOf(file2.path));
+    const variables = dotenvLookup(context, dotenvBeside(file2.path));
     const compose = {
       yaml,
       project: composeProjectName(file2.path, topLevelName(yaml), context, variables),
@@ -36803,10 +36910,10 @@ function extractCompose(file2, context) {
         result.diagnostics.push({ ...yaml.locate(services), severity: "error", message: "services must be a mapping of service names" });
         continue;
       }
-      for (const [name, definition2, key] of yaml.entries(services)) {
+      for (const [name2, definition2, key] of yaml.entries(services)) {
         const { line, column } = yaml.locate(key);
         reading = { line, column };
-        extractServicePorts(compose, name, definition2);
+        extractServicePorts(compose, name2, definition2);
       }
     }
   } catch (error62) {
@@ -36815,13 +36922,6 @@ function extractCompose(file2, context) {
   }
   return result;
 }
-function composeVariables(context, folder) {
-  const path = pathIn(folder, ".env");
-  const text3 = context.readFile(path);
-  if (text3 === void 0) return () => void 0;
-  const variables = dotenvVariables(parseDotenv(text3).entries, path);
-  return (name) => variables.get(name);
-}
 
 // src/extract/dotenv/extractDotenv.ts
 import { posix as posix3 } from "node:path";
@@ -36829,7 +36929,7 @@ var dotenvExtractor = {
   format: "dotenv",
   matches: isDotenvFile,
   extract: extractDotenv,
-  dependencies: (path) => COMPOSE_DEFAULT_FILES.map((name) => pathIn(folderOf(path), name))
+  dependencies: (path) => COMPOSE_DEFAULT_FILES.map((name2) => pathIn(folderOf(path), name2))
 };
 var TEMPLATE_WORDS = /* @__PURE__ */ new Set(["example", "examples", "sample", "template", "tpl", "dist", "defaults", "test"]);
 var OTHER_FORMATS = /* @__PURE__ */ new Set(["js", "cjs", "mjs", "ts", "json", "yml", "yaml", "toml", "py", "sh", "md"]);
@@ -36838,11 +36938,11 @@ function isDotenvFile(path) {
   if (base === ".env") return true;
   if (base.endsWith(".env") && base.length > ".env".length) return !isTemplate(base.slice(0, -".env".length).split("."));
   if (!base.startsWith(".env.")) return false;
-  const parts = base.slice(".env.".length).split(".");
-  return !isTemplate(parts) && !OTHER_FORMATS.has((parts.at(-1) ?? "").toLowerCase());
+  const parts2 = base.slice(".env.".length).split(".");
+  return !isTemplate(parts2) && !OTHER_FORMATS.has((parts2.at(-1) ?? "").toLowerCase());
 }
-function isTemplate(parts) {
-  return parts.some((part) => TEMPLATE_WORDS.has(part.toLowerCase()));
+function isTemplate(parts2) {
+  return parts2.some((part) => TEMPLATE_WORDS.has(part.toLowerCase()));
 }
 function serviceOfPortVariable(variable, folderService) {
   const upper = variable.toUpperCase();
@@ -36867,7 +36967,7 @@ function extractDotenv(file2, context) {
   const variables = dotenvVariables(parsed.entries, file2.path);
   const folder = folderOf(file2.path);
   const folderService = normalizeServiceName(folder === "." ? context.rootName : posix3.basename(folder));
-  const stack = COMPOSE_DEFAULT_FILES.some((name) => context.readFile(pathIn(folder, name)) !== void 0) ? composeStack(folder) : void 0;
+  const stack = COMPOSE_DEFAULT_FILES.some((name2) => context.readFile(pathIn(folder, name2)) !== void 0) ? composeStack(folder) : void 0;
   for (const entry of parsed.entries) {
     const service = serviceOfPortVariable(entry.name, folderService);
     if (service === void 0) continue;
@@ -36912,313 +37012,46 @@ function extractDotenv(file2, context) {
   return { bindings, diagnostics };
 }
 
-// src/extract/zinit/zinitFiles.ts
-var NOT_ZINIT_TOML = /* @__PURE__ */ new Set(["Cargo.toml", "pyproject.toml"]);
-function zinitFileKind(path) {
-  const base = baseName(path);
-  if (base.endsWith(".toml")) return NOT_ZINIT_TOML.has(base) ? void 0 : "toml";
-  if (!base.endsWith(".yaml") && !base.endsWith(".yml")) return void 0;
-  return isUnderZinitFolder(path) || base.endsWith(".zinit.yaml") || base.endsWith(".zinit.yml") ? "yaml" : void 0;
+// src/extract/processCompose/expansion.ts
+function readText2(file2, node3) {
+  if (file2.variables) return readInterpolated(file2.yaml, node3, file2.variables);
+  const raw = file2.yaml.scalarText(node3);
+  if (raw === void 0) return void 0;
+  return { node: file2.yaml.resolve(node3), raw, interpolation: asWritten(raw) };
 }
-function serviceNameFromFile(path) {
-  const base = baseName(path);
-  const stem = base.slice(0, base.lastIndexOf("."));
-  return stem.endsWith(".zinit") ? stem.slice(0, -".zinit".length) : stem;
+function asWritten(raw) {
+  const pieces = raw === "" ? [] : [{ start: 0, end: raw.length, origin: { kind: "input", offset: 0 } }];
+  return { value: raw, pieces, problems: [] };
 }
-function isUnderZinitFolder(path) {
-  return path.split("/").slice(0, -1).includes("zinit");
+function bindingPlace(place) {
+  const { location, ...variable } = place;
+  return { ...location, ...variable };
 }
-function baseName(path) {
-  return path.slice(path.lastIndexOf("/") + 1);
-}
-
-// src/extract/kubernetes/templating.ts
-var import_yaml9 = __toESM(require_dist(), 1);
-function isTemplatePlaceholder(source) {
-  return source.includes("{{") || source.includes("${");
-}
-function templateActionLine(text3, documents) {
-  const dataRanges = [];
-  for (const document3 of documents) {
-    (0, import_yaml9.visit)(document3, {
-      Scalar: (_key, node3) => {
-        if (node3.type !== "PLAIN" && node3.range) dataRanges.push([node3.range[0], node3.range[1]]);
-      }
-    });
-  }
-  let offset = 0;
-  const lines = text3.split("\n");
-  for (let index2 = 0; index2 < lines.length; index2++) {
-    const line = lines[index2];
-    const start = offset + line.length - line.trimStart().length;
-    if (line.trimStart().startsWith("{{") && !dataRanges.some(([from, to]) => from <= start && start < to)) return index2 + 1;
-    offset += line.length + 1;
-  }
-  return void 0;
-}
-function firstTemplateLine(text3) {
-  const index2 = text3.split("\n").findIndex((line) => line.includes("{{"));
-  return index2 < 0 ? void 0 : index2 + 1;
-}
-
-// src/extract/kubernetes/manifestReader.ts
-var KUBERNETES_FORMAT = "kubernetes";
-var ManifestReader = class {
-  constructor(file2) {
-    this.file = file2;
-  }
-  file;
-  bindings = [];
-  diagnostics = [];
-  /** Where the first template placeholder stood in a port field, if one did. */
-  templateAt;
-  text(map2, key) {
-    return this.file.scalarText(this.file.get(map2, key));
-  }
-  isTrue(map2, key) {
-    const node3 = this.file.resolve(this.file.get(map2, key));
-    return (0, import_yaml.isScalar)(node3) && node3.value === true;
-  }
-  /**
-   * An int32 port field (`containerPort`, `hostPort`, `port`, `nodePort`): 1-65535. `0` means
-   * "not set" for the optional ones, as in the API. A string is rejected as the API server
-   * would, unless it is a template placeholder: then the whole file is a template.
-   */
-  port(map2, key, presence) {
-    const node3 = this.file.resolve(this.file.get(map2, key));
-    if (node3 === void 0 || node3 === null) {
-      if (presence === "required") this.problem(map2, `${key} is required`);
-      return void 0;
-    }
-    const location = this.file.locate(node3);
-    const value = (0, import_yaml.isScalar)(node3) ? node3.value : void 0;
-    if (typeof value !== "number" || !Number.isInteger(value)) {
-      if (isTemplatePlaceholder(this.sourceOf(node3))) this.templateAt ??= location;
-      else this.problem(node3, `${key} must be an integer, not ${JSON.stringify(this.sourceOf(node3))}`);
-      return void 0;
-    }
-    if (value === 0 && presence === "optional") return void 0;
-    if (value < MIN_PORT || value > MAX_PORT) {
-      this.problem(node3, `${key} ${value} must be between ${MIN_PORT} and ${MAX_PORT}, inclusive`);
-      return void 0;
-    }
-    return { port: value, location };
-  }
-  /** `protocol`: TCP (the default) or UDP; SCTP is valid but no protocol we model. */
-  protocol(map2) {
-    const node3 = this.file.get(map2, "protocol");
-    const name = this.file.scalarText(node3);
-    if (name === void 0 || name === "TCP") return "tcp";
-    if (name === "UDP") return "udp";
-    if (name === "SCTP") this.problem(node3, "SCTP ports are not checked (only TCP and UDP are)", "warning");
-    else this.problem(node3, `protocol "${name}" is not one of "TCP", "UDP", "SCTP"`);
-    return void 0;
-  }
-  problem(node3, message, severity = "error") {
-    this.diagnostics.push({ ...this.file.locate(node3), severity, message });
-  }
-  sourceOf(node3) {
-    const range = node3?.range;
-    return range ? this.file.text.slice(range[0], range[1]) : "";
-  }
-};
-
-// src/extract/kubernetes/podPorts.ts
-function readPodSpec(reader, workload, spec) {
-  const { file: file2 } = reader;
-  const hostNetwork = reader.isTrue(spec, "hostNetwork");
-  const sidecars = file2.items(file2.get(spec, "initContainers")).filter((init) => reader.text(init, "restartPolicy") === "Always");
-  for (const container of [...file2.items(file2.get(spec, "containers")), ...sidecars]) {
-    const containerName = reader.text(container, "name");
-    if (containerName === void 0) {
-      reader.problem(container, "a container needs a name");
-      continue;
-    }
-    const service = normalizeServiceName(`${workload.name}/${containerName}`);
-    for (const port of file2.items(file2.get(container, "ports"))) readContainerPort(reader, port, { workload, service, hostNetwork });
-  }
-}
-function readContainerPort(reader, port, owner) {
-  const protocol = reader.protocol(port);
-  const containerPort = reader.port(port, "containerPort", "required");
-  const hostPort = reader.port(port, "hostPort", "optional");
-  if (!protocol || !containerPort) return;
-  const base = { service: owner.service, protocol, format: KUBERNETES_FORMAT };
-  const podScope = `pod:${owner.workload.namespace}/${owner.workload.name}`;
-  reader.bindings.push({
-    ...base,
-    ...containerPort.location,
-    port: containerPort.port,
-    endPort: containerPort.port,
-    hostIp: null,
-    scope: owner.hostNetwork ? "host" : podScope,
-    kind: "listen"
-  });
-  if (!hostPort) return;
-  if (owner.hostNetwork) {
-    if (hostPort.port !== containerPort.port) reader.problem(reader.file.get(port, "hostPort"), "with hostNetwork: true, hostPort must equal containerPort");
-    return;
-  }
-  reader.bindings.push({
-    ...base,
-    ...hostPort.location,
-    port: hostPort.port,
-    endPort: hostPort.port,
-    hostIp: reader.text(port, "hostIP") ?? null,
-    scope: "host",
-    kind: "publish"
-  });
-}
-
-// src/extract/kubernetes/servicePorts.ts
-var NODE_PORT_RANGE2 = { start: 3e4, end: 32767 };
-var NODE_PORT_TYPES = /* @__PURE__ */ new Set(["NodePort", "LoadBalancer"]);
-function readService(reader, service, spec) {
-  const { file: file2 } = reader;
-  const type = reader.text(spec, "type") ?? "ClusterIP";
-  const name = normalizeServiceName(service.name);
-  for (const entry of file2.items(file2.get(spec, "ports"))) {
-    const protocol = reader.protocol(entry);
-    const port = reader.port(entry, "port", "required");
-    const nodePort = reader.port(entry, "nodePort", "optional");
-    if (!protocol) continue;
-    const base = { service: name, protocol, hostIp: null, format: KUBERNETES_FORMAT };
-    if (port) {
-      const scope = `service:${service.namespace}/${service.name}`;
-      reader.bindings.push({ ...base, ...port.location, port: port.port, endPort: port.port, scope, kind: "listen" });
-    }
-    if (!nodePort) continue;
-    const nodePortNode = file2.get(entry, "nodePort");
-    if (!NODE_PORT_TYPES.has(type)) {
-      reader.problem(nodePortNode, `nodePort is only allowed in Services of type NodePort or LoadBalancer, not ${type}`);
-      continue;
-    }
-    if (nodePort.port < NODE_PORT_RANGE2.start || nodePort.port > NODE_PORT_RANGE2.end) {
-      reader.problem(
-        nodePortNode,
-        `nodePort ${nodePort.port} is outside ${NODE_PORT_RANGE2.start}-${NODE_PORT_RANGE2.end}, the API server's default range: it is rejected unless the cluster's --service-node-port-range allows it`,
-        "warning"
-      );
-    }
-    reader.bindings.push({ ...base, ...nodePort.location, port: nodePort.port, endPort: nodePort.port, scope: "cluster", kind: "publish" });
-  }
-}
-
-// src/extract/kubernetes/extractKubernetes.ts
-var kubernetesExtractor = {
-  format: KUBERNETES_FORMAT,
-  matches: isManifestCandidate,
-  extract: extractKubernetes
-};
-function isManifestCandidate(path) {
-  const base = path.slice(path.lastIndexOf("/") + 1);
-  const stem = base.endsWith(".yaml") ? base.slice(0, -5) : base.endsWith(".yml") ? base.slice(0, -4) : void 0;
-  if (stem === void 0 || path.startsWith(".github/") || zinitFileKind(path) !== void 0) return false;
-  return !OTHER_FORMAT_STEMS.some((other) => stem === other || stem.startsWith(`${other}.`)) && !stem.startsWith("process-compose");
-}
-var OTHER_FORMAT_STEMS = ["compose", "docker-compose", "ports", ".portcullis", "pnpm-lock"];
-function extractKubernetes(file2) {
-  if (!file2.text.includes("apiVersion") || !file2.text.includes("kind")) return { bindings: [], diagnostics: [] };
-  const yaml = parseYaml(file2.path, file2.text);
-  if (file2.text.includes("{{")) {
-    const actionLine = templateActionLine(file2.text, yaml.documents);
-    if (actionLine !== void 0) return templated(file2.path, actionLine);
-    if (yaml.diagnostics.length > 0) return templated(file2.path, firstTemplateLine(file2.text));
-  }
-  const reader = new ManifestReader(yaml);
-  try {
-    for (const document3 of yaml.documents) {
-      if (document3.errors.length === 0 && document3.contents !== null) readObject(reader, document3.contents);
-    }
-  } catch (error62) {
-    reader.diagnostics.push({ file: file2.path, severity: "error", message: `${error62 instanceof Error ? error62.message : String(error62)}: rest of the file not checked` });
-  }
-  if (reader.templateAt) return templated(file2.path, reader.templateAt.line);
-  return { bindings: reader.bindings, diagnostics: [...yaml.diagnostics, ...reader.diagnostics] };
-}
-function templated(path, line) {
-  const message = "a template (Helm, Go template or envsubst placeholders), not a manifest: its ports are decided when it is rendered, so it is not checked";
-  return { bindings: [], diagnostics: [{ file: path, ...line === void 0 ? {} : { line }, severity: "warning", message }] };
-}
-var POD_SPEC_PATHS = {
-  Pod: ["spec"],
-  PodTemplate: ["template", "spec"],
-  Deployment: ["spec", "template", "spec"],
-  StatefulSet: ["spec", "template", "spec"],
-  DaemonSet: ["spec", "template", "spec"],
-  ReplicaSet: ["spec", "template", "spec"],
-  ReplicationController: ["spec", "template", "spec"],
-  Job: ["spec", "template", "spec"],
-  CronJob: ["spec", "jobTemplate", "spec", "template", "spec"]
-};
-function readObject(reader, object2) {
-  const { file: file2 } = reader;
-  const kind = reader.text(object2, "kind");
-  if (kind === void 0 || reader.text(object2, "apiVersion") === void 0) return;
-  if (kind === "List" || kind.endsWith("List")) {
-    for (const item of file2.items(file2.get(object2, "items"))) readObject(reader, item);
-    return;
-  }
-  const podSpecPath = POD_SPEC_PATHS[kind];
-  if (!podSpecPath && kind !== "Service") return;
-  const name = objectName(reader, object2);
-  if (!name) return;
-  if (podSpecPath) readPodSpec(reader, name, podSpecPath.reduce((node3, key) => file2.get(node3, key), object2));
-  else readService(reader, name, file2.get(object2, "spec"));
-}
-function objectName(reader, object2) {
-  const metadata = reader.file.get(object2, "metadata");
-  const name = reader.text(metadata, "name") ?? reader.text(metadata, "generateName");
-  if (name === void 0) {
-    reader.problem(object2, `${reader.text(object2, "kind")} has no metadata.name: its ports are not checked`, "warning");
-    return void 0;
-  }
-  return { namespace: reader.text(metadata, "namespace") ?? "default", name };
+function isTrue(text3) {
+  return text3 !== void 0 && ["true", "yes", "on", "y"].includes(text3.toLowerCase());
 }
 
 // src/extract/processCompose/environment.ts
-function readEnvironment(yaml, node3, diagnostics) {
+function readEnvironment(file2, node3) {
+  const { yaml } = file2;
+  if (isEmptyNode(yaml, node3)) return [];
   const resolved = yaml.resolve(node3);
-  if (isAbsent(resolved)) return [];
-  if ((0, import_yaml.isSeq)(resolved)) return yaml.items(resolved).flatMap((item) => listEntry(yaml, item));
+  if ((0, import_yaml.isSeq)(resolved)) return yaml.items(resolved).flatMap((item) => listEntry(file2, item));
   if ((0, import_yaml.isMap)(resolved)) {
-    return yaml.entries(resolved).flatMap(([name, value]) => {
-      const text3 = yaml.scalarText(value);
-      return text3 === void 0 ? [] : [{ name, value: text3, node: yaml.resolve(value), valueIndex: 0 }];
+    return yaml.entries(resolved).flatMap(([name2, value]) => {
+      const scalar = readText2(file2, value);
+      return scalar ? [{ name: name2, value: scalar.interpolation.value, scalar, valueIndex: 0 }] : [];
     });
   }
-  diagnostics.push({ ...yaml.locate(resolved), severity: "error", message: "`environment` must be a list of NAME=value or a mapping" });
+  file2.diagnostics.push({ ...yaml.locate(resolved), severity: "error", message: "`environment` must be a list of NAME=value or a mapping" });
   return [];
 }
-function listEntry(yaml, item) {
-  const text3 = yaml.scalarText(item);
-  const eq = text3 === void 0 ? -1 : text3.indexOf("=");
-  if (text3 === void 0 || eq <= 0) return [];
-  return [{ name: text3.slice(0, eq), value: text3.slice(eq + 1), node: item, valueIndex: eq + 1 }];
-}
-var OWN_ROLES = ["HTTP", "HTTPS", "GRPC", "METRICS", "ADMIN", "LISTEN", "SERVER"];
-function isOwnPortVariable(variable, service) {
-  const prefix = portVariablePrefix(variable);
-  if (prefix === void 0) return false;
-  return prefix === "" || OWN_ROLES.includes(prefix) || namesProcessPort(variable, service);
-}
-function namesProcessPort(variable, service) {
-  const prefix = portVariablePrefix(variable);
-  if (!prefix) return false;
-  if (namesService(prefix, service)) return true;
-  const role = OWN_ROLES.find((r) => prefix.endsWith(`_${r}`));
-  return role !== void 0 && namesService(prefix.slice(0, -role.length - 1), service);
-}
-function portVariablePrefix(variable) {
-  const name = variable.toUpperCase();
-  if (name === "PORT") return "";
-  return name.endsWith("_PORT") ? name.slice(0, -"_PORT".length) : void 0;
-}
-function namesService(prefix, service) {
-  return normalizeServiceName(prefix) === service;
-}
-function isAbsent(node3) {
-  return node3 === void 0 || node3 === null || (0, import_yaml.isScalar)(node3) && node3.value === null;
+function listEntry(file2, item) {
+  const scalar = readText2(file2, item);
+  const text3 = scalar?.interpolation.value ?? "";
+  const eq = text3.indexOf("=");
+  if (!scalar || eq <= 0) return [];
+  return [{ name: text3.slice(0, eq), value: text3.slice(eq + 1), scalar, valueIndex: eq + 1 }];
 }
 
 // src/extract/command/addresses.ts
@@ -37276,22 +37109,22 @@ function parsePublishSpec(text3) {
   const slash = text3.indexOf("/");
   const protocolText = slash < 0 ? "tcp" : text3.slice(slash + 1).toLowerCase();
   if (protocolText !== "tcp" && protocolText !== "udp") return void 0;
-  const body = slash < 0 ? text3 : text3.slice(0, slash);
+  const body2 = slash < 0 ? text3 : text3.slice(0, slash);
   let ipText = "";
-  let mapping = body;
+  let mapping = body2;
   let mappingIndex = 0;
-  if (body.startsWith("[")) {
-    const close = body.indexOf("]:");
+  if (body2.startsWith("[")) {
+    const close = body2.indexOf("]:");
     if (close < 0) return void 0;
-    ipText = body.slice(1, close);
-    mapping = body.slice(close + 2);
+    ipText = body2.slice(1, close);
+    mapping = body2.slice(close + 2);
     mappingIndex = close + 2;
   } else {
-    const parts = body.split(":");
-    if (parts.length > 2) {
-      const hostPortsAt = body.lastIndexOf(":", body.lastIndexOf(":") - 1);
-      ipText = body.slice(0, hostPortsAt);
-      mapping = body.slice(hostPortsAt + 1);
+    const parts2 = body2.split(":");
+    if (parts2.length > 2) {
+      const hostPortsAt = body2.lastIndexOf(":", body2.lastIndexOf(":") - 1);
+      ipText = body2.slice(0, hostPortsAt);
+      mapping = body2.slice(hostPortsAt + 1);
       mappingIndex = hostPortsAt + 1;
     }
   }
@@ -37301,14 +37134,16 @@ function parsePublishSpec(text3) {
   const hostRange = parsePortRange(hostText);
   const containerRange = parsePortRange(mapping.slice(colon + 1));
   if (!hostRange || !containerRange) return void 0;
-  if (hostRange.end - hostRange.start !== containerRange.end - containerRange.start) return void 0;
+  const soft = containerRange.start === containerRange.end && hostRange.start !== hostRange.end;
+  if (!soft && hostRange.end - hostRange.start !== containerRange.end - containerRange.start) return void 0;
   return {
     port: hostRange.start,
     endPort: hostRange.end,
     index: mappingIndex,
     literal: hostText,
     protocol: protocolText,
-    host: normalizeHost(ipText)
+    host: normalizeHost(ipText),
+    soft
   };
 }
 
@@ -37344,7 +37179,8 @@ function listenerHits(listeners, place = (offset) => offset) {
     offset: place(listener.offset),
     literal: listener.literal,
     flag: listener.flag,
-    program: listener.program
+    program: listener.program,
+    ...listener.soft ? { soft: true } : {}
   }));
 }
 function offsetIn(word, index2) {
@@ -37352,46 +37188,46 @@ function offsetIn(word, index2) {
 }
 
 // src/extract/command/options.ts
-function optionKey(name) {
-  return name.toLowerCase().replace(/[._]/g, "-");
+function optionKey(name2) {
+  return name2.toLowerCase().replace(/[._]/g, "-");
 }
-function parseArguments(args, syntax) {
+function parseArguments(args2, syntax) {
   const options = [];
   const positionals = [];
-  for (let i = 0; i < args.length; i++) {
-    const word = args[i];
+  for (let i2 = 0; i2 < args2.length; i2++) {
+    const word = args2[i2];
     const text3 = word.text;
-    const next = args[i + 1];
+    const next = args2[i2 + 1];
     if (text3 === "--") continue;
     if (!text3.startsWith("-") || text3 === "-") {
-      if (syntax.stopAtPositional) return { options, positionals: positionals.concat(args.slice(i)) };
+      if (syntax.stopAtPositional) return { options, positionals: positionals.concat(args2.slice(i2)) };
       positionals.push(word);
       continue;
     }
     const longName = longOptionName(text3, syntax);
     if (longName !== void 0) {
       const eq = text3.indexOf("=");
-      const name = optionKey(longName);
+      const name2 = optionKey(longName);
       const flag = eq < 0 ? text3 : text3.slice(0, eq);
       if (eq >= 0) {
-        options.push({ flag, name, long: true, value: { word, index: eq + 1, text: text3.slice(eq + 1) } });
-      } else if (syntax.longTakesValue(name) && isValueWord(next)) {
-        options.push({ flag, name, long: true, value: { word: next, index: 0, text: next.text } });
-        i++;
+        options.push({ flag, name: name2, long: true, value: { word, index: eq + 1, text: text3.slice(eq + 1) } });
+      } else if (syntax.longTakesValue(name2) && isValueWord(next)) {
+        options.push({ flag, name: name2, long: true, value: { word: next, index: 0, text: next.text } });
+        i2++;
       } else {
-        options.push({ flag, name, long: true, value: void 0 });
+        options.push({ flag, name: name2, long: true, value: void 0 });
       }
       continue;
     }
-    i += readShortCluster(word, next, syntax, options);
+    i2 += readShortCluster(word, next, syntax, options);
   }
   return { options, positionals };
 }
 function longOptionName(text3, syntax) {
   if (text3.startsWith("--")) return text3.slice(2).split("=", 1)[0];
   if (!syntax.singleDashLong) return void 0;
-  const name = text3.slice(1).split("=", 1)[0] ?? "";
-  return name.length > 1 && syntax.longTakesValue(optionKey(name)) ? name : void 0;
+  const name2 = text3.slice(1).split("=", 1)[0] ?? "";
+  return name2.length > 1 && syntax.longTakesValue(optionKey(name2)) ? name2 : void 0;
 }
 function readShortCluster(word, next, syntax, into) {
   const text3 = word.text;
@@ -37442,37 +37278,39 @@ var DOCKER_RUN_BOOLEAN = /* @__PURE__ */ new Set([
   "replace",
   "rmi"
 ]);
-var containerRun = ({ args, analyzeWords }) => {
-  const global2 = parseArguments(args, {
+var containerRun = ({ args: args2, analyzeWords }) => {
+  const global2 = parseArguments(args2, {
     shortWithValue: "Hcl",
-    longTakesValue: (name) => DOCKER_GLOBAL_WITH_VALUE.includes(name),
+    longTakesValue: (name2) => DOCKER_GLOBAL_WITH_VALUE.includes(name2),
     stopAtPositional: true
   });
   let rest = global2.positionals;
   if (rest[0]?.text === "container") rest = rest.slice(1);
   const subcommand = rest[0]?.text;
   if (subcommand !== "run" && subcommand !== "create") return NOTHING;
-  const run = parseArguments(rest.slice(1), {
+  const run2 = parseArguments(rest.slice(1), {
     shortWithValue: "acehlmpuvw",
-    longTakesValue: (name) => !DOCKER_RUN_BOOLEAN.has(name),
+    longTakesValue: (name2) => !DOCKER_RUN_BOOLEAN.has(name2),
     stopAtPositional: true
   });
-  const hostNetwork = run.options.some((o) => (o.name === "network" || o.name === "net") && o.value?.text === "host");
+  const hostNetwork = run2.options.some((o) => (o.name === "network" || o.name === "net") && o.value?.text === "host");
   if (hostNetwork) {
-    return { hits: listenerHits(analyzeWords(run.positionals.slice(1))), host: void 0 };
+    return { hits: listenerHits(analyzeWords(run2.positionals.slice(1))), host: void 0 };
   }
   const scan = { hits: [], host: void 0 };
-  for (const option of run.options) {
+  for (const option of run2.options) {
     if (option.name !== "p" && option.name !== "publish" || !option.value) continue;
     const published = parsePublishSpec(option.value.text);
-    if (published) scan.hits.push(hitInValue(option.value, published, published.host, option.flag));
+    if (!published) continue;
+    const hit = hitInValue(option.value, published, published.host, option.flag);
+    scan.hits.push(published.soft ? { ...hit, soft: true } : hit);
   }
   return scan;
 };
-var kubectlPortForward = ({ args }) => {
-  const parsed = parseArguments(args, {
+var kubectlPortForward = ({ args: args2 }) => {
+  const parsed = parseArguments(args2, {
     shortWithValue: "nsv",
-    longTakesValue: (name) => name !== "help" && name !== "insecure-skip-tls-verify"
+    longTakesValue: (name2) => name2 !== "help" && name2 !== "insecure-skip-tls-verify"
   });
   const at = parsed.positionals.findIndex((word) => word.text === "port-forward");
   if (at < 0) return NOTHING;
@@ -37521,6 +37359,7 @@ var GENERIC_LONG_OPTIONS = {
   "grpc-addr": "address",
   "grpc-listen-address": "address",
   "metrics-addr": "address",
+  "bind-metrics": "address",
   "metrics-address": "address",
   "metrics-listen-address": "address",
   addr: "address",
@@ -37683,7 +37522,7 @@ function splitShellCommands(source) {
 }
 function isUnquotedPrefix(word, length) {
   if (word.offsets[0] !== word.start) return false;
-  for (let i = 1; i < length; i++) if (word.offsets[i] !== word.start + i) return false;
+  for (let i2 = 1; i2 < length; i2++) if (word.offsets[i2] !== word.start + i2) return false;
   return true;
 }
 var BLANK = /* @__PURE__ */ new Set([" ", "	", "\r"]);
@@ -37851,8 +37690,8 @@ var Splitter = class {
       }
     }
   }
-  ensureWord(start) {
-    if (this.word === null) this.word = { chars: [], offsets: [], start };
+  ensureWord(start2) {
+    if (this.word === null) this.word = { chars: [], offsets: [], start: start2 };
     return this.word;
   }
   push(char, offset, wordStart) {
@@ -37923,27 +37762,27 @@ function resolveInvocation(command) {
   const assignments = [];
   let words = command;
   let prefixes = 0;
-  let i = 0;
-  while (i < words.length && prefixes <= MAX_PREFIXES) {
-    const word = words[i];
+  let i2 = 0;
+  while (i2 < words.length && prefixes <= MAX_PREFIXES) {
+    const word = words[i2];
     if (SHELL_KEYWORDS.has(word.text)) {
-      i++;
+      i2++;
     } else if (assignmentName(word) !== void 0) {
       assignments.push(word);
-      i++;
+      i2++;
     } else {
-      const name = programName(word.text);
-      const wrapper = lookup(WRAPPERS, name);
-      const launched = lookup(LAUNCHERS, name)?.includes(words[i + 1]?.text ?? "") ? LAUNCHER_RULE : void 0;
+      const name2 = programName(word.text);
+      const wrapper = lookup(WRAPPERS, name2);
+      const launched = lookup(LAUNCHERS, name2)?.includes(words[i2 + 1]?.text ?? "") ? LAUNCHER_RULE : void 0;
       const prefix = wrapper ?? launched;
       if (prefix) {
-        words = afterPrefix(words.slice(i + (wrapper ? 1 : 2)), prefix);
-        i = 0;
+        words = afterPrefix(words.slice(i2 + (wrapper ? 1 : 2)), prefix);
+        i2 = 0;
         prefixes++;
-      } else if (isPython(name)) {
-        return pythonInvocation(words.slice(i + 1), assignments);
+      } else if (isPython(name2)) {
+        return pythonInvocation(words.slice(i2 + 1), assignments);
       } else {
-        return { program: name, args: words.slice(i + 1), assignments };
+        return { program: name2, args: words.slice(i2 + 1), assignments };
       }
     }
   }
@@ -37952,26 +37791,26 @@ function resolveInvocation(command) {
 function assignmentName(word) {
   const eq = word.text.indexOf("=");
   if (eq <= 0) return void 0;
-  const name = word.text.slice(0, eq);
-  return /^[a-z_]\w*$/i.test(name) && isUnquotedPrefix(word, eq + 1) ? name : void 0;
+  const name2 = word.text.slice(0, eq);
+  return /^[a-z_]\w*$/i.test(name2) && isUnquotedPrefix(word, eq + 1) ? name2 : void 0;
 }
 function programName(text3) {
   return text3.slice(text3.lastIndexOf("/") + 1);
 }
-function afterPrefix(args, rule) {
+function afterPrefix(args2, rule) {
   const longWithValue = rule.longWithValue ?? [];
-  const parsed = parseArguments(args, {
+  const parsed = parseArguments(args2, {
     shortWithValue: rule.shortWithValue,
-    longTakesValue: (name) => longWithValue.includes(name),
+    longTakesValue: (name2) => longWithValue.includes(name2),
     stopAtPositional: true
   });
   return parsed.positionals.slice(rule.positionals ?? 0);
 }
-function pythonInvocation(args, assignments) {
-  for (let i = 0; i < args.length; i++) {
-    const text3 = args[i].text;
+function pythonInvocation(args2, assignments) {
+  for (let i2 = 0; i2 < args2.length; i2++) {
+    const text3 = args2[i2].text;
     if (!text3.startsWith("-") || text3 === "-") {
-      return { program: programName(text3), args: args.slice(i + 1), assignments };
+      return { program: programName(text3), args: args2.slice(i2 + 1), assignments };
     }
     if (text3.startsWith("--")) continue;
     for (let j = 1; j < text3.length; j++) {
@@ -37979,12 +37818,12 @@ function pythonInvocation(args, assignments) {
       if (letter === "c") return void 0;
       if (letter === "m") {
         const attached = text3.slice(j + 1);
-        if (attached !== "") return { program: attached, args: args.slice(i + 1), assignments };
-        const module = args[i + 1];
-        return module ? { program: module.text, args: args.slice(i + 2), assignments } : void 0;
+        if (attached !== "") return { program: attached, args: args2.slice(i2 + 1), assignments };
+        const module2 = args2[i2 + 1];
+        return module2 ? { program: module2.text, args: args2.slice(i2 + 2), assignments } : void 0;
       }
       if (letter === "X" || letter === "W") {
-        if (j === text3.length - 1) i++;
+        if (j === text3.length - 1) i2++;
         break;
       }
     }
@@ -37993,13 +37832,13 @@ function pythonInvocation(args, assignments) {
 }
 
 // src/extract/command/listenerFlags.ts
-function scanListenerFlags(program, args) {
+function scanListenerFlags(program, args2) {
   const rule = lookup(SERVER_RULES, program);
-  const short = rule?.short && hasSubcommand(rule, args) ? rule.short : void 0;
-  const longKind = (name) => lookup(rule?.long, name) ?? lookup(GENERIC_LONG_OPTIONS, name);
-  const parsed = parseArguments(args, {
+  const short = rule?.short && hasSubcommand(rule, args2) ? rule.short : void 0;
+  const longKind = (name2) => lookup(rule?.long, name2) ?? lookup(GENERIC_LONG_OPTIONS, name2);
+  const parsed = parseArguments(args2, {
     shortWithValue: short ? Object.keys(short).join("") : "",
-    longTakesValue: (name) => longKind(name) !== void 0,
+    longTakesValue: (name2) => longKind(name2) !== void 0,
     singleDashLong: true
   });
   const scan = { hits: [], host: void 0 };
@@ -38009,9 +37848,9 @@ function scanListenerFlags(program, args) {
   }
   return scan;
 }
-function hasSubcommand(rule, args) {
+function hasSubcommand(rule, args2) {
   const subcommands = rule.subcommands;
-  return subcommands === void 0 || args.some((word) => subcommands.includes(word.text));
+  return subcommands === void 0 || args2.some((word) => subcommands.includes(word.text));
 }
 function readValue2(kind, option, value, into) {
   switch (kind) {
@@ -38039,18 +37878,18 @@ function readPostgresSetting(option, value, into) {
   const eq = value.text.indexOf("=");
   if (eq <= 0) return;
   const setting = optionKey(value.text.slice(0, eq));
-  const setValue = subValue(value, eq + 1);
+  const setValue2 = subValue(value, eq + 1);
   if (setting === "port") {
-    const literal2 = portLiteral(setValue.text);
-    if (literal2) into.hits.push(hitInValue(setValue, literal2, void 0, `${option.flag} port`));
+    const literal2 = portLiteral(setValue2.text);
+    if (literal2) into.hits.push(hitInValue(setValue2, literal2, void 0, `${option.flag} port`));
   } else if (setting === "listen-addresses") {
-    into.host = normalizeHost(setValue.text);
+    into.host = normalizeHost(setValue2.text);
   }
 }
 
 // src/extract/command/networkForms.ts
-var sshForwards = ({ args }) => {
-  const parsed = parseArguments(args, { shortWithValue: "BbcDEeFIiJLlmOoPpQRSWw", longTakesValue: () => false });
+var sshForwards = ({ args: args2 }) => {
+  const parsed = parseArguments(args2, { shortWithValue: "BbcDEeFIiJLlmOoPpQRSWw", longTakesValue: () => false });
   const scan = { hits: [], host: void 0 };
   for (const option of parsed.options) {
     if (option.name !== "L" && option.name !== "D" || !option.value) continue;
@@ -38083,10 +37922,10 @@ function parseForwardSpec(text3, hasTarget) {
   return { port: { ...literal2, index: portAt2 }, host: bind === void 0 ? normalizeHost("localhost") : normalizeHost(bind) };
 }
 var NC_LONG_WITH_VALUE = ["source-port", "source", "exec", "sh-exec", "lua-exec", "wait", "idle-timeout", "max-conns", "output", "proxy"];
-var netcatListen = ({ args }) => {
-  const parsed = parseArguments(args, {
+var netcatListen = ({ args: args2 }) => {
+  const parsed = parseArguments(args2, {
     shortWithValue: "cehiIMmOpqsTVwXx",
-    longTakesValue: (name) => NC_LONG_WITH_VALUE.includes(name)
+    longTakesValue: (name2) => NC_LONG_WITH_VALUE.includes(name2)
   });
   const has = (...names) => parsed.options.some((o) => names.includes(o.name));
   if (!has("l", "listen")) return NOTHING;
@@ -38131,9 +37970,9 @@ var SOCAT_LISTENERS = {
   "UDP4-RECVFROM": "udp",
   "UDP6-RECVFROM": "udp"
 };
-var socatListen = ({ args }) => {
+var socatListen = ({ args: args2 }) => {
   const scan = { hits: [], host: void 0 };
-  for (const word of args) {
+  for (const word of args2) {
     const colon = word.text.indexOf(":");
     if (colon <= 0) continue;
     const keyword = word.text.slice(0, colon).toUpperCase();
@@ -38150,10 +37989,10 @@ var socatListen = ({ args }) => {
 };
 
 // src/extract/command/scriptForms.ts
-var pythonHttpServer = ({ args }) => {
-  const parsed = parseArguments(args, {
+var pythonHttpServer = ({ args: args2 }) => {
+  const parsed = parseArguments(args2, {
     shortWithValue: "bdp",
-    longTakesValue: (name) => name === "bind" || name === "directory" || name === "protocol"
+    longTakesValue: (name2) => name2 === "bind" || name2 === "directory" || name2 === "protocol"
   });
   const first = parsed.positionals[0];
   const literal2 = first && portLiteral(first.text);
@@ -38162,10 +38001,10 @@ var pythonHttpServer = ({ args }) => {
   const host = bind === void 0 ? void 0 : normalizeHost(bind.text);
   return { hits: [hitInValue({ word: first, index: 0, text: first.text }, literal2, host, "http.server")], host: void 0 };
 };
-var djangoRunserver = ({ args }) => {
-  const parsed = parseArguments(args, {
+var djangoRunserver = ({ args: args2 }) => {
+  const parsed = parseArguments(args2, {
     shortWithValue: "v",
-    longTakesValue: (name) => name === "settings" || name === "pythonpath" || name === "verbosity"
+    longTakesValue: (name2) => name2 === "settings" || name2 === "pythonpath" || name2 === "verbosity"
   });
   const at = parsed.positionals.findIndex((word) => word.text === "runserver");
   const addressWord = at < 0 ? void 0 : parsed.positionals[at + 1];
@@ -38175,7 +38014,7 @@ var djangoRunserver = ({ args }) => {
   const value = { word: addressWord, index: 0, text: addressWord.text };
   return { hits: [hitInValue(value, address.port, address.host, "runserver")], host: void 0 };
 };
-var exportPort = ({ args }) => ({ hits: portAssignmentHits(args), host: void 0 });
+var exportPort = ({ args: args2 }) => ({ hits: portAssignmentHits(args2), host: void 0 });
 function portAssignmentHits(words) {
   const hits = [];
   for (const word of words) {
@@ -38186,15 +38025,15 @@ function portAssignmentHits(words) {
   }
   return hits;
 }
-var shellCommandString = ({ args, analyzeText }) => {
-  const parsed = parseArguments(args, { shortWithValue: "o", longTakesValue: () => false, stopAtPositional: true });
+var shellCommandString = ({ args: args2, analyzeText }) => {
+  const parsed = parseArguments(args2, { shortWithValue: "o", longTakesValue: () => false, stopAtPositional: true });
   const script = parsed.positionals[0];
   if (!script || !parsed.options.some((o) => o.name === "c")) return NOTHING;
   const value = { word: script, index: 0, text: script.text };
   return { hits: nestedHits(analyzeText(script.text), value), host: void 0 };
 };
-var pgCtlOptions = ({ args }) => {
-  const parsed = parseArguments(args, { shortWithValue: "DlomtNPUep", longTakesValue: () => false });
+var pgCtlOptions = ({ args: args2 }) => {
+  const parsed = parseArguments(args2, { shortWithValue: "DlomtNPUep", longTakesValue: () => false });
   const scan = { hits: [], host: void 0 };
   for (const option of parsed.options) {
     if (option.name !== "o" || !option.value) continue;
@@ -38248,14 +38087,14 @@ function listenersOfText(text3, depth) {
 function listenersOfCommand(words, depth) {
   const invocation = resolveInvocation(words);
   if (!invocation || CLIENT_PROGRAMS.has(invocation.program)) return [];
-  const { program, args } = invocation;
+  const { program, args: args2 } = invocation;
   const context = {
-    args,
+    args: args2,
     analyzeText: (text3) => listenersOfText(text3, depth + 1),
     analyzeWords: (inner) => depth < MAX_NESTING ? listenersOfCommand(inner, depth + 1) : []
   };
   const form = lookup(SPECIAL_FORMS, program);
-  const scan = form ? form(context) : scanListenerFlags(program, args);
+  const scan = form ? form(context) : scanListenerFlags(program, args2);
   const hits = [...portAssignmentHits(invocation.assignments), ...scan.hits];
   const listeners = [];
   for (const hit of hits) {
@@ -38273,14 +38112,15 @@ function toListener(hit, hostIp, program) {
     offset: hit.offset,
     literal: hit.literal,
     flag: hit.flag,
-    program: hit.program ?? program
+    program: hit.program ?? program,
+    ...hit.soft ? { soft: true } : {}
   };
 }
 function findArgvListeners(argv) {
   const words = [];
   let base = 0;
   for (const text3 of argv) {
-    words.push({ text: text3, offsets: Array.from({ length: text3.length }, (_, i) => base + i), start: base });
+    words.push({ text: text3, offsets: Array.from({ length: text3.length }, (_, i2) => base + i2), start: base });
     base += text3.length + 1;
   }
   return neverThrowing(() => listenersOfCommand(words, 0)).flatMap((listener) => {
@@ -38297,23 +38137,61 @@ function neverThrowing(find) {
   }
 }
 
-// src/extract/processCompose/processClaims.ts
-var FORMAT = "process-compose";
-function processClaims(input2, service, stack) {
-  const { yaml, node: node3 } = input2;
-  const own4 = readEnvironment(yaml, yaml.get(node3, "environment"), input2.diagnostics);
-  const claims = [...environmentClaims(input2, own4, service), ...commandClaims(yaml, node3)];
-  claims.push(...probeClaims(input2, claims));
-  return claims.map((claim2) => ({
-    ...claim2,
-    service,
+// src/extract/command/listenerBinding.ts
+function hostListenerBinding(owner2, place, listened) {
+  return {
+    service: owner2.service,
+    ...listened,
     scope: "host",
     kind: "listen",
-    format: FORMAT,
-    stack
-  }));
+    format: owner2.format,
+    ...place,
+    ...owner2.stack === void 0 ? {} : { stack: owner2.stack }
+  };
 }
-function environmentClaims(input2, own4, service) {
+function commandListenerBinding(listener, place, owner2) {
+  const { port, endPort, protocol, hostIp } = listener;
+  return {
+    ...hostListenerBinding(owner2, place, { port, endPort, protocol, hostIp }),
+    setting: place.variable ?? listener.flag,
+    ...listener.soft ? { soft: true } : {}
+  };
+}
+
+// src/extract/portVariables.ts
+var OWN_ROLES = ["HTTP", "HTTPS", "GRPC", "METRICS", "ADMIN", "LISTEN", "SERVER"];
+function isOwnPortVariable(variable, service) {
+  const prefix = portVariablePrefix(variable);
+  if (prefix === void 0) return false;
+  return prefix === "" || OWN_ROLES.includes(prefix) || namesProcessPort(variable, service);
+}
+function namesProcessPort(variable, service) {
+  const prefix = portVariablePrefix(variable);
+  if (!prefix) return false;
+  if (namesService(prefix, service)) return true;
+  const role = OWN_ROLES.find((r) => prefix.endsWith(`_${r}`));
+  return role !== void 0 && namesService(prefix.slice(0, -role.length - 1), service);
+}
+function portVariablePrefix(variable) {
+  const name2 = variable.toUpperCase();
+  if (name2 === "PORT") return "";
+  return name2.endsWith("_PORT") ? name2.slice(0, -"_PORT".length) : void 0;
+}
+function namesService(prefix, service) {
+  return normalizeServiceName(prefix) === service;
+}
+
+// src/extract/processCompose/processClaims.ts
+var FORMAT = "process-compose";
+function processClaims(input2) {
+  const { file: file2, node: node3 } = input2;
+  const own4 = readEnvironment(file2, file2.yaml.get(node3, "environment"));
+  const claims = [...environmentClaims(input2, own4), ...commandClaims(input2)];
+  claims.push(...probeClaims(input2, claims));
+  return claims;
+}
+function environmentClaims(input2, own4) {
+  const { service } = input2.owner;
   const ownNames = new Set(own4.map((entry) => entry.name));
   const global2 = input2.globalEnvironment.filter((entry) => !ownNames.has(entry.name) && namesProcessPort(entry.name, service));
   const claims = [];
@@ -38324,130 +38202,126 @@ function environmentClaims(input2, own4, service) {
   return claims;
 }
 function variableClaim(input2, entry) {
-  const { yaml, name } = input2;
-  if (entry.value === "" || isReference(entry.value)) return void 0;
-  const location = yaml.locateInScalar(entry.node, entry.valueIndex, entry.value);
+  if (entry.value === "" || isReference(entry.value) || entry.scalar.interpolation.problems.length > 0) return void 0;
+  const place = bindingPlace(placeOf(input2.file.yaml, entry.scalar, entry.valueIndex, entry.value.length));
   const port = parsePortNumber(entry.value);
   if (port === void 0) {
-    input2.diagnostics.push({
-      ...location,
-      severity: "error",
-      message: `${entry.name} of process "${name}" is not a port number (1-65535): "${entry.value}"`
-    });
+    const { file: file2, line, column } = place;
+    const message = `${entry.name} of process "${input2.name}" is not a port number (1-65535): "${entry.value}"`;
+    input2.file.diagnostics.push({ file: file2, line, column, severity: "error", message });
     return void 0;
   }
-  return { ...location, port, endPort: port, protocol: "tcp", hostIp: null, setting: entry.name, variable: entry.name };
+  return { ...portClaim(input2.owner, place, port, entry.name), variable: place.variable ?? entry.name };
 }
 function isReference(value) {
   return value.includes("$") || value.includes("{{");
 }
-function commandClaims(yaml, node3) {
-  const commandNode = yaml.resolve(yaml.get(node3, "command"));
-  const command = yaml.scalarText(commandNode);
-  if (command !== void 0 && command !== "") {
-    return findCommandListeners(command).map(
-      (listener) => listenerClaim(listener, yaml.locateInScalar(commandNode, listener.offset, listener.literal))
-    );
+function commandClaims(input2) {
+  const { file: file2, node: node3 } = input2;
+  const command = readText2(file2, file2.yaml.get(node3, "command"));
+  if (command !== void 0 && command.interpolation.value !== "") {
+    return findCommandListeners(command.interpolation.value).map((listener) => listenerClaim(input2, command, listener));
   }
-  const items = yaml.items(yaml.get(node3, "entrypoint"));
-  const argv = items.map((item) => yaml.scalarText(item));
+  const argv = file2.yaml.items(file2.yaml.get(node3, "entrypoint")).map((item) => readText2(file2, item));
   if (argv.length === 0 || argv.some((arg) => arg === void 0)) return [];
-  return findArgvListeners(argv).map(
-    (listener) => listenerClaim(listener, yaml.locateInScalar(items[listener.argIndex], listener.offset, listener.literal))
-  );
+  const args2 = argv;
+  return findArgvListeners(args2.map((arg) => arg.interpolation.value)).flatMap((listener) => {
+    const arg = args2[listener.argIndex];
+    return arg ? [listenerClaim(input2, arg, listener)] : [];
+  });
 }
-function listenerClaim(listener, location) {
-  return {
-    ...location,
-    port: listener.port,
-    endPort: listener.endPort,
-    protocol: listener.protocol,
-    hostIp: listener.hostIp,
-    setting: listener.flag
-  };
+function listenerClaim(input2, scalar, listener) {
+  const place = placeOf(input2.file.yaml, scalar, listener.offset, listener.literal.length);
+  return commandListenerBinding(listener, bindingPlace(place), input2.owner);
 }
 var PROBES = ["readiness_probe", "liveness_probe"];
 var LOCAL_PROBE_HOSTS = /* @__PURE__ */ new Set(["", "127.0.0.1", "localhost", "::1", "[::1]", "0.0.0.0", "::"]);
 function probeClaims(input2, claimed) {
-  const { yaml, node: node3 } = input2;
+  const { file: file2, node: node3 } = input2;
+  const { yaml } = file2;
   const claims = [];
   for (const probe of PROBES) {
     const httpGet = yaml.get(yaml.get(node3, probe), "http_get");
     if (!(0, import_yaml.isMap)(yaml.resolve(httpGet))) continue;
-    const host = yaml.scalarText(yaml.get(httpGet, "host"));
+    const host = readText2(file2, yaml.get(httpGet, "host"))?.interpolation.value;
     if (host !== void 0 && !LOCAL_PROBE_HOSTS.has(host.toLowerCase())) continue;
-    const portNode = yaml.resolve(yaml.get(httpGet, "port"));
-    const text3 = yaml.scalarText(portNode);
-    if (text3 === void 0 || isReference(text3)) continue;
-    const location = yaml.locateInScalar(portNode, 0, text3);
+    const scalar = readText2(file2, yaml.get(httpGet, "port"));
+    const text3 = scalar?.interpolation.value;
+    if (!scalar || text3 === void 0 || isReference(text3) || scalar.interpolation.problems.length > 0) continue;
+    const place = bindingPlace(placeOf(yaml, scalar, 0, text3.length));
     const port = parsePortNumber(text3);
     if (port === void 0) {
-      input2.diagnostics.push({
-        ...location,
-        severity: "warning",
-        message: `${probe}.http_get.port of process "${input2.name}" is not a port number (1-65535): "${text3}"`
-      });
+      const { file: path, line, column } = place;
+      const message = `${probe}.http_get.port of process "${input2.name}" is not a port number (1-65535): "${text3}"`;
+      file2.diagnostics.push({ file: path, line, column, severity: "warning", message });
       continue;
     }
     const taken = [...claimed, ...claims].some((claim2) => claim2.port <= port && port <= claim2.endPort);
-    if (!taken) claims.push({ ...location, port, endPort: port, protocol: "tcp", hostIp: null, setting: `${probe}.http_get.port` });
+    if (!taken) claims.push(portClaim(input2.owner, place, port, `${probe}.http_get.port`));
   }
   return claims;
+}
+function portClaim(owner2, place, port, setting) {
+  return { ...hostListenerBinding(owner2, place, { port, endPort: port, protocol: "tcp", hostIp: null }), setting };
 }
 
 // src/extract/processCompose/extractProcessCompose.ts
 var processComposeExtractor = {
   format: FORMAT,
   matches: isProcessComposeFile,
-  extract: (file2) => extractProcessCompose(file2)
+  extract: extractProcessCompose,
+  dependencies: (path) => [dotenvBeside(path)]
 };
 function isProcessComposeFile(path) {
-  const name = path.slice(path.lastIndexOf("/") + 1);
-  return name.startsWith("process-compose") && (name.endsWith(".yaml") || name.endsWith(".yml"));
+  const name2 = path.slice(path.lastIndexOf("/") + 1);
+  return name2.startsWith("process-compose") && (name2.endsWith(".yaml") || name2.endsWith(".yml"));
 }
-function extractProcessCompose(file2) {
+function extractProcessCompose(file2, context) {
   let diagnostics = [];
   try {
     const yaml = parseYaml(file2.path, file2.text);
     diagnostics = [...yaml.diagnostics];
-    const bindings = yaml.documents.flatMap((doc) => documentBindings(yaml, doc.contents, diagnostics));
+    const variables = dotenvLookup(context, dotenvBeside(file2.path));
+    const bindings = yaml.documents.flatMap((doc) => {
+      const expands = !isTrue(yaml.scalarText(yaml.get(doc.contents, "disable_env_expansion")));
+      return documentBindings({ yaml, variables: expands ? variables : void 0, diagnostics }, doc.contents);
+    });
     return { bindings, diagnostics };
   } catch (error62) {
     const message = error62 instanceof AliasBudgetExceeded ? `${error62.message}: the file is skipped` : `could not read the file: ${error62 instanceof Error ? error62.message : String(error62)}`;
     return { bindings: [], diagnostics: [...diagnostics, { file: file2.path, severity: "error", message }] };
   }
 }
-function documentBindings(yaml, root, diagnostics) {
-  if (isAbsent(root)) return [];
+function documentBindings(file2, root) {
+  const { yaml, diagnostics } = file2;
+  if (isEmptyNode(yaml, root)) return [];
   if (!(0, import_yaml.isMap)(yaml.resolve(root))) {
     diagnostics.push({ ...yaml.locate(root), severity: "error", message: "a process-compose file must be a mapping" });
     return [];
   }
   const processes = yaml.resolve(yaml.get(root, "processes"));
-  if (isAbsent(processes)) return [];
+  if (isEmptyNode(yaml, processes)) return [];
   if (!(0, import_yaml.isMap)(processes)) {
     diagnostics.push({ ...yaml.locate(processes), severity: "error", message: "`processes` must be a mapping of process names" });
     return [];
   }
-  const globalEnvironment = readEnvironment(yaml, yaml.get(root, "environment"), diagnostics);
+  const globalEnvironment = readEnvironment(file2, yaml.get(root, "environment"));
   const stack = `process-compose:${yaml.path}`;
   const bindings = [];
-  for (const [name, node3, keyNode] of yaml.entries(processes)) {
+  for (const [name2, node3, keyNode] of yaml.entries(processes)) {
     if (!(0, import_yaml.isMap)(yaml.resolve(node3))) {
-      diagnostics.push({ ...yaml.locate(node3 ?? keyNode), severity: "error", message: `process "${name}" must be a mapping` });
+      diagnostics.push({ ...yaml.locate(node3 ?? keyNode), severity: "error", message: `process "${name2}" must be a mapping` });
       continue;
     }
-    if (isDisabled(yaml.scalarText(yaml.get(node3, "disabled")))) continue;
-    const claims = processClaims({ yaml, name, node: node3, globalEnvironment, diagnostics }, normalizeServiceName(name), stack);
-    warnOfReplicas(yaml, name, node3, claims, diagnostics);
+    if (isTrue(readText2(file2, yaml.get(node3, "disabled"))?.interpolation.value)) continue;
+    const owner2 = { service: normalizeServiceName(name2), format: FORMAT, stack };
+    const claims = processClaims({ file: file2, name: name2, node: node3, globalEnvironment, owner: owner2 });
+    warnOfReplicas(yaml, name2, node3, claims, diagnostics);
     bindings.push(...claims);
   }
   return bindings;
 }
-function isDisabled(disabled) {
-  return disabled !== void 0 && ["true", "yes", "on", "y"].includes(disabled.toLowerCase());
-}
-function warnOfReplicas(yaml, name, node3, claims, diagnostics) {
+function warnOfReplicas(yaml, name2, node3, claims, diagnostics) {
   const replicasNode = yaml.get(node3, "replicas");
   const replicas = Number(yaml.scalarText(replicasNode));
   const first = claims[0];
@@ -38455,8 +38329,5303 @@ function warnOfReplicas(yaml, name, node3, claims, diagnostics) {
   diagnostics.push({
     ...yaml.locate(replicasNode),
     severity: "warning",
-    message: `process "${name}" runs ${replicas} replicas that all bind port ${first.port}; derive the port from PC_REPLICA_NUM`
+    message: `process "${name2}" runs ${replicas} replicas that all bind port ${first.port}; derive the port from PC_REPLICA_NUM`
   });
+}
+
+// src/extract/zinit/zinitFiles.ts
+var NOT_ZINIT_TOML = /* @__PURE__ */ new Set(["Cargo.toml", "pyproject.toml"]);
+function zinitFileKind(path) {
+  const base = baseName(path);
+  if (base.endsWith(".toml")) return NOT_ZINIT_TOML.has(base) ? void 0 : "toml";
+  if (!base.endsWith(".yaml") && !base.endsWith(".yml")) return void 0;
+  return isUnderZinitFolder(path) || base.endsWith(".zinit.yaml") || base.endsWith(".zinit.yml") ? "yaml" : void 0;
+}
+function serviceNameFromFile(path) {
+  const base = baseName(path);
+  const stem = base.slice(0, base.lastIndexOf("."));
+  return stem.endsWith(".zinit") ? stem.slice(0, -".zinit".length) : stem;
+}
+function isUnderZinitFolder(path) {
+  return path.split("/").slice(0, -1).includes("zinit");
+}
+function baseName(path) {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+
+// src/extract/kubernetes/templating.ts
+var import_yaml12 = __toESM(require_dist(), 1);
+function isTemplatePlaceholder(source) {
+  return source.includes("{{") || source.includes("${");
+}
+function templateActionLine(text3, documents) {
+  const dataRanges = [];
+  for (const document3 of documents) {
+    (0, import_yaml12.visit)(document3, {
+      Scalar: (_key, node3) => {
+        if (node3.type !== "PLAIN" && node3.range) dataRanges.push([node3.range[0], node3.range[1]]);
+      }
+    });
+  }
+  let offset = 0;
+  const lines = text3.split("\n");
+  for (let index2 = 0; index2 < lines.length; index2++) {
+    const line = lines[index2];
+    const start2 = offset + line.length - line.trimStart().length;
+    if (line.trimStart().startsWith("{{") && !dataRanges.some(([from, to]) => from <= start2 && start2 < to)) return index2 + 1;
+    offset += line.length + 1;
+  }
+  return void 0;
+}
+function firstTemplateLine(text3) {
+  const index2 = text3.split("\n").findIndex((line) => line.includes("{{"));
+  return index2 < 0 ? void 0 : index2 + 1;
+}
+
+// src/extract/kubernetes/manifestReader.ts
+var KUBERNETES_FORMAT = "kubernetes";
+var ManifestReader = class {
+  constructor(file2) {
+    this.file = file2;
+  }
+  file;
+  bindings = [];
+  diagnostics = [];
+  /** Where the first template placeholder stood in a port field, if one did. */
+  templateAt;
+  text(map2, key) {
+    return this.file.scalarText(this.file.get(map2, key));
+  }
+  isTrue(map2, key) {
+    const node3 = this.file.resolve(this.file.get(map2, key));
+    return (0, import_yaml.isScalar)(node3) && node3.value === true;
+  }
+  /**
+   * An int32 port field (`containerPort`, `hostPort`, `port`, `nodePort`): 1-65535. `0` means
+   * "not set" for the optional ones, as in the API. A string is rejected as the API server
+   * would, unless it is a template placeholder: then the whole file is a template.
+   */
+  port(map2, key, presence) {
+    const node3 = this.file.resolve(this.file.get(map2, key));
+    if (node3 === void 0 || node3 === null) {
+      if (presence === "required") this.problem(map2, `${key} is required`);
+      return void 0;
+    }
+    const location = this.file.locate(node3);
+    const value = (0, import_yaml.isScalar)(node3) ? node3.value : void 0;
+    if (typeof value !== "number" || !Number.isInteger(value)) {
+      if (isTemplatePlaceholder(this.sourceOf(node3))) this.templateAt ??= location;
+      else this.problem(node3, `${key} must be an integer, not ${JSON.stringify(this.sourceOf(node3))}`);
+      return void 0;
+    }
+    if (value === 0 && presence === "optional") return void 0;
+    if (value < MIN_PORT || value > MAX_PORT) {
+      this.problem(node3, `${key} ${value} must be between ${MIN_PORT} and ${MAX_PORT}, inclusive`);
+      return void 0;
+    }
+    return { port: value, location };
+  }
+  /** `protocol`: TCP (the default) or UDP; SCTP is valid but no protocol we model. */
+  protocol(map2) {
+    const node3 = this.file.get(map2, "protocol");
+    const name2 = this.file.scalarText(node3);
+    if (name2 === void 0 || name2 === "TCP") return "tcp";
+    if (name2 === "UDP") return "udp";
+    if (name2 === "SCTP") this.problem(node3, "SCTP ports are not checked (only TCP and UDP are)", "warning");
+    else this.problem(node3, `protocol "${name2}" is not one of "TCP", "UDP", "SCTP"`);
+    return void 0;
+  }
+  problem(node3, message, severity = "error") {
+    this.diagnostics.push({ ...this.file.locate(node3), severity, message });
+  }
+  sourceOf(node3) {
+    const range = node3?.range;
+    return range ? this.file.text.slice(range[0], range[1]) : "";
+  }
+};
+
+// src/extract/kubernetes/podPorts.ts
+function readPodSpec(reader, workload, spec) {
+  const { file: file2 } = reader;
+  const hostNetwork = reader.isTrue(spec, "hostNetwork");
+  const sidecars = file2.items(file2.get(spec, "initContainers")).filter((init2) => reader.text(init2, "restartPolicy") === "Always");
+  for (const container of [...file2.items(file2.get(spec, "containers")), ...sidecars]) {
+    const containerName = reader.text(container, "name");
+    if (containerName === void 0) {
+      reader.problem(container, "a container needs a name");
+      continue;
+    }
+    const service = normalizeServiceName(`${workload.name}/${containerName}`);
+    for (const port of file2.items(file2.get(container, "ports"))) readContainerPort(reader, port, { workload, service, hostNetwork });
+  }
+}
+function readContainerPort(reader, port, owner2) {
+  const protocol = reader.protocol(port);
+  const containerPort = reader.port(port, "containerPort", "required");
+  const hostPort = reader.port(port, "hostPort", "optional");
+  if (!protocol || !containerPort) return;
+  const base = { service: owner2.service, protocol, format: KUBERNETES_FORMAT };
+  const podScope = `pod:${owner2.workload.namespace}/${owner2.workload.name}`;
+  reader.bindings.push({
+    ...base,
+    ...containerPort.location,
+    port: containerPort.port,
+    endPort: containerPort.port,
+    hostIp: null,
+    scope: owner2.hostNetwork ? "host" : podScope,
+    kind: "listen"
+  });
+  if (!hostPort) return;
+  if (owner2.hostNetwork) {
+    if (hostPort.port !== containerPort.port) reader.problem(reader.file.get(port, "hostPort"), "with hostNetwork: true, hostPort must equal containerPort");
+    return;
+  }
+  reader.bindings.push({
+    ...base,
+    ...hostPort.location,
+    port: hostPort.port,
+    endPort: hostPort.port,
+    hostIp: reader.text(port, "hostIP") ?? null,
+    scope: "host",
+    kind: "publish"
+  });
+}
+
+// src/extract/kubernetes/servicePorts.ts
+var NODE_PORT_RANGE2 = { start: 3e4, end: 32767 };
+var NODE_PORT_TYPES = /* @__PURE__ */ new Set(["NodePort", "LoadBalancer"]);
+function readService(reader, service, spec) {
+  const { file: file2 } = reader;
+  const type = reader.text(spec, "type") ?? "ClusterIP";
+  const name2 = normalizeServiceName(service.name);
+  for (const entry of file2.items(file2.get(spec, "ports"))) {
+    const protocol = reader.protocol(entry);
+    const port = reader.port(entry, "port", "required");
+    const nodePort = reader.port(entry, "nodePort", "optional");
+    if (!protocol) continue;
+    const base = { service: name2, protocol, hostIp: null, format: KUBERNETES_FORMAT };
+    if (port) {
+      const scope = `service:${service.namespace}/${service.name}`;
+      reader.bindings.push({ ...base, ...port.location, port: port.port, endPort: port.port, scope, kind: "listen" });
+    }
+    if (!nodePort) continue;
+    const nodePortNode = file2.get(entry, "nodePort");
+    if (!NODE_PORT_TYPES.has(type)) {
+      reader.problem(nodePortNode, `nodePort is only allowed in Services of type NodePort or LoadBalancer, not ${type}`);
+      continue;
+    }
+    if (nodePort.port < NODE_PORT_RANGE2.start || nodePort.port > NODE_PORT_RANGE2.end) {
+      reader.problem(
+        nodePortNode,
+        `nodePort ${nodePort.port} is outside ${NODE_PORT_RANGE2.start}-${NODE_PORT_RANGE2.end}, the API server's default range: it is rejected unless the cluster's --service-node-port-range allows it`,
+        "warning"
+      );
+    }
+    reader.bindings.push({ ...base, ...nodePort.location, port: nodePort.port, endPort: nodePort.port, scope: "cluster", kind: "publish" });
+  }
+}
+
+// src/extract/kubernetes/extractKubernetes.ts
+var kubernetesExtractor = {
+  format: KUBERNETES_FORMAT,
+  matches: isManifestCandidate,
+  extract: extractKubernetes
+};
+function isManifestCandidate(path) {
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  const stem = base.endsWith(".yaml") ? base.slice(0, -5) : base.endsWith(".yml") ? base.slice(0, -4) : void 0;
+  if (stem === void 0 || path.startsWith(".github/")) return false;
+  if (isComposeFile(path) || isProcessComposeFile(path) || zinitFileKind(path) !== void 0) return false;
+  return !OTHER_FILE_STEMS.some((other) => stem === other || stem.startsWith(`${other}.`));
+}
+var OTHER_FILE_STEMS = ["ports", ".portcullis", "pnpm-lock"];
+function extractKubernetes(file2) {
+  if (!file2.text.includes("apiVersion") || !file2.text.includes("kind")) return { bindings: [], diagnostics: [] };
+  const yaml = parseYaml(file2.path, file2.text);
+  if (file2.text.includes("{{")) {
+    const actionLine = templateActionLine(file2.text, yaml.documents);
+    if (actionLine !== void 0) return templated(file2.path, actionLine);
+    if (yaml.diagnostics.length > 0) return templated(file2.path, firstTemplateLine(file2.text));
+  }
+  const reader = new ManifestReader(yaml);
+  try {
+    for (const document3 of yaml.documents) {
+      if (document3.errors.length === 0 && document3.contents !== null) readObject(reader, document3.contents);
+    }
+  } catch (error62) {
+    reader.diagnostics.push({ file: file2.path, severity: "error", message: `${error62 instanceof Error ? error62.message : String(error62)}: rest of the file not checked` });
+  }
+  if (reader.templateAt) return templated(file2.path, reader.templateAt.line);
+  return { bindings: reader.bindings, diagnostics: [...yaml.diagnostics, ...reader.diagnostics] };
+}
+function templated(path, line) {
+  const message = "a template (Helm, Go template or envsubst placeholders), not a manifest: its ports are decided when it is rendered, so it is not checked";
+  return { bindings: [], diagnostics: [{ file: path, ...line === void 0 ? {} : { line }, severity: "warning", message }] };
+}
+var POD_SPEC_PATHS = {
+  Pod: ["spec"],
+  PodTemplate: ["template", "spec"],
+  Deployment: ["spec", "template", "spec"],
+  StatefulSet: ["spec", "template", "spec"],
+  DaemonSet: ["spec", "template", "spec"],
+  ReplicaSet: ["spec", "template", "spec"],
+  ReplicationController: ["spec", "template", "spec"],
+  Job: ["spec", "template", "spec"],
+  CronJob: ["spec", "jobTemplate", "spec", "template", "spec"]
+};
+function readObject(reader, object2) {
+  const { file: file2 } = reader;
+  const kind = reader.text(object2, "kind");
+  if (kind === void 0 || reader.text(object2, "apiVersion") === void 0) return;
+  if (kind === "List" || kind.endsWith("List")) {
+    for (const item of file2.items(file2.get(object2, "items"))) readObject(reader, item);
+    return;
+  }
+  const podSpecPath = POD_SPEC_PATHS[kind];
+  if (!podSpecPath && kind !== "Service") return;
+  const name2 = objectName(reader, object2);
+  if (!name2) return;
+  if (podSpecPath) readPodSpec(reader, name2, podSpecPath.reduce((node3, key) => file2.get(node3, key), object2));
+  else readService(reader, name2, file2.get(object2, "spec"));
+}
+function objectName(reader, object2) {
+  const metadata2 = reader.file.get(object2, "metadata");
+  const name2 = reader.text(metadata2, "name") ?? reader.text(metadata2, "generateName");
+  if (name2 === void 0) {
+    reader.problem(object2, `${reader.text(object2, "kind")} has no metadata.name: its ports are not checked`, "warning");
+    return void 0;
+  }
+  return { namespace: reader.text(metadata2, "namespace") ?? "default", name: name2 };
+}
+
+// src/extract/treeSitter/loader.ts
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join as join2 } from "node:path";
+import { fileURLToPath } from "node:url";
+
+// node_modules/web-tree-sitter/web-tree-sitter.js
+var __defProp2 = Object.defineProperty;
+var __name = (target, value) => __defProp2(target, "name", { value, configurable: true });
+var Edit = class {
+  static {
+    __name(this, "Edit");
+  }
+  /** The start position of the change. */
+  startPosition;
+  /** The end position of the change before the edit. */
+  oldEndPosition;
+  /** The end position of the change after the edit. */
+  newEndPosition;
+  /** The start index of the change. */
+  startIndex;
+  /** The end index of the change before the edit. */
+  oldEndIndex;
+  /** The end index of the change after the edit. */
+  newEndIndex;
+  constructor({
+    startIndex,
+    oldEndIndex,
+    newEndIndex,
+    startPosition,
+    oldEndPosition,
+    newEndPosition
+  }) {
+    this.startIndex = startIndex >>> 0;
+    this.oldEndIndex = oldEndIndex >>> 0;
+    this.newEndIndex = newEndIndex >>> 0;
+    this.startPosition = startPosition;
+    this.oldEndPosition = oldEndPosition;
+    this.newEndPosition = newEndPosition;
+  }
+  /**
+   * Edit a point and index to keep it in-sync with source code that has been edited.
+   *
+   * This function updates a single point's byte offset and row/column position
+   * based on an edit operation. This is useful for editing points without
+   * requiring a tree or node instance.
+   */
+  editPoint(point3, index2) {
+    let newIndex = index2;
+    const newPoint = { ...point3 };
+    if (index2 >= this.oldEndIndex) {
+      newIndex = this.newEndIndex + (index2 - this.oldEndIndex);
+      const originalRow = point3.row;
+      newPoint.row = this.newEndPosition.row + (point3.row - this.oldEndPosition.row);
+      newPoint.column = originalRow === this.oldEndPosition.row ? this.newEndPosition.column + (point3.column - this.oldEndPosition.column) : point3.column;
+    } else if (index2 > this.startIndex) {
+      newIndex = this.newEndIndex;
+      newPoint.row = this.newEndPosition.row;
+      newPoint.column = this.newEndPosition.column;
+    }
+    return { point: newPoint, index: newIndex };
+  }
+  /**
+   * Edit a range to keep it in-sync with source code that has been edited.
+   *
+   * This function updates a range's start and end positions based on an edit
+   * operation. This is useful for editing ranges without requiring a tree
+   * or node instance.
+   */
+  editRange(range) {
+    const newRange = {
+      startIndex: range.startIndex,
+      startPosition: { ...range.startPosition },
+      endIndex: range.endIndex,
+      endPosition: { ...range.endPosition }
+    };
+    if (range.endIndex >= this.oldEndIndex) {
+      if (range.endIndex !== Number.MAX_SAFE_INTEGER) {
+        newRange.endIndex = this.newEndIndex + (range.endIndex - this.oldEndIndex);
+        newRange.endPosition = {
+          row: this.newEndPosition.row + (range.endPosition.row - this.oldEndPosition.row),
+          column: range.endPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range.endPosition.column - this.oldEndPosition.column) : range.endPosition.column
+        };
+        if (newRange.endIndex < this.newEndIndex) {
+          newRange.endIndex = Number.MAX_SAFE_INTEGER;
+          newRange.endPosition = { row: Number.MAX_SAFE_INTEGER, column: Number.MAX_SAFE_INTEGER };
+        }
+      }
+    } else if (range.endIndex > this.startIndex) {
+      newRange.endIndex = this.startIndex;
+      newRange.endPosition = { ...this.startPosition };
+    }
+    if (range.startIndex >= this.oldEndIndex) {
+      newRange.startIndex = this.newEndIndex + (range.startIndex - this.oldEndIndex);
+      newRange.startPosition = {
+        row: this.newEndPosition.row + (range.startPosition.row - this.oldEndPosition.row),
+        column: range.startPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range.startPosition.column - this.oldEndPosition.column) : range.startPosition.column
+      };
+      if (newRange.startIndex < this.newEndIndex) {
+        newRange.startIndex = Number.MAX_SAFE_INTEGER;
+        newRange.startPosition = { row: Number.MAX_SAFE_INTEGER, column: Number.MAX_SAFE_INTEGER };
+      }
+    } else if (range.startIndex > this.startIndex) {
+      newRange.startIndex = this.startIndex;
+      newRange.startPosition = { ...this.startPosition };
+    }
+    return newRange;
+  }
+};
+var SIZE_OF_SHORT = 2;
+var SIZE_OF_INT = 4;
+var SIZE_OF_CURSOR = 4 * SIZE_OF_INT;
+var SIZE_OF_NODE = 5 * SIZE_OF_INT;
+var SIZE_OF_POINT = 2 * SIZE_OF_INT;
+var SIZE_OF_RANGE = 2 * SIZE_OF_INT + 2 * SIZE_OF_POINT;
+var ZERO_POINT = { row: 0, column: 0 };
+var INTERNAL = /* @__PURE__ */ Symbol("INTERNAL");
+function assertInternal(x) {
+  if (x !== INTERNAL) throw new Error("Illegal constructor");
+}
+__name(assertInternal, "assertInternal");
+function isPoint(point3) {
+  return !!point3 && typeof point3.row === "number" && typeof point3.column === "number";
+}
+__name(isPoint, "isPoint");
+function setModule(module2) {
+  C = module2;
+}
+__name(setModule, "setModule");
+var C;
+function newFinalizer(handler) {
+  try {
+    return new FinalizationRegistry(handler);
+  } catch (e) {
+    console.error("Unsupported FinalizationRegistry:", e);
+    return;
+  }
+}
+__name(newFinalizer, "newFinalizer");
+var finalizer = newFinalizer((address) => {
+  C._ts_lookahead_iterator_delete(address);
+});
+var LookaheadIterator = class {
+  static {
+    __name(this, "LookaheadIterator");
+  }
+  /** @internal */
+  [0] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  language;
+  /** @internal */
+  positioned = false;
+  /** @internal */
+  constructor(internal, address, language) {
+    assertInternal(internal);
+    this[0] = address;
+    this.language = language;
+    finalizer?.register(this, address, this);
+  }
+  /**
+   * Get the current symbol of the lookahead iterator.
+   *
+   * Returns `null` if the iterator is not positioned on a symbol:
+   *
+   * - Before the first iteration step
+   * - After the iterator is exhausted
+   * - After a {@link reset} or {@link resetState} call
+   */
+  get currentTypeId() {
+    return this.positioned ? C._ts_lookahead_iterator_current_symbol(this[0]) : null;
+  }
+  /**
+   * Get the current symbol name of the lookahead iterator.
+   *
+   * Returns `null` if the iterator is not positioned on a symbol.
+   */
+  get currentType() {
+    const id = this.currentTypeId;
+    if (id === null) return null;
+    return this.language.types[id] ?? C.UTF8ToString(C._ts_language_symbol_name(this.language[0], id));
+  }
+  /** Delete the lookahead iterator, freeing its resources. */
+  delete() {
+    finalizer?.unregister(this);
+    C._ts_lookahead_iterator_delete(this[0]);
+    this[0] = 0;
+  }
+  /**
+   * Reset the lookahead iterator.
+   *
+   * This returns `true` if the language was set successfully and `false`
+   * otherwise.
+   */
+  reset(language, stateId) {
+    if (C._ts_lookahead_iterator_reset(this[0], language[0], stateId)) {
+      this.language = language;
+      this.positioned = false;
+      return true;
+    }
+    return false;
+  }
+  /**
+   * Reset the lookahead iterator to another state.
+   *
+   * This returns `true` if the iterator was reset to the given state and
+   * `false` otherwise.
+   */
+  resetState(stateId) {
+    if (!C._ts_lookahead_iterator_reset_state(this[0], stateId)) return false;
+    this.positioned = false;
+    return true;
+  }
+  /**
+   * Returns an iterator that iterates over the symbols of the lookahead iterator.
+   *
+   * The iterator will yield the current symbol name as a string for each step
+   * until there are no more symbols to iterate over.
+   */
+  [Symbol.iterator]() {
+    return {
+      next: /* @__PURE__ */ __name(() => {
+        this.positioned = Boolean(C._ts_lookahead_iterator_next(this[0]));
+        const value = this.currentType;
+        return value === null ? { done: true, value: "" } : { done: false, value };
+      }, "next")
+    };
+  }
+};
+function getText(tree, startIndex, endIndex, startPosition) {
+  const length = endIndex - startIndex;
+  let result = tree.textCallback(startIndex, startPosition);
+  if (result) {
+    startIndex += result.length;
+    while (startIndex < endIndex) {
+      const string6 = tree.textCallback(startIndex, startPosition);
+      if (string6 && string6.length > 0) {
+        startIndex += string6.length;
+        result += string6;
+      } else {
+        break;
+      }
+    }
+    if (startIndex > endIndex) {
+      result = result.slice(0, length);
+    }
+  }
+  return result ?? "";
+}
+__name(getText, "getText");
+var finalizer2 = newFinalizer((address) => {
+  C._ts_tree_delete(address);
+});
+var Tree = class _Tree {
+  static {
+    __name(this, "Tree");
+  }
+  /** @internal */
+  [0] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  textCallback;
+  /** The language that was used to parse the syntax tree. */
+  language;
+  /** @internal */
+  constructor(internal, address, language, textCallback) {
+    assertInternal(internal);
+    this[0] = address;
+    this.language = language;
+    this.textCallback = textCallback;
+    finalizer2?.register(this, address, this);
+  }
+  /** Create a shallow copy of the syntax tree. This is very fast. */
+  copy() {
+    const address = C._ts_tree_copy(this[0]);
+    return new _Tree(INTERNAL, address, this.language, this.textCallback);
+  }
+  /** Delete the syntax tree, freeing its resources. */
+  delete() {
+    finalizer2?.unregister(this);
+    C._ts_tree_delete(this[0]);
+    this[0] = 0;
+  }
+  /** Get the root node of the syntax tree. */
+  get rootNode() {
+    C._ts_tree_root_node_wasm(this[0]);
+    return unmarshalNode(this);
+  }
+  /**
+   * Get the root node of the syntax tree, but with its position shifted
+   * forward by the given offset.
+   */
+  rootNodeWithOffset(offsetBytes, offsetExtent) {
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C.setValue(address, offsetBytes, "i32");
+    marshalPoint(address + SIZE_OF_INT, offsetExtent);
+    C._ts_tree_root_node_with_offset_wasm(this[0]);
+    return unmarshalNode(this);
+  }
+  /**
+   * Edit the syntax tree to keep it in sync with source code that has been
+   * edited.
+   *
+   * You must describe the edit both in terms of byte offsets and in terms of
+   * row/column coordinates.
+   */
+  edit(edit) {
+    marshalEdit(edit);
+    C._ts_tree_edit_wasm(this[0]);
+  }
+  /** Create a new {@link TreeCursor} starting from the root of the tree. */
+  walk() {
+    return this.rootNode.walk();
+  }
+  /**
+   * Compare this old edited syntax tree to a new syntax tree representing
+   * the same document, returning a sequence of ranges whose syntactic
+   * structure has changed.
+   *
+   * For this to work correctly, this syntax tree must have been edited such
+   * that its ranges match up to the new tree. Generally, you'll want to
+   * call this method right after calling one of the [`Parser::parse`]
+   * functions. Call it on the old tree that was passed to parse, and
+   * pass the new tree that was returned from `parse`.
+   */
+  getChangedRanges(other) {
+    if (!(other instanceof _Tree)) {
+      throw new TypeError("Argument must be a Tree");
+    }
+    C._ts_tree_get_changed_ranges_wasm(this[0], other[0]);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = unmarshalRange(address);
+        address += SIZE_OF_RANGE;
+      }
+      C._free(buffer);
+    }
+    return result;
+  }
+  /** Get the included ranges that were used to parse the syntax tree. */
+  getIncludedRanges() {
+    C._ts_tree_included_ranges_wasm(this[0]);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = unmarshalRange(address);
+        address += SIZE_OF_RANGE;
+      }
+      C._free(buffer);
+    }
+    return result;
+  }
+};
+var finalizer3 = newFinalizer((handles) => {
+  marshalTreeCursor({ handles });
+  C._ts_tree_cursor_delete_wasm(0);
+});
+var TreeCursor = class _TreeCursor {
+  static {
+    __name(this, "TreeCursor");
+  }
+  /** @internal */
+  handles = [0, 0, 0, 0];
+  // Internal handles for Wasm, shared with the finalizer.
+  /** @internal */
+  tree;
+  /** @internal */
+  constructor(internal, tree) {
+    assertInternal(internal);
+    this.tree = tree;
+    unmarshalTreeCursor(this);
+    finalizer3?.register(this, this.handles, this);
+  }
+  /** Creates a deep copy of the tree cursor. This allocates new memory. */
+  copy() {
+    marshalTreeCursor(this);
+    C._ts_tree_cursor_copy_wasm(this.tree[0]);
+    return new _TreeCursor(INTERNAL, this.tree);
+  }
+  /** Delete the tree cursor, freeing its resources. */
+  delete() {
+    finalizer3?.unregister(this);
+    marshalTreeCursor(this);
+    C._ts_tree_cursor_delete_wasm(this.tree[0]);
+    this.handles.fill(0);
+  }
+  /** Get the tree cursor's current {@link Node}. */
+  get currentNode() {
+    marshalTreeCursor(this);
+    C._ts_tree_cursor_current_node_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get the numerical field id of this tree cursor's current node.
+   *
+   * See also {@link TreeCursor#currentFieldName}.
+   */
+  get currentFieldId() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_field_id_wasm(this.tree[0]);
+  }
+  /** Get the field name of this tree cursor's current node. */
+  get currentFieldName() {
+    return this.tree.language.fields[this.currentFieldId];
+  }
+  /**
+   * Get the depth of the cursor's current node relative to the original
+   * node that the cursor was constructed with.
+   */
+  get currentDepth() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_depth_wasm(this.tree[0]);
+  }
+  /**
+   * Get the index of the cursor's current node out of all of the
+   * descendants of the original node that the cursor was constructed with.
+   */
+  get currentDescendantIndex() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_descendant_index_wasm(this.tree[0]);
+  }
+  /** Get the type of the cursor's current node. */
+  get nodeType() {
+    return this.tree.language.types[this.nodeTypeId] || "ERROR";
+  }
+  /** Get the type id of the cursor's current node. */
+  get nodeTypeId() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_node_type_id_wasm(this.tree[0]);
+  }
+  /** Get the state id of the cursor's current node. */
+  get nodeStateId() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_node_state_id_wasm(this.tree[0]);
+  }
+  /** Get the id of the cursor's current node. */
+  get nodeId() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_node_id_wasm(this.tree[0]);
+  }
+  /**
+   * Check if the cursor's current node is *named*.
+   *
+   * Named nodes correspond to named rules in the grammar, whereas
+   * *anonymous* nodes correspond to string literals in the grammar.
+   */
+  get nodeIsNamed() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_node_is_named_wasm(this.tree[0]) === 1;
+  }
+  /**
+   * Check if the cursor's current node is *missing*.
+   *
+   * Missing nodes are inserted by the parser in order to recover from
+   * certain kinds of syntax errors.
+   */
+  get nodeIsMissing() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_node_is_missing_wasm(this.tree[0]) === 1;
+  }
+  /** Get the string content of the cursor's current node. */
+  get nodeText() {
+    marshalTreeCursor(this);
+    const startIndex = C._ts_tree_cursor_start_index_wasm(this.tree[0]);
+    const endIndex = C._ts_tree_cursor_end_index_wasm(this.tree[0]);
+    C._ts_tree_cursor_start_position_wasm(this.tree[0]);
+    const startPosition = unmarshalPoint(TRANSFER_BUFFER);
+    return getText(this.tree, startIndex, endIndex, startPosition);
+  }
+  /** Get the start position of the cursor's current node. */
+  get startPosition() {
+    marshalTreeCursor(this);
+    C._ts_tree_cursor_start_position_wasm(this.tree[0]);
+    return unmarshalPoint(TRANSFER_BUFFER);
+  }
+  /** Get the end position of the cursor's current node. */
+  get endPosition() {
+    marshalTreeCursor(this);
+    C._ts_tree_cursor_end_position_wasm(this.tree[0]);
+    return unmarshalPoint(TRANSFER_BUFFER);
+  }
+  /** Get the start index of the cursor's current node. */
+  get startIndex() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_start_index_wasm(this.tree[0]);
+  }
+  /** Get the end index of the cursor's current node. */
+  get endIndex() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_end_index_wasm(this.tree[0]);
+  }
+  /**
+   * Move this cursor to the first child of its current node.
+   *
+   * This returns `true` if the cursor successfully moved, and returns
+   * `false` if there were no children.
+   */
+  gotoFirstChild() {
+    marshalTreeCursor(this);
+    const result = C._ts_tree_cursor_goto_first_child_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move this cursor to the last child of its current node.
+   *
+   * This returns `true` if the cursor successfully moved, and returns
+   * `false` if there were no children.
+   *
+   * Note that this function may be slower than
+   * {@link TreeCursor#gotoFirstChild} because it needs to
+   * iterate through all the children to compute the child's position.
+   */
+  gotoLastChild() {
+    marshalTreeCursor(this);
+    const result = C._ts_tree_cursor_goto_last_child_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move this cursor to the parent of its current node.
+   *
+   * This returns `true` if the cursor successfully moved, and returns
+   * `false` if there was no parent node (the cursor was already on the
+   * root node).
+   *
+   * Note that the node the cursor was constructed with is considered the root
+   * of the cursor, and the cursor cannot walk outside this node.
+   */
+  gotoParent() {
+    marshalTreeCursor(this);
+    const result = C._ts_tree_cursor_goto_parent_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move this cursor to the next sibling of its current node.
+   *
+   * This returns `true` if the cursor successfully moved, and returns
+   * `false` if there was no next sibling node.
+   *
+   * Note that the node the cursor was constructed with is considered the root
+   * of the cursor, and the cursor cannot walk outside this node.
+   */
+  gotoNextSibling() {
+    marshalTreeCursor(this);
+    const result = C._ts_tree_cursor_goto_next_sibling_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move this cursor to the previous sibling of its current node.
+   *
+   * This returns `true` if the cursor successfully moved, and returns
+   * `false` if there was no previous sibling node.
+   *
+   * Note that this function may be slower than
+   * {@link TreeCursor#gotoNextSibling} due to how node
+   * positions are stored. In the worst case, this will need to iterate
+   * through all the children up to the previous sibling node to recalculate
+   * its position. Also note that the node the cursor was constructed with is
+   * considered the root of the cursor, and the cursor cannot walk outside this node.
+   */
+  gotoPreviousSibling() {
+    marshalTreeCursor(this);
+    const result = C._ts_tree_cursor_goto_previous_sibling_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move the cursor to the node that is the nth descendant of
+   * the original node that the cursor was constructed with, where
+   * zero represents the original node itself.
+   */
+  gotoDescendant(goalDescendantIndex) {
+    marshalTreeCursor(this);
+    C._ts_tree_cursor_goto_descendant_wasm(this.tree[0], goalDescendantIndex);
+    unmarshalTreeCursor(this);
+  }
+  /**
+   * Move this cursor to the first child of its current node that contains or
+   * starts after the given byte offset.
+   *
+   * This returns `true` if the cursor successfully moved to a child node, and returns
+   * `false` if no such child was found.
+   */
+  gotoFirstChildForIndex(goalIndex) {
+    marshalTreeCursor(this);
+    C.setValue(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalIndex, "i32");
+    const result = C._ts_tree_cursor_goto_first_child_for_index_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move this cursor to the first child of its current node that contains or
+   * starts after the given position.
+   *
+   * This returns `true` if the cursor successfully moved to a child node, and returns
+   * `false` if no such child was found.
+   */
+  gotoFirstChildForPosition(goalPosition) {
+    marshalTreeCursor(this);
+    marshalPoint(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalPosition);
+    const result = C._ts_tree_cursor_goto_first_child_for_position_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Re-initialize this tree cursor to start at the original node that the
+   * cursor was constructed with.
+   */
+  reset(node3) {
+    marshalNode(node3);
+    marshalTreeCursor(this, TRANSFER_BUFFER + SIZE_OF_NODE);
+    C._ts_tree_cursor_reset_wasm(node3.tree[0]);
+    unmarshalTreeCursor(this);
+    this.tree = node3.tree;
+  }
+  /**
+   * Re-initialize a tree cursor to the same position as another cursor.
+   *
+   * Unlike {@link TreeCursor#reset}, this will not lose parent
+   * information and allows reusing already created cursors.
+   */
+  resetTo(cursor) {
+    marshalTreeCursor(this, TRANSFER_BUFFER);
+    marshalTreeCursor(cursor, TRANSFER_BUFFER + SIZE_OF_CURSOR);
+    C._ts_tree_cursor_reset_to_wasm(this.tree[0], cursor.tree[0]);
+    unmarshalTreeCursor(this);
+    this.tree = cursor.tree;
+  }
+};
+var Node = class {
+  static {
+    __name(this, "Node");
+  }
+  /** @internal */
+  // @ts-expect-error: never read
+  [0] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  _children;
+  /** @internal */
+  _namedChildren;
+  /** @internal */
+  constructor(internal, {
+    id,
+    tree,
+    startIndex,
+    startPosition,
+    other
+  }) {
+    assertInternal(internal);
+    this[0] = other;
+    this.id = id;
+    this.tree = tree;
+    this.startIndex = startIndex;
+    this.startPosition = startPosition;
+  }
+  /**
+   * The numeric id for this node that is unique.
+   *
+   * Within a given syntax tree, no two nodes have the same id. However:
+   *
+   * * If a new tree is created based on an older tree, and a node from the old tree is reused in
+   *   the process, then that node will have the same id in both trees.
+   *
+   * * A node not marked as having changes does not guarantee it was reused.
+   *
+   * * If a node is marked as having changed in the old tree, it will not be reused.
+   */
+  id;
+  /** The byte index where this node starts. */
+  startIndex;
+  /** The position where this node starts. */
+  startPosition;
+  /** The tree that this node belongs to. */
+  tree;
+  /** Get this node's type as a numerical id. */
+  get typeId() {
+    marshalNode(this);
+    return C._ts_node_symbol_wasm(this.tree[0]);
+  }
+  /**
+   * Get the node's type as a numerical id as it appears in the grammar,
+   * ignoring aliases.
+   */
+  get grammarId() {
+    marshalNode(this);
+    return C._ts_node_grammar_symbol_wasm(this.tree[0]);
+  }
+  /** Get this node's type as a string. */
+  get type() {
+    return this.tree.language.types[this.typeId] || "ERROR";
+  }
+  /**
+   * Get this node's symbol name as it appears in the grammar, ignoring
+   * aliases as a string.
+   */
+  get grammarType() {
+    return this.tree.language.types[this.grammarId] || "ERROR";
+  }
+  /**
+   * Check if this node is *named*.
+   *
+   * Named nodes correspond to named rules in the grammar, whereas
+   * *anonymous* nodes correspond to string literals in the grammar.
+   */
+  get isNamed() {
+    marshalNode(this);
+    return C._ts_node_is_named_wasm(this.tree[0]) === 1;
+  }
+  /**
+   * Check if this node is *extra*.
+   *
+   * Extra nodes represent things like comments, which are not required
+   * by the grammar, but can appear anywhere.
+   */
+  get isExtra() {
+    marshalNode(this);
+    return C._ts_node_is_extra_wasm(this.tree[0]) === 1;
+  }
+  /**
+   * Check if this node represents a syntax error.
+   *
+   * Syntax errors represent parts of the code that could not be incorporated
+   * into a valid syntax tree.
+   */
+  get isError() {
+    marshalNode(this);
+    return C._ts_node_is_error_wasm(this.tree[0]) === 1;
+  }
+  /**
+   * Check if this node is *missing*.
+   *
+   * Missing nodes are inserted by the parser in order to recover from
+   * certain kinds of syntax errors.
+   */
+  get isMissing() {
+    marshalNode(this);
+    return C._ts_node_is_missing_wasm(this.tree[0]) === 1;
+  }
+  /** Check if this node has been edited. */
+  get hasChanges() {
+    marshalNode(this);
+    return C._ts_node_has_changes_wasm(this.tree[0]) === 1;
+  }
+  /**
+   * Check if this node represents a syntax error or contains any syntax
+   * errors anywhere within it.
+   */
+  get hasError() {
+    marshalNode(this);
+    return C._ts_node_has_error_wasm(this.tree[0]) === 1;
+  }
+  /** Get the byte index where this node ends. */
+  get endIndex() {
+    marshalNode(this);
+    return C._ts_node_end_index_wasm(this.tree[0]);
+  }
+  /** Get the position where this node ends. */
+  get endPosition() {
+    marshalNode(this);
+    C._ts_node_end_point_wasm(this.tree[0]);
+    return unmarshalPoint(TRANSFER_BUFFER);
+  }
+  /** Get the string content of this node. */
+  get text() {
+    return getText(this.tree, this.startIndex, this.endIndex, this.startPosition);
+  }
+  /** Get this node's parse state. */
+  get parseState() {
+    marshalNode(this);
+    return C._ts_node_parse_state_wasm(this.tree[0]);
+  }
+  /** Get the parse state after this node. */
+  get nextParseState() {
+    marshalNode(this);
+    return C._ts_node_next_parse_state_wasm(this.tree[0]);
+  }
+  /** Check if this node is equal to another node. */
+  equals(other) {
+    return this.tree === other.tree && this.id === other.id;
+  }
+  /**
+   * Get the node's child at the given index, where zero represents the first child.
+   *
+   * This method is fairly fast, but its cost is technically log(n), so if
+   * you might be iterating over a long list of children, you should use
+   * {@link Node#children} instead.
+   */
+  child(index2) {
+    marshalNode(this);
+    C._ts_node_child_wasm(this.tree[0], index2);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get this node's *named* child at the given index.
+   *
+   * See also {@link Node#isNamed}.
+   * This method is fairly fast, but its cost is technically log(n), so if
+   * you might be iterating over a long list of children, you should use
+   * {@link Node#namedChildren} instead.
+   */
+  namedChild(index2) {
+    marshalNode(this);
+    C._ts_node_named_child_wasm(this.tree[0], index2);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get this node's child with the given numerical field id.
+   *
+   * See also {@link Node#childForFieldName}. You can
+   * convert a field name to an id using {@link Language#fieldIdForName}.
+   */
+  childForFieldId(fieldId) {
+    marshalNode(this);
+    C._ts_node_child_by_field_id_wasm(this.tree[0], fieldId);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get the first child with the given field name.
+   *
+   * If multiple children may have the same field name, access them using
+   * {@link Node#childrenForFieldName}.
+   */
+  childForFieldName(fieldName) {
+    const fieldId = this.tree.language.fields.indexOf(fieldName);
+    if (fieldId !== -1) return this.childForFieldId(fieldId);
+    return null;
+  }
+  /** Get the field name of this node's child at the given index. */
+  fieldNameForChild(index2) {
+    marshalNode(this);
+    const address = C._ts_node_field_name_for_child_wasm(this.tree[0], index2);
+    if (!address) return null;
+    return C.AsciiToString(address);
+  }
+  /** Get the field name of this node's named child at the given index. */
+  fieldNameForNamedChild(index2) {
+    marshalNode(this);
+    const address = C._ts_node_field_name_for_named_child_wasm(this.tree[0], index2);
+    if (!address) return null;
+    return C.AsciiToString(address);
+  }
+  /**
+   * Get an array of this node's children with a given field name.
+   *
+   * See also {@link Node#children}.
+   */
+  childrenForFieldName(fieldName) {
+    const fieldId = this.tree.language.fields.indexOf(fieldName);
+    if (fieldId !== -1 && fieldId !== 0) return this.childrenForFieldId(fieldId);
+    return [];
+  }
+  /**
+    * Get an array of this node's children with a given field id.
+    *
+    * See also {@link Node#childrenForFieldName}.
+    */
+  childrenForFieldId(fieldId) {
+    marshalNode(this);
+    C._ts_node_children_by_field_id_wasm(this.tree[0], fieldId);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = unmarshalNode(this.tree, address);
+        address += SIZE_OF_NODE;
+      }
+      C._free(buffer);
+    }
+    return result;
+  }
+  /** Get the node's first child that contains or starts after the given byte offset. */
+  firstChildForIndex(index2) {
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C.setValue(address, index2, "i32");
+    C._ts_node_first_child_for_byte_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the node's first named child that contains or starts after the given byte offset. */
+  firstNamedChildForIndex(index2) {
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C.setValue(address, index2, "i32");
+    C._ts_node_first_named_child_for_byte_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get this node's number of children. */
+  get childCount() {
+    marshalNode(this);
+    return C._ts_node_child_count_wasm(this.tree[0]);
+  }
+  /**
+   * Get this node's number of *named* children.
+   *
+   * See also {@link Node#isNamed}.
+   */
+  get namedChildCount() {
+    marshalNode(this);
+    return C._ts_node_named_child_count_wasm(this.tree[0]);
+  }
+  /** Get this node's first child. */
+  get firstChild() {
+    return this.child(0);
+  }
+  /**
+   * Get this node's first named child.
+   *
+   * See also {@link Node#isNamed}.
+   */
+  get firstNamedChild() {
+    return this.namedChild(0);
+  }
+  /** Get this node's last child. */
+  get lastChild() {
+    return this.child(this.childCount - 1);
+  }
+  /**
+   * Get this node's last named child.
+   *
+   * See also {@link Node#isNamed}.
+   */
+  get lastNamedChild() {
+    return this.namedChild(this.namedChildCount - 1);
+  }
+  /**
+   * Iterate over this node's children.
+   *
+   * If you're walking the tree recursively, you may want to use the
+   * {@link TreeCursor} APIs directly instead.
+   */
+  get children() {
+    if (!this._children) {
+      marshalNode(this);
+      C._ts_node_children_wasm(this.tree[0]);
+      const count = C.getValue(TRANSFER_BUFFER, "i32");
+      const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+      this._children = new Array(count);
+      if (count > 0) {
+        let address = buffer;
+        for (let i2 = 0; i2 < count; i2++) {
+          this._children[i2] = unmarshalNode(this.tree, address);
+          address += SIZE_OF_NODE;
+        }
+        C._free(buffer);
+      }
+    }
+    return this._children;
+  }
+  /**
+   * Iterate over this node's named children.
+   *
+   * See also {@link Node#children}.
+   */
+  get namedChildren() {
+    if (!this._namedChildren) {
+      marshalNode(this);
+      C._ts_node_named_children_wasm(this.tree[0]);
+      const count = C.getValue(TRANSFER_BUFFER, "i32");
+      const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+      this._namedChildren = new Array(count);
+      if (count > 0) {
+        let address = buffer;
+        for (let i2 = 0; i2 < count; i2++) {
+          this._namedChildren[i2] = unmarshalNode(this.tree, address);
+          address += SIZE_OF_NODE;
+        }
+        C._free(buffer);
+      }
+    }
+    return this._namedChildren;
+  }
+  /**
+   * Get the descendants of this node that are the given type, or in the given types array.
+   *
+   * The types array should contain node type strings, which can be retrieved from {@link Language#types}.
+   *
+   * Additionally, a `startPosition` and `endPosition` can be passed in to restrict the search to a byte range.
+   */
+  descendantsOfType(types, startPosition = ZERO_POINT, endPosition = ZERO_POINT) {
+    if (!Array.isArray(types)) types = [types];
+    const symbols = [];
+    const typesBySymbol = this.tree.language.types;
+    for (let i2 = 0, n = typesBySymbol.length; i2 < n; i2++) {
+      if (types.includes(typesBySymbol[i2])) {
+        symbols.push(i2);
+      }
+    }
+    if (types.includes("ERROR")) {
+      symbols.push(65535);
+    }
+    const symbolsAddress = C._malloc(SIZE_OF_INT * symbols.length);
+    for (let i2 = 0, n = symbols.length; i2 < n; i2++) {
+      C.setValue(symbolsAddress + i2 * SIZE_OF_INT, symbols[i2], "i32");
+    }
+    marshalNode(this);
+    C._ts_node_descendants_of_type_wasm(
+      this.tree[0],
+      symbolsAddress,
+      symbols.length,
+      startPosition.row,
+      startPosition.column,
+      endPosition.row,
+      endPosition.column
+    );
+    const descendantCount = C.getValue(TRANSFER_BUFFER, "i32");
+    const descendantAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(descendantCount);
+    if (descendantCount > 0) {
+      let address = descendantAddress;
+      for (let i2 = 0; i2 < descendantCount; i2++) {
+        result[i2] = unmarshalNode(this.tree, address);
+        address += SIZE_OF_NODE;
+      }
+    }
+    C._free(descendantAddress);
+    C._free(symbolsAddress);
+    return result;
+  }
+  /** Get this node's next sibling. */
+  get nextSibling() {
+    marshalNode(this);
+    C._ts_node_next_sibling_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get this node's previous sibling. */
+  get previousSibling() {
+    marshalNode(this);
+    C._ts_node_prev_sibling_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get this node's next *named* sibling.
+   *
+   * See also {@link Node#isNamed}.
+   */
+  get nextNamedSibling() {
+    marshalNode(this);
+    C._ts_node_next_named_sibling_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get this node's previous *named* sibling.
+   *
+   * See also {@link Node#isNamed}.
+   */
+  get previousNamedSibling() {
+    marshalNode(this);
+    C._ts_node_prev_named_sibling_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the node's number of descendants, including one for the node itself. */
+  get descendantCount() {
+    marshalNode(this);
+    return C._ts_node_descendant_count_wasm(this.tree[0]);
+  }
+  /**
+   * Get this node's immediate parent.
+   * Prefer {@link Node#childWithDescendant} for iterating over this node's ancestors.
+   */
+  get parent() {
+    marshalNode(this);
+    C._ts_node_parent_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get the node that contains `descendant`.
+   *
+   * Note that this can return `descendant` itself.
+   */
+  childWithDescendant(descendant) {
+    marshalNode(this);
+    marshalNode(descendant, 1);
+    C._ts_node_child_with_descendant_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the smallest node within this node that spans the given byte range. */
+  descendantForIndex(start2, end = start2) {
+    if (typeof start2 !== "number" || typeof end !== "number") {
+      throw new Error("Arguments must be numbers");
+    }
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C.setValue(address, start2, "i32");
+    C.setValue(address + SIZE_OF_INT, end, "i32");
+    C._ts_node_descendant_for_index_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the smallest named node within this node that spans the given byte range. */
+  namedDescendantForIndex(start2, end = start2) {
+    if (typeof start2 !== "number" || typeof end !== "number") {
+      throw new Error("Arguments must be numbers");
+    }
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C.setValue(address, start2, "i32");
+    C.setValue(address + SIZE_OF_INT, end, "i32");
+    C._ts_node_named_descendant_for_index_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the smallest node within this node that spans the given point range. */
+  descendantForPosition(start2, end = start2) {
+    if (!isPoint(start2) || !isPoint(end)) {
+      throw new Error("Arguments must be {row, column} objects");
+    }
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    marshalPoint(address, start2);
+    marshalPoint(address + SIZE_OF_POINT, end);
+    C._ts_node_descendant_for_position_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the smallest named node within this node that spans the given point range. */
+  namedDescendantForPosition(start2, end = start2) {
+    if (!isPoint(start2) || !isPoint(end)) {
+      throw new Error("Arguments must be {row, column} objects");
+    }
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    marshalPoint(address, start2);
+    marshalPoint(address + SIZE_OF_POINT, end);
+    C._ts_node_named_descendant_for_position_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Create a new {@link TreeCursor} starting from this node.
+   *
+   * Note that the given node is considered the root of the cursor,
+   * and the cursor cannot walk outside this node.
+   */
+  walk() {
+    marshalNode(this);
+    C._ts_tree_cursor_new_wasm(this.tree[0]);
+    return new TreeCursor(INTERNAL, this.tree);
+  }
+  /**
+   * Edit this node to keep it in-sync with source code that has been edited.
+   *
+   * This function is only rarely needed. When you edit a syntax tree with
+   * the {@link Tree#edit} method, all of the nodes that you retrieve from
+   * the tree afterward will already reflect the edit. You only need to
+   * use {@link Node#edit} when you have a specific {@link Node} instance that
+   * you want to keep and continue to use after an edit.
+   */
+  edit(edit) {
+    const { point: point3, index: index2 } = edit.editPoint(this.startPosition, this.startIndex);
+    this.startPosition = point3;
+    this.startIndex = index2;
+  }
+  /** Get the S-expression representation of this node. */
+  toString() {
+    marshalNode(this);
+    const address = C._ts_node_to_string_wasm(this.tree[0]);
+    const result = C.AsciiToString(address);
+    C._free(address);
+    return result;
+  }
+};
+function unmarshalCaptures(query, tree, address, patternIndex, result) {
+  for (let i2 = 0, n = result.length; i2 < n; i2++) {
+    const captureIndex = C.getValue(address, "i32");
+    address += SIZE_OF_INT;
+    const node3 = unmarshalNode(tree, address);
+    address += SIZE_OF_NODE;
+    result[i2] = { patternIndex, name: query.captureNames[captureIndex], node: node3 };
+  }
+  return address;
+}
+__name(unmarshalCaptures, "unmarshalCaptures");
+function marshalNode(node3, index2 = 0) {
+  let address = TRANSFER_BUFFER + index2 * SIZE_OF_NODE;
+  C.setValue(address, node3.id, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, node3.startIndex, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, node3.startPosition.row, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, node3.startPosition.column, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, node3[0], "i32");
+}
+__name(marshalNode, "marshalNode");
+function unmarshalNode(tree, address = TRANSFER_BUFFER) {
+  const id = C.getValue(address, "i32");
+  address += SIZE_OF_INT;
+  if (id === 0) return null;
+  const index2 = C.getValue(address, "i32");
+  address += SIZE_OF_INT;
+  const row = C.getValue(address, "i32");
+  address += SIZE_OF_INT;
+  const column = C.getValue(address, "i32");
+  address += SIZE_OF_INT;
+  const other = C.getValue(address, "i32");
+  const result = new Node(INTERNAL, {
+    id,
+    tree,
+    startIndex: index2,
+    startPosition: { row, column },
+    other
+  });
+  return result;
+}
+__name(unmarshalNode, "unmarshalNode");
+function marshalTreeCursor({ handles }, address = TRANSFER_BUFFER) {
+  C.setValue(address + 0 * SIZE_OF_INT, handles[0], "i32");
+  C.setValue(address + 1 * SIZE_OF_INT, handles[1], "i32");
+  C.setValue(address + 2 * SIZE_OF_INT, handles[2], "i32");
+  C.setValue(address + 3 * SIZE_OF_INT, handles[3], "i32");
+}
+__name(marshalTreeCursor, "marshalTreeCursor");
+function unmarshalTreeCursor({ handles }) {
+  handles[0] = C.getValue(TRANSFER_BUFFER + 0 * SIZE_OF_INT, "i32");
+  handles[1] = C.getValue(TRANSFER_BUFFER + 1 * SIZE_OF_INT, "i32");
+  handles[2] = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
+  handles[3] = C.getValue(TRANSFER_BUFFER + 3 * SIZE_OF_INT, "i32");
+}
+__name(unmarshalTreeCursor, "unmarshalTreeCursor");
+function marshalPoint(address, point3) {
+  C.setValue(address, point3.row, "i32");
+  C.setValue(address + SIZE_OF_INT, point3.column, "i32");
+}
+__name(marshalPoint, "marshalPoint");
+function unmarshalPoint(address) {
+  const result = {
+    row: C.getValue(address, "i32") >>> 0,
+    column: C.getValue(address + SIZE_OF_INT, "i32") >>> 0
+  };
+  return result;
+}
+__name(unmarshalPoint, "unmarshalPoint");
+function marshalRange(address, range) {
+  marshalPoint(address, range.startPosition);
+  address += SIZE_OF_POINT;
+  marshalPoint(address, range.endPosition);
+  address += SIZE_OF_POINT;
+  C.setValue(address, range.startIndex, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, range.endIndex, "i32");
+  address += SIZE_OF_INT;
+}
+__name(marshalRange, "marshalRange");
+function unmarshalRange(address) {
+  const result = {};
+  result.startPosition = unmarshalPoint(address);
+  address += SIZE_OF_POINT;
+  result.endPosition = unmarshalPoint(address);
+  address += SIZE_OF_POINT;
+  result.startIndex = C.getValue(address, "i32") >>> 0;
+  address += SIZE_OF_INT;
+  result.endIndex = C.getValue(address, "i32") >>> 0;
+  return result;
+}
+__name(unmarshalRange, "unmarshalRange");
+function marshalEdit(edit, address = TRANSFER_BUFFER) {
+  marshalPoint(address, edit.startPosition);
+  address += SIZE_OF_POINT;
+  marshalPoint(address, edit.oldEndPosition);
+  address += SIZE_OF_POINT;
+  marshalPoint(address, edit.newEndPosition);
+  address += SIZE_OF_POINT;
+  C.setValue(address, edit.startIndex, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, edit.oldEndIndex, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, edit.newEndIndex, "i32");
+  address += SIZE_OF_INT;
+}
+__name(marshalEdit, "marshalEdit");
+function unmarshalLanguageMetadata(address) {
+  const major_version = C.getValue(address, "i32");
+  const minor_version = C.getValue(address += SIZE_OF_INT, "i32");
+  const patch_version = C.getValue(address += SIZE_OF_INT, "i32");
+  return { major_version, minor_version, patch_version };
+}
+__name(unmarshalLanguageMetadata, "unmarshalLanguageMetadata");
+var LANGUAGE_FUNCTION_REGEX = /^tree_sitter_\w+$/;
+var Language = class _Language {
+  static {
+    __name(this, "Language");
+  }
+  /** @internal */
+  [0] = 0;
+  // Internal handle for Wasm
+  /**
+   * A list of all node types in the language. The index of each type in this
+   * array is its node type id.
+   */
+  types;
+  /**
+   * A list of all field names in the language. The index of each field name in
+   * this array is its field id.
+   */
+  fields;
+  /** @internal */
+  constructor(internal, address) {
+    assertInternal(internal);
+    this[0] = address;
+    this.types = new Array(C._ts_language_symbol_count(this[0]));
+    for (let i2 = 0, n = this.types.length; i2 < n; i2++) {
+      if (C._ts_language_symbol_type(this[0], i2) < 2) {
+        this.types[i2] = C.UTF8ToString(C._ts_language_symbol_name(this[0], i2));
+      }
+    }
+    this.fields = new Array(C._ts_language_field_count(this[0]) + 1);
+    for (let i2 = 0, n = this.fields.length; i2 < n; i2++) {
+      const fieldName = C._ts_language_field_name_for_id(this[0], i2);
+      if (fieldName !== 0) {
+        this.fields[i2] = C.UTF8ToString(fieldName);
+      } else {
+        this.fields[i2] = null;
+      }
+    }
+  }
+  /**
+   * Gets the name of the language.
+   */
+  get name() {
+    const ptr = C._ts_language_name(this[0]);
+    if (ptr === 0) return null;
+    return C.UTF8ToString(ptr);
+  }
+  /**
+   * Gets the ABI version of the language.
+   */
+  get abiVersion() {
+    return C._ts_language_abi_version(this[0]);
+  }
+  /**
+  * Get the metadata for this language. This information is generated by the
+  * CLI, and relies on the language author providing the correct metadata in
+  * the language's `tree-sitter.json` file.
+  */
+  get metadata() {
+    C._ts_language_metadata_wasm(this[0]);
+    const length = C.getValue(TRANSFER_BUFFER, "i32");
+    if (length === 0) return null;
+    return unmarshalLanguageMetadata(TRANSFER_BUFFER + SIZE_OF_INT);
+  }
+  /**
+   * Gets the number of fields in the language.
+   */
+  get fieldCount() {
+    return this.fields.length - 1;
+  }
+  /**
+   * Gets the number of states in the language.
+   */
+  get stateCount() {
+    return C._ts_language_state_count(this[0]);
+  }
+  /**
+   * Get the field id for a field name.
+   */
+  fieldIdForName(fieldName) {
+    const result = this.fields.indexOf(fieldName);
+    return result !== -1 ? result : null;
+  }
+  /**
+   * Get the field name for a field id.
+   */
+  fieldNameForId(fieldId) {
+    return this.fields[fieldId] ?? null;
+  }
+  /**
+   * Get the node type id for a node type name.
+   */
+  idForNodeType(type, named) {
+    const typeLength = C.lengthBytesUTF8(type);
+    const typeAddress = C._malloc(typeLength + 1);
+    C.stringToUTF8(type, typeAddress, typeLength + 1);
+    const result = C._ts_language_symbol_for_name(this[0], typeAddress, typeLength, named ? 1 : 0);
+    C._free(typeAddress);
+    return result || null;
+  }
+  /**
+   * Gets the number of node types in the language.
+   */
+  get nodeTypeCount() {
+    return C._ts_language_symbol_count(this[0]);
+  }
+  /**
+   * Get the node type name for a node type id.
+   */
+  nodeTypeForId(typeId) {
+    const name2 = C._ts_language_symbol_name(this[0], typeId);
+    return name2 ? C.UTF8ToString(name2) : null;
+  }
+  /**
+   * Check if a node type is named.
+   *
+   * @see {@link https://tree-sitter.github.io/tree-sitter/using-parsers/2-basic-parsing.html#named-vs-anonymous-nodes}
+   */
+  nodeTypeIsNamed(typeId) {
+    return C._ts_language_type_is_named_wasm(this[0], typeId) ? true : false;
+  }
+  /**
+   * Check if a node type is visible.
+   */
+  nodeTypeIsVisible(typeId) {
+    return C._ts_language_type_is_visible_wasm(this[0], typeId) ? true : false;
+  }
+  /**
+   * Get the supertypes ids of this language.
+   *
+   * @see {@link https://tree-sitter.github.io/tree-sitter/using-parsers/6-static-node-types.html?highlight=supertype#supertype-nodes}
+   */
+  get supertypes() {
+    C._ts_language_supertypes_wasm(this[0]);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = C.getValue(address, "i16");
+        address += SIZE_OF_SHORT;
+      }
+    }
+    return result;
+  }
+  /**
+   * Get the subtype ids for a given supertype node id.
+   */
+  subtypes(supertype) {
+    C._ts_language_subtypes_wasm(this[0], supertype);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = C.getValue(address, "i16");
+        address += SIZE_OF_SHORT;
+      }
+    }
+    return result;
+  }
+  /**
+   * Get the next state id for a given state id and node type id.
+   */
+  nextState(stateId, typeId) {
+    return C._ts_language_next_state(this[0], stateId, typeId);
+  }
+  /**
+   * Create a new lookahead iterator for this language and parse state.
+   *
+   * This returns `null` if state is invalid for this language.
+   *
+   * Iterating {@link LookaheadIterator} will yield valid symbols in the given
+   * parse state. A newly created iterator is not positioned on a symbol, so
+   * {@link LookaheadIterator#currentType} returns `null` until the first
+   * iteration step.
+   *
+   * Lookahead iterators can be useful for generating suggestions and improving
+   * syntax error diagnostics. To get symbols valid in an `ERROR` node, use the
+   * lookahead iterator on its first leaf node state. For `MISSING` nodes, a
+   * lookahead iterator created on the previous non-extra leaf node may be
+   * appropriate.
+   */
+  lookaheadIterator(stateId) {
+    const address = C._ts_lookahead_iterator_new(this[0], stateId);
+    if (address) return new LookaheadIterator(INTERNAL, address, this);
+    return null;
+  }
+  /**
+   * Load a language from a WebAssembly module.
+   * The module can be provided as a path to a file, a `URL` to a file, or as a
+   * buffer.
+   */
+  static async load(input2) {
+    let binary2;
+    if (input2 instanceof Uint8Array) {
+      binary2 = input2;
+    } else if (globalThis.process?.versions.node) {
+      const fs2 = await import("fs/promises");
+      binary2 = await fs2.readFile(input2);
+    } else {
+      const response = await fetch(input2);
+      if (!response.ok) {
+        const body2 = await response.text();
+        throw new Error(`Language.load failed with status ${response.status}.
+
+${body2}`);
+      }
+      const retryResp = response.clone();
+      try {
+        binary2 = await WebAssembly.compileStreaming(response);
+      } catch (reason) {
+        console.error("wasm streaming compile failed:", reason);
+        console.error("falling back to ArrayBuffer instantiation");
+        binary2 = new Uint8Array(await retryResp.arrayBuffer());
+      }
+    }
+    const mod = await C.loadWebAssemblyModule(binary2, { loadAsync: true });
+    return _Language.loadFromWasmExports(mod, { sync: false });
+  }
+  static loadFromWasmExports(mod, { sync }) {
+    const symbolNames = Object.keys(mod);
+    const functionName = symbolNames.find((key) => LANGUAGE_FUNCTION_REGEX.test(key) && !key.includes("external_scanner_"));
+    if (!functionName) {
+      console.log(`Couldn't find language function in Wasm file. Symbols:
+${JSON.stringify(symbolNames, null, 2)}`);
+      throw new Error(`Language.${sync ? "loadSync" : "load"} failed: no language function found in Wasm file`);
+    }
+    const languageAddress = mod[functionName]();
+    return new _Language(INTERNAL, languageAddress);
+  }
+  /**
+   * Load a language synchronously from a pre-compiled WebAssembly module.
+   * Use this when the host environment provides a `WebAssembly.Module` directly.
+   */
+  static loadSync(wasmModule) {
+    const mod = C.loadWebAssemblyModule(wasmModule, { loadAsync: false });
+    return _Language.loadFromWasmExports(mod, { sync: true });
+  }
+};
+async function Module2(moduleArg = {}) {
+  var moduleRtn;
+  var Module = moduleArg;
+  var ENVIRONMENT_IS_WEB = typeof window == "object";
+  var ENVIRONMENT_IS_WORKER = typeof WorkerGlobalScope != "undefined";
+  var ENVIRONMENT_IS_NODE = typeof process == "object" && process.versions?.node && process.type != "renderer";
+  if (ENVIRONMENT_IS_NODE) {
+    const { createRequire: createRequire2 } = await import("module");
+    var require = createRequire2(import.meta.url);
+  }
+  Module.currentQueryProgressCallback = null;
+  Module.currentProgressCallback = null;
+  Module.currentLogCallback = null;
+  Module.currentParseCallback = null;
+  var arguments_ = [];
+  var thisProgram = "./this.program";
+  var quit_ = /* @__PURE__ */ __name((status, toThrow) => {
+    throw toThrow;
+  }, "quit_");
+  var _scriptName = import.meta.url;
+  var scriptDirectory = "";
+  function locateFile(path) {
+    if (Module["locateFile"]) {
+      return Module["locateFile"](path, scriptDirectory);
+    }
+    return scriptDirectory + path;
+  }
+  __name(locateFile, "locateFile");
+  var readAsync, readBinary;
+  if (ENVIRONMENT_IS_NODE) {
+    var fs = require("fs");
+    if (_scriptName.startsWith("file:")) {
+      scriptDirectory = require("path").dirname(require("url").fileURLToPath(_scriptName)) + "/";
+    }
+    readBinary = /* @__PURE__ */ __name((filename) => {
+      filename = isFileURI(filename) ? new URL(filename) : filename;
+      var ret = fs.readFileSync(filename);
+      return ret;
+    }, "readBinary");
+    readAsync = /* @__PURE__ */ __name(async (filename, binary2 = true) => {
+      filename = isFileURI(filename) ? new URL(filename) : filename;
+      var ret = fs.readFileSync(filename, binary2 ? void 0 : "utf8");
+      return ret;
+    }, "readAsync");
+    if (process.argv.length > 1) {
+      thisProgram = process.argv[1].replace(/\\/g, "/");
+    }
+    arguments_ = process.argv.slice(2);
+    quit_ = /* @__PURE__ */ __name((status, toThrow) => {
+      process.exitCode = status;
+      throw toThrow;
+    }, "quit_");
+  } else if (ENVIRONMENT_IS_WEB || ENVIRONMENT_IS_WORKER) {
+    try {
+      scriptDirectory = new URL(".", _scriptName).href;
+    } catch {
+    }
+    {
+      if (ENVIRONMENT_IS_WORKER) {
+        readBinary = /* @__PURE__ */ __name((url2) => {
+          var xhr = new XMLHttpRequest();
+          xhr.open("GET", url2, false);
+          xhr.responseType = "arraybuffer";
+          xhr.send(null);
+          return new Uint8Array(
+            /** @type{!ArrayBuffer} */
+            xhr.response
+          );
+        }, "readBinary");
+      }
+      readAsync = /* @__PURE__ */ __name(async (url2) => {
+        if (isFileURI(url2)) {
+          return new Promise((resolve2, reject) => {
+            var xhr = new XMLHttpRequest();
+            xhr.open("GET", url2, true);
+            xhr.responseType = "arraybuffer";
+            xhr.onload = () => {
+              if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
+                resolve2(xhr.response);
+                return;
+              }
+              reject(xhr.status);
+            };
+            xhr.onerror = reject;
+            xhr.send(null);
+          });
+        }
+        var response = await fetch(url2, {
+          credentials: "same-origin"
+        });
+        if (response.ok) {
+          return response.arrayBuffer();
+        }
+        throw new Error(response.status + " : " + response.url);
+      }, "readAsync");
+    }
+  } else {
+  }
+  var out = console.log.bind(console);
+  var err = console.error.bind(console);
+  var dynamicLibraries = [];
+  var wasmBinary;
+  var ABORT = false;
+  var EXITSTATUS;
+  var isFileURI = /* @__PURE__ */ __name((filename) => filename.startsWith("file://"), "isFileURI");
+  var readyPromiseResolve, readyPromiseReject;
+  var wasmMemory;
+  var HEAP8, HEAPU8, HEAP16, HEAPU16, HEAP32, HEAPU32, HEAPF32, HEAPF64;
+  var HEAP64, HEAPU64;
+  var HEAP_DATA_VIEW;
+  var runtimeInitialized = false;
+  function updateMemoryViews() {
+    var b = wasmMemory.buffer;
+    Module["HEAP8"] = HEAP8 = new Int8Array(b);
+    Module["HEAP16"] = HEAP16 = new Int16Array(b);
+    Module["HEAPU8"] = HEAPU8 = new Uint8Array(b);
+    Module["HEAPU16"] = HEAPU16 = new Uint16Array(b);
+    Module["HEAP32"] = HEAP32 = new Int32Array(b);
+    Module["HEAPU32"] = HEAPU32 = new Uint32Array(b);
+    Module["HEAPF32"] = HEAPF32 = new Float32Array(b);
+    Module["HEAPF64"] = HEAPF64 = new Float64Array(b);
+    Module["HEAP64"] = HEAP64 = new BigInt64Array(b);
+    Module["HEAPU64"] = HEAPU64 = new BigUint64Array(b);
+    Module["HEAP_DATA_VIEW"] = HEAP_DATA_VIEW = new DataView(b);
+    LE_HEAP_UPDATE();
+  }
+  __name(updateMemoryViews, "updateMemoryViews");
+  function initMemory() {
+    if (Module["wasmMemory"]) {
+      wasmMemory = Module["wasmMemory"];
+    } else {
+      var INITIAL_MEMORY = Module["INITIAL_MEMORY"] || 33554432;
+      wasmMemory = new WebAssembly.Memory({
+        "initial": INITIAL_MEMORY / 65536,
+        // In theory we should not need to emit the maximum if we want "unlimited"
+        // or 4GB of memory, but VMs error on that atm, see
+        // https://github.com/emscripten-core/emscripten/issues/14130
+        // And in the pthreads case we definitely need to emit a maximum. So
+        // always emit one.
+        "maximum": 32768
+      });
+    }
+    updateMemoryViews();
+  }
+  __name(initMemory, "initMemory");
+  var __RELOC_FUNCS__ = [];
+  function preRun() {
+    if (Module["preRun"]) {
+      if (typeof Module["preRun"] == "function") Module["preRun"] = [Module["preRun"]];
+      while (Module["preRun"].length) {
+        addOnPreRun(Module["preRun"].shift());
+      }
+    }
+    callRuntimeCallbacks(onPreRuns);
+  }
+  __name(preRun, "preRun");
+  function initRuntime() {
+    runtimeInitialized = true;
+    callRuntimeCallbacks(__RELOC_FUNCS__);
+    wasmExports["__wasm_call_ctors"]();
+    callRuntimeCallbacks(onPostCtors);
+  }
+  __name(initRuntime, "initRuntime");
+  function preMain() {
+  }
+  __name(preMain, "preMain");
+  function postRun() {
+    if (Module["postRun"]) {
+      if (typeof Module["postRun"] == "function") Module["postRun"] = [Module["postRun"]];
+      while (Module["postRun"].length) {
+        addOnPostRun(Module["postRun"].shift());
+      }
+    }
+    callRuntimeCallbacks(onPostRuns);
+  }
+  __name(postRun, "postRun");
+  function abort(what) {
+    Module["onAbort"]?.(what);
+    what = "Aborted(" + what + ")";
+    err(what);
+    ABORT = true;
+    what += ". Build with -sASSERTIONS for more info.";
+    var e = new WebAssembly.RuntimeError(what);
+    readyPromiseReject?.(e);
+    throw e;
+  }
+  __name(abort, "abort");
+  var wasmBinaryFile;
+  function findWasmBinary() {
+    if (Module["locateFile"]) {
+      return locateFile("web-tree-sitter.wasm");
+    }
+    return new URL("web-tree-sitter.wasm", import.meta.url).href;
+  }
+  __name(findWasmBinary, "findWasmBinary");
+  function getBinarySync(file2) {
+    if (file2 == wasmBinaryFile && wasmBinary) {
+      return new Uint8Array(wasmBinary);
+    }
+    if (readBinary) {
+      return readBinary(file2);
+    }
+    throw "both async and sync fetching of the wasm failed";
+  }
+  __name(getBinarySync, "getBinarySync");
+  async function getWasmBinary(binaryFile) {
+    if (!wasmBinary) {
+      try {
+        var response = await readAsync(binaryFile);
+        return new Uint8Array(response);
+      } catch {
+      }
+    }
+    return getBinarySync(binaryFile);
+  }
+  __name(getWasmBinary, "getWasmBinary");
+  async function instantiateArrayBuffer(binaryFile, imports) {
+    try {
+      var binary2 = await getWasmBinary(binaryFile);
+      var instance2 = await WebAssembly.instantiate(binary2, imports);
+      return instance2;
+    } catch (reason) {
+      err(`failed to asynchronously prepare wasm: ${reason}`);
+      abort(reason);
+    }
+  }
+  __name(instantiateArrayBuffer, "instantiateArrayBuffer");
+  async function instantiateAsync(binary2, binaryFile, imports) {
+    if (!binary2 && !isFileURI(binaryFile) && !ENVIRONMENT_IS_NODE) {
+      try {
+        var response = fetch(binaryFile, {
+          credentials: "same-origin"
+        });
+        var instantiationResult = await WebAssembly.instantiateStreaming(response, imports);
+        return instantiationResult;
+      } catch (reason) {
+        err(`wasm streaming compile failed: ${reason}`);
+        err("falling back to ArrayBuffer instantiation");
+      }
+    }
+    return instantiateArrayBuffer(binaryFile, imports);
+  }
+  __name(instantiateAsync, "instantiateAsync");
+  function getWasmImports() {
+    return {
+      "env": wasmImports,
+      "wasi_snapshot_preview1": wasmImports,
+      "GOT.mem": new Proxy(wasmImports, GOTHandler),
+      "GOT.func": new Proxy(wasmImports, GOTHandler)
+    };
+  }
+  __name(getWasmImports, "getWasmImports");
+  async function createWasm() {
+    function receiveInstance(instance2, module2) {
+      wasmExports = instance2.exports;
+      wasmExports = relocateExports(wasmExports, 1024);
+      var metadata2 = getDylinkMetadata(module2);
+      if (metadata2.neededDynlibs) {
+        dynamicLibraries = metadata2.neededDynlibs.concat(dynamicLibraries);
+      }
+      mergeLibSymbols(wasmExports, "main");
+      LDSO.init();
+      loadDylibs();
+      __RELOC_FUNCS__.push(wasmExports["__wasm_apply_data_relocs"]);
+      assignWasmExports(wasmExports);
+      return wasmExports;
+    }
+    __name(receiveInstance, "receiveInstance");
+    function receiveInstantiationResult(result2) {
+      return receiveInstance(result2["instance"], result2["module"]);
+    }
+    __name(receiveInstantiationResult, "receiveInstantiationResult");
+    var info2 = getWasmImports();
+    if (Module["instantiateWasm"]) {
+      return new Promise((resolve2, reject) => {
+        Module["instantiateWasm"](info2, (mod, inst) => {
+          resolve2(receiveInstance(mod, inst));
+        });
+      });
+    }
+    wasmBinaryFile ??= findWasmBinary();
+    var result = await instantiateAsync(wasmBinary, wasmBinaryFile, info2);
+    var exports = receiveInstantiationResult(result);
+    return exports;
+  }
+  __name(createWasm, "createWasm");
+  class ExitStatus {
+    static {
+      __name(this, "ExitStatus");
+    }
+    name = "ExitStatus";
+    constructor(status) {
+      this.message = `Program terminated with exit(${status})`;
+      this.status = status;
+    }
+  }
+  var GOT = {};
+  var currentModuleWeakSymbols = /* @__PURE__ */ new Set([]);
+  var GOTHandler = {
+    get(obj, symName) {
+      var rtn = GOT[symName];
+      if (!rtn) {
+        rtn = GOT[symName] = new WebAssembly.Global({
+          "value": "i32",
+          "mutable": true
+        });
+      }
+      if (!currentModuleWeakSymbols.has(symName)) {
+        rtn.required = true;
+      }
+      return rtn;
+    }
+  };
+  var LE_ATOMICS_NATIVE_BYTE_ORDER = [];
+  var LE_HEAP_LOAD_F32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getFloat32(byteOffset, true), "LE_HEAP_LOAD_F32");
+  var LE_HEAP_LOAD_F64 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getFloat64(byteOffset, true), "LE_HEAP_LOAD_F64");
+  var LE_HEAP_LOAD_I16 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getInt16(byteOffset, true), "LE_HEAP_LOAD_I16");
+  var LE_HEAP_LOAD_I32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getInt32(byteOffset, true), "LE_HEAP_LOAD_I32");
+  var LE_HEAP_LOAD_I64 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getBigInt64(byteOffset, true), "LE_HEAP_LOAD_I64");
+  var LE_HEAP_LOAD_U32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getUint32(byteOffset, true), "LE_HEAP_LOAD_U32");
+  var LE_HEAP_STORE_F32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setFloat32(byteOffset, value, true), "LE_HEAP_STORE_F32");
+  var LE_HEAP_STORE_F64 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setFloat64(byteOffset, value, true), "LE_HEAP_STORE_F64");
+  var LE_HEAP_STORE_I16 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setInt16(byteOffset, value, true), "LE_HEAP_STORE_I16");
+  var LE_HEAP_STORE_I32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setInt32(byteOffset, value, true), "LE_HEAP_STORE_I32");
+  var LE_HEAP_STORE_I64 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setBigInt64(byteOffset, value, true), "LE_HEAP_STORE_I64");
+  var LE_HEAP_STORE_U32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setUint32(byteOffset, value, true), "LE_HEAP_STORE_U32");
+  var callRuntimeCallbacks = /* @__PURE__ */ __name((callbacks) => {
+    while (callbacks.length > 0) {
+      callbacks.shift()(Module);
+    }
+  }, "callRuntimeCallbacks");
+  var onPostRuns = [];
+  var addOnPostRun = /* @__PURE__ */ __name((cb) => onPostRuns.push(cb), "addOnPostRun");
+  var onPreRuns = [];
+  var addOnPreRun = /* @__PURE__ */ __name((cb) => onPreRuns.push(cb), "addOnPreRun");
+  var UTF8Decoder = typeof TextDecoder != "undefined" ? new TextDecoder() : void 0;
+  var findStringEnd = /* @__PURE__ */ __name((heapOrArray, idx, maxBytesToRead, ignoreNul) => {
+    var maxIdx = idx + maxBytesToRead;
+    if (ignoreNul) return maxIdx;
+    while (heapOrArray[idx] && !(idx >= maxIdx)) ++idx;
+    return idx;
+  }, "findStringEnd");
+  var UTF8ArrayToString = /* @__PURE__ */ __name((heapOrArray, idx = 0, maxBytesToRead, ignoreNul) => {
+    var endPtr = findStringEnd(heapOrArray, idx, maxBytesToRead, ignoreNul);
+    if (endPtr - idx > 16 && heapOrArray.buffer && UTF8Decoder) {
+      return UTF8Decoder.decode(heapOrArray.subarray(idx, endPtr));
+    }
+    var str = "";
+    while (idx < endPtr) {
+      var u0 = heapOrArray[idx++];
+      if (!(u0 & 128)) {
+        str += String.fromCharCode(u0);
+        continue;
+      }
+      var u1 = heapOrArray[idx++] & 63;
+      if ((u0 & 224) == 192) {
+        str += String.fromCharCode((u0 & 31) << 6 | u1);
+        continue;
+      }
+      var u2 = heapOrArray[idx++] & 63;
+      if ((u0 & 240) == 224) {
+        u0 = (u0 & 15) << 12 | u1 << 6 | u2;
+      } else {
+        u0 = (u0 & 7) << 18 | u1 << 12 | u2 << 6 | heapOrArray[idx++] & 63;
+      }
+      if (u0 < 65536) {
+        str += String.fromCharCode(u0);
+      } else {
+        var ch = u0 - 65536;
+        str += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
+      }
+    }
+    return str;
+  }, "UTF8ArrayToString");
+  var getDylinkMetadata = /* @__PURE__ */ __name((binary2) => {
+    var offset = 0;
+    var end = 0;
+    function getU8() {
+      return binary2[offset++];
+    }
+    __name(getU8, "getU8");
+    function getLEB() {
+      var ret = 0;
+      var mul = 1;
+      while (1) {
+        var byte = binary2[offset++];
+        ret += (byte & 127) * mul;
+        mul *= 128;
+        if (!(byte & 128)) break;
+      }
+      return ret;
+    }
+    __name(getLEB, "getLEB");
+    function getString() {
+      var len = getLEB();
+      offset += len;
+      return UTF8ArrayToString(binary2, offset - len, len);
+    }
+    __name(getString, "getString");
+    function getStringList() {
+      var count2 = getLEB();
+      var rtn = [];
+      while (count2--) rtn.push(getString());
+      return rtn;
+    }
+    __name(getStringList, "getStringList");
+    function failIf(condition, message) {
+      if (condition) throw new Error(message);
+    }
+    __name(failIf, "failIf");
+    if (binary2 instanceof WebAssembly.Module) {
+      var dylinkSection = WebAssembly.Module.customSections(binary2, "dylink.0");
+      failIf(dylinkSection.length === 0, "need dylink section");
+      binary2 = new Uint8Array(dylinkSection[0]);
+      end = binary2.length;
+    } else {
+      var int32View = new Uint32Array(new Uint8Array(binary2.subarray(0, 24)).buffer);
+      var magicNumberFound = int32View[0] == 1836278016 || int32View[0] == 6386541;
+      failIf(!magicNumberFound, "need to see wasm magic number");
+      failIf(binary2[8] !== 0, "need the dylink section to be first");
+      offset = 9;
+      var section_size = getLEB();
+      end = offset + section_size;
+      var name2 = getString();
+      failIf(name2 !== "dylink.0");
+    }
+    var customSection = {
+      neededDynlibs: [],
+      tlsExports: /* @__PURE__ */ new Set(),
+      weakImports: /* @__PURE__ */ new Set(),
+      runtimePaths: []
+    };
+    var WASM_DYLINK_MEM_INFO = 1;
+    var WASM_DYLINK_NEEDED = 2;
+    var WASM_DYLINK_EXPORT_INFO = 3;
+    var WASM_DYLINK_IMPORT_INFO = 4;
+    var WASM_DYLINK_RUNTIME_PATH = 5;
+    var WASM_SYMBOL_TLS = 256;
+    var WASM_SYMBOL_BINDING_MASK = 3;
+    var WASM_SYMBOL_BINDING_WEAK = 1;
+    while (offset < end) {
+      var subsectionType = getU8();
+      var subsectionSize = getLEB();
+      if (subsectionType === WASM_DYLINK_MEM_INFO) {
+        customSection.memorySize = getLEB();
+        customSection.memoryAlign = getLEB();
+        customSection.tableSize = getLEB();
+        customSection.tableAlign = getLEB();
+      } else if (subsectionType === WASM_DYLINK_NEEDED) {
+        customSection.neededDynlibs = getStringList();
+      } else if (subsectionType === WASM_DYLINK_EXPORT_INFO) {
+        var count = getLEB();
+        while (count--) {
+          var symname = getString();
+          var flags2 = getLEB();
+          if (flags2 & WASM_SYMBOL_TLS) {
+            customSection.tlsExports.add(symname);
+          }
+        }
+      } else if (subsectionType === WASM_DYLINK_IMPORT_INFO) {
+        var count = getLEB();
+        while (count--) {
+          var modname = getString();
+          var symname = getString();
+          var flags2 = getLEB();
+          if ((flags2 & WASM_SYMBOL_BINDING_MASK) == WASM_SYMBOL_BINDING_WEAK) {
+            customSection.weakImports.add(symname);
+          }
+        }
+      } else if (subsectionType === WASM_DYLINK_RUNTIME_PATH) {
+        customSection.runtimePaths = getStringList();
+      } else {
+        offset += subsectionSize;
+      }
+    }
+    return customSection;
+  }, "getDylinkMetadata");
+  function getValue(ptr, type = "i8") {
+    if (type.endsWith("*")) type = "*";
+    switch (type) {
+      case "i1":
+        return HEAP8[ptr];
+      case "i8":
+        return HEAP8[ptr];
+      case "i16":
+        return LE_HEAP_LOAD_I16((ptr >> 1) * 2);
+      case "i32":
+        return LE_HEAP_LOAD_I32((ptr >> 2) * 4);
+      case "i64":
+        return LE_HEAP_LOAD_I64((ptr >> 3) * 8);
+      case "float":
+        return LE_HEAP_LOAD_F32((ptr >> 2) * 4);
+      case "double":
+        return LE_HEAP_LOAD_F64((ptr >> 3) * 8);
+      case "*":
+        return LE_HEAP_LOAD_U32((ptr >> 2) * 4);
+      default:
+        abort(`invalid type for getValue: ${type}`);
+    }
+  }
+  __name(getValue, "getValue");
+  var newDSO = /* @__PURE__ */ __name((name2, handle2, syms) => {
+    var dso = {
+      refcount: Infinity,
+      name: name2,
+      exports: syms,
+      global: true
+    };
+    LDSO.loadedLibsByName[name2] = dso;
+    if (handle2 != void 0) {
+      LDSO.loadedLibsByHandle[handle2] = dso;
+    }
+    return dso;
+  }, "newDSO");
+  var LDSO = {
+    loadedLibsByName: {},
+    loadedLibsByHandle: {},
+    init() {
+      newDSO("__main__", 0, wasmImports);
+    }
+  };
+  var ___heap_base = 82240;
+  var alignMemory = /* @__PURE__ */ __name((size, alignment) => Math.ceil(size / alignment) * alignment, "alignMemory");
+  var getMemory = /* @__PURE__ */ __name((size) => {
+    if (runtimeInitialized) {
+      return _calloc(size, 1);
+    }
+    var ret = ___heap_base;
+    var end = ret + alignMemory(size, 16);
+    ___heap_base = end;
+    GOT["__heap_base"].value = end;
+    return ret;
+  }, "getMemory");
+  var isInternalSym = /* @__PURE__ */ __name((symName) => ["__cpp_exception", "__c_longjmp", "__wasm_apply_data_relocs", "__dso_handle", "__tls_size", "__tls_align", "__set_stack_limits", "_emscripten_tls_init", "__wasm_init_tls", "__wasm_call_ctors", "__start_em_asm", "__stop_em_asm", "__start_em_js", "__stop_em_js"].includes(symName) || symName.startsWith("__em_js__"), "isInternalSym");
+  var uleb128EncodeWithLen = /* @__PURE__ */ __name((arr) => {
+    const n = arr.length;
+    return [n % 128 | 128, n >> 7, ...arr];
+  }, "uleb128EncodeWithLen");
+  var wasmTypeCodes = {
+    "i": 127,
+    // i32
+    "p": 127,
+    // i32
+    "j": 126,
+    // i64
+    "f": 125,
+    // f32
+    "d": 124,
+    // f64
+    "e": 111
+  };
+  var generateTypePack = /* @__PURE__ */ __name((types) => uleb128EncodeWithLen(Array.from(types, (type) => {
+    var code = wasmTypeCodes[type];
+    return code;
+  })), "generateTypePack");
+  var convertJsFunctionToWasm = /* @__PURE__ */ __name((func2, sig) => {
+    var bytes = Uint8Array.of(
+      0,
+      97,
+      115,
+      109,
+      // magic ("\0asm")
+      1,
+      0,
+      0,
+      0,
+      // version: 1
+      1,
+      ...uleb128EncodeWithLen([
+        1,
+        // count: 1
+        96,
+        // param types
+        ...generateTypePack(sig.slice(1)),
+        // return types (for now only supporting [] if `void` and single [T] otherwise)
+        ...generateTypePack(sig[0] === "v" ? "" : sig[0])
+      ]),
+      // The rest of the module is static
+      2,
+      7,
+      // import section
+      // (import "e" "f" (func 0 (type 0)))
+      1,
+      1,
+      101,
+      1,
+      102,
+      0,
+      0,
+      7,
+      5,
+      // export section
+      // (export "f" (func 0 (type 0)))
+      1,
+      1,
+      102,
+      0,
+      0
+    );
+    var module2 = new WebAssembly.Module(bytes);
+    var instance2 = new WebAssembly.Instance(module2, {
+      "e": {
+        "f": func2
+      }
+    });
+    var wrappedFunc = instance2.exports["f"];
+    return wrappedFunc;
+  }, "convertJsFunctionToWasm");
+  var wasmTableMirror = [];
+  var wasmTable = new WebAssembly.Table({
+    "initial": 31,
+    "element": "anyfunc"
+  });
+  var getWasmTableEntry = /* @__PURE__ */ __name((funcPtr) => {
+    var func2 = wasmTableMirror[funcPtr];
+    if (!func2) {
+      wasmTableMirror[funcPtr] = func2 = wasmTable.get(funcPtr);
+    }
+    return func2;
+  }, "getWasmTableEntry");
+  var updateTableMap = /* @__PURE__ */ __name((offset, count) => {
+    if (functionsInTableMap) {
+      for (var i2 = offset; i2 < offset + count; i2++) {
+        var item = getWasmTableEntry(i2);
+        if (item) {
+          functionsInTableMap.set(item, i2);
+        }
+      }
+    }
+  }, "updateTableMap");
+  var functionsInTableMap;
+  var getFunctionAddress = /* @__PURE__ */ __name((func2) => {
+    if (!functionsInTableMap) {
+      functionsInTableMap = /* @__PURE__ */ new WeakMap();
+      updateTableMap(0, wasmTable.length);
+    }
+    return functionsInTableMap.get(func2) || 0;
+  }, "getFunctionAddress");
+  var freeTableIndexes = [];
+  var getEmptyTableSlot = /* @__PURE__ */ __name(() => {
+    if (freeTableIndexes.length) {
+      return freeTableIndexes.pop();
+    }
+    return wasmTable["grow"](1);
+  }, "getEmptyTableSlot");
+  var setWasmTableEntry = /* @__PURE__ */ __name((idx, func2) => {
+    wasmTable.set(idx, func2);
+    wasmTableMirror[idx] = wasmTable.get(idx);
+  }, "setWasmTableEntry");
+  var addFunction = /* @__PURE__ */ __name((func2, sig) => {
+    var rtn = getFunctionAddress(func2);
+    if (rtn) {
+      return rtn;
+    }
+    var ret = getEmptyTableSlot();
+    try {
+      setWasmTableEntry(ret, func2);
+    } catch (err2) {
+      if (!(err2 instanceof TypeError)) {
+        throw err2;
+      }
+      var wrapped = convertJsFunctionToWasm(func2, sig);
+      setWasmTableEntry(ret, wrapped);
+    }
+    functionsInTableMap.set(func2, ret);
+    return ret;
+  }, "addFunction");
+  var updateGOT = /* @__PURE__ */ __name((exports, replace2) => {
+    for (var symName in exports) {
+      if (isInternalSym(symName)) {
+        continue;
+      }
+      var value = exports[symName];
+      GOT[symName] ||= new WebAssembly.Global({
+        "value": "i32",
+        "mutable": true
+      });
+      if (replace2 || GOT[symName].value == 0) {
+        if (typeof value == "function") {
+          GOT[symName].value = addFunction(value);
+        } else if (typeof value == "number") {
+          GOT[symName].value = value;
+        } else {
+          err(`unhandled export type for '${symName}': ${typeof value}`);
+        }
+      }
+    }
+  }, "updateGOT");
+  var relocateExports = /* @__PURE__ */ __name((exports, memoryBase2, replace2) => {
+    var relocated = {};
+    for (var e in exports) {
+      var value = exports[e];
+      if (typeof value == "object") {
+        value = value.value;
+      }
+      if (typeof value == "number") {
+        value += memoryBase2;
+      }
+      relocated[e] = value;
+    }
+    updateGOT(relocated, replace2);
+    return relocated;
+  }, "relocateExports");
+  var isSymbolDefined = /* @__PURE__ */ __name((symName) => {
+    var existing = wasmImports[symName];
+    if (!existing || existing.stub) {
+      return false;
+    }
+    return true;
+  }, "isSymbolDefined");
+  var dynCall = /* @__PURE__ */ __name((sig, ptr, args2 = [], promising = false) => {
+    var func2 = getWasmTableEntry(ptr);
+    var rtn = func2(...args2);
+    function convert(rtn2) {
+      return rtn2;
+    }
+    __name(convert, "convert");
+    return convert(rtn);
+  }, "dynCall");
+  var stackSave = /* @__PURE__ */ __name(() => _emscripten_stack_get_current(), "stackSave");
+  var stackRestore = /* @__PURE__ */ __name((val) => __emscripten_stack_restore(val), "stackRestore");
+  var createInvokeFunction = /* @__PURE__ */ __name((sig) => (ptr, ...args2) => {
+    var sp = stackSave();
+    try {
+      return dynCall(sig, ptr, args2);
+    } catch (e) {
+      stackRestore(sp);
+      if (e !== e + 0) throw e;
+      _setThrew(1, 0);
+      if (sig[0] == "j") return 0n;
+    }
+  }, "createInvokeFunction");
+  var resolveGlobalSymbol = /* @__PURE__ */ __name((symName, direct = false) => {
+    var sym;
+    if (isSymbolDefined(symName)) {
+      sym = wasmImports[symName];
+    } else if (symName.startsWith("invoke_")) {
+      sym = wasmImports[symName] = createInvokeFunction(symName.split("_")[1]);
+    }
+    return {
+      sym,
+      name: symName
+    };
+  }, "resolveGlobalSymbol");
+  var onPostCtors = [];
+  var addOnPostCtor = /* @__PURE__ */ __name((cb) => onPostCtors.push(cb), "addOnPostCtor");
+  var UTF8ToString = /* @__PURE__ */ __name((ptr, maxBytesToRead, ignoreNul) => ptr ? UTF8ArrayToString(HEAPU8, ptr, maxBytesToRead, ignoreNul) : "", "UTF8ToString");
+  var loadWebAssemblyModule = /* @__PURE__ */ __name((binary, flags, libName, localScope, handle) => {
+    var metadata = getDylinkMetadata(binary);
+    function loadModule() {
+      var memAlign = Math.pow(2, metadata.memoryAlign);
+      var memoryBase = metadata.memorySize ? alignMemory(getMemory(metadata.memorySize + memAlign), memAlign) : 0;
+      var tableBase = metadata.tableSize ? wasmTable.length : 0;
+      if (handle) {
+        HEAP8[handle + 8] = 1;
+        LE_HEAP_STORE_U32((handle + 12 >> 2) * 4, memoryBase);
+        LE_HEAP_STORE_I32((handle + 16 >> 2) * 4, metadata.memorySize);
+        LE_HEAP_STORE_U32((handle + 20 >> 2) * 4, tableBase);
+        LE_HEAP_STORE_I32((handle + 24 >> 2) * 4, metadata.tableSize);
+      }
+      if (metadata.tableSize) {
+        wasmTable.grow(metadata.tableSize);
+      }
+      var moduleExports;
+      function resolveSymbol(sym) {
+        var resolved = resolveGlobalSymbol(sym).sym;
+        if (!resolved && localScope) {
+          resolved = localScope[sym];
+        }
+        if (!resolved) {
+          resolved = moduleExports[sym];
+        }
+        return resolved;
+      }
+      __name(resolveSymbol, "resolveSymbol");
+      var proxyHandler = {
+        get(stubs, prop) {
+          switch (prop) {
+            case "__memory_base":
+              return memoryBase;
+            case "__table_base":
+              return tableBase;
+          }
+          if (prop in wasmImports && !wasmImports[prop].stub) {
+            var res = wasmImports[prop];
+            return res;
+          }
+          if (!(prop in stubs)) {
+            var resolved;
+            stubs[prop] = (...args2) => {
+              resolved ||= resolveSymbol(prop);
+              return resolved(...args2);
+            };
+          }
+          return stubs[prop];
+        }
+      };
+      var proxy = new Proxy({}, proxyHandler);
+      currentModuleWeakSymbols = metadata.weakImports;
+      var info = {
+        "GOT.mem": new Proxy({}, GOTHandler),
+        "GOT.func": new Proxy({}, GOTHandler),
+        "env": proxy,
+        "wasi_snapshot_preview1": proxy
+      };
+      function postInstantiation(module, instance) {
+        updateTableMap(tableBase, metadata.tableSize);
+        moduleExports = relocateExports(instance.exports, memoryBase);
+        if (!flags.allowUndefined) {
+          reportUndefinedSymbols();
+        }
+        function addEmAsm(addr, body) {
+          var args = [];
+          var arity = 0;
+          for (; arity < 16; arity++) {
+            if (body.indexOf("$" + arity) != -1) {
+              args.push("$" + arity);
+            } else {
+              break;
+            }
+          }
+          args = args.join(",");
+          var func = `(${args}) => { ${body} };`;
+          ASM_CONSTS[start] = eval(func);
+        }
+        __name(addEmAsm, "addEmAsm");
+        if ("__start_em_asm" in moduleExports) {
+          var start = moduleExports["__start_em_asm"];
+          var stop = moduleExports["__stop_em_asm"];
+          while (start < stop) {
+            var jsString = UTF8ToString(start);
+            addEmAsm(start, jsString);
+            start = HEAPU8.indexOf(0, start) + 1;
+          }
+        }
+        function addEmJs(name, cSig, body) {
+          var jsArgs = [];
+          cSig = cSig.slice(1, -1);
+          if (cSig != "void") {
+            cSig = cSig.split(",");
+            for (var i in cSig) {
+              var jsArg = cSig[i].split(" ").pop();
+              jsArgs.push(jsArg.replace("*", ""));
+            }
+          }
+          var func = `(${jsArgs}) => ${body};`;
+          moduleExports[name] = eval(func);
+        }
+        __name(addEmJs, "addEmJs");
+        for (var name in moduleExports) {
+          if (name.startsWith("__em_js__")) {
+            var start = moduleExports[name];
+            var jsString = UTF8ToString(start);
+            var parts = jsString.split("<::>");
+            addEmJs(name.replace("__em_js__", ""), parts[0], parts[1]);
+            delete moduleExports[name];
+          }
+        }
+        var applyRelocs = moduleExports["__wasm_apply_data_relocs"];
+        if (applyRelocs) {
+          if (runtimeInitialized) {
+            applyRelocs();
+          } else {
+            __RELOC_FUNCS__.push(applyRelocs);
+          }
+        }
+        var init = moduleExports["__wasm_call_ctors"];
+        if (init) {
+          if (runtimeInitialized) {
+            init();
+          } else {
+            addOnPostCtor(init);
+          }
+        }
+        return moduleExports;
+      }
+      __name(postInstantiation, "postInstantiation");
+      if (flags.loadAsync) {
+        return (async () => {
+          var instance2;
+          if (binary instanceof WebAssembly.Module) {
+            instance2 = new WebAssembly.Instance(binary, info);
+          } else {
+            ({ module: binary, instance: instance2 } = await WebAssembly.instantiate(binary, info));
+          }
+          return postInstantiation(binary, instance2);
+        })();
+      }
+      var module = binary instanceof WebAssembly.Module ? binary : new WebAssembly.Module(binary);
+      var instance = new WebAssembly.Instance(module, info);
+      return postInstantiation(module, instance);
+    }
+    __name(loadModule, "loadModule");
+    flags = {
+      ...flags,
+      rpath: {
+        parentLibPath: libName,
+        paths: metadata.runtimePaths
+      }
+    };
+    if (flags.loadAsync) {
+      return metadata.neededDynlibs.reduce((chain, dynNeeded) => chain.then(() => loadDynamicLibrary(dynNeeded, flags, localScope)), Promise.resolve()).then(loadModule);
+    }
+    metadata.neededDynlibs.forEach((needed) => loadDynamicLibrary(needed, flags, localScope));
+    return loadModule();
+  }, "loadWebAssemblyModule");
+  var mergeLibSymbols = /* @__PURE__ */ __name((exports, libName2) => {
+    for (var [sym, exp] of Object.entries(exports)) {
+      const setImport = /* @__PURE__ */ __name((target) => {
+        if (!isSymbolDefined(target)) {
+          wasmImports[target] = exp;
+        }
+      }, "setImport");
+      setImport(sym);
+      const main_alias = "__main_argc_argv";
+      if (sym == "main") {
+        setImport(main_alias);
+      }
+      if (sym == main_alias) {
+        setImport("main");
+      }
+    }
+  }, "mergeLibSymbols");
+  var asyncLoad = /* @__PURE__ */ __name(async (url2) => {
+    var arrayBuffer = await readAsync(url2);
+    return new Uint8Array(arrayBuffer);
+  }, "asyncLoad");
+  function loadDynamicLibrary(libName2, flags2 = {
+    global: true,
+    nodelete: true
+  }, localScope2, handle2) {
+    var dso = LDSO.loadedLibsByName[libName2];
+    if (dso) {
+      if (!flags2.global) {
+        if (localScope2) {
+          Object.assign(localScope2, dso.exports);
+        }
+      } else if (!dso.global) {
+        dso.global = true;
+        mergeLibSymbols(dso.exports, libName2);
+      }
+      if (flags2.nodelete && dso.refcount !== Infinity) {
+        dso.refcount = Infinity;
+      }
+      dso.refcount++;
+      if (handle2) {
+        LDSO.loadedLibsByHandle[handle2] = dso;
+      }
+      return flags2.loadAsync ? Promise.resolve(true) : true;
+    }
+    dso = newDSO(libName2, handle2, "loading");
+    dso.refcount = flags2.nodelete ? Infinity : 1;
+    dso.global = flags2.global;
+    function loadLibData() {
+      if (handle2) {
+        var data = LE_HEAP_LOAD_U32((handle2 + 28 >> 2) * 4);
+        var dataSize = LE_HEAP_LOAD_U32((handle2 + 32 >> 2) * 4);
+        if (data && dataSize) {
+          var libData = HEAP8.slice(data, data + dataSize);
+          return flags2.loadAsync ? Promise.resolve(libData) : libData;
+        }
+      }
+      var libFile = locateFile(libName2);
+      if (flags2.loadAsync) {
+        return asyncLoad(libFile);
+      }
+      if (!readBinary) {
+        throw new Error(`${libFile}: file not found, and synchronous loading of external files is not available`);
+      }
+      return readBinary(libFile);
+    }
+    __name(loadLibData, "loadLibData");
+    function getExports() {
+      if (flags2.loadAsync) {
+        return loadLibData().then((libData) => loadWebAssemblyModule(libData, flags2, libName2, localScope2, handle2));
+      }
+      return loadWebAssemblyModule(loadLibData(), flags2, libName2, localScope2, handle2);
+    }
+    __name(getExports, "getExports");
+    function moduleLoaded(exports) {
+      if (dso.global) {
+        mergeLibSymbols(exports, libName2);
+      } else if (localScope2) {
+        Object.assign(localScope2, exports);
+      }
+      dso.exports = exports;
+    }
+    __name(moduleLoaded, "moduleLoaded");
+    if (flags2.loadAsync) {
+      return getExports().then((exports) => {
+        moduleLoaded(exports);
+        return true;
+      });
+    }
+    moduleLoaded(getExports());
+    return true;
+  }
+  __name(loadDynamicLibrary, "loadDynamicLibrary");
+  var reportUndefinedSymbols = /* @__PURE__ */ __name(() => {
+    for (var [symName, entry] of Object.entries(GOT)) {
+      if (entry.value == 0) {
+        var value = resolveGlobalSymbol(symName, true).sym;
+        if (!value && !entry.required) {
+          continue;
+        }
+        if (typeof value == "function") {
+          entry.value = addFunction(value, value.sig);
+        } else if (typeof value == "number") {
+          entry.value = value;
+        } else {
+          throw new Error(`bad export type for '${symName}': ${typeof value}`);
+        }
+      }
+    }
+  }, "reportUndefinedSymbols");
+  var runDependencies = 0;
+  var dependenciesFulfilled = null;
+  var removeRunDependency = /* @__PURE__ */ __name((id) => {
+    runDependencies--;
+    Module["monitorRunDependencies"]?.(runDependencies);
+    if (runDependencies == 0) {
+      if (dependenciesFulfilled) {
+        var callback = dependenciesFulfilled;
+        dependenciesFulfilled = null;
+        callback();
+      }
+    }
+  }, "removeRunDependency");
+  var addRunDependency = /* @__PURE__ */ __name((id) => {
+    runDependencies++;
+    Module["monitorRunDependencies"]?.(runDependencies);
+  }, "addRunDependency");
+  var loadDylibs = /* @__PURE__ */ __name(async () => {
+    if (!dynamicLibraries.length) {
+      reportUndefinedSymbols();
+      return;
+    }
+    addRunDependency("loadDylibs");
+    for (var lib of dynamicLibraries) {
+      await loadDynamicLibrary(lib, {
+        loadAsync: true,
+        global: true,
+        nodelete: true,
+        allowUndefined: true
+      });
+    }
+    reportUndefinedSymbols();
+    removeRunDependency("loadDylibs");
+  }, "loadDylibs");
+  var noExitRuntime = true;
+  function setValue(ptr, value, type = "i8") {
+    if (type.endsWith("*")) type = "*";
+    switch (type) {
+      case "i1":
+        HEAP8[ptr] = value;
+        break;
+      case "i8":
+        HEAP8[ptr] = value;
+        break;
+      case "i16":
+        LE_HEAP_STORE_I16((ptr >> 1) * 2, value);
+        break;
+      case "i32":
+        LE_HEAP_STORE_I32((ptr >> 2) * 4, value);
+        break;
+      case "i64":
+        LE_HEAP_STORE_I64((ptr >> 3) * 8, BigInt(value));
+        break;
+      case "float":
+        LE_HEAP_STORE_F32((ptr >> 2) * 4, value);
+        break;
+      case "double":
+        LE_HEAP_STORE_F64((ptr >> 3) * 8, value);
+        break;
+      case "*":
+        LE_HEAP_STORE_U32((ptr >> 2) * 4, value);
+        break;
+      default:
+        abort(`invalid type for setValue: ${type}`);
+    }
+  }
+  __name(setValue, "setValue");
+  var ___memory_base = new WebAssembly.Global({
+    "value": "i32",
+    "mutable": false
+  }, 1024);
+  var ___stack_high = 82240;
+  var ___stack_low = 16704;
+  var ___stack_pointer = new WebAssembly.Global({
+    "value": "i32",
+    "mutable": true
+  }, 82240);
+  var ___table_base = new WebAssembly.Global({
+    "value": "i32",
+    "mutable": false
+  }, 1);
+  var __abort_js = /* @__PURE__ */ __name(() => abort(""), "__abort_js");
+  __abort_js.sig = "v";
+  var getHeapMax = /* @__PURE__ */ __name(() => (
+    // Stay one Wasm page short of 4GB: while e.g. Chrome is able to allocate
+    // full 4GB Wasm memories, the size will wrap back to 0 bytes in Wasm side
+    // for any code that deals with heap sizes, which would require special
+    // casing all heap size related code to treat 0 specially.
+    2147483648
+  ), "getHeapMax");
+  var growMemory = /* @__PURE__ */ __name((size) => {
+    var oldHeapSize = wasmMemory.buffer.byteLength;
+    var pages = (size - oldHeapSize + 65535) / 65536 | 0;
+    try {
+      wasmMemory.grow(pages);
+      updateMemoryViews();
+      return 1;
+    } catch (e) {
+    }
+  }, "growMemory");
+  var _emscripten_resize_heap = /* @__PURE__ */ __name((requestedSize) => {
+    var oldSize = HEAPU8.length;
+    requestedSize >>>= 0;
+    var maxHeapSize = getHeapMax();
+    if (requestedSize > maxHeapSize) {
+      return false;
+    }
+    for (var cutDown = 1; cutDown <= 4; cutDown *= 2) {
+      var overGrownHeapSize = oldSize * (1 + 0.2 / cutDown);
+      overGrownHeapSize = Math.min(overGrownHeapSize, requestedSize + 100663296);
+      var newSize = Math.min(maxHeapSize, alignMemory(Math.max(requestedSize, overGrownHeapSize), 65536));
+      var replacement = growMemory(newSize);
+      if (replacement) {
+        return true;
+      }
+    }
+    return false;
+  }, "_emscripten_resize_heap");
+  _emscripten_resize_heap.sig = "ip";
+  var _fd_close = /* @__PURE__ */ __name((fd) => 52, "_fd_close");
+  _fd_close.sig = "ii";
+  var INT53_MAX = 9007199254740992;
+  var INT53_MIN = -9007199254740992;
+  var bigintToI53Checked = /* @__PURE__ */ __name((num) => num < INT53_MIN || num > INT53_MAX ? NaN : Number(num), "bigintToI53Checked");
+  function _fd_seek(fd, offset, whence, newOffset) {
+    offset = bigintToI53Checked(offset);
+    return 70;
+  }
+  __name(_fd_seek, "_fd_seek");
+  _fd_seek.sig = "iijip";
+  var printCharBuffers = [null, [], []];
+  var printChar = /* @__PURE__ */ __name((stream, curr) => {
+    var buffer = printCharBuffers[stream];
+    if (curr === 0 || curr === 10) {
+      (stream === 1 ? out : err)(UTF8ArrayToString(buffer));
+      buffer.length = 0;
+    } else {
+      buffer.push(curr);
+    }
+  }, "printChar");
+  var _fd_write = /* @__PURE__ */ __name((fd, iov, iovcnt, pnum) => {
+    var num = 0;
+    for (var i2 = 0; i2 < iovcnt; i2++) {
+      var ptr = LE_HEAP_LOAD_U32((iov >> 2) * 4);
+      var len = LE_HEAP_LOAD_U32((iov + 4 >> 2) * 4);
+      iov += 8;
+      for (var j = 0; j < len; j++) {
+        printChar(fd, HEAPU8[ptr + j]);
+      }
+      num += len;
+    }
+    LE_HEAP_STORE_U32((pnum >> 2) * 4, num);
+    return 0;
+  }, "_fd_write");
+  _fd_write.sig = "iippp";
+  function _tree_sitter_log_callback(isLexMessage, messageAddress) {
+    if (Module.currentLogCallback) {
+      const message = UTF8ToString(messageAddress);
+      Module.currentLogCallback(message, isLexMessage !== 0);
+    }
+  }
+  __name(_tree_sitter_log_callback, "_tree_sitter_log_callback");
+  function _tree_sitter_parse_callback(inputBufferAddress, index2, row, column, lengthAddress) {
+    const INPUT_BUFFER_SIZE = 10 * 1024;
+    const string6 = Module.currentParseCallback(index2, {
+      row,
+      column
+    });
+    if (typeof string6 === "string") {
+      setValue(lengthAddress, string6.length, "i32");
+      stringToUTF16(string6, inputBufferAddress, INPUT_BUFFER_SIZE);
+    } else {
+      setValue(lengthAddress, 0, "i32");
+    }
+  }
+  __name(_tree_sitter_parse_callback, "_tree_sitter_parse_callback");
+  function _tree_sitter_progress_callback(currentOffset, hasError) {
+    if (Module.currentProgressCallback) {
+      return Module.currentProgressCallback({
+        currentOffset,
+        hasError
+      });
+    }
+    return false;
+  }
+  __name(_tree_sitter_progress_callback, "_tree_sitter_progress_callback");
+  function _tree_sitter_query_progress_callback(currentOffset) {
+    if (Module.currentQueryProgressCallback) {
+      return Module.currentQueryProgressCallback({
+        currentOffset
+      });
+    }
+    return false;
+  }
+  __name(_tree_sitter_query_progress_callback, "_tree_sitter_query_progress_callback");
+  var runtimeKeepaliveCounter = 0;
+  var keepRuntimeAlive = /* @__PURE__ */ __name(() => noExitRuntime || runtimeKeepaliveCounter > 0, "keepRuntimeAlive");
+  var _proc_exit = /* @__PURE__ */ __name((code) => {
+    EXITSTATUS = code;
+    if (!keepRuntimeAlive()) {
+      Module["onExit"]?.(code);
+      ABORT = true;
+    }
+    quit_(code, new ExitStatus(code));
+  }, "_proc_exit");
+  _proc_exit.sig = "vi";
+  var exitJS = /* @__PURE__ */ __name((status, implicit) => {
+    EXITSTATUS = status;
+    _proc_exit(status);
+  }, "exitJS");
+  var handleException = /* @__PURE__ */ __name((e) => {
+    if (e instanceof ExitStatus || e == "unwind") {
+      return EXITSTATUS;
+    }
+    quit_(1, e);
+  }, "handleException");
+  var lengthBytesUTF8 = /* @__PURE__ */ __name((str) => {
+    var len = 0;
+    for (var i2 = 0; i2 < str.length; ++i2) {
+      var c = str.charCodeAt(i2);
+      if (c <= 127) {
+        len++;
+      } else if (c <= 2047) {
+        len += 2;
+      } else if (c >= 55296 && c <= 57343) {
+        len += 4;
+        ++i2;
+      } else {
+        len += 3;
+      }
+    }
+    return len;
+  }, "lengthBytesUTF8");
+  var stringToUTF8Array = /* @__PURE__ */ __name((str, heap, outIdx, maxBytesToWrite) => {
+    if (!(maxBytesToWrite > 0)) return 0;
+    var startIdx = outIdx;
+    var endIdx = outIdx + maxBytesToWrite - 1;
+    for (var i2 = 0; i2 < str.length; ++i2) {
+      var u = str.codePointAt(i2);
+      if (u <= 127) {
+        if (outIdx >= endIdx) break;
+        heap[outIdx++] = u;
+      } else if (u <= 2047) {
+        if (outIdx + 1 >= endIdx) break;
+        heap[outIdx++] = 192 | u >> 6;
+        heap[outIdx++] = 128 | u & 63;
+      } else if (u <= 65535) {
+        if (outIdx + 2 >= endIdx) break;
+        heap[outIdx++] = 224 | u >> 12;
+        heap[outIdx++] = 128 | u >> 6 & 63;
+        heap[outIdx++] = 128 | u & 63;
+      } else {
+        if (outIdx + 3 >= endIdx) break;
+        heap[outIdx++] = 240 | u >> 18;
+        heap[outIdx++] = 128 | u >> 12 & 63;
+        heap[outIdx++] = 128 | u >> 6 & 63;
+        heap[outIdx++] = 128 | u & 63;
+        i2++;
+      }
+    }
+    heap[outIdx] = 0;
+    return outIdx - startIdx;
+  }, "stringToUTF8Array");
+  var stringToUTF8 = /* @__PURE__ */ __name((str, outPtr, maxBytesToWrite) => stringToUTF8Array(str, HEAPU8, outPtr, maxBytesToWrite), "stringToUTF8");
+  var stackAlloc = /* @__PURE__ */ __name((sz) => __emscripten_stack_alloc(sz), "stackAlloc");
+  var stringToUTF8OnStack = /* @__PURE__ */ __name((str) => {
+    var size = lengthBytesUTF8(str) + 1;
+    var ret = stackAlloc(size);
+    stringToUTF8(str, ret, size);
+    return ret;
+  }, "stringToUTF8OnStack");
+  var AsciiToString = /* @__PURE__ */ __name((ptr) => {
+    var str = "";
+    while (1) {
+      var ch = HEAPU8[ptr++];
+      if (!ch) return str;
+      str += String.fromCharCode(ch);
+    }
+  }, "AsciiToString");
+  var stringToUTF16 = /* @__PURE__ */ __name((str, outPtr, maxBytesToWrite) => {
+    maxBytesToWrite ??= 2147483647;
+    if (maxBytesToWrite < 2) return 0;
+    maxBytesToWrite -= 2;
+    var startPtr = outPtr;
+    var numCharsToWrite = maxBytesToWrite < str.length * 2 ? maxBytesToWrite / 2 : str.length;
+    for (var i2 = 0; i2 < numCharsToWrite; ++i2) {
+      var codeUnit = str.charCodeAt(i2);
+      LE_HEAP_STORE_I16((outPtr >> 1) * 2, codeUnit);
+      outPtr += 2;
+    }
+    LE_HEAP_STORE_I16((outPtr >> 1) * 2, 0);
+    return outPtr - startPtr;
+  }, "stringToUTF16");
+  LE_ATOMICS_NATIVE_BYTE_ORDER = new Int8Array(new Int16Array([1]).buffer)[0] === 1 ? [
+    /* little endian */
+    ((x) => x),
+    ((x) => x),
+    void 0,
+    ((x) => x)
+  ] : [
+    /* big endian */
+    ((x) => x),
+    ((x) => ((x & 65280) << 8 | (x & 255) << 24) >> 16),
+    void 0,
+    ((x) => x >> 24 & 255 | x >> 8 & 65280 | (x & 65280) << 8 | (x & 255) << 24)
+  ];
+  function LE_HEAP_UPDATE() {
+    HEAPU16.unsigned = ((x) => x & 65535);
+    HEAPU32.unsigned = ((x) => x >>> 0);
+  }
+  __name(LE_HEAP_UPDATE, "LE_HEAP_UPDATE");
+  {
+    initMemory();
+    if (Module["noExitRuntime"]) noExitRuntime = Module["noExitRuntime"];
+    if (Module["print"]) out = Module["print"];
+    if (Module["printErr"]) err = Module["printErr"];
+    if (Module["dynamicLibraries"]) dynamicLibraries = Module["dynamicLibraries"];
+    if (Module["wasmBinary"]) wasmBinary = Module["wasmBinary"];
+    if (Module["arguments"]) arguments_ = Module["arguments"];
+    if (Module["thisProgram"]) thisProgram = Module["thisProgram"];
+    if (Module["preInit"]) {
+      if (typeof Module["preInit"] == "function") Module["preInit"] = [Module["preInit"]];
+      while (Module["preInit"].length > 0) {
+        Module["preInit"].shift()();
+      }
+    }
+  }
+  Module["setValue"] = setValue;
+  Module["getValue"] = getValue;
+  Module["UTF8ToString"] = UTF8ToString;
+  Module["stringToUTF8"] = stringToUTF8;
+  Module["lengthBytesUTF8"] = lengthBytesUTF8;
+  Module["AsciiToString"] = AsciiToString;
+  Module["stringToUTF16"] = stringToUTF16;
+  Module["loadWebAssemblyModule"] = loadWebAssemblyModule;
+  Module["LE_HEAP_STORE_I64"] = LE_HEAP_STORE_I64;
+  var ASM_CONSTS = {};
+  var _malloc, _calloc, _realloc, _free, _ts_range_edit, _memcmp, _ts_language_symbol_count, _ts_language_state_count, _ts_language_abi_version, _ts_language_name, _ts_language_field_count, _ts_language_next_state, _ts_language_symbol_name, _ts_language_symbol_for_name, _strncmp, _strlen, _ts_language_symbol_type, _ts_language_field_name_for_id, _ts_lookahead_iterator_new, _ts_lookahead_iterator_delete, _ts_lookahead_iterator_reset_state, _ts_lookahead_iterator_reset, _ts_lookahead_iterator_next, _ts_lookahead_iterator_current_symbol, _ts_point_edit, _ts_parser_delete, _ts_parser_reset, _ts_parser_set_language, _ts_parser_set_included_ranges, _ts_query_new, _ts_query_delete, _iswspace, _iswalnum, _ts_query_copy, _ts_query_pattern_count, _ts_query_capture_count, _ts_query_string_count, _ts_query_capture_name_for_id, _ts_query_capture_quantifier_for_id, _ts_query_string_value_for_id, _ts_query_predicates_for_pattern, _ts_query_start_byte_for_pattern, _ts_query_end_byte_for_pattern, _ts_query_is_pattern_rooted, _ts_query_is_pattern_non_local, _ts_query_is_pattern_guaranteed_at_step, _ts_query_disable_capture, _ts_query_disable_pattern, _ts_tree_copy, _ts_tree_delete, _ts_init, _ts_parser_new_wasm, _ts_parser_enable_logger_wasm, _ts_parser_parse_wasm, _ts_parser_included_ranges_wasm, _ts_language_type_is_named_wasm, _ts_language_type_is_visible_wasm, _ts_language_metadata_wasm, _ts_language_supertypes_wasm, _ts_language_subtypes_wasm, _ts_tree_root_node_wasm, _ts_tree_root_node_with_offset_wasm, _ts_tree_edit_wasm, _ts_tree_included_ranges_wasm, _ts_tree_get_changed_ranges_wasm, _ts_tree_cursor_new_wasm, _ts_tree_cursor_copy_wasm, _ts_tree_cursor_delete_wasm, _ts_tree_cursor_reset_wasm, _ts_tree_cursor_reset_to_wasm, _ts_tree_cursor_goto_first_child_wasm, _ts_tree_cursor_goto_last_child_wasm, _ts_tree_cursor_goto_first_child_for_index_wasm, _ts_tree_cursor_goto_first_child_for_position_wasm, _ts_tree_cursor_goto_next_sibling_wasm, _ts_tree_cursor_goto_previous_sibling_wasm, _ts_tree_cursor_goto_descendant_wasm, _ts_tree_cursor_goto_parent_wasm, _ts_tree_cursor_current_node_type_id_wasm, _ts_tree_cursor_current_node_state_id_wasm, _ts_tree_cursor_current_node_is_named_wasm, _ts_tree_cursor_current_node_is_missing_wasm, _ts_tree_cursor_current_node_id_wasm, _ts_tree_cursor_start_position_wasm, _ts_tree_cursor_end_position_wasm, _ts_tree_cursor_start_index_wasm, _ts_tree_cursor_end_index_wasm, _ts_tree_cursor_current_field_id_wasm, _ts_tree_cursor_current_depth_wasm, _ts_tree_cursor_current_descendant_index_wasm, _ts_tree_cursor_current_node_wasm, _ts_node_symbol_wasm, _ts_node_field_name_for_child_wasm, _ts_node_field_name_for_named_child_wasm, _ts_node_children_by_field_id_wasm, _ts_node_first_child_for_byte_wasm, _ts_node_first_named_child_for_byte_wasm, _ts_node_grammar_symbol_wasm, _ts_node_child_count_wasm, _ts_node_named_child_count_wasm, _ts_node_child_wasm, _ts_node_named_child_wasm, _ts_node_child_by_field_id_wasm, _ts_node_next_sibling_wasm, _ts_node_prev_sibling_wasm, _ts_node_next_named_sibling_wasm, _ts_node_prev_named_sibling_wasm, _ts_node_descendant_count_wasm, _ts_node_parent_wasm, _ts_node_child_with_descendant_wasm, _ts_node_descendant_for_index_wasm, _ts_node_named_descendant_for_index_wasm, _ts_node_descendant_for_position_wasm, _ts_node_named_descendant_for_position_wasm, _ts_node_start_point_wasm, _ts_node_end_point_wasm, _ts_node_start_index_wasm, _ts_node_end_index_wasm, _ts_node_to_string_wasm, _ts_node_children_wasm, _ts_node_named_children_wasm, _ts_node_descendants_of_type_wasm, _ts_node_is_named_wasm, _ts_node_has_changes_wasm, _ts_node_has_error_wasm, _ts_node_is_error_wasm, _ts_node_is_missing_wasm, _ts_node_is_extra_wasm, _ts_node_parse_state_wasm, _ts_node_next_parse_state_wasm, _ts_query_matches_wasm, _ts_query_captures_wasm, _memset, _memcpy, _memmove, _iswalpha, _iswblank, _iswdigit, _iswlower, _iswpunct, _iswupper, _iswxdigit, _memchr, _strcmp, _strncat, _strncpy, _towlower, _towupper, _setThrew, __emscripten_stack_restore, __emscripten_stack_alloc, _emscripten_stack_get_current, ___wasm_apply_data_relocs;
+  function assignWasmExports(wasmExports2) {
+    Module["_malloc"] = _malloc = wasmExports2["malloc"];
+    Module["_calloc"] = _calloc = wasmExports2["calloc"];
+    Module["_realloc"] = _realloc = wasmExports2["realloc"];
+    Module["_free"] = _free = wasmExports2["free"];
+    Module["_ts_range_edit"] = _ts_range_edit = wasmExports2["ts_range_edit"];
+    Module["_memcmp"] = _memcmp = wasmExports2["memcmp"];
+    Module["_ts_language_symbol_count"] = _ts_language_symbol_count = wasmExports2["ts_language_symbol_count"];
+    Module["_ts_language_state_count"] = _ts_language_state_count = wasmExports2["ts_language_state_count"];
+    Module["_ts_language_abi_version"] = _ts_language_abi_version = wasmExports2["ts_language_abi_version"];
+    Module["_ts_language_name"] = _ts_language_name = wasmExports2["ts_language_name"];
+    Module["_ts_language_field_count"] = _ts_language_field_count = wasmExports2["ts_language_field_count"];
+    Module["_ts_language_next_state"] = _ts_language_next_state = wasmExports2["ts_language_next_state"];
+    Module["_ts_language_symbol_name"] = _ts_language_symbol_name = wasmExports2["ts_language_symbol_name"];
+    Module["_ts_language_symbol_for_name"] = _ts_language_symbol_for_name = wasmExports2["ts_language_symbol_for_name"];
+    Module["_strncmp"] = _strncmp = wasmExports2["strncmp"];
+    Module["_strlen"] = _strlen = wasmExports2["strlen"];
+    Module["_ts_language_symbol_type"] = _ts_language_symbol_type = wasmExports2["ts_language_symbol_type"];
+    Module["_ts_language_field_name_for_id"] = _ts_language_field_name_for_id = wasmExports2["ts_language_field_name_for_id"];
+    Module["_ts_lookahead_iterator_new"] = _ts_lookahead_iterator_new = wasmExports2["ts_lookahead_iterator_new"];
+    Module["_ts_lookahead_iterator_delete"] = _ts_lookahead_iterator_delete = wasmExports2["ts_lookahead_iterator_delete"];
+    Module["_ts_lookahead_iterator_reset_state"] = _ts_lookahead_iterator_reset_state = wasmExports2["ts_lookahead_iterator_reset_state"];
+    Module["_ts_lookahead_iterator_reset"] = _ts_lookahead_iterator_reset = wasmExports2["ts_lookahead_iterator_reset"];
+    Module["_ts_lookahead_iterator_next"] = _ts_lookahead_iterator_next = wasmExports2["ts_lookahead_iterator_next"];
+    Module["_ts_lookahead_iterator_current_symbol"] = _ts_lookahead_iterator_current_symbol = wasmExports2["ts_lookahead_iterator_current_symbol"];
+    Module["_ts_point_edit"] = _ts_point_edit = wasmExports2["ts_point_edit"];
+    Module["_ts_parser_delete"] = _ts_parser_delete = wasmExports2["ts_parser_delete"];
+    Module["_ts_parser_reset"] = _ts_parser_reset = wasmExports2["ts_parser_reset"];
+    Module["_ts_parser_set_language"] = _ts_parser_set_language = wasmExports2["ts_parser_set_language"];
+    Module["_ts_parser_set_included_ranges"] = _ts_parser_set_included_ranges = wasmExports2["ts_parser_set_included_ranges"];
+    Module["_ts_query_new"] = _ts_query_new = wasmExports2["ts_query_new"];
+    Module["_ts_query_delete"] = _ts_query_delete = wasmExports2["ts_query_delete"];
+    Module["_iswspace"] = _iswspace = wasmExports2["iswspace"];
+    Module["_iswalnum"] = _iswalnum = wasmExports2["iswalnum"];
+    Module["_ts_query_copy"] = _ts_query_copy = wasmExports2["ts_query_copy"];
+    Module["_ts_query_pattern_count"] = _ts_query_pattern_count = wasmExports2["ts_query_pattern_count"];
+    Module["_ts_query_capture_count"] = _ts_query_capture_count = wasmExports2["ts_query_capture_count"];
+    Module["_ts_query_string_count"] = _ts_query_string_count = wasmExports2["ts_query_string_count"];
+    Module["_ts_query_capture_name_for_id"] = _ts_query_capture_name_for_id = wasmExports2["ts_query_capture_name_for_id"];
+    Module["_ts_query_capture_quantifier_for_id"] = _ts_query_capture_quantifier_for_id = wasmExports2["ts_query_capture_quantifier_for_id"];
+    Module["_ts_query_string_value_for_id"] = _ts_query_string_value_for_id = wasmExports2["ts_query_string_value_for_id"];
+    Module["_ts_query_predicates_for_pattern"] = _ts_query_predicates_for_pattern = wasmExports2["ts_query_predicates_for_pattern"];
+    Module["_ts_query_start_byte_for_pattern"] = _ts_query_start_byte_for_pattern = wasmExports2["ts_query_start_byte_for_pattern"];
+    Module["_ts_query_end_byte_for_pattern"] = _ts_query_end_byte_for_pattern = wasmExports2["ts_query_end_byte_for_pattern"];
+    Module["_ts_query_is_pattern_rooted"] = _ts_query_is_pattern_rooted = wasmExports2["ts_query_is_pattern_rooted"];
+    Module["_ts_query_is_pattern_non_local"] = _ts_query_is_pattern_non_local = wasmExports2["ts_query_is_pattern_non_local"];
+    Module["_ts_query_is_pattern_guaranteed_at_step"] = _ts_query_is_pattern_guaranteed_at_step = wasmExports2["ts_query_is_pattern_guaranteed_at_step"];
+    Module["_ts_query_disable_capture"] = _ts_query_disable_capture = wasmExports2["ts_query_disable_capture"];
+    Module["_ts_query_disable_pattern"] = _ts_query_disable_pattern = wasmExports2["ts_query_disable_pattern"];
+    Module["_ts_tree_copy"] = _ts_tree_copy = wasmExports2["ts_tree_copy"];
+    Module["_ts_tree_delete"] = _ts_tree_delete = wasmExports2["ts_tree_delete"];
+    Module["_ts_init"] = _ts_init = wasmExports2["ts_init"];
+    Module["_ts_parser_new_wasm"] = _ts_parser_new_wasm = wasmExports2["ts_parser_new_wasm"];
+    Module["_ts_parser_enable_logger_wasm"] = _ts_parser_enable_logger_wasm = wasmExports2["ts_parser_enable_logger_wasm"];
+    Module["_ts_parser_parse_wasm"] = _ts_parser_parse_wasm = wasmExports2["ts_parser_parse_wasm"];
+    Module["_ts_parser_included_ranges_wasm"] = _ts_parser_included_ranges_wasm = wasmExports2["ts_parser_included_ranges_wasm"];
+    Module["_ts_language_type_is_named_wasm"] = _ts_language_type_is_named_wasm = wasmExports2["ts_language_type_is_named_wasm"];
+    Module["_ts_language_type_is_visible_wasm"] = _ts_language_type_is_visible_wasm = wasmExports2["ts_language_type_is_visible_wasm"];
+    Module["_ts_language_metadata_wasm"] = _ts_language_metadata_wasm = wasmExports2["ts_language_metadata_wasm"];
+    Module["_ts_language_supertypes_wasm"] = _ts_language_supertypes_wasm = wasmExports2["ts_language_supertypes_wasm"];
+    Module["_ts_language_subtypes_wasm"] = _ts_language_subtypes_wasm = wasmExports2["ts_language_subtypes_wasm"];
+    Module["_ts_tree_root_node_wasm"] = _ts_tree_root_node_wasm = wasmExports2["ts_tree_root_node_wasm"];
+    Module["_ts_tree_root_node_with_offset_wasm"] = _ts_tree_root_node_with_offset_wasm = wasmExports2["ts_tree_root_node_with_offset_wasm"];
+    Module["_ts_tree_edit_wasm"] = _ts_tree_edit_wasm = wasmExports2["ts_tree_edit_wasm"];
+    Module["_ts_tree_included_ranges_wasm"] = _ts_tree_included_ranges_wasm = wasmExports2["ts_tree_included_ranges_wasm"];
+    Module["_ts_tree_get_changed_ranges_wasm"] = _ts_tree_get_changed_ranges_wasm = wasmExports2["ts_tree_get_changed_ranges_wasm"];
+    Module["_ts_tree_cursor_new_wasm"] = _ts_tree_cursor_new_wasm = wasmExports2["ts_tree_cursor_new_wasm"];
+    Module["_ts_tree_cursor_copy_wasm"] = _ts_tree_cursor_copy_wasm = wasmExports2["ts_tree_cursor_copy_wasm"];
+    Module["_ts_tree_cursor_delete_wasm"] = _ts_tree_cursor_delete_wasm = wasmExports2["ts_tree_cursor_delete_wasm"];
+    Module["_ts_tree_cursor_reset_wasm"] = _ts_tree_cursor_reset_wasm = wasmExports2["ts_tree_cursor_reset_wasm"];
+    Module["_ts_tree_cursor_reset_to_wasm"] = _ts_tree_cursor_reset_to_wasm = wasmExports2["ts_tree_cursor_reset_to_wasm"];
+    Module["_ts_tree_cursor_goto_first_child_wasm"] = _ts_tree_cursor_goto_first_child_wasm = wasmExports2["ts_tree_cursor_goto_first_child_wasm"];
+    Module["_ts_tree_cursor_goto_last_child_wasm"] = _ts_tree_cursor_goto_last_child_wasm = wasmExports2["ts_tree_cursor_goto_last_child_wasm"];
+    Module["_ts_tree_cursor_goto_first_child_for_index_wasm"] = _ts_tree_cursor_goto_first_child_for_index_wasm = wasmExports2["ts_tree_cursor_goto_first_child_for_index_wasm"];
+    Module["_ts_tree_cursor_goto_first_child_for_position_wasm"] = _ts_tree_cursor_goto_first_child_for_position_wasm = wasmExports2["ts_tree_cursor_goto_first_child_for_position_wasm"];
+    Module["_ts_tree_cursor_goto_next_sibling_wasm"] = _ts_tree_cursor_goto_next_sibling_wasm = wasmExports2["ts_tree_cursor_goto_next_sibling_wasm"];
+    Module["_ts_tree_cursor_goto_previous_sibling_wasm"] = _ts_tree_cursor_goto_previous_sibling_wasm = wasmExports2["ts_tree_cursor_goto_previous_sibling_wasm"];
+    Module["_ts_tree_cursor_goto_descendant_wasm"] = _ts_tree_cursor_goto_descendant_wasm = wasmExports2["ts_tree_cursor_goto_descendant_wasm"];
+    Module["_ts_tree_cursor_goto_parent_wasm"] = _ts_tree_cursor_goto_parent_wasm = wasmExports2["ts_tree_cursor_goto_parent_wasm"];
+    Module["_ts_tree_cursor_current_node_type_id_wasm"] = _ts_tree_cursor_current_node_type_id_wasm = wasmExports2["ts_tree_cursor_current_node_type_id_wasm"];
+    Module["_ts_tree_cursor_current_node_state_id_wasm"] = _ts_tree_cursor_current_node_state_id_wasm = wasmExports2["ts_tree_cursor_current_node_state_id_wasm"];
+    Module["_ts_tree_cursor_current_node_is_named_wasm"] = _ts_tree_cursor_current_node_is_named_wasm = wasmExports2["ts_tree_cursor_current_node_is_named_wasm"];
+    Module["_ts_tree_cursor_current_node_is_missing_wasm"] = _ts_tree_cursor_current_node_is_missing_wasm = wasmExports2["ts_tree_cursor_current_node_is_missing_wasm"];
+    Module["_ts_tree_cursor_current_node_id_wasm"] = _ts_tree_cursor_current_node_id_wasm = wasmExports2["ts_tree_cursor_current_node_id_wasm"];
+    Module["_ts_tree_cursor_start_position_wasm"] = _ts_tree_cursor_start_position_wasm = wasmExports2["ts_tree_cursor_start_position_wasm"];
+    Module["_ts_tree_cursor_end_position_wasm"] = _ts_tree_cursor_end_position_wasm = wasmExports2["ts_tree_cursor_end_position_wasm"];
+    Module["_ts_tree_cursor_start_index_wasm"] = _ts_tree_cursor_start_index_wasm = wasmExports2["ts_tree_cursor_start_index_wasm"];
+    Module["_ts_tree_cursor_end_index_wasm"] = _ts_tree_cursor_end_index_wasm = wasmExports2["ts_tree_cursor_end_index_wasm"];
+    Module["_ts_tree_cursor_current_field_id_wasm"] = _ts_tree_cursor_current_field_id_wasm = wasmExports2["ts_tree_cursor_current_field_id_wasm"];
+    Module["_ts_tree_cursor_current_depth_wasm"] = _ts_tree_cursor_current_depth_wasm = wasmExports2["ts_tree_cursor_current_depth_wasm"];
+    Module["_ts_tree_cursor_current_descendant_index_wasm"] = _ts_tree_cursor_current_descendant_index_wasm = wasmExports2["ts_tree_cursor_current_descendant_index_wasm"];
+    Module["_ts_tree_cursor_current_node_wasm"] = _ts_tree_cursor_current_node_wasm = wasmExports2["ts_tree_cursor_current_node_wasm"];
+    Module["_ts_node_symbol_wasm"] = _ts_node_symbol_wasm = wasmExports2["ts_node_symbol_wasm"];
+    Module["_ts_node_field_name_for_child_wasm"] = _ts_node_field_name_for_child_wasm = wasmExports2["ts_node_field_name_for_child_wasm"];
+    Module["_ts_node_field_name_for_named_child_wasm"] = _ts_node_field_name_for_named_child_wasm = wasmExports2["ts_node_field_name_for_named_child_wasm"];
+    Module["_ts_node_children_by_field_id_wasm"] = _ts_node_children_by_field_id_wasm = wasmExports2["ts_node_children_by_field_id_wasm"];
+    Module["_ts_node_first_child_for_byte_wasm"] = _ts_node_first_child_for_byte_wasm = wasmExports2["ts_node_first_child_for_byte_wasm"];
+    Module["_ts_node_first_named_child_for_byte_wasm"] = _ts_node_first_named_child_for_byte_wasm = wasmExports2["ts_node_first_named_child_for_byte_wasm"];
+    Module["_ts_node_grammar_symbol_wasm"] = _ts_node_grammar_symbol_wasm = wasmExports2["ts_node_grammar_symbol_wasm"];
+    Module["_ts_node_child_count_wasm"] = _ts_node_child_count_wasm = wasmExports2["ts_node_child_count_wasm"];
+    Module["_ts_node_named_child_count_wasm"] = _ts_node_named_child_count_wasm = wasmExports2["ts_node_named_child_count_wasm"];
+    Module["_ts_node_child_wasm"] = _ts_node_child_wasm = wasmExports2["ts_node_child_wasm"];
+    Module["_ts_node_named_child_wasm"] = _ts_node_named_child_wasm = wasmExports2["ts_node_named_child_wasm"];
+    Module["_ts_node_child_by_field_id_wasm"] = _ts_node_child_by_field_id_wasm = wasmExports2["ts_node_child_by_field_id_wasm"];
+    Module["_ts_node_next_sibling_wasm"] = _ts_node_next_sibling_wasm = wasmExports2["ts_node_next_sibling_wasm"];
+    Module["_ts_node_prev_sibling_wasm"] = _ts_node_prev_sibling_wasm = wasmExports2["ts_node_prev_sibling_wasm"];
+    Module["_ts_node_next_named_sibling_wasm"] = _ts_node_next_named_sibling_wasm = wasmExports2["ts_node_next_named_sibling_wasm"];
+    Module["_ts_node_prev_named_sibling_wasm"] = _ts_node_prev_named_sibling_wasm = wasmExports2["ts_node_prev_named_sibling_wasm"];
+    Module["_ts_node_descendant_count_wasm"] = _ts_node_descendant_count_wasm = wasmExports2["ts_node_descendant_count_wasm"];
+    Module["_ts_node_parent_wasm"] = _ts_node_parent_wasm = wasmExports2["ts_node_parent_wasm"];
+    Module["_ts_node_child_with_descendant_wasm"] = _ts_node_child_with_descendant_wasm = wasmExports2["ts_node_child_with_descendant_wasm"];
+    Module["_ts_node_descendant_for_index_wasm"] = _ts_node_descendant_for_index_wasm = wasmExports2["ts_node_descendant_for_index_wasm"];
+    Module["_ts_node_named_descendant_for_index_wasm"] = _ts_node_named_descendant_for_index_wasm = wasmExports2["ts_node_named_descendant_for_index_wasm"];
+    Module["_ts_node_descendant_for_position_wasm"] = _ts_node_descendant_for_position_wasm = wasmExports2["ts_node_descendant_for_position_wasm"];
+    Module["_ts_node_named_descendant_for_position_wasm"] = _ts_node_named_descendant_for_position_wasm = wasmExports2["ts_node_named_descendant_for_position_wasm"];
+    Module["_ts_node_start_point_wasm"] = _ts_node_start_point_wasm = wasmExports2["ts_node_start_point_wasm"];
+    Module["_ts_node_end_point_wasm"] = _ts_node_end_point_wasm = wasmExports2["ts_node_end_point_wasm"];
+    Module["_ts_node_start_index_wasm"] = _ts_node_start_index_wasm = wasmExports2["ts_node_start_index_wasm"];
+    Module["_ts_node_end_index_wasm"] = _ts_node_end_index_wasm = wasmExports2["ts_node_end_index_wasm"];
+    Module["_ts_node_to_string_wasm"] = _ts_node_to_string_wasm = wasmExports2["ts_node_to_string_wasm"];
+    Module["_ts_node_children_wasm"] = _ts_node_children_wasm = wasmExports2["ts_node_children_wasm"];
+    Module["_ts_node_named_children_wasm"] = _ts_node_named_children_wasm = wasmExports2["ts_node_named_children_wasm"];
+    Module["_ts_node_descendants_of_type_wasm"] = _ts_node_descendants_of_type_wasm = wasmExports2["ts_node_descendants_of_type_wasm"];
+    Module["_ts_node_is_named_wasm"] = _ts_node_is_named_wasm = wasmExports2["ts_node_is_named_wasm"];
+    Module["_ts_node_has_changes_wasm"] = _ts_node_has_changes_wasm = wasmExports2["ts_node_has_changes_wasm"];
+    Module["_ts_node_has_error_wasm"] = _ts_node_has_error_wasm = wasmExports2["ts_node_has_error_wasm"];
+    Module["_ts_node_is_error_wasm"] = _ts_node_is_error_wasm = wasmExports2["ts_node_is_error_wasm"];
+    Module["_ts_node_is_missing_wasm"] = _ts_node_is_missing_wasm = wasmExports2["ts_node_is_missing_wasm"];
+    Module["_ts_node_is_extra_wasm"] = _ts_node_is_extra_wasm = wasmExports2["ts_node_is_extra_wasm"];
+    Module["_ts_node_parse_state_wasm"] = _ts_node_parse_state_wasm = wasmExports2["ts_node_parse_state_wasm"];
+    Module["_ts_node_next_parse_state_wasm"] = _ts_node_next_parse_state_wasm = wasmExports2["ts_node_next_parse_state_wasm"];
+    Module["_ts_query_matches_wasm"] = _ts_query_matches_wasm = wasmExports2["ts_query_matches_wasm"];
+    Module["_ts_query_captures_wasm"] = _ts_query_captures_wasm = wasmExports2["ts_query_captures_wasm"];
+    Module["_memset"] = _memset = wasmExports2["memset"];
+    Module["_memcpy"] = _memcpy = wasmExports2["memcpy"];
+    Module["_memmove"] = _memmove = wasmExports2["memmove"];
+    Module["_iswalpha"] = _iswalpha = wasmExports2["iswalpha"];
+    Module["_iswblank"] = _iswblank = wasmExports2["iswblank"];
+    Module["_iswdigit"] = _iswdigit = wasmExports2["iswdigit"];
+    Module["_iswlower"] = _iswlower = wasmExports2["iswlower"];
+    Module["_iswpunct"] = _iswpunct = wasmExports2["iswpunct"];
+    Module["_iswupper"] = _iswupper = wasmExports2["iswupper"];
+    Module["_iswxdigit"] = _iswxdigit = wasmExports2["iswxdigit"];
+    Module["_memchr"] = _memchr = wasmExports2["memchr"];
+    Module["_strcmp"] = _strcmp = wasmExports2["strcmp"];
+    Module["_strncat"] = _strncat = wasmExports2["strncat"];
+    Module["_strncpy"] = _strncpy = wasmExports2["strncpy"];
+    Module["_towlower"] = _towlower = wasmExports2["towlower"];
+    Module["_towupper"] = _towupper = wasmExports2["towupper"];
+    _setThrew = wasmExports2["setThrew"];
+    __emscripten_stack_restore = wasmExports2["_emscripten_stack_restore"];
+    __emscripten_stack_alloc = wasmExports2["_emscripten_stack_alloc"];
+    _emscripten_stack_get_current = wasmExports2["emscripten_stack_get_current"];
+    ___wasm_apply_data_relocs = wasmExports2["__wasm_apply_data_relocs"];
+  }
+  __name(assignWasmExports, "assignWasmExports");
+  var wasmImports = {
+    /** @export */
+    __heap_base: ___heap_base,
+    /** @export */
+    __indirect_function_table: wasmTable,
+    /** @export */
+    __memory_base: ___memory_base,
+    /** @export */
+    __stack_high: ___stack_high,
+    /** @export */
+    __stack_low: ___stack_low,
+    /** @export */
+    __stack_pointer: ___stack_pointer,
+    /** @export */
+    __table_base: ___table_base,
+    /** @export */
+    _abort_js: __abort_js,
+    /** @export */
+    emscripten_resize_heap: _emscripten_resize_heap,
+    /** @export */
+    fd_close: _fd_close,
+    /** @export */
+    fd_seek: _fd_seek,
+    /** @export */
+    fd_write: _fd_write,
+    /** @export */
+    memory: wasmMemory,
+    /** @export */
+    tree_sitter_log_callback: _tree_sitter_log_callback,
+    /** @export */
+    tree_sitter_parse_callback: _tree_sitter_parse_callback,
+    /** @export */
+    tree_sitter_progress_callback: _tree_sitter_progress_callback,
+    /** @export */
+    tree_sitter_query_progress_callback: _tree_sitter_query_progress_callback
+  };
+  function callMain(args2 = []) {
+    var entryFunction = resolveGlobalSymbol("main").sym;
+    if (!entryFunction) return;
+    args2.unshift(thisProgram);
+    var argc = args2.length;
+    var argv = stackAlloc((argc + 1) * 4);
+    var argv_ptr = argv;
+    args2.forEach((arg) => {
+      LE_HEAP_STORE_U32((argv_ptr >> 2) * 4, stringToUTF8OnStack(arg));
+      argv_ptr += 4;
+    });
+    LE_HEAP_STORE_U32((argv_ptr >> 2) * 4, 0);
+    try {
+      var ret = entryFunction(argc, argv);
+      exitJS(
+        ret,
+        /* implicit = */
+        true
+      );
+      return ret;
+    } catch (e) {
+      return handleException(e);
+    }
+  }
+  __name(callMain, "callMain");
+  function run(args2 = arguments_) {
+    if (runDependencies > 0) {
+      dependenciesFulfilled = run;
+      return;
+    }
+    preRun();
+    if (runDependencies > 0) {
+      dependenciesFulfilled = run;
+      return;
+    }
+    function doRun() {
+      Module["calledRun"] = true;
+      if (ABORT) return;
+      initRuntime();
+      preMain();
+      readyPromiseResolve?.(Module);
+      Module["onRuntimeInitialized"]?.();
+      var noInitialRun = Module["noInitialRun"] || false;
+      if (!noInitialRun) callMain(args2);
+      postRun();
+    }
+    __name(doRun, "doRun");
+    if (Module["setStatus"]) {
+      Module["setStatus"]("Running...");
+      setTimeout(() => {
+        setTimeout(() => Module["setStatus"](""), 1);
+        doRun();
+      }, 1);
+    } else {
+      doRun();
+    }
+  }
+  __name(run, "run");
+  var wasmExports;
+  wasmExports = await createWasm();
+  run();
+  if (runtimeInitialized) {
+    moduleRtn = Module;
+  } else {
+    moduleRtn = new Promise((resolve2, reject) => {
+      readyPromiseResolve = resolve2;
+      readyPromiseReject = reject;
+    });
+  }
+  return moduleRtn;
+}
+__name(Module2, "Module");
+var web_tree_sitter_default = Module2;
+var Module3 = null;
+async function initializeBinding(moduleOptions) {
+  return Module3 ??= await web_tree_sitter_default(moduleOptions);
+}
+__name(initializeBinding, "initializeBinding");
+function checkModule() {
+  return !!Module3;
+}
+__name(checkModule, "checkModule");
+var TRANSFER_BUFFER;
+var LANGUAGE_VERSION;
+var MIN_COMPATIBLE_VERSION;
+var finalizer4 = newFinalizer((addresses) => {
+  C._ts_parser_delete(addresses[0]);
+  C._free(addresses[1]);
+});
+var Parser = class {
+  static {
+    __name(this, "Parser");
+  }
+  /** @internal */
+  [0] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  [1] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  logCallback = null;
+  /** The parser's current language. */
+  language = null;
+  /**
+   * This must always be called before creating a Parser.
+   *
+   * You can optionally pass in options to configure the Wasm module, the most common
+   * one being `locateFile` to help the module find the `.wasm` file.
+   */
+  static async init(moduleOptions) {
+    setModule(await initializeBinding(moduleOptions));
+    TRANSFER_BUFFER = C._ts_init();
+    LANGUAGE_VERSION = C.getValue(TRANSFER_BUFFER, "i32");
+    MIN_COMPATIBLE_VERSION = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+  }
+  /**
+   * Create a new parser.
+   */
+  constructor() {
+    this.initialize();
+    finalizer4?.register(this, [this[0], this[1]], this);
+  }
+  /** @internal */
+  initialize() {
+    if (!checkModule()) {
+      throw new Error("cannot construct a Parser before calling `init()`");
+    }
+    C._ts_parser_new_wasm();
+    this[0] = C.getValue(TRANSFER_BUFFER, "i32");
+    this[1] = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+  }
+  /** Delete the parser, freeing its resources. */
+  delete() {
+    finalizer4?.unregister(this);
+    C._ts_parser_delete(this[0]);
+    C._free(this[1]);
+    this[0] = 0;
+    this[1] = 0;
+  }
+  /**
+   * Set the language that the parser should use for parsing.
+   *
+   * If the language was not successfully assigned, an error will be thrown.
+   * This happens if the language was generated with an incompatible
+   * version of the Tree-sitter CLI. Check the language's version using
+   * {@link Language#version} and compare it to this library's
+   * {@link LANGUAGE_VERSION} and {@link MIN_COMPATIBLE_VERSION} constants.
+   */
+  setLanguage(language) {
+    let address;
+    if (!language) {
+      address = 0;
+      this.language = null;
+    } else if (language.constructor === Language) {
+      address = language[0];
+      const version2 = C._ts_language_abi_version(address);
+      if (version2 < MIN_COMPATIBLE_VERSION || LANGUAGE_VERSION < version2) {
+        throw new Error(
+          `Incompatible language version ${version2}. Compatibility range ${MIN_COMPATIBLE_VERSION} through ${LANGUAGE_VERSION}.`
+        );
+      }
+      this.language = language;
+    } else {
+      throw new Error("Argument must be a Language");
+    }
+    C._ts_parser_set_language(this[0], address);
+    return this;
+  }
+  /**
+   * Parse a slice of UTF8 text.
+   *
+   * @param {string | ParseCallback} callback - The UTF8-encoded text to parse or a callback function.
+   *
+   * @param {Tree | null} [oldTree] - A previous syntax tree parsed from the same document. If the text of the
+   *   document has changed since `oldTree` was created, then you must edit `oldTree` to match
+   *   the new text using {@link Tree#edit}.
+   *
+   * @param {ParseOptions} [options] - Options for parsing the text.
+   *  This can be used to set the included ranges, or a progress callback.
+   *
+   * @returns {Tree | null} A {@link Tree} if parsing succeeded, or `null` if:
+   *  - The parser has not yet had a language assigned with {@link Parser#setLanguage}.
+   *  - The progress callback returned true.
+   */
+  parse(callback, oldTree, options) {
+    if (typeof callback === "string") {
+      C.currentParseCallback = (index2) => callback.slice(index2);
+    } else if (typeof callback === "function") {
+      C.currentParseCallback = callback;
+    } else {
+      throw new Error("Argument must be a string or a function");
+    }
+    if (options?.progressCallback) {
+      C.currentProgressCallback = options.progressCallback;
+    } else {
+      C.currentProgressCallback = null;
+    }
+    if (this.logCallback) {
+      C.currentLogCallback = this.logCallback;
+      C._ts_parser_enable_logger_wasm(this[0], 1);
+    } else {
+      C.currentLogCallback = null;
+      C._ts_parser_enable_logger_wasm(this[0], 0);
+    }
+    let rangeCount = 0;
+    let rangeAddress = 0;
+    if (options?.includedRanges) {
+      rangeCount = options.includedRanges.length;
+      rangeAddress = C._calloc(rangeCount, SIZE_OF_RANGE);
+      let address = rangeAddress;
+      for (let i2 = 0; i2 < rangeCount; i2++) {
+        marshalRange(address, options.includedRanges[i2]);
+        address += SIZE_OF_RANGE;
+      }
+    }
+    const treeAddress = C._ts_parser_parse_wasm(
+      this[0],
+      this[1],
+      oldTree ? oldTree[0] : 0,
+      rangeAddress,
+      rangeCount
+    );
+    if (!treeAddress) {
+      C.currentParseCallback = null;
+      C.currentLogCallback = null;
+      C.currentProgressCallback = null;
+      return null;
+    }
+    if (!this.language) {
+      throw new Error("Parser must have a language to parse");
+    }
+    const result = new Tree(INTERNAL, treeAddress, this.language, C.currentParseCallback);
+    C.currentParseCallback = null;
+    C.currentLogCallback = null;
+    C.currentProgressCallback = null;
+    return result;
+  }
+  /**
+   * Instruct the parser to start the next parse from the beginning.
+   *
+   * If the parser previously failed because of a callback, 
+   * then by default, it will resume where it left off on the
+   * next call to {@link Parser#parse} or other parsing functions.
+   * If you don't want to resume, and instead intend to use this parser to
+   * parse some other document, you must call `reset` first.
+   */
+  reset() {
+    C._ts_parser_reset(this[0]);
+  }
+  /** Get the ranges of text that the parser will include when parsing. */
+  getIncludedRanges() {
+    C._ts_parser_included_ranges_wasm(this[0]);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = unmarshalRange(address);
+        address += SIZE_OF_RANGE;
+      }
+      C._free(buffer);
+    }
+    return result;
+  }
+  /** Set the logging callback that a parser should use during parsing. */
+  setLogger(callback) {
+    if (!callback) {
+      this.logCallback = null;
+    } else if (typeof callback !== "function") {
+      throw new Error("Logger callback must be a function");
+    } else {
+      this.logCallback = callback;
+    }
+    return this;
+  }
+  /** Get the parser's current logger. */
+  getLogger() {
+    return this.logCallback;
+  }
+};
+var PREDICATE_STEP_TYPE_CAPTURE = 1;
+var PREDICATE_STEP_TYPE_STRING = 2;
+var QUERY_WORD_REGEX = /[\w-]+/g;
+var CaptureQuantifier = {
+  Zero: 0,
+  ZeroOrOne: 1,
+  ZeroOrMore: 2,
+  One: 3,
+  OneOrMore: 4
+};
+var isCaptureStep = /* @__PURE__ */ __name((step) => step.type === "capture", "isCaptureStep");
+var isStringStep = /* @__PURE__ */ __name((step) => step.type === "string", "isStringStep");
+var QueryErrorKind = {
+  Syntax: 1,
+  NodeName: 2,
+  FieldName: 3,
+  CaptureName: 4,
+  PatternStructure: 5
+};
+var QueryError = class _QueryError extends Error {
+  constructor(kind, info2, index2, length) {
+    super(_QueryError.formatMessage(kind, info2));
+    this.kind = kind;
+    this.info = info2;
+    this.index = index2;
+    this.length = length;
+    this.name = "QueryError";
+  }
+  kind;
+  info;
+  index;
+  length;
+  static {
+    __name(this, "QueryError");
+  }
+  /** Formats an error message based on the error kind and info */
+  static formatMessage(kind, info2) {
+    switch (kind) {
+      case QueryErrorKind.NodeName:
+        return `Bad node name '${info2.word}'`;
+      case QueryErrorKind.FieldName:
+        return `Bad field name '${info2.word}'`;
+      case QueryErrorKind.CaptureName:
+        return `Bad capture name @${info2.word}`;
+      case QueryErrorKind.PatternStructure:
+        return `Bad pattern structure at offset ${info2.suffix}`;
+      case QueryErrorKind.Syntax:
+        return `Bad syntax at offset ${info2.suffix}`;
+    }
+  }
+};
+function parseAnyPredicate(steps, index2, operator, textPredicates) {
+  if (steps.length !== 3) {
+    throw new Error(
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected 2, got ${steps.length - 1}`
+    );
+  }
+  if (!isCaptureStep(steps[1])) {
+    throw new Error(
+      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}"`
+    );
+  }
+  const isPositive = operator === "eq?" || operator === "any-eq?";
+  const matchAll = !operator.startsWith("any-");
+  if (isCaptureStep(steps[2])) {
+    const captureName1 = steps[1].name;
+    const captureName2 = steps[2].name;
+    textPredicates[index2].push((captures) => {
+      const nodes1 = [];
+      const nodes2 = [];
+      for (const c of captures) {
+        if (c.name === captureName1) nodes1.push(c.node);
+        if (c.name === captureName2) nodes2.push(c.node);
+      }
+      const compare = /* @__PURE__ */ __name((n1, n2, positive) => {
+        return positive ? n1.text === n2.text : n1.text !== n2.text;
+      }, "compare");
+      return matchAll ? nodes1.every((n1) => nodes2.some((n2) => compare(n1, n2, isPositive))) : nodes1.some((n1) => nodes2.some((n2) => compare(n1, n2, isPositive)));
+    });
+  } else {
+    const captureName = steps[1].name;
+    const stringValue = steps[2].value;
+    const matches = /* @__PURE__ */ __name((n) => n.text === stringValue, "matches");
+    const doesNotMatch = /* @__PURE__ */ __name((n) => n.text !== stringValue, "doesNotMatch");
+    textPredicates[index2].push((captures) => {
+      const nodes = [];
+      for (const c of captures) {
+        if (c.name === captureName) nodes.push(c.node);
+      }
+      const test = isPositive ? matches : doesNotMatch;
+      return matchAll ? nodes.every(test) : nodes.some(test);
+    });
+  }
+}
+__name(parseAnyPredicate, "parseAnyPredicate");
+function parseMatchPredicate(steps, index2, operator, textPredicates) {
+  if (steps.length !== 3) {
+    throw new Error(
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected 2, got ${steps.length - 1}.`
+    );
+  }
+  if (steps[1].type !== "capture") {
+    throw new Error(
+      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}".`
+    );
+  }
+  if (steps[2].type !== "string") {
+    throw new Error(
+      `Second argument of \`#${operator}\` predicate must be a string. Got @${steps[2].name}.`
+    );
+  }
+  const isPositive = operator === "match?" || operator === "any-match?";
+  const matchAll = !operator.startsWith("any-");
+  const captureName = steps[1].name;
+  const regex = new RegExp(steps[2].value);
+  textPredicates[index2].push((captures) => {
+    const nodes = [];
+    for (const c of captures) {
+      if (c.name === captureName) nodes.push(c.node.text);
+    }
+    const test = /* @__PURE__ */ __name((text3, positive) => {
+      return positive ? regex.test(text3) : !regex.test(text3);
+    }, "test");
+    if (nodes.length === 0) return !isPositive;
+    return matchAll ? nodes.every((text3) => test(text3, isPositive)) : nodes.some((text3) => test(text3, isPositive));
+  });
+}
+__name(parseMatchPredicate, "parseMatchPredicate");
+function parseAnyOfPredicate(steps, index2, operator, textPredicates) {
+  if (steps.length < 2) {
+    throw new Error(
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected at least 1. Got ${steps.length - 1}.`
+    );
+  }
+  if (steps[1].type !== "capture") {
+    throw new Error(
+      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}".`
+    );
+  }
+  const isPositive = operator === "any-of?";
+  const captureName = steps[1].name;
+  const stringSteps = steps.slice(2);
+  if (!stringSteps.every(isStringStep)) {
+    throw new Error(
+      `Arguments to \`#${operator}\` predicate must be strings.".`
+    );
+  }
+  const values = stringSteps.map((s) => s.value);
+  textPredicates[index2].push((captures) => {
+    const nodes = [];
+    for (const c of captures) {
+      if (c.name === captureName) nodes.push(c.node.text);
+    }
+    if (nodes.length === 0) return !isPositive;
+    return nodes.every((text3) => values.includes(text3)) === isPositive;
+  });
+}
+__name(parseAnyOfPredicate, "parseAnyOfPredicate");
+function parseIsPredicate(steps, index2, operator, assertedProperties, refutedProperties) {
+  if (steps.length < 2 || steps.length > 3) {
+    throw new Error(
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected 1 or 2. Got ${steps.length - 1}.`
+    );
+  }
+  if (!steps.every(isStringStep)) {
+    throw new Error(
+      `Arguments to \`#${operator}\` predicate must be strings.".`
+    );
+  }
+  const properties = operator === "is?" ? assertedProperties : refutedProperties;
+  if (!properties[index2]) properties[index2] = {};
+  properties[index2][steps[1].value] = steps[2]?.value ?? null;
+}
+__name(parseIsPredicate, "parseIsPredicate");
+function parseSetDirective(steps, index2, setProperties) {
+  if (steps.length < 2 || steps.length > 3) {
+    throw new Error(`Wrong number of arguments to \`#set!\` predicate. Expected 1 or 2. Got ${steps.length - 1}.`);
+  }
+  if (!steps.every(isStringStep)) {
+    throw new Error(`Arguments to \`#set!\` predicate must be strings.".`);
+  }
+  if (!setProperties[index2]) setProperties[index2] = {};
+  setProperties[index2][steps[1].value] = steps[2]?.value ?? null;
+}
+__name(parseSetDirective, "parseSetDirective");
+function parsePattern(index2, stepType, stepValueId, captureNames, stringValues, steps, textPredicates, predicates, setProperties, assertedProperties, refutedProperties) {
+  if (stepType === PREDICATE_STEP_TYPE_CAPTURE) {
+    const name2 = captureNames[stepValueId];
+    steps.push({ type: "capture", name: name2 });
+  } else if (stepType === PREDICATE_STEP_TYPE_STRING) {
+    steps.push({ type: "string", value: stringValues[stepValueId] });
+  } else if (steps.length > 0) {
+    if (steps[0].type !== "string") {
+      throw new Error("Predicates must begin with a literal value");
+    }
+    const operator = steps[0].value;
+    switch (operator) {
+      case "any-not-eq?":
+      case "not-eq?":
+      case "any-eq?":
+      case "eq?":
+        parseAnyPredicate(steps, index2, operator, textPredicates);
+        break;
+      case "any-not-match?":
+      case "not-match?":
+      case "any-match?":
+      case "match?":
+        parseMatchPredicate(steps, index2, operator, textPredicates);
+        break;
+      case "not-any-of?":
+      case "any-of?":
+        parseAnyOfPredicate(steps, index2, operator, textPredicates);
+        break;
+      case "is?":
+      case "is-not?":
+        parseIsPredicate(steps, index2, operator, assertedProperties, refutedProperties);
+        break;
+      case "set!":
+        parseSetDirective(steps, index2, setProperties);
+        break;
+      default:
+        predicates[index2].push({ operator, operands: steps.slice(1) });
+    }
+    steps.length = 0;
+  }
+}
+__name(parsePattern, "parsePattern");
+function indexForByteOffset(source, byteOffset) {
+  return new TextEncoder().encodeInto(source, new Uint8Array(byteOffset)).read;
+}
+__name(indexForByteOffset, "indexForByteOffset");
+var finalizer5 = newFinalizer((address) => {
+  C._ts_query_delete(address);
+});
+var Query = class {
+  static {
+    __name(this, "Query");
+  }
+  /** @internal */
+  [0] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  exceededMatchLimit;
+  /** @internal */
+  textPredicates;
+  /** @internal */
+  source;
+  /** The names of the captures used in the query. */
+  captureNames;
+  /** The quantifiers of the captures used in the query. */
+  captureQuantifiers;
+  /**
+   * The other user-defined predicates associated with the given index.
+   *
+   * This includes predicates with operators other than:
+   * - `match?`
+   * - `eq?` and `not-eq?`
+   * - `any-of?` and `not-any-of?`
+   * - `is?` and `is-not?`
+   * - `set!`
+   */
+  predicates;
+  /** The properties for predicates with the operator `set!`. */
+  setProperties;
+  /** The properties for predicates with the operator `is?`. */
+  assertedProperties;
+  /** The properties for predicates with the operator `is-not?`. */
+  refutedProperties;
+  /** The maximum number of in-progress matches for this cursor. */
+  matchLimit;
+  /**
+   * Create a new query from a string containing one or more S-expression
+   * patterns.
+   *
+   * The query is associated with a particular language, and can only be run
+   * on syntax nodes parsed with that language. References to Queries can be
+   * shared between multiple threads.
+   *
+   * @link {@see https://tree-sitter.github.io/tree-sitter/using-parsers/queries}
+   */
+  constructor(language, source) {
+    const sourceLength = C.lengthBytesUTF8(source);
+    const sourceAddress = C._malloc(sourceLength + 1);
+    C.stringToUTF8(source, sourceAddress, sourceLength + 1);
+    const address = C._ts_query_new(
+      language[0],
+      sourceAddress,
+      sourceLength,
+      TRANSFER_BUFFER,
+      TRANSFER_BUFFER + SIZE_OF_INT
+    );
+    if (!address) {
+      const errorId = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+      const errorByte = C.getValue(TRANSFER_BUFFER, "i32");
+      const errorIndex = C.UTF8ToString(sourceAddress, errorByte).length;
+      const suffix = source.slice(errorIndex, errorIndex + 100).split("\n")[0];
+      const word = suffix.match(QUERY_WORD_REGEX)?.[0] ?? "";
+      C._free(sourceAddress);
+      switch (errorId) {
+        case QueryErrorKind.Syntax:
+          throw new QueryError(QueryErrorKind.Syntax, { suffix: `${errorIndex}: '${suffix}'...` }, errorIndex, 0);
+        case QueryErrorKind.NodeName:
+          throw new QueryError(errorId, { word }, errorIndex, word.length);
+        case QueryErrorKind.FieldName:
+          throw new QueryError(errorId, { word }, errorIndex, word.length);
+        case QueryErrorKind.CaptureName:
+          throw new QueryError(errorId, { word }, errorIndex, word.length);
+        case QueryErrorKind.PatternStructure:
+          throw new QueryError(errorId, { suffix: `${errorIndex}: '${suffix}'...` }, errorIndex, 0);
+      }
+    }
+    const stringCount = C._ts_query_string_count(address);
+    const captureCount = C._ts_query_capture_count(address);
+    const patternCount = C._ts_query_pattern_count(address);
+    const captureNames = new Array(captureCount);
+    const captureQuantifiers = new Array(patternCount);
+    const stringValues = new Array(stringCount);
+    for (let i2 = 0; i2 < captureCount; i2++) {
+      const nameAddress = C._ts_query_capture_name_for_id(
+        address,
+        i2,
+        TRANSFER_BUFFER
+      );
+      const nameLength = C.getValue(TRANSFER_BUFFER, "i32");
+      captureNames[i2] = C.UTF8ToString(nameAddress, nameLength);
+    }
+    for (let i2 = 0; i2 < patternCount; i2++) {
+      const captureQuantifiersArray = new Array(captureCount);
+      for (let j = 0; j < captureCount; j++) {
+        const quantifier = C._ts_query_capture_quantifier_for_id(address, i2, j);
+        captureQuantifiersArray[j] = quantifier;
+      }
+      captureQuantifiers[i2] = captureQuantifiersArray;
+    }
+    for (let i2 = 0; i2 < stringCount; i2++) {
+      const valueAddress = C._ts_query_string_value_for_id(
+        address,
+        i2,
+        TRANSFER_BUFFER
+      );
+      const nameLength = C.getValue(TRANSFER_BUFFER, "i32");
+      stringValues[i2] = C.UTF8ToString(valueAddress, nameLength);
+    }
+    const setProperties = new Array(patternCount);
+    const assertedProperties = new Array(patternCount);
+    const refutedProperties = new Array(patternCount);
+    const predicates = new Array(patternCount);
+    const textPredicates = new Array(patternCount);
+    for (let i2 = 0; i2 < patternCount; i2++) {
+      const predicatesAddress = C._ts_query_predicates_for_pattern(address, i2, TRANSFER_BUFFER);
+      const stepCount = C.getValue(TRANSFER_BUFFER, "i32");
+      predicates[i2] = [];
+      textPredicates[i2] = [];
+      const steps = new Array();
+      let stepAddress = predicatesAddress;
+      for (let j = 0; j < stepCount; j++) {
+        const stepType = C.getValue(stepAddress, "i32");
+        stepAddress += SIZE_OF_INT;
+        const stepValueId = C.getValue(stepAddress, "i32");
+        stepAddress += SIZE_OF_INT;
+        parsePattern(
+          i2,
+          stepType,
+          stepValueId,
+          captureNames,
+          stringValues,
+          steps,
+          textPredicates,
+          predicates,
+          setProperties,
+          assertedProperties,
+          refutedProperties
+        );
+      }
+      Object.freeze(textPredicates[i2]);
+      Object.freeze(predicates[i2]);
+      Object.freeze(setProperties[i2]);
+      Object.freeze(assertedProperties[i2]);
+      Object.freeze(refutedProperties[i2]);
+    }
+    C._free(sourceAddress);
+    this[0] = address;
+    this.captureNames = captureNames;
+    this.captureQuantifiers = captureQuantifiers;
+    this.textPredicates = textPredicates;
+    this.source = source;
+    this.predicates = predicates;
+    this.setProperties = setProperties;
+    this.assertedProperties = assertedProperties;
+    this.refutedProperties = refutedProperties;
+    this.exceededMatchLimit = false;
+    finalizer5?.register(this, address, this);
+  }
+  /** Delete the query, freeing its resources. */
+  delete() {
+    finalizer5?.unregister(this);
+    C._ts_query_delete(this[0]);
+    this[0] = 0;
+  }
+  /**
+   * Iterate over all of the matches in the order that they were found.
+   *
+   * Each match contains the index of the pattern that matched, and a list of
+   * captures. Because multiple patterns can match the same set of nodes,
+   * one match may contain captures that appear *before* some of the
+   * captures from a previous match.
+   *
+   * @param {Node} node - The node to execute the query on.
+   *
+   * @param {QueryOptions} options - Options for query execution.
+   */
+  matches(node3, options = {}) {
+    const startPosition = options.startPosition ?? ZERO_POINT;
+    const endPosition = options.endPosition ?? ZERO_POINT;
+    const startIndex = options.startIndex ?? 0;
+    const endIndex = options.endIndex ?? 0;
+    const startContainingPosition = options.startContainingPosition ?? ZERO_POINT;
+    const endContainingPosition = options.endContainingPosition ?? ZERO_POINT;
+    const startContainingIndex = options.startContainingIndex ?? 0;
+    const endContainingIndex = options.endContainingIndex ?? 0;
+    const matchLimit = options.matchLimit ?? 4294967295;
+    const maxStartDepth = options.maxStartDepth ?? 4294967295;
+    const progressCallback = options.progressCallback;
+    if (typeof matchLimit !== "number") {
+      throw new Error("Arguments must be numbers");
+    }
+    this.matchLimit = matchLimit;
+    if (endIndex !== 0 && startIndex > endIndex) {
+      throw new Error("`startIndex` cannot be greater than `endIndex`");
+    }
+    if (endPosition !== ZERO_POINT && (startPosition.row > endPosition.row || startPosition.row === endPosition.row && startPosition.column > endPosition.column)) {
+      throw new Error("`startPosition` cannot be greater than `endPosition`");
+    }
+    if (endContainingIndex !== 0 && startContainingIndex > endContainingIndex) {
+      throw new Error("`startContainingIndex` cannot be greater than `endContainingIndex`");
+    }
+    if (endContainingPosition !== ZERO_POINT && (startContainingPosition.row > endContainingPosition.row || startContainingPosition.row === endContainingPosition.row && startContainingPosition.column > endContainingPosition.column)) {
+      throw new Error("`startContainingPosition` cannot be greater than `endContainingPosition`");
+    }
+    if (progressCallback) {
+      C.currentQueryProgressCallback = progressCallback;
+    }
+    marshalNode(node3);
+    C._ts_query_matches_wasm(
+      this[0],
+      node3.tree[0],
+      startPosition.row,
+      startPosition.column,
+      endPosition.row,
+      endPosition.column,
+      startIndex,
+      endIndex,
+      startContainingPosition.row,
+      startContainingPosition.column,
+      endContainingPosition.row,
+      endContainingPosition.column,
+      startContainingIndex,
+      endContainingIndex,
+      matchLimit,
+      maxStartDepth
+    );
+    const rawCount = C.getValue(TRANSFER_BUFFER, "i32");
+    const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
+    const result = new Array(rawCount);
+    this.exceededMatchLimit = Boolean(didExceedMatchLimit);
+    let filteredCount = 0;
+    let address = startAddress;
+    for (let i2 = 0; i2 < rawCount; i2++) {
+      const patternIndex = C.getValue(address, "i32");
+      address += SIZE_OF_INT;
+      const captureCount = C.getValue(address, "i32");
+      address += SIZE_OF_INT;
+      const captures = new Array(captureCount);
+      address = unmarshalCaptures(this, node3.tree, address, patternIndex, captures);
+      if (this.textPredicates[patternIndex].every((p) => p(captures))) {
+        result[filteredCount] = { patternIndex, captures };
+        const setProperties = this.setProperties[patternIndex];
+        result[filteredCount].setProperties = setProperties;
+        const assertedProperties = this.assertedProperties[patternIndex];
+        result[filteredCount].assertedProperties = assertedProperties;
+        const refutedProperties = this.refutedProperties[patternIndex];
+        result[filteredCount].refutedProperties = refutedProperties;
+        filteredCount++;
+      }
+    }
+    result.length = filteredCount;
+    C._free(startAddress);
+    C.currentQueryProgressCallback = null;
+    return result;
+  }
+  /**
+   * Iterate over all of the individual captures in the order that they
+   * appear.
+   *
+   * This is useful if you don't care about which pattern matched, and just
+   * want a single, ordered sequence of captures.
+   *
+   * @param {Node} node - The node to execute the query on.
+   *
+   * @param {QueryOptions} options - Options for query execution.
+   */
+  captures(node3, options = {}) {
+    const startPosition = options.startPosition ?? ZERO_POINT;
+    const endPosition = options.endPosition ?? ZERO_POINT;
+    const startIndex = options.startIndex ?? 0;
+    const endIndex = options.endIndex ?? 0;
+    const startContainingPosition = options.startContainingPosition ?? ZERO_POINT;
+    const endContainingPosition = options.endContainingPosition ?? ZERO_POINT;
+    const startContainingIndex = options.startContainingIndex ?? 0;
+    const endContainingIndex = options.endContainingIndex ?? 0;
+    const matchLimit = options.matchLimit ?? 4294967295;
+    const maxStartDepth = options.maxStartDepth ?? 4294967295;
+    const progressCallback = options.progressCallback;
+    if (typeof matchLimit !== "number") {
+      throw new Error("Arguments must be numbers");
+    }
+    this.matchLimit = matchLimit;
+    if (endIndex !== 0 && startIndex > endIndex) {
+      throw new Error("`startIndex` cannot be greater than `endIndex`");
+    }
+    if (endPosition !== ZERO_POINT && (startPosition.row > endPosition.row || startPosition.row === endPosition.row && startPosition.column > endPosition.column)) {
+      throw new Error("`startPosition` cannot be greater than `endPosition`");
+    }
+    if (endContainingIndex !== 0 && startContainingIndex > endContainingIndex) {
+      throw new Error("`startContainingIndex` cannot be greater than `endContainingIndex`");
+    }
+    if (endContainingPosition !== ZERO_POINT && (startContainingPosition.row > endContainingPosition.row || startContainingPosition.row === endContainingPosition.row && startContainingPosition.column > endContainingPosition.column)) {
+      throw new Error("`startContainingPosition` cannot be greater than `endContainingPosition`");
+    }
+    if (progressCallback) {
+      C.currentQueryProgressCallback = progressCallback;
+    }
+    marshalNode(node3);
+    C._ts_query_captures_wasm(
+      this[0],
+      node3.tree[0],
+      startPosition.row,
+      startPosition.column,
+      endPosition.row,
+      endPosition.column,
+      startIndex,
+      endIndex,
+      startContainingPosition.row,
+      startContainingPosition.column,
+      endContainingPosition.row,
+      endContainingPosition.column,
+      startContainingIndex,
+      endContainingIndex,
+      matchLimit,
+      maxStartDepth
+    );
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
+    const result = new Array();
+    this.exceededMatchLimit = Boolean(didExceedMatchLimit);
+    const captures = new Array();
+    let address = startAddress;
+    for (let i2 = 0; i2 < count; i2++) {
+      const patternIndex = C.getValue(address, "i32");
+      address += SIZE_OF_INT;
+      const captureCount = C.getValue(address, "i32");
+      address += SIZE_OF_INT;
+      const captureIndex = C.getValue(address, "i32");
+      address += SIZE_OF_INT;
+      captures.length = captureCount;
+      address = unmarshalCaptures(this, node3.tree, address, patternIndex, captures);
+      if (this.textPredicates[patternIndex].every((p) => p(captures))) {
+        const capture = captures[captureIndex];
+        const setProperties = this.setProperties[patternIndex];
+        capture.setProperties = setProperties;
+        const assertedProperties = this.assertedProperties[patternIndex];
+        capture.assertedProperties = assertedProperties;
+        const refutedProperties = this.refutedProperties[patternIndex];
+        capture.refutedProperties = refutedProperties;
+        result.push(capture);
+      }
+    }
+    C._free(startAddress);
+    C.currentQueryProgressCallback = null;
+    return result;
+  }
+  /** Get the predicates for a given pattern. */
+  predicatesForPattern(patternIndex) {
+    return this.predicates[patternIndex];
+  }
+  /**
+   * Disable a certain capture within a query.
+   *
+   * This prevents the capture from being returned in matches, and also
+   * avoids any resource usage associated with recording the capture.
+   */
+  disableCapture(captureName) {
+    const captureNameLength = C.lengthBytesUTF8(captureName);
+    const captureNameAddress = C._malloc(captureNameLength + 1);
+    C.stringToUTF8(captureName, captureNameAddress, captureNameLength + 1);
+    C._ts_query_disable_capture(this[0], captureNameAddress, captureNameLength);
+    C._free(captureNameAddress);
+  }
+  /**
+   * Disable a certain pattern within a query.
+   *
+   * This prevents the pattern from matching, and also avoids any resource
+   * usage associated with the pattern. This throws an error if the pattern
+   * index is out of bounds.
+   */
+  disablePattern(patternIndex) {
+    if (patternIndex >= this.predicates.length) {
+      throw new Error(
+        `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
+      );
+    }
+    C._ts_query_disable_pattern(this[0], patternIndex);
+  }
+  /**
+   * Check if, on its last execution, this cursor exceeded its maximum number
+   * of in-progress matches.
+   */
+  didExceedMatchLimit() {
+    return this.exceededMatchLimit;
+  }
+  /** Get the index where the given pattern starts in the query's source. */
+  startIndexForPattern(patternIndex) {
+    if (patternIndex >= this.predicates.length) {
+      throw new Error(
+        `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
+      );
+    }
+    const byteOffset = C._ts_query_start_byte_for_pattern(this[0], patternIndex);
+    return indexForByteOffset(this.source, byteOffset);
+  }
+  /** Get the index where the given pattern ends in the query's source. */
+  endIndexForPattern(patternIndex) {
+    if (patternIndex >= this.predicates.length) {
+      throw new Error(
+        `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
+      );
+    }
+    const byteOffset = C._ts_query_end_byte_for_pattern(this[0], patternIndex);
+    return indexForByteOffset(this.source, byteOffset);
+  }
+  /** Get the number of patterns in the query. */
+  patternCount() {
+    return C._ts_query_pattern_count(this[0]);
+  }
+  /** Get the index for a given capture name. */
+  captureIndexForName(captureName) {
+    return this.captureNames.indexOf(captureName);
+  }
+  /** Check if a given pattern within a query has a single root node. */
+  isPatternRooted(patternIndex) {
+    return C._ts_query_is_pattern_rooted(this[0], patternIndex) === 1;
+  }
+  /** Check if a given pattern within a query has a single root node. */
+  isPatternNonLocal(patternIndex) {
+    return C._ts_query_is_pattern_non_local(this[0], patternIndex) === 1;
+  }
+  /**
+   * Check if the step at the given index in the query's source is 'definite'.
+   *
+   * A query step is 'definite' if its parent pattern will be guaranteed to
+   * match successfully once it reaches the step.
+   */
+  isPatternGuaranteedAtStep(index2) {
+    const byteOffset = C.lengthBytesUTF8(this.source.slice(0, index2));
+    return C._ts_query_is_pattern_guaranteed_at_step(this[0], byteOffset) === 1;
+  }
+};
+
+// src/extract/treeSitter/loader.ts
+var here = dirname(fileURLToPath(import.meta.url));
+var runtime;
+var languages = /* @__PURE__ */ new Map();
+function locateWasm(file2) {
+  const bundled = join2(here, "wasm", file2);
+  if (existsSync(bundled)) return bundled;
+  const require2 = createRequire(import.meta.url);
+  if (file2 === "web-tree-sitter.wasm") return join2(dirname(require2.resolve("web-tree-sitter")), file2);
+  if (file2 === "tree-sitter-nix.wasm") return join2(here, "..", "..", "..", "wasm", file2);
+  return join2(dirname(require2.resolve("@vscode/tree-sitter-wasm/package.json")), "wasm", file2);
+}
+async function loadParser(name2) {
+  runtime ??= Parser.init({ locateFile: (file2) => locateWasm(file2) });
+  await runtime;
+  let language = languages.get(name2);
+  if (!language) languages.set(name2, language = Language.load(locateWasm(`tree-sitter-${name2}.wasm`)));
+  const parser2 = new Parser();
+  parser2.setLanguage(await language);
+  return parser2;
+}
+
+// src/extract/nix/nixGrammar.ts
+var parser;
+var loading;
+function prepareNixGrammar() {
+  loading ??= loadParser("nix").then((loaded) => {
+    parser = loaded;
+  });
+  return loading;
+}
+function withNixTree(path, text3, use) {
+  if (!parser) return void 0;
+  const tree = parser.parse(text3);
+  if (!tree) return void 0;
+  try {
+    return use({ path, text: text3, root: tree.rootNode });
+  } finally {
+    tree.delete();
+  }
+}
+function grammarMissing(path) {
+  return { file: path, severity: "error", message: "the Nix grammar (tree-sitter-nix.wasm) is not loaded: file not read" };
+}
+function nodeLocation(source, node3) {
+  return { file: source.path, line: node3.startPosition.row + 1, column: node3.startPosition.column + 1 };
+}
+function offsetLocation(source, offset) {
+  const starts = source.lineStarts ??= lineStartsOf(source.text);
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = low + high + 1 >> 1;
+    if (starts[middle] <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { file: source.path, line: low + 1, column: offset - starts[low] + 1 };
+}
+function lineStartsOf(text3) {
+  const starts = [0];
+  for (let at = text3.indexOf("\n"); at >= 0; at = text3.indexOf("\n", at + 1)) starts.push(at + 1);
+  return starts;
+}
+var MAX_SYNTAX_DIAGNOSTICS = 5;
+function syntaxDiagnostics(source) {
+  if (!source.root.hasError) return [];
+  const problems = [];
+  collectProblems(source.root, problems);
+  const diagnostics = problems.slice(0, MAX_SYNTAX_DIAGNOSTICS).map((node3) => ({
+    ...nodeLocation(source, node3),
+    severity: "error",
+    message: node3.isMissing ? `Nix syntax error: expected ${describeMissing(node3)}` : `Nix syntax error near \`${snippet(node3.text)}\``
+  }));
+  if (problems.length > MAX_SYNTAX_DIAGNOSTICS) {
+    const last2 = diagnostics[diagnostics.length - 1];
+    if (last2) last2.message += ` (and ${problems.length - MAX_SYNTAX_DIAGNOSTICS} more syntax errors)`;
+  }
+  return diagnostics;
+}
+function collectProblems(node3, problems) {
+  if (isTrailingFormalComma(node3)) return;
+  if (node3.isMissing) {
+    problems.push(node3);
+    return;
+  }
+  if (!node3.hasError) return;
+  const before = problems.length;
+  for (const child of node3.children) collectProblems(child, problems);
+  if (node3.isError && problems.length === before) problems.push(node3);
+}
+function isTrailingFormalComma(node3) {
+  if (node3.isMissing && node3.type === "identifier") {
+    const formal = node3.parent;
+    return formal?.type === "formal" && formal.parent?.type === "formals" && formal.nextSibling?.type === "}";
+  }
+  return node3.isError && node3.parent?.type === "formals" && node3.text === "," && node3.nextSibling?.type === "}";
+}
+function describeMissing(node3) {
+  return node3.type === "identifier" ? "a name" : `\`${node3.type}\``;
+}
+function snippet(text3) {
+  const line = text3.trim().split("\n")[0] ?? "";
+  return line.length > 40 ? `${line.slice(0, 40)}\u2026` : line;
+}
+
+// src/extract/nix/nixNames.ts
+function nixServiceName(attribute) {
+  return normalizeServiceName(splitCamelCase(attribute));
+}
+function attributeWords(attribute) {
+  return splitCamelCase(attribute).toLowerCase().split(/[^a-z0-9]+/).filter((word) => word !== "");
+}
+function splitCamelCase(text3) {
+  return text3.replace(/([a-z0-9])([A-Z])/g, "$1-$2");
+}
+
+// src/extract/nix/nixSyntax.ts
+function unwrapParentheses(node3) {
+  let current = node3;
+  while (current.type === "parenthesized_expression") {
+    const inner = current.childForFieldName("expression");
+    if (!inner) break;
+    current = inner;
+  }
+  return current;
+}
+function bindingsOf(node3) {
+  const set3 = node3.children.find((child) => child.type === "binding_set");
+  return set3 ? set3.children.filter((child) => child.type === "binding") : [];
+}
+function isAttrset(node3) {
+  return node3.type === "attrset_expression" || node3.type === "rec_attrset_expression" || node3.type === "let_attrset_expression";
+}
+function attrPathNames(attrpath, computed) {
+  if (!attrpath) return void 0;
+  const names = [];
+  for (const part of attrpath.childrenForFieldName("attr")) {
+    const name2 = part.type === "identifier" ? part.text : part.type === "string_expression" ? staticStringText(part) : void 0;
+    if (name2 === void 0 && computed === void 0) return void 0;
+    names.push(name2 ?? computed);
+  }
+  return names;
+}
+function staticStringText(node3) {
+  let text3 = "";
+  for (const part of stringParts(node3)) {
+    if (part.kind === "interpolation") return void 0;
+    text3 += part.text;
+  }
+  return text3;
+}
+function stringParts(node3) {
+  const parts2 = [];
+  const indented = node3.type === "indented_string_expression";
+  for (const child of node3.children) {
+    switch (child.type) {
+      case "string_fragment":
+        parts2.push({ kind: "text", text: child.text, offsets: offsetsFrom(child.startIndex, child.text.length) });
+        break;
+      case "escape_sequence": {
+        const text3 = indented ? decodeIndentedEscape(child.text) : decodeEscape(child.text);
+        parts2.push({ kind: "text", text: text3, offsets: new Array(text3.length).fill(child.startIndex) });
+        break;
+      }
+      case "interpolation":
+        parts2.push({ kind: "interpolation", expression: child.childForFieldName("expression") });
+        break;
+    }
+  }
+  return parts2;
+}
+function offsetsFrom(start2, length) {
+  return Array.from({ length }, (_, index2) => start2 + index2);
+}
+var ESCAPES2 = { n: "\n", t: "	", r: "\r" };
+function decodeEscape(text3) {
+  const character = text3.slice(1);
+  return ESCAPES2[character] ?? character;
+}
+function decodeIndentedEscape(text3) {
+  if (text3 === "'''") return "''";
+  return decodeEscape(text3.slice(2));
+}
+function applicationParts(node3) {
+  const args2 = [];
+  let current = node3;
+  while (current.type === "apply_expression") {
+    const argument = current.childForFieldName("argument");
+    const callee = current.childForFieldName("function");
+    if (!argument || !callee) break;
+    args2.unshift(argument);
+    current = callee;
+  }
+  const dotted = dottedName(current);
+  return { callee: current, args: args2, name: dotted?.slice(dotted.lastIndexOf(".") + 1) };
+}
+function dottedName(node3) {
+  if (node3.type === "variable_expression") return node3.childForFieldName("name")?.text;
+  if (node3.type !== "select_expression" || node3.childForFieldName("default")) return void 0;
+  const base = node3.childForFieldName("expression");
+  const names = attrPathNames(node3.childForFieldName("attrpath"));
+  if (base?.type !== "variable_expression" || !names) return void 0;
+  return [base.text, ...names].join(".");
+}
+function calleeName(node3) {
+  return node3.type === "apply_expression" ? applicationParts(node3).name : void 0;
+}
+
+// src/extract/registry/documentRegistry.ts
+var PORT_SPEC = /^(\d+)(?:[ \t]*[-–][ \t]*(\d+))?(?:[ \t]*\/[ \t]*([a-z]+))?$/i;
+function parsePortSpec2(text3, minPort = MIN_PORT) {
+  const trimmed = text3.trim();
+  const match = PORT_SPEC.exec(trimmed);
+  if (!match) return { problem: `\`${trimmed}\` is not a port or a port range`, shaped: false };
+  const [, first = "", last2, protocolText] = match;
+  const start2 = portValue(first, minPort);
+  const end = last2 === void 0 ? start2 : portValue(last2, minPort);
+  if (start2 === void 0) return { problem: `${first} is not a port (${minPort}-${MAX_PORT})`, shaped: true };
+  if (end === void 0) return { problem: `${last2 ?? ""} is not a port (${minPort}-${MAX_PORT})`, shaped: true };
+  if (end < start2) return { problem: `${trimmed}: the range ends before it starts`, shaped: true };
+  const spec = { start: start2, end, index: text3.indexOf(first), literal: first };
+  if (protocolText === void 0) return spec;
+  const protocol = protocolText.toLowerCase();
+  if (protocol !== "tcp" && protocol !== "udp") return { problem: `${trimmed}: unknown protocol \`${protocolText}\``, shaped: true };
+  return { ...spec, protocol };
+}
+function isPortSpecProblem(value) {
+  return "problem" in value;
+}
+function portValue(digits, minPort) {
+  if (digits.length > 5) return void 0;
+  const port = Number(digits);
+  return port >= minPort && port <= MAX_PORT ? port : void 0;
+}
+function parseProtocols(text3) {
+  const words = text3.toLowerCase().split(/[^a-z]+/);
+  const tcp = words.includes("tcp") || words.includes("both");
+  const udp = words.includes("udp") || words.includes("both");
+  if (tcp && udp) return ["tcp", "udp"];
+  if (udp) return ["udp"];
+  return tcp ? ["tcp"] : void 0;
+}
+function registryBinding(format, entry) {
+  return {
+    service: entry.service,
+    port: entry.start,
+    endPort: entry.end,
+    protocol: entry.protocol,
+    hostIp: null,
+    scope: "host",
+    kind: "registry",
+    format,
+    ...entry.location,
+    ...entry.category === void 0 ? {} : { category: entry.category },
+    ...entry.portName === void 0 ? {} : { portName: entry.portName }
+  };
+}
+
+// src/extract/registry/nixRegistry.ts
+var NIX_REGISTRY_FORMAT = "registry-nix";
+function isNixRegistryPath(path) {
+  const parts2 = path.split("/");
+  if (parts2[parts2.length - 1] !== "ports.nix") return false;
+  const folder = parts2[parts2.length - 2];
+  return folder === void 0 || folder === "lib" || folder === "nix";
+}
+var nixRegistryExtractor = {
+  format: NIX_REGISTRY_FORMAT,
+  matches: isNixRegistryPath,
+  prepare: prepareNixGrammar,
+  extract: (file2) => extractNixRegistry(file2)
+};
+function extractNixRegistry(file2) {
+  try {
+    const result = withNixTree(file2.path, file2.text, (source) => {
+      const reading = { source, bindings: [], categories: /* @__PURE__ */ new Map(), diagnostics: syntaxDiagnostics(source) };
+      const top = registrySet(source.root);
+      if (top) readSet(reading, top, []);
+      else reading.diagnostics.push({ file: file2.path, line: 1, column: 1, severity: "error", message: "port registry: expected an attribute set of ports" });
+      return { bindings: reading.bindings, diagnostics: reading.diagnostics, registry: { categories: [...reading.categories.values()], reserved: [] } };
+    });
+    return result ?? { bindings: [], diagnostics: [grammarMissing(file2.path)] };
+  } catch (error62) {
+    return { bindings: [], diagnostics: [{ file: file2.path, severity: "error", message: `port registry: could not read the file: ${error62 instanceof Error ? error62.message : String(error62)}` }] };
+  }
+}
+function registrySet(root) {
+  let node3 = root.childForFieldName("expression");
+  while (node3) {
+    node3 = unwrapParentheses(node3);
+    if (isAttrset(node3)) return node3;
+    if (!["function_expression", "let_expression", "with_expression", "assert_expression"].includes(node3.type)) return void 0;
+    node3 = node3.childForFieldName("body");
+  }
+  return void 0;
+}
+var MAX_DEPTH = 3;
+function readSet(reading, set3, path) {
+  const entry = entryFields(set3);
+  if (entry && path.length > 0) return readPort(reading, entry.port, path, entry.protocol);
+  for (const binding2 of bindingsOf(set3)) {
+    const names = attrPathNames(binding2.childForFieldName("attrpath"));
+    const value = binding2.childForFieldName("expression");
+    if (!names || !value) continue;
+    const attrs = binding2.childForFieldName("attrpath")?.childrenForFieldName("attr") ?? [];
+    const keys = [...path, ...names.map((name2, index2) => ({ name: name2, node: attrs[index2] }))];
+    readValue3(reading, unwrapParentheses(value), keys);
+  }
+}
+function readValue3(reading, value, keys) {
+  if (isAttrset(value)) return readSet(reading, value, keys);
+  if (value.type === "list_expression") {
+    for (const element of value.childrenForFieldName("element")) readPort(reading, unwrapParentheses(element), keys, "tcp");
+    return;
+  }
+  if (value.type === "string_expression" && !/^\d+$/.test(staticStringText(value) ?? "")) return;
+  readPort(reading, value, keys, "tcp");
+}
+function entryFields(set3) {
+  let port;
+  let protocol = "tcp";
+  for (const binding2 of bindingsOf(set3)) {
+    const names = attrPathNames(binding2.childForFieldName("attrpath"));
+    const value = binding2.childForFieldName("expression");
+    if (names?.length !== 1 || !value) continue;
+    if (names[0] === "port") port = unwrapParentheses(value);
+    if (names[0] === "protocol" && staticStringText(unwrapParentheses(value))?.toLowerCase() === "udp") protocol = "udp";
+  }
+  return port && { port, protocol };
+}
+function readPort(reading, value, keys, protocol) {
+  const where = { ...nodeLocation(reading.source, value), severity: "error" };
+  const name2 = keys.map((key) => key.name).join(".");
+  if (keys.length > MAX_DEPTH) {
+    reading.diagnostics.push({ ...where, message: `port registry: ${name2} is nested deeper than category.service.port-name; entry skipped` });
+    return;
+  }
+  if (value.type !== "integer_expression") {
+    reading.diagnostics.push({ ...where, message: `port registry: ${name2} is not a port number literal; entry skipped` });
+    return;
+  }
+  const port = parsePortNumber(value.text);
+  if (port === void 0) {
+    reading.diagnostics.push({ ...where, message: `port registry: ${name2} = ${value.text} is not a port (1-65535)` });
+    return;
+  }
+  const [first, second, third] = keys;
+  const category = keys.length >= 2 ? first : void 0;
+  const service = keys.length >= 2 ? second : first;
+  if (category && !reading.categories.has(category.name)) reading.categories.set(category.name, { name: category.name, ...nodeLocation(reading.source, category.node) });
+  const location = nodeLocation(reading.source, value);
+  reading.bindings.push(registryBinding(NIX_REGISTRY_FORMAT, { service: nixServiceName(service.name), start: port, end: port, protocol, location, category: category?.name, portName: third?.name }));
+}
+
+// src/extract/nix/nixScope.ts
+var EMPTY_SCOPE = { names: /* @__PURE__ */ new Map(), parent: void 0 };
+function lookup2(scope, name2) {
+  for (let current = scope; current; current = current.parent) {
+    const found = current.names.get(name2);
+    if (found !== void 0) return found ?? void 0;
+  }
+  return void 0;
+}
+function recursiveScope(bindingsHolder, parent) {
+  const names = /* @__PURE__ */ new Map();
+  const scope = { names, parent };
+  for (const binding2 of bindingsOf(bindingsHolder)) {
+    const path = attrPathNames(binding2.childForFieldName("attrpath"));
+    const value = binding2.childForFieldName("expression");
+    if (path?.length === 1 && value) names.set(path[0], { node: value, scope });
+  }
+  return scope;
+}
+function functionScope(fn, parent) {
+  const names = /* @__PURE__ */ new Map();
+  const universal = fn.childForFieldName("universal");
+  if (universal) names.set(universal.text, null);
+  for (const formal of fn.childForFieldName("formals")?.childrenForFieldName("formal") ?? []) {
+    const name2 = formal.childForFieldName("name");
+    if (name2 && !name2.isMissing) names.set(name2.text, null);
+  }
+  return names.size === 0 ? parent : { names, parent };
+}
+var MAX_INDIRECTIONS = 8;
+function followNames(start2) {
+  let current = { node: unwrapParentheses(start2.node), scope: start2.scope };
+  for (let step = 0; step < MAX_INDIRECTIONS && current.node.type === "variable_expression"; step++) {
+    const bound = lookup2(current.scope, current.node.text);
+    if (!bound) break;
+    current = { node: unwrapParentheses(bound.node), scope: bound.scope };
+  }
+  return current;
+}
+
+// src/extract/nix/renderValue.ts
+var UNKNOWN = "${_}";
+var TRANSPARENT = /* @__PURE__ */ new Set(["toString", "escapeShellArg", "optionalString", "optional", "optionals", "mkIf", "mkDefault", "mkForce", "mkOverride"]);
+var LIST_JOINS = /* @__PURE__ */ new Set(["escapeShellArgs", "flatten", "concatLists", "concatStringsSep", "concatStrings"]);
+var PROGRAM_OF_PACKAGE = /* @__PURE__ */ new Set(["getExe", "getExe'"]);
+var MAX_DEPTH2 = 24;
+function renderValue(start2, defaults) {
+  const out2 = { text: "", offsets: [] };
+  render(start2, defaults, out2, 0);
+  return out2;
+}
+function isWritten(rendered, from, to) {
+  for (let index2 = from; index2 < to; index2++) if ((rendered.offsets[index2] ?? -1) < 0) return false;
+  return true;
+}
+function append(out2, text3, offsets) {
+  out2.text += text3;
+  for (const offset of offsets) out2.offsets.push(offset);
+}
+function unknown2(out2) {
+  append(out2, UNKNOWN, new Array(UNKNOWN.length).fill(-1));
+}
+function render(start2, defaults, out2, depth) {
+  if (depth > MAX_DEPTH2) return unknown2(out2);
+  const { node: node3, scope } = followNames(start2);
+  const next = (child, inner = scope) => child ? render({ node: child, scope: inner }, defaults, out2, depth + 1) : unknown2(out2);
+  switch (node3.type) {
+    case "string_expression":
+    case "indented_string_expression":
+      for (const part of stringParts(node3)) {
+        if (part.kind === "text") append(out2, part.text, part.offsets);
+        else next(part.expression);
+      }
+      return;
+    case "integer_expression":
+      return append(out2, node3.text, offsetsOf(node3));
+    case "select_expression": {
+      const target = defaults && configPath({ node: node3, scope });
+      const value = target && defaults?.(target);
+      return value ? render(value, defaults, out2, depth + 1) : unknown2(out2);
+    }
+    case "list_expression":
+      return joinElements(node3.childrenForFieldName("element").map((element) => ({ node: element, scope })), " ", defaults, out2, depth);
+    case "binary_expression": {
+      const operator = node3.childForFieldName("operator")?.text;
+      const left = node3.childForFieldName("left");
+      const joinsStrings = operator === "+" && left !== null && followNames({ node: left, scope }).node.type.endsWith("string_expression");
+      if (!joinsStrings && operator !== "++") return unknown2(out2);
+      next(left);
+      if (operator === "++") append(out2, " ", [-1]);
+      return next(node3.childForFieldName("right"));
+    }
+    case "let_expression":
+      return next(node3.childForFieldName("body"), recursiveScope(node3, scope));
+    case "apply_expression":
+      return renderCall({ node: node3, scope }, defaults, out2, depth);
+    default:
+      return unknown2(out2);
+  }
+}
+function renderCall(call, defaults, out2, depth) {
+  const { name: name2, args: args2 } = applicationParts(call.node);
+  const last2 = args2[args2.length - 1];
+  if (name2 === void 0 || !last2) return unknown2(out2);
+  const inner = (node3) => ({ node: node3, scope: call.scope });
+  if (TRANSPARENT.has(name2)) return render(inner(last2), defaults, out2, depth + 1);
+  if (LIST_JOINS.has(name2)) {
+    const separator = name2 === "concatStringsSep" && args2.length === 2 ? separatorOf(inner(args2[0])) : name2 === "concatStrings" ? "" : " ";
+    const list2 = followNames(inner(last2));
+    const elements = list2.node.type === "list_expression" ? list2.node.childrenForFieldName("element").map((node3) => ({ node: node3, scope: list2.scope })) : [list2];
+    return joinElements(elements, separator, defaults, out2, depth);
+  }
+  if (PROGRAM_OF_PACKAGE.has(name2)) return renderProgram(args2, call, out2);
+  unknown2(out2);
+}
+function joinElements(elements, separator, defaults, out2, depth) {
+  elements.forEach((element, index2) => {
+    if (index2 > 0) append(out2, separator, new Array(separator.length).fill(-1));
+    render(element, defaults, out2, depth + 1);
+  });
+}
+function separatorOf(node3) {
+  const rendered = renderValue(node3);
+  return rendered.offsets.every((offset) => offset >= 0) ? rendered.text : " ";
+}
+function renderProgram(args2, call, out2) {
+  const named = args2.length === 2 ? renderValue({ node: args2[1], scope: call.scope }) : void 0;
+  const pkg = unwrapParentheses(args2[0]);
+  const program = named && named.offsets.every((offset) => offset >= 0) ? named.text : pkg.type === "select_expression" ? lastAttr(pkg) : void 0;
+  unknown2(out2);
+  if (program) append(out2, `/bin/${program}`, new Array(program.length + 5).fill(-1));
+}
+function lastAttr(select) {
+  const attrs = select.childForFieldName("attrpath")?.childrenForFieldName("attr") ?? [];
+  const last2 = attrs[attrs.length - 1];
+  return last2?.type === "identifier" ? last2.text : void 0;
+}
+function offsetsOf(node3) {
+  return Array.from({ length: node3.text.length }, (_, index2) => node3.startIndex + index2);
+}
+function configPath(start2) {
+  const names = [];
+  let current = followNames(start2);
+  for (let step = 0; step < MAX_DEPTH2; step++) {
+    const { node: node3 } = current;
+    if (node3.type === "variable_expression") return node3.text === "config" ? names : void 0;
+    if (node3.type !== "select_expression" || node3.childForFieldName("default")) return void 0;
+    const attrs = node3.childForFieldName("attrpath")?.childrenForFieldName("attr") ?? [];
+    if (attrs.some((attr) => attr.type !== "identifier")) return void 0;
+    names.unshift(...attrs.map((attr) => attr.text));
+    const base = node3.childForFieldName("expression");
+    if (!base) return void 0;
+    current = followNames({ node: base, scope: current.scope });
+  }
+  return void 0;
+}
+
+// src/extract/nix/claims.ts
+var NIX_FORMAT = "nix";
+var ClaimSink = class {
+  constructor(source) {
+    this.source = source;
+  }
+  source;
+  bindings = [];
+  diagnostics = [];
+  seen = /* @__PURE__ */ new Set();
+  /** One binding per service and literal: an option's default reached again through `cfg.port` is the same claim. */
+  add(claim2) {
+    const key = `${claim2.service}\0${claim2.offset}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    const owner2 = { service: claim2.service, format: NIX_FORMAT, ...claim2.stack === void 0 ? {} : { stack: claim2.stack } };
+    const listened = { port: claim2.port, endPort: claim2.endPort ?? claim2.port, protocol: claim2.protocol, hostIp: claim2.hostIp };
+    this.bindings.push({
+      ...hostListenerBinding(owner2, offsetLocation(this.source, claim2.offset), listened),
+      setting: claim2.setting,
+      ...claim2.isDefault ? { isDefault: true } : {},
+      ...claim2.variable === void 0 ? {} : { variable: claim2.variable },
+      ...claim2.soft ? { soft: true } : {}
+    });
+  }
+  warn(offset, message) {
+    this.diagnostics.push({ ...offsetLocation(this.source, offset), severity: "warning", message });
+  }
+};
+function writtenPort(rendered, sink, what) {
+  const start2 = rendered.text.length - rendered.text.trimStart().length;
+  const text3 = rendered.text.trim();
+  if (text3 === "" || !/^\d+$/.test(text3) || !isWritten(rendered, start2, start2 + text3.length)) return void 0;
+  const offset = rendered.offsets[start2];
+  const port = parsePortNumber(text3);
+  if (port === void 0) sink.warn(offset, `${what} = ${text3} is not a port (1-65535)`);
+  return port === void 0 ? void 0 : { port, offset };
+}
+function writtenAddress(rendered) {
+  const start2 = rendered.text.length - rendered.text.trimStart().length;
+  const address = parseListenAddress(rendered.text.trim());
+  const port = address?.port;
+  if (!port || !isWritten(rendered, start2 + port.index, start2 + port.index + port.literal.length)) return void 0;
+  const hostIp = address.host?.ip ?? null;
+  return {
+    port: port.port,
+    offset: rendered.offsets[start2 + port.index],
+    hostIp,
+    protocol: port.protocol,
+    wildcard: hostIp === "0.0.0.0" || hostIp === "::"
+  };
+}
+
+// src/extract/nix/attrWalk.ts
+var PASS_THROUGH = /* @__PURE__ */ new Set(["mkIf", "mkForce", "mkOverride", "mkBefore", "mkAfter", "mkOrder", "mkVMOverride", "optionalAttrs", "mkDefault", "mkOptionDefault"]);
+var DEFAULTING = /* @__PURE__ */ new Set(["mkDefault", "mkOptionDefault"]);
+var OPAQUE_CALLS = /* @__PURE__ */ new Set(["mkOption", "mkEnableOption", "mkPackageOption", "mkRemovedOptionModule", "mkRenamedOptionModule"]);
+var COMPUTED_NAME = "";
+function walkAssignments(root, scope = EMPTY_SCOPE, path = []) {
+  const out2 = [];
+  visit3(root, { path, scope, isDefault: false }, out2);
+  return out2;
+}
+function visit3(raw, at, out2) {
+  const node3 = unwrapParentheses(raw);
+  switch (node3.type) {
+    case "source_code": {
+      const expression = node3.childForFieldName("expression");
+      if (expression) visit3(expression, at, out2);
+      else visitRecovered(node3, at, out2);
+      return;
+    }
+    case "assert_expression":
+    case "with_expression": {
+      const body2 = node3.childForFieldName("body");
+      if (body2) visit3(body2, at, out2);
+      return;
+    }
+    case "function_expression": {
+      const body2 = node3.childForFieldName("body");
+      if (body2) visit3(body2, { ...at, scope: functionScope(node3, at.scope) }, out2);
+      return;
+    }
+    case "let_expression": {
+      const body2 = node3.childForFieldName("body");
+      if (body2) visit3(body2, { ...at, scope: recursiveScope(node3, at.scope) }, out2);
+      return;
+    }
+    case "attrset_expression":
+    case "let_attrset_expression":
+      return visitBindings(bindingsOf(node3), at, out2);
+    case "rec_attrset_expression":
+      return visitBindings(bindingsOf(node3), { ...at, scope: recursiveScope(node3, at.scope) }, out2);
+    case "list_expression":
+      for (const element of node3.childrenForFieldName("element")) visit3(element, at, out2);
+      return;
+    case "if_expression":
+      for (const branch of [node3.childForFieldName("consequence"), node3.childForFieldName("alternative")]) if (branch) visit3(branch, at, out2);
+      return;
+    case "binary_expression":
+      if (node3.childForFieldName("operator")?.text === "//") {
+        for (const side of [node3.childForFieldName("left"), node3.childForFieldName("right")]) if (side) visit3(side, at, out2);
+        return;
+      }
+      break;
+    case "apply_expression":
+      if (visitCall(node3, at, out2)) return;
+      break;
+    case "ERROR":
+      return visitRecovered(node3, at, out2);
+  }
+  out2.push({ path: at.path, value: node3, scope: at.scope, isDefault: at.isDefault });
+}
+function visitBindings(bindings, at, out2) {
+  for (const binding2 of bindings) {
+    const names = attrPathNames(binding2.childForFieldName("attrpath"), COMPUTED_NAME);
+    const value = binding2.childForFieldName("expression");
+    if (names && value) visit3(value, { ...at, path: [...at.path, ...names] }, out2);
+  }
+}
+function visitCall(node3, at, out2) {
+  const { name: name2, args: args2 } = applicationParts(node3);
+  const last2 = args2[args2.length - 1];
+  if (name2 === "mkMerge" && last2) {
+    visit3(last2, at, out2);
+    return true;
+  }
+  if (name2 !== void 0 && PASS_THROUGH.has(name2) && last2) {
+    visit3(last2, DEFAULTING.has(name2) ? { ...at, isDefault: true } : at, out2);
+    return true;
+  }
+  if (name2 === void 0 || !OPAQUE_CALLS.has(name2)) {
+    for (const arg of args2) {
+      const inner = unwrapParentheses(arg);
+      if (isAttrset(inner)) visit3(inner, at, out2);
+    }
+  }
+  return false;
+}
+function visitRecovered(node3, at, out2) {
+  for (const child of node3.children) {
+    if (child.type === "binding") visitBindings([child], at, out2);
+    else if (child.type === "binding_set") visitBindings(child.children.filter((c) => c.type === "binding"), at, out2);
+    else if (child.isNamed && child.type !== "attrpath" && child.type !== "comment" && child.type !== "formals") visit3(child, at, out2);
+  }
+}
+
+// src/extract/nix/moduleContext.ts
+function settingName(owner2) {
+  return [owner2.settingPrefix, ...owner2.rest].join(".");
+}
+function optionSettingName(option) {
+  return option.owner ? settingName(option.owner) : option.declaration.path.join(".");
+}
+function scoped(assignment) {
+  return { node: assignment.value, scope: assignment.scope };
+}
+
+// src/extract/nix/commandClaims.ts
+function commandClaims2(assignment, owner2, context) {
+  const rendered = renderValue(scoped(assignment), (path) => context.options.get(path.join("."))?.declaration.default);
+  for (const listener of findCommandListeners(rendered.text)) {
+    if (!isWritten(rendered, listener.offset, listener.offset + listener.literal.length)) continue;
+    const offset = rendered.offsets[listener.offset];
+    const option = optionHolding(offset, context.options);
+    const service = option?.owner?.service ?? owner2?.service ?? context.moduleService;
+    if (service === void 0) continue;
+    context.sink.add({
+      service,
+      port: listener.port,
+      endPort: listener.endPort,
+      protocol: listener.protocol,
+      hostIp: listener.hostIp,
+      offset,
+      setting: option ? optionSettingName(option) : listener.flag,
+      isDefault: option !== void 0 || assignment.isDefault,
+      stack: owner2?.stack,
+      soft: listener.soft
+    });
+  }
+}
+function optionHolding(offset, options) {
+  for (const option of options.values()) {
+    if (!option.declaration.default) continue;
+    const { node: node3 } = followNames(option.declaration.default);
+    if (node3.startIndex <= offset && offset < node3.endIndex) return option;
+  }
+  return void 0;
+}
+function environmentClaims2(assignment, owner2, sink) {
+  const variable = environmentVariable(assignment, owner2);
+  if (!variable || !isOwnPortVariable(variable.name, owner2.service)) return;
+  const port = writtenPort(variable.value, sink, variable.name);
+  if (!port) return;
+  sink.add({ ...port, service: owner2.service, protocol: "tcp", hostIp: null, setting: variable.name, variable: variable.name, isDefault: assignment.isDefault, stack: owner2.stack });
+}
+function environmentVariable(assignment, owner2) {
+  const { rest } = owner2;
+  const value = renderValue(scoped(assignment));
+  if (rest.length === 2 && rest[0] === "environment") return { name: rest[1], value };
+  if (rest.length !== 2 || rest[1] !== "Environment") return void 0;
+  const equals = value.text.indexOf("=");
+  if (equals <= 0 || !isWritten(value, 0, equals)) return void 0;
+  return { name: value.text.slice(0, equals).trim(), value: { text: value.text.slice(equals + 1), offsets: value.offsets.slice(equals + 1) } };
+}
+
+// src/extract/nix/optionDeclarations.ts
+var MAX_SUBMODULE_DEPTH = 4;
+function optionDeclarations(assignments, depth = 0) {
+  const declarations = [];
+  for (const assignment of assignments) {
+    const at = assignment.path.indexOf("options");
+    if (at < 0 || calleeName(assignment.value) !== "mkOption") continue;
+    const fields = optionFields(assignment);
+    const path = assignment.path.slice(at + 1);
+    declarations.push({ path, typeName: fields.type && typeName(fields.type.node), default: fields.default });
+    const submodule = fields.type && submoduleOf(fields.type.node);
+    if (submodule && depth < MAX_SUBMODULE_DEPTH) {
+      const inner = optionDeclarations(walkAssignments(submodule, fields.type?.scope), depth + 1);
+      declarations.push(...inner.map((declaration) => ({ ...declaration, path: [...path, ...declaration.path] })));
+    }
+  }
+  return declarations;
+}
+function optionFields(assignment) {
+  const { args: args2 } = applicationParts(assignment.value);
+  const set3 = args2.length === 1 ? unwrapParentheses(args2[0]) : void 0;
+  if (!set3 || !isAttrset(set3)) return {};
+  const fields = {};
+  for (const binding2 of bindingsOf(set3)) {
+    const names = attrPathNames(binding2.childForFieldName("attrpath"));
+    const value = binding2.childForFieldName("expression");
+    if (names?.length !== 1 || !value) continue;
+    if (names[0] === "type") fields.type = { node: value, scope: assignment.scope };
+    if (names[0] === "default") fields.default = { node: value, scope: assignment.scope };
+  }
+  return fields;
+}
+function typeName(node3) {
+  const type = unwrapParentheses(node3);
+  if (type.type === "apply_expression") {
+    const { name: name3, args: args2 } = applicationParts(type);
+    const last2 = args2[args2.length - 1];
+    return name3 === "nullOr" && last2 ? typeName(last2) : name3;
+  }
+  const name2 = dottedName(type);
+  return name2?.slice(name2.lastIndexOf(".") + 1);
+}
+function submoduleOf(node3) {
+  const type = unwrapParentheses(node3);
+  if (type.type !== "apply_expression") return void 0;
+  const { name: name2, args: args2 } = applicationParts(type);
+  const last2 = args2[args2.length - 1];
+  if (name2 === "nullOr" && last2) return submoduleOf(last2);
+  return name2 === "submodule" ? last2 : void 0;
+}
+
+// src/extract/nix/serviceRoots.ts
+var ServiceRoots = class {
+  roots;
+  constructor(roots) {
+    const unique = new Map(roots.map((root) => [root.join("."), root]));
+    this.roots = [...unique.values()].sort((a, b) => a.length - b.length);
+  }
+  /** The shortest root that `path` (read from index `from`) lies under. */
+  rootOf(path, from) {
+    return this.roots.find((root) => root.length < path.length - from && root.every((name2, index2) => path[from + index2] === name2));
+  }
+};
+function serviceRoots(assignments) {
+  const declared = assignments.filter(({ path }) => path.includes("options")).map(({ path }) => path.slice(path.indexOf("options") + 1));
+  const declares = (prefix) => declared.some((path) => prefix.every((name2, index2) => path[index2] === name2));
+  const bound = letBoundConfigPaths(assignments).filter((path) => path[0] === "services" || declares(path));
+  const roots = [...bound];
+  for (const { path } of assignments) {
+    const at = path.indexOf("services");
+    if (path[path.length - 1] === "enable" && !path.includes("options") && at >= 0 && path[at - 1] !== "systemd") roots.push(path.slice(at, -1));
+  }
+  if (bound.length === 0) roots.push(...declared.filter((path) => path[path.length - 1] === "enable").map((path) => path.slice(0, -1)));
+  return new ServiceRoots(roots.filter((path) => path.length >= (path[0] === "services" ? 2 : 1)));
+}
+function letBoundConfigPaths(assignments) {
+  const scopes = /* @__PURE__ */ new Set();
+  for (const { scope } of assignments) {
+    for (let current = scope; current && !scopes.has(current); current = current.parent) scopes.add(current);
+  }
+  const paths = [];
+  for (const scope of scopes) {
+    for (const bound of scope.names.values()) {
+      if (bound?.node.type !== "select_expression") continue;
+      const path = configPath({ node: bound.node, scope: EMPTY_SCOPE });
+      if (path && path.length > 0) paths.push(path);
+    }
+  }
+  return paths;
+}
+
+// src/extract/nix/settingNames.ts
+function settingOwner(path, file2, roots) {
+  const processes = processIndex(path);
+  if (processes >= 0) return path[processes + 1] === COMPUTED_NAME ? void 0 : processOwner(path, processes, file2);
+  const at = path.indexOf("services");
+  const name2 = at >= 0 ? path[at + 1] : void 0;
+  const sockets = path.indexOf("sockets");
+  const socket = sockets > 0 && path[sockets - 1] === "systemd" ? path[sockets + 1] : void 0;
+  if (name2 === COMPUTED_NAME || socket === COMPUTED_NAME) return void 0;
+  if (at > 0 && path[at - 1] === "systemd" && name2 !== void 0) return owner("systemd", name2, name2, path.slice(at + 2));
+  if (socket !== void 0) return owner("socket", socket, socket, path.slice(sockets + 2));
+  if (name2 === void 0) return namespaceOwner(path, roots);
+  const exporter = path[at + 3];
+  if (name2 === "prometheus" && path[at + 2] === "exporters" && exporter !== void 0) {
+    if (exporter === COMPUTED_NAME) return void 0;
+    const service = `prometheus-${exporter}-exporter`;
+    return owner("service", service, service, path.slice(at + 4));
+  }
+  const root = roots.rootOf(path, at)?.slice(1) ?? [name2];
+  return owner("service", root.join("-"), root.join("."), path.slice(at + 1 + root.length));
+}
+function namespaceOwner(path, roots) {
+  const from = path[0] === "config" ? 1 : 0;
+  const root = roots.rootOf(path, from);
+  return root && owner("service", root.join("-"), root.join("."), path.slice(from + root.length));
+}
+function owner(kind, attribute, settingPrefix, rest) {
+  return { kind, service: nixServiceName(attribute), settingPrefix, rest };
+}
+function processIndex(path) {
+  for (let index2 = 1; index2 < path.length - 1; index2++) {
+    if (path[index2] === "processes" && path[index2 - 1] === "settings") return index2;
+  }
+  return -1;
+}
+function processOwner(path, processes, file2) {
+  const name2 = path[processes + 1];
+  const envAt = path.indexOf("process-compose");
+  const environment = envAt >= 0 && envAt < processes - 2 ? path[envAt + 1] : void 0;
+  return {
+    ...owner("process", name2, name2, path.slice(processes + 2)),
+    stack: `process-compose:${file2}${environment === void 0 ? "" : `#${environment}`}`
+  };
+}
+function isPortName(attribute) {
+  const words = attributeWords(attribute);
+  return words[words.length - 1] === "port";
+}
+var ADDRESS_WORDS = /* @__PURE__ */ new Set(["bind", "listen", "addr", "address", "listenaddress", "bindaddress"]);
+function isAddressName(attribute) {
+  return attributeWords(attribute).some((word) => ADDRESS_WORDS.has(word));
+}
+var CLIENT_WORDS = /* @__PURE__ */ new Set([
+  "database",
+  "db",
+  "postgres",
+  "postgresql",
+  "pg",
+  "mysql",
+  "mariadb",
+  "mongo",
+  "mongodb",
+  "redis",
+  "memcached",
+  "smtp",
+  "mail",
+  "imap",
+  "ldap",
+  "upstream",
+  "upstreams",
+  "remote",
+  "target",
+  "targets",
+  "scrape",
+  "static",
+  "alertmanagers"
+]);
+function namesClient(rest) {
+  return rest.some((attribute) => attributeWords(attribute).some((word) => CLIENT_WORDS.has(word)));
+}
+function protocolOfSetting(rest) {
+  return rest.some((attribute) => attributeWords(attribute).includes("udp")) ? "udp" : "tcp";
+}
+
+// src/extract/nix/moduleClaims.ts
+var PORT_TYPES = /* @__PURE__ */ new Set(["port"]);
+function moduleClaims(source, sink) {
+  const assignments = walkAssignments(source.root);
+  const roots = serviceRoots(assignments);
+  const options = /* @__PURE__ */ new Map();
+  for (const declaration of optionDeclarations(assignments)) {
+    const owner2 = settingOwner(declaration.path, source.path, roots);
+    const ownsIt = owner2?.kind === "service" && owner2.rest.length > 0;
+    options.set(declaration.path.join("."), { declaration, owner: ownsIt ? owner2 : void 0 });
+  }
+  const context = { sink, options, roots, moduleService: declaredService(assignments, source.path, roots) };
+  for (const option of options.values()) optionClaim(option, sink);
+  for (const assignment of assignments) if (!assignment.path.includes("options")) settingClaims(assignment, context);
+}
+function declaredService(assignments, file2, roots) {
+  const services = /* @__PURE__ */ new Set();
+  for (const { path } of assignments) {
+    const at = path.indexOf("options");
+    const owner2 = at >= 0 ? settingOwner(path.slice(at + 1), file2, roots) : void 0;
+    if (owner2?.kind === "service") services.add(owner2.service);
+  }
+  return services.size === 1 ? [...services][0] : void 0;
+}
+function optionClaim({ declaration, owner: owner2 }, sink) {
+  if (owner2 && declaration.default) valueClaim(declaration.default, owner2, true, PORT_TYPES.has(declaration.typeName ?? ""), sink);
+}
+var COMMAND_SETTINGS = /* @__PURE__ */ new Set(["ExecStart", "script"]);
+function settingClaims(assignment, context) {
+  const owner2 = settingOwner(assignment.path, context.sink.source.path, context.roots);
+  const leaf = assignment.path[assignment.path.length - 1];
+  if (!owner2) {
+    if (leaf !== void 0 && COMMAND_SETTINGS.has(leaf)) commandClaims2(assignment, void 0, context);
+    return;
+  }
+  const { rest } = owner2;
+  if (owner2.kind === "process") {
+    if (rest.length === 1 && rest[0] === "command") commandClaims2(assignment, owner2, context);
+    else if (rest.length === 2 && rest[0] === "environment") environmentClaims2(assignment, owner2, context.sink);
+    return;
+  }
+  if (owner2.kind === "systemd") {
+    if (leaf !== void 0 && COMMAND_SETTINGS.has(leaf)) commandClaims2(assignment, owner2, context);
+    else if (rest[0] === "environment" || rest[0] === "serviceConfig" && rest[1] === "Environment") environmentClaims2(assignment, owner2, context.sink);
+    return;
+  }
+  if (owner2.kind === "socket") {
+    if (rest.length === 1 && (rest[0] === "listenStreams" || rest[0] === "listenDatagrams")) socketClaim(assignment, owner2, context.sink);
+    return;
+  }
+  valueClaim(scoped(assignment), owner2, assignment.isDefault, false, context.sink);
+}
+function valueClaim(value, owner2, isDefault, portTyped, sink) {
+  const leaf = owner2.rest[owner2.rest.length - 1];
+  if (leaf === void 0) return;
+  const portNamed = portTyped || isPortName(leaf);
+  const addressNamed = !portNamed && isAddressName(leaf);
+  if (!portNamed && !addressNamed && !mayHoldWildcard(value) || namesClient(owner2.rest)) return;
+  const setting = settingName(owner2);
+  const rendered = renderValue(value);
+  const base = { service: owner2.service, setting, isDefault, protocol: protocolOfSetting(owner2.rest) };
+  if (portNamed) {
+    const port = writtenPort(rendered, sink, isDefault ? `the default of ${setting}` : setting);
+    if (port) sink.add({ ...base, ...port, hostIp: null });
+    return;
+  }
+  const address = writtenAddress(rendered);
+  if (address && (address.wildcard || addressNamed)) sink.add({ ...base, ...address });
+}
+function mayHoldWildcard(value) {
+  const { node: node3 } = followNames(value);
+  return node3.type.endsWith("string_expression") && (node3.text.includes("0.0.0.0") || node3.text.includes("[::]"));
+}
+function socketClaim(assignment, owner2, sink) {
+  const address = writtenAddress(renderValue(scoped(assignment)));
+  if (!address) return;
+  sink.add({
+    ...address,
+    service: owner2.service,
+    setting: settingName(owner2),
+    isDefault: assignment.isDefault,
+    protocol: owner2.rest[0] === "listenDatagrams" ? "udp" : "tcp"
+  });
+}
+
+// src/extract/nix/extractNixModule.ts
+function isNixModulePath(path) {
+  return path.endsWith(".nix") && !isNixRegistryPath(path);
+}
+var MAY_CLAIM = /(?<![a-z])port|Port|PORT|listen|Listen|bind|Bind|addr|Addr|ExecStart|processes|0\.0\.0\.0/;
+function mayClaimPorts(text3) {
+  return MAY_CLAIM.test(text3);
+}
+var nixModuleExtractor = {
+  format: NIX_FORMAT,
+  matches: isNixModulePath,
+  prepare: prepareNixGrammar,
+  extract: (file2) => extractNixModule(file2)
+};
+function extractNixModule(file2) {
+  if (!mayClaimPorts(file2.text)) return { bindings: [], diagnostics: [] };
+  try {
+    const result = withNixTree(file2.path, file2.text, (source) => {
+      const sink = new ClaimSink(source);
+      sink.diagnostics.push(...syntaxDiagnostics(source));
+      moduleClaims(source, sink);
+      return { bindings: sink.bindings.sort((a, b) => a.line - b.line || a.column - b.column), diagnostics: sink.diagnostics };
+    });
+    return result ?? { bindings: [], diagnostics: [grammarMissing(file2.path)] };
+  } catch (error62) {
+    return { bindings: [], diagnostics: [{ file: file2.path, severity: "error", message: `could not read the Nix file: ${error62 instanceof Error ? error62.message : String(error62)}` }] };
+  }
 }
 
 // node_modules/mdast-util-to-string/lib/index.js
@@ -40632,28 +45801,28 @@ function decodeNamedCharacterReference(value) {
 }
 
 // node_modules/micromark-util-chunked/index.js
-function splice(list2, start, remove, items) {
+function splice(list2, start2, remove, items) {
   const end = list2.length;
   let chunkStart = 0;
   let parameters;
-  if (start < 0) {
-    start = -start > end ? 0 : end + start;
+  if (start2 < 0) {
+    start2 = -start2 > end ? 0 : end + start2;
   } else {
-    start = start > end ? end : start;
+    start2 = start2 > end ? end : start2;
   }
   remove = remove > 0 ? remove : 0;
   if (items.length < 1e4) {
     parameters = Array.from(items);
-    parameters.unshift(start, remove);
+    parameters.unshift(start2, remove);
     list2.splice(...parameters);
   } else {
-    if (remove) list2.splice(start, remove);
+    if (remove) list2.splice(start2, remove);
     while (chunkStart < items.length) {
       parameters = items.slice(chunkStart, chunkStart + 1e4);
-      parameters.unshift(start, 0);
+      parameters.unshift(start2, 0);
       list2.splice(...parameters);
       chunkStart += 1e4;
-      start += 1e4;
+      start2 += 1e4;
     }
   }
 }
@@ -40764,8 +45933,8 @@ function regexCheck(regex) {
 function factorySpace(effects, ok2, type, max) {
   const limit = max ? max - 1 : Infinity;
   let size = 0;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     if (markdownSpace(code)) {
       effects.enter(type);
       return prefix(code);
@@ -40783,8 +45952,8 @@ function factorySpace(effects, ok2, type, max) {
 }
 function factorySpaceMinMax(effects, ok2, nok, type, min, max) {
   let size = 0;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     if (max > 0 && markdownSpace(code)) {
       effects.enter(type);
       return prefix(code);
@@ -40967,8 +46136,8 @@ function initializeDocument(effects) {
   let childFlow;
   let childToken;
   let lineStartOffset;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     if (continued < stack.length) {
       const item = stack[continued];
       self.containerState = item[1];
@@ -41006,7 +46175,7 @@ function initializeDocument(effects) {
       editMap.consume(self.events);
       return checkNewContainers(code);
     }
-    return start(code);
+    return start2(code);
   }
   function checkNewContainers(code) {
     if (continued === stack.length) {
@@ -41071,7 +46240,7 @@ function initializeDocument(effects) {
       writeToChild(effects.exit("chunkFlow"));
       continued = 0;
       self.interrupt = void 0;
-      return start;
+      return start2;
     }
     effects.consume(code);
     return flowContinue;
@@ -41190,17 +46359,17 @@ function resolveAllAttention(events, context) {
             continue;
           }
           const use = events[open2][1].end.offset - events[open2][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
-          const start = {
+          const start2 = {
             ...events[open2][1].end
           };
           const end = {
             ...events[index2][1].start
           };
-          movePoint(start, -use);
+          movePoint(start2, -use);
           movePoint(end, use);
           const openingSequence = {
             type: use > 1 ? "strongSequence" : "emphasisSequence",
-            start,
+            start: start2,
             end: {
               ...events[open2][1].end
             }
@@ -41268,8 +46437,8 @@ function tokenizeAttention(effects, ok2) {
   const previous2 = this.previous;
   const before = classifyCharacter(previous2);
   let marker;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     marker = code;
     effects.enter("attentionSequence");
     return inside(code);
@@ -41301,8 +46470,8 @@ var autolink = {
 };
 function tokenizeAutolink(effects, ok2, nok) {
   let size = 0;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("autolink");
     effects.enter("autolinkMarker");
     effects.consume(code);
@@ -41401,8 +46570,8 @@ var blankLine = {
   tokenize: tokenizeBlankLine
 };
 function tokenizeBlankLine(effects, ok2, nok) {
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     return markdownSpace(code) ? factorySpace(effects, after, "linePrefix")(code) : after(code);
   }
   function after(code) {
@@ -41421,8 +46590,8 @@ var blockQuote = {
 };
 function tokenizeBlockQuoteStart(effects, ok2, nok) {
   const self = this;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     if (code === 62) {
       const state = self.containerState;
       if (!state.open) {
@@ -41474,8 +46643,8 @@ var characterEscape = {
   tokenize: tokenizeCharacterEscape
 };
 function tokenizeCharacterEscape(effects, ok2, nok) {
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("characterEscape");
     effects.enter("escapeMarker");
     effects.consume(code);
@@ -41504,8 +46673,8 @@ function tokenizeCharacterReference(effects, ok2, nok) {
   let size = 0;
   let max;
   let test;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("characterReference");
     effects.enter("characterReferenceMarker");
     effects.consume(code);
@@ -41566,8 +46735,8 @@ var nonLazyContinuation = {
 };
 function tokenizeNonLazyContinuation(effects, ok2, nok) {
   const self = this;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     if (code === null) {
       return nok(code);
     }
@@ -41596,8 +46765,8 @@ function tokenizeCodeFenced(effects, ok2, nok) {
   let initialPrefix = 0;
   let sizeOpen = 0;
   let marker;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     return beforeSequenceOpen(code);
   }
   function beforeSequenceOpen(code) {
@@ -41630,9 +46799,9 @@ function tokenizeCodeFenced(effects, ok2, nok) {
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return info(code);
+    return info2(code);
   }
-  function info(code) {
+  function info2(code) {
     if (code === null || markdownLineEnding(code)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceInfo");
@@ -41647,7 +46816,7 @@ function tokenizeCodeFenced(effects, ok2, nok) {
       return nok(code);
     }
     effects.consume(code);
-    return info;
+    return info2;
   }
   function metaBefore(code) {
     if (code === null || markdownLineEnding(code)) {
@@ -41709,9 +46878,9 @@ function tokenizeCodeFenced(effects, ok2, nok) {
       effects2.enter("lineEnding");
       effects2.consume(code);
       effects2.exit("lineEnding");
-      return start2;
+      return start3;
     }
-    function start2(code) {
+    function start3(code) {
       effects2.enter("codeFencedFence");
       return markdownSpace(code) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code) : beforeSequenceClose(code);
     }
@@ -41754,8 +46923,8 @@ var furtherStart = {
   tokenize: tokenizeFurtherStart
 };
 function tokenizeCodeIndented(effects, ok2, nok) {
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("codeIndented");
     return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code);
   }
@@ -41854,8 +47023,8 @@ function tokenizeCodeText(effects, ok2, nok) {
   let sizeOpen = 0;
   let size;
   let token;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("codeText");
     effects.enter("codeTextSequence");
     return sequenceOpen(code);
@@ -41974,15 +47143,15 @@ var SpliceBuffer = class {
    * @returns {Array<T>}
    *   Array of items.
    */
-  slice(start, end) {
-    const stop = end === null || end === void 0 ? Number.POSITIVE_INFINITY : end;
-    if (stop < this.left.length) {
-      return this.left.slice(start, stop);
+  slice(start2, end) {
+    const stop2 = end === null || end === void 0 ? Number.POSITIVE_INFINITY : end;
+    if (stop2 < this.left.length) {
+      return this.left.slice(start2, stop2);
     }
-    if (start > this.left.length) {
-      return this.right.slice(this.right.length - stop + this.left.length, this.right.length - start + this.left.length).reverse();
+    if (start2 > this.left.length) {
+      return this.right.slice(this.right.length - stop2 + this.left.length, this.right.length - start2 + this.left.length).reverse();
     }
-    return this.left.slice(start).concat(this.right.slice(this.right.length - stop + this.left.length).reverse());
+    return this.left.slice(start2).concat(this.right.slice(this.right.length - stop2 + this.left.length).reverse());
   }
   /**
    * Mimics the behavior of Array.prototype.splice() except for the change of
@@ -42004,9 +47173,9 @@ var SpliceBuffer = class {
    * @return {Array<T>}
    *   Any removed items.
    */
-  splice(start, deleteCount, items) {
+  splice(start2, deleteCount, items) {
     const count = deleteCount || 0;
-    this.setCursor(Math.trunc(start));
+    this.setCursor(Math.trunc(start2));
     const removed = this.right.splice(this.right.length - count, Number.POSITIVE_INFINITY);
     if (items) chunkedPush(this.left, items);
     return removed.reverse();
@@ -42202,8 +47371,8 @@ function subcontent(events, eventIndex) {
   let index2 = -1;
   let current = token;
   let adjust = 0;
-  let start = 0;
-  const breaks = [start];
+  let start2 = 0;
+  const breaks = [start2];
   while (current) {
     while (events.get(++startPosition)[1] !== current) {
     }
@@ -42233,8 +47402,8 @@ function subcontent(events, eventIndex) {
       // Find a void token that includes a break.
       childEvents[index2][0] === "exit" && childEvents[index2 - 1][0] === "enter" && childEvents[index2][1].type === childEvents[index2 - 1][1].type && childEvents[index2][1].start.line !== childEvents[index2][1].end.line
     ) {
-      start = index2 + 1;
-      breaks.push(start);
+      start2 = index2 + 1;
+      breaks.push(start2);
       current._tokenizer = void 0;
       current.previous = void 0;
       current = current.next;
@@ -42250,9 +47419,9 @@ function subcontent(events, eventIndex) {
   index2 = breaks.length;
   while (index2--) {
     const slice = childEvents.slice(breaks[index2], breaks[index2 + 1]);
-    const start2 = startPositions.pop();
-    jumps.push([start2, start2 + slice.length - 1]);
-    events.splice(start2, 2, slice);
+    const start3 = startPositions.pop();
+    jumps.push([start3, start3 + slice.length - 1]);
+    events.splice(start3, 2, slice);
   }
   jumps.reverse();
   index2 = -1;
@@ -42338,8 +47507,8 @@ function tokenizeContinuation(effects, ok2, nok) {
 function factoryDestination(effects, ok2, nok, type, literalType, literalMarkerType, rawType, stringType, max) {
   const limit = max || Number.POSITIVE_INFINITY;
   let balance = 0;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     if (code === 60) {
       effects.enter(type);
       effects.enter(literalType);
@@ -42431,8 +47600,8 @@ function factoryLabel(effects, ok2, nok, type, markerType, stringType) {
   const self = this;
   let size = 0;
   let seen;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter(type);
     effects.enter(markerType);
     effects.consume(code);
@@ -42490,8 +47659,8 @@ function factoryLabel(effects, ok2, nok, type, markerType, stringType) {
 // node_modules/micromark-factory-title/index.js
 function factoryTitle(effects, ok2, nok, type, markerType, stringType) {
   let marker;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     if (code === 34 || code === 39 || code === 40) {
       effects.enter(type);
       effects.enter(markerType);
@@ -42552,17 +47721,17 @@ function factoryTitle(effects, ok2, nok, type, markerType, stringType) {
 // node_modules/micromark-factory-whitespace/index.js
 function factoryWhitespace(effects, ok2) {
   let seen;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     if (markdownLineEnding(code)) {
       effects.enter("lineEnding");
       effects.consume(code);
       effects.exit("lineEnding");
       seen = true;
-      return start;
+      return start2;
     }
     if (markdownSpace(code)) {
-      return factorySpace(effects, start, seen ? "linePrefix" : "lineSuffix")(code);
+      return factorySpace(effects, start2, seen ? "linePrefix" : "lineSuffix")(code);
     }
     return ok2(code);
   }
@@ -42580,8 +47749,8 @@ var titleBefore = {
 function tokenizeDefinition(effects, ok2, nok) {
   const self = this;
   let identifier;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("definition");
     return before(code);
   }
@@ -42660,8 +47829,8 @@ var hardBreakEscape = {
   tokenize: tokenizeHardBreakEscape
 };
 function tokenizeHardBreakEscape(effects, ok2, nok) {
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("hardBreakEscape");
     effects.consume(code);
     return after;
@@ -42711,8 +47880,8 @@ function resolveHeadingAtx(events, context) {
 }
 function tokenizeHeadingAtx(effects, ok2, nok) {
   let size = 0;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("atxHeading");
     return before(code);
   }
@@ -42863,8 +48032,8 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
   let buffer;
   let index2;
   let markerB;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     return before(code);
   }
   function before(code) {
@@ -42943,8 +48112,8 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
   function tagName(code) {
     if (code === null || code === 47 || code === 62 || markdownLineEndingOrSpace(code)) {
       const slash = code === 47;
-      const name = buffer.toLowerCase();
-      if (!slash && !closingTag && htmlRawNames.includes(name)) {
+      const name2 = buffer.toLowerCase();
+      if (!slash && !closingTag && htmlRawNames.includes(name2)) {
         marker = 1;
         return self.interrupt ? ok2(code) : continuation(code);
       }
@@ -43135,8 +48304,8 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
   }
   function continuationRawEndTag(code) {
     if (code === 62) {
-      const name = buffer.toLowerCase();
-      if (htmlRawNames.includes(name)) {
+      const name2 = buffer.toLowerCase();
+      if (htmlRawNames.includes(name2)) {
         effects.consume(code);
         return continuationClose;
       }
@@ -43181,8 +48350,8 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
   }
 }
 function tokenizeBlankLineBefore(effects, ok2, nok) {
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("lineEnding");
     effects.consume(code);
     effects.exit("lineEnding");
@@ -43200,8 +48369,8 @@ function tokenizeHtmlText(effects, ok2, nok) {
   let marker;
   let index2;
   let returnState;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("htmlText");
     effects.enter("htmlTextData");
     effects.consume(code);
@@ -43604,8 +48773,8 @@ function tokenizeLabelEnd(effects, ok2, nok) {
     }
     labelStart = labelStarts[labelStarts.length - 1];
   }
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     if (!labelStart) {
       return nok(code);
     }
@@ -43731,8 +48900,8 @@ var labelStartImage = {
 function tokenizeLabelStartImage(effects, ok2, nok) {
   const self = this;
   let labelImage;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("labelImage");
     effects.enter("labelImageMarker");
     effects.consume(code);
@@ -43768,8 +48937,8 @@ var labelStartLink = {
 function tokenizeLabelStartLink(effects, ok2, nok) {
   const self = this;
   let labelLink;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("labelLink");
     effects.enter("labelMarker");
     effects.consume(code);
@@ -43793,8 +48962,8 @@ var lineEnding = {
   tokenize: tokenizeLineEnding
 };
 function tokenizeLineEnding(effects, ok2) {
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("lineEnding");
     effects.consume(code);
     effects.exit("lineEnding");
@@ -43810,8 +48979,8 @@ var thematicBreak = {
 function tokenizeThematicBreak(effects, ok2, nok) {
   let size = 0;
   let marker;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     effects.enter("thematicBreak");
     return before(code);
   }
@@ -43863,8 +49032,8 @@ function tokenizeListStart(effects, ok2, nok) {
   const tail = self.events[self.events.length - 1];
   let initialSize = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
   let size = 0;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     const kind = self.containerState.type || (code === 42 || code === 43 || code === 45 ? "listUnordered" : "listOrdered");
     if (kind === "listUnordered" ? !self.containerState.marker || code === self.containerState.marker : asciiDigit(code)) {
       if (!self.containerState.type) {
@@ -44027,8 +49196,8 @@ function resolveToSetextUnderline(events, context) {
 function tokenizeSetextUnderline(effects, ok2, nok) {
   const self = this;
   let marker;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     let index2 = self.events.length;
     let paragraph;
     while (index2--) {
@@ -44117,9 +49286,9 @@ function initializeFactory(field) {
   function initializeText(effects) {
     const self = this;
     const constructs2 = this.parser.constructs[field];
-    const text3 = effects.attempt(constructs2, start, notText);
-    return start;
-    function start(code) {
+    const text3 = effects.attempt(constructs2, start2, notText);
+    return start2;
+    function start2(code) {
       return atBreak(code) ? text3(code) : notText(code);
     }
     function notText(code) {
@@ -44321,7 +49490,7 @@ var disable = {
 };
 
 // node_modules/micromark/lib/create-tokenizer.js
-function createTokenizer(parser, initialize, from) {
+function createTokenizer(parser2, initialize, from) {
   let point3 = {
     _bufferIndex: -1,
     _index: 0,
@@ -44350,7 +49519,7 @@ function createTokenizer(parser, initialize, from) {
     defineSkip,
     events: [],
     now,
-    parser,
+    parser: parser2,
     previous: null,
     sliceSerialize,
     sliceStream,
@@ -44458,11 +49627,11 @@ function createTokenizer(parser, initialize, from) {
     context.events.push(["exit", token, context]);
     return token;
   }
-  function onsuccessfulconstruct(construct, info) {
-    addResult(construct, info.from);
+  function onsuccessfulconstruct(construct, info2) {
+    addResult(construct, info2.from);
   }
-  function onsuccessfulcheck(_, info) {
-    info.restore();
+  function onsuccessfulcheck(_, info2) {
+    info2.restore();
   }
   function constructFactory(onreturn, fields) {
     return hook;
@@ -44470,7 +49639,7 @@ function createTokenizer(parser, initialize, from) {
       let listOfConstructs;
       let constructIndex;
       let currentConstruct;
-      let info;
+      let info2;
       return Array.isArray(constructs2) ? (
         /* c8 ignore next 1 */
         handleListOfConstructs(constructs2)
@@ -44482,8 +49651,8 @@ function createTokenizer(parser, initialize, from) {
         ])
       ) : handleMapOfConstructs(constructs2);
       function handleMapOfConstructs(map2) {
-        return start;
-        function start(code) {
+        return start2;
+        function start2(code) {
           const left = code !== null && map2[code];
           const all2 = code !== null && map2.null;
           const list2 = [
@@ -44504,9 +49673,9 @@ function createTokenizer(parser, initialize, from) {
         return handleConstruct(list2[constructIndex]);
       }
       function handleConstruct(construct) {
-        return start;
-        function start(code) {
-          info = store();
+        return start2;
+        function start2(code) {
+          info2 = store();
           currentConstruct = construct;
           if (!construct.partial) {
             context.currentConstruct = construct;
@@ -44527,12 +49696,12 @@ function createTokenizer(parser, initialize, from) {
       }
       function ok2(code) {
         consumed = true;
-        onreturn(currentConstruct, info);
+        onreturn(currentConstruct, info2);
         return returnState;
       }
       function nok(code) {
         consumed = true;
-        info.restore();
+        info2.restore();
         if (++constructIndex < listOfConstructs.length) {
           return handleConstruct(listOfConstructs[constructIndex]);
         }
@@ -44653,7 +49822,7 @@ function parse3(options) {
     /** @type {FullNormalizedExtension} */
     combineExtensions([constructs_exports, ...settings.extensions || []])
   );
-  const parser = {
+  const parser2 = {
     constructs: constructs2,
     content: create(content),
     defined: [],
@@ -44663,11 +49832,11 @@ function parse3(options) {
     string: create(string4),
     text: create(text)
   };
-  return parser;
+  return parser2;
   function create(initial) {
     return creator;
     function creator(from) {
-      return createTokenizer(parser, initial, from);
+      return createTokenizer(parser2, initial, from);
     }
   }
 }
@@ -44684,7 +49853,7 @@ var search = /[\0\t\n\r]/g;
 function preprocess2() {
   let column = 1;
   let buffer = "";
-  let start = true;
+  let start2 = true;
   let atCarriageReturn;
   return preprocessor;
   function preprocessor(value, encoding, end) {
@@ -44692,11 +49861,11 @@ function preprocess2() {
     const chunks = [];
     let startPosition = 0;
     buffer = "";
-    if (start) {
+    if (start2) {
       if (value.charCodeAt(0) === 65279) {
         startPosition++;
       }
-      start = void 0;
+      start2 = void 0;
     }
     while (startPosition < value.length) {
       search.lastIndex = startPosition;
@@ -44998,9 +50167,9 @@ function compiler(options) {
       listeners[index2].call(context, token);
     }
   }
-  function prepareList(events, start) {
+  function prepareList(events, start2) {
     const end = events.length - 1;
-    let index2 = start - 1;
+    let index2 = start2 - 1;
     let containerBalance = -1;
     let listSpread = false;
     let listItem2;
@@ -45088,16 +50257,16 @@ function compiler(options) {
         }
       }
     }
-    const listEvents = events.splice(start);
+    const listEvents = events.splice(start2);
     let insertion = 0;
     index2 = -1;
     while (++index2 < listEvents.length) {
-      while (insertion < insertions.length && insertions[insertion].at === start + index2) {
+      while (insertion < insertions.length && insertions[insertion].at === start2 + index2) {
         events.push(insertions[insertion++].event);
       }
       events.push(listEvents[index2]);
     }
-    events[start][1]._spread = listSpread;
+    events[start2][1]._spread = listSpread;
   }
   function opener(create, and) {
     return open2;
@@ -45768,8 +50937,8 @@ function tokenizeTable(effects, ok2, nok) {
   let size = 0;
   let sizeB = 0;
   let seen;
-  return start;
-  function start(code) {
+  return start2;
+  function start2(code) {
     let index2 = self.events.length - 1;
     while (index2 > -1) {
       const {
@@ -46105,11 +51274,11 @@ function flushCell(map2, context, range, rowKind, rowEnd, previousCell) {
     };
     map2.add(range[2], 0, [["enter", valueToken, context]]);
     if (rowKind !== 2) {
-      const start = context.events[range[2]];
+      const start2 = context.events[range[2]];
       const end = context.events[range[3]];
-      start[1].end = Object.assign({}, end[1].end);
-      start[1].type = "chunkText";
-      start[1].contentType = "text";
+      start2[1].end = Object.assign({}, end[1].end);
+      start2[1].type = "chunkText";
+      start2[1].contentType = "text";
       if (range[3] > range[2] + 1) {
         const a = range[2] + 1;
         const b = range[3] - range[2] - 1;
@@ -46140,56 +51309,6 @@ function getPoint(events, index2) {
   const event = events[index2];
   const side = event[0] === "enter" ? "start" : "end";
   return event[1][side];
-}
-
-// src/extract/registry/documentRegistry.ts
-var PORT_SPEC = /^(\d+)(?:[ \t]*[-–][ \t]*(\d+))?(?:[ \t]*\/[ \t]*([a-z]+))?$/i;
-function parsePortSpec2(text3, minPort = MIN_PORT) {
-  const trimmed = text3.trim();
-  const match = PORT_SPEC.exec(trimmed);
-  if (!match) return { problem: `\`${trimmed}\` is not a port or a port range`, shaped: false };
-  const [, first = "", last2, protocolText] = match;
-  const start = portValue(first, minPort);
-  const end = last2 === void 0 ? start : portValue(last2, minPort);
-  if (start === void 0) return { problem: `${first} is not a port (${minPort}-${MAX_PORT})`, shaped: true };
-  if (end === void 0) return { problem: `${last2 ?? ""} is not a port (${minPort}-${MAX_PORT})`, shaped: true };
-  if (end < start) return { problem: `${trimmed}: the range ends before it starts`, shaped: true };
-  const spec = { start, end, index: text3.indexOf(first), literal: first };
-  if (protocolText === void 0) return spec;
-  const protocol = protocolText.toLowerCase();
-  if (protocol !== "tcp" && protocol !== "udp") return { problem: `${trimmed}: unknown protocol \`${protocolText}\``, shaped: true };
-  return { ...spec, protocol };
-}
-function isPortSpecProblem(value) {
-  return "problem" in value;
-}
-function portValue(digits, minPort) {
-  if (digits.length > 5) return void 0;
-  const port = Number(digits);
-  return port >= minPort && port <= MAX_PORT ? port : void 0;
-}
-function parseProtocols(text3) {
-  const words = text3.toLowerCase().split(/[^a-z]+/);
-  const tcp = words.includes("tcp") || words.includes("both");
-  const udp = words.includes("udp") || words.includes("both");
-  if (tcp && udp) return ["tcp", "udp"];
-  if (udp) return ["udp"];
-  return tcp ? ["tcp"] : void 0;
-}
-function registryBinding(format, entry) {
-  return {
-    service: entry.service,
-    port: entry.start,
-    endPort: entry.end,
-    protocol: entry.protocol,
-    hostIp: null,
-    scope: "host",
-    kind: "registry",
-    format,
-    ...entry.location,
-    ...entry.category === void 0 ? {} : { category: entry.category },
-    ...entry.portName === void 0 ? {} : { portName: entry.portName }
-  };
 }
 
 // src/extract/registry/markdownLabels.ts
@@ -46245,13 +51364,13 @@ function labelFrees(text3) {
 }
 function categoryLabel(text3) {
   const { outside, inside } = splitParentheses(text3);
-  const name = outside.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "");
+  const name2 = outside.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "");
   for (const parenthetical of inside) {
     const inner = parenthetical.trim();
     const range = labelRange(inner.toLowerCase().endsWith(" range") ? inner.slice(0, -" range".length) : inner);
-    if (range) return { name, range };
+    if (range) return { name: name2, range };
   }
-  return { name };
+  return { name: name2 };
 }
 function labelRange(text3) {
   const prefix = /^(\d{1,4})(x{1,4})$/i.exec(text3.trim());
@@ -46259,8 +51378,8 @@ function labelRange(text3) {
     const [, digits = "", wildcards = ""] = prefix;
     if (digits.length + wildcards.length < 4 || digits.length + wildcards.length > 5) return void 0;
     const size = 10 ** wildcards.length;
-    const start = Number(digits) * size;
-    return start + size - 1 <= 65535 ? { start, end: start + size - 1 } : void 0;
+    const start2 = Number(digits) * size;
+    return start2 + size - 1 <= 65535 ? { start: start2, end: start2 + size - 1 } : void 0;
   }
   const spec = parsePortSpec2(text3, 0);
   return isPortSpecProblem(spec) || spec.start === spec.end ? void 0 : { start: spec.start, end: spec.end };
@@ -46321,19 +51440,19 @@ function portListDiagnostic(problem2) {
 function claimMeaning(claim2) {
   const label = claim2.label.trim();
   if (labelFrees(label)) return { kind: "none" };
-  const name = serviceLabel(label);
-  if (claim2.reservedBySection || labelReserves(label) || name === "") return { kind: "reserved", reason: label };
-  return name.includes("://") ? { kind: "none" } : { kind: "entry", service: normalizeServiceName(name) };
+  const name2 = serviceLabel(label);
+  if (claim2.reservedBySection || labelReserves(label) || name2 === "") return { kind: "reserved", reason: label };
+  return name2.includes("://") ? { kind: "none" } : { kind: "entry", service: normalizeServiceName(name2) };
 }
 function claimsToRegistry(claims, declaredCategories) {
   const meanings = claims.map(claimMeaning);
-  const tablesHaveEntries = claims.some((claim2, i) => claim2.from === "table" && meanings[i]?.kind === "entry");
+  const tablesHaveEntries = claims.some((claim2, i2) => claim2.from === "table" && meanings[i2]?.kind === "entry");
   const bindings = [];
   const reserved = [];
   const categories = /* @__PURE__ */ new Map();
   for (const category of declaredCategories) addCategory(categories, category);
-  claims.forEach((claim2, i) => {
-    const meaning = meanings[i];
+  claims.forEach((claim2, i2) => {
+    const meaning = meanings[i2];
     if (meaning?.kind === "reserved") {
       for (const port of claim2.ports) reserved.push({ ...port.location, start: port.start, end: port.end, ...meaning.reason === "" ? {} : { reason: meaning.reason } });
     } else if (meaning?.kind === "entry" && !(claim2.from === "list" && tablesHaveEntries)) {
@@ -46361,17 +51480,17 @@ function addCategory(categories, category) {
 function mappedText(nodes, source) {
   const segments = [];
   let text3 = "";
-  const visit3 = (node3) => {
+  const visit4 = (node3) => {
     if (node3.type === "text" || node3.type === "inlineCode") {
       segments.push({ at: text3.length, value: node3.value, start: node3.position?.start.offset ?? -1, end: node3.position?.end.offset ?? -1 });
       text3 += node3.value;
     } else if (node3.type === "break" || node3.type === "html") {
       text3 += " ";
     } else if ("children" in node3) {
-      for (const child of node3.children) visit3(child);
+      for (const child of node3.children) visit4(child);
     }
   };
-  for (const node3 of nodes) visit3(node3);
+  for (const node3 of nodes) visit4(node3);
   return {
     text: text3,
     sourceOffset: (index2, token) => {
@@ -46385,7 +51504,7 @@ function locateInSegment(written, segment, local, token) {
   if (verbatim >= 0 && written.startsWith(token, verbatim + local)) return segment.start + verbatim + local;
   const occurrence = countOccurrences2(segment.value.slice(0, local), token);
   let at = -1;
-  for (let i = 0; i <= occurrence; i++) {
+  for (let i2 = 0; i2 <= occurrence; i2++) {
     at = written.indexOf(token, at + 1);
     if (at < 0) return void 0;
   }
@@ -46395,23 +51514,6 @@ function countOccurrences2(text3, token) {
   let count = 0;
   for (let at = text3.indexOf(token); at >= 0 && token.length > 0; at = text3.indexOf(token, at + token.length)) count++;
   return count;
-}
-function makePositioner(source) {
-  const lineStarts = [0];
-  for (let i = 0; i < source.length; i++) {
-    const char = source.charCodeAt(i);
-    if (char === 10 || char === 13 && source.charCodeAt(i + 1) !== 10) lineStarts.push(i + 1);
-  }
-  return (offset) => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = low + high + 1 >> 1;
-      if ((lineStarts[mid] ?? 0) <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - (lineStarts[low] ?? 0) + 1 };
-  };
 }
 
 // src/extract/registry/markdownList.ts
@@ -46476,10 +51578,10 @@ function readCategoryRows(rows, layout, doc) {
     const rangeCell = cells[layout.range];
     const nameCell = cells[layout.category];
     if (!rangeCell || !nameCell) continue;
-    const name = categoryLabel(nameCell.text.text).name;
+    const name2 = categoryLabel(nameCell.text.text).name;
     const range = labelRange(rangeCell.text.text);
-    if (range && name) {
-      reading.categories.push({ ...textLocation(nameCell, doc), name, range });
+    if (range && name2) {
+      reading.categories.push({ ...textLocation(nameCell, doc), name: name2, range });
     } else if (!range && /\d/.test(rangeCell.text.text)) {
       reading.diagnostics.push({ ...textLocation(rangeCell, doc), severity: "error", message: `port registry: \`${rangeCell.text.text.trim()}\` is not a port range` });
     }
@@ -46503,7 +51605,7 @@ var markdownRegistryExtractor = {
 };
 function extractMarkdownRegistry(file2) {
   try {
-    const doc = { path: file2.path, text: file2.text, position: makePositioner(file2.text) };
+    const doc = { path: file2.path, text: file2.text, position: textPositioner(file2.text) };
     const tree = fromMarkdown(file2.text, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
     const reading = readDocument(tree, doc);
     const { bindings, registry: registry2 } = claimsToRegistry(reading.claims, reading.categories);
@@ -46521,7 +51623,7 @@ function readDocument(root, doc) {
   const reading = { claims: [], categories: [], diagnostics: [] };
   const headings = [];
   const context = () => ({ section: headings.at(-1)?.section, reserves: headings.some((heading2) => heading2.reserves) });
-  const visit3 = (node3) => {
+  const visit4 = (node3) => {
     if (node3.type === "heading") {
       while ((headings.at(-1)?.depth ?? 0) >= node3.depth) headings.pop();
       const text3 = mappedText(node3.children, doc.text);
@@ -46542,10 +51644,10 @@ function readDocument(root, doc) {
       else if (item) reading.claims.push(item);
     }
     if (node3.type === "root" || node3.type === "blockquote" || node3.type === "list" || node3.type === "listItem") {
-      for (const child of node3.children) visit3(child);
+      for (const child of node3.children) visit4(child);
     }
   };
-  visit3(root);
+  visit4(root);
   return reading;
 }
 
@@ -46601,7 +51703,7 @@ var serviceMappingSchema = external_exports.strictObject({
     context.addIssue({ code: "custom", message: "expected either port or ports" });
     return external_exports.NEVER;
   }
-  const registered = port ? [{ range: port, at: ["port"] }] : Object.entries(ports ?? {}).map(([name, named]) => ({ ...named, name, at: ["ports", name, ...named.at] }));
+  const registered = port ? [{ range: port, at: ["port"] }] : Object.entries(ports ?? {}).map(([name2, named]) => ({ ...named, name: name2, at: ["ports", name2, ...named.at] }));
   if (registered.length === 0) {
     context.addIssue({ code: "custom", path: ["ports"], message: "expected at least one named port" });
     return external_exports.NEVER;
@@ -46648,8 +51750,8 @@ function extractNativeRegistry(yaml) {
   const [document3, ...extra] = yaml.documents;
   const extraDocument = extra[0];
   if (extraDocument) {
-    const start = { file: yaml.path, ...yaml.position(extraDocument.range[0]) };
-    diagnostics.push({ ...start, severity: "warning", message: "a registry is one YAML document; later documents are ignored" });
+    const start2 = { file: yaml.path, ...yaml.position(extraDocument.range[0]) };
+    diagnostics.push({ ...start2, severity: "warning", message: "a registry is one YAML document; later documents are ignored" });
   }
   const root = yaml.resolve(document3?.contents ?? null);
   if (!(0, import_yaml.isMap)(root)) {
@@ -46686,10 +51788,10 @@ var RegistryReader = class {
   }
   categories(entries) {
     const categories = [];
-    for (const [name, value] of Object.entries(entries)) {
-      const path = ["categories", name];
+    for (const [name2, value] of Object.entries(entries)) {
+      const path = ["categories", name2];
       const category = this.validate(categoryEntrySchema, value, path);
-      if (category) categories.push({ ...this.keyLocation(path), name, ...category });
+      if (category) categories.push({ ...this.keyLocation(path), name: name2, ...category });
     }
     return categories;
   }
@@ -46813,7 +51915,7 @@ function readServices(reading, services) {
     } else if ((0, import_yaml.isMap)(yaml.resolve(value))) {
       const category = normalizeServiceName(key);
       reading.categories.push({ ...yaml.locate(keyNode), name: category });
-      for (const [name, service] of yaml.entries(value)) readService2(reading, { name, path: `services.${key}.${name}`, category }, service);
+      for (const [name2, service] of yaml.entries(value)) readService2(reading, { name: name2, path: `services.${key}.${name2}`, category }, service);
     } else {
       problem(reading, value, `services.${key}: expected a category of services or a service with a \`port\``);
     }
@@ -46840,8 +51942,8 @@ function readService2(reading, ref, node3) {
 function readPortList(reading, ref, node3, path, protocols) {
   const { yaml } = reading;
   const resolved = yaml.resolve(node3);
-  if ((0, import_yaml.isSeq)(resolved)) yaml.items(resolved).forEach((item, i) => addPort(reading, ref, item, `${path}[${i}]`, protocols));
-  else if ((0, import_yaml.isMap)(resolved)) for (const [name, value] of yaml.entries(resolved)) addPort(reading, { ...ref, portName: name }, value, `${path}.${name}`, protocols);
+  if ((0, import_yaml.isSeq)(resolved)) yaml.items(resolved).forEach((item, i2) => addPort(reading, ref, item, `${path}[${i2}]`, protocols));
+  else if ((0, import_yaml.isMap)(resolved)) for (const [name2, value] of yaml.entries(resolved)) addPort(reading, { ...ref, portName: name2 }, value, `${path}.${name2}`, protocols);
   else problem(reading, node3, `${path}: expected a list or an object of ports`);
 }
 function addPort(reading, ref, node3, path, protocols) {
@@ -46876,7 +51978,7 @@ function portSpecAt(reading, node3, path) {
 function readReserved(reading, node3) {
   const { yaml } = reading;
   const resolved = yaml.resolve(node3);
-  if ((0, import_yaml.isSeq)(resolved)) yaml.items(resolved).forEach((item, i) => readReservation(reading, item, `reserved[${i}]`, void 0));
+  if ((0, import_yaml.isSeq)(resolved)) yaml.items(resolved).forEach((item, i2) => readReservation(reading, item, `reserved[${i2}]`, void 0));
   else if ((0, import_yaml.isMap)(resolved)) for (const [key, value] of yaml.entries(resolved)) readReservation(reading, value, `reserved.${key}`, key);
   else problem(reading, node3, "reserved: expected a list or an object of ports and ranges");
 }
@@ -46897,20 +51999,1985 @@ function addReservation(reading, node3, path, reason) {
   reading.reserved.push({ ...location, start: spec.start, end: spec.end, ...reason === void 0 ? {} : { reason } });
 }
 
-// src/extract/zinit/processClaims.ts
-function isOwnPortVariable2(name, service) {
-  if (name === "PORT") return true;
-  return name.endsWith("_PORT") && normalizeServiceName(name.slice(0, -"_PORT".length)) === service;
+// node_modules/smol-toml/dist/error.js
+function getLineColFromPtr(string6, ptr) {
+  let lines = string6.slice(0, ptr).split(/\r?\n/);
+  return [lines.length, lines.pop().length + 1];
 }
-function oneClaimPerPort(bindings) {
-  const kept = [];
-  for (const binding2 of bindings) {
-    const covered = kept.some(
-      (earlier) => earlier.service === binding2.service && earlier.protocol === binding2.protocol && earlier.port <= binding2.port && binding2.endPort <= earlier.endPort
-    );
-    if (!covered) kept.push(binding2);
+function makeCodeBlock(string6, line, column) {
+  let lines = string6.split(/\r?\n/);
+  let codeblock = "";
+  let numberLen = (Math.log10(line + 1) | 0) + 1;
+  for (let i2 = line - 1; i2 <= line + 1; i2++) {
+    let l = lines[i2 - 1];
+    if (!l)
+      continue;
+    codeblock += i2.toString().padEnd(numberLen, " ");
+    codeblock += ":  ";
+    codeblock += l;
+    codeblock += "\n";
+    if (i2 === line) {
+      codeblock += " ".repeat(numberLen + column + 2);
+      codeblock += "^\n";
+    }
   }
-  return kept;
+  return codeblock;
+}
+var TomlError = class _TomlError extends Error {
+  line;
+  column;
+  codeblock;
+  constructor(message, options) {
+    const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+    const codeblock = makeCodeBlock(options.toml, line, column);
+    super(`Invalid TOML document: ${message}
+
+${codeblock}`, options);
+    this.line = line;
+    this.column = column;
+    this.codeblock = codeblock;
+  }
+  /** @internal */
+  static x(message, ctx, ptr) {
+    throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
+  }
+};
+
+// node_modules/smol-toml/dist/primitive.js
+function parseString(ctx) {
+  let startPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p++);
+  let first = c;
+  let isLiteral = c === 39;
+  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+  if (isMultiline) {
+    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
+      ctx.p++;
+    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
+      ctx.p += 2;
+  }
+  let parsed = "";
+  let sliceStart = ctx.p;
+  let state = 0;
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    c = ctx.s.charCodeAt(ctx.p);
+    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
+      state = state && 3;
+    } else if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in strings", ctx);
+    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+      if (isMultiline) {
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+      }
+      if (!state) {
+        let s = ctx.s.slice(sliceStart, ctx.p);
+        parsed = parsed ? parsed + s : s;
+      }
+      ctx.p += isMultiline ? 3 : 1;
+      return parsed;
+    } else if (!state) {
+      if (!isLiteral && c === 92) {
+        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
+        state = 1;
+      }
+    } else if (state === 1) {
+      if (c === 120 || c === 117 || c === 85) {
+        let errPtr = ctx.p++ - 1;
+        let value = 0;
+        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
+        for (let j = 0; j < len; j++, ctx.p++) {
+          let hex3 = ctx.s.charCodeAt(ctx.p);
+          let digit = (
+            /* 0-9 */
+            hex3 >= 48 && hex3 <= 57 ? hex3 - 48 : (
+              /* A-F */
+              hex3 >= 65 && hex3 <= 70 ? hex3 - 65 + 10 : (
+                /* a-f */
+                hex3 >= 97 && hex3 <= 102 ? hex3 - 97 + 10 : -1
+              )
+            )
+          );
+          if (digit < 0)
+            TomlError.x("invalid non-hex character in unicode escape", ctx);
+          value = value << 4 | digit;
+        }
+        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
+          TomlError.x("invalid unicode escape", ctx, errPtr);
+        }
+        parsed += String.fromCodePoint(value);
+        sliceStart = ctx.p--;
+        state = 0;
+      } else if (isMultiline && (c === 32 || c === 9)) {
+        state = 2;
+      } else {
+        if (c === 98)
+          parsed += "\b";
+        else if (c === 116)
+          parsed += "	";
+        else if (c === 110)
+          parsed += "\n";
+        else if (c === 102)
+          parsed += "\f";
+        else if (c === 114)
+          parsed += "\r";
+        else if (c === 101)
+          parsed += "\x1B";
+        else if (c === 34)
+          parsed += '"';
+        else if (c === 92)
+          parsed += "\\";
+        else
+          TomlError.x("unrecognised escape sequence", ctx);
+        sliceStart = ctx.p + 1;
+        state = 0;
+      }
+    } else if (c !== 32 && c !== 9) {
+      if (state === 2)
+        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
+      state = !isLiteral && c === 92 ? 1 : 0;
+      sliceStart = ctx.p;
+    }
+  }
+  TomlError.x("unfinished string", ctx, startPtr);
+}
+
+// node_modules/smol-toml/dist/date.js
+var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+var TomlDate = class _TomlDate extends Date {
+  #hasDate = false;
+  #hasTime = false;
+  #offset = null;
+  constructor(date5, fasttype, unsafeDelim) {
+    let hasDate = true;
+    let hasTime = true;
+    let offset = "Z";
+    let c;
+    if (typeof date5 === "string") {
+      if (fasttype)
+        prep: {
+          if (fasttype < 3) {
+            if (+date5.slice(11, 13) > 23) {
+              date5 = "";
+              break prep;
+            }
+            if (fasttype === 2) {
+              offset = null;
+              date5 += "Z";
+            } else if ((c = date5.charCodeAt(date5.length - 1)) !== 90 && c !== 122) {
+              offset = date5.slice(date5.length - 6);
+            }
+            if (unsafeDelim)
+              date5 = date5.slice(0, 10) + "T" + date5.slice(11);
+          } else if (fasttype === 4) {
+            date5 = +date5.slice(0, 2) > 23 ? "" : `0000-01-01T${date5}Z`;
+          }
+          hasDate = fasttype !== 4;
+          hasTime = fasttype !== 3;
+        }
+      else {
+        let match = date5.match(DATE_TIME_RE);
+        if (match) {
+          if (!match[1]) {
+            hasDate = false;
+            date5 = `0000-01-01T${date5}`;
+          }
+          hasTime = !!match[2];
+          hasTime && date5[10] === " " && (date5 = date5.replace(" ", "T"));
+          if (match[2] && +match[2] > 23) {
+            date5 = "";
+          } else {
+            offset = match[3] || null;
+            if (!offset && hasTime)
+              date5 += "Z";
+          }
+        } else {
+          date5 = "";
+        }
+      }
+    }
+    super(date5);
+    if (!isNaN(this.getTime())) {
+      this.#hasDate = hasDate;
+      this.#hasTime = hasTime;
+      this.#offset = offset;
+    }
+  }
+  isDateTime() {
+    return this.#hasDate && this.#hasTime;
+  }
+  isLocal() {
+    return !this.#hasDate || !this.#hasTime || !this.#offset;
+  }
+  isDate() {
+    return this.#hasDate && !this.#hasTime;
+  }
+  isTime() {
+    return this.#hasTime && !this.#hasDate;
+  }
+  isValid() {
+    return this.#hasDate || this.#hasTime;
+  }
+  toISOString() {
+    let iso = super.toISOString();
+    if (this.isDate())
+      return iso.slice(0, 10);
+    if (this.isTime())
+      return iso.slice(11, 23);
+    if (this.#offset === null)
+      return iso.slice(0, -1);
+    if (this.#offset === "Z" || this.#offset === "z")
+      return iso;
+    let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
+    offset = this.#offset[0] === "-" ? offset : -offset;
+    let offsetDate = new Date(this.getTime() - offset * 6e4);
+    return offsetDate.toISOString().slice(0, -1) + this.#offset;
+  }
+  static wrapAsOffsetDateTime(jsDate, offset = "Z") {
+    let date5 = new _TomlDate(jsDate);
+    date5.#offset = offset;
+    return date5;
+  }
+  static wrapAsLocalDateTime(jsDate) {
+    let date5 = new _TomlDate(jsDate);
+    date5.#offset = null;
+    return date5;
+  }
+  static wrapAsLocalDate(jsDate) {
+    let date5 = new _TomlDate(jsDate);
+    date5.#hasTime = false;
+    date5.#offset = null;
+    return date5;
+  }
+  static wrapAsLocalTime(jsDate) {
+    let date5 = new _TomlDate(jsDate);
+    date5.#hasDate = false;
+    date5.#offset = null;
+    return date5;
+  }
+};
+
+// node_modules/smol-toml/dist/extract.js
+function isDigit(char, base = 10) {
+  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
+}
+function isEndOfValue(char, delim) {
+  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
+  delim && (char === delim || char === 44) || // Comment
+  char === 35;
+}
+function extractValue(ctx, end) {
+  let errPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p);
+  if (c === 91 || c === 123) {
+    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
+    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+    ctx.d++;
+    return value;
+  }
+  if (c === 34 || c === 39) {
+    return parseString(ctx);
+  }
+  if (c === 116) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, true;
+  }
+  if (c === 102) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, false;
+  }
+  if (c === 43 || c === 45) {
+    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
+    return parseDate(ctx, c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
+    return parseTime(ctx, c, end);
+  }
+  return parseNumber(ctx, ctx.p, c, 0, end);
+}
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+  let c = startChr;
+  let state = 0;
+  let hasUnderscores = false;
+  if (c === 105) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, (sign || 1) / 0;
+  }
+  if (c === 110) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, NaN;
+  }
+  if (c === 48) {
+    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+      return ctx.bi === true ? 0n : 0;
+    if (!sign) {
+      if (c === 120)
+        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+      else if (c === 98)
+        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+      else if (c === 111)
+        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+    }
+    if (c === 46)
+      state = 2;
+    else if (c === 101 || c === 69)
+      state = 4;
+    else
+      TomlError.x("illegal leading zero", ctx, startPtr);
+  } else if (!isDigit(c))
+    TomlError.x("invalid value", ctx, startPtr);
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (!state)
+      state = 1;
+    if (c === 95) {
+      if (!(state & 1))
+        TomlError.x("illegal underscore", ctx);
+      state += 11;
+      hasUnderscores = true;
+    } else if (state === 1 && c === 46)
+      state = 2;
+    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
+      state = 4;
+    else if (state === 4 && (c === 43 || c === 45)) {
+      state = 6;
+    } else if (!isDigit(c))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (state > 9)
+      state -= 11;
+    else if (!(state & 1))
+      state++;
+  }
+  if (!state) {
+    let val = (startChr - 48) * (sign || 1);
+    return ctx.bi === true ? BigInt(val) : val;
+  }
+  if (!(state & 1))
+    TomlError.x("unfinished numeric value", ctx, startPtr);
+  let str = ctx.s.slice(startPtr, ctx.p);
+  if (hasUnderscores)
+    str = str.replaceAll("_", "");
+  return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+  let c, underscore = 1;
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (c === 95) {
+      if (underscore & 1)
+        TomlError.x("illegal underscore", ctx);
+      underscore = 3;
+    } else if (!isDigit(c, base))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (underscore & 1)
+      underscore--;
+  }
+  if (underscore & 1)
+    TomlError.x("unfinished numeric value", ctx);
+  let str = ctx.s.slice(startPtr + 2, ctx.p);
+  if (underscore)
+    str = str.replaceAll("_", "");
+  return parseInteger(ctx, str, base, startPtr);
+}
+function parseInteger(ctx, str, base, startPtr) {
+  if (ctx.bi !== true)
+    int: {
+      let val = parseInt(str, base);
+      if (!Number.isSafeInteger(val)) {
+        if (ctx.bi)
+          break int;
+        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
+      }
+      return val;
+    }
+  return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
+}
+function parseDate(ctx, c, endChr) {
+  let startPtr = ctx.p++, unsafeSeparator;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+  }
+  ctx.p += 5;
+  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
+  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
+    let t2 = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t2, 3, false, startPtr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
+    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
+  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  if (c = ctx.s.charCodeAt(ctx.p)) {
+    if (c === 90 || c === 122) {
+      let t2 = ctx.s.slice(startPtr, ++ctx.p);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
+    }
+    if (c === 43 || c === 45) {
+      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+    }
+  }
+  let t = ctx.s.slice(startPtr, ctx.p);
+  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+  let start2 = ctx.p;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+    return parseNumber(ctx, --ctx.p, c, 0, endChr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  let t = ctx.s.slice(start2, ctx.p);
+  return readDate(ctx, t, 4, false, start2);
+}
+function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+  if (ctx.ld) {
+    let date5 = new TomlDate(str, type, unsafeDelim);
+    if (!date5.isValid())
+      TomlError.x("invalid date", ctx, errPtr);
+    return date5;
+  }
+  try {
+    if (temporalSuffix)
+      str += temporalSuffix;
+    switch (type) {
+      case 1:
+        return Temporal.ZonedDateTime.from(str);
+      case 2:
+        return Temporal.PlainDateTime.from(str);
+      case 3:
+        return Temporal.PlainDate.from(str);
+      case 4:
+        return Temporal.PlainTime.from(str);
+    }
+  } catch (e) {
+    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
+  }
+}
+
+// node_modules/smol-toml/dist/util.js
+function skipComment(ctx) {
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    let c = ctx.s.charCodeAt(ctx.p);
+    if (c === 10)
+      break;
+    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+      ctx.p++;
+      break;
+    }
+    if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in comments", ctx);
+    }
+  }
+}
+function skipVoid(ctx, banNewLines, banComments) {
+  let c;
+  while (ctx.p < ctx.s.length) {
+    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
+      ctx.p++;
+    if (banComments || c !== 35)
+      break;
+    skipComment(ctx);
+  }
+}
+
+// node_modules/smol-toml/dist/struct.js
+function parseKey(ctx, end = 61) {
+  let startPtr;
+  let state = 0;
+  let parsed = [];
+  let sliceStart;
+  let c = ctx.s.charCodeAt(startPtr = ctx.p);
+  do {
+    if (c === end) {
+      if (!state)
+        TomlError.x("unexpected end of key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      return ctx.p++, parsed;
+    } else if (c === 46) {
+      if (!state)
+        TomlError.x("illegal empty bare key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      state = 0;
+    } else if (!state && (c === 34 || c === 39)) {
+      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
+        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
+      parsed.push(parseString(ctx));
+      state = 2;
+      ctx.p--;
+    } else if (c === 32 || c === 9) {
+      if (state === 1) {
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+        state = 2;
+      }
+    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
+      TomlError.x("illegal character in key", ctx);
+    } else if (!state) {
+      state = 1;
+      sliceStart = ctx.p;
+    }
+  } while (c = ctx.s.charCodeAt(++ctx.p));
+  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
+}
+function parseInlineTable(ctx) {
+  let startPtr = ctx.p++;
+  let res = /* @__PURE__ */ Object.create(null);
+  let seen = /* @__PURE__ */ new Set();
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
+      ctx.p++;
+      return res;
+    }
+    let k;
+    let t = res;
+    let hasOwn = false;
+    let errPtr = ctx.p;
+    let key = parseKey(ctx);
+    for (let i2 = 0; i2 < key.length; i2++) {
+      if (i2)
+        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      k = key[i2];
+      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
+        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+      }
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor")) {
+        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+        break;
+      }
+      if (!hasOwn && unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+      }
+    }
+    if (hasOwn) {
+      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+    }
+    skipVoid(ctx, true, true);
+    let value = extractValue(
+      ctx,
+      125
+      /* } */
+    );
+    if (t && typeof (t[k] = value) === "object")
+      seen.add(value);
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished table", ctx, startPtr);
+}
+function parseArray(ctx) {
+  let startPtr = ctx.p++;
+  let res = [];
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
+      ctx.p++;
+      return res;
+    }
+    res.push(extractValue(
+      ctx,
+      93
+      /* ] */
+    ));
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished array", ctx, startPtr);
+}
+
+// node_modules/smol-toml/dist/parse.js
+function peekTable(ctx, key, table, meta3, type) {
+  let t = table;
+  let m = meta3;
+  let k;
+  let hasOwn = false;
+  let state;
+  for (let i2 = 0; i2 < key.length; i2++) {
+    if (i2) {
+      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      m = (state = m[k]).c;
+      if (type === 0 && (state.t === 1 || state.t === 2)) {
+        return null;
+      }
+      if (state.t === 2) {
+        let l = t.length - 1;
+        t = t[l];
+        m = m[l].c;
+      }
+    }
+    k = key[i2];
+    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
+      return null;
+    }
+    if (!hasOwn) {
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor"))
+        return false;
+      if (unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
+      }
+      m[k] = {
+        t: i2 < key.length - 1 && type === 2 ? 3 : type,
+        d: false,
+        i: 0,
+        c: /* @__PURE__ */ Object.create(null)
+      };
+    }
+  }
+  state = m[k];
+  if (state.t !== type && !(type === 1 && state.t === 3)) {
+    return null;
+  }
+  if (type === 2) {
+    if (!state.d) {
+      state.d = true;
+      t[k] = [];
+    }
+    t[k].push(t = /* @__PURE__ */ Object.create(null));
+    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
+  }
+  if (state.d) {
+    return null;
+  }
+  state.d = true;
+  if (type === 1) {
+    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+  } else if (type === 0 && hasOwn) {
+    return null;
+  }
+  return [k, t, state.c];
+}
+function validateTablePeek(ctx, peek, ptr) {
+  if (peek === null || ctx.uk === 2)
+    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
+}
+function parse4(toml, options = {}) {
+  let ctx = {
+    s: toml,
+    p: 0,
+    d: options.maxDepth ?? 1e3,
+    bi: options.integersAsBigInt ?? false,
+    ld: options.useLegacyDate ?? true,
+    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
+  };
+  let res = /* @__PURE__ */ Object.create(null);
+  let meta3 = /* @__PURE__ */ Object.create(null);
+  let tmp;
+  let skipping = false;
+  let tbl = res;
+  let m = meta3;
+  if (toml.charCodeAt(0) === 65279)
+    ctx.p++;
+  skipVoid(ctx);
+  while (ctx.p < toml.length) {
+    if (toml.charCodeAt(ctx.p) === 91) {
+      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
+      tmp = ctx.p += +isTableArray;
+      skipping = false;
+      let k = parseKey(
+        ctx,
+        93
+        /* ] */
+      );
+      if (isTableArray) {
+        if (toml.charCodeAt(ctx.p) !== 93) {
+          TomlError.x("expected end of table array declaration", ctx);
+        }
+        ctx.p++;
+      }
+      let p = peekTable(
+        ctx,
+        k,
+        res,
+        meta3,
+        isTableArray ? 2 : 1
+        /* Type.EXPLICIT */
+      );
+      if (!p) {
+        validateTablePeek(ctx, p, tmp);
+        skipping = true;
+      } else {
+        m = p[2];
+        tbl = p[1];
+      }
+    } else {
+      tmp = ctx.p;
+      let k = parseKey(ctx);
+      let p = peekTable(
+        ctx,
+        k,
+        tbl,
+        m,
+        0
+        /* Type.DOTTED */
+      );
+      if (!p && !skipping)
+        validateTablePeek(ctx, p, tmp);
+      skipVoid(ctx, true, true);
+      let v = extractValue(ctx, void 0);
+      if (p && !skipping)
+        p[1][p[0]] = v;
+    }
+    skipVoid(ctx, true);
+    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
+      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
+    }
+    skipVoid(ctx);
+  }
+  return res;
+}
+
+// node_modules/smol-toml/dist/stringify.js
+var HAS_WELLFORMED = !!"".isWellFormed;
+
+// src/extract/source/packageManifest.ts
+function ancestorFolders(path) {
+  const folders = [];
+  for (let slash = path.lastIndexOf("/"); slash > 0; slash = path.lastIndexOf("/", slash - 1)) folders.push(path.slice(0, slash));
+  folders.push("");
+  return folders;
+}
+function pathInFolder(folder, name2) {
+  return folder === "" ? name2 : `${folder}/${name2}`;
+}
+function manifestCandidates(path, manifest) {
+  return ancestorFolders(path).map((folder) => pathInFolder(folder, manifest));
+}
+function nearestPackageManifest(path, manifest, context) {
+  for (const folder of ancestorFolders(path)) {
+    const text3 = context.readFile(pathInFolder(folder, manifest));
+    const name2 = text3 === void 0 ? void 0 : packageName(manifest, text3);
+    if (name2 !== void 0 && text3 !== void 0) return { folder, name: name2, text: text3 };
+  }
+  return void 0;
+}
+function packageName(manifest, text3) {
+  try {
+    switch (manifest) {
+      case "Cargo.toml":
+        return stringAt(parse4(text3), ["package", "name"]);
+      case "pyproject.toml": {
+        const toml = parse4(text3);
+        return stringAt(toml, ["project", "name"]) ?? stringAt(toml, ["tool", "poetry", "name"]);
+      }
+      case "package.json": {
+        const name2 = stringAt(JSON.parse(text3), ["name"]);
+        return name2?.startsWith("@") && name2.includes("/") ? name2.slice(name2.indexOf("/") + 1) : name2;
+      }
+      case "go.mod":
+        return goModuleName(text3);
+    }
+  } catch {
+    return void 0;
+  }
+}
+function goModuleName(text3) {
+  for (const line of text3.split("\n")) {
+    const words = line.replace(/\/\/.*/, "").trim().split(/\s+/);
+    if (words[0] !== "module" || words[1] === void 0) continue;
+    const segments = words[1].replace(/^"|"$/g, "").split("/");
+    const named = segments.filter((segment, index2) => index2 === 0 || !/^v\d+$/.test(segment));
+    return named.pop() || void 0;
+  }
+  return void 0;
+}
+function stringAt(value, keys) {
+  let current = value;
+  for (const key of keys) {
+    if (typeof current !== "object" || current === null || Array.isArray(current)) return void 0;
+    current = current[key];
+  }
+  return typeof current === "string" && current.trim() !== "" ? current : void 0;
+}
+
+// src/extract/source/cargoTargets.ts
+var AUXILIARY_TARGETS = ["example", "bench", "test"];
+function isCargoAuxiliaryTarget(path, manifest) {
+  return auxiliaryTargetPaths(manifest).includes(path);
+}
+function auxiliaryTargetPaths(manifest) {
+  let toml;
+  try {
+    toml = parse4(manifest.text);
+  } catch {
+    return [];
+  }
+  const paths = [];
+  for (const kind of AUXILIARY_TARGETS) {
+    const targets = toml[kind];
+    if (!Array.isArray(targets)) continue;
+    for (const target of targets) {
+      const path = typeof target === "object" && target !== null ? target["path"] : void 0;
+      if (typeof path === "string") paths.push(normalizeRelativePath(pathInFolder(manifest.folder, path)));
+    }
+  }
+  return paths;
+}
+function normalizeRelativePath(path) {
+  const segments = [];
+  for (const segment of path.split(/[/\\]/)) {
+    if (segment === "" || segment === ".") continue;
+    if (segment === "..") segments.pop();
+    else segments.push(segment);
+  }
+  return segments.join("/");
+}
+
+// src/extract/source/address.ts
+import { isIP as isIP3 } from "node:net";
+function parseAddressText(text3) {
+  if (text3 === "" || /\s/.test(text3)) return void 0;
+  const address = parseListenAddress(text3);
+  if (!address?.port) return void 0;
+  let host;
+  if (address.host !== void 0) {
+    const written = hostOfAddressText(text3, address.port.index);
+    host = parseHostText(written);
+    if (host === void 0) return void 0;
+  }
+  return { host, port: address.port.port, index: address.port.index, protocol: address.port.protocol };
+}
+function hostOfAddressText(text3, portIndex) {
+  const schemeEnd = text3.indexOf("://");
+  const hostText = text3.slice(schemeEnd < 0 ? 0 : schemeEnd + 3, portIndex - 1);
+  return hostText.startsWith("[") && hostText.endsWith("]") ? hostText.slice(1, -1) : hostText;
+}
+function parseHostText(text3) {
+  const host = text3.toLowerCase();
+  if (host === "" || host === "*" || host === "0.0.0.0" || host === "::") return null;
+  if (host === "localhost") return "127.0.0.1";
+  return isIP3(host) === 0 ? void 0 : host;
+}
+var LISTENER_WORDS = /* @__PURE__ */ new Set(["port", "listen", "bind", "addr", "address"]);
+var CLIENT_WORDS2 = /* @__PURE__ */ new Set(["db", "database", "redis", "postgres", "postgresql", "pg", "mysql", "mongo", "mongodb", "upstream", "remote", "target", "endpoint", "url", "uri", "connect", "peer", "client", "backend"]);
+function namesListenerSetting(name2) {
+  const words = settingWords(name2);
+  return words.some((word) => LISTENER_WORDS.has(word)) && !words.some((word) => CLIENT_WORDS2.has(word));
+}
+function settingWords(name2) {
+  return name2.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter((word) => word !== "");
+}
+
+// src/extract/source/claims.ts
+function portOfNumberLiteral(node3) {
+  const digits = /^(\d[\d_]*)(?:[iu](?:8|16|32|64|128|size))?$/.exec(node3.text)?.[1];
+  const port = digits === void 0 ? void 0 : parsePortNumber(digits.replace(/_/g, ""));
+  return port === void 0 ? void 0 : { port, row: node3.startPosition.row, column: node3.startPosition.column, isDefault: false };
+}
+function portOfString(text3) {
+  const port = text3 === void 0 ? void 0 : parsePortNumber(text3.text);
+  return port === void 0 || text3 === void 0 ? void 0 : { port, row: text3.row, column: text3.column, isDefault: false };
+}
+function addressOfString(text3) {
+  if (text3 === void 0) return void 0;
+  const address = parseAddressText(text3.text);
+  if (!address) return void 0;
+  return {
+    port: { port: address.port, row: text3.row, column: text3.column + address.index, isDefault: false },
+    host: address.host,
+    protocol: address.protocol
+  };
+}
+function heldIn(fact, setting) {
+  return fact && fact.setting === void 0 ? { ...fact, setting } : fact;
+}
+function addressHeldIn(fact, setting) {
+  return fact && { ...fact, port: heldIn(fact.port, setting) };
+}
+function asDefault(fact, variable) {
+  if (!fact) return fact;
+  const result = { ...fact, isDefault: true };
+  if (variable !== void 0 && fact.variable === void 0) {
+    result.variable = variable;
+    result.setting ??= variable;
+  }
+  return result;
+}
+function addressAsDefault(fact, variable) {
+  return fact && { ...fact, port: asDefault(fact.port, variable) };
+}
+function listenClaim(address, protocol = address.protocol ?? "tcp") {
+  return { ...address.port, hostIp: address.host ?? null, protocol };
+}
+function distinctClaims(claims) {
+  const seen = /* @__PURE__ */ new Set();
+  return claims.filter((claim2) => {
+    const key = `${claim2.row}:${claim2.column}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// src/extract/source/syntax.ts
+var STRING_CONTENT = /* @__PURE__ */ new Set(["string_content", "string_fragment", "interpreted_string_literal_content", "raw_string_literal_content"]);
+var STRING_DELIMITERS = /* @__PURE__ */ new Set(["string_start", "string_end"]);
+function plainString(node3) {
+  let content3;
+  for (const child of node3.namedChildren) {
+    if (STRING_DELIMITERS.has(child.type)) continue;
+    if (!STRING_CONTENT.has(child.type) || content3) return void 0;
+    content3 = child;
+  }
+  if (content3) return { text: content3.text, row: content3.startPosition.row, column: content3.startPosition.column };
+  return { text: "", row: node3.startPosition.row, column: node3.startPosition.column };
+}
+function wordsPattern(names) {
+  return new RegExp(`\\b(?:${[...names].join("|")})\\b`, "g");
+}
+function nodesAroundWords(root, text3, words, types, levels) {
+  const found = /* @__PURE__ */ new Map();
+  for (const match of text3.matchAll(words)) {
+    let node3 = root.descendantForIndex(match.index);
+    for (let level = 0; node3 && level <= levels; level++, node3 = node3.parent) {
+      if (!types.has(node3.type)) continue;
+      found.set(node3.id, node3);
+      break;
+    }
+  }
+  return [...found.values()].sort((a, b) => a.startIndex - b.startIndex);
+}
+function localValue(use, name2, declaration) {
+  for (let scope = use.parent; scope; scope = scope.parent) {
+    const children = scope.namedChildren;
+    for (let i2 = children.length - 1; i2 >= 0; i2--) {
+      const child = children[i2];
+      if (child.startIndex > use.startIndex || child.endIndex > use.startIndex) continue;
+      const value = declaration(child, name2);
+      if (value) return value;
+    }
+    if (scope.parent === null) {
+      for (const child of children) {
+        if (child.startIndex <= use.startIndex) continue;
+        const value = declaration(child, name2);
+        if (value) return value;
+      }
+    }
+  }
+  return void 0;
+}
+function firstErrorNode(root) {
+  if (!root.hasError) return void 0;
+  let node3 = root;
+  for (; ; ) {
+    const next = node3.children.find((child) => child.isError || child.isMissing || child.hasError);
+    if (!next) return node3;
+    if (next.isError || next.isMissing) return next;
+    node3 = next;
+  }
+}
+function positionalArguments(argumentList, skip = NOT_POSITIONAL) {
+  return argumentList ? argumentList.namedChildren.filter((child) => !skip.has(child.type)) : [];
+}
+var NOT_POSITIONAL = /* @__PURE__ */ new Set(["comment", "line_comment", "block_comment", "keyword_argument"]);
+
+// src/extract/source/go.ts
+var LISTEN_CALLS = /* @__PURE__ */ new Set(["ListenAndServe", "ListenAndServeTLS", "Listen", "ListenPacket", "ListenTCP", "ListenUDP", "Run", "RunTLS", "Start", "StartTLS"]);
+var STRING_TYPES = /* @__PURE__ */ new Set(["interpreted_string_literal", "raw_string_literal"]);
+var FLAG_DEFINITION = /^(?:Int|Int64|Uint|Uint16|Uint32|Uint64|String)(Var)?(P)?$/;
+var LISTEN_WORDS = wordsPattern(LISTEN_CALLS);
+var FLAG_WORDS = /\b(?:Int|Int64|Uint|Uint16|Uint32|Uint64|String)(?:Var)?P?\b/g;
+var CALL_TYPES = /* @__PURE__ */ new Set(["call_expression"]);
+var LITERAL_TYPES = /* @__PURE__ */ new Set(["composite_literal"]);
+var MAX_DEPTH3 = 6;
+function findGoClaims(root, text3) {
+  const claims = [];
+  for (const call of nodesAroundWords(root, text3, LISTEN_WORDS, CALL_TYPES, 2)) {
+    const name2 = calleeName2(call);
+    if (name2 !== void 0 && LISTEN_CALLS.has(name2)) claims.push(...listenCallClaims(call, name2));
+  }
+  for (const call of nodesAroundWords(root, text3, FLAG_WORDS, CALL_TYPES, 2)) {
+    const flag = flagDefault(call, 0);
+    if (flag && namesListenerSetting(flag.port.setting ?? "")) claims.push(listenClaim(flag));
+  }
+  for (const literal2 of nodesAroundWords(root, text3, /(?:Server|Flag)\b/g, LITERAL_TYPES, 2)) claims.push(...compositeLiteralClaims(literal2));
+  return distinctClaims(claims);
+}
+function listenCallClaims(call, name2) {
+  const args2 = callArguments(call);
+  const network = args2[0] && STRING_TYPES.has(args2[0].type) ? plainString(args2[0])?.text : void 0;
+  const protocol = name2 === "ListenUDP" || network?.startsWith("udp") ? "udp" : "tcp";
+  for (const argument of args2) {
+    const address = addressOf(argument, 0);
+    if (address && address.host !== void 0) return [listenClaim(address, protocol)];
+  }
+  return [];
+}
+function compositeLiteralClaims(literal2) {
+  const type = literal2.childForFieldName("type")?.text ?? "";
+  const fields = keyedFields(literal2);
+  if (type.endsWith("Server")) {
+    const addr2 = fields.get("Addr");
+    const address = addr2 && addressHeldIn(addressOf(addr2, 0), "Addr");
+    return address ? [listenClaim(address)] : [];
+  }
+  if (type.endsWith("Flag")) {
+    const name2 = fields.get("Name");
+    const flagName = name2 && STRING_TYPES.has(name2.type) ? plainString(name2)?.text : void 0;
+    const value = fields.get("Value");
+    if (!flagName || !value || !namesListenerSetting(flagName)) return [];
+    const address = addressAsDefault(addressHeldIn(addressOf(value, 0), flagName));
+    return address ? [listenClaim(address)] : [];
+  }
+  return [];
+}
+function keyedFields(literal2) {
+  const fields = /* @__PURE__ */ new Map();
+  for (const element of literal2.childForFieldName("body")?.namedChildren ?? []) {
+    if (element.type !== "keyed_element") continue;
+    const key = element.childForFieldName("key")?.text;
+    const value = element.childForFieldName("value")?.namedChildren[0];
+    if (key !== void 0 && value) fields.set(key, value);
+  }
+  return fields;
+}
+function addressOf(expression, depth) {
+  if (depth > MAX_DEPTH3) return void 0;
+  const node3 = passThrough(expression);
+  if (STRING_TYPES.has(node3.type)) return addressOfString(plainString(node3));
+  if (node3.type === "int_literal") {
+    const port = portOfNumberLiteral(node3);
+    return port && { port, host: void 0 };
+  }
+  if (node3.type === "identifier") {
+    const value = resolveName(node3);
+    return value && addressHeldIn(addressOf(value, depth + 1), node3.text);
+  }
+  if (node3.type === "binary_expression") return joinedAddress(node3, depth);
+  if (node3.type === "composite_literal") {
+    const port = keyedFields(node3).get("Port");
+    const fact = port && portOf(port, depth + 1);
+    return fact && { port: fact, host: null };
+  }
+  if (node3.type === "call_expression") {
+    const fallback = environmentHelperFallback(node3);
+    if (fallback) return addressAsDefault(addressOf(fallback.value, depth + 1), fallback.variable);
+    return formattedAddress(node3, depth) ?? flagDefault(node3, depth);
+  }
+  if (node3.type === "if_statement") {
+    const fallback = emptyValueFallback(node3);
+    return fallback && addressAsDefault(addressOf(fallback.value, depth + 1), fallback.variable);
+  }
+  return void 0;
+}
+function portOf(expression, depth) {
+  if (depth > MAX_DEPTH3) return void 0;
+  const node3 = passThrough(expression);
+  if (node3.type === "int_literal") return portOfNumberLiteral(node3);
+  if (STRING_TYPES.has(node3.type)) return portOfString(plainString(node3));
+  if (node3.type === "identifier") {
+    const value = resolveName(node3);
+    return value && heldIn(portOf(value, depth + 1), node3.text);
+  }
+  if (node3.type === "call_expression") {
+    const fallback = environmentHelperFallback(node3);
+    if (fallback) return asDefault(portOf(fallback.value, depth + 1), fallback.variable);
+    const flag = flagDefault(node3, depth);
+    return flag && flag.host === void 0 ? flag.port : void 0;
+  }
+  if (node3.type === "if_statement") {
+    const fallback = emptyValueFallback(node3);
+    return fallback && asDefault(portOf(fallback.value, depth + 1), fallback.variable);
+  }
+  return void 0;
+}
+function emptyValueFallback(check2) {
+  const name2 = emptyCheckedName(check2);
+  const assignments = check2.childForFieldName("consequence")?.descendantsOfType("assignment_statement") ?? [];
+  const value = name2 === void 0 ? void 0 : assignments.map((assignment) => declaredValue(assignment, name2)).find((found) => found !== void 0);
+  if (!value || name2 === void 0) return void 0;
+  const read = localValue(check2, name2, declaredValue);
+  const [variable] = read?.type === "call_expression" && calleeName2(read) === "Getenv" ? callArguments(read) : [];
+  return { value, variable: variable && STRING_TYPES.has(variable.type) ? plainString(variable)?.text : void 0 };
+}
+function environmentHelperFallback(call) {
+  const [name2, value] = callArguments(call);
+  const variable = name2 && STRING_TYPES.has(name2.type) ? plainString(name2)?.text : void 0;
+  if (!/env/i.test(calleeName2(call) ?? "") || callArguments(call).length !== 2 || !value || variable === void 0) return void 0;
+  return { value, variable };
+}
+function emptyCheckedName(check2) {
+  const condition = check2.childForFieldName("condition");
+  const left = condition?.childForFieldName("left");
+  const right = condition?.childForFieldName("right");
+  const isEmpty = right && STRING_TYPES.has(right.type) && plainString(right)?.text === "";
+  return condition?.type === "binary_expression" && condition.childForFieldName("operator")?.text === "==" && isEmpty && left?.type === "identifier" ? left.text : void 0;
+}
+function joinedAddress(node3, depth) {
+  const left = node3.childForFieldName("left");
+  const right = node3.childForFieldName("right");
+  const prefix = left && STRING_TYPES.has(left.type) ? plainString(left) : void 0;
+  if (node3.childForFieldName("operator")?.text !== "+" || !prefix || !right) return void 0;
+  return addressWithPort(prefix, right, depth);
+}
+function formattedAddress(call, depth) {
+  const [format, port] = callArguments(call);
+  if (calleeName2(call) !== "Sprintf" || !format || !port || !STRING_TYPES.has(format.type)) return void 0;
+  const text3 = plainString(format);
+  if (!text3?.text.endsWith(":%d") && !text3?.text.endsWith(":%v")) return void 0;
+  return addressWithPort({ ...text3, text: text3.text.slice(0, -2) }, port, depth);
+}
+function addressWithPort(prefix, port, depth) {
+  if (!prefix.text.endsWith(":")) return void 0;
+  const host = parseHostText(prefix.text.slice(0, -1).replace(/^\[(.*)\]$/, "$1"));
+  const fact = host === void 0 ? void 0 : portOf(port, depth + 1);
+  return fact && { port: fact, host };
+}
+function flagDefault(call, depth) {
+  const shape = FLAG_DEFINITION.exec(calleeName2(call) ?? "");
+  if (!shape || call.childForFieldName("function")?.type !== "selector_expression") return void 0;
+  const args2 = callArguments(call);
+  const nameIndex = shape[1] ? 1 : 0;
+  const name2 = args2[nameIndex];
+  const value = args2[nameIndex + (shape[2] ? 2 : 1)];
+  const flagName = name2 && STRING_TYPES.has(name2.type) ? plainString(name2)?.text : void 0;
+  if (flagName === void 0 || !value || depth > MAX_DEPTH3) return void 0;
+  const address = addressAsDefault(addressOf(value, depth + 1));
+  return address && { ...address, port: { ...address.port, setting: flagName } };
+}
+function passThrough(expression) {
+  let node3 = expression;
+  while (node3.type === "unary_expression" && /^[&*]$/.test(node3.childForFieldName("operator")?.text ?? "") || node3.type === "parenthesized_expression") {
+    const inner = node3.type === "unary_expression" ? node3.childForFieldName("operand") : node3.namedChildren[0];
+    if (!inner) break;
+    node3 = inner;
+  }
+  return node3;
+}
+function resolveName(identifier) {
+  return localValue(identifier, identifier.text, declaredValue);
+}
+function declaredValue(statement, name2) {
+  switch (statement.type) {
+    case "if_statement":
+      return emptyCheckedName(statement) === name2 && emptyValueFallback(statement) ? statement : void 0;
+    case "short_var_declaration":
+    case "assignment_statement":
+      return pairedValue(statement.childForFieldName("left"), statement.childForFieldName("right"), name2);
+    case "var_declaration":
+    case "const_declaration":
+    case "var_spec_list":
+      for (const spec of statement.namedChildren) {
+        const value = declaredValue(spec, name2);
+        if (value) return value;
+      }
+      return void 0;
+    case "var_spec":
+    case "const_spec": {
+      const names = statement.childrenForFieldName("name");
+      const index2 = names.findIndex((identifier) => identifier?.text === name2);
+      return index2 < 0 ? void 0 : statement.childForFieldName("value")?.namedChildren[index2];
+    }
+    default:
+      return void 0;
+  }
+}
+function pairedValue(left, right, name2) {
+  const index2 = left?.namedChildren.findIndex((identifier) => identifier.text === name2) ?? -1;
+  return index2 < 0 || left?.namedChildCount !== right?.namedChildCount ? void 0 : right?.namedChildren[index2];
+}
+function callArguments(call) {
+  return (call.childForFieldName("arguments")?.namedChildren ?? []).filter((child) => child.type !== "comment");
+}
+function calleeName2(call) {
+  const callee = call.childForFieldName("function");
+  if (callee?.type === "identifier") return callee.text;
+  if (callee?.type === "selector_expression") return callee.childForFieldName("field")?.text;
+  return void 0;
+}
+
+// src/extract/source/javascript.ts
+var LISTEN_CALLS2 = /* @__PURE__ */ new Set(["listen", "bind", "serve"]);
+var CALL_WORDS = /\b(?:listen|bind|serve)\b|Server\b/g;
+var CALL_TYPES2 = /* @__PURE__ */ new Set(["call_expression", "new_expression"]);
+var FALLBACK_TYPES = /* @__PURE__ */ new Set(["binary_expression"]);
+var STRING_TYPES2 = /* @__PURE__ */ new Set(["string", "template_string"]);
+var TRANSPARENT2 = /* @__PURE__ */ new Set(["parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression", "type_assertion"]);
+var NUMBER_CONVERSIONS = /* @__PURE__ */ new Set(["Number", "parseInt", "parseFloat"]);
+var ENVIRONMENTS = /* @__PURE__ */ new Set(["process.env", "Bun.env", "import.meta.env"]);
+var MAX_DEPTH4 = 6;
+function findJavaScriptClaims(root, text3) {
+  const claims = [];
+  for (const call of nodesAroundWords(root, text3, CALL_WORDS, CALL_TYPES2, 3)) claims.push(...callClaims(call));
+  for (const fallback of nodesAroundWords(root, text3, /\bPORT\b/g, FALLBACK_TYPES, 4)) {
+    if (environmentVariable2(fallback.childForFieldName("left")) !== "PORT") continue;
+    const port = portOf2(fallback, 0);
+    if (port) claims.push(listenClaim({ port, host: void 0 }));
+  }
+  return distinctClaims(claims);
+}
+function callClaims(call) {
+  const name2 = calleeName3(call);
+  const isNew = call.type === "new_expression";
+  if (name2 === void 0 || (isNew ? !name2.endsWith("Server") : !LISTEN_CALLS2.has(name2))) return [];
+  const [first, second] = (call.childForFieldName("arguments")?.namedChildren ?? []).filter((child) => child.type !== "comment");
+  if (!first) return [];
+  const address = optionsAddress(first, 0) ?? (name2 === "listen" || name2 === "bind" ? portAndHost(first, second) : void 0);
+  return address ? [listenClaim(address, name2 === "bind" ? "udp" : "tcp")] : [];
+}
+function portAndHost(portNode, hostNode) {
+  const port = portOf2(portNode, 0);
+  return port && { port, host: hostNode && STRING_TYPES2.has(hostNode.type) ? hostOfString(hostNode) : void 0 };
+}
+function optionsAddress(expression, depth) {
+  const node3 = passThrough2(expression);
+  if (node3.type === "identifier" && depth <= MAX_DEPTH4) {
+    const value = resolveName2(node3);
+    return value && optionsAddress(value, depth + 1);
+  }
+  if (node3.type !== "object") return void 0;
+  let port;
+  let host;
+  for (const property of node3.namedChildren) {
+    const key = property.type === "pair" ? propertyKey(property.childForFieldName("key")) : property.type === "shorthand_property_identifier" ? property.text : void 0;
+    const value = property.type === "pair" ? property.childForFieldName("value") : property;
+    if (!value) continue;
+    if (key === "port") port = portOf2(value, depth + 1);
+    else if ((key === "host" || key === "hostname" || key === "address") && STRING_TYPES2.has(value.type)) host = hostOfString(value);
+  }
+  return port && { port, host };
+}
+function portOf2(expression, depth) {
+  if (depth > MAX_DEPTH4) return void 0;
+  const node3 = passThrough2(expression);
+  switch (node3.type) {
+    case "number":
+      return portOfNumberLiteral(node3);
+    case "string":
+    case "template_string":
+      return portOfString(plainString(node3));
+    case "identifier":
+    case "shorthand_property_identifier": {
+      const value = resolveName2(node3);
+      return value && heldIn(portOf2(value, depth + 1), node3.text);
+    }
+    case "binary_expression": {
+      const operator = node3.childForFieldName("operator")?.text;
+      const right = node3.childForFieldName("right");
+      if (operator !== "??" && operator !== "||" || !right) return void 0;
+      return asDefault(portOf2(right, depth + 1), environmentVariable2(node3.childForFieldName("left")));
+    }
+    case "ternary_expression": {
+      const fallback = node3.childForFieldName("alternative");
+      return fallback ? asDefault(portOf2(fallback, depth + 1), environmentVariable2(node3.childForFieldName("condition"))) : void 0;
+    }
+    case "object_assignment_pattern": {
+      const fallback = node3.childForFieldName("right");
+      return fallback ? asDefault(portOf2(fallback, depth + 1)) : void 0;
+    }
+    case "call_expression": {
+      const [argument] = node3.childForFieldName("arguments")?.namedChildren ?? [];
+      return NUMBER_CONVERSIONS.has(calleeName3(node3) ?? "") && argument ? portOf2(argument, depth + 1) : void 0;
+    }
+    case "unary_expression":
+      return node3.childForFieldName("operator")?.text === "+" ? portOf2(node3.childForFieldName("argument") ?? node3, depth + 1) : void 0;
+    default:
+      return void 0;
+  }
+}
+function hostOfString(node3) {
+  const text3 = plainString(node3);
+  return text3 && parseHostText(text3.text);
+}
+function environmentVariable2(expression) {
+  const node3 = expression && passThrough2(expression);
+  if (node3?.type === "member_expression" && ENVIRONMENTS.has(node3.childForFieldName("object")?.text ?? "")) {
+    return node3.childForFieldName("property")?.text;
+  }
+  if (node3?.type === "subscript_expression" && ENVIRONMENTS.has(node3.childForFieldName("object")?.text ?? "")) {
+    const index2 = node3.childForFieldName("index");
+    return index2 && STRING_TYPES2.has(index2.type) ? plainString(index2)?.text : void 0;
+  }
+  if (node3?.type !== "call_expression") return void 0;
+  const [argument] = node3.childForFieldName("arguments")?.namedChildren ?? [];
+  if (NUMBER_CONVERSIONS.has(calleeName3(node3) ?? "")) return argument ? environmentVariable2(argument) : void 0;
+  if (node3.childForFieldName("function")?.text !== "Deno.env.get") return void 0;
+  return argument && STRING_TYPES2.has(argument.type) ? plainString(argument)?.text : void 0;
+}
+function passThrough2(expression) {
+  let node3 = expression;
+  while (TRANSPARENT2.has(node3.type)) {
+    const inner = node3.namedChildren[0];
+    if (!inner) break;
+    node3 = inner;
+  }
+  return node3;
+}
+function resolveName2(identifier) {
+  return localValue(identifier, identifier.text, declaredValue2);
+}
+function declaredValue2(statement, name2) {
+  if (statement.type === "export_statement") {
+    const declaration = statement.childForFieldName("declaration");
+    return declaration ? declaredValue2(declaration, name2) : void 0;
+  }
+  if (statement.type !== "lexical_declaration" && statement.type !== "variable_declaration") return void 0;
+  for (const declarator of statement.namedChildren) {
+    const target = declarator.childForFieldName("name");
+    if (target?.type === "identifier" && target.text === name2) return declarator.childForFieldName("value") ?? void 0;
+    if (target?.type === "object_pattern") {
+      const withDefault = target.namedChildren.find((property) => property.type === "object_assignment_pattern" && property.childForFieldName("left")?.text === name2);
+      if (withDefault) return withDefault;
+    }
+  }
+  return void 0;
+}
+function propertyKey(key) {
+  if (!key) return void 0;
+  return STRING_TYPES2.has(key.type) ? plainString(key)?.text : key.text;
+}
+function calleeName3(call) {
+  const callee = call.childForFieldName(call.type === "new_expression" ? "constructor" : "function");
+  if (callee?.type === "identifier") return callee.text;
+  if (callee?.type === "member_expression") return callee.childForFieldName("property")?.text;
+  return void 0;
+}
+
+// src/extract/source/python.ts
+var LISTEN_CALLS3 = /* @__PURE__ */ new Map([
+  ["run", null],
+  ["run_app", null],
+  ["run_server", null],
+  ["listen", { host: 1, port: 0 }],
+  // prometheus_client's metrics servers
+  ["start_http_server", { host: 1, port: 0 }],
+  ["start_wsgi_server", { host: 1, port: 0 }],
+  ["run_simple", { host: 0, port: 1 }],
+  ["make_server", { host: 0, port: 1 }],
+  ["serve", { host: 1, port: 2 }],
+  ["start_server", { host: 1, port: 2 }],
+  ["create_server", { host: 1, port: 2 }],
+  ["TCPSite", { host: 1, port: 2 }]
+]);
+var MIN_POSITIONAL_LISTEN_PORT = 1024;
+var OPTION_CALLS = /* @__PURE__ */ new Set(["add_argument", "option"]);
+var CALL_WORDS2 = new RegExp(`${wordsPattern([...LISTEN_CALLS3.keys(), "bind", ...OPTION_CALLS, "PORT"]).source}|Server\\b`, "g");
+var CALL_TYPES3 = /* @__PURE__ */ new Set(["call"]);
+var ENVIRONMENT_READS = /* @__PURE__ */ new Set(["os.environ.get", "os.getenv", "environ.get", "getenv"]);
+var MAX_DEPTH5 = 6;
+function findPythonClaims(root, text3) {
+  const listened = [];
+  const standalone = [];
+  for (const call of nodesAroundWords(root, text3, CALL_WORDS2, CALL_TYPES3, 3)) {
+    const name2 = calleeName4(call);
+    const listen = name2 === void 0 ? void 0 : listenCallClaim(call, name2);
+    const other = listen || name2 === void 0 ? void 0 : optionDefaultClaim(call, name2) ?? portVariableClaim(call);
+    if (listen) listened.push(listen);
+    if (other) standalone.push(other);
+  }
+  return distinctClaims([...listened, ...standalone]);
+}
+function listenCallClaim(call, name2) {
+  const args2 = call.childForFieldName("arguments");
+  const positional = positionalArguments(args2);
+  if (name2 === "bind" || isServerClass(name2)) {
+    const address = positional[0] && addressOf2(positional[0], 0);
+    const udp = name2 === "bind" ? isDatagramSocket(call) : name2.includes("UDP");
+    return address && listenClaim(address, udp ? "udp" : "tcp");
+  }
+  if (!LISTEN_CALLS3.has(name2)) return void 0;
+  const places = LISTEN_CALLS3.get(name2);
+  const portNode = keywordArgument(args2, "port") ?? (places ? positional[places.port] : void 0);
+  const hostNode = keywordArgument(args2, "host") ?? keywordArgument(args2, "addr") ?? keywordArgument(args2, "address") ?? (places ? positional[places.host] : void 0);
+  const port = portNode && portOf3(portNode, 0);
+  if (!port || name2 === "listen" && !keywordArgument(args2, "port") && port.port < MIN_POSITIONAL_LISTEN_PORT) return void 0;
+  return listenClaim({ port, host: hostNode && hostOf(hostNode, 0) });
+}
+function isServerClass(name2) {
+  return /^[A-Z]\w*Server$/.test(name2);
+}
+function isDatagramSocket(bindCall) {
+  const receiver = bindCall.childForFieldName("function")?.childForFieldName("object");
+  const created = receiver?.type === "identifier" ? resolveName3(receiver) : receiver;
+  return created?.descendantsOfType("identifier").some((identifier) => identifier.text === "SOCK_DGRAM") ?? false;
+}
+function optionDefaultClaim(call, name2) {
+  if (!OPTION_CALLS.has(name2)) return void 0;
+  const args2 = call.childForFieldName("arguments");
+  const flags2 = positionalArguments(args2).map((flag2) => flag2.type === "string" ? plainString(flag2)?.text : void 0);
+  const flag = flags2.find((text3) => text3?.startsWith("--")) ?? flags2.find((text3) => text3?.startsWith("-"));
+  const fallback = keywordArgument(args2, "default");
+  if (!flag || !fallback) return void 0;
+  const setting = flag.replace(/^-+/, "");
+  if (!namesListenerSetting(setting)) return void 0;
+  const address = addressOf2(fallback, 0) ?? portAddress(portOf3(fallback, 0));
+  return address && listenClaim({ ...address, port: { ...asDefault(address.port), setting } });
+}
+function portVariableClaim(call) {
+  const port = environmentDefault(call, 0);
+  return port?.variable === "PORT" ? listenClaim({ port, host: void 0 }) : void 0;
+}
+function addressOf2(expression, depth) {
+  if (depth > MAX_DEPTH5) return void 0;
+  const node3 = passThrough3(expression);
+  if (node3.type === "string") return addressOfString(plainString(node3));
+  if (node3.type === "identifier") {
+    const value = resolveName3(node3);
+    const address = value && addressOf2(value, depth + 1);
+    return address && { ...address, port: heldIn(address.port, node3.text) };
+  }
+  if (node3.type !== "tuple" || node3.namedChildCount !== 2) return void 0;
+  const [host, port] = node3.namedChildren;
+  return portAddress(portOf3(port, depth + 1), hostOf(host, depth + 1));
+}
+function portAddress(port, host) {
+  return port && { port, host };
+}
+function portOf3(expression, depth) {
+  if (depth > MAX_DEPTH5) return void 0;
+  const node3 = passThrough3(expression);
+  switch (node3.type) {
+    case "integer":
+      return portOfNumberLiteral(node3);
+    case "string":
+      return portOfString(plainString(node3));
+    case "identifier": {
+      const value = resolveName3(node3);
+      return value && heldIn(portOf3(value, depth + 1), node3.text);
+    }
+    case "boolean_operator": {
+      const right = node3.childForFieldName("right");
+      if (node3.childForFieldName("operator")?.text !== "or" || !right) return void 0;
+      const left = node3.childForFieldName("left");
+      return asDefault(portOf3(right, depth + 1), left ? environmentName(left) : void 0);
+    }
+    case "call": {
+      const [argument] = positionalArguments(node3.childForFieldName("arguments"));
+      if (calleeName4(node3) === "int" && argument) return portOf3(argument, depth + 1);
+      return environmentDefault(node3, depth);
+    }
+    default:
+      return void 0;
+  }
+}
+function environmentDefault(call, depth) {
+  const variable = environmentName(call);
+  const [, fallback] = positionalArguments(call.childForFieldName("arguments"));
+  return variable !== void 0 && fallback ? asDefault(portOf3(fallback, depth + 1), variable) : void 0;
+}
+function environmentName(call) {
+  if (call.type !== "call" || !ENVIRONMENT_READS.has(call.childForFieldName("function")?.text ?? "")) return void 0;
+  const [name2] = positionalArguments(call.childForFieldName("arguments"));
+  return name2?.type === "string" ? plainString(name2)?.text : void 0;
+}
+function hostOf(expression, depth) {
+  if (depth > MAX_DEPTH5) return void 0;
+  const node3 = passThrough3(expression);
+  if (node3.type === "string") {
+    const text3 = plainString(node3);
+    return text3 && parseHostText(text3.text);
+  }
+  const value = node3.type === "identifier" ? resolveName3(node3) : void 0;
+  return value && hostOf(value, depth + 1);
+}
+function passThrough3(expression) {
+  let node3 = expression;
+  while (node3.type === "parenthesized_expression" && node3.namedChildren[0]) node3 = node3.namedChildren[0];
+  return node3;
+}
+function keywordArgument(args2, name2) {
+  const argument = args2?.namedChildren.find((child) => child.type === "keyword_argument" && child.childForFieldName("name")?.text === name2);
+  return argument?.childForFieldName("value") ?? void 0;
+}
+function resolveName3(identifier) {
+  return localValue(identifier, identifier.text, declaredValue3);
+}
+function declaredValue3(statement, name2) {
+  const assignment = statement.type === "expression_statement" ? statement.namedChildren[0] : void 0;
+  if (assignment?.type !== "assignment" || assignment.childForFieldName("left")?.text !== name2) return void 0;
+  return assignment.childForFieldName("right") ?? void 0;
+}
+function calleeName4(call) {
+  const callee = call.childForFieldName("function");
+  if (callee?.type === "identifier") return callee.text;
+  if (callee?.type === "attribute") return callee.childForFieldName("attribute")?.text;
+  return void 0;
+}
+
+// src/extract/source/rustCalls.ts
+function callArguments2(call) {
+  return (call.childForFieldName("arguments")?.namedChildren ?? []).filter((child) => !child.type.endsWith("comment"));
+}
+function calleeFunction(call) {
+  let callee = call.childForFieldName("function") ?? void 0;
+  if (callee?.type === "generic_function") callee = callee.childForFieldName("function") ?? void 0;
+  return callee;
+}
+function calleeName5(call) {
+  const callee = calleeFunction(call);
+  switch (callee?.type) {
+    case "identifier":
+      return callee.text;
+    case "scoped_identifier":
+      return callee.childForFieldName("name")?.text;
+    case "field_expression":
+      return callee.childForFieldName("field")?.text;
+    default:
+      return void 0;
+  }
+}
+function calleeOwner(call) {
+  const callee = calleeFunction(call);
+  const path = callee?.type === "scoped_identifier" ? callee.childForFieldName("path") : null;
+  return path?.text.split("::").pop() ?? "";
+}
+function calleePath(call) {
+  const callee = calleeFunction(call);
+  return callee?.type === "scoped_identifier" ? callee.text : "";
+}
+function methodReceiver(call) {
+  const callee = calleeFunction(call);
+  return callee?.type === "field_expression" ? callee.childForFieldName("value") ?? void 0 : void 0;
+}
+
+// src/extract/source/rustTests.ts
+function isRustTestCode(node3) {
+  for (let current = node3; current; current = current.parent) {
+    if (hasOuterTestAttribute(current) || hasInnerTestAttribute(current)) return true;
+  }
+  return false;
+}
+function hasOuterTestAttribute(item) {
+  for (let sibling = item.previousNamedSibling; sibling; sibling = sibling.previousNamedSibling) {
+    if (sibling.type === "attribute_item") {
+      if (isTestAttribute(sibling.namedChildren[0])) return true;
+    } else if (!sibling.type.endsWith("comment")) {
+      return false;
+    }
+  }
+  return false;
+}
+function hasInnerTestAttribute(scope) {
+  if (scope.type !== "source_file" && scope.type !== "declaration_list") return false;
+  for (let child = scope.firstNamedChild; child; child = child.nextNamedSibling) {
+    if (child.type === "inner_attribute_item") {
+      if (isTestAttribute(child.namedChildren[0])) return true;
+    } else if (!child.type.endsWith("comment")) {
+      return false;
+    }
+  }
+  return false;
+}
+function isTestAttribute(attribute) {
+  const path = attribute?.namedChildren[0];
+  if (!attribute || !path) return false;
+  const name2 = path.text.split("::").pop();
+  if (name2 === "test" || name2 === "rstest") return true;
+  if (name2 !== "cfg") return false;
+  const condition = attribute.childForFieldName("arguments");
+  if (!condition) return false;
+  const words = condition.descendantsOfType("identifier").map((identifier) => identifier.text);
+  return words.includes("test") && !words.includes("not");
+}
+
+// src/extract/source/rustClap.ts
+var CLI_ATTRIBUTES = /* @__PURE__ */ new Set(["arg", "clap", "structopt"]);
+var DEFAULT_KEYS = /* @__PURE__ */ new Set(["default_value", "default_value_t"]);
+var ATTRIBUTE_TYPES = /* @__PURE__ */ new Set(["attribute_item"]);
+function rustClapClaims(root, text3, read) {
+  const claims = [];
+  for (const item of nodesAroundWords(root, text3, /\bdefault_value(?:_t)?\b/g, ATTRIBUTE_TYPES, 3)) {
+    const attribute = item.namedChildren[0];
+    const settings = attribute && CLI_ATTRIBUTES.has(attribute.namedChildren[0]?.text ?? "") ? attribute.childForFieldName("arguments") : null;
+    const field = settings ? attributedField(item) : void 0;
+    const fieldName = field?.childForFieldName("name")?.text;
+    if (!settings || fieldName === void 0 || isRustTestCode(item)) continue;
+    const value = settingValue(settings, DEFAULT_KEYS);
+    const address = value && defaultAddress(value, read);
+    if (!address || !(namesListenerSetting(fieldName) || address.host === null)) continue;
+    const environment = settingValue(settings, /* @__PURE__ */ new Set(["env"]));
+    const variable = environment?.type === "string_literal" ? plainString(environment)?.text : void 0;
+    const named = addressAsDefault(address, variable);
+    if (named) claims.push(listenClaim({ ...named, port: { ...named.port, setting: fieldName } }));
+  }
+  return claims;
+}
+function attributedField(attribute) {
+  for (let sibling = attribute.nextNamedSibling; sibling; sibling = sibling.nextNamedSibling) {
+    if (sibling.type === "field_declaration") return sibling;
+    if (sibling.type !== "attribute_item" && !sibling.type.endsWith("comment")) return void 0;
+  }
+  return void 0;
+}
+function settingValue(tokens, keys) {
+  const children = tokens.children;
+  for (let i2 = 0; i2 + 2 < children.length; i2++) {
+    const key = children[i2];
+    if (key.type === "identifier" && keys.has(key.text) && children[i2 + 1]?.type === "=") return children[i2 + 2];
+  }
+  return void 0;
+}
+function defaultAddress(value, read) {
+  const port = read.portOf(value);
+  return port ? { port, host: void 0 } : read.addressOf(value);
+}
+
+// src/extract/source/rust.ts
+var LISTEN_CALLS4 = /* @__PURE__ */ new Set(["bind", "bind_rustls", "bind_rustls_0_23", "bind_openssl", "with_http_listener", "run", "serve", "listen", "http"]);
+var LISTEN_WORDS2 = wordsPattern(LISTEN_CALLS4);
+var WILDCARD_ADDRESS = /0\.0\.0\.0:|\[::\]:/g;
+var CALL_TYPES4 = /* @__PURE__ */ new Set(["call_expression"]);
+var PASS_THROUGH_METHODS = /* @__PURE__ */ new Set(["unwrap", "expect", "into", "parse", "clone", "to_owned", "to_string", "try_into"]);
+var MAX_DEPTH6 = 6;
+function findRustClaims(root, text3) {
+  if (isRustTestCode(root)) return [];
+  const listened = nodesAroundWords(root, text3, LISTEN_WORDS2, CALL_TYPES4, 3).filter((call) => LISTEN_CALLS4.has(calleeName5(call) ?? "") && !isRustTestCode(call)).flatMap(listenCallClaims2);
+  const parsed = nodesAroundWords(root, text3, WILDCARD_ADDRESS, CALL_TYPES4, 4).filter((call) => calleeName5(call) === "parse" && !isRustTestCode(call)).flatMap(wildcardParseClaims);
+  const defaults = rustClapClaims(root, text3, { portOf: (node3) => portOf4(node3, 0), addressOf: (node3) => addressOf3(node3, 0) });
+  return distinctClaims([...listened, ...parsed, ...defaults]);
+}
+function listenCallClaims2(call) {
+  const protocol = calleePath(call).includes("UdpSocket") ? "udp" : "tcp";
+  const claims = [];
+  for (const argument of callArguments2(call)) {
+    const address = addressOf3(argument, 0);
+    if (address) claims.push(listenClaim(address, protocol));
+  }
+  return claims;
+}
+function wildcardParseClaims(call) {
+  const receiver = methodReceiver(call);
+  if (receiver?.type !== "string_literal" && receiver?.type !== "raw_string_literal") return [];
+  const address = addressOfString(plainString(receiver));
+  return address && address.host === null ? [listenClaim(address)] : [];
+}
+function addressOf3(expression, depth) {
+  if (depth > MAX_DEPTH6) return void 0;
+  const node3 = passThrough4(expression);
+  switch (node3.type) {
+    case "string_literal":
+    case "raw_string_literal":
+      return addressOfString(plainString(node3));
+    case "tuple_expression": {
+      const [host, port] = node3.namedChildren;
+      if (node3.namedChildCount !== 2 || !host || !port) return void 0;
+      const portFact = portOf4(port, depth + 1);
+      return portFact && { port: portFact, host: hostOf2(host, depth + 1) };
+    }
+    case "identifier": {
+      const value = resolveName4(node3);
+      return value && addressHeldIn(addressOf3(value, depth + 1), node3.text);
+    }
+    case "if_expression": {
+      const branches = [node3.childForFieldName("consequence"), node3.childForFieldName("alternative")?.namedChildren[0]];
+      for (const branch of branches) {
+        const value = branch ? blockValue(branch) : void 0;
+        const address = value && addressOf3(value, depth + 1);
+        if (address) return address;
+      }
+      return void 0;
+    }
+    case "call_expression": {
+      const [ip, port] = callArguments2(node3);
+      if (calleeName5(node3) !== "new" || !/^SocketAddr(?:V4|V6)?$/.test(calleeOwner(node3)) || !ip || !port) return void 0;
+      const portFact = portOf4(port, depth + 1);
+      return portFact && { port: portFact, host: hostOf2(ip, depth + 1) };
+    }
+    default:
+      return void 0;
+  }
+}
+function portOf4(expression, depth) {
+  if (depth > MAX_DEPTH6) return void 0;
+  const node3 = passThrough4(expression);
+  switch (node3.type) {
+    case "integer_literal":
+      return portOfNumberLiteral(node3);
+    case "string_literal":
+      return portOfString(plainString(node3));
+    case "identifier":
+    case "scoped_identifier": {
+      const name2 = node3.type === "identifier" ? node3.text : node3.childForFieldName("name")?.text ?? "";
+      const value = resolveName4(node3, name2);
+      return value && heldIn(portOf4(value, depth + 1), name2);
+    }
+    case "call_expression": {
+      const [fallback] = callArguments2(node3);
+      if (calleeName5(node3) !== "unwrap_or" || !fallback) return void 0;
+      return asDefault(portOf4(fallback, depth + 1), environmentVariableIn(node3));
+    }
+    default:
+      return void 0;
+  }
+}
+function hostOf2(expression, depth) {
+  if (depth > MAX_DEPTH6) return void 0;
+  const node3 = passThrough4(expression);
+  switch (node3.type) {
+    case "string_literal": {
+      const text3 = plainString(node3);
+      return text3 && parseHostText(text3.text);
+    }
+    case "array_expression":
+      return ipv4OfOctets(node3.namedChildren);
+    case "identifier": {
+      const value = resolveName4(node3);
+      return value && hostOf2(value, depth + 1);
+    }
+    case "scoped_identifier":
+      return NAMED_ADDRESSES[node3.text.split("::").slice(-2).join("::")];
+    case "call_expression": {
+      const name2 = calleeName5(node3);
+      const owner2 = calleeOwner(node3);
+      if (name2 === "new" && owner2 === "Ipv4Addr") return ipv4OfOctets(callArguments2(node3));
+      const [inner] = callArguments2(node3);
+      if ((name2 === "V4" || name2 === "V6") && inner) return hostOf2(inner, depth + 1);
+      return void 0;
+    }
+    default:
+      return void 0;
+  }
+}
+var NAMED_ADDRESSES = {
+  "Ipv4Addr::UNSPECIFIED": null,
+  "Ipv6Addr::UNSPECIFIED": null,
+  "Ipv4Addr::LOCALHOST": "127.0.0.1",
+  "Ipv6Addr::LOCALHOST": "::1"
+};
+function ipv4OfOctets(octets) {
+  if (octets.length !== 4 || octets.some((octet) => octet.type !== "integer_literal")) return void 0;
+  return parseHostText(octets.map((octet) => String(Number(octet.text.replace(/u8$/, "")))).join("."));
+}
+function passThrough4(expression) {
+  let node3 = expression;
+  for (; ; ) {
+    let inner;
+    switch (node3.type) {
+      case "reference_expression":
+      case "type_cast_expression":
+        inner = node3.childForFieldName("value");
+        break;
+      case "try_expression":
+      case "await_expression":
+      case "parenthesized_expression":
+        inner = node3.namedChildren[0];
+        break;
+      case "call_expression": {
+        const name2 = calleeName5(node3);
+        if (name2 !== void 0 && PASS_THROUGH_METHODS.has(name2)) inner = methodReceiver(node3);
+        else if (name2 === "from" && calleePath(node3) !== "") inner = callArguments2(node3)[0];
+        break;
+      }
+    }
+    if (!inner) return node3;
+    node3 = inner;
+  }
+}
+function blockValue(block) {
+  const last2 = block.type === "block" ? block.namedChildren.at(-1) : void 0;
+  return last2 && !last2.type.endsWith("statement") && !last2.type.endsWith("declaration") && !last2.type.endsWith("comment") ? last2 : void 0;
+}
+function environmentVariableIn(chain) {
+  for (const call of chain.descendantsOfType("call_expression")) {
+    if (calleeName5(call) !== "var" || !calleePath(call).includes("env")) continue;
+    const [name2] = callArguments2(call);
+    const text3 = name2?.type === "string_literal" ? plainString(name2)?.text : void 0;
+    if (text3) return text3;
+  }
+  return void 0;
+}
+function resolveName4(use, name2 = use.text) {
+  return localValue(use, name2, declaredValue4);
+}
+function declaredValue4(statement, name2) {
+  switch (statement.type) {
+    case "let_declaration":
+      return statement.childForFieldName("pattern")?.text === name2 ? statement.childForFieldName("value") ?? void 0 : void 0;
+    case "const_item":
+    case "static_item":
+      return statement.childForFieldName("name")?.text === name2 ? statement.childForFieldName("value") ?? void 0 : void 0;
+    default:
+      return void 0;
+  }
+}
+
+// src/extract/source/languages.ts
+function isJavaScriptTestOrGenerated(fileName) {
+  return /\.(?:test|spec)\.[cm]?[jt]sx?$/.test(fileName) || /\.d\.[cm]?ts$/.test(fileName) || fileName.endsWith(".min.js");
+}
+var SOURCE_LANGUAGES = [
+  {
+    format: "rust",
+    grammar: "rust",
+    extensions: [".rs"],
+    manifest: "Cargo.toml",
+    // The file of a `#[cfg(test)] mod tests;` declaration.
+    isTestFile: (name2) => name2 === "tests.rs" || name2 === "test.rs" || name2.endsWith("_tests.rs") || name2.endsWith("_test.rs"),
+    findClaims: findRustClaims
+  },
+  {
+    format: "go",
+    grammar: "go",
+    extensions: [".go"],
+    manifest: "go.mod",
+    isTestFile: (name2) => name2.endsWith("_test.go"),
+    findClaims: findGoClaims
+  },
+  {
+    format: "typescript",
+    grammar: "typescript",
+    extensions: [".ts", ".mts", ".cts"],
+    manifest: "package.json",
+    isTestFile: isJavaScriptTestOrGenerated,
+    findClaims: findJavaScriptClaims
+  },
+  {
+    format: "typescript",
+    grammar: "tsx",
+    extensions: [".tsx"],
+    manifest: "package.json",
+    isTestFile: isJavaScriptTestOrGenerated,
+    findClaims: findJavaScriptClaims
+  },
+  {
+    format: "javascript",
+    grammar: "javascript",
+    extensions: [".js", ".mjs", ".cjs", ".jsx"],
+    manifest: "package.json",
+    isTestFile: isJavaScriptTestOrGenerated,
+    findClaims: findJavaScriptClaims
+  },
+  {
+    format: "python",
+    grammar: "python",
+    extensions: [".py"],
+    manifest: "pyproject.toml",
+    isTestFile: (name2) => name2.startsWith("test_") || name2.endsWith("_test.py") || name2 === "conftest.py",
+    findClaims: findPythonClaims
+  }
+];
+function isSourceFileOf(language, path) {
+  const name2 = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+  return language.extensions.some((extension2) => name2.endsWith(extension2)) && !language.isTestFile(name2);
+}
+
+// src/extract/source/prefilter.ts
+var LISTENER_WORDS2 = {
+  // bind, with_http_listener, serve, warp's run(..), tiny_http's Server::http(..), a wildcard
+  // address to parse, clap's default_value.
+  rust: /bind|listen|serve|run\(|http\(|0\.0\.0\.0:|\[::\]:|default_value/,
+  // ListenAndServe, net.Listen*, gin's Run(..), echo's Start(..), http.Server{..}, flag and pflag definitions.
+  go: /Listen|Run\(|Start|Server\{|flag\.|Flag/,
+  // listen(..), Bun/Deno/hono serve(..), new WebSocketServer(..), dgram sockets, process.env.PORT.
+  typescript: /listen|serve\(|Server\(|dgram|createSocket|PORT/,
+  javascript: /listen|serve\(|Server\(|dgram|createSocket|PORT/,
+  // run(..), run_app, serve/start_server/make_server, bind, listen, HTTPServer, TCPSite, argparse and click options, PORT.
+  python: /run|serve|bind|listen|Server|TCPSite|add_argument|option\(|PORT/
+};
+function mayHoldListener(format, text3) {
+  return LISTENER_WORDS2[format].test(text3);
+}
+
+// src/extract/source/serviceName.ts
+var GENERIC_FOLDERS = /* @__PURE__ */ new Set(["src", "source", "lib", "bin", "cmd", "app", "apps", "server", "internal", "pkg", "main", "packages", "services"]);
+function sourceServiceName(path, manifestFile, manifest, rootName) {
+  const name2 = (manifestFile === "go.mod" ? goCommandName(path) : void 0) ?? manifest?.name ?? folderName(path) ?? rootName;
+  return normalizeServiceName(name2);
+}
+function goCommandName(path) {
+  const folders = path.split("/").slice(0, -1);
+  const cmd = folders.lastIndexOf("cmd");
+  return cmd >= 0 ? folders[cmd + 1] : void 0;
+}
+function folderName(path) {
+  return path.split("/").slice(0, -1).reverse().find((folder) => !GENERIC_FOLDERS.has(folder.toLowerCase()));
+}
+
+// src/extract/source/extractSource.ts
+function createSourceExtractor(language) {
+  let parser2;
+  return {
+    format: language.format,
+    matches: (path) => isSourceFileOf(language, path),
+    dependencies: (path) => manifestCandidates(path, language.manifest),
+    async prepare() {
+      parser2 ??= await loadParser(language.grammar);
+    },
+    extract: (file2, context) => extractSourceFile(language, parser2, file2, context)
+  };
+}
+var sourceExtractors = SOURCE_LANGUAGES.map(createSourceExtractor);
+function extractSourceFile(language, parser2, file2, context) {
+  if (!mayHoldListener(language.format, file2.text)) return { bindings: [], diagnostics: [] };
+  const fail = (message) => ({ bindings: [], diagnostics: [{ file: file2.path, severity: "error", message }] });
+  if (!parser2) return fail(`not read: the ${language.grammar} grammar is not loaded`);
+  let tree;
+  try {
+    tree = parser2.parse(file2.text);
+  } catch (error62) {
+    return fail(`could not parse the file: ${error62 instanceof Error ? error62.message : String(error62)}`);
+  }
+  if (!tree) return fail("could not parse the file");
+  try {
+    const diagnostics = syntaxErrorDiagnostics(file2.path, tree.rootNode, language);
+    const claims = language.findClaims(tree.rootNode, file2.text);
+    if (claims.length === 0) return { bindings: [], diagnostics };
+    const manifest = nearestPackageManifest(file2.path, language.manifest, context);
+    if (manifest && language.manifest === "Cargo.toml" && isCargoAuxiliaryTarget(file2.path, manifest)) return { bindings: [], diagnostics: [] };
+    const service = sourceServiceName(file2.path, language.manifest, manifest, context.rootName);
+    return { bindings: claims.map((claim2) => listenBinding(claim2, file2.path, service, language.format)), diagnostics };
+  } catch (error62) {
+    return fail(`internal error while reading listeners: ${error62 instanceof Error ? error62.message : String(error62)}`);
+  } finally {
+    tree.delete();
+  }
+}
+function syntaxErrorDiagnostics(path, root, language) {
+  const error62 = firstErrorNode(root);
+  if (!error62) return [];
+  return [{
+    file: path,
+    line: error62.startPosition.row + 1,
+    column: error62.startPosition.column + 1,
+    severity: "warning",
+    message: `${language.format} syntax error: listeners in the rest of the file are still read`
+  }];
+}
+function listenBinding(claim2, file2, service, format) {
+  const binding2 = {
+    service,
+    port: claim2.port,
+    endPort: claim2.port,
+    protocol: claim2.protocol,
+    hostIp: claim2.hostIp,
+    scope: "host",
+    kind: "listen",
+    format,
+    file: file2,
+    line: claim2.row + 1,
+    column: claim2.column + 1
+  };
+  if (claim2.isDefault) binding2.isDefault = true;
+  if (claim2.setting !== void 0) binding2.setting = claim2.setting;
+  if (claim2.variable !== void 0) binding2.variable = claim2.variable;
+  return binding2;
 }
 
 // src/extract/systemd/unitWords.ts
@@ -46963,14 +54030,14 @@ function execStartCommand(value) {
 }
 
 // src/extract/systemd/listenAddress.ts
-import { isIP as isIP3, isIPv4 } from "node:net";
+import { isIP as isIP4, isIPv4 } from "node:net";
 function parseListenAddress2(value) {
   if (value.startsWith("/") || value.startsWith("@") || value.startsWith("vsock:")) return { kind: "not-a-port" };
   if (value.startsWith("[")) {
     const close = value.indexOf("]");
     if (close < 0 || value[close + 1] !== ":") return invalid2(value, "expected [address]:port");
     const host2 = withoutInterface(value.slice(1, close));
-    if (isIP3(host2) !== 6) return invalid2(value, `"${host2}" is not an IPv6 address`);
+    if (isIP4(host2) !== 6) return invalid2(value, `"${host2}" is not an IPv6 address`);
     return portAt(value, close + 2, host2);
   }
   const colon = value.lastIndexOf(":");
@@ -47076,9 +54143,9 @@ function unitOfPath(path) {
   const segments = path.split("/");
   const base = segments[segments.length - 1] ?? "";
   const parent = segments[segments.length - 2] ?? "";
-  const name = base.endsWith(".conf") && parent.endsWith(".d") ? parent.slice(0, -".d".length) : base;
+  const name2 = base.endsWith(".conf") && parent.endsWith(".d") ? parent.slice(0, -".d".length) : base;
   for (const [suffix, type] of UNIT_SUFFIXES) {
-    if (name.endsWith(suffix) && name.length > suffix.length) return { unit: name, type };
+    if (name2.endsWith(suffix) && name2.length > suffix.length) return { unit: name2, type };
   }
   return void 0;
 }
@@ -47142,7 +54209,7 @@ var UnitReader = class {
         this.problem(entry, address.offset, "ListenSequentialPacket= takes AF_UNIX socket paths only: the port is ignored", "warning");
       }
     }
-    return listens.map(({ entry, protocol, port, hostIp, offset }) => this.binding(entry, offset, port, port, protocol, hostIp));
+    return listens.map(({ entry, protocol, port, hostIp, offset }) => this.binding(entry, offset, { port, endPort: port, protocol, hostIp }));
   }
   serviceBindings(entries) {
     let exec = [];
@@ -47157,11 +54224,11 @@ var UnitReader = class {
         else this.readEnvironment(entry, environment);
       }
     }
-    return oneClaimPerPort([...exec, ...environment.values()]);
+    return [...exec, ...environment.values()];
   }
   execBindings(entry) {
     return findCommandListeners(execStartCommand(entry.value)).map(
-      (listener) => this.binding(entry, listener.offset, listener.port, listener.endPort, listener.protocol, listener.hostIp)
+      (listener) => commandListenerBinding(listener, this.place(entry, listener.offset), this.owner())
     );
   }
   /** `Environment=PORT=8080 "API_PORT=8081"`: later assignments of a variable replace earlier ones. */
@@ -47172,29 +54239,25 @@ var UnitReader = class {
         this.problem(entry, word.start, `Environment=: "${word.text}" is not a NAME=VALUE assignment`);
         continue;
       }
-      const name = word.text.slice(0, equals);
-      environment.delete(name);
+      const name2 = word.text.slice(0, equals);
+      environment.delete(name2);
       const literal2 = word.text.slice(equals + 1);
-      if (!isOwnPortVariable2(name, this.service) || literal2 === "") continue;
+      if (!isOwnPortVariable(name2, this.service) || literal2 === "") continue;
       const offset = word.offsets[equals + 1] ?? word.start;
       const port = parsePortNumber(literal2);
-      if (port === void 0) this.problem(entry, offset, `Environment=: ${name}="${literal2}" is not a port (1-65535)`);
-      else environment.set(name, { ...this.binding(entry, offset, port, port, "tcp", null), setting: name });
+      if (port === void 0) this.problem(entry, offset, `Environment=: ${name2}="${literal2}" is not a port (1-65535)`);
+      else environment.set(name2, { ...this.binding(entry, offset, { port, endPort: port, protocol: "tcp", hostIp: null }), setting: name2 });
     }
   }
-  binding(entry, offset, port, endPort, protocol, hostIp) {
-    return {
-      service: this.service,
-      port,
-      endPort,
-      protocol,
-      hostIp,
-      scope: "host",
-      kind: "listen",
-      format: SYSTEMD_FORMAT,
-      file: this.path,
-      ...positionInValue(entry, offset)
-    };
+  binding(entry, offset, listened) {
+    return hostListenerBinding(this.owner(), this.place(entry, offset), listened);
+  }
+  /** Read when a binding is made: a socket's `Service=` renames the unit's claims. */
+  owner() {
+    return { service: this.service, format: SYSTEMD_FORMAT };
+  }
+  place(entry, offset) {
+    return { file: this.path, ...positionInValue(entry, offset) };
   }
   problem(entry, offset, message, severity = "error") {
     this.diagnostics.push({ file: this.path, ...positionInValue(entry, offset), severity, message });
@@ -47243,37 +54306,38 @@ function readPortTable(entry) {
   return "error" in declared ? declared : { ...declared, protocol };
 }
 function parseProtocolName(text3) {
-  const name = text3.trim().toLowerCase();
-  return name === "tcp" || name === "udp" ? name : void 0;
+  const name2 = text3.trim().toLowerCase();
+  return name2 === "tcp" || name2 === "udp" ? name2 : void 0;
 }
 
 // src/extract/zinit/serviceBindings.ts
 var ZINIT_FORMAT = "zinit";
 function zinitServiceBindings(config2, diagnostics) {
+  const owner2 = { service: config2.service, format: ZINIT_FORMAT };
   const claims = [];
   for (const entry of config2.ports) {
     const declared = readPortEntry2(entry);
     if ("error" in declared) diagnostics.push({ ...declared.location, severity: "error", message: declared.error });
-    else claims.push(zinitBinding(config2.service, declared.location, declared.range.start, declared.range.end, declared.protocol, null));
-  }
-  if (config2.exec) {
-    const exec = config2.exec;
-    for (const listener of findCommandListeners(exec.text)) {
-      claims.push(zinitBinding(config2.service, exec.locate(listener.offset, listener.literal), listener.port, listener.endPort, listener.protocol, listener.hostIp));
+    else {
+      const { range, protocol } = declared;
+      claims.push(hostListenerBinding(owner2, declared.location, { port: range.start, endPort: range.end, protocol, hostIp: null }));
     }
   }
-  for (const { name, value } of config2.env) {
+  const exec = config2.exec;
+  if (exec) {
+    for (const listener of findCommandListeners(exec.text)) {
+      claims.push(commandListenerBinding(listener, exec.locate(listener.offset, listener.literal), owner2));
+    }
+  }
+  for (const { name: name2, value } of config2.env) {
     const literal2 = value.text.trim();
-    if (!isOwnPortVariable2(name, config2.service) || literal2 === "") continue;
+    if (!isOwnPortVariable(name2, config2.service) || literal2 === "") continue;
     const port = parsePortNumber(literal2);
     const location = value.locate(value.text.length - value.text.trimStart().length, literal2);
-    if (port === void 0) diagnostics.push({ ...location, severity: "error", message: `env: ${name}="${value.text}" is not a port (1-65535)` });
-    else claims.push({ ...zinitBinding(config2.service, location, port, port, "tcp", null), setting: name });
+    if (port === void 0) diagnostics.push({ ...location, severity: "error", message: `env: ${name2}="${value.text}" is not a port (1-65535)` });
+    else claims.push({ ...hostListenerBinding(owner2, location, { port, endPort: port, protocol: "tcp", hostIp: null }), setting: name2 });
   }
-  return oneClaimPerPort(claims);
-}
-function zinitBinding(service, location, port, endPort, protocol, hostIp) {
-  return { service, port, endPort, protocol, hostIp, scope: "host", kind: "listen", format: ZINIT_FORMAT, ...location };
+  return claims;
 }
 
 // node_modules/eslint-visitor-keys/lib/visitor-keys.js
@@ -47591,11 +54655,11 @@ function isLowerLetter(cp) {
 function isLetter(cp) {
   return isLowerLetter(cp) || isUpperLetter(cp);
 }
-function isDigit(cp) {
+function isDigit2(cp) {
   return cp >= CodePoint.DIGIT_0 && cp <= CodePoint.DIGIT_9;
 }
 function isHexDig(cp) {
-  return isDigit(cp) || cp >= CodePoint.LATIN_SMALL_A && cp <= CodePoint.LATIN_SMALL_F || cp >= CodePoint.LATIN_CAPITAL_A && cp <= CodePoint.LATIN_CAPITAL_F;
+  return isDigit2(cp) || cp >= CodePoint.LATIN_SMALL_A && cp <= CodePoint.LATIN_SMALL_F || cp >= CodePoint.LATIN_CAPITAL_A && cp <= CodePoint.LATIN_CAPITAL_F;
 }
 function isOctalDig(cp) {
   return cp >= CodePoint.DIGIT_0 && cp <= CodePoint.DIGIT_7;
@@ -47620,8 +54684,8 @@ var Locations = class {
     this.offsets = [];
   }
   addOffset(offset) {
-    for (let i = this.offsets.length - 1; i >= 0; i--) {
-      const element = this.offsets[i];
+    for (let i2 = this.offsets.length - 1; i2 >= 0; i2--) {
+      const element = this.offsets[i2];
       if (element === offset) return;
       if (element < offset) break;
     }
@@ -47898,7 +54962,7 @@ var Tokenizer = class {
         this.startToken();
         return this.back("NAN_OR_INF");
       }
-      if (isDigit(cp)) {
+      if (isDigit2(cp)) {
         this.startToken();
         return this.back("NUMBER");
       }
@@ -47938,43 +55002,43 @@ var Tokenizer = class {
       this.endToken("BasicString", "start", "");
       return this.back("DATA");
     }
-    const out = [];
+    const out2 = [];
     while (cp !== CodePoint.QUOTATION_MARK && cp !== CodePoint.EOF && cp !== CodePoint.LINE_FEED) {
       if (isControlOtherThanTab(cp)) return this.reportParseErrorControlChar();
       if (cp === CodePoint.BACKSLASH) {
         cp = this.nextCode();
         const ecp = this.ESCAPES[cp];
         if (ecp) {
-          out.push(ecp);
+          out2.push(ecp);
           cp = this.nextCode();
           continue;
         } else if (cp === CodePoint.LATIN_SMALL_U) {
           const code = this.parseUnicode(4);
-          out.push(code);
+          out2.push(code);
           cp = this.nextCode();
           continue;
         } else if (cp === CodePoint.LATIN_CAPITAL_U) {
           const code = this.parseUnicode(8);
-          out.push(code);
+          out2.push(code);
           cp = this.nextCode();
           continue;
         } else if (cp === CodePoint.LATIN_SMALL_X && this.tomlVersion.gte(1, 1)) {
           const code = this.parseUnicode(2);
-          out.push(code);
+          out2.push(code);
           cp = this.nextCode();
           continue;
         }
         return this.reportParseError("invalid-char-in-escape-sequence");
       }
-      out.push(cp);
+      out2.push(cp);
       cp = this.nextCode();
     }
     if (cp !== CodePoint.QUOTATION_MARK) return this.reportParseError("unterminated-string");
-    this.endToken("BasicString", "end", String.fromCodePoint(...out));
+    this.endToken("BasicString", "end", String.fromCodePoint(...out2));
     return "DATA";
   }
   MULTI_LINE_BASIC_STRING(cp) {
-    const out = [];
+    const out2 = [];
     if (cp === CodePoint.LINE_FEED) cp = this.nextCode();
     while (cp !== CodePoint.EOF) {
       if (cp !== CodePoint.LINE_FEED && isControlOtherThanTab(cp)) return this.reportParseErrorControlChar();
@@ -47982,16 +55046,16 @@ var Tokenizer = class {
         const startPos = this.codePointIterator.start;
         if (this.eatCode(CodePoint.QUOTATION_MARK) && this.eatCode(CodePoint.QUOTATION_MARK)) {
           if (this.eatCode(CodePoint.QUOTATION_MARK)) {
-            out.push(CodePoint.QUOTATION_MARK);
+            out2.push(CodePoint.QUOTATION_MARK);
             if (this.eatCode(CodePoint.QUOTATION_MARK)) {
-              out.push(CodePoint.QUOTATION_MARK);
+              out2.push(CodePoint.QUOTATION_MARK);
               if (this.eatCode(CodePoint.QUOTATION_MARK)) {
                 this.moveAt(startPos);
                 return this.reportParseError("invalid-three-quotes");
               }
             }
           }
-          this.endToken("MultiLineBasicString", "end", String.fromCodePoint(...out));
+          this.endToken("MultiLineBasicString", "end", String.fromCodePoint(...out2));
           return "DATA";
         }
         this.moveAt(startPos);
@@ -48000,22 +55064,22 @@ var Tokenizer = class {
         cp = this.nextCode();
         const ecp = this.ESCAPES[cp];
         if (ecp) {
-          out.push(ecp);
+          out2.push(ecp);
           cp = this.nextCode();
           continue;
         } else if (cp === CodePoint.LATIN_SMALL_U) {
           const code = this.parseUnicode(4);
-          out.push(code);
+          out2.push(code);
           cp = this.nextCode();
           continue;
         } else if (cp === CodePoint.LATIN_CAPITAL_U) {
           const code = this.parseUnicode(8);
-          out.push(code);
+          out2.push(code);
           cp = this.nextCode();
           continue;
         } else if (cp === CodePoint.LATIN_SMALL_X && this.tomlVersion.gte(1, 1)) {
           const code = this.parseUnicode(2);
-          out.push(code);
+          out2.push(code);
           cp = this.nextCode();
           continue;
         } else if (cp === CodePoint.LINE_FEED) {
@@ -48042,7 +55106,7 @@ var Tokenizer = class {
         }
         return this.reportParseError("invalid-char-in-escape-sequence");
       }
-      out.push(cp);
+      out2.push(cp);
       cp = this.nextCode();
     }
     return this.reportParseError("unterminated-string");
@@ -48054,18 +55118,18 @@ var Tokenizer = class {
       this.endToken("LiteralString", "start", "");
       return this.back("DATA");
     }
-    const out = [];
+    const out2 = [];
     while (cp !== CodePoint.SINGLE_QUOTE && cp !== CodePoint.EOF && cp !== CodePoint.LINE_FEED) {
       if (isControlOtherThanTab(cp)) return this.reportParseErrorControlChar();
-      out.push(cp);
+      out2.push(cp);
       cp = this.nextCode();
     }
     if (cp !== CodePoint.SINGLE_QUOTE) return this.reportParseError("unterminated-string");
-    this.endToken("LiteralString", "end", String.fromCodePoint(...out));
+    this.endToken("LiteralString", "end", String.fromCodePoint(...out2));
     return "DATA";
   }
   MULTI_LINE_LITERAL_STRING(cp) {
-    const out = [];
+    const out2 = [];
     if (cp === CodePoint.LINE_FEED) cp = this.nextCode();
     while (cp !== CodePoint.EOF) {
       if (cp !== CodePoint.LINE_FEED && isControlOtherThanTab(cp)) return this.reportParseErrorControlChar();
@@ -48073,28 +55137,28 @@ var Tokenizer = class {
         const startPos = this.codePointIterator.start;
         if (this.eatCode(CodePoint.SINGLE_QUOTE) && this.eatCode(CodePoint.SINGLE_QUOTE)) {
           if (this.eatCode(CodePoint.SINGLE_QUOTE)) {
-            out.push(CodePoint.SINGLE_QUOTE);
+            out2.push(CodePoint.SINGLE_QUOTE);
             if (this.eatCode(CodePoint.SINGLE_QUOTE)) {
-              out.push(CodePoint.SINGLE_QUOTE);
+              out2.push(CodePoint.SINGLE_QUOTE);
               if (this.eatCode(CodePoint.SINGLE_QUOTE)) {
                 this.moveAt(startPos);
                 return this.reportParseError("invalid-three-quotes");
               }
             }
           }
-          this.endToken("MultiLineLiteralString", "end", String.fromCodePoint(...out));
+          this.endToken("MultiLineLiteralString", "end", String.fromCodePoint(...out2));
           return "DATA";
         }
         this.moveAt(startPos);
       }
-      out.push(cp);
+      out2.push(cp);
       cp = this.nextCode();
     }
     return this.reportParseError("unterminated-string");
   }
   SIGN(cp) {
     if (cp === CodePoint.LATIN_SMALL_N || cp === CodePoint.LATIN_SMALL_I) return this.back("NAN_OR_INF");
-    if (isDigit(cp)) return this.back("NUMBER");
+    if (isDigit2(cp)) return this.back("NUMBER");
     return this.reportParseError("unexpected-char");
   }
   NAN_OR_INF(cp) {
@@ -48116,13 +55180,13 @@ var Tokenizer = class {
     return this.reportParseError("unexpected-char");
   }
   NUMBER(cp) {
-    const start = this.text[this.tokenStart];
-    const sign = start === "+" ? CodePoint.PLUS_SIGN : start === "-" ? CodePoint.DASH : CodePoint.NULL;
+    const start2 = this.text[this.tokenStart];
+    const sign = start2 === "+" ? CodePoint.PLUS_SIGN : start2 === "-" ? CodePoint.DASH : CodePoint.NULL;
     if (cp === CodePoint.DIGIT_0) {
       if (sign === CodePoint.NULL) {
         const startPos = this.codePointIterator.start;
         const nextCp$1 = this.nextCode();
-        if (isDigit(nextCp$1)) {
+        if (isDigit2(nextCp$1)) {
           const nextNextCp = this.nextCode();
           if (nextNextCp === CodePoint.COLON) {
             this.data = {
@@ -48136,9 +55200,9 @@ var Tokenizer = class {
             };
             return "TIME_MINUTE";
           }
-          if (isDigit(nextNextCp)) {
+          if (isDigit2(nextNextCp)) {
             const nextNextNextCp = this.nextCode();
-            if (isDigit(nextNextNextCp) && this.eatCode(CodePoint.DASH)) {
+            if (isDigit2(nextNextNextCp) && this.eatCode(CodePoint.DASH)) {
               this.data = {
                 hasDate: true,
                 year: Number(String.fromCodePoint(CodePoint.DIGIT_0, nextCp$1, nextNextCp, nextNextNextCp)),
@@ -48178,11 +55242,11 @@ var Tokenizer = class {
       this.endToken("Integer", "start", "0", 10);
       return this.back("DATA");
     }
-    const { out, nextCp, hasUnderscore } = this.parseDigits(cp, isDigit);
-    if (nextCp === CodePoint.DASH && sign === CodePoint.NULL && !hasUnderscore && out.length === 4) {
+    const { out: out2, nextCp, hasUnderscore } = this.parseDigits(cp, isDigit2);
+    if (nextCp === CodePoint.DASH && sign === CodePoint.NULL && !hasUnderscore && out2.length === 4) {
       this.data = {
         hasDate: true,
-        year: Number(String.fromCodePoint(...out)),
+        year: Number(String.fromCodePoint(...out2)),
         month: 0,
         day: 0,
         hour: 0,
@@ -48191,13 +55255,13 @@ var Tokenizer = class {
       };
       return "DATE_MONTH";
     }
-    if (nextCp === CodePoint.COLON && sign === CodePoint.NULL && !hasUnderscore && out.length === 2) {
+    if (nextCp === CodePoint.COLON && sign === CodePoint.NULL && !hasUnderscore && out2.length === 2) {
       this.data = {
         hasDate: false,
         year: 0,
         month: 0,
         day: 0,
-        hour: Number(String.fromCodePoint(...out)),
+        hour: Number(String.fromCodePoint(...out2)),
         minute: 0,
         second: 0
       };
@@ -48206,42 +55270,42 @@ var Tokenizer = class {
     if (nextCp === CodePoint.LATIN_SMALL_E || nextCp === CodePoint.LATIN_CAPITAL_E) {
       this.data = {
         minus: sign === CodePoint.DASH,
-        left: out
+        left: out2
       };
       return "EXPONENT_RIGHT";
     }
     if (nextCp === CodePoint.DOT) {
       this.data = {
         minus: sign === CodePoint.DASH,
-        absInt: out
+        absInt: out2
       };
       return "FRACTIONAL_RIGHT";
     }
-    this.endToken("Integer", "start", sign === CodePoint.DASH ? String.fromCodePoint(CodePoint.DASH, ...out) : String.fromCodePoint(...out), 10);
+    this.endToken("Integer", "start", sign === CodePoint.DASH ? String.fromCodePoint(CodePoint.DASH, ...out2) : String.fromCodePoint(...out2), 10);
     return this.back("DATA");
   }
   HEX(cp) {
-    const { out } = this.parseDigits(cp, isHexDig);
-    this.endToken("Integer", "start", String.fromCodePoint(...out), 16);
+    const { out: out2 } = this.parseDigits(cp, isHexDig);
+    this.endToken("Integer", "start", String.fromCodePoint(...out2), 16);
     return this.back("DATA");
   }
   OCTAL(cp) {
-    const { out } = this.parseDigits(cp, isOctalDig);
-    this.endToken("Integer", "start", String.fromCodePoint(...out), 8);
+    const { out: out2 } = this.parseDigits(cp, isOctalDig);
+    this.endToken("Integer", "start", String.fromCodePoint(...out2), 8);
     return this.back("DATA");
   }
   BINARY(cp) {
-    const { out } = this.parseDigits(cp, (c) => c === CodePoint.DIGIT_0 || c === CodePoint.DIGIT_1);
-    this.endToken("Integer", "start", String.fromCodePoint(...out), 2);
+    const { out: out2 } = this.parseDigits(cp, (c) => c === CodePoint.DIGIT_0 || c === CodePoint.DIGIT_1);
+    this.endToken("Integer", "start", String.fromCodePoint(...out2), 2);
     return this.back("DATA");
   }
   FRACTIONAL_RIGHT(cp) {
     const { minus, absInt } = this.data;
-    const { out, nextCp } = this.parseDigits(cp, isDigit);
+    const { out: out2, nextCp } = this.parseDigits(cp, isDigit2);
     const absNum = [
       ...absInt,
       CodePoint.DOT,
-      ...out
+      ...out2
     ];
     if (nextCp === CodePoint.LATIN_SMALL_E || nextCp === CodePoint.LATIN_CAPITAL_E) {
       this.data = {
@@ -48261,8 +55325,8 @@ var Tokenizer = class {
       minus = cp === CodePoint.DASH;
       cp = this.nextCode();
     }
-    const { out } = this.parseDigits(cp, isDigit);
-    const right = out;
+    const { out: out2 } = this.parseDigits(cp, isDigit2);
+    const right = out2;
     if (minus) right.unshift(CodePoint.DASH);
     const value = Number(leftMinus ? String.fromCodePoint(CodePoint.DASH, ...left, CodePoint.LATIN_SMALL_E, ...right) : String.fromCodePoint(...left, CodePoint.LATIN_SMALL_E, ...right));
     this.endToken("Float", "start", value);
@@ -48287,31 +55351,31 @@ var Tokenizer = class {
     return this.reportParseError("unexpected-char");
   }
   DATE_MONTH(cp) {
-    const start = this.codePointIterator.start;
-    if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+    const start2 = this.codePointIterator.start;
+    if (!isDigit2(cp)) return this.reportParseError("unexpected-char");
     cp = this.nextCode();
-    if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+    if (!isDigit2(cp)) return this.reportParseError("unexpected-char");
     cp = this.nextCode();
     if (cp !== CodePoint.DASH) return this.reportParseError("unexpected-char");
     const end = this.codePointIterator.start;
     const data = this.data;
-    data.month = Number(this.text.slice(start, end));
+    data.month = Number(this.text.slice(start2, end));
     return "DATE_DAY";
   }
   DATE_DAY(cp) {
-    const start = this.codePointIterator.start;
-    if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+    const start2 = this.codePointIterator.start;
+    if (!isDigit2(cp)) return this.reportParseError("unexpected-char");
     cp = this.nextCode();
-    if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+    if (!isDigit2(cp)) return this.reportParseError("unexpected-char");
     const end = this.codePointIterator.end;
     const data = this.data;
-    data.day = Number(this.text.slice(start, end));
+    data.day = Number(this.text.slice(start2, end));
     if (!isValidDate(data.year, data.month, data.day)) return this.reportParseError("invalid-date");
     cp = this.nextCode();
     if (cp === CodePoint.LATIN_CAPITAL_T || cp === CodePoint.LATIN_SMALL_T) return "TIME_HOUR";
     if (cp === CodePoint.SPACE) {
       const startPos = this.codePointIterator.start;
-      if (isDigit(this.nextCode()) && isDigit(this.nextCode())) {
+      if (isDigit2(this.nextCode()) && isDigit2(this.nextCode())) {
         this.moveAt(startPos);
         return "TIME_HOUR";
       }
@@ -48322,25 +55386,25 @@ var Tokenizer = class {
     return this.back("DATA");
   }
   TIME_HOUR(cp) {
-    const start = this.codePointIterator.start;
-    if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+    const start2 = this.codePointIterator.start;
+    if (!isDigit2(cp)) return this.reportParseError("unexpected-char");
     cp = this.nextCode();
-    if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+    if (!isDigit2(cp)) return this.reportParseError("unexpected-char");
     cp = this.nextCode();
     if (cp !== CodePoint.COLON) return this.reportParseError("unexpected-char");
     const end = this.codePointIterator.start;
     const data = this.data;
-    data.hour = Number(this.text.slice(start, end));
+    data.hour = Number(this.text.slice(start2, end));
     return "TIME_MINUTE";
   }
   TIME_MINUTE(cp) {
-    const start = this.codePointIterator.start;
-    if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+    const start2 = this.codePointIterator.start;
+    if (!isDigit2(cp)) return this.reportParseError("unexpected-char");
     cp = this.nextCode();
-    if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+    if (!isDigit2(cp)) return this.reportParseError("unexpected-char");
     const end = this.codePointIterator.end;
     const data = this.data;
-    data.minute = Number(this.text.slice(start, end));
+    data.minute = Number(this.text.slice(start2, end));
     cp = this.nextCode();
     if (cp === CodePoint.COLON) return "TIME_SECOND";
     if (this.tomlVersion.lt(1, 1)) return this.reportParseError("unexpected-char");
@@ -48348,25 +55412,25 @@ var Tokenizer = class {
     return this.processTimeEnd(cp, data);
   }
   TIME_SECOND(cp) {
-    const start = this.codePointIterator.start;
-    if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+    const start2 = this.codePointIterator.start;
+    if (!isDigit2(cp)) return this.reportParseError("unexpected-char");
     cp = this.nextCode();
-    if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+    if (!isDigit2(cp)) return this.reportParseError("unexpected-char");
     const end = this.codePointIterator.end;
     const data = this.data;
-    data.second = Number(this.text.slice(start, end));
+    data.second = Number(this.text.slice(start2, end));
     if (!isValidTime(data.hour, data.minute, data.second)) return this.reportParseError("invalid-time");
     cp = this.nextCode();
     if (cp === CodePoint.DOT) return "TIME_SEC_FRAC";
     return this.processTimeEnd(cp, data);
   }
   TIME_SEC_FRAC(cp) {
-    if (!isDigit(cp)) return this.reportParseError("unexpected-char");
-    const start = this.codePointIterator.start;
-    while (isDigit(cp)) cp = this.nextCode();
+    if (!isDigit2(cp)) return this.reportParseError("unexpected-char");
+    const start2 = this.codePointIterator.start;
+    while (isDigit2(cp)) cp = this.nextCode();
     const end = this.codePointIterator.start;
     const data = this.data;
-    data.frac = this.text.slice(start, end);
+    data.frac = this.text.slice(start2, end);
     return this.processTimeEnd(cp, data);
   }
   processTimeEnd(cp, data) {
@@ -48389,18 +55453,18 @@ var Tokenizer = class {
     return this.back("DATA");
   }
   TIME_OFFSET(cp) {
-    if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+    if (!isDigit2(cp)) return this.reportParseError("unexpected-char");
     const hourStart = this.codePointIterator.start;
     cp = this.nextCode();
-    if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+    if (!isDigit2(cp)) return this.reportParseError("unexpected-char");
     cp = this.nextCode();
     if (cp !== CodePoint.COLON) return this.reportParseError("unexpected-char");
     const hourEnd = this.codePointIterator.start;
     cp = this.nextCode();
     const minuteStart = this.codePointIterator.start;
-    if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+    if (!isDigit2(cp)) return this.reportParseError("unexpected-char");
     cp = this.nextCode();
-    if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+    if (!isDigit2(cp)) return this.reportParseError("unexpected-char");
     const minuteEnd = this.codePointIterator.end;
     const hour = Number(this.text.slice(hourStart, hourEnd));
     const minute = Number(this.text.slice(minuteStart, minuteEnd));
@@ -48413,27 +55477,27 @@ var Tokenizer = class {
   parseDigits(cp, checkDigit) {
     if (cp === CodePoint.UNDERSCORE) return this.reportParseError("invalid-underscore");
     if (!checkDigit(cp)) return this.reportParseError("unexpected-char");
-    const out = [];
+    const out2 = [];
     let before = CodePoint.NULL;
     let hasUnderscore = false;
     while (checkDigit(cp) || cp === CodePoint.UNDERSCORE) {
       if (cp === CodePoint.UNDERSCORE) {
         hasUnderscore = true;
         if (before === CodePoint.UNDERSCORE) return this.reportParseError("invalid-underscore");
-      } else out.push(cp);
+      } else out2.push(cp);
       before = cp;
       cp = this.nextCode();
     }
     if (before === CodePoint.UNDERSCORE) return this.reportParseError("invalid-underscore");
     return {
-      out,
+      out: out2,
       nextCp: cp,
       hasUnderscore
     };
   }
   parseUnicode(count) {
     const startLoc = this.codePointIterator.start;
-    const start = this.codePointIterator.end;
+    const start2 = this.codePointIterator.end;
     let charCount = 0;
     let cp;
     while ((cp = this.nextCode()) !== CodePoint.EOF) {
@@ -48445,7 +55509,7 @@ var Tokenizer = class {
       if (charCount >= count) break;
     }
     const end = this.codePointIterator.end;
-    const code = this.text.slice(start, end);
+    const code = this.text.slice(start2, end);
     const codePoint = parseInt(code, 16);
     if (!isUnicodeScalarValue(codePoint)) return this.reportParseError("invalid-code-point", { cp: code });
     return codePoint;
@@ -48455,7 +55519,7 @@ var Tokenizer = class {
   }
 };
 function isUnquotedKeyChar(cp, tomlVersion) {
-  if (isLetter(cp) || isDigit(cp) || cp === CodePoint.UNDERSCORE || cp === CodePoint.DASH) return true;
+  if (isLetter(cp) || isDigit2(cp) || cp === CodePoint.UNDERSCORE || cp === CodePoint.DASH) return true;
   if (tomlVersion.lt(1, 1)) return false;
   return false;
 }
@@ -48583,8 +55647,8 @@ var KeysResolver = class {
     else this.ctx.reportParseError("dupe-keys", lastKeyNode);
   }
   verifyDuplicateKeys(node3) {
-    for (const body of node3.body) if (body.type === "TOMLKeyValue") verifyDuplicateKeysForKeyValue(this.ctx, this.rootKeys, body);
-    for (const { node: tableNode, keys } of this.tables) for (const body of tableNode.body) verifyDuplicateKeysForKeyValue(this.ctx, keys, body);
+    for (const body2 of node3.body) if (body2.type === "TOMLKeyValue") verifyDuplicateKeysForKeyValue(this.ctx, this.rootKeys, body2);
+    for (const { node: tableNode, keys } of this.tables) for (const body2 of tableNode.body) verifyDuplicateKeysForKeyValue(this.ctx, keys, body2);
   }
 };
 function verifyDuplicateKeysForKeyValue(ctx, defineKeys, node3) {
@@ -48617,7 +55681,7 @@ function verifyDuplicateKeysForKeyValue(ctx, defineKeys, node3) {
   else if (node3.value.type === "TOMLArray") verifyDuplicateKeysForArray(ctx, keys, node3.value);
 }
 function verifyDuplicateKeysForInlineTable(ctx, defineKeys, node3) {
-  for (const body of node3.body) verifyDuplicateKeysForKeyValue(ctx, defineKeys, body);
+  for (const body2 of node3.body) verifyDuplicateKeysForKeyValue(ctx, defineKeys, body2);
 }
 function verifyDuplicateKeysForArray(ctx, defineKeys, node3) {
   const keys = defineKeys;
@@ -49199,7 +56263,7 @@ function generateConvertTOMLValue(convertValue) {
       return resolveValue(node3.body[0], baseTable);
     },
     TOMLTopLevelTable(node3, baseTable = {}) {
-      for (const body of node3.body) resolveValue(body, baseTable);
+      for (const body2 of node3.body) resolveValue(body2, baseTable);
       return baseTable;
     },
     TOMLKeyValue(node3, baseTable = {}) {
@@ -49209,7 +56273,7 @@ function generateConvertTOMLValue(convertValue) {
     },
     TOMLTable(node3, baseTable = {}) {
       const table = getTable(baseTable, resolveValue(node3.key), node3.kind === "array");
-      for (const body of node3.body) resolveValue(body, table);
+      for (const body2 of node3.body) resolveValue(body2, table);
       return baseTable;
     },
     TOMLArray(node3) {
@@ -49217,7 +56281,7 @@ function generateConvertTOMLValue(convertValue) {
     },
     TOMLInlineTable(node3) {
       const table = {};
-      for (const body of node3.body) resolveValue(body, table);
+      for (const body2 of node3.body) resolveValue(body2, table);
       return table;
     },
     TOMLKey(node3) {
@@ -49339,7 +56403,7 @@ function readZinitToml(path, text3, fallbackName) {
   const services = [];
   const diagnostics = [];
   for (const group of groups.values()) {
-    const field = (name) => group.entries.find((entry) => entry.path.length === 1 && entry.path[0] === name)?.value;
+    const field = (name2) => group.entries.find((entry) => entry.path.length === 1 && entry.path[0] === name2)?.value;
     const nameNode = field("name");
     const execNode = field("exec");
     const portsNode = field("ports");
@@ -49427,14 +56491,14 @@ var TextPositions = class {
     if (node3.type !== "TOMLValue") return void 0;
     if (node3.kind === "string") return this.stringText(node3);
     if (node3.kind !== "integer") return void 0;
-    const start = node3.range[0];
-    return { text: String(node3.value), locate: (index2) => this.offset(start + index2) };
+    const start2 = node3.range[0];
+    return { text: String(node3.value), locate: (index2) => this.offset(start2 + index2) };
   }
   portEntry(node3) {
     if (node3.type === "TOMLValue" && node3.kind === "integer") return { kind: "integer", literal: String(node3.value), location: this.at(node3) };
     if (node3.type === "TOMLValue" && node3.kind === "string") return { kind: "string", ...this.stringText(node3) };
     if (node3.type === "TOMLInlineTable") {
-      const field = (name) => node3.body.find((keyValue) => keyValue.key.keys.length === 1 && keyValue.key.keys.map(keyName)[0] === name)?.value;
+      const field = (name2) => node3.body.find((keyValue) => keyValue.key.keys.length === 1 && keyValue.key.keys.map(keyName)[0] === name2)?.value;
       const port = field("port");
       const protocol = field("protocol");
       return {
@@ -49467,7 +56531,7 @@ function occurrences(text3, token) {
 }
 
 // src/extract/zinit/yamlService.ts
-function readZinitYaml(path, text3, name) {
+function readZinitYaml(path, text3, name2) {
   const file2 = parseYaml(path, text3);
   const diagnostics = [...file2.diagnostics];
   const document3 = file2.documents[0];
@@ -49484,7 +56548,7 @@ function readZinitYaml(path, text3, name) {
       diagnostics.push({ ...file2.locate(portsNode), severity: "error", message: "ports: expected a list of ports" });
     }
     const service = {
-      service: normalizeServiceName(name),
+      service: normalizeServiceName(name2),
       ports: file2.items(portsNode).map((item) => portEntry(file2, item)),
       exec: scalarLocatedText(file2, execNode),
       env: file2.entries(file2.get(root, "env")).flatMap(([variable, value]) => {
@@ -49547,7 +56611,7 @@ function extractZinit(file2) {
 }
 
 // src/extract/index.ts
-var REGISTRY_EXTRACTORS = [nativeRegistryExtractor, portRegistryJsonExtractor, markdownRegistryExtractor];
+var REGISTRY_EXTRACTORS = [nativeRegistryExtractor, portRegistryJsonExtractor, markdownRegistryExtractor, nixRegistryExtractor];
 var EXTRACTORS = [
   ...REGISTRY_EXTRACTORS,
   composeExtractor,
@@ -49555,7 +56619,9 @@ var EXTRACTORS = [
   dotenvExtractor,
   zinitExtractor,
   systemdExtractor,
-  kubernetesExtractor
+  kubernetesExtractor,
+  nixModuleExtractor,
+  ...sourceExtractors
 ];
 function isRegistryExtractor(extractor) {
   return REGISTRY_EXTRACTORS.includes(extractor);
@@ -49565,6 +56631,7 @@ function registryExtractorFor(path) {
   if (detected) return detected;
   if (isNativeRegistryFileName(path) || /\.(?:ya?ml|json)$/i.test(path)) return nativeRegistryExtractor;
   if (/\.(?:md|markdown)$/i.test(path)) return markdownRegistryExtractor;
+  if (/\.nix$/i.test(path)) return nixRegistryExtractor;
   return void 0;
 }
 
@@ -49583,10 +56650,10 @@ function servicesOf(bindings, displayName) {
 function describeClaims(bindings, displayName) {
   const first = /* @__PURE__ */ new Map();
   for (const binding2 of bindings) {
-    const name = displayName(binding2);
-    if (!first.has(name)) first.set(name, binding2);
+    const name2 = displayName(binding2);
+    if (!first.has(name2)) first.set(name2, binding2);
   }
-  const claims = [...first].map(([name, binding2]) => `${name} (${binding2.file}:${binding2.line})`);
+  const claims = [...first].map(([name2, binding2]) => `${name2} (${binding2.file}:${binding2.line})`);
   if (claims.length <= LISTED_SERVICES) return joinWithAnd(claims);
   return joinWithAnd([...claims.slice(0, LISTED_SERVICES), `${claims.length - LISTED_SERVICES} more`]);
 }
@@ -49611,10 +56678,10 @@ function canonicalIPv4(text3) {
   return octets?.join(".");
 }
 function parseIPv4(text3) {
-  const parts = text3.split(".");
-  if (parts.length !== 4) return void 0;
+  const parts2 = text3.split(".");
+  if (parts2.length !== 4) return void 0;
   const octets = [];
-  for (const part of parts) {
+  for (const part of parts2) {
     if (!/^\d{1,3}$/.test(part)) return void 0;
     const octet = Number(part);
     if (octet > 255) return void 0;
@@ -49646,10 +56713,10 @@ function parseIPv6Groups(text3) {
 }
 function parseGroupList(text3) {
   if (text3 === "") return [];
-  const parts = text3.split(":");
+  const parts2 = text3.split(":");
   const groups = [];
-  for (const [index2, part] of parts.entries()) {
-    if (index2 === parts.length - 1 && part.includes(".")) {
+  for (const [index2, part] of parts2.entries()) {
+    if (index2 === parts2.length - 1 && part.includes(".")) {
       const octets = parseIPv4(part);
       if (!octets) return void 0;
       const [a = 0, b = 0, c = 0, d = 0] = octets;
@@ -49668,11 +56735,11 @@ function isIPv4Mapped(groups) {
 function compressIPv6(groups) {
   let bestStart = -1;
   let bestLength = 1;
-  for (let start = 0; start < groups.length; start++) {
+  for (let start2 = 0; start2 < groups.length; start2++) {
     let length = 0;
-    while (start + length < groups.length && groups[start + length] === 0) length++;
+    while (start2 + length < groups.length && groups[start2 + length] === 0) length++;
     if (length > bestLength) {
-      bestStart = start;
+      bestStart = start2;
       bestLength = length;
     }
   }
@@ -49697,7 +56764,7 @@ function addToSummary(summary2, claim2) {
   }
 }
 function holdsOtherService(summary2, claim2) {
-  if (summary2.names.some((name) => name !== claim2.service)) return true;
+  if (summary2.names.some((name2) => name2 !== claim2.service)) return true;
   return claim2.project !== void 0 && summary2.projects.some((project) => project !== claim2.project);
 }
 var HOST_LEVEL = "\0host";
@@ -49749,13 +56816,13 @@ function classifyCollision(collision, scope, protocol, displayName) {
     const message2 = registryDuplicateMessage(where, collision.bindings, displayName);
     return { ...base, rule: "registry-duplicate", severity: "error", message: message2 };
   }
-  const [owner] = entries;
-  if (owner) {
-    const others = collision.bindings.filter((binding2) => !sameService(binding2, owner));
+  const [owner2] = entries;
+  if (owner2) {
+    const others = collision.bindings.filter((binding2) => !sameService(binding2, owner2));
     const severity2 = others.every((binding2) => binding2.soft === true) ? "warning" : "error";
     const given = joinWithAnd([...new Set(entries.map((entry) => formatPortRange(entry.port, entry.endPort)))]);
     const collide = verb("collides", "collide", servicesOf(others, displayName).length);
-    const message2 = `${where}: ${describeClaims(others, displayName)} ${collide} with ${displayName(owner)}, which the registry gives ${given}`;
+    const message2 = `${where}: ${describeClaims(others, displayName)} ${collide} with ${displayName(owner2)}, which the registry gives ${given}`;
     return { ...base, rule: "registry-conflict", severity: severity2, message: severity2 === "warning" ? message2 + SOFT_NOTE : message2 };
   }
   const severity = duplicatePortSeverity(collision.bindings);
@@ -49810,14 +56877,14 @@ function findCollisions(bindings) {
     else active.delete(boundary.index);
     if (boundaries[position2 + 1]?.at === boundary.at) continue;
     const groups = active.size < 2 ? NO_GROUPS : collidingGroups(claims, active);
-    for (const [key, run] of open2) {
+    for (const [key, run2] of open2) {
       if (groups.has(key)) continue;
       open2.delete(key);
       collisions.push({
-        port: run.port,
+        port: run2.port,
         endPort: boundary.at - 1,
-        address: run.address,
-        bindings: run.members.map((index2) => bindings[index2])
+        address: run2.address,
+        bindings: run2.members.map((index2) => bindings[index2])
       });
     }
     for (const [key, group] of groups) {
@@ -49828,30 +56895,30 @@ function findCollisions(bindings) {
 }
 function collidingGroups(claims, active) {
   const members2 = [...active].sort((a, b) => a - b);
-  const index2 = new PartnerIndex(members2.map((i) => claims[i]), false);
-  const colliding = members2.filter((i) => index2.hasPartner(claims[i]));
+  const index2 = new PartnerIndex(members2.map((i2) => claims[i2]), false);
+  const colliding = members2.filter((i2) => index2.hasPartner(claims[i2]));
   const groups = /* @__PURE__ */ new Map();
-  if (colliding.some((i) => claims[i]?.address === WILDCARD)) {
+  if (colliding.some((i2) => claims[i2]?.address === WILDCARD)) {
     groups.set(colliding.join(","), { address: null, members: colliding });
     return groups;
   }
   const byAddress = /* @__PURE__ */ new Map();
-  for (const i of colliding) {
-    const address = claims[i]?.address ?? WILDCARD;
+  for (const i2 of colliding) {
+    const address = claims[i2]?.address ?? WILDCARD;
     const group = byAddress.get(address);
-    if (group) group.push(i);
-    else byAddress.set(address, [i]);
+    if (group) group.push(i2);
+    else byAddress.set(address, [i2]);
   }
   for (const [address, group] of byAddress) groups.set(group.join(","), { address, members: group });
   return groups;
 }
 
 // src/detect/registry-rules.ts
-function registryRuleConflicts(bindings, registry2, displayName) {
+function registryRuleConflicts(bindings, registry2, displayName, collided = /* @__PURE__ */ new Set()) {
   const index2 = new RegistryIndex(registry2);
   const findings = [
     ...registry2.entries.flatMap((entry) => isHostLikeScope(entry.scope) ? outOfRange(entry, [entry], index2) : []),
-    ...bindings.flatMap((binding2) => isHostLikeScope(binding2.scope) ? bindingFindings(binding2, index2) : [])
+    ...bindings.flatMap((binding2) => isHostLikeScope(binding2.scope) ? bindingFindings(binding2, index2, collided.has(binding2)) : [])
   ];
   const byId = /* @__PURE__ */ new Map();
   for (const finding of findings) {
@@ -49862,7 +56929,7 @@ function registryRuleConflicts(bindings, registry2, displayName) {
   }
   return [...byId.values()].map((group) => toConflictFacts(group, displayName));
 }
-function bindingFindings(binding2, index2) {
+function bindingFindings(binding2, index2, collides) {
   const findings = reservedPort(binding2, index2.registry);
   const entries = index2.entriesOf(binding2);
   const whole = { binding: binding2, port: binding2.port, endPort: binding2.endPort };
@@ -49872,7 +56939,8 @@ function bindingFindings(binding2, index2) {
   }
   const matching = entries.filter((entry) => rangesOverlap(rangeOf(entry), rangeOf(binding2)));
   if (matching.length > 0) return [...findings, ...outOfRange(binding2, matching, index2)];
-  const given = joinWithAnd(entries.map((entry) => formatPortRange(entry.port, entry.endPort)));
+  if (collides) return findings;
+  const given = joinWithAnd([...new Set(entries.map((entry) => formatPortRange(entry.port, entry.endPort)))]);
   return [...findings, { ...whole, rule: "registry-drift", detail: `${binding2.service} ${given}` }];
 }
 function reservedPort(binding2, registry2) {
@@ -49977,10 +57045,9 @@ function detectConflicts(bindings, registry2) {
   const displayName = makeDisplayName([...bindings, ...registry2.entries]);
   const sorted = [...bindings].sort(compareBindings);
   const entries = [...registry2.entries].sort(compareBindings);
-  const facts = [
-    ...collisionFacts([...sorted, ...registryClaims(sorted, entries)].sort(compareBindings), displayName),
-    ...registryRuleConflicts(sorted, { ...registry2, entries }, displayName)
-  ];
+  const collisions = collisionFacts([...sorted, ...registryClaims(sorted, entries)].sort(compareBindings), displayName);
+  const collided = new Set(collisions.flatMap((fact) => fact.bindings));
+  const facts = [...collisions, ...registryRuleConflicts(sorted, { ...registry2, entries }, displayName, collided)];
   return facts.map((fact) => buildConflict(fact, displayName)).sort(compareConflicts);
 }
 function collisionFacts(claims, displayName) {
@@ -50064,8 +57131,8 @@ function resolveRegistry(registry2, config2) {
 }
 function aliasMap(aliases) {
   const map2 = /* @__PURE__ */ new Map();
-  for (const [name, others] of Object.entries(aliases)) {
-    const target = normalizeServiceName(name);
+  for (const [name2, others] of Object.entries(aliases)) {
+    const target = normalizeServiceName(name2);
     for (const other of others) map2.set(normalizeServiceName(other), target);
   }
   return map2;
@@ -50094,18 +57161,18 @@ function placeInScopes(bindings, config2) {
 }
 function claimOfRegisteredService(binding2, entries) {
   if (binding2.setting === void 0) return binding2;
-  const setting = settingWords(binding2.setting);
-  let owner;
+  const setting = settingWords2(binding2.setting);
+  let owner2;
   for (const entry of entries) {
     if (entry.service === binding2.service || entry.port !== binding2.port || entry.protocol !== binding2.protocol) continue;
     if (!containsWords(setting, entry.service)) continue;
-    if (owner === void 0 || entry.service.length > owner.length) owner = entry.service;
+    if (owner2 === void 0 || entry.service.length > owner2.length) owner2 = entry.service;
   }
-  if (owner === void 0) return binding2;
+  if (owner2 === void 0) return binding2;
   const { project: _project, ...rest } = binding2;
-  return { ...rest, service: owner };
+  return { ...rest, service: owner2 };
 }
-function settingWords(setting) {
+function settingWords2(setting) {
   return normalizeServiceName(setting.replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/\./g, "-"));
 }
 function containsWords(haystack, needle) {
@@ -50148,6 +57215,16 @@ async function extractTree(tree, candidates, options) {
   for (const candidate of toExtract) {
     const text3 = texts.get(candidate.path);
     if (text3 === void 0 || !budget.has(candidate.path)) continue;
+    const overlong = firstOverlongLine(text3, options.limits.maxLineLength);
+    if (overlong !== void 0) {
+      diagnostics.push({
+        file: candidate.path,
+        line: overlong,
+        severity: "warning",
+        message: `line ${overlong} is longer than ${options.limits.maxLineLength} characters: file not read (${raiseHint("maxLineLength")})`
+      });
+      continue;
+    }
     results.set(candidate.path, { candidate, result: runExtractor(candidate, text3, context) });
   }
   return { results, diagnostics, filesRead: texts.size };
@@ -50172,6 +57249,18 @@ function runExtractor(candidate, text3, context) {
     };
   }
 }
+function firstOverlongLine(text3, max) {
+  if (text3.length <= max) return void 0;
+  let line = 1;
+  let start2 = 0;
+  for (let end = text3.indexOf("\n"); ; end = text3.indexOf("\n", start2)) {
+    const stop2 = end < 0 ? text3.length : end;
+    if (stop2 - start2 > max) return line;
+    if (end < 0) return void 0;
+    start2 = end + 1;
+    line++;
+  }
+}
 function capTotalBytes(texts, limits, diagnostics) {
   const kept = /* @__PURE__ */ new Set();
   let total = 0;
@@ -50189,7 +57278,7 @@ function capTotalBytes(texts, limits, diagnostics) {
     diagnostics.push({
       file: ".",
       severity: "error",
-      message: `${dropped} files not checked: the total of ${Math.round(limits.maxTotalBytes / (1024 * 1024))} MiB read per run was reached (raise limits.maxTotalBytes)`
+      message: `${dropped} files not checked: the total of ${formatBytes(limits.maxTotalBytes)} read per run was reached (${raiseHint("maxTotalBytes")})`
     });
   }
   return kept;
@@ -50217,7 +57306,7 @@ async function runCheck(options) {
   const now = options.now ?? Date.now;
   const started = now();
   const root = resolvePath(options.root);
-  const limits = options.limits ?? DEFAULT_LIMITS;
+  const limits = options.limits ?? options.config.limits;
   const registryPaths = [...options.registry ?? [], ...options.config.registry];
   const head = await checkTree(await openWorkingTree(root), root, registryPaths, options.config, limits);
   let conflicts = head.analysis.conflicts;
@@ -50238,7 +57327,7 @@ async function runCheck(options) {
     stats: { files: head.extraction.results.size, bindings: bindings.length, durationMs: Math.max(0, Math.round(now() - started)) },
     bindings: sortBindings(bindings),
     conflicts,
-    diagnostics: sortDiagnostics([...head.extraction.diagnostics, ...head.selectDiagnostics, ...head.analysis.diagnostics])
+    diagnostics: sortDiagnostics(head.analysis.diagnostics)
   };
 }
 async function openGitBase(root, base) {
@@ -50250,8 +57339,8 @@ async function openGitBase(root, base) {
 async function analyzeWorkingTree(options) {
   const root = resolvePath(options.root);
   const registryPaths = [...options.registry ?? [], ...options.config.registry];
-  const head = await checkTree(await openWorkingTree(root), root, registryPaths, options.config, options.limits ?? DEFAULT_LIMITS);
-  return { ...head.analysis, diagnostics: [...head.extraction.diagnostics, ...head.selectDiagnostics, ...head.analysis.diagnostics] };
+  const head = await checkTree(await openWorkingTree(root), root, registryPaths, options.config, options.limits ?? options.config.limits);
+  return head.analysis;
 }
 async function checkTree(tree, root, registryPaths, config2, limits, reuse) {
   const registries = explicitRegistries(registryPaths, tree.paths);
@@ -50269,17 +57358,15 @@ async function checkTree(tree, root, registryPaths, config2, limits, reuse) {
     result,
     isRegistry: isRegistryExtractor(candidate.extractor)
   }));
-  return {
-    extraction,
-    selectDiagnostics: [...registries.diagnostics, ...selected.diagnostics],
-    analysis: analyzeExtraction(files, config2)
-  };
+  const analysis = analyzeExtraction(files, config2);
+  analysis.diagnostics.push(...registries.diagnostics, ...selected.diagnostics, ...extraction.diagnostics);
+  return { extraction, analysis };
 }
 function explicitRegistries(paths, treePaths) {
   const present = new Set(treePaths);
   const candidates = [];
   const diagnostics = [];
-  for (const path of new Set(paths.map(normalizeRelativePath))) {
+  for (const path of new Set(paths.map(normalizeRelativePath2))) {
     const extractor = registryExtractorFor(path);
     if (!present.has(path)) diagnostics.push({ file: path, severity: "error", message: "registry file not found" });
     else if (!extractor) diagnostics.push({ file: path, severity: "error", message: "no registry reader for this kind of file (use .yml, .yaml, .json, .md or .nix)" });
@@ -50287,7 +57374,7 @@ function explicitRegistries(paths, treePaths) {
   }
   return { candidates, diagnostics };
 }
-function normalizeRelativePath(path) {
+function normalizeRelativePath2(path) {
   return path.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
 }
 function reuseUnchanged(head, changed) {
@@ -50333,7 +57420,7 @@ function markdownCode(text3, options = {}) {
   if (options.inTable === true) {
     content3 = content3.replace(/\\(?=\|)/g, `\\${ZERO_WIDTH_JOINER}`).replace(/\|/g, "\\|");
   }
-  const longestRun = Math.max(0, ...(content3.match(/`+/g) ?? []).map((run) => run.length));
+  const longestRun = Math.max(0, ...(content3.match(/`+/g) ?? []).map((run2) => run2.length));
   const fence = "`".repeat(longestRun + 1);
   const needsPadding = content3 === "" || /^[` ]|[` ]$/.test(content3) && /[^ ]/.test(content3);
   const padded = needsPadding ? ` ${content3} ` : content3;
@@ -50378,8 +57465,8 @@ function countConflicts(conflicts, diagnostics) {
   };
 }
 function formatSeverityBreakdown(errors, warnings) {
-  const parts = [errors > 0 ? countOf(errors, "error") : "", warnings > 0 ? countOf(warnings, "warning") : ""];
-  return `(${parts.filter((part) => part !== "").join(", ")})`;
+  const parts2 = [errors > 0 ? countOf(errors, "error") : "", warnings > 0 ? countOf(warnings, "warning") : ""];
+  return `(${parts2.filter((part) => part !== "").join(", ")})`;
 }
 function sortConflictsForDisplay(conflicts) {
   const rank = (conflict) => (conflict.status === "new" ? 0 : 2) + (conflict.severity === "error" ? 0 : 1);
@@ -50914,18 +58001,18 @@ var OPTIONS = {
   suggest: { ...COMMON_OPTIONS, service: { type: "string" }, category: { type: "string" }, count: { type: "string" } }
 };
 function parseCommandLine(argv) {
-  const [name, ...rest] = argv;
-  if (name === void 0 || name === "-h" || name === "--help" || name === "help") return { command: "help", topic: "main" };
-  if (name === "--version" || name === "-V") return { command: "version" };
-  if (name !== "check" && name !== "ports" && name !== "suggest") throw new UsageError(`unknown command '${name}' (expected check, ports or suggest)`);
+  const [name2, ...rest] = argv;
+  if (name2 === void 0 || name2 === "-h" || name2 === "--help" || name2 === "help") return { command: "help", topic: "main" };
+  if (name2 === "--version" || name2 === "-V") return { command: "version" };
+  if (name2 !== "check" && name2 !== "ports" && name2 !== "suggest") throw new UsageError(`unknown command '${name2}' (expected check, ports or suggest)`);
   let parsed;
   try {
-    parsed = parseArgs({ args: [...rest], options: OPTIONS[name], allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: [...rest], options: OPTIONS[name2], allowPositionals: true, strict: true });
   } catch (error62) {
     throw new UsageError(error62 instanceof Error ? error62.message.split("\n")[0] ?? error62.message : String(error62));
   }
   const values = parsed.values;
-  if (values["help"] === true) return { command: "help", topic: name };
+  if (values["help"] === true) return { command: "help", topic: name2 };
   if (parsed.positionals.length > 1) throw new UsageError(`expected one ROOT folder, got ${parsed.positionals.length}: ${parsed.positionals.join(" ")}`);
   const common = {
     root: parsed.positionals[0] ?? ".",
@@ -50933,7 +58020,7 @@ function parseCommandLine(argv) {
     ...optional2("config", values["config"]),
     ...optional2("output", values["output"])
   };
-  if (name === "check") {
+  if (name2 === "check") {
     return {
       ...common,
       command: "check",
@@ -50942,7 +58029,7 @@ function parseCommandLine(argv) {
       ...optional2("base", values["base"])
     };
   }
-  if (name === "ports") {
+  if (name2 === "ports") {
     return { ...common, command: "ports", format: oneOf("--format", values["format"], ["text", "markdown", "json"], "text") };
   }
   const service = values["service"];
@@ -51039,6 +58126,7 @@ var package_default = {
     typecheck: "tsc --noEmit -p tsconfig.json",
     lint: "eslint .",
     bench: "node bench/run.mjs",
+    "bench:quick": "node bench/run.mjs --sizes 50 --runs 3",
     all: "npm run lint && npm run typecheck && npm test && npm run build"
   },
   dependencies: {
@@ -51067,6 +58155,7 @@ var package_default = {
     "@types/mdast": "^4.0.4",
     "@types/node": "^20.19.43",
     "@types/picomatch": "^4.0.3",
+    dclint: "^3.1.0",
     esbuild: "^0.28.2",
     eslint: "^10.15.0",
     "eslint-plugin-regexp": "^3.3.3",

@@ -134,7 +134,7 @@ export function formatBytes(bytes: number): string {
 }
 
 /** Text, or undefined for a binary file (one with a NUL byte in its first 8 KiB, as git decides). */
-function decodeText(bytes: Buffer): string | undefined {
+export function decodeText(bytes: Buffer): string | undefined {
   if (bytes.subarray(0, 8192).includes(0)) return undefined;
   const text = bytes.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

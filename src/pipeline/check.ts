@@ -1,7 +1,7 @@
 import { basename, resolve as resolvePath } from 'node:path';
 import { proposePorts } from '../allocate/allocate.js';
 import { compareWithBase } from '../compare/compare.js';
-import { DEFAULT_LIMITS, type ReadLimits } from '../discover/limits.js';
+import type { ReadLimits } from '../discover/limits.js';
 import { type Candidate, selectCandidates } from '../discover/select.js';
 import { changedSince, type FileTree, openRevisionTree, openWorkingTree } from '../discover/tree.js';
 import { resolveRevision } from '../discover/git.js';
@@ -48,7 +48,7 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
   const now = options.now ?? Date.now;
   const started = now();
   const root = resolvePath(options.root);
-  const limits = options.limits ?? DEFAULT_LIMITS;
+  const limits = options.limits ?? options.config.limits;
   const registryPaths = [...(options.registry ?? []), ...options.config.registry];
 
   const head = await checkTree(await openWorkingTree(root), root, registryPaths, options.config, limits);
@@ -71,7 +71,7 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
     stats: { files: head.extraction.results.size, bindings: bindings.length, durationMs: Math.max(0, Math.round(now() - started)) },
     bindings: sortBindings(bindings),
     conflicts,
-    diagnostics: sortDiagnostics([...head.extraction.diagnostics, ...head.selectDiagnostics, ...head.analysis.diagnostics]),
+    diagnostics: sortDiagnostics(head.analysis.diagnostics),
   };
 }
 
@@ -86,13 +86,13 @@ async function openGitBase(root: string, base: string): Promise<BaseSnapshot> {
 export async function analyzeWorkingTree(options: Omit<CheckOptions, 'base' | 'now'>): Promise<Analysis> {
   const root = resolvePath(options.root);
   const registryPaths = [...(options.registry ?? []), ...options.config.registry];
-  const head = await checkTree(await openWorkingTree(root), root, registryPaths, options.config, options.limits ?? DEFAULT_LIMITS);
-  return { ...head.analysis, diagnostics: [...head.extraction.diagnostics, ...head.selectDiagnostics, ...head.analysis.diagnostics] };
+  const head = await checkTree(await openWorkingTree(root), root, registryPaths, options.config, options.limits ?? options.config.limits);
+  return head.analysis;
 }
 
 interface TreeCheck {
   extraction: TreeExtraction;
-  selectDiagnostics: Diagnostic[];
+  /** With every diagnostic of the tree: reading, selecting and extracting. */
   analysis: Analysis;
 }
 
@@ -119,11 +119,9 @@ async function checkTree(
     result,
     isRegistry: isRegistryExtractor(candidate.extractor),
   }));
-  return {
-    extraction,
-    selectDiagnostics: [...registries.diagnostics, ...selected.diagnostics],
-    analysis: analyzeExtraction(files, config),
-  };
+  const analysis = analyzeExtraction(files, config);
+  analysis.diagnostics.push(...registries.diagnostics, ...selected.diagnostics, ...extraction.diagnostics);
+  return { extraction, analysis };
 }
 
 function explicitRegistries(paths: readonly string[], treePaths: readonly string[]): { candidates: Candidate[]; diagnostics: Diagnostic[] } {

@@ -1,0 +1,54 @@
+// GitHub accepts a review comment on the head side (`side: RIGHT`) only on a line that the
+// pull request's diff shows: an added line or a context line of one of the file's hunks.
+// `pulls.listFiles` gives each file's hunks as a unified-diff `patch`.
+
+const HUNK_HEADER = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+
+/** The head-side line numbers that a file's `patch` shows (added and context lines), 1-based. */
+export function rightSideLines(patch: string): Set<number> {
+  const lines = new Set<number>();
+  let next = 0;
+  let leftLeft = 0;
+  let rightLeft = 0;
+  for (const row of patch.split('\n')) {
+    const header = HUNK_HEADER.exec(row);
+    if (header) {
+      leftLeft = header[1] === undefined ? 1 : Number(header[1]);
+      next = Number(header[2]);
+      rightLeft = header[3] === undefined ? 1 : Number(header[3]);
+      continue;
+    }
+    if (leftLeft === 0 && rightLeft === 0) continue;
+    const marker = row.charAt(0);
+    if (marker === '+') {
+      lines.add(next++);
+      rightLeft--;
+    } else if (marker === '-') {
+      leftLeft--;
+    } else if (marker === ' ' || row === '' || row === '\r') {
+      // Some tools trim the single space of an empty context line.
+      lines.add(next++);
+      leftLeft--;
+      rightLeft--;
+    }
+    // `\ No newline at end of file` belongs to the line before it.
+  }
+  return lines;
+}
+
+export interface PullFilePatch {
+  filename: string;
+  status?: string;
+  /** Absent for binary files and diffs too large for GitHub to show. */
+  patch?: string;
+}
+
+/** Each file's commentable head-side lines; a file without a patch has none. */
+export function diffLinesByFile(files: readonly PullFilePatch[]): Map<string, Set<number>> {
+  const byFile = new Map<string, Set<number>>();
+  for (const file of files) {
+    if (file.status === 'removed') continue;
+    byFile.set(file.filename, file.patch === undefined ? new Set() : rightSideLines(file.patch));
+  }
+  return byFile;
+}

@@ -1,0 +1,118 @@
+// The REST client, and what the Action does when GitHub says no. Nothing here logs the
+// token or a stack trace: a failed call becomes one plain sentence.
+import { getOctokit } from '@actions/github';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { visibleControlChars } from '../report/escape.js';
+import { joinWithAnd } from '../report/format.js';
+
+export type GitHubClient = ReturnType<typeof getOctokit>;
+
+// Bounded so that a run ends in minutes even when GitHub is struggling.
+const SERVER_ERROR_RETRIES = 3;
+const SECONDARY_LIMIT_RETRIES = 2;
+const LONGEST_WAIT_SECONDS = 60;
+
+/** Octokit that retries 5xx and rate limits a bounded number of times, then gives up. */
+export function createGitHubClient(token: string, baseUrl: string, debug: (message: string) => void): GitHubClient {
+  return getOctokit(
+    token,
+    {
+      baseUrl,
+      retry: { retries: SERVER_ERROR_RETRIES },
+      throttle: {
+        onRateLimit: (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) =>
+          retryCount < 1 && retryAfter <= LONGEST_WAIT_SECONDS,
+        onSecondaryRateLimit: (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) =>
+          retryCount < SECONDARY_LIMIT_RETRIES && retryAfter <= LONGEST_WAIT_SECONDS,
+      },
+      log: { debug: () => undefined, info: () => undefined, warn: debug, error: debug },
+    },
+    retry,
+    throttling,
+  );
+}
+
+export interface ApiFailure {
+  /** `refused`: the token may not do this (403/404 on a write, a fork's read-only token); `limited`: a rate limit that persists. */
+  kind: 'refused' | 'limited' | 'failed';
+  /** `403 Resource not accessible by integration`. */
+  reason: string;
+}
+
+/** A failed call in one line: its status and GitHub's own message, never the request (which carries the token). */
+export function describeApiFailure(error: unknown): ApiFailure {
+  const status = typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : undefined;
+  const message = firstLine(githubMessage(error) ?? (error instanceof Error ? error.message : String(error)));
+  const reason = visibleControlChars(status === undefined ? message : `${status} ${message}`);
+  if (status === 429 || (status === 403 && /rate limit/i.test(message))) return { kind: 'limited', reason };
+  if (status === 401 || status === 403) return { kind: 'refused', reason };
+  return { kind: 'failed', reason };
+}
+
+function githubMessage(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('response' in error)) return undefined;
+  const data = (error.response as { data?: unknown } | undefined)?.data;
+  const message = typeof data === 'object' && data !== null && 'message' in data ? data.message : undefined;
+  return typeof message === 'string' && message !== '' ? message : undefined;
+}
+
+function firstLine(text: string): string {
+  const line = text.split('\n')[0] ?? '';
+  return line.length > 300 ? `${line.slice(0, 300)}…` : line;
+}
+
+/**
+ * Runs the Action's GitHub calls in order. A refusal or a persisting rate limit ends every
+ * later call (each would fail the same way). Everything that went wrong with GitHub is
+ * logged once, at the end, as one warning: the verdict never depends on whether GitHub
+ * took the comment.
+ */
+export class GitHubCalls {
+  private stoppedBy: ApiFailure | undefined;
+  private readonly skipped: string[] = [];
+  private readonly failures: string[] = [];
+  private readonly consequences: string[] = [];
+
+  /** The call's result, or undefined when it failed or an earlier refusal stopped it. `what` names the part of the answer it serves. */
+  async attempt<T>(what: string, call: () => Promise<T>): Promise<T | undefined> {
+    if (this.stoppedBy !== undefined) {
+      if (!this.skipped.includes(what)) this.skipped.push(what);
+      return undefined;
+    }
+    try {
+      return await call();
+    } catch (error) {
+      const failure = describeApiFailure(error);
+      if (failure.kind === 'failed') {
+        this.failures.push(`${what} (${failure.reason})`);
+      } else {
+        this.stoppedBy = failure;
+        this.skipped.push(what);
+      }
+      return undefined;
+    }
+  }
+
+  /** A sentence on what a failed call meant for the report, for the same warning. */
+  note(consequence: string): void {
+    this.consequences.push(consequence);
+  }
+
+  /** The one warning the run logs about GitHub, or undefined when everything went through. */
+  warning(): string | undefined {
+    const sentences: string[] = [];
+    if (this.stoppedBy !== undefined) {
+      const cause = this.stoppedBy.kind === 'limited' ? 'GitHub rate-limited the token' : 'The token may not do this here';
+      sentences.push(`${cause} (${this.stoppedBy.reason}): Portcullis skipped ${joinWithAnd(this.skipped)}.`);
+    }
+    if (this.failures.length > 0) sentences.push(`GitHub failed ${joinWithAnd(this.failures)}.`);
+    sentences.push(...this.consequences);
+    if (sentences.length === 0) return undefined;
+    if (this.stoppedBy !== undefined || this.failures.length > 0) {
+      sentences.push('The job summary and the report file have the full report, and the verdict does not depend on GitHub taking it.');
+    }
+    if (this.stoppedBy?.kind === 'refused') sentences.push('A pull request from a fork gets a read-only token: see "Using the Action" in the README.');
+    return sentences.join(' ');
+  }
+}
