@@ -5154,7 +5154,7 @@ var require_composer = __commonJS({
       }
       return { comment, afterEmptyLine };
     }
-    var Composer = class {
+    var Composer2 = class {
       constructor(options = {}) {
         this.doc = null;
         this.atDirectives = false;
@@ -5314,7 +5314,7 @@ ${end.comment}` : end.comment;
         }
       }
     };
-    exports.Composer = Composer;
+    exports.Composer = Composer2;
   }
 });
 
@@ -6445,7 +6445,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser2 = class {
+    var Parser3 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -7218,7 +7218,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser2;
+    exports.Parser = Parser3;
   }
 });
 
@@ -7238,7 +7238,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments2(source, options = {}) {
+    function parseAllDocuments(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7313,7 +7313,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse5;
-    exports.parseAllDocuments = parseAllDocuments2;
+    exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument;
     exports.stringify = stringify2;
   }
@@ -12878,13 +12878,13 @@ var require_async = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
     function read(path, settings, callback) {
-      settings.fs.lstat(path, (lstatError, lstat2) => {
+      settings.fs.lstat(path, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
         }
-        if (!lstat2.isSymbolicLink() || !settings.followSymbolicLink) {
-          callSuccessCallback(callback, lstat2);
+        if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
+          callSuccessCallback(callback, lstat);
           return;
         }
         settings.fs.stat(path, (statError, stat2) => {
@@ -12893,7 +12893,7 @@ var require_async = __commonJS({
               callFailureCallback(callback, statError);
               return;
             }
-            callSuccessCallback(callback, lstat2);
+            callSuccessCallback(callback, lstat);
             return;
           }
           if (settings.markSymbolicLink) {
@@ -12920,9 +12920,9 @@ var require_sync = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
     function read(path, settings) {
-      const lstat2 = settings.fs.lstatSync(path);
-      if (!lstat2.isSymbolicLink() || !settings.followSymbolicLink) {
-        return lstat2;
+      const lstat = settings.fs.lstatSync(path);
+      if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
+        return lstat;
       }
       try {
         const stat2 = settings.fs.statSync(path);
@@ -12932,7 +12932,7 @@ var require_sync = __commonJS({
         return stat2;
       } catch (error62) {
         if (!settings.throwErrorOnBrokenSymbolicLink) {
-          return lstat2;
+          return lstat;
         }
         throw error62;
       }
@@ -13004,11 +13004,11 @@ var require_out = __commonJS({
       async.read(path, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat2;
-    function statSync(path, optionsOrSettings) {
+    function statSync2(path, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path, settings);
     }
-    exports.statSync = statSync;
+    exports.statSync = statSync2;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -15479,6 +15479,7 @@ function textPositioner(text3) {
 // src/extract/yaml.ts
 var MAX_ALIAS_RESOLUTIONS = 1e3;
 var MAX_YAML_DEPTH = 64;
+var MAX_YAML_NESTING = 256;
 var AliasBudgetExceeded = class extends Error {
 };
 function parseYaml(path, text3, options = {}) {
@@ -15494,42 +15495,63 @@ function parseYaml(path, text3, options = {}) {
         parsed = {
           ...second,
           errors: [],
+          damage: [],
           notes: [{ file: path, ...first?.line === void 0 ? {} : { line: first.line }, severity: "warning", message: repaired.note }]
         };
       }
     }
   }
-  return new YamlFileImpl(path, source, parsed.documents, parsed.position, [...parsed.errors, ...parsed.notes]);
+  return new YamlFileImpl(path, source, parsed.documents, parsed.position, [...parsed.errors, ...parsed.notes], parsed.damage);
 }
 function parseWithCounter(path, text3) {
   const position2 = textPositioner(text3);
-  const documents = (0, import_yaml.parseAllDocuments)(text3, { prettyErrors: false, uniqueKeys: false, strict: false });
-  const list2 = Array.isArray(documents) ? documents : [];
+  const tokens = Array.from(new import_yaml.Parser().parse(text3));
+  const tooDeep = firstCollectionBeyond(tokens, MAX_YAML_NESTING);
+  if (tooDeep !== void 0) {
+    const message = `YAML nested more than ${MAX_YAML_NESTING} levels deep: the file is not read (a fixed limit; no configuration nests this deep)`;
+    return { documents: [], position: position2, errors: [{ file: path, ...position2(tooDeep), severity: "error", message }], notes: [], damage: [] };
+  }
+  const list2 = Array.from(new import_yaml.Composer({ uniqueKeys: false, strict: false }).compose(tokens, true, text3.length));
   const errors = [];
+  const damage = [];
   for (const doc of list2) {
     for (const error62 of doc.errors) {
       errors.push({ file: path, ...position2(error62.pos[0]), severity: "error", message: `invalid YAML: ${firstLine(error62.message)}` });
+      damage.push(error62.pos[0]);
     }
   }
-  return { documents: list2, position: position2, errors, notes: [] };
+  return { documents: list2, position: position2, errors, notes: [], damage: damage.sort((a, b) => a - b) };
+}
+function firstCollectionBeyond(tokens, limit) {
+  const pending = tokens.map((token) => [token, 0]);
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [token, depth] = next;
+    if (token?.type === "document") pending.push([token.value, depth]);
+    if (token?.type !== "block-map" && token?.type !== "block-seq" && token?.type !== "flow-collection") continue;
+    if (depth >= limit) return token.offset;
+    for (const item of token.items) pending.push(["key" in item ? item.key ?? void 0 : void 0, depth + 1], [item.value, depth + 1]);
+  }
+  return void 0;
 }
 function firstLine(message) {
   const line = message.split("\n", 1)[0] ?? message;
   return line.replace(/ at line \d+, column \d+:?$/, "");
 }
 var YamlFileImpl = class {
-  constructor(path, text3, documents, positionOf, diagnostics) {
+  constructor(path, text3, documents, positionOf, diagnostics, damage) {
     this.path = path;
     this.text = text3;
     this.documents = documents;
     this.positionOf = positionOf;
     this.diagnostics = diagnostics;
+    this.damage = damage;
   }
   path;
   text;
   documents;
   positionOf;
   diagnostics;
+  damage;
   aliasesFollowed = 0;
   resolve(node3) {
     let current = node3;
@@ -15601,9 +15623,26 @@ var YamlFileImpl = class {
     }
     return { file: this.path, ...this.position(range[0] + at) };
   }
+  /**
+   * True when a parse error lies within the scalar (its end included): what the parser
+   * recovered there is guesswork (an unterminated `"2000:2000` at the end of a file reads as
+   * `2000:200`), so it has no value to read.
+   */
+  isDamaged(scalar) {
+    const range = nodeRange(scalar);
+    if (this.damage.length === 0 || !range) return false;
+    let low = 0;
+    let high = this.damage.length;
+    while (low < high) {
+      const mid = low + high >> 1;
+      if ((this.damage[mid] ?? 0) < range[0]) low = mid + 1;
+      else high = mid;
+    }
+    return (this.damage[low] ?? Number.POSITIVE_INFINITY) <= range[2];
+  }
   scalarText(node3) {
     const resolved = this.resolve(node3);
-    if (!(0, import_yaml.isScalar)(resolved)) return void 0;
+    if (!(0, import_yaml.isScalar)(resolved) || this.isDamaged(resolved)) return void 0;
     const value = resolved.value;
     if (typeof value === "string") return value;
     if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") {
@@ -35841,7 +35880,8 @@ function selectCandidates(paths, options) {
 
 // src/discover/tree.ts
 var import_fast_glob = __toESM(require_out4(), 1);
-import { lstat, readFile as readFile2, realpath } from "node:fs/promises";
+import { lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { realpath } from "node:fs/promises";
 import { isAbsolute, relative, sep } from "node:path";
 
 // src/discover/git.ts
@@ -35931,8 +35971,12 @@ async function listTree(cwd, revision) {
 async function openWorkingTree(root) {
   const top = await gitTopLevel(root);
   const paths = top === void 0 ? await globFiles(root) : await gitListFiles(root);
+  return workingTreeOf(root, paths);
+}
+async function workingTreeOf(root, paths) {
   const realRoot = await realpath(root);
   return {
+    root,
     paths,
     read: (wanted, maxBytes) => readWorkingFiles(root, realRoot, wanted, maxBytes)
   };
@@ -35954,31 +35998,37 @@ async function globFiles(root) {
 async function readWorkingFiles(root, realRoot, wanted, maxBytes) {
   const texts = /* @__PURE__ */ new Map();
   const diagnostics = [];
-  await forEachLimited(wanted, 32, async (path) => {
+  for (const path of wanted) {
     const absolute = `${root}${sep}${path.split("/").join(sep)}`;
     try {
-      const info2 = await lstat(absolute);
+      let info2 = lstatSync(absolute);
       if (info2.isSymbolicLink()) {
-        const target = await realpath(absolute).catch(() => void 0);
+        const target = safeRealpath(absolute);
         if (target === void 0 || !isInside(realRoot, target)) {
           diagnostics.push({ file: path, severity: "warning", message: "symbolic link that leaves the root: not followed" });
-          return;
+          continue;
         }
-      } else if (!info2.isFile()) {
-        return;
+        info2 = statSync(target);
       }
-      const size = info2.isSymbolicLink() ? (await lstat(await realpath(absolute))).size : info2.size;
-      if (size > maxBytes) {
-        diagnostics.push({ file: path, severity: "warning", message: tooLargeMessage(size, maxBytes) });
-        return;
+      if (!info2.isFile()) continue;
+      if (info2.size > maxBytes) {
+        diagnostics.push({ file: path, severity: "warning", message: tooLargeMessage(info2.size, maxBytes) });
+        continue;
       }
-      const text3 = decodeText(await readFile2(absolute));
+      const text3 = decodeText(readFileSync(absolute));
       if (text3 !== void 0) texts.set(path, text3);
     } catch (error62) {
       diagnostics.push({ file: path, severity: "warning", message: `could not be read: ${error62.code ?? String(error62)}` });
     }
-  });
+  }
   return { texts, diagnostics };
+}
+function safeRealpath(path) {
+  try {
+    return realpathSync(path);
+  } catch {
+    return void 0;
+  }
 }
 async function openRevisionTree(root, revision) {
   const top = await gitTopLevel(root) ?? root;
@@ -36030,17 +36080,10 @@ function decodeText(bytes) {
 }
 function isInside(root, target) {
   const rel = relative(root, target);
-  return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }
 function toPosix(path) {
   return path.split(sep).join("/");
-}
-async function forEachLimited(items, concurrency, task) {
-  let next = 0;
-  const workers = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-    while (next < items.length) await task(items[next++]);
-  });
-  await Promise.all(workers);
 }
 
 // src/extract/compose/composeFiles.ts
@@ -41760,7 +41803,7 @@ var finalizer4 = newFinalizer((addresses) => {
   C._ts_parser_delete(addresses[0]);
   C._free(addresses[1]);
 });
-var Parser = class {
+var Parser2 = class {
   static {
     __name(this, "Parser");
   }
@@ -42635,11 +42678,11 @@ function locateWasm(file2) {
   return join2(dirname(require2.resolve("@vscode/tree-sitter-wasm/package.json")), "wasm", file2);
 }
 async function loadParser(name2) {
-  runtime ??= Parser.init({ locateFile: (file2) => locateWasm(file2) });
+  runtime ??= Parser2.init({ locateFile: (file2) => locateWasm(file2) });
   await runtime;
   let language = languages.get(name2);
   if (!language) languages.set(name2, language = Language.load(locateWasm(`tree-sitter-${name2}.wasm`)));
-  const parser2 = new Parser();
+  const parser2 = new Parser2();
   parser2.setLanguage(await language);
   return parser2;
 }
@@ -51426,7 +51469,8 @@ function locatePorts(text3, doc, fallbackOffset) {
     const note = item.indexOf("(");
     const spec = parsePortSpec2(note >= 0 && item.trimEnd().endsWith(")") ? item.slice(0, note) : item);
     if (isPortSpecProblem(spec)) return { ...spec, location: locationAt(doc, text3.sourceOffset(index2 + lead, item.charAt(lead)) ?? fallbackOffset) };
-    const offset = text3.sourceOffset(index2 + spec.index, spec.literal) ?? fallbackOffset;
+    const offset = text3.sourceOffset(index2 + spec.index, spec.literal);
+    if (offset === void 0) return { problem: `\`${item.trim()}\` does not write its port as plain digits`, shaped: true, location: locationAt(doc, fallbackOffset) };
     ports.push({ ...spec, location: locationAt(doc, offset) });
   }
   return ports;
@@ -51605,8 +51649,11 @@ var markdownRegistryExtractor = {
 };
 function extractMarkdownRegistry(file2) {
   try {
-    const doc = { path: file2.path, text: file2.text, position: textPositioner(file2.text) };
-    const tree = fromMarkdown(file2.text, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+    const bom = file2.text.startsWith("\uFEFF") ? 1 : 0;
+    const body2 = file2.text.slice(bom);
+    const positionInFile = textPositioner(file2.text);
+    const doc = { path: file2.path, text: body2, position: (offset) => positionInFile(offset + bom) };
+    const tree = fromMarkdown(body2, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
     const reading = readDocument(tree, doc);
     const { bindings, registry: registry2 } = claimsToRegistry(reading.claims, reading.categories);
     if (bindings.length === 0 && registry2.reserved.length === 0 && registry2.categories.length === 0) {
@@ -51988,9 +52035,9 @@ function readReservation(reading, node3, path, key) {
   if ((0, import_yaml.isScalar)(resolved)) return addReservation(reading, node3, path, key);
   if (!(0, import_yaml.isMap)(resolved)) return problem(reading, node3, `${path}: expected a port, a range or an object with \`port\` or \`range\``);
   const reason = REASON_KEYS.map((k) => yaml.scalarText(yaml.get(resolved, k))).find((text3) => text3 !== void 0) ?? key;
-  const portKey = ["port", "range"].find((k) => yaml.get(resolved, k) !== void 0);
-  if (portKey === void 0) return problem(reading, node3, `${path}: no \`port\` or \`range\``);
-  addReservation(reading, yaml.get(resolved, portKey), `${path}.${portKey}`, reason);
+  const portKey2 = ["port", "range"].find((k) => yaml.get(resolved, k) !== void 0);
+  if (portKey2 === void 0) return problem(reading, node3, `${path}: no \`port\` or \`range\``);
+  addReservation(reading, yaml.get(resolved, portKey2), `${path}.${portKey2}`, reason);
 }
 function addReservation(reading, node3, path, reason) {
   const spec = portSpecAt(reading, node3, path);
@@ -57115,9 +57162,22 @@ function resolveBindings(bindings, registry2, config2) {
     const service = canonical.get(binding2.service);
     return service === void 0 ? binding2 : { ...binding2, service };
   };
-  const entries = registry2.entries.map(rename);
+  const entriesByPort = groupByPort(registry2.entries.map(rename));
   const placed = placeInScopes(dropReferencedVariables(bindings).map(rename), config2);
-  return placed.map((binding2) => claimOfRegisteredService(binding2, entries));
+  return placed.map((binding2) => claimOfRegisteredService(binding2, entriesByPort.get(portKey(binding2)) ?? []));
+}
+function portKey(binding2) {
+  return `${binding2.port}/${binding2.protocol}`;
+}
+function groupByPort(entries) {
+  const byPort = /* @__PURE__ */ new Map();
+  for (const entry of entries) {
+    const key = portKey(entry);
+    const list2 = byPort.get(key);
+    if (list2) list2.push(entry);
+    else byPort.set(key, [entry]);
+  }
+  return byPort;
 }
 function resolveRegistry(registry2, config2) {
   const canonical = aliasMap(config2.aliases);
@@ -57159,12 +57219,12 @@ function placeInScopes(bindings, config2) {
     return placed;
   });
 }
-function claimOfRegisteredService(binding2, entries) {
-  if (binding2.setting === void 0) return binding2;
+function claimOfRegisteredService(binding2, entriesOnPort) {
+  if (binding2.setting === void 0 || entriesOnPort.length === 0) return binding2;
   const setting = settingWords2(binding2.setting);
   let owner2;
-  for (const entry of entries) {
-    if (entry.service === binding2.service || entry.port !== binding2.port || entry.protocol !== binding2.protocol) continue;
+  for (const entry of entriesOnPort) {
+    if (entry.service === binding2.service) continue;
     if (!containsWords(setting, entry.service)) continue;
     if (owner2 === void 0 || entry.service.length > owner2.length) owner2 = entry.service;
   }
@@ -57191,6 +57251,46 @@ function analyzeExtraction(files, config2) {
   return { bindings, registry: registry2, conflicts: detectConflicts(bindings, registry2), diagnostics };
 }
 
+// src/pipeline/parallel.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { Worker } from "node:worker_threads";
+var PARALLEL_THRESHOLD = 3e3;
+function threadsFor(count, env = process.env) {
+  const forced = Number(env["PORTCULLIS_THREADS"]);
+  if (forced === 1 || workerScript() === void 0) return 1;
+  if (forced >= 2) return 2;
+  return count >= PARALLEL_THRESHOLD && availableParallelism() >= 2 ? 2 : 1;
+}
+function splitInTwo(items) {
+  const halves = [[], []];
+  items.forEach((item, index2) => (index2 % 2 === 0 ? halves[0] : halves[1]).push(item));
+  return halves;
+}
+function extractInWorker(request) {
+  const script = workerScript();
+  if (script === void 0) return Promise.reject(new Error("no worker script beside the bundle"));
+  return new Promise((resolve2, reject) => {
+    const worker = new Worker(script, { workerData: request });
+    worker.once("message", (response) => {
+      resolve2(response);
+      void worker.terminate();
+    });
+    worker.once("error", reject);
+    worker.once("exit", (code) => {
+      if (code !== 0) reject(new Error(`the extraction worker stopped with exit code ${code}`));
+    });
+  });
+}
+function workerScript() {
+  const script = fileURLToPath2(new URL("./worker.js", import.meta.url));
+  return existsSync2(script) ? script : void 0;
+}
+function candidateItems(candidates) {
+  return candidates.map((candidate) => [candidate.path, candidate.extractor.format]);
+}
+
 // src/pipeline/extractTree.ts
 async function extractTree(tree, candidates, options) {
   const results = /* @__PURE__ */ new Map();
@@ -57200,6 +57300,27 @@ async function extractTree(tree, candidates, options) {
     if (reused) results.set(candidate.path, { candidate, result: reused });
     else toExtract.push(candidate);
   }
+  const parts2 = tree.root !== void 0 && threadsFor(toExtract.length) === 2 ? await extractOnTwoThreads(tree, tree.root, toExtract, options) : [await extractLocally(tree, toExtract, options)];
+  for (const part of parts2) for (const [path, found] of part.results) results.set(path, found);
+  return { results, diagnostics: parts2.flatMap((part) => part.diagnostics) };
+}
+async function extractOnTwoThreads(tree, root, candidates, options) {
+  const limits = { ...options.limits, maxTotalBytes: Math.floor(options.limits.maxTotalBytes / 2) };
+  const [mine, theirs] = splitInTwo(candidates);
+  const remote = extractInWorker({ root, paths: tree.paths, rootName: options.rootName, limits, items: candidateItems(theirs) });
+  const local = await extractLocally(tree, mine, { ...options, limits });
+  const byPath = new Map(theirs.map((candidate) => [candidate.path, candidate]));
+  const response = await remote.catch(() => void 0);
+  if (response === void 0) return [local, await extractLocally(tree, theirs, { ...options, limits })];
+  const results = /* @__PURE__ */ new Map();
+  for (const [path, result] of response.results) {
+    const candidate = byPath.get(path);
+    if (candidate) results.set(path, { candidate, result });
+  }
+  return [local, { results, diagnostics: response.diagnostics }];
+}
+async function extractLocally(tree, toExtract, options) {
+  const results = /* @__PURE__ */ new Map();
   const wanted = /* @__PURE__ */ new Set();
   const present = new Set(tree.paths);
   for (const candidate of toExtract) {
@@ -57227,7 +57348,7 @@ async function extractTree(tree, candidates, options) {
     }
     results.set(candidate.path, { candidate, result: runExtractor(candidate, text3, context) });
   }
-  return { results, diagnostics, filesRead: texts.size };
+  return { results, diagnostics };
 }
 async function prepareExtractors(candidates, diagnostics) {
   const extractors = new Set(candidates.map((candidate) => candidate.extractor));

@@ -5861,7 +5861,7 @@ var require_client_h1 = __commonJS({
     var TIMEOUT_HEADERS = 2 | USE_FAST_TIMER;
     var TIMEOUT_BODY = 4 | USE_FAST_TIMER;
     var TIMEOUT_KEEP_ALIVE = 8 | USE_NATIVE_TIMER;
-    var Parser2 = class {
+    var Parser3 = class {
       constructor(client, socket, { exports: exports2 }) {
         assert2(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
@@ -6288,7 +6288,7 @@ var require_client_h1 = __commonJS({
       socket[kIdleSocketValidation] = 0;
       socket[kIdleSocketValidationTimeout] = null;
       socket[kSocketUsed] = false;
-      socket[kParser] = new Parser2(client, socket, llhttpInstance);
+      socket[kParser] = new Parser3(client, socket, llhttpInstance);
       addListener(socket, "error", function(err2) {
         const parser2 = this[kParser];
         if (err2.code === "ECONNRESET" && parser2.statusCode && !parser2.shouldKeepAlive) {
@@ -26358,7 +26358,7 @@ var require_composer = __commonJS({
       }
       return { comment, afterEmptyLine };
     }
-    var Composer = class {
+    var Composer2 = class {
       constructor(options = {}) {
         this.doc = null;
         this.atDirectives = false;
@@ -26518,7 +26518,7 @@ ${end.comment}` : end.comment;
         }
       }
     };
-    exports.Composer = Composer;
+    exports.Composer = Composer2;
   }
 });
 
@@ -27649,7 +27649,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser2 = class {
+    var Parser3 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -28422,7 +28422,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser2;
+    exports.Parser = Parser3;
   }
 });
 
@@ -28442,7 +28442,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments2(source, options = {}) {
+    function parseAllDocuments(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -28517,7 +28517,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse7;
-    exports.parseAllDocuments = parseAllDocuments2;
+    exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument;
     exports.stringify = stringify2;
   }
@@ -34082,13 +34082,13 @@ var require_async = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
     function read(path6, settings, callback) {
-      settings.fs.lstat(path6, (lstatError, lstat3) => {
+      settings.fs.lstat(path6, (lstatError, lstat2) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
         }
-        if (!lstat3.isSymbolicLink() || !settings.followSymbolicLink) {
-          callSuccessCallback(callback, lstat3);
+        if (!lstat2.isSymbolicLink() || !settings.followSymbolicLink) {
+          callSuccessCallback(callback, lstat2);
           return;
         }
         settings.fs.stat(path6, (statError, stat2) => {
@@ -34097,7 +34097,7 @@ var require_async = __commonJS({
               callFailureCallback(callback, statError);
               return;
             }
-            callSuccessCallback(callback, lstat3);
+            callSuccessCallback(callback, lstat2);
             return;
           }
           if (settings.markSymbolicLink) {
@@ -34124,9 +34124,9 @@ var require_sync = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
     function read(path6, settings) {
-      const lstat3 = settings.fs.lstatSync(path6);
-      if (!lstat3.isSymbolicLink() || !settings.followSymbolicLink) {
-        return lstat3;
+      const lstat2 = settings.fs.lstatSync(path6);
+      if (!lstat2.isSymbolicLink() || !settings.followSymbolicLink) {
+        return lstat2;
       }
       try {
         const stat2 = settings.fs.statSync(path6);
@@ -34136,7 +34136,7 @@ var require_sync = __commonJS({
         return stat2;
       } catch (error63) {
         if (!settings.throwErrorOnBrokenSymbolicLink) {
-          return lstat3;
+          return lstat2;
         }
         throw error63;
       }
@@ -34208,11 +34208,11 @@ var require_out = __commonJS({
       async.read(path6, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat2;
-    function statSync(path6, optionsOrSettings) {
+    function statSync2(path6, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path6, settings);
     }
-    exports.statSync = statSync;
+    exports.statSync = statSync2;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -43087,6 +43087,7 @@ function textPositioner(text3) {
 // src/extract/yaml.ts
 var MAX_ALIAS_RESOLUTIONS = 1e3;
 var MAX_YAML_DEPTH = 64;
+var MAX_YAML_NESTING = 256;
 var AliasBudgetExceeded = class extends Error {
 };
 function parseYaml(path6, text3, options = {}) {
@@ -43102,42 +43103,63 @@ function parseYaml(path6, text3, options = {}) {
         parsed = {
           ...second,
           errors: [],
+          damage: [],
           notes: [{ file: path6, ...first?.line === void 0 ? {} : { line: first.line }, severity: "warning", message: repaired.note }]
         };
       }
     }
   }
-  return new YamlFileImpl(path6, source, parsed.documents, parsed.position, [...parsed.errors, ...parsed.notes]);
+  return new YamlFileImpl(path6, source, parsed.documents, parsed.position, [...parsed.errors, ...parsed.notes], parsed.damage);
 }
 function parseWithCounter(path6, text3) {
   const position2 = textPositioner(text3);
-  const documents = (0, import_yaml.parseAllDocuments)(text3, { prettyErrors: false, uniqueKeys: false, strict: false });
-  const list2 = Array.isArray(documents) ? documents : [];
+  const tokens = Array.from(new import_yaml.Parser().parse(text3));
+  const tooDeep = firstCollectionBeyond(tokens, MAX_YAML_NESTING);
+  if (tooDeep !== void 0) {
+    const message = `YAML nested more than ${MAX_YAML_NESTING} levels deep: the file is not read (a fixed limit; no configuration nests this deep)`;
+    return { documents: [], position: position2, errors: [{ file: path6, ...position2(tooDeep), severity: "error", message }], notes: [], damage: [] };
+  }
+  const list2 = Array.from(new import_yaml.Composer({ uniqueKeys: false, strict: false }).compose(tokens, true, text3.length));
   const errors = [];
+  const damage = [];
   for (const doc of list2) {
     for (const error63 of doc.errors) {
       errors.push({ file: path6, ...position2(error63.pos[0]), severity: "error", message: `invalid YAML: ${firstLine2(error63.message)}` });
+      damage.push(error63.pos[0]);
     }
   }
-  return { documents: list2, position: position2, errors, notes: [] };
+  return { documents: list2, position: position2, errors, notes: [], damage: damage.sort((a, b) => a - b) };
+}
+function firstCollectionBeyond(tokens, limit) {
+  const pending = tokens.map((token) => [token, 0]);
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [token, depth] = next;
+    if (token?.type === "document") pending.push([token.value, depth]);
+    if (token?.type !== "block-map" && token?.type !== "block-seq" && token?.type !== "flow-collection") continue;
+    if (depth >= limit) return token.offset;
+    for (const item of token.items) pending.push(["key" in item ? item.key ?? void 0 : void 0, depth + 1], [item.value, depth + 1]);
+  }
+  return void 0;
 }
 function firstLine2(message) {
   const line = message.split("\n", 1)[0] ?? message;
   return line.replace(/ at line \d+, column \d+:?$/, "");
 }
 var YamlFileImpl = class {
-  constructor(path6, text3, documents, positionOf, diagnostics) {
+  constructor(path6, text3, documents, positionOf, diagnostics, damage) {
     this.path = path6;
     this.text = text3;
     this.documents = documents;
     this.positionOf = positionOf;
     this.diagnostics = diagnostics;
+    this.damage = damage;
   }
   path;
   text;
   documents;
   positionOf;
   diagnostics;
+  damage;
   aliasesFollowed = 0;
   resolve(node3) {
     let current = node3;
@@ -43209,9 +43231,26 @@ var YamlFileImpl = class {
     }
     return { file: this.path, ...this.position(range[0] + at) };
   }
+  /**
+   * True when a parse error lies within the scalar (its end included): what the parser
+   * recovered there is guesswork (an unterminated `"2000:2000` at the end of a file reads as
+   * `2000:200`), so it has no value to read.
+   */
+  isDamaged(scalar) {
+    const range = nodeRange(scalar);
+    if (this.damage.length === 0 || !range) return false;
+    let low = 0;
+    let high = this.damage.length;
+    while (low < high) {
+      const mid = low + high >> 1;
+      if ((this.damage[mid] ?? 0) < range[0]) low = mid + 1;
+      else high = mid;
+    }
+    return (this.damage[low] ?? Number.POSITIVE_INFINITY) <= range[2];
+  }
   scalarText(node3) {
     const resolved = this.resolve(node3);
-    if (!(0, import_yaml.isScalar)(resolved)) return void 0;
+    if (!(0, import_yaml.isScalar)(resolved) || this.isDamaged(resolved)) return void 0;
     const value = resolved.value;
     if (typeof value === "string") return value;
     if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") {
@@ -63937,7 +63976,8 @@ function selectCandidates(paths, options) {
 
 // src/discover/tree.ts
 var import_fast_glob = __toESM(require_out4(), 1);
-import { lstat as lstat2, readFile as readFile2, realpath } from "node:fs/promises";
+import { lstatSync, readFileSync as readFileSync2, realpathSync, statSync } from "node:fs";
+import { realpath } from "node:fs/promises";
 import { isAbsolute, relative as relative2, sep as sep4 } from "node:path";
 
 // src/discover/git.ts
@@ -64027,8 +64067,12 @@ async function listTree(cwd, revision) {
 async function openWorkingTree(root) {
   const top = await gitTopLevel(root);
   const paths = top === void 0 ? await globFiles(root) : await gitListFiles(root);
+  return workingTreeOf(root, paths);
+}
+async function workingTreeOf(root, paths) {
   const realRoot = await realpath(root);
   return {
+    root,
     paths,
     read: (wanted, maxBytes) => readWorkingFiles(root, realRoot, wanted, maxBytes)
   };
@@ -64050,31 +64094,37 @@ async function globFiles(root) {
 async function readWorkingFiles(root, realRoot, wanted, maxBytes) {
   const texts = /* @__PURE__ */ new Map();
   const diagnostics = [];
-  await forEachLimited(wanted, 32, async (path6) => {
+  for (const path6 of wanted) {
     const absolute = `${root}${sep4}${path6.split("/").join(sep4)}`;
     try {
-      const info3 = await lstat2(absolute);
+      let info3 = lstatSync(absolute);
       if (info3.isSymbolicLink()) {
-        const target = await realpath(absolute).catch(() => void 0);
+        const target = safeRealpath(absolute);
         if (target === void 0 || !isInside(realRoot, target)) {
           diagnostics.push({ file: path6, severity: "warning", message: "symbolic link that leaves the root: not followed" });
-          return;
+          continue;
         }
-      } else if (!info3.isFile()) {
-        return;
+        info3 = statSync(target);
       }
-      const size = info3.isSymbolicLink() ? (await lstat2(await realpath(absolute))).size : info3.size;
-      if (size > maxBytes) {
-        diagnostics.push({ file: path6, severity: "warning", message: tooLargeMessage(size, maxBytes) });
-        return;
+      if (!info3.isFile()) continue;
+      if (info3.size > maxBytes) {
+        diagnostics.push({ file: path6, severity: "warning", message: tooLargeMessage(info3.size, maxBytes) });
+        continue;
       }
-      const text3 = decodeText(await readFile2(absolute));
+      const text3 = decodeText(readFileSync2(absolute));
       if (text3 !== void 0) texts.set(path6, text3);
     } catch (error63) {
       diagnostics.push({ file: path6, severity: "warning", message: `could not be read: ${error63.code ?? String(error63)}` });
     }
-  });
+  }
   return { texts, diagnostics };
+}
+function safeRealpath(path6) {
+  try {
+    return realpathSync(path6);
+  } catch {
+    return void 0;
+  }
 }
 async function openRevisionTree(root, revision) {
   const top = await gitTopLevel(root) ?? root;
@@ -64126,17 +64176,10 @@ function decodeText(bytes) {
 }
 function isInside(root, target) {
   const rel = relative2(root, target);
-  return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep4}`) && !isAbsolute(rel);
 }
 function toPosix(path6) {
   return path6.split(sep4).join("/");
-}
-async function forEachLimited(items, concurrency, task) {
-  let next = 0;
-  const workers = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-    while (next < items.length) await task(items[next++]);
-  });
-  await Promise.all(workers);
 }
 
 // src/extract/compose/composeFiles.ts
@@ -69856,7 +69899,7 @@ var finalizer4 = newFinalizer((addresses) => {
   C._ts_parser_delete(addresses[0]);
   C._free(addresses[1]);
 });
-var Parser = class {
+var Parser2 = class {
   static {
     __name(this, "Parser");
   }
@@ -70731,11 +70774,11 @@ function locateWasm(file2) {
   return join4(dirname3(require2.resolve("@vscode/tree-sitter-wasm/package.json")), "wasm", file2);
 }
 async function loadParser(name2) {
-  runtime ??= Parser.init({ locateFile: (file2) => locateWasm(file2) });
+  runtime ??= Parser2.init({ locateFile: (file2) => locateWasm(file2) });
   await runtime;
   let language = languages.get(name2);
   if (!language) languages.set(name2, language = Language.load(locateWasm(`tree-sitter-${name2}.wasm`)));
-  const parser2 = new Parser();
+  const parser2 = new Parser2();
   parser2.setLanguage(await language);
   return parser2;
 }
@@ -79522,7 +79565,8 @@ function locatePorts(text3, doc, fallbackOffset) {
     const note = item.indexOf("(");
     const spec = parsePortSpec2(note >= 0 && item.trimEnd().endsWith(")") ? item.slice(0, note) : item);
     if (isPortSpecProblem(spec)) return { ...spec, location: locationAt(doc, text3.sourceOffset(index2 + lead, item.charAt(lead)) ?? fallbackOffset) };
-    const offset = text3.sourceOffset(index2 + spec.index, spec.literal) ?? fallbackOffset;
+    const offset = text3.sourceOffset(index2 + spec.index, spec.literal);
+    if (offset === void 0) return { problem: `\`${item.trim()}\` does not write its port as plain digits`, shaped: true, location: locationAt(doc, fallbackOffset) };
     ports.push({ ...spec, location: locationAt(doc, offset) });
   }
   return ports;
@@ -79701,8 +79745,11 @@ var markdownRegistryExtractor = {
 };
 function extractMarkdownRegistry(file2) {
   try {
-    const doc = { path: file2.path, text: file2.text, position: textPositioner(file2.text) };
-    const tree = fromMarkdown(file2.text, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+    const bom = file2.text.startsWith("\uFEFF") ? 1 : 0;
+    const body2 = file2.text.slice(bom);
+    const positionInFile = textPositioner(file2.text);
+    const doc = { path: file2.path, text: body2, position: (offset) => positionInFile(offset + bom) };
+    const tree = fromMarkdown(body2, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
     const reading = readDocument(tree, doc);
     const { bindings, registry: registry2 } = claimsToRegistry(reading.claims, reading.categories);
     if (bindings.length === 0 && registry2.reserved.length === 0 && registry2.categories.length === 0) {
@@ -80084,9 +80131,9 @@ function readReservation(reading, node3, path6, key) {
   if ((0, import_yaml.isScalar)(resolved)) return addReservation(reading, node3, path6, key);
   if (!(0, import_yaml.isMap)(resolved)) return problem(reading, node3, `${path6}: expected a port, a range or an object with \`port\` or \`range\``);
   const reason = REASON_KEYS.map((k) => yaml.scalarText(yaml.get(resolved, k))).find((text3) => text3 !== void 0) ?? key;
-  const portKey = ["port", "range"].find((k) => yaml.get(resolved, k) !== void 0);
-  if (portKey === void 0) return problem(reading, node3, `${path6}: no \`port\` or \`range\``);
-  addReservation(reading, yaml.get(resolved, portKey), `${path6}.${portKey}`, reason);
+  const portKey2 = ["port", "range"].find((k) => yaml.get(resolved, k) !== void 0);
+  if (portKey2 === void 0) return problem(reading, node3, `${path6}: no \`port\` or \`range\``);
+  addReservation(reading, yaml.get(resolved, portKey2), `${path6}.${portKey2}`, reason);
 }
 function addReservation(reading, node3, path6, reason) {
   const spec = portSpecAt(reading, node3, path6);
@@ -85211,9 +85258,22 @@ function resolveBindings(bindings, registry2, config2) {
     const service = canonical.get(binding2.service);
     return service === void 0 ? binding2 : { ...binding2, service };
   };
-  const entries = registry2.entries.map(rename2);
+  const entriesByPort = groupByPort(registry2.entries.map(rename2));
   const placed = placeInScopes(dropReferencedVariables(bindings).map(rename2), config2);
-  return placed.map((binding2) => claimOfRegisteredService(binding2, entries));
+  return placed.map((binding2) => claimOfRegisteredService(binding2, entriesByPort.get(portKey(binding2)) ?? []));
+}
+function portKey(binding2) {
+  return `${binding2.port}/${binding2.protocol}`;
+}
+function groupByPort(entries) {
+  const byPort = /* @__PURE__ */ new Map();
+  for (const entry of entries) {
+    const key = portKey(entry);
+    const list2 = byPort.get(key);
+    if (list2) list2.push(entry);
+    else byPort.set(key, [entry]);
+  }
+  return byPort;
 }
 function resolveRegistry(registry2, config2) {
   const canonical = aliasMap(config2.aliases);
@@ -85255,12 +85315,12 @@ function placeInScopes(bindings, config2) {
     return placed;
   });
 }
-function claimOfRegisteredService(binding2, entries) {
-  if (binding2.setting === void 0) return binding2;
+function claimOfRegisteredService(binding2, entriesOnPort) {
+  if (binding2.setting === void 0 || entriesOnPort.length === 0) return binding2;
   const setting = settingWords2(binding2.setting);
   let owner2;
-  for (const entry of entries) {
-    if (entry.service === binding2.service || entry.port !== binding2.port || entry.protocol !== binding2.protocol) continue;
+  for (const entry of entriesOnPort) {
+    if (entry.service === binding2.service) continue;
     if (!containsWords(setting, entry.service)) continue;
     if (owner2 === void 0 || entry.service.length > owner2.length) owner2 = entry.service;
   }
@@ -85287,6 +85347,46 @@ function analyzeExtraction(files, config2) {
   return { bindings, registry: registry2, conflicts: detectConflicts(bindings, registry2), diagnostics };
 }
 
+// src/pipeline/parallel.ts
+import { existsSync as existsSync4 } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { Worker } from "node:worker_threads";
+var PARALLEL_THRESHOLD = 3e3;
+function threadsFor(count, env = process.env) {
+  const forced = Number(env["PORTCULLIS_THREADS"]);
+  if (forced === 1 || workerScript() === void 0) return 1;
+  if (forced >= 2) return 2;
+  return count >= PARALLEL_THRESHOLD && availableParallelism() >= 2 ? 2 : 1;
+}
+function splitInTwo(items) {
+  const halves = [[], []];
+  items.forEach((item, index2) => (index2 % 2 === 0 ? halves[0] : halves[1]).push(item));
+  return halves;
+}
+function extractInWorker(request2) {
+  const script = workerScript();
+  if (script === void 0) return Promise.reject(new Error("no worker script beside the bundle"));
+  return new Promise((resolve4, reject) => {
+    const worker = new Worker(script, { workerData: request2 });
+    worker.once("message", (response) => {
+      resolve4(response);
+      void worker.terminate();
+    });
+    worker.once("error", reject);
+    worker.once("exit", (code) => {
+      if (code !== 0) reject(new Error(`the extraction worker stopped with exit code ${code}`));
+    });
+  });
+}
+function workerScript() {
+  const script = fileURLToPath2(new URL("./worker.js", import.meta.url));
+  return existsSync4(script) ? script : void 0;
+}
+function candidateItems(candidates) {
+  return candidates.map((candidate) => [candidate.path, candidate.extractor.format]);
+}
+
 // src/pipeline/extractTree.ts
 async function extractTree(tree, candidates, options) {
   const results = /* @__PURE__ */ new Map();
@@ -85296,6 +85396,27 @@ async function extractTree(tree, candidates, options) {
     if (reused) results.set(candidate.path, { candidate, result: reused });
     else toExtract.push(candidate);
   }
+  const parts2 = tree.root !== void 0 && threadsFor(toExtract.length) === 2 ? await extractOnTwoThreads(tree, tree.root, toExtract, options) : [await extractLocally(tree, toExtract, options)];
+  for (const part of parts2) for (const [path6, found] of part.results) results.set(path6, found);
+  return { results, diagnostics: parts2.flatMap((part) => part.diagnostics) };
+}
+async function extractOnTwoThreads(tree, root, candidates, options) {
+  const limits = { ...options.limits, maxTotalBytes: Math.floor(options.limits.maxTotalBytes / 2) };
+  const [mine, theirs] = splitInTwo(candidates);
+  const remote = extractInWorker({ root, paths: tree.paths, rootName: options.rootName, limits, items: candidateItems(theirs) });
+  const local = await extractLocally(tree, mine, { ...options, limits });
+  const byPath = new Map(theirs.map((candidate) => [candidate.path, candidate]));
+  const response = await remote.catch(() => void 0);
+  if (response === void 0) return [local, await extractLocally(tree, theirs, { ...options, limits })];
+  const results = /* @__PURE__ */ new Map();
+  for (const [path6, result] of response.results) {
+    const candidate = byPath.get(path6);
+    if (candidate) results.set(path6, { candidate, result });
+  }
+  return [local, { results, diagnostics: response.diagnostics }];
+}
+async function extractLocally(tree, toExtract, options) {
+  const results = /* @__PURE__ */ new Map();
   const wanted = /* @__PURE__ */ new Set();
   const present = new Set(tree.paths);
   for (const candidate of toExtract) {
@@ -85323,7 +85444,7 @@ async function extractTree(tree, candidates, options) {
     }
     results.set(candidate.path, { candidate, result: runExtractor(candidate, text3, context3) });
   }
-  return { results, diagnostics, filesRead: texts.size };
+  return { results, diagnostics };
 }
 async function prepareExtractors(candidates, diagnostics) {
   const extractors = new Set(candidates.map((candidate) => candidate.extractor));
@@ -86269,7 +86390,7 @@ function withoutTrailingSlash(url2) {
 }
 
 // src/action/event.ts
-import { readFile as readFile3 } from "node:fs/promises";
+import { readFile as readFile2 } from "node:fs/promises";
 var sha = external_exports.string().regex(/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/, "a commit sha");
 var pullRequestPayload = external_exports.object({
   pull_request: external_exports.object({ number: external_exports.number().int().positive(), head: external_exports.object({ sha }), base: external_exports.object({ sha }) })
@@ -86303,7 +86424,7 @@ function parseEvent(name2, payload, workflowSha) {
 async function readEventPayload(path6) {
   if (path6 === void 0 || path6 === "") return {};
   try {
-    return JSON.parse(await readFile3(path6, "utf8"));
+    return JSON.parse(await readFile2(path6, "utf8"));
   } catch (error63) {
     throw new InputError(`cannot read the event payload at GITHUB_EVENT_PATH: ${error63 instanceof Error ? error63.message : String(error63)}`);
   }
@@ -86320,7 +86441,7 @@ function checkedSha(value) {
 }
 
 // src/action/proposals.ts
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 import { join as join5 } from "node:path";
 
 // src/action/fingerprint.ts
@@ -86389,7 +86510,7 @@ function lineProposals(conflicts, readLine) {
 async function workspaceLines(root, files) {
   const lines = /* @__PURE__ */ new Map();
   for (const file2 of new Set(files)) {
-    const text3 = await readFile4(join5(root, file2), "utf8").catch(() => void 0);
+    const text3 = await readFile3(join5(root, file2), "utf8").catch(() => void 0);
     if (text3 !== void 0) lines.set(file2, text3.split("\n"));
   }
   return (file2, line) => lines.get(file2)?.[line - 1]?.replace(/\r$/, "");

@@ -18,6 +18,8 @@ const common = {
 };
 
 await build({ ...common, entryPoints: ['src/action/main.ts'], outfile: 'dist/index.js' });
+// The extraction worker thread that the Action and the CLI both start on large trees.
+await build({ ...common, entryPoints: ['src/pipeline/worker.ts'], outfile: 'dist/worker.js' });
 await build({
   ...common,
   entryPoints: ['src/cli/main.ts'],

@@ -7,8 +7,8 @@ import { type ScratchRepo, scratchRepo } from '../helpers/scratchRepo.js';
 
 const cli = resolve('dist/cli.js');
 
-function run(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
-  const child = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
+function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): { status: number | null; stdout: string; stderr: string } {
+  const child = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
   return { status: child.status, stdout: child.stdout, stderr: child.stderr };
 }
 
@@ -138,6 +138,25 @@ describe('bad input', () => {
     const result = run(['check'], repo.root);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^portcullis: \.portcullis\.yml:2:\d+: /);
+  });
+});
+
+describe('two threads', () => {
+  it('give the same report as one: the worker extracts its half exactly as the main thread would', () => {
+    repo = scratchRepo();
+    const files: Record<string, string> = { 'ports.yml': REGISTRY };
+    for (let n = 0; n < 12; n++) {
+      files[`svc${n}/compose.yml`] = `services:\n  svc${n}:\n    image: x\n    ports: ["${8000 + (n % 5)}:80"]\n`;
+      files[`svc${n}/.env`] = `SVC${n}_PORT=${9000 + (n % 4)}\n`;
+      files[`svc${n}/src/main.rs`] = `fn main() {\n    let port = ${7000 + (n % 3)};\n    serve(TcpListener::bind(("0.0.0.0", port)));\n}\n`;
+    }
+    repo.write(files);
+    const withoutDuration = (text: string) => text.replace(/"durationMs": \d+/, '');
+    const one = run(['check', '--format', 'json', '--fail-on', 'none'], repo.root, { PORTCULLIS_THREADS: '1' });
+    const two = run(['check', '--format', 'json', '--fail-on', 'none'], repo.root, { PORTCULLIS_THREADS: '2' });
+    expect(two.status).toBe(0);
+    expect(JSON.parse(one.stdout).conflicts.length).toBeGreaterThan(5);
+    expect(withoutDuration(two.stdout)).toBe(withoutDuration(one.stdout));
   });
 });
 

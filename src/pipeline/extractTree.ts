@@ -2,14 +2,13 @@ import type { Candidate } from '../discover/select.js';
 import { raiseHint, type ReadLimits } from '../discover/limits.js';
 import { type FileTree, formatBytes } from '../discover/tree.js';
 import type { Diagnostic, ExtractResult } from '../model/types.js';
+import { candidateItems, extractInWorker, splitInTwo, threadsFor } from './parallel.js';
 
 export interface TreeExtraction {
   /** Each candidate's result, by root-relative path. */
   results: Map<string, { candidate: Candidate; result: ExtractResult }>;
   /** Problems with reading (size, links, limits), beside the extractors' own diagnostics. */
   diagnostics: Diagnostic[];
-  /** How many files were read. */
-  filesRead: number;
 }
 
 export interface ExtractTreeOptions {
@@ -19,7 +18,10 @@ export interface ExtractTreeOptions {
   reuse?: (candidate: Candidate) => ExtractResult | undefined;
 }
 
-/** Reads every candidate (and the files their extractors also read) and runs its extractor. */
+/**
+ * Reads every candidate (and the files their extractors also read) and runs its extractor:
+ * a large working tree on two threads, anything else on this one.
+ */
 export async function extractTree(tree: FileTree, candidates: readonly Candidate[], options: ExtractTreeOptions): Promise<TreeExtraction> {
   const results: TreeExtraction['results'] = new Map();
   const toExtract: Candidate[] = [];
@@ -28,6 +30,32 @@ export async function extractTree(tree: FileTree, candidates: readonly Candidate
     if (reused) results.set(candidate.path, { candidate, result: reused });
     else toExtract.push(candidate);
   }
+  const parts = tree.root !== undefined && threadsFor(toExtract.length) === 2 ? await extractOnTwoThreads(tree, tree.root, toExtract, options) : [await extractLocally(tree, toExtract, options)];
+  for (const part of parts) for (const [path, found] of part.results) results.set(path, found);
+  return { results, diagnostics: parts.flatMap((part) => part.diagnostics) };
+}
+
+/** Half here, half in a worker; each half with half of the byte budget. */
+async function extractOnTwoThreads(tree: FileTree, root: string, candidates: readonly Candidate[], options: ExtractTreeOptions): Promise<TreeExtraction[]> {
+  const limits = { ...options.limits, maxTotalBytes: Math.floor(options.limits.maxTotalBytes / 2) };
+  const [mine, theirs] = splitInTwo(candidates);
+  const remote = extractInWorker({ root, paths: tree.paths, rootName: options.rootName, limits, items: candidateItems(theirs) });
+  const local = await extractLocally(tree, mine, { ...options, limits });
+  const byPath = new Map(theirs.map((candidate) => [candidate.path, candidate]));
+  const response = await remote.catch(() => undefined);
+  // A worker that could not run (memory, a broken install) costs time, not results.
+  if (response === undefined) return [local, await extractLocally(tree, theirs, { ...options, limits })];
+  const results: TreeExtraction['results'] = new Map();
+  for (const [path, result] of response.results) {
+    const candidate = byPath.get(path);
+    if (candidate) results.set(path, { candidate, result });
+  }
+  return [local, { results, diagnostics: response.diagnostics }];
+}
+
+/** Reads and extracts the candidates on this thread. */
+export async function extractLocally(tree: FileTree, toExtract: readonly Candidate[], options: Omit<ExtractTreeOptions, 'reuse'>): Promise<TreeExtraction> {
+  const results: TreeExtraction['results'] = new Map();
   const wanted = new Set<string>();
   const present = new Set(tree.paths);
   for (const candidate of toExtract) {
@@ -55,7 +83,7 @@ export async function extractTree(tree: FileTree, candidates: readonly Candidate
     }
     results.set(candidate.path, { candidate, result: runExtractor(candidate, text, context) });
   }
-  return { results, diagnostics, filesRead: texts.size };
+  return { results, diagnostics };
 }
 
 /** Loads what the extractors in use need (grammars), once each; a failure is a diagnostic. */

@@ -14,9 +14,24 @@ export function resolveBindings(bindings: readonly Binding[], registry: Registry
     const service = canonical.get(binding.service);
     return service === undefined ? binding : { ...binding, service };
   };
-  const entries = registry.entries.map(rename);
+  const entriesByPort = groupByPort(registry.entries.map(rename));
   const placed = placeInScopes(dropReferencedVariables(bindings).map(rename), config);
-  return placed.map((binding) => claimOfRegisteredService(binding, entries));
+  return placed.map((binding) => claimOfRegisteredService(binding, entriesByPort.get(portKey(binding)) ?? []));
+}
+
+function portKey(binding: Pick<Binding, 'port' | 'protocol'>): string {
+  return `${binding.port}/${binding.protocol}`;
+}
+
+function groupByPort(entries: readonly Binding[]): Map<string, Binding[]> {
+  const byPort = new Map<string, Binding[]>();
+  for (const entry of entries) {
+    const key = portKey(entry);
+    const list = byPort.get(key);
+    if (list) list.push(entry);
+    else byPort.set(key, [entry]);
+  }
+  return byPort;
 }
 
 /** Registry entries under their canonical names, so they match the resolved bindings. */
@@ -78,14 +93,15 @@ function placeInScopes(bindings: readonly Binding[], config: PortcullisConfig): 
  * A port setting whose name names a registered service, with that service's registered port
  * as its value (`signoz.port = 8080` beside the registry's `signoz = 8080`,
  * `dns-blocker.statsPort = 9090` beside `dns-blocker-stats = 9090`), is that service's claim
- * or a client of it, not a new claim of the service that holds the setting.
+ * or a client of it, not a new claim of the service that holds the setting. `entriesOnPort`
+ * are the registry entries of the binding's port and protocol.
  */
-function claimOfRegisteredService(binding: Binding, entries: readonly Binding[]): Binding {
-  if (binding.setting === undefined) return binding;
+function claimOfRegisteredService(binding: Binding, entriesOnPort: readonly Binding[]): Binding {
+  if (binding.setting === undefined || entriesOnPort.length === 0) return binding;
   const setting = settingWords(binding.setting);
   let owner: string | undefined;
-  for (const entry of entries) {
-    if (entry.service === binding.service || entry.port !== binding.port || entry.protocol !== binding.protocol) continue;
+  for (const entry of entriesOnPort) {
+    if (entry.service === binding.service) continue;
     if (!containsWords(setting, entry.service)) continue;
     if (owner === undefined || entry.service.length > owner.length) owner = entry.service;
   }

@@ -1,0 +1,21 @@
+// The worker thread's entry (dist/worker.js): extracts its half of the working tree with the
+// same code as the main thread and sends the results back.
+import { parentPort, workerData } from 'node:worker_threads';
+import { workingTreeOf } from '../discover/tree.js';
+import { EXTRACTORS } from '../extract/index.js';
+import { extractLocally } from './extractTree.js';
+import type { WorkerRequest, WorkerResponse } from './parallel.js';
+
+const request = workerData as WorkerRequest;
+const byFormat = new Map(EXTRACTORS.map((extractor) => [extractor.format, extractor]));
+const candidates = request.items.flatMap(([path, format]) => {
+  const extractor = byFormat.get(format);
+  return extractor ? [{ path, extractor }] : [];
+});
+const tree = await workingTreeOf(request.root, request.paths);
+const extraction = await extractLocally(tree, candidates, { rootName: request.rootName, limits: request.limits });
+const response: WorkerResponse = {
+  results: [...extraction.results].map(([path, { result }]) => [path, result]),
+  diagnostics: extraction.diagnostics,
+};
+parentPort?.postMessage(response);
