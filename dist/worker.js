@@ -13356,27 +13356,64 @@ function nameEnd(input2, start2, to) {
 function dotenvVariables(entries, file2) {
   const variables = /* @__PURE__ */ new Map();
   for (const entry of entries) {
-    const at = { file: file2, line: entry.line, column: entry.column };
+    const written = (index2, length) => writtenRun(entry, file2, index2, length);
+    const at = { file: file2, ...entry.locate(0) };
     if (!entry.expands || !entry.value.includes("$")) {
-      variables.set(entry.name, { value: entry.value, location: at, entry, problems: [] });
+      variables.set(entry.name, { value: entry.value, location: at, locateLiteral: written, entry, problems: [] });
       continue;
     }
-    const expanded = interpolate(entry.value, (name2) => variables.get(name2));
+    const referenced = /* @__PURE__ */ new Map();
+    const expanded = interpolate(entry.value, (name2) => {
+      const variable = variables.get(name2);
+      if (variable) referenced.set(name2, variable);
+      return variable;
+    });
+    const locateLiteral = (index2, length) => {
+      const piece = pieceAt(expanded, index2);
+      if (!piece || index2 + length > piece.end) return void 0;
+      const delta = index2 - piece.start;
+      if (piece.origin.kind === "input") return written(piece.origin.offset + delta, length);
+      return piece.reference ? referenced.get(piece.reference.name)?.locateLiteral(delta, length) : void 0;
+    };
     const first = pieceAt(expanded, 0);
     let location = at;
-    if (first?.origin.kind === "input") location = { ...at, column: at.column + first.origin.offset };
+    if (first?.origin.kind === "input") location = { file: file2, ...entry.locate(first.origin.offset) };
     else if (first?.origin.location) location = first.origin.location;
-    variables.set(entry.name, { value: expanded.value, location, entry, problems: expanded.problems });
+    variables.set(entry.name, { value: expanded.value, location, locateLiteral, entry, problems: expanded.problems });
   }
   return variables;
+}
+function writtenRun(entry, file2, index2, length) {
+  const start2 = entry.locate(index2);
+  for (let k = 1; k < length; k++) {
+    const next = entry.locate(index2 + k);
+    if (next.line !== start2.line || next.column !== start2.column + k) return void 0;
+  }
+  return { file: file2, ...start2 };
+}
+
+// src/extract/textPositions.ts
+function textPositioner(text3) {
+  const lineStarts = [0];
+  for (let at = text3.indexOf("\n"); at >= 0; at = text3.indexOf("\n", at + 1)) lineStarts.push(at + 1);
+  return (offset) => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = low + high + 1 >> 1;
+      if ((lineStarts[mid] ?? 0) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - (lineStarts[low] ?? 0) + 1 };
+  };
 }
 
 // src/extract/dotenv/parseDotenv.ts
 function parseDotenv(text3) {
-  const lines = new LineIndex(text3);
+  const lines = textPositioner(text3);
   const entries = [];
   const problems = [];
-  const problem2 = (offset, message) => problems.push({ ...lines.position(offset), message });
+  const problem2 = (offset, message) => problems.push({ ...lines(offset), message });
   for (let at = statementStart(text3, 0); at < text3.length; at = statementStart(text3, at)) {
     const key = readKey(text3, at);
     if ("error" in key) {
@@ -13394,12 +13431,14 @@ function parseDotenv(text3) {
       at = lineEnd(text3, key.valueStart);
       continue;
     }
+    const { offsets } = value;
     entries.push({
       name: key.name,
       value: value.value,
       expands: value.expands,
-      ...lines.position(value.offset),
-      valueOffset: value.offset
+      ...lines(value.offset),
+      valueOffset: value.offset,
+      locate: (index2) => lines(offsets?.[index2] ?? value.offset + index2)
     });
     at = value.next;
   }
@@ -13439,20 +13478,28 @@ function readValue(text3, start2) {
     return { value: value.trimEnd(), expands: true, offset: start2, next: end };
   }
   let chars = "";
+  const offsets = [];
   let escaped = false;
   for (let i2 = start2 + 1; i2 < text3.length; i2++) {
     const char = text3.charAt(i2);
     if (char === quote && !escaped) {
-      return quote === '"' ? { value: expandEscapes(chars), expands: true, offset: start2 + 1, next: i2 + 1 } : { value: chars, expands: false, offset: start2 + 1, next: i2 + 1 };
+      if (quote === "'") return { value: chars, expands: false, offset: start2 + 1, next: i2 + 1 };
+      const expanded = expandEscapesAt(chars, offsets);
+      return { value: expanded.value, expands: true, offset: start2 + 1, next: i2 + 1, offsets: expanded.offsets };
     }
     if (char === quote) {
       chars += char;
+      offsets.push(i2 - 1);
       escaped = false;
     } else if (char === "\\" && !escaped) {
       escaped = true;
     } else {
-      if (escaped) chars += "\\";
+      if (escaped) {
+        chars += "\\";
+        offsets.push(i2 - 1);
+      }
       chars += char;
+      offsets.push(i2);
       escaped = false;
     }
   }
@@ -13469,16 +13516,32 @@ var ESCAPES = {
   '"': '"',
   "\\": "\\"
 };
-function expandEscapes(value) {
-  return value.replace(/\\(?:[abcfnrtv$"\\]|0\d{0,3})/g, (match) => {
-    const kind = match.charAt(1);
-    if (kind === "$") return "$$";
-    if (kind === "0") {
-      const digits = match.slice(2);
-      return /^[0-7]{3}$/.test(digits) && Number.parseInt(digits, 8) <= 255 ? String.fromCharCode(Number.parseInt(digits, 8)) : match;
-    }
-    return ESCAPES[kind] ?? match;
-  });
+function expandEscapesAt(value, offsets) {
+  let out2 = "";
+  const outOffsets = [];
+  let copied = 0;
+  const copy = (end) => {
+    out2 += value.slice(copied, end);
+    for (let i2 = copied; i2 < end; i2++) outOffsets.push(offsets[i2] ?? i2);
+  };
+  for (const match of value.matchAll(/\\(?:[abcfnrtv$"\\]|0\d{0,3})/g)) {
+    copy(match.index);
+    const replacement = escapeValue(match[0]);
+    out2 += replacement;
+    for (let i2 = 0; i2 < replacement.length; i2++) outOffsets.push(offsets[match.index] ?? match.index);
+    copied = match.index + match[0].length;
+  }
+  copy(value.length);
+  return { value: out2, offsets: outOffsets };
+}
+function escapeValue(escape) {
+  const kind = escape.charAt(1);
+  if (kind === "$") return "$$";
+  if (kind === "0") {
+    const digits = escape.slice(2);
+    return /^[0-7]{3}$/.test(digits) && Number.parseInt(digits, 8) <= 255 ? String.fromCharCode(Number.parseInt(digits, 8)) : escape;
+  }
+  return ESCAPES[kind] ?? escape;
 }
 function statementStart(text3, from) {
   let at = from;
@@ -13500,22 +13563,6 @@ function isInlineSpace(char) {
 function isGoRegexSpace(char) {
   return char === " " || char === "	" || char === "\n" || char === "\f" || char === "\r";
 }
-var LineIndex = class {
-  starts = [0];
-  constructor(text3) {
-    for (let at = text3.indexOf("\n"); at >= 0; at = text3.indexOf("\n", at + 1)) this.starts.push(at + 1);
-  }
-  position(offset) {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = low + high + 1 >> 1;
-      if ((this.starts[mid] ?? 0) <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - (this.starts[low] ?? 0) + 1 };
-  }
-};
 
 // src/extract/dotenvBeside.ts
 function dotenvBeside(path) {
@@ -13530,24 +13577,6 @@ function dotenvLookup(context, envPath) {
 
 // src/extract/yaml.ts
 var import_yaml = __toESM(require_dist(), 1);
-
-// src/extract/textPositions.ts
-function textPositioner(text3) {
-  const lineStarts = [0];
-  for (let at = text3.indexOf("\n"); at >= 0; at = text3.indexOf("\n", at + 1)) lineStarts.push(at + 1);
-  return (offset) => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = low + high + 1 >> 1;
-      if ((lineStarts[mid] ?? 0) <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - (lineStarts[low] ?? 0) + 1 };
-  };
-}
-
-// src/extract/yaml.ts
 var MAX_ALIAS_RESOLUTIONS = 1e3;
 var MAX_YAML_DEPTH = 64;
 var MAX_YAML_NESTING = 256;
@@ -13944,11 +13973,17 @@ function placeOf(yaml, scalar, index2, length) {
     const set3 = piece.origin.location;
     location = set3 ? { ...set3, column: set3.column + delta } : yaml.locate(scalar.node);
   }
+  const scattered = index2 + length > piece.end ? { scattered: true } : {};
   const reference = piece.reference;
-  if (!reference) return { location };
+  if (!reference) return { location, ...scattered };
   const via = yaml.locateInScalar(scalar.node, reference.start, scalar.raw.slice(reference.start, reference.end));
   const variableFile = piece.origin.kind === "variable" ? piece.origin.location?.file : void 0;
-  return { location, via, variable: reference.name, ...variableFile === void 0 ? {} : { variableFile } };
+  return { location, via, variable: reference.name, ...variableFile === void 0 ? {} : { variableFile }, ...scattered };
+}
+
+// src/extract/unnamedService.ts
+function unnamedServiceMessage(what, name2) {
+  return `${what} ${JSON.stringify(name2)} has no letter or digit, so it names no service: its ports are not checked`;
 }
 
 // src/extract/compose/hostIp.ts
@@ -14091,13 +14126,13 @@ function readShortSyntax(context, scalar, what) {
     end: range.end,
     place: placeOf(context.yaml, scalar, range.index, range.text.length)
   });
-  return {
+  return wholeLiterals(context, subject, {
     target: claim2(spec.target),
     published: spec.published ? claim2(spec.published) : null,
     hostIp: spec.hostIp,
     protocol: spec.protocol,
     soft: spec.soft
-  };
+  });
 }
 function readLongSyntax(context, item) {
   const { yaml } = context;
@@ -14138,13 +14173,20 @@ function readLongSyntax(context, item) {
     ...range,
     place: placeOf(yaml, scalar, 0, text3.length)
   });
-  return {
+  return wholeLiterals(context, subject, {
     target: claim2(target, targetRange, targetText),
     published: published && publishedRange ? claim2(published, publishedRange, publishedText) : null,
     hostIp: ip === "" ? null : ip,
     protocol: protocolName,
     soft: publishedRange !== void 0 && publishedRange.end !== publishedRange.start
-  };
+  });
+}
+function wholeLiterals(context, subject, mapping) {
+  const scattered = [mapping.target, mapping.published].find((claim2) => claim2?.place.scattered);
+  if (!scattered) return mapping;
+  const message = `${subject}: port ${scattered.start} is assembled from several values (variables, defaults, literals), so no one place writes it; skipped`;
+  context.diagnostics.push({ ...scattered.place.location, severity: "warning", message });
+  return void 0;
 }
 function invalid(context, scalar, error62) {
   const at = placeOf(context.yaml, scalar, 0, 1).location;
@@ -14156,6 +14198,10 @@ function invalid(context, scalar, error62) {
 function extractServicePorts(file2, name2, definition2) {
   const { yaml } = file2;
   const service = normalizeServiceName(name2);
+  if (service === "") {
+    report(file2, definition2, "warning", unnamedServiceMessage("service", name2));
+    return;
+  }
   if (!(0, import_yaml.isMap)(yaml.resolve(definition2))) {
     report(file2, definition2, "error", `service ${name2} must be a mapping`);
     return;
@@ -14372,6 +14418,10 @@ function extractDotenv(file2, context) {
     const service = serviceOfPortVariable(entry.name, folderService);
     if (service === void 0) continue;
     const at = { file: file2.path, line: entry.line, column: entry.column };
+    if (service === "") {
+      diagnostics.push({ ...at, severity: "warning", message: unnamedServiceMessage("folder", folder === "." ? context.rootName : posix3.basename(folder)) });
+      continue;
+    }
     const variable = variables.get(entry.name);
     if (variable === void 0) continue;
     if (variable.entry !== entry) {
@@ -14391,7 +14441,14 @@ function extractDotenv(file2, context) {
       diagnostics.push({ ...at, severity: "warning", message: `${entry.name}=${variable.value} is not a port (1-65535)` });
       continue;
     }
-    const movedFrom = variable.location.line !== at.line || variable.location.file !== at.file;
+    const lead = variable.value.length - variable.value.trimStart().length;
+    const digits = /^\d+/.exec(variable.value.slice(lead))?.[0] ?? "";
+    const literal2 = variable.locateLiteral(lead, digits.length);
+    if (!literal2) {
+      diagnostics.push({ ...at, severity: "warning", message: `${entry.name}=${variable.value}: the port is not written as one literal (it is assembled from several values, or spelled with escapes); skipped` });
+      continue;
+    }
+    const movedFrom = literal2.line !== at.line || literal2.file !== at.file;
     bindings.push({
       service,
       port: range.start,
@@ -14401,7 +14458,7 @@ function extractDotenv(file2, context) {
       scope: "host",
       kind: "listen",
       format: "dotenv",
-      ...variable.location,
+      ...literal2,
       ...movedFrom ? { via: at } : {},
       variable: entry.name,
       variableFile: file2.path,
@@ -14424,7 +14481,7 @@ function asWritten(raw) {
   return { value: raw, pieces, problems: [] };
 }
 function bindingPlace(place) {
-  const { location, ...variable } = place;
+  const { location, scattered: _scattered, ...variable } = place;
   return { ...location, ...variable };
 }
 function isTrue(text3) {
@@ -15603,15 +15660,16 @@ function environmentClaims(input2, own4) {
 }
 function variableClaim(input2, entry) {
   if (entry.value === "" || isReference(entry.value) || entry.scalar.interpolation.problems.length > 0) return void 0;
-  const place = bindingPlace(placeOf(input2.file.yaml, entry.scalar, entry.valueIndex, entry.value.length));
+  const literal2 = placeOf(input2.file.yaml, entry.scalar, entry.valueIndex, entry.value.length);
   const port = parsePortNumber(entry.value);
   if (port === void 0) {
-    const { file: file2, line, column } = place;
+    const { file: file2, line, column } = literal2.location;
     const message = `${entry.name} of process "${input2.name}" is not a port number (1-65535): "${entry.value}"`;
     input2.file.diagnostics.push({ file: file2, line, column, severity: "error", message });
     return void 0;
   }
-  return { ...portClaim(input2.owner, place, port, entry.name), variable: place.variable ?? entry.name };
+  const place = wholePlace(input2, literal2, port, entry.name);
+  return place && { ...portClaim(input2.owner, place, port, entry.name), variable: place.variable ?? entry.name };
 }
 function isReference(value) {
   return value.includes("$") || value.includes("{{");
@@ -15620,19 +15678,25 @@ function commandClaims(input2) {
   const { file: file2, node: node3 } = input2;
   const command = readText(file2, file2.yaml.get(node3, "command"));
   if (command !== void 0 && command.interpolation.value !== "") {
-    return findCommandListeners(command.interpolation.value).map((listener) => listenerClaim(input2, command, listener));
+    return findCommandListeners(command.interpolation.value).flatMap((listener) => listenerClaim(input2, command, listener));
   }
   const argv = file2.yaml.items(file2.yaml.get(node3, "entrypoint")).map((item) => readText(file2, item));
   if (argv.length === 0 || argv.some((arg) => arg === void 0)) return [];
   const args2 = argv;
   return findArgvListeners(args2.map((arg) => arg.interpolation.value)).flatMap((listener) => {
     const arg = args2[listener.argIndex];
-    return arg ? [listenerClaim(input2, arg, listener)] : [];
+    return arg ? listenerClaim(input2, arg, listener) : [];
   });
 }
 function listenerClaim(input2, scalar, listener) {
-  const place = placeOf(input2.file.yaml, scalar, listener.offset, listener.literal.length);
-  return commandListenerBinding(listener, bindingPlace(place), input2.owner);
+  const place = wholePlace(input2, placeOf(input2.file.yaml, scalar, listener.offset, listener.literal.length), listener.port, listener.flag);
+  return place ? [commandListenerBinding(listener, place, input2.owner)] : [];
+}
+function wholePlace(input2, literal2, port, setting) {
+  if (!literal2.scattered) return bindingPlace(literal2);
+  const message = `${setting} of process "${input2.name}": port ${port} is assembled from several values (variables, defaults, literals), so no one place writes it; skipped`;
+  input2.file.diagnostics.push({ ...literal2.location, severity: "warning", message });
+  return void 0;
 }
 var PROBES = ["readiness_probe", "liveness_probe"];
 var LOCAL_PROBE_HOSTS = /* @__PURE__ */ new Set(["", "127.0.0.1", "localhost", "::1", "[::1]", "0.0.0.0", "::"]);
@@ -15648,16 +15712,17 @@ function probeClaims(input2, claimed) {
     const scalar = readText(file2, yaml.get(httpGet, "port"));
     const text3 = scalar?.interpolation.value;
     if (!scalar || text3 === void 0 || isReference(text3) || scalar.interpolation.problems.length > 0) continue;
-    const place = bindingPlace(placeOf(yaml, scalar, 0, text3.length));
+    const literal2 = placeOf(yaml, scalar, 0, text3.length);
     const port = parsePortNumber(text3);
     if (port === void 0) {
-      const { file: path, line, column } = place;
+      const { file: path, line, column } = literal2.location;
       const message = `${probe}.http_get.port of process "${input2.name}" is not a port number (1-65535): "${text3}"`;
       file2.diagnostics.push({ file: path, line, column, severity: "warning", message });
       continue;
     }
     const taken = [...claimed, ...claims].some((claim2) => claim2.port <= port && port <= claim2.endPort);
-    if (!taken) claims.push(portClaim(input2.owner, place, port, `${probe}.http_get.port`));
+    const place = taken ? void 0 : wholePlace(input2, literal2, port, `${probe}.http_get.port`);
+    if (place) claims.push(portClaim(input2.owner, place, port, `${probe}.http_get.port`));
   }
   return claims;
 }
@@ -15715,6 +15780,10 @@ function documentBindings(file2, root) {
     }
     if (isTrue(readText(file2, yaml.get(node3, "disabled"))?.interpolation.value)) continue;
     const owner2 = { service: normalizeServiceName(name2), format: FORMAT, stack };
+    if (owner2.service === "") {
+      diagnostics.push({ ...yaml.locate(keyNode), severity: "warning", message: unnamedServiceMessage("process", name2) });
+      continue;
+    }
     const claims = processClaims({ file: file2, name: name2, node: node3, globalEnvironment, owner: owner2 });
     warnOfReplicas(yaml, name2, node3, claims, diagnostics);
     bindings.push(...claims);
@@ -15898,6 +15967,10 @@ function readService(reader, service, spec) {
   const { file: file2 } = reader;
   const type = reader.text(spec, "type") ?? "ClusterIP";
   const name2 = normalizeServiceName(service.name);
+  if (name2 === "") {
+    reader.problem(spec, unnamedServiceMessage("Service", service.name), "warning");
+    return;
+  }
   for (const entry of file2.items(file2.get(spec, "ports"))) {
     const protocol = reader.protocol(entry);
     const port = reader.port(entry, "port", "required");
@@ -28842,8 +28915,9 @@ function claimMeaning(claim2) {
   const label = claim2.label.trim();
   if (labelFrees(label)) return { kind: "none" };
   const name2 = serviceLabel(label);
-  if (claim2.reservedBySection || labelReserves(label) || name2 === "") return { kind: "reserved", reason: label };
-  return name2.includes("://") ? { kind: "none" } : { kind: "entry", service: normalizeServiceName(name2) };
+  const service = normalizeServiceName(name2);
+  if (claim2.reservedBySection || labelReserves(label) || service === "") return { kind: "reserved", reason: label };
+  return name2.includes("://") ? { kind: "none" } : { kind: "entry", service };
 }
 function claimsToRegistry(claims, declaredCategories) {
   const meanings = claims.map(claimMeaning);
@@ -49209,6 +49283,7 @@ function readServices(reading, services) {
 }
 function readService2(reading, ref, node3) {
   const { yaml } = reading;
+  if (normalizeServiceName(ref.name) === "") return problem(reading, node3, `${ref.path}: ${unnamedServiceMessage("service", ref.name)}`);
   const resolved = yaml.resolve(node3);
   if ((0, import_yaml.isScalar)(resolved)) return addPort(reading, ref, node3, ref.path, ["tcp"]);
   if (!(0, import_yaml.isMap)(resolved)) return problem(reading, node3, `${ref.path}: expected a port or an object with \`port\``);
@@ -51452,9 +51527,12 @@ function extractSystemd(file2) {
   const identity = unitOfPath(file2.path);
   if (!identity) return { bindings: [], diagnostics: [] };
   const { entries, problems } = parseUnitFile(file2.text);
-  const unit = new UnitReader(file2.path, unitServiceName(identity.unit));
+  const unit = new UnitReader(file2.path, identity.unit);
   for (const problem2 of problems) unit.diagnostics.push({ file: file2.path, line: problem2.line, severity: "error", message: problem2.message });
   const bindings = identity.type === "socket" ? unit.socketBindings(entries) : unit.serviceBindings(entries);
+  if (bindings.length > 0 && unit.service === "") {
+    return { bindings: [], diagnostics: [...unit.diagnostics, { file: file2.path, severity: "warning", message: unnamedServiceMessage("unit", unit.unit) }] };
+  }
   return { bindings, diagnostics: unit.diagnostics };
 }
 var LISTEN_PROTOCOL = { ListenStream: "tcp", ListenDatagram: "udp" };
@@ -51469,18 +51547,24 @@ var LISTEN_KEYS = /* @__PURE__ */ new Set([
   "ListenUSBFunction"
 ]);
 var UnitReader = class {
-  constructor(path, service) {
+  constructor(path, unit) {
     this.path = path;
-    this.service = service;
+    this.unit = unit;
+    this.service = unitServiceName(unit);
   }
   path;
-  service;
+  unit;
   diagnostics = [];
+  /** The service whose claims these are: the unit's, or the one a socket's `Service=` names. */
+  service;
   socketBindings(entries) {
     let listens = [];
     for (const entry of entries) {
       if (entry.section !== "Socket") continue;
-      if (entry.key === "Service" && entry.value !== "") this.service = unitServiceName(entry.value);
+      if (entry.key === "Service" && entry.value !== "") {
+        this.unit = entry.value;
+        this.service = unitServiceName(entry.value);
+      }
       if (!LISTEN_KEYS.has(entry.key)) continue;
       if (entry.value === "") {
         listens = [];
@@ -51600,6 +51684,10 @@ function parseProtocolName(text3) {
 var ZINIT_FORMAT = "zinit";
 function zinitServiceBindings(config2, diagnostics) {
   const owner2 = { service: config2.service, format: ZINIT_FORMAT };
+  if (config2.service === "") {
+    diagnostics.push({ ...config2.location, severity: "warning", message: unnamedServiceMessage("service", config2.name) });
+    return [];
+  }
   const claims = [];
   for (const entry of config2.ports) {
     const declared = readPortEntry2(entry);
@@ -53689,15 +53777,19 @@ function readZinitToml(path, text3, fallbackName) {
   const services = [];
   const diagnostics = [];
   for (const group of groups.values()) {
-    const field = (name2) => group.entries.find((entry) => entry.path.length === 1 && entry.path[0] === name2)?.value;
+    const field = (name3) => group.entries.find((entry) => entry.path.length === 1 && entry.path[0] === name3)?.value;
     const nameNode = field("name");
+    const name2 = group.name ?? (isString2(nameNode) ? nameNode.value : fallbackName);
+    const [first] = group.entries;
     const execNode = field("exec");
     const portsNode = field("ports");
     if (portsNode && portsNode.type !== "TOMLArray") {
       diagnostics.push({ ...positions.at(portsNode), severity: "error", message: "ports: expected a list of ports" });
     }
     services.push({
-      service: normalizeServiceName(group.name ?? (isString2(nameNode) ? nameNode.value : fallbackName)),
+      service: normalizeServiceName(name2),
+      name: name2,
+      location: first ? positions.at(first.value) : { file: path, line: 1, column: 1 },
       ports: portsNode?.type === "TOMLArray" ? portsNode.elements.map((element) => positions.portEntry(element)) : [],
       exec: isString2(execNode) ? positions.stringText(execNode) : void 0,
       env: group.entries.flatMap((entry) => {
@@ -53835,6 +53927,8 @@ function readZinitYaml(path, text3, name2) {
     }
     const service = {
       service: normalizeServiceName(name2),
+      name: name2,
+      location: file2.locate(root),
       ports: file2.items(portsNode).map((item) => portEntry(file2, item)),
       exec: scalarLocatedText(file2, execNode),
       env: file2.entries(file2.get(root, "env")).flatMap(([variable, value]) => {

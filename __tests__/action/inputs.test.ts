@@ -39,6 +39,12 @@ describe('readInputs', () => {
     expect(() => readInputs(from({ 'github-token': 't', comment: 'yes' }))).toThrow(new InputError("input 'comment' must be one of always, on-conflict, never (got 'yes')"));
     expect(() => readInputs(from({ 'github-token': 't', review: 'yes' }))).toThrow(new InputError("input 'review' must be true or false (got 'yes')"));
   });
+
+  it('refuses paths that leave the workspace', () => {
+    expect(() => readInputs(from({ 'github-token': 't', 'sarif-file': '../../etc/cron.d/x' }))).toThrow(new InputError("input 'sarif-file' must be a path inside the workspace (got '../../etc/cron.d/x')"));
+    expect(() => readInputs(from({ 'github-token': 't', config: '/etc/passwd' }))).toThrow(new InputError("input 'config' must be a path inside the workspace (got '/etc/passwd')"));
+    expect(() => readInputs(from({ 'github-token': 't', registry: 'ports.yml\n../other/ports.yml' }))).toThrow(/input 'registry' must be a path inside the workspace/);
+  });
 });
 
 describe('splitList', () => {

@@ -1,6 +1,8 @@
 // The step's `with:` inputs, read when the run starts (never at import time) and checked
 // before anything else happens, so a typo fails with one clear line.
 
+import { leavesRoot } from '../config/configSchema.js';
+
 export type FailOn = 'new' | 'any' | 'none';
 export type CommentMode = 'always' | 'on-conflict' | 'never';
 
@@ -25,13 +27,13 @@ export function readInputs(getInput: (name: string) => string): ActionInputs {
   if (token === '') throw new InputError("input 'github-token' is empty: pass ${{ github.token }} or a token that can read the repository");
   return {
     token,
-    registry: splitList(getInput('registry')),
-    config: optional(getInput('config')),
+    registry: splitList(getInput('registry')).map((path) => insideWorkspace('registry', path)),
+    config: optionalPath('config', getInput('config')),
     failOn: oneOf('fail-on', getInput('fail-on'), ['new', 'any', 'none'], 'new'),
     comment: oneOf('comment', getInput('comment'), ['always', 'on-conflict', 'never'], 'on-conflict'),
     review: booleanInput('review', getInput('review'), true),
     annotations: booleanInput('annotations', getInput('annotations'), true),
-    sarifFile: optional(getInput('sarif-file')),
+    sarifFile: optionalPath('sarif-file', getInput('sarif-file')),
   };
 }
 
@@ -43,8 +45,14 @@ export function splitList(value: string): string[] {
     .filter((item) => item !== '');
 }
 
-function optional(value: string): string | undefined {
-  return value === '' ? undefined : value;
+/** A path input: read and written only inside the workspace. */
+function optionalPath(name: string, value: string): string | undefined {
+  return value === '' ? undefined : insideWorkspace(name, value);
+}
+
+function insideWorkspace(name: string, path: string): string {
+  if (leavesRoot(path)) throw new InputError(`input '${name}' must be a path inside the workspace (got '${path}')`);
+  return path;
 }
 
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[], fallback: T): T {
