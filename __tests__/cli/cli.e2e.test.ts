@@ -6,9 +6,11 @@ import { join, resolve } from 'node:path';
 import { type ScratchRepo, scratchRepo } from '../helpers/scratchRepo.js';
 
 const cli = resolve('dist/cli.js');
+// The Action runs on node24; CI runs these tests again with PORTCULLIS_TEST_NODE set to one.
+const node = process.env['PORTCULLIS_TEST_NODE'] ?? process.execPath;
 
 function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): { status: number | null; stdout: string; stderr: string } {
-  const child = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
+  const child = spawnSync(node, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
   return { status: child.status, stdout: child.stdout, stderr: child.stderr };
 }
 
