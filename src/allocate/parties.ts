@@ -1,7 +1,7 @@
 import { compareText } from '../model/order.js';
 import { sameService } from '../model/service.js';
 import type { Binding } from '../model/types.js';
-import { compareLocations } from './locations.js';
+import { compareClaimOrder, compareLocations } from './locations.js';
 
 /** One service's claims in a conflict. */
 export interface Party {
@@ -15,7 +15,7 @@ export interface Party {
 /** The conflict's bindings grouped by service, in the order of each service's first binding. */
 export function groupParties(bindings: readonly Binding[], canonicalKey: (binding: Binding) => string): Party[] {
   const parties = new Map<string, Party>();
-  for (const binding of [...bindings].sort(compareLocations)) {
+  for (const binding of [...bindings].sort(compareClaimOrder)) {
     const key = canonicalKey(binding);
     const party = parties.get(key);
     if (party === undefined) parties.set(key, { key, service: binding.service, ...projectOf(binding), bindings: [binding] });
@@ -31,8 +31,9 @@ export function groupParties(bindings: readonly Binding[], canonicalKey: (bindin
  * Every party but the incumbent moves. The incumbent is the registry's owner of the port
  * (the first owner by location when the registry gives the port twice), else the first
  * party that held the port at the base, else the first party; "first" by the location of
- * its first binding. A party that is the incumbent's own service under another name (the
- * registry's `web` and compose project a's `web`) stays with it.
+ * its first binding (on a value two services share, by where each references it). A party
+ * that is the incumbent's own service under another name (the registry's `web` and compose
+ * project a's `web`) stays with it.
  */
 export function partiesThatMove(parties: readonly Party[], heldAtBase: (party: Party) => boolean): Party[] {
   const ranked = parties
@@ -41,7 +42,7 @@ export function partiesThatMove(parties: readonly Party[], heldAtBase: (party: P
       (a, b) =>
         compareOptionalLocations(a.registryLine, b.registryLine) ||
         Number(b.held) - Number(a.held) ||
-        compareLocations(firstBinding(a.party), firstBinding(b.party)) ||
+        compareClaimOrder(firstBinding(a.party), firstBinding(b.party)) ||
         compareText(a.party.key, b.party.key),
     )
     .map(({ party }) => party);

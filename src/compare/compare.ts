@@ -1,6 +1,6 @@
 import { rangesOverlap } from '../model/ports.js';
 import { serviceKey } from '../model/service.js';
-import type { Binding, Conflict, PortRange, RegistryModel } from '../model/types.js';
+import type { Binding, Conflict, ConflictRule, PortRange, RegistryModel } from '../model/types.js';
 import { displayNameIn } from '../detect/conflict.js';
 import { isHostLikeScope } from '../detect/scopes.js';
 
@@ -13,25 +13,55 @@ export interface BaseRevision {
 
 /**
  * Gives each conflict its status against the base revision. A conflict is `existing` when
- * the base had a conflict of the same id and it has gained no service since; otherwise
- * `new`. `newServices` are its services whose claims on its ports are new since the base.
- * Without a base, everything is new. Services are told apart as compose does (name and
+ * the base had the same conflict (see sameConflictAtBase) and it has gained no service since;
+ * otherwise `new`. `newServices` are its services whose claims on its ports are new since the
+ * base. Without a base, everything is new. Services are told apart as compose does (name and
  * project): a second project's `web` is a newcomer even where the registry lists `web`.
  */
 export function compareWithBase(head: readonly Conflict[], base: BaseRevision | null): Conflict[] {
   if (base === null) return head.map((conflict) => ({ ...conflict, status: 'new', newServices: [...conflict.services] }));
   const baseById = new Map(base.conflicts.map((conflict) => [conflict.id, conflict]));
+  const baseCollisions = new Map(base.conflicts.filter(isCollision).map((conflict) => [placeOf(conflict), conflict]));
   const baseClaims = new ClaimIndex(base.bindings, base.registry.entries);
   return head.map((conflict) => {
-    const before = baseById.get(conflict.id);
+    const before = sameConflictAtBase(conflict, baseById, baseCollisions);
     const existing = before !== undefined && !gainedService(conflict, before);
     return { ...conflict, status: existing ? 'existing' : 'new', newServices: newcomers(conflict, baseClaims) };
   });
 }
 
+const COLLISION_RULES: ReadonlySet<ConflictRule> = new Set(['duplicate-port', 'registry-conflict', 'registry-duplicate']);
+
+function isCollision(conflict: Conflict): boolean {
+  return COLLISION_RULES.has(conflict.rule);
+}
+
+/** The id without its rule: where a collision is (scope, protocol, ports, address). */
+function placeOf(conflict: Conflict): string {
+  return conflict.id.slice(conflict.rule.length + 1);
+}
+
+/**
+ * The base's conflict that this one continues: the same id, or the same collision under
+ * another rule. A registry that starts to name the owner of a port two services already
+ * shared turns a `duplicate-port` into a `registry-conflict` without the pull request adding
+ * a collision; a registry that starts to give one port to two services does add one.
+ */
+function sameConflictAtBase(conflict: Conflict, baseById: ReadonlyMap<string, Conflict>, baseCollisions: ReadonlyMap<string, Conflict>): Conflict | undefined {
+  const same = baseById.get(conflict.id);
+  if (same !== undefined || !isCollision(conflict) || conflict.rule === 'registry-duplicate') return same;
+  return baseCollisions.get(placeOf(conflict));
+}
+
+/**
+ * True when the conflict has a service the base conflict did not. A plain claim (a registry
+ * entry) is the service of any compose project of its name; a compose service is only its
+ * own project's.
+ */
 function gainedService(conflict: Conflict, before: Conflict): boolean {
   const had = new Set(before.bindings.map(serviceKey));
-  return conflict.bindings.some((binding) => !had.has(serviceKey(binding)));
+  const names = new Set(before.bindings.map((binding) => binding.service));
+  return conflict.bindings.some((binding) => (binding.project === undefined ? !names.has(binding.service) : !had.has(serviceKey(binding))));
 }
 
 /** The conflict's services (display names, sorted) none of whose claims on its ports the base had. */

@@ -61,7 +61,7 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
     base = (await checkTree(snapshot.tree, root, registryPaths, options.config, limits, reuseUnchanged(head.extraction, snapshot.changed))).analysis;
   }
   conflicts = compareWithBase(conflicts, base && { conflicts: base.conflicts, bindings: base.bindings, registry: base.registry });
-  conflicts = applyIgnoreRules(conflicts, options.config.ignore);
+  conflicts = applyIgnoreRules(conflicts, options.config.ignore, options.config.aliases);
   conflicts = proposePorts(conflicts, { bindings: head.analysis.bindings, registry: head.analysis.registry });
 
   const bindings = [...head.analysis.registry.entries, ...head.analysis.bindings];

@@ -1,7 +1,7 @@
 // Plain-text pieces every renderer shares, so a port or a location reads the same in the
 // terminal, on the pull request and in SARIF.
 import { formatPortRange } from '../model/ports.js';
-import type { Conflict, Diagnostic, Protocol, SourceLocation, Suggestion } from '../model/types.js';
+import type { Conflict, Diagnostic, Protocol, Report, SourceLocation, Suggestion } from '../model/types.js';
 
 /** `3002/tcp`, `9090-9091/udp`. */
 export function formatPortProtocol(port: number, endPort: number, protocol: Protocol): string {
@@ -19,6 +19,14 @@ export function formatDiagnosticLocation(diagnostic: Pick<Diagnostic, 'file' | '
   return diagnostic.column === undefined
     ? `${diagnostic.file}:${diagnostic.line}`
     : `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`;
+}
+
+/**
+ * The services a report marks as newcomers. Without a base every service is new, so a mark
+ * would tell a reader nothing and call a registry's owner new: only a comparison marks them.
+ */
+export function markedNewcomers(report: Pick<Report, 'base'>, conflict: Pick<Conflict, 'newServices'>): ReadonlySet<string> {
+  return new Set(report.base === null ? [] : conflict.newServices);
 }
 
 /** `1 error`, `2 errors`. */

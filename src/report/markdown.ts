@@ -13,6 +13,7 @@ import {
   formatPortProtocol,
   formatSeverityBreakdown,
   joinWithAnd,
+  markedNewcomers,
   sortConflictsForDisplay,
 } from './format.js';
 
@@ -34,11 +35,11 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const fresh = sorted.filter((conflict) => conflict.status === 'new');
   const existing = sorted.filter((conflict) => conflict.status === 'existing');
   const sections = [...heading(options.title), renderMarkdownVerdict(report)];
-  if (fresh.length > 0) sections.push(conflictTable(fresh, options.link));
+  if (fresh.length > 0) sections.push(conflictTable(report, fresh, options.link));
   if (existing.length > 0) {
     sections.push(
       `<details>\n<summary>${countOf(existing.length, 'existing port collision')}</summary>`,
-      conflictTable(existing, options.link),
+      conflictTable(report, existing, options.link),
       '</details>',
     );
   }
@@ -133,14 +134,13 @@ function describeProposals(proposals: readonly Suggestion[]): string {
 
 const TABLE_HEADER = '| rule | port | scope | services | where | proposed |\n| --- | --- | --- | --- | --- | --- |';
 
-function conflictTable(conflicts: readonly Conflict[], link: Link): string {
-  return [TABLE_HEADER, ...conflicts.map((conflict) => conflictRow(conflict, link))].join('\n');
+function conflictTable(report: Report, conflicts: readonly Conflict[], link: Link): string {
+  return [TABLE_HEADER, ...conflicts.map((conflict) => conflictRow(conflict, markedNewcomers(report, conflict), link))].join('\n');
 }
 
 const cellCode = (text: string): string => markdownCode(text, { inTable: true });
 
-function conflictRow(conflict: Conflict, link: Link): string {
-  const newcomers = new Set(conflict.newServices);
+function conflictRow(conflict: Conflict, newcomers: ReadonlySet<string>, link: Link): string {
   const cells = [
     `${SEVERITY_ICON[conflict.severity]} ${conflict.rule}`,
     formatPortProtocol(conflict.port, conflict.endPort, conflict.protocol),

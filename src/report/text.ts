@@ -11,6 +11,7 @@ import {
   formatLocation,
   formatPortProtocol,
   formatSeverityBreakdown,
+  markedNewcomers,
   sortConflictsForDisplay,
 } from './format.js';
 
@@ -59,7 +60,7 @@ export function formatTextVerdict(counts: ConflictCounts): string {
 export function renderText(report: Report, options: TextOptions = {}): string {
   const paint = palette(options.color === true);
   const sections = [formatTextVerdict(countConflicts(report.conflicts, report.diagnostics))];
-  for (const conflict of sortConflictsForDisplay(report.conflicts)) sections.push(conflictBlock(conflict, paint));
+  for (const conflict of sortConflictsForDisplay(report.conflicts)) sections.push(conflictBlock(conflict, markedNewcomers(report, conflict), paint));
   if (report.diagnostics.length > 0) {
     sections.push(report.diagnostics.map((diagnostic) => diagnosticLine(diagnostic, paint)).join('\n'));
   }
@@ -67,9 +68,8 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   return `${sections.join('\n\n')}\n`;
 }
 
-function conflictBlock(conflict: Conflict, paint: Palette): string {
+function conflictBlock(conflict: Conflict, newcomers: ReadonlySet<string>, paint: Palette): string {
   const text = visibleControlChars;
-  const newcomers = new Set(conflict.newServices);
   const services = conflict.services.map((service) =>
     newcomers.has(service) ? paint.newcomer(`${text(service)} (new)`) : text(service),
   );

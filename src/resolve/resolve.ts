@@ -46,7 +46,8 @@ export function resolveRegistry(registry: RegistryModel, config: PortcullisConfi
   };
 }
 
-function aliasMap(aliases: Readonly<Record<string, readonly string[]>>): Map<string, string> {
+/** Each alias (normalized) -> the canonical name it stands for. */
+export function aliasMap(aliases: Readonly<Record<string, readonly string[]>>): Map<string, string> {
   const map = new Map<string, string>();
   for (const [name, others] of Object.entries(aliases)) {
     const target = normalizeServiceName(name);
