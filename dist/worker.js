@@ -5851,7 +5851,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit4(node3, visitor) {
+    function visit5(node3, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node3)) {
         const cd = visit_(null, node3.contents, visitor_, Object.freeze([node3]));
@@ -5860,9 +5860,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node3, visitor_, Object.freeze([]));
     }
-    visit4.BREAK = BREAK;
-    visit4.SKIP = SKIP;
-    visit4.REMOVE = REMOVE;
+    visit5.BREAK = BREAK;
+    visit5.SKIP = SKIP;
+    visit5.REMOVE = REMOVE;
     function visit_(key, node3, visitor, path) {
       const ctrl = callVisitor(key, node3, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -5996,7 +5996,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit4;
+    exports.visit = visit5;
     exports.visitAsync = visitAsync;
   }
 });
@@ -6006,7 +6006,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit4 = require_visit();
+    var visit5 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -6150,7 +6150,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit4.visit(doc.contents, (_key, node3) => {
+          visit5.visit(doc.contents, (_key, node3) => {
             if (identity.isNode(node3) && node3.tag)
               tags[node3.tag] = true;
           });
@@ -6177,7 +6177,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit4 = require_visit();
+    var visit5 = require_visit();
     function anchorIsValid(anchor2) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor2)) {
         const sa = JSON.stringify(anchor2);
@@ -6188,7 +6188,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit4.visit(root, {
+      visit5.visit(root, {
         Value(_key, node3) {
           if (node3.anchor)
             anchors.add(node3.anchor);
@@ -6368,7 +6368,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit4 = require_visit();
+    var visit5 = require_visit();
     var identity = require_identity();
     var Node2 = require_Node();
     var toJS = require_toJS();
@@ -6394,7 +6394,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit4.visit(doc, {
+          visit5.visit(doc, {
             Node: (_key, node3) => {
               if (identity.isAlias(node3) || identity.hasAnchor(node3))
                 nodes.push(node3);
@@ -10202,7 +10202,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start2, start2, start2] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i2 = lines.length - 1; i2 >= 0; --i2) {
         const content3 = lines[i2][1];
@@ -10360,7 +10360,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines(source) {
+    function splitLines2(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
@@ -11316,15 +11316,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit4(cst, visitor) {
+    function visit5(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit4.BREAK = BREAK;
-    visit4.SKIP = SKIP;
-    visit4.REMOVE = REMOVE;
-    visit4.itemAtPath = (cst, path) => {
+    visit5.BREAK = BREAK;
+    visit5.SKIP = SKIP;
+    visit5.REMOVE = REMOVE;
+    visit5.itemAtPath = (cst, path) => {
       let item = cst;
       for (const [field, index2] of path) {
         const tok = item?.[field];
@@ -11335,8 +11335,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit4.parentCollection = (cst, path) => {
-      const parent = visit4.itemAtPath(cst, path.slice(0, -1));
+    visit5.parentCollection = (cst, path) => {
+      const parent = visit5.itemAtPath(cst, path.slice(0, -1));
       const field = path[path.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -11367,7 +11367,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
     }
-    exports.visit = visit4;
+    exports.visit = visit5;
   }
 });
 
@@ -13083,7 +13083,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser2 = require_parser();
     var publicApi = require_public_api();
-    var visit4 = require_visit();
+    var visit5 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -13111,8 +13111,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit4.visit;
-    exports.visitAsync = visit4.visitAsync;
+    exports.visit = visit5.visit;
+    exports.visitAsync = visit5.visitAsync;
   }
 });
 
@@ -13187,7 +13187,7 @@ function tooLargeMessage(size, maxBytes) {
   return `file is larger than the ${formatBytes(maxBytes)} limit${size === void 0 ? "" : ` (${formatBytes(size)})`}: not read (${raiseHint("maxFileBytes")})`;
 }
 function formatBytes(bytes) {
-  if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MiB`;
+  if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(2))} MiB`;
   if (bytes >= 1024) return `${Number((bytes / 1024).toFixed(1))} KiB`;
   return `${bytes} bytes`;
 }
@@ -13356,7 +13356,10 @@ function nameEnd(input2, start2, to) {
 function dotenvVariables(entries, file2) {
   const variables = /* @__PURE__ */ new Map();
   for (const entry of entries) {
-    const written = (index2, length) => writtenRun(entry, file2, index2, length);
+    const written = (index2, length) => {
+      const location2 = writtenRun(entry, file2, index2, length);
+      return location2 && { location: location2 };
+    };
     const at = { file: file2, ...entry.locate(0) };
     if (!entry.expands || !entry.value.includes("$")) {
       variables.set(entry.name, { value: entry.value, location: at, locateLiteral: written, entry, problems: [] });
@@ -13373,7 +13376,9 @@ function dotenvVariables(entries, file2) {
       if (!piece || index2 + length > piece.end) return void 0;
       const delta = index2 - piece.start;
       if (piece.origin.kind === "input") return written(piece.origin.offset + delta, length);
-      return piece.reference ? referenced.get(piece.reference.name)?.locateLiteral(delta, length) : void 0;
+      const { reference } = piece;
+      const found = reference && referenced.get(reference.name)?.locateLiteral(delta, length);
+      return found && reference && { location: found.location, via: { file: file2, ...entry.locate(reference.start) } };
     };
     const first = pieceAt(expanded, 0);
     let location = at;
@@ -13483,7 +13488,7 @@ function readValue(text3, start2) {
   for (let i2 = start2 + 1; i2 < text3.length; i2++) {
     const char = text3.charAt(i2);
     if (char === quote && !escaped) {
-      if (quote === "'") return { value: chars, expands: false, offset: start2 + 1, next: i2 + 1 };
+      if (quote === "'") return { value: chars, expands: false, offset: start2 + 1, next: i2 + 1, offsets };
       const expanded = expandEscapesAt(chars, offsets);
       return { value: expanded.value, expands: true, offset: start2 + 1, next: i2 + 1, offsets: expanded.offsets };
     }
@@ -13583,17 +13588,18 @@ var MAX_YAML_NESTING = 256;
 var AliasBudgetExceeded = class extends Error {
 };
 function parseYaml(path, text3, options = {}) {
-  let parsed = parseWithCounter(path, text3);
+  let parsed = parseDocuments(path, text3);
   let source = text3;
   if (parsed.errors.length > 0 && options.repair) {
     const repaired = options.repair(text3, parsed.errors);
     if (repaired) {
-      const second = parseWithCounter(path, repaired.text);
+      const second = parseDocuments(path, repaired.text);
       if (second.errors.length === 0) {
         source = repaired.text;
         const first = parsed.errors[0];
         parsed = {
           ...second,
+          position: withoutIndentation(second.position, repaired.indented),
           errors: [],
           damage: [],
           notes: [{ file: path, ...first?.line === void 0 ? {} : { line: first.line }, severity: "warning", message: repaired.note }]
@@ -13603,7 +13609,7 @@ function parseYaml(path, text3, options = {}) {
   }
   return new YamlFileImpl(path, source, parsed.documents, parsed.position, [...parsed.errors, ...parsed.notes], parsed.damage);
 }
-function parseWithCounter(path, text3) {
+function parseDocuments(path, text3) {
   const position2 = textPositioner(text3);
   const tokens = Array.from(new import_yaml.Parser().parse(text3));
   const tooDeep = firstCollectionBeyond(tokens, MAX_YAML_NESTING);
@@ -13621,6 +13627,12 @@ function parseWithCounter(path, text3) {
     }
   }
   return { documents: list2, position: position2, errors, notes: [], damage: damage.sort((a, b) => a - b) };
+}
+function withoutIndentation(position2, indented) {
+  return (offset) => {
+    const { line, column } = position2(offset);
+    return { line, column: Math.max(1, column - (indented.get(line) ?? 0)) };
+  };
 }
 function firstCollectionBeyond(tokens, limit) {
   const pending = tokens.map((token) => [token, 0]);
@@ -13653,16 +13665,32 @@ var YamlFileImpl = class {
   diagnostics;
   damage;
   aliasesFollowed = 0;
+  anchorIndexes = /* @__PURE__ */ new Map();
   resolve(node3) {
     let current = node3;
     for (let hops = 0; (0, import_yaml.isAlias)(current); hops++) {
       if (++this.aliasesFollowed > MAX_ALIAS_RESOLUTIONS || hops > MAX_YAML_DEPTH) {
         throw new AliasBudgetExceeded(`more than ${MAX_ALIAS_RESOLUTIONS} YAML aliases followed`);
       }
-      const doc = this.documents.find((d) => d.contents !== null && containsOffset(d, current));
-      current = doc ? current.resolve(doc) : void 0;
+      current = this.anchored(current);
     }
     return current;
+  }
+  /**
+   * The node an alias names: the last node before it with that anchor, as YAML says and as
+   * the `yaml` package's own Alias.resolve finds it. That one walks the whole document up to
+   * the alias on every call, which a file of many aliases turns quadratic; the index is one
+   * walk per document, made on the first alias.
+   */
+  anchored(alias) {
+    const doc = this.documents.find((d) => d.contents !== null && containsOffset(d, alias));
+    if (!doc) return void 0;
+    let index2 = this.anchorIndexes.get(doc);
+    if (!index2) this.anchorIndexes.set(doc, index2 = anchorIndex(doc));
+    const at = alias.range?.[0] ?? 0;
+    let found;
+    for (const anchor2 of index2.get(alias.source) ?? []) if (anchor2.offset < at) found = anchor2.node;
+    return found;
   }
   get(map2, key) {
     for (const [k, value] of this.entries(map2)) if (k === key) return value;
@@ -13751,6 +13779,19 @@ var YamlFileImpl = class {
     return value === null ? void 0 : void 0;
   }
 };
+function anchorIndex(doc) {
+  const index2 = /* @__PURE__ */ new Map();
+  (0, import_yaml.visit)(doc, {
+    Node: (_key, node3) => {
+      const offset = node3.range?.[0];
+      if (!node3.anchor || offset === void 0) return;
+      const list2 = index2.get(node3.anchor);
+      if (list2) list2.push({ offset, node: node3 });
+      else index2.set(node3.anchor, [{ offset, node: node3 }]);
+    }
+  });
+  return index2;
+}
 function containsOffset(doc, node3) {
   const docRange = doc.range;
   const range = node3.range;
@@ -13832,20 +13873,21 @@ function siblingName(path, text3) {
 // src/extract/compose/repairQuotedContinuation.ts
 function indentQuotedContinuations(text3, errors) {
   const lines = text3.split("\n");
-  const reindented = /* @__PURE__ */ new Set();
+  const reindented = /* @__PURE__ */ new Map();
   let remaining = errors;
   for (let round = 0; round < MAX_REPAIRS; round++) {
     const lineNumber = firstMissingQuoteLine(remaining);
     if (lineNumber === void 0) break;
     const mended = reindentContinuation(lines, lineNumber - 1);
-    if (mended.length === 0) return void 0;
-    for (const index2 of mended) reindented.add(index2);
+    if (mended.size === 0) return void 0;
+    for (const [index2, spaces] of mended) reindented.set(index2, (reindented.get(index2) ?? 0) + spaces);
     remaining = parseYaml("", lines.join("\n")).diagnostics;
   }
   if (reindented.size === 0) return void 0;
-  const where = [...reindented].sort((a, b) => a - b).map((i2) => i2 + 1);
+  const where = [...reindented.keys()].sort((a, b) => a - b).map((i2) => i2 + 1);
   return {
     text: lines.join("\n"),
+    indented: new Map([...reindented].map(([index2, spaces]) => [index2 + 1, spaces])),
     note: `recovered: a quoted value continues at a lower indentation (line${where.length > 1 ? "s" : ""} ${where.join(", ")}), which Compose's YAML parser accepts; read as if indented`
   };
 }
@@ -13855,20 +13897,20 @@ function firstMissingQuoteLine(errors) {
   return lines.length === 0 ? void 0 : Math.min(...lines);
 }
 function reindentContinuation(lines, index2) {
+  const mended = /* @__PURE__ */ new Map();
   const line = lines[index2];
-  if (line === void 0) return [];
+  if (line === void 0) return mended;
   const open2 = unclosedQuoteOnLine(line);
-  if (open2 === void 0) return [];
+  if (open2 === void 0) return mended;
   const close = findClosingLine(lines, index2, open2 + 1, line.charAt(open2));
-  if (close === void 0) return [];
+  if (close === void 0) return mended;
   const required2 = contentIndent(line) + 1;
-  const mended = [];
   for (let i2 = index2 + 1; i2 <= close; i2++) {
     const text3 = lines[i2] ?? "";
     const indent = leadingSpaces(text3);
     if (text3.trim() === "" || indent >= required2) continue;
     lines[i2] = " ".repeat(required2 - indent) + text3;
-    mended.push(i2);
+    mended.set(i2, required2 - indent);
   }
   return mended;
 }
@@ -14160,8 +14202,8 @@ function readLongSyntax(context, item) {
   const targetRange = parseDockerPortRange(targetText);
   if (!targetRange || targetRange.start !== targetRange.end) return invalid(context, target, `Invalid containerPort: ${targetText}`);
   const publishedText = published?.interpolation.value ?? "";
-  const publishedRange = publishedText === "" ? void 0 : parseDockerPortRange(publishedText);
-  if (published && publishedText !== "" && !publishedRange) return invalid(context, published, `Invalid hostPort: ${publishedText}`);
+  const publishedRange2 = publishedText === "" ? void 0 : parseDockerPortRange(publishedText);
+  if (published && publishedText !== "" && !publishedRange2) return invalid(context, published, `Invalid hostPort: ${publishedText}`);
   const ip = hostIp?.interpolation.value ?? "";
   if (hostIp && ip !== "" && !isIpLiteral(ip)) return invalid(context, hostIp, `Invalid ip address: ${ip}`);
   const proto = protocol?.interpolation.value ?? "tcp";
@@ -14175,10 +14217,10 @@ function readLongSyntax(context, item) {
   });
   return wholeLiterals(context, subject, {
     target: claim2(target, targetRange, targetText),
-    published: published && publishedRange ? claim2(published, publishedRange, publishedText) : null,
+    published: published && publishedRange2 ? claim2(published, publishedRange2, publishedText) : null,
     hostIp: ip === "" ? null : ip,
     protocol: protocolName,
-    soft: publishedRange !== void 0 && publishedRange.end !== publishedRange.start
+    soft: publishedRange2 !== void 0 && publishedRange2.end !== publishedRange2.start
   });
 }
 function wholeLiterals(context, subject, mapping) {
@@ -14448,7 +14490,6 @@ function extractDotenv(file2, context) {
       diagnostics.push({ ...at, severity: "warning", message: `${entry.name}=${variable.value}: the port is not written as one literal (it is assembled from several values, or spelled with escapes); skipped` });
       continue;
     }
-    const movedFrom = literal2.line !== at.line || literal2.file !== at.file;
     bindings.push({
       service,
       port: range.start,
@@ -14458,8 +14499,8 @@ function extractDotenv(file2, context) {
       scope: "host",
       kind: "listen",
       format: "dotenv",
-      ...literal2,
-      ...movedFrom ? { via: at } : {},
+      ...literal2.location,
+      ...literal2.via ? { via: literal2.via } : {},
       variable: entry.name,
       variableFile: file2.path,
       setting: entry.name,
@@ -14562,6 +14603,9 @@ function splitHostPort(authority) {
   }
   return { host: authority.slice(0, colon), portText: authority.slice(colon + 1), portIndex: colon + 1 };
 }
+function publishedRange(text3) {
+  return /^\d+(?:-\d+)?$/.test(text3) ? parsePortRange(text3) : void 0;
+}
 function parsePublishSpec(text3) {
   const slash = text3.indexOf("/");
   const protocolText = slash < 0 ? "tcp" : text3.slice(slash + 1).toLowerCase();
@@ -14588,8 +14632,8 @@ function parsePublishSpec(text3) {
   const colon = mapping.indexOf(":");
   if (colon <= 0) return void 0;
   const hostText = mapping.slice(0, colon);
-  const hostRange = parsePortRange(hostText);
-  const containerRange = parsePortRange(mapping.slice(colon + 1));
+  const hostRange = publishedRange(hostText);
+  const containerRange = publishedRange(mapping.slice(colon + 1));
   if (!hostRange || !containerRange) return void 0;
   const soft = containerRange.start === containerRange.end && hostRange.start !== hostRange.end;
   if (!soft && hostRange.end - hostRange.start !== containerRange.end - containerRange.start) return void 0;
@@ -15526,7 +15570,10 @@ var SPECIAL_FORMS = {
 };
 var MAX_NESTING = 4;
 function findCommandListeners(command) {
-  return neverThrowing(() => listenersOfText(command, 0));
+  return neverThrowing(() => listenersOfText(command, 0)).filter((listener) => isWrittenAt(command, listener));
+}
+function isWrittenAt(text3, listener) {
+  return text3.startsWith(listener.literal, listener.offset);
 }
 function listenersOfText(text3, depth) {
   if (depth > MAX_NESTING) return [];
@@ -15583,7 +15630,8 @@ function findArgvListeners(argv) {
   return neverThrowing(() => listenersOfCommand(words, 0)).flatMap((listener) => {
     const argIndex = words.findIndex((word2) => listener.offset >= word2.start && listener.offset < word2.start + word2.text.length);
     const word = words[argIndex];
-    return word ? [{ ...listener, argIndex, offset: listener.offset - word.start }] : [];
+    const offset = listener.offset - (word?.start ?? 0);
+    return word && isWrittenAt(word.text, { ...listener, offset }) ? [{ ...listener, argIndex, offset }] : [];
   });
 }
 function neverThrowing(find) {
@@ -20666,32 +20714,32 @@ var OPAQUE_CALLS = /* @__PURE__ */ new Set(["mkOption", "mkEnableOption", "mkPac
 var COMPUTED_NAME = "";
 function walkAssignments(root, scope = EMPTY_SCOPE, path = []) {
   const out2 = [];
-  visit2(root, { path, scope, isDefault: false }, out2);
+  visit3(root, { path, scope, isDefault: false }, out2);
   return out2;
 }
-function visit2(raw, at, out2) {
+function visit3(raw, at, out2) {
   const node3 = unwrapParentheses(raw);
   switch (node3.type) {
     case "source_code": {
       const expression = node3.childForFieldName("expression");
-      if (expression) visit2(expression, at, out2);
+      if (expression) visit3(expression, at, out2);
       else visitRecovered(node3, at, out2);
       return;
     }
     case "assert_expression":
     case "with_expression": {
       const body2 = node3.childForFieldName("body");
-      if (body2) visit2(body2, at, out2);
+      if (body2) visit3(body2, at, out2);
       return;
     }
     case "function_expression": {
       const body2 = node3.childForFieldName("body");
-      if (body2) visit2(body2, { ...at, scope: functionScope(node3, at.scope) }, out2);
+      if (body2) visit3(body2, { ...at, scope: functionScope(node3, at.scope) }, out2);
       return;
     }
     case "let_expression": {
       const body2 = node3.childForFieldName("body");
-      if (body2) visit2(body2, { ...at, scope: recursiveScope(node3, at.scope) }, out2);
+      if (body2) visit3(body2, { ...at, scope: recursiveScope(node3, at.scope) }, out2);
       return;
     }
     case "attrset_expression":
@@ -20700,14 +20748,14 @@ function visit2(raw, at, out2) {
     case "rec_attrset_expression":
       return visitBindings(bindingsOf(node3), { ...at, scope: recursiveScope(node3, at.scope) }, out2);
     case "list_expression":
-      for (const element of node3.childrenForFieldName("element")) visit2(element, at, out2);
+      for (const element of node3.childrenForFieldName("element")) visit3(element, at, out2);
       return;
     case "if_expression":
-      for (const branch of [node3.childForFieldName("consequence"), node3.childForFieldName("alternative")]) if (branch) visit2(branch, at, out2);
+      for (const branch of [node3.childForFieldName("consequence"), node3.childForFieldName("alternative")]) if (branch) visit3(branch, at, out2);
       return;
     case "binary_expression":
       if (node3.childForFieldName("operator")?.text === "//") {
-        for (const side of [node3.childForFieldName("left"), node3.childForFieldName("right")]) if (side) visit2(side, at, out2);
+        for (const side of [node3.childForFieldName("left"), node3.childForFieldName("right")]) if (side) visit3(side, at, out2);
         return;
       }
       break;
@@ -20723,24 +20771,24 @@ function visitBindings(bindings, at, out2) {
   for (const binding2 of bindings) {
     const names = attrPathNames(binding2.childForFieldName("attrpath"), COMPUTED_NAME);
     const value = binding2.childForFieldName("expression");
-    if (names && value) visit2(value, { ...at, path: [...at.path, ...names] }, out2);
+    if (names && value) visit3(value, { ...at, path: [...at.path, ...names] }, out2);
   }
 }
 function visitCall(node3, at, out2) {
   const { name: name2, args: args2 } = applicationParts(node3);
   const last2 = args2[args2.length - 1];
   if (name2 === "mkMerge" && last2) {
-    visit2(last2, at, out2);
+    visit3(last2, at, out2);
     return true;
   }
   if (name2 !== void 0 && PASS_THROUGH.has(name2) && last2) {
-    visit2(last2, DEFAULTING.has(name2) ? { ...at, isDefault: true } : at, out2);
+    visit3(last2, DEFAULTING.has(name2) ? { ...at, isDefault: true } : at, out2);
     return true;
   }
   if (name2 === void 0 || !OPAQUE_CALLS.has(name2)) {
     for (const arg of args2) {
       const inner = unwrapParentheses(arg);
-      if (isAttrset(inner)) visit2(inner, at, out2);
+      if (isAttrset(inner)) visit3(inner, at, out2);
     }
   }
   return false;
@@ -20749,7 +20797,7 @@ function visitRecovered(node3, at, out2) {
   for (const child of node3.children) {
     if (child.type === "binding") visitBindings([child], at, out2);
     else if (child.type === "binding_set") visitBindings(child.children.filter((c) => c.type === "binding"), at, out2);
-    else if (child.isNamed && child.type !== "attrpath" && child.type !== "comment" && child.type !== "formals") visit2(child, at, out2);
+    else if (child.isNamed && child.type !== "attrpath" && child.type !== "comment" && child.type !== "formals") visit3(child, at, out2);
   }
 }
 
@@ -28898,9 +28946,10 @@ function locatePorts(text3, doc, fallbackOffset) {
     if (lead < 0) continue;
     const note = item.indexOf("(");
     const spec = parsePortSpec2(note >= 0 && item.trimEnd().endsWith(")") ? item.slice(0, note) : item);
-    if (isPortSpecProblem(spec)) return { ...spec, location: locationAt(doc, text3.sourceOffset(index2 + lead, item.charAt(lead)) ?? fallbackOffset) };
+    const itemLocation = () => locationAt(doc, text3.sourceOffset(index2 + lead, item.charAt(lead)) ?? fallbackOffset);
+    if (isPortSpecProblem(spec)) return { ...spec, location: itemLocation() };
     const offset = text3.sourceOffset(index2 + spec.index, spec.literal);
-    if (offset === void 0) return { problem: `\`${item.trim()}\` does not write its port as plain digits`, shaped: true, location: locationAt(doc, fallbackOffset) };
+    if (offset === void 0) return { problem: `port ${spec.literal} is written with character references or escapes, not as plain digits`, shaped: true, location: itemLocation() };
     ports.push({ ...spec, location: locationAt(doc, offset) });
   }
   return ports;
@@ -28951,21 +29000,98 @@ function addCategory(categories, category) {
   else if (!known.range && category.range) categories.set(category.name, { ...known, range: category.range });
 }
 
+// src/extract/registry/markdownCost.ts
+var MAX_MARKDOWN_INLINE_COST = 2e7;
+var MARKERS = /* @__PURE__ */ new Set(["*", "_", "<"]);
+function markdownInlineCost(text3) {
+  let cost = 0;
+  let run2 = { markers: 0, length: 0 };
+  const endRun = () => {
+    cost += run2.markers * run2.length;
+    run2 = { markers: 0, length: 0 };
+  };
+  const lines = splitLines(text3);
+  let inTable = false;
+  let paragraphOpen = false;
+  lines.forEach((line, i2) => {
+    const head = line.text.trimStart();
+    if (head === "" || head === "\r") {
+      endRun();
+      inTable = false;
+      paragraphOpen = false;
+      return;
+    }
+    if (!inTable && !paragraphOpen && isTableHeader(line.text, lines[i2 + 1]?.text)) inTable = true;
+    else if (inTable && startsBlock(head)) inTable = false;
+    paragraphOpen = !inTable && !head.startsWith("#");
+    if (inTable || startsParagraph(head)) endRun();
+    run2.markers += line.markers;
+    run2.length += line.text.length + 1;
+    if (inTable) endRun();
+  });
+  endRun();
+  return cost;
+}
+function splitLines(text3) {
+  const lines = [];
+  for (let start2 = 0; start2 <= text3.length; ) {
+    const newline = text3.indexOf("\n", start2);
+    const end = newline < 0 ? text3.length : newline;
+    let markers = 0;
+    for (let i2 = start2; i2 < end; i2++) if (MARKERS.has(text3.charAt(i2))) markers++;
+    lines.push({ text: text3.slice(start2, end), markers });
+    start2 = end + 1;
+  }
+  return lines;
+}
+function startsParagraph(head) {
+  if (head.startsWith("#")) return true;
+  const second = head.charAt(1);
+  if ("-+*".includes(head.charAt(0)) && (second === " " || second === "	") && head.slice(2).trim() !== "") return true;
+  return /^1[.)][ \t]+\S/.test(head);
+}
+function startsBlock(head) {
+  return "#>-*+`~<".includes(head.charAt(0)) || /^\d/.test(head);
+}
+function isTableHeader(line, next) {
+  if (next === void 0 || !line.includes("|")) return false;
+  const delimiters = cells(next);
+  return delimiters.every((cell) => /^:?-+:?$/.test(cell.trim())) && delimiters.length === cells(line).length;
+}
+function cells(line) {
+  const parts2 = [];
+  let cell = "";
+  for (let i2 = 0; i2 < line.length; i2++) {
+    const char = line.charAt(i2);
+    if (char === "\\" && i2 + 1 < line.length) {
+      cell += char + line.charAt(++i2);
+    } else if (char === "|") {
+      parts2.push(cell);
+      cell = "";
+    } else cell += char;
+  }
+  parts2.push(cell);
+  const trimmed = parts2.map((part) => part.trim());
+  if (trimmed[0] === "") trimmed.shift();
+  if (trimmed.length > 0 && trimmed[trimmed.length - 1] === "") trimmed.pop();
+  return trimmed;
+}
+
 // src/extract/registry/markdownText.ts
 function mappedText(nodes, source) {
   const segments = [];
   let text3 = "";
-  const visit4 = (node3) => {
+  const visit5 = (node3) => {
     if (node3.type === "text" || node3.type === "inlineCode") {
       segments.push({ at: text3.length, value: node3.value, start: node3.position?.start.offset ?? -1, end: node3.position?.end.offset ?? -1 });
       text3 += node3.value;
     } else if (node3.type === "break" || node3.type === "html") {
       text3 += " ";
     } else if ("children" in node3) {
-      for (const child of node3.children) visit4(child);
+      for (const child of node3.children) visit5(child);
     }
   };
-  for (const node3 of nodes) visit4(node3);
+  for (const node3 of nodes) visit5(node3);
   return {
     text: text3,
     sourceOffset: (index2, token) => {
@@ -29024,12 +29150,12 @@ function readRegistryRows(rows, layout, context, doc) {
   const reading = { claims: [], categories: [], diagnostics: [] };
   let { section, reserves } = context;
   for (const row of rows) {
-    const cells = rowCells(row, doc);
-    const portCell = cells[layout.port];
-    const label = cells[layout.service]?.text.text ?? "";
+    const cells2 = rowCells(row, doc);
+    const portCell = cells2[layout.port];
+    const label = cells2[layout.service]?.text.text ?? "";
     if (!portCell || isStruckOut(portCell.text.text) || isStruckOut(label)) continue;
     const ports = isBlank2(portCell.text.text) ? void 0 : locatePorts(portCell.text, doc, portCell.offset);
-    const filled = cells.filter((cell) => !isBlank2(cell.text.text));
+    const filled = cells2.filter((cell) => !isBlank2(cell.text.text));
     const only = filled.length === 1 ? filled[0] : void 0;
     if (only && (ports === void 0 || isPortListProblem(ports) && !ports.shaped)) {
       section = { category: categoryLabel(only.text.text), location: textLocation(only, doc) };
@@ -29041,7 +29167,7 @@ function readRegistryRows(rows, layout, context, doc) {
       if (/\d/.test(portCell.text.text)) reading.diagnostics.push(portListDiagnostic(ports));
       continue;
     }
-    const protocols = layout.protocol === void 0 ? void 0 : parseProtocols(cells[layout.protocol]?.text.text ?? "");
+    const protocols = layout.protocol === void 0 ? void 0 : parseProtocols(cells2[layout.protocol]?.text.text ?? "");
     reading.claims.push({ from: "table", label, ports, protocols: protocols ?? ["tcp"], section, reservedBySection: reserves });
   }
   return reading;
@@ -29049,9 +29175,9 @@ function readRegistryRows(rows, layout, context, doc) {
 function readCategoryRows(rows, layout, doc) {
   const reading = { claims: [], categories: [], diagnostics: [] };
   for (const row of rows) {
-    const cells = rowCells(row, doc);
-    const rangeCell = cells[layout.range];
-    const nameCell = cells[layout.category];
+    const cells2 = rowCells(row, doc);
+    const rangeCell = cells2[layout.range];
+    const nameCell = cells2[layout.category];
     if (!rangeCell || !nameCell) continue;
     const name2 = categoryLabel(nameCell.text.text).name;
     const range = labelRange(rangeCell.text.text);
@@ -29084,6 +29210,10 @@ function extractMarkdownRegistry(file2) {
     const body2 = file2.text.slice(bom);
     const positionInFile = textPositioner(file2.text);
     const doc = { path: file2.path, text: body2, position: (offset) => positionInFile(offset + bom) };
+    if (markdownInlineCost(body2) > MAX_MARKDOWN_INLINE_COST) {
+      const message = "port registry: too many emphasis or HTML markers in one paragraph or table cell for the Markdown parser (a fixed limit that no hand-kept registry reaches); not read";
+      return { bindings: [], diagnostics: [{ file: file2.path, severity: "error", message }] };
+    }
     const tree2 = fromMarkdown(body2, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
     const reading = readDocument(tree2, doc);
     const { bindings, registry: registry2 } = claimsToRegistry(reading.claims, reading.categories);
@@ -29101,7 +29231,7 @@ function readDocument(root, doc) {
   const reading = { claims: [], categories: [], diagnostics: [] };
   const headings = [];
   const context = () => ({ section: headings.at(-1)?.section, reserves: headings.some((heading) => heading.reserves) });
-  const visit4 = (node3) => {
+  const visit5 = (node3) => {
     if (node3.type === "heading") {
       while ((headings.at(-1)?.depth ?? 0) >= node3.depth) headings.pop();
       const text3 = mappedText(node3.children, doc.text);
@@ -29122,10 +29252,10 @@ function readDocument(root, doc) {
       else if (item) reading.claims.push(item);
     }
     if (node3.type === "root" || node3.type === "blockquote" || node3.type === "list" || node3.type === "listItem") {
-      for (const child of node3.children) visit4(child);
+      for (const child of node3.children) visit5(child);
     }
   };
-  visit4(root);
+  visit5(root);
   return reading;
 }
 
@@ -48626,7 +48756,7 @@ function fromJSONSchema(schema, params) {
 
 // node_modules/zod/v4/core/visit.js
 var RESOLVING = /* @__PURE__ */ Symbol("z.visit/resolving");
-function visit3(schema, fnOrHandlers) {
+function visit4(schema, fnOrHandlers) {
   const fn = typeof fnOrHandlers === "function" ? fnOrHandlers : (node3, rewritten) => {
     const h = fnOrHandlers[node3._zod.def.type];
     return h ? h(node3, rewritten) : node3;
@@ -48781,7 +48911,7 @@ function visit3(schema, fnOrHandlers) {
 
 // node_modules/zod/v4/classic/deep-partial.js
 function deepPartial(schema) {
-  return visit3(schema, {
+  return visit4(schema, {
     object: (s) => s.partial(),
     // Every partialed option now admits `undefined`, which the constructor rejects as a duplicate.
     union: (s) => {
@@ -48805,7 +48935,7 @@ function inSide(def) {
   return def.in._zod.traits.has("$ZodTransform") ? outSide(def) : def.in;
 }
 function input(schema) {
-  return visit3(schema, {
+  return visit4(schema, {
     pipe: (s) => inSide(s._zod.def),
     // A default value belongs to the output side, so a rewritten inner type leaves it stranded. `.default()` widens the declared input type with `undefined`, and `optional` is what carries that across.
     default: (s, rewritten) => rewritten ? optional(s._zod.def.innerType) : s,
@@ -48814,7 +48944,7 @@ function input(schema) {
   });
 }
 function output(schema) {
-  return visit3(schema, {
+  return visit4(schema, {
     pipe: (s) => outSide(s._zod.def),
     // A prefault value is fed through the schema, which makes it input-side, so a rewritten inner type leaves it stranded.
     prefault: (s, rewritten) => rewritten ? s._zod.def.innerType : s
@@ -51616,7 +51746,9 @@ var UnitReader = class {
       const offset = word.offsets[equals + 1] ?? word.start;
       const port = parsePortNumber(literal2);
       if (port === void 0) this.problem(entry, offset, `Environment=: ${name2}="${literal2}" is not a port (1-65535)`);
-      else environment.set(name2, { ...this.binding(entry, offset, { port, endPort: port, protocol: "tcp", hostIp: null }), setting: name2 });
+      else if (!entry.value.startsWith(literal2, offset)) {
+        this.problem(entry, offset, `Environment=: ${name2}=${literal2} is not written as one literal (quotes or escapes inside it); skipped`, "warning");
+      } else environment.set(name2, { ...this.binding(entry, offset, { port, endPort: port, protocol: "tcp", hostIp: null }), setting: name2 });
     }
   }
   binding(entry, offset, listened) {
@@ -53950,7 +54082,7 @@ function scalarLocatedText(file2, node3) {
 }
 function portEntry(file2, node3) {
   const location = file2.locate(node3);
-  if ((0, import_yaml.isScalar)(node3) && typeof node3.value === "number") return { kind: "integer", literal: String(node3.value), location };
+  if ((0, import_yaml.isScalar)(node3) && typeof node3.value === "number") return { kind: "integer", literal: file2.scalarText(node3) ?? String(node3.value), location };
   if ((0, import_yaml.isScalar)(node3) && typeof node3.value === "string") {
     return { kind: "string", ...scalarLocatedText(file2, node3) };
   }

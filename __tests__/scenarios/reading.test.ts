@@ -73,7 +73,7 @@ describe('What is read', () => {
     const { json } = await check({ 'dev/process-compose.yaml': processes('web', 8650), 'big/process-compose.yaml': big });
     expect(json.conflicts).toEqual([]);
     expect(json.diagnostics).toEqual([
-      { file: 'big/process-compose.yaml', severity: 'warning', message: 'file is larger than the 1 MiB limit (1.5 MiB): not read (raise limits.maxFileBytes in .portcullis.yml)' },
+      { file: 'big/process-compose.yaml', severity: 'warning', message: 'file is larger than the 1 MiB limit (1.53 MiB): not read (raise limits.maxFileBytes in .portcullis.yml)' },
     ]);
   });
 

@@ -19,6 +19,11 @@ export interface LiteralPlace {
   via?: SourceLocation;
   variable?: string;
   variableFile?: string;
+  /**
+   * The literal's characters are not written side by side (`${A:-80}80`, `${HOST}${PORT}`):
+   * `location` is where its first one is, and no one place holds the literal to point a fix at.
+   */
+  scattered?: true;
 }
 
 /** Reads and interpolates a scalar node; undefined when the node is not a scalar. */
@@ -47,9 +52,10 @@ export function placeOf(yaml: YamlFile, scalar: InterpolatedScalar, index: numbe
     const set = piece.origin.location;
     location = set ? { ...set, column: set.column + delta } : yaml.locate(scalar.node);
   }
+  const scattered = index + length > piece.end ? { scattered: true as const } : {};
   const reference = piece.reference;
-  if (!reference) return { location };
+  if (!reference) return { location, ...scattered };
   const via = yaml.locateInScalar(scalar.node, reference.start, scalar.raw.slice(reference.start, reference.end));
   const variableFile = piece.origin.kind === 'variable' ? piece.origin.location?.file : undefined;
-  return { location, via, variable: reference.name, ...(variableFile === undefined ? {} : { variableFile }) };
+  return { location, via, variable: reference.name, ...(variableFile === undefined ? {} : { variableFile }), ...scattered };
 }

@@ -2,26 +2,37 @@
 // Documents are walked as nodes, never turned into JS with toJS(), so an alias bomb costs
 // only the aliases actually followed, and those are counted against a budget.
 import {
+  type Alias,
+  Composer,
+  type CST,
   type Document,
   isAlias,
   isMap,
   isPair,
   isScalar,
   isSeq,
-  LineCounter,
   type Node,
-  parseAllDocuments,
   type ParsedNode,
+  Parser,
   type Scalar,
   type YAMLMap,
   type YAMLSeq,
+  visit,
 } from 'yaml';
 import type { Diagnostic, SourceLocation } from '../model/types.js';
+import { type Positioner, textPositioner } from './textPositions.js';
 
 /** How many alias dereferences one file may cost before it is abandoned. */
 export const MAX_ALIAS_RESOLUTIONS = 1000;
 /** How deep a walk may go: deeper documents are hostile or broken. */
 export const MAX_YAML_DEPTH = 64;
+/**
+ * How deeply a file's collections may nest before it is not parsed at all. The `yaml`
+ * package builds documents recursively and reports a stack overflow as a parse error at
+ * whatever depth the stack ran out, which varies from run to run; far below that, a fixed
+ * limit gives every run the same answer.
+ */
+export const MAX_YAML_NESTING = 256;
 
 export class AliasBudgetExceeded extends Error {}
 
@@ -52,52 +63,94 @@ export interface YamlFile {
   scalarText(node: unknown): string | undefined;
 }
 
+/** A text mended so that `yaml` reads what another tool accepts, by indenting some of its lines. */
+export interface YamlRepair {
+  text: string;
+  note: string;
+  /** Spaces put in front of lines (by 1-based line number): positions are reported without them. */
+  indented: ReadonlyMap<number, number>;
+}
+
 export interface ParseYamlOptions {
   /** A recovery for what Compose accepts and `yaml` rejects; returns repaired text or undefined. */
-  repair?: (text: string, errors: readonly Diagnostic[]) => { text: string; note: string } | undefined;
+  repair?: (text: string, errors: readonly Diagnostic[]) => YamlRepair | undefined;
 }
 
 export function parseYaml(path: string, text: string, options: ParseYamlOptions = {}): YamlFile {
-  let parsed = parseWithCounter(path, text);
+  let parsed = parseDocuments(path, text);
   // Node ranges index the text that was parsed: after a repair, that is the repaired text.
   let source = text;
   if (parsed.errors.length > 0 && options.repair) {
     const repaired = options.repair(text, parsed.errors);
     if (repaired) {
-      const second = parseWithCounter(path, repaired.text);
+      const second = parseDocuments(path, repaired.text);
       if (second.errors.length === 0) {
         source = repaired.text;
         const first = parsed.errors[0];
         parsed = {
           ...second,
+          position: withoutIndentation(second.position, repaired.indented),
           errors: [],
+          damage: [],
           notes: [{ file: path, ...(first?.line === undefined ? {} : { line: first.line }), severity: 'warning', message: repaired.note }],
         };
       }
     }
   }
-  return new YamlFileImpl(path, source, parsed.documents, parsed.lineCounter, [...parsed.errors, ...parsed.notes]);
+  return new YamlFileImpl(path, source, parsed.documents, parsed.position, [...parsed.errors, ...parsed.notes], parsed.damage);
 }
 
 interface ParsedYaml {
   documents: Document.Parsed[];
-  lineCounter: LineCounter;
+  position: Positioner;
   errors: Diagnostic[];
   notes: Diagnostic[];
+  /** Offsets of the parse errors, in order. */
+  damage: number[];
 }
 
-function parseWithCounter(path: string, text: string): ParsedYaml {
-  const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: false });
-  const list = Array.isArray(documents) ? documents : [];
+// Positions come from the text, not from the `yaml` package's LineCounter: its error recovery
+// can skip a line break without counting it (a block scalar cut short by a bad indentation),
+// and every position after it would then lie on a line that does not exist.
+function parseDocuments(path: string, text: string): ParsedYaml {
+  const position = textPositioner(text);
+  const tokens = Array.from(new Parser().parse(text));
+  const tooDeep = firstCollectionBeyond(tokens, MAX_YAML_NESTING);
+  if (tooDeep !== undefined) {
+    const message = `YAML nested more than ${MAX_YAML_NESTING} levels deep: the file is not read (a fixed limit; no configuration nests this deep)`;
+    return { documents: [], position, errors: [{ file: path, ...position(tooDeep), severity: 'error', message }], notes: [], damage: [] };
+  }
+  const list = Array.from(new Composer({ uniqueKeys: false, strict: false }).compose(tokens, true, text.length));
   const errors: Diagnostic[] = [];
+  const damage: number[] = [];
   for (const doc of list) {
     for (const error of doc.errors) {
-      const pos = lineCounter.linePos(error.pos[0]);
-      errors.push({ file: path, line: pos.line, column: pos.col, severity: 'error', message: `invalid YAML: ${firstLine(error.message)}` });
+      errors.push({ file: path, ...position(error.pos[0]), severity: 'error', message: `invalid YAML: ${firstLine(error.message)}` });
+      damage.push(error.pos[0]);
     }
   }
-  return { documents: list, lineCounter, errors, notes: [] };
+  return { documents: list, position, errors, notes: [], damage: damage.sort((a, b) => a - b) };
+}
+
+/** Positions in a repaired text, as the columns of the file as written (before its lines were indented). */
+function withoutIndentation(position: Positioner, indented: ReadonlyMap<number, number>): Positioner {
+  return (offset) => {
+    const { line, column } = position(offset);
+    return { line, column: Math.max(1, column - (indented.get(line) ?? 0)) };
+  };
+}
+
+/** Offset of the first collection nested deeper than `limit`, walking the syntax tree with a stack of its own. */
+function firstCollectionBeyond(tokens: readonly CST.Token[], limit: number): number | undefined {
+  const pending: Array<[token: CST.Token | undefined, depth: number]> = tokens.map((token) => [token, 0]);
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [token, depth] = next;
+    if (token?.type === 'document') pending.push([token.value, depth]);
+    if (token?.type !== 'block-map' && token?.type !== 'block-seq' && token?.type !== 'flow-collection') continue;
+    if (depth >= limit) return token.offset;
+    for (const item of token.items) pending.push(['key' in item ? (item.key ?? undefined) : undefined, depth + 1], [item.value, depth + 1]);
+  }
+  return undefined;
 }
 
 function firstLine(message: string): string {
@@ -105,15 +158,20 @@ function firstLine(message: string): string {
   return line.replace(/ at line \d+, column \d+:?$/, '');
 }
 
+/** Where each anchor is defined in a document, in document order. */
+type AnchorIndex = Map<string, Array<{ offset: number; node: Node }>>;
+
 class YamlFileImpl implements YamlFile {
   private aliasesFollowed = 0;
+  private readonly anchorIndexes = new Map<Document.Parsed, AnchorIndex>();
 
   constructor(
     readonly path: string,
     readonly text: string,
     readonly documents: Document.Parsed[],
-    private readonly lineCounter: LineCounter,
+    private readonly positionOf: Positioner,
     readonly diagnostics: Diagnostic[],
+    private readonly damage: readonly number[],
   ) {}
 
   resolve(node: unknown): unknown {
@@ -122,10 +180,26 @@ class YamlFileImpl implements YamlFile {
       if (++this.aliasesFollowed > MAX_ALIAS_RESOLUTIONS || hops > MAX_YAML_DEPTH) {
         throw new AliasBudgetExceeded(`more than ${MAX_ALIAS_RESOLUTIONS} YAML aliases followed`);
       }
-      const doc = this.documents.find((d) => d.contents !== null && containsOffset(d, current as Node));
-      current = doc ? current.resolve(doc) : undefined;
+      current = this.anchored(current);
     }
     return current;
+  }
+
+  /**
+   * The node an alias names: the last node before it with that anchor, as YAML says and as
+   * the `yaml` package's own Alias.resolve finds it. That one walks the whole document up to
+   * the alias on every call, which a file of many aliases turns quadratic; the index is one
+   * walk per document, made on the first alias.
+   */
+  private anchored(alias: Alias): Node | undefined {
+    const doc = this.documents.find((d) => d.contents !== null && containsOffset(d, alias));
+    if (!doc) return undefined;
+    let index = this.anchorIndexes.get(doc);
+    if (!index) this.anchorIndexes.set(doc, (index = anchorIndex(doc)));
+    const at = alias.range?.[0] ?? 0;
+    let found: Node | undefined;
+    for (const anchor of index.get(alias.source) ?? []) if (anchor.offset < at) found = anchor.node;
+    return found;
   }
 
   get(map: unknown, key: string): unknown {
@@ -165,8 +239,7 @@ class YamlFileImpl implements YamlFile {
   }
 
   position(offset: number): { line: number; column: number } {
-    const pos = this.lineCounter.linePos(offset);
-    return { line: pos.line, column: pos.col };
+    return this.positionOf(offset);
   }
 
   locate(node: unknown): SourceLocation {
@@ -195,9 +268,27 @@ class YamlFileImpl implements YamlFile {
     return { file: this.path, ...this.position(range[0] + at) };
   }
 
+  /**
+   * True when a parse error lies within the scalar (its end included): what the parser
+   * recovered there is guesswork (an unterminated `"2000:2000` at the end of a file reads as
+   * `2000:200`), so it has no value to read.
+   */
+  private isDamaged(scalar: Scalar): boolean {
+    const range = nodeRange(scalar);
+    if (this.damage.length === 0 || !range) return false;
+    let low = 0;
+    let high = this.damage.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((this.damage[mid] ?? 0) < range[0]) low = mid + 1;
+      else high = mid;
+    }
+    return (this.damage[low] ?? Number.POSITIVE_INFINITY) <= range[2];
+  }
+
   scalarText(node: unknown): string | undefined {
     const resolved = this.resolve(node);
-    if (!isScalar(resolved)) return undefined;
+    if (!isScalar(resolved) || this.isDamaged(resolved)) return undefined;
     const value = resolved.value;
     if (typeof value === 'string') return value;
     if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
@@ -206,6 +297,20 @@ class YamlFileImpl implements YamlFile {
     }
     return value === null ? undefined : undefined;
   }
+}
+
+function anchorIndex(doc: Document.Parsed): AnchorIndex {
+  const index: AnchorIndex = new Map();
+  visit(doc, {
+    Node: (_key, node) => {
+      const offset = node.range?.[0];
+      if (!node.anchor || offset === undefined) return;
+      const list = index.get(node.anchor);
+      if (list) list.push({ offset, node });
+      else index.set(node.anchor, [{ offset, node }]);
+    },
+  });
+  return index;
 }
 
 function containsOffset(doc: Document.Parsed, node: Node): boolean {

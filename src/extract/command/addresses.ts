@@ -96,6 +96,11 @@ function splitHostPort(authority: string): HostPort | undefined {
   return { host: authority.slice(0, colon), portText: authority.slice(colon + 1), portIndex: colon + 1 };
 }
 
+/** A port or `N-M` as Docker reads it (strconv, no white space anywhere); undefined otherwise. */
+function publishedRange(text: string): { start: number; end: number } | undefined {
+  return /^\d+(?:-\d+)?$/.test(text) ? parsePortRange(text) : undefined;
+}
+
 export interface PublishedPort extends PortLiteral {
   host: HostIp;
   /** A host range for one container port (`8000-8010:80`): Docker binds one free port of it. */
@@ -133,8 +138,8 @@ export function parsePublishSpec(text: string): PublishedPort | undefined {
   const colon = mapping.indexOf(':');
   if (colon <= 0) return undefined;
   const hostText = mapping.slice(0, colon);
-  const hostRange = parsePortRange(hostText);
-  const containerRange = parsePortRange(mapping.slice(colon + 1));
+  const hostRange = publishedRange(hostText);
+  const containerRange = publishedRange(mapping.slice(colon + 1));
   if (!hostRange || !containerRange) return undefined;
   const soft = containerRange.start === containerRange.end && hostRange.start !== hostRange.end;
   if (!soft && hostRange.end - hostRange.start !== containerRange.end - containerRange.start) return undefined;

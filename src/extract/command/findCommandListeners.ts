@@ -32,7 +32,15 @@ const SPECIAL_FORMS: Readonly<Record<string, SpecialForm>> = {
 const MAX_NESTING = 4;
 
 export function findCommandListeners(command: string): CommandListener[] {
-  return neverThrowing(() => listenersOfText(command, 0));
+  return neverThrowing(() => listenersOfText(command, 0)).filter((listener) => isWrittenAt(command, listener));
+}
+
+/**
+ * A port the shell assembles from quoted pieces (`--port 6'3'79`) is 6379 to the program, but
+ * no one place of the line writes it: there is no literal to point at or to rewrite.
+ */
+function isWrittenAt(text: string, listener: CommandListener): boolean {
+  return text.startsWith(listener.literal, listener.offset);
 }
 
 function listenersOfText(text: string, depth: number): CommandListener[] {
@@ -103,7 +111,8 @@ export function findArgvListeners(argv: readonly string[]): ArgvListener[] {
   return neverThrowing(() => listenersOfCommand(words, 0)).flatMap((listener) => {
     const argIndex = words.findIndex((word) => listener.offset >= word.start && listener.offset < word.start + word.text.length);
     const word = words[argIndex];
-    return word ? [{ ...listener, argIndex, offset: listener.offset - word.start }] : [];
+    const offset = listener.offset - (word?.start ?? 0);
+    return word && isWrittenAt(word.text, { ...listener, offset }) ? [{ ...listener, argIndex, offset }] : [];
   });
 }
 

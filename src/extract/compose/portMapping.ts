@@ -49,13 +49,13 @@ export function readShortSyntax(context: PortEntryReader, scalar: InterpolatedSc
     end: range.end,
     place: placeOf(context.yaml, scalar, range.index, range.text.length),
   });
-  return {
+  return wholeLiterals(context, subject, {
     target: claim(spec.target),
     published: spec.published ? claim(spec.published) : null,
     hostIp: spec.hostIp,
     protocol: spec.protocol,
     soft: spec.soft,
-  };
+  });
 }
 
 /** `{ target, published, host_ip, protocol, mode }`; `mode` does not change what the host sees. */
@@ -100,13 +100,22 @@ export function readLongSyntax(context: PortEntryReader, item: unknown): PortMap
     ...range,
     place: placeOf(yaml, scalar, 0, text.length),
   });
-  return {
+  return wholeLiterals(context, subject, {
     target: claim(target, targetRange, targetText),
     published: published && publishedRange ? claim(published, publishedRange, publishedText) : null,
     hostIp: ip === '' ? null : ip,
     protocol: protocolName as PortSpecProtocol,
     soft: publishedRange !== undefined && publishedRange.end !== publishedRange.start,
-  };
+  });
+}
+
+/** The mapping, unless one of its ports is assembled from several pieces that no one place holds. */
+function wholeLiterals(context: PortEntryReader, subject: string, mapping: PortMapping): PortMapping | undefined {
+  const scattered = [mapping.target, mapping.published].find((claim) => claim?.place.scattered);
+  if (!scattered) return mapping;
+  const message = `${subject}: port ${scattered.start} is assembled from several values (variables, defaults, literals), so no one place writes it; skipped`;
+  context.diagnostics.push({ ...scattered.place.location, severity: 'warning', message });
+  return undefined;
 }
 
 function invalid(context: PortEntryReader, scalar: InterpolatedScalar, error: string): undefined {

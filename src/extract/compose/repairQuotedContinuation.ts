@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../model/types.js';
-import { parseYaml } from '../yaml.js';
+import { parseYaml, type YamlRepair } from '../yaml.js';
 
 /**
  * A recovery for parseYaml: go-yaml, which Compose uses, lets a quoted scalar continue on
@@ -8,9 +8,10 @@ import { parseYaml } from '../yaml.js';
  * leaves the value as it was (a continuation line's leading white space folds away) and the
  * line numbers too. Returns undefined when the errors are not that case.
  */
-export function indentQuotedContinuations(text: string, errors: readonly Diagnostic[]): { text: string; note: string } | undefined {
+export function indentQuotedContinuations(text: string, errors: readonly Diagnostic[]): YamlRepair | undefined {
   const lines = text.split('\n');
-  const reindented = new Set<number>();
+  /** Line index -> spaces put in front of it. */
+  const reindented = new Map<number, number>();
   let remaining = errors;
   // One scalar per round: the parser's errors after a broken scalar are noise, so the next
   // broken one only shows once this one is mended.
@@ -18,14 +19,15 @@ export function indentQuotedContinuations(text: string, errors: readonly Diagnos
     const lineNumber = firstMissingQuoteLine(remaining);
     if (lineNumber === undefined) break;
     const mended = reindentContinuation(lines, lineNumber - 1);
-    if (mended.length === 0) return undefined;
-    for (const index of mended) reindented.add(index);
+    if (mended.size === 0) return undefined;
+    for (const [index, spaces] of mended) reindented.set(index, (reindented.get(index) ?? 0) + spaces);
     remaining = parseYaml('', lines.join('\n')).diagnostics;
   }
   if (reindented.size === 0) return undefined;
-  const where = [...reindented].sort((a, b) => a - b).map((i) => i + 1);
+  const where = [...reindented.keys()].sort((a, b) => a - b).map((i) => i + 1);
   return {
     text: lines.join('\n'),
+    indented: new Map([...reindented].map(([index, spaces]) => [index + 1, spaces])),
     note:
       `recovered: a quoted value continues at a lower indentation (line${where.length > 1 ? 's' : ''} ${where.join(', ')}), ` +
       "which Compose's YAML parser accepts; read as if indented",
@@ -40,22 +42,22 @@ function firstMissingQuoteLine(errors: readonly Diagnostic[]): number | undefine
   return lines.length === 0 ? undefined : Math.min(...lines);
 }
 
-/** Indents (in place) the continuation lines of the scalar left open on line `index`; returns their indexes. */
-function reindentContinuation(lines: string[], index: number): number[] {
+/** Indents (in place) the continuation lines of the scalar left open on line `index`; returns their indexes and the spaces added. */
+function reindentContinuation(lines: string[], index: number): Map<number, number> {
+  const mended = new Map<number, number>();
   const line = lines[index];
-  if (line === undefined) return [];
+  if (line === undefined) return mended;
   const open = unclosedQuoteOnLine(line);
-  if (open === undefined) return [];
+  if (open === undefined) return mended;
   const close = findClosingLine(lines, index, open + 1, line.charAt(open));
-  if (close === undefined) return [];
+  if (close === undefined) return mended;
   const required = contentIndent(line) + 1;
-  const mended: number[] = [];
   for (let i = index + 1; i <= close; i++) {
     const text = lines[i] ?? '';
     const indent = leadingSpaces(text);
     if (text.trim() === '' || indent >= required) continue;
     lines[i] = ' '.repeat(required - indent) + text;
-    mended.push(i);
+    mended.set(i, required - indent);
   }
   return mended;
 }

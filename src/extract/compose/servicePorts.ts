@@ -4,6 +4,7 @@ import type { Binding, Diagnostic, Protocol } from '../../model/types.js';
 import type { VariableLookup } from '../interpolate.js';
 import { isEmptyNode, isMap, isScalar, isSeq, type YamlFile } from '../yaml.js';
 import { readInterpolated } from '../interpolatedScalar.js';
+import { unnamedServiceMessage } from '../unnamedService.js';
 import { type PortClaim, type PortMapping, readLongSyntax, readShortSyntax } from './portMapping.js';
 
 /** What one compose file shares among its services. */
@@ -30,6 +31,10 @@ interface ServiceContext extends ComposeFileContext {
 export function extractServicePorts(file: ComposeFileContext, name: string, definition: unknown): void {
   const { yaml } = file;
   const service = normalizeServiceName(name);
+  if (service === '') {
+    report(file, definition, 'warning', unnamedServiceMessage('service', name));
+    return;
+  }
   if (!isMap(yaml.resolve(definition))) {
     report(file, definition, 'error', `service ${name} must be a mapping`);
     return;

@@ -5,6 +5,7 @@ import type { Binding, Diagnostic, ExtractContext, Extractor, ExtractResult, Sou
 import { COMPOSE_DEFAULT_FILES, composeStack, folderOf, pathIn } from '../compose/composeFiles.js';
 import { dotenvVariables } from './dotenvVariables.js';
 import { parseDotenv } from './parseDotenv.js';
+import { unnamedServiceMessage } from '../unnamedService.js';
 
 export const dotenvExtractor: Extractor = {
   format: 'dotenv',
@@ -75,6 +76,11 @@ function extractDotenv(file: SourceFile, context: ExtractContext): ExtractResult
     const service = serviceOfPortVariable(entry.name, folderService);
     if (service === undefined) continue;
     const at = { file: file.path, line: entry.line, column: entry.column };
+    if (service === '') {
+      // A bare PORT names the folder's service: a folder named `_` names none.
+      diagnostics.push({ ...at, severity: 'warning', message: unnamedServiceMessage('folder', folder === '.' ? context.rootName : posix.basename(folder)) });
+      continue;
+    }
     const variable = variables.get(entry.name);
     if (variable === undefined) continue;
     if (variable.entry !== entry) {
@@ -94,7 +100,14 @@ function extractDotenv(file: SourceFile, context: ExtractContext): ExtractResult
       diagnostics.push({ ...at, severity: 'warning', message: `${entry.name}=${variable.value} is not a port (1-65535)` });
       continue;
     }
-    const movedFrom = variable.location.line !== at.line || variable.location.file !== at.file;
+    // The first port's digits, where a fix would edit them (parsePortRange trims around them).
+    const lead = variable.value.length - variable.value.trimStart().length;
+    const digits = /^\d+/.exec(variable.value.slice(lead))?.[0] ?? '';
+    const literal = variable.locateLiteral(lead, digits.length);
+    if (!literal) {
+      diagnostics.push({ ...at, severity: 'warning', message: `${entry.name}=${variable.value}: the port is not written as one literal (it is assembled from several values, or spelled with escapes); skipped` });
+      continue;
+    }
     bindings.push({
       service,
       port: range.start,
@@ -104,8 +117,8 @@ function extractDotenv(file: SourceFile, context: ExtractContext): ExtractResult
       scope: 'host',
       kind: 'listen',
       format: 'dotenv',
-      ...variable.location,
-      ...(movedFrom ? { via: at } : {}),
+      ...literal.location,
+      ...(literal.via ? { via: literal.via } : {}),
       variable: entry.name,
       variableFile: file.path,
       setting: entry.name,

@@ -3,6 +3,7 @@
 // values cut at ` #` and trimmed, single-quoted values taken as written, double-quoted values
 // with backslash escapes and possibly several lines. Compose refuses a file with a malformed
 // statement; here the statement is reported with its line and the rest of the file still counts.
+import { textPositioner } from '../textPositions.js';
 
 export interface DotenvEntry {
   name: string;
@@ -17,6 +18,11 @@ export interface DotenvEntry {
   line: number;
   column: number;
   valueOffset: number;
+  /**
+   * The 1-based position of `value[index]` in the file: past escapes and line breaks of a
+   * quoted value, where a port literal inside the value is written.
+   */
+  locate(index: number): { line: number; column: number };
 }
 
 export interface DotenvProblem {
@@ -31,10 +37,10 @@ export interface ParsedDotenv {
 }
 
 export function parseDotenv(text: string): ParsedDotenv {
-  const lines = new LineIndex(text);
+  const lines = textPositioner(text);
   const entries: DotenvEntry[] = [];
   const problems: DotenvProblem[] = [];
-  const problem = (offset: number, message: string) => problems.push({ ...lines.position(offset), message });
+  const problem = (offset: number, message: string) => problems.push({ ...lines(offset), message });
 
   for (let at = statementStart(text, 0); at < text.length; at = statementStart(text, at)) {
     const key = readKey(text, at);
@@ -54,12 +60,14 @@ export function parseDotenv(text: string): ParsedDotenv {
       at = lineEnd(text, key.valueStart);
       continue;
     }
+    const { offsets } = value;
     entries.push({
       name: key.name,
       value: value.value,
       expands: value.expands,
-      ...lines.position(value.offset),
+      ...lines(value.offset),
       valueOffset: value.offset,
+      locate: (index) => lines(offsets?.[index] ?? value.offset + index),
     });
     at = value.next;
   }
@@ -93,7 +101,8 @@ function readKey(text: string, start: number): KeyResult {
   return { name: text.slice(from).trimEnd(), next: text.length };
 }
 
-type ValueResult = { value: string; expands: boolean; offset: number; next: number } | { error: string };
+/** `offsets[i]` is where `value[i]` is written; absent when the value is written as it reads. */
+type ValueResult = { value: string; expands: boolean; offset: number; next: number; offsets?: number[] } | { error: string };
 
 function readValue(text: string, start: number): ValueResult {
   const quote = text.charAt(start);
@@ -105,22 +114,28 @@ function readValue(text: string, start: number): ValueResult {
     return { value: value.trimEnd(), expands: true, offset: start, next: end };
   }
   let chars = '';
+  const offsets: number[] = [];
   let escaped = false;
   for (let i = start + 1; i < text.length; i++) {
     const char = text.charAt(i);
     if (char === quote && !escaped) {
-      return quote === '"'
-        ? { value: expandEscapes(chars), expands: true, offset: start + 1, next: i + 1 }
-        : { value: chars, expands: false, offset: start + 1, next: i + 1 };
+      if (quote === "'") return { value: chars, expands: false, offset: start + 1, next: i + 1, offsets };
+      const expanded = expandEscapesAt(chars, offsets);
+      return { value: expanded.value, expands: true, offset: start + 1, next: i + 1, offsets: expanded.offsets };
     }
     if (char === quote) {
       chars += char;
+      offsets.push(i - 1);
       escaped = false;
     } else if (char === '\\' && !escaped) {
       escaped = true;
     } else {
-      if (escaped) chars += '\\';
+      if (escaped) {
+        chars += '\\';
+        offsets.push(i - 1);
+      }
       chars += char;
+      offsets.push(i);
       escaped = false;
     }
   }
@@ -136,15 +151,37 @@ const ESCAPES: Readonly<Record<string, string>> = {
  * `$$` for the expansion that follows; anything else (`\c`, `\x41`) stays as written.
  */
 export function expandEscapes(value: string): string {
-  return value.replace(/\\(?:[abcfnrtv$"\\]|0\d{0,3})/g, (match) => {
-    const kind = match.charAt(1);
-    if (kind === '$') return '$$';
-    if (kind === '0') {
-      const digits = match.slice(2);
-      return /^[0-7]{3}$/.test(digits) && Number.parseInt(digits, 8) <= 0xff ? String.fromCharCode(Number.parseInt(digits, 8)) : match;
-    }
-    return ESCAPES[kind] ?? match;
-  });
+  return expandEscapesAt(value, []).value;
+}
+
+/** expandEscapes, carrying where each character is written: an escape's characters are where it is. */
+function expandEscapesAt(value: string, offsets: readonly number[]): { value: string; offsets: number[] } {
+  let out = '';
+  const outOffsets: number[] = [];
+  let copied = 0;
+  const copy = (end: number) => {
+    out += value.slice(copied, end);
+    for (let i = copied; i < end; i++) outOffsets.push(offsets[i] ?? i);
+  };
+  for (const match of value.matchAll(/\\(?:[abcfnrtv$"\\]|0\d{0,3})/g)) {
+    copy(match.index);
+    const replacement = escapeValue(match[0]);
+    out += replacement;
+    for (let i = 0; i < replacement.length; i++) outOffsets.push(offsets[match.index] ?? match.index);
+    copied = match.index + match[0].length;
+  }
+  copy(value.length);
+  return { value: out, offsets: outOffsets };
+}
+
+function escapeValue(escape: string): string {
+  const kind = escape.charAt(1);
+  if (kind === '$') return '$$';
+  if (kind === '0') {
+    const digits = escape.slice(2);
+    return /^[0-7]{3}$/.test(digits) && Number.parseInt(digits, 8) <= 0xff ? String.fromCharCode(Number.parseInt(digits, 8)) : escape;
+  }
+  return ESCAPES[kind] ?? escape;
 }
 
 /** Skips white space (line breaks included) and `#` comment lines. */
@@ -172,23 +209,4 @@ function isInlineSpace(char: string): boolean {
 /** `\s` in Go's regexp (RE2): `[\t\n\f\r ]`. */
 function isGoRegexSpace(char: string): boolean {
   return char === ' ' || char === '\t' || char === '\n' || char === '\f' || char === '\r';
-}
-
-class LineIndex {
-  private readonly starts: number[] = [0];
-
-  constructor(text: string) {
-    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) this.starts.push(at + 1);
-  }
-
-  position(offset: number): { line: number; column: number } {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((this.starts[mid] ?? 0) <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - (this.starts[low] ?? 0) + 1 };
-  }
 }

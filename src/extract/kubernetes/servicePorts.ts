@@ -1,4 +1,5 @@
 import { normalizeServiceName } from '../../model/service.js';
+import { unnamedServiceMessage } from '../unnamedService.js';
 import { KUBERNETES_FORMAT, type ManifestReader } from './manifestReader.js';
 import type { ObjectName } from './podPorts.js';
 
@@ -17,6 +18,10 @@ export function readService(reader: ManifestReader, service: ObjectName, spec: u
   const { file } = reader;
   const type = reader.text(spec, 'type') ?? 'ClusterIP';
   const name = normalizeServiceName(service.name);
+  if (name === '') {
+    reader.problem(spec, unnamedServiceMessage('Service', service.name), 'warning');
+    return;
+  }
   for (const entry of file.items(file.get(spec, 'ports'))) {
     const protocol = reader.protocol(entry);
     const port = reader.port(entry, 'port', 'required');

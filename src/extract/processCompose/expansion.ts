@@ -34,7 +34,7 @@ function asWritten(raw: string): Interpolation {
 
 /** A literal's place as the location fields of a binding. */
 export function bindingPlace(place: LiteralPlace): ListenerPlace {
-  const { location, ...variable } = place;
+  const { location, scattered: _scattered, ...variable } = place;
   return { ...location, ...variable };
 }
 

@@ -7,6 +7,7 @@ import type { Binding, Diagnostic, ExtractContext, Extractor, ExtractResult, Sou
 import { readEnvironment } from './environment.js';
 import { isTrue, type ProcessComposeFile, readText } from './expansion.js';
 import { FORMAT, processClaims } from './processClaims.js';
+import { unnamedServiceMessage } from '../unnamedService.js';
 
 export const processComposeExtractor: Extractor = {
   format: FORMAT,
@@ -66,6 +67,10 @@ function documentBindings(file: ProcessComposeFile, root: unknown): Binding[] {
     }
     if (isTrue(readText(file, yaml.get(node, 'disabled'))?.interpolation.value)) continue;
     const owner = { service: normalizeServiceName(name), format: FORMAT, stack };
+    if (owner.service === '') {
+      diagnostics.push({ ...yaml.locate(keyNode), severity: 'warning', message: unnamedServiceMessage('process', name) });
+      continue;
+    }
     const claims = processClaims({ file, name, node, globalEnvironment, owner });
     warnOfReplicas(yaml, name, node, claims, diagnostics);
     bindings.push(...claims);

@@ -3,7 +3,7 @@
 import { findArgvListeners, findCommandListeners } from '../command/findCommandListeners.js';
 import { commandListenerBinding, hostListenerBinding, type ListenerOwner, type ListenerPlace } from '../command/listenerBinding.js';
 import type { CommandListener } from '../command/types.js';
-import { type InterpolatedScalar, placeOf } from '../interpolatedScalar.js';
+import { type InterpolatedScalar, type LiteralPlace, placeOf } from '../interpolatedScalar.js';
 import { isOwnPortVariable, namesProcessPort } from '../portVariables.js';
 import { isMap } from '../yaml.js';
 import { parsePortNumber } from '../../model/ports.js';
@@ -53,15 +53,16 @@ function environmentClaims(input: ProcessInput, own: readonly EnvEntry[]): Bindi
 
 function variableClaim(input: ProcessInput, entry: EnvEntry): Binding | undefined {
   if (entry.value === '' || isReference(entry.value) || entry.scalar.interpolation.problems.length > 0) return undefined;
-  const place = bindingPlace(placeOf(input.file.yaml, entry.scalar, entry.valueIndex, entry.value.length));
+  const literal = placeOf(input.file.yaml, entry.scalar, entry.valueIndex, entry.value.length);
   const port = parsePortNumber(entry.value);
   if (port === undefined) {
-    const { file, line, column } = place;
+    const { file, line, column } = literal.location;
     const message = `${entry.name} of process "${input.name}" is not a port number (1-65535): "${entry.value}"`;
     input.file.diagnostics.push({ file, line, column, severity: 'error', message });
     return undefined;
   }
-  return { ...portClaim(input.owner, place, port, entry.name), variable: place.variable ?? entry.name };
+  const place = wholePlace(input, literal, port, entry.name);
+  return place && { ...portClaim(input.owner, place, port, entry.name), variable: place.variable ?? entry.name };
 }
 
 /** `$PORT` left unexpanded (written `$$PORT`, or under disable_env_expansion) and `{{.PORT}}` take their value at run time. */
@@ -74,20 +75,28 @@ function commandClaims(input: ProcessInput): Binding[] {
   const { file, node } = input;
   const command = readText(file, file.yaml.get(node, 'command'));
   if (command !== undefined && command.interpolation.value !== '') {
-    return findCommandListeners(command.interpolation.value).map((listener) => listenerClaim(input, command, listener));
+    return findCommandListeners(command.interpolation.value).flatMap((listener) => listenerClaim(input, command, listener));
   }
   const argv = file.yaml.items(file.yaml.get(node, 'entrypoint')).map((item) => readText(file, item));
   if (argv.length === 0 || argv.some((arg) => arg === undefined)) return [];
   const args = argv as InterpolatedScalar[];
   return findArgvListeners(args.map((arg) => arg.interpolation.value)).flatMap((listener) => {
     const arg = args[listener.argIndex];
-    return arg ? [listenerClaim(input, arg, listener)] : [];
+    return arg ? listenerClaim(input, arg, listener) : [];
   });
 }
 
-function listenerClaim(input: ProcessInput, scalar: InterpolatedScalar, listener: CommandListener): Binding {
-  const place = placeOf(input.file.yaml, scalar, listener.offset, listener.literal.length);
-  return commandListenerBinding(listener, bindingPlace(place), input.owner);
+function listenerClaim(input: ProcessInput, scalar: InterpolatedScalar, listener: CommandListener): Binding[] {
+  const place = wholePlace(input, placeOf(input.file.yaml, scalar, listener.offset, listener.literal.length), listener.port, listener.flag);
+  return place ? [commandListenerBinding(listener, place, input.owner)] : [];
+}
+
+/** A literal's place, unless it is assembled from several pieces that no one place holds (reported). */
+function wholePlace(input: ProcessInput, literal: LiteralPlace, port: number, setting: string): ListenerPlace | undefined {
+  if (!literal.scattered) return bindingPlace(literal);
+  const message = `${setting} of process "${input.name}": port ${port} is assembled from several values (variables, defaults, literals), so no one place writes it; skipped`;
+  input.file.diagnostics.push({ ...literal.location, severity: 'warning', message });
+  return undefined;
 }
 
 const PROBES = ['readiness_probe', 'liveness_probe'];
@@ -110,16 +119,17 @@ function probeClaims(input: ProcessInput, claimed: readonly Binding[]): Binding[
     const scalar = readText(file, yaml.get(httpGet, 'port'));
     const text = scalar?.interpolation.value;
     if (!scalar || text === undefined || isReference(text) || scalar.interpolation.problems.length > 0) continue;
-    const place = bindingPlace(placeOf(yaml, scalar, 0, text.length));
+    const literal = placeOf(yaml, scalar, 0, text.length);
     const port = parsePortNumber(text);
     if (port === undefined) {
-      const { file: path, line, column } = place;
+      const { file: path, line, column } = literal.location;
       const message = `${probe}.http_get.port of process "${input.name}" is not a port number (1-65535): "${text}"`;
       file.diagnostics.push({ file: path, line, column, severity: 'warning', message });
       continue;
     }
     const taken = [...claimed, ...claims].some((claim) => claim.port <= port && port <= claim.endPort);
-    if (!taken) claims.push(portClaim(input.owner, place, port, `${probe}.http_get.port`));
+    const place = taken ? undefined : wholePlace(input, literal, port, `${probe}.http_get.port`);
+    if (place) claims.push(portClaim(input.owner, place, port, `${probe}.http_get.port`));
   }
   return claims;
 }

@@ -17,9 +17,11 @@ import {
   textStartLocation,
 } from './markdownClaims.js';
 import { categoryLabel, sectionReserves } from './markdownLabels.js';
+import { MAX_MARKDOWN_INLINE_COST, markdownInlineCost } from './markdownCost.js';
 import { readListItem } from './markdownList.js';
 import { readTable } from './markdownTable.js';
-import { makePositioner, mappedText } from './markdownText.js';
+import { mappedText } from './markdownText.js';
+import { textPositioner } from '../textPositions.js';
 
 const NAME_WORDS = new Set(['port', 'ports', 'service', 'services', 'registry', 'allocation', 'allocations', 'assignments', 'map']);
 
@@ -45,8 +47,16 @@ export const markdownRegistryExtractor: Extractor = {
 
 export function extractMarkdownRegistry(file: SourceFile): ExtractResult {
   try {
-    const doc: MarkdownSource = { path: file.path, text: file.text, position: makePositioner(file.text) };
-    const tree = fromMarkdown(file.text, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+    // micromark drops a leading byte order mark: its offsets count from the character after it.
+    const bom = file.text.startsWith('\ufeff') ? 1 : 0;
+    const body = file.text.slice(bom);
+    const positionInFile = textPositioner(file.text);
+    const doc: MarkdownSource = { path: file.path, text: body, position: (offset) => positionInFile(offset + bom) };
+    if (markdownInlineCost(body) > MAX_MARKDOWN_INLINE_COST) {
+      const message = 'port registry: too many emphasis or HTML markers in one paragraph or table cell for the Markdown parser (a fixed limit that no hand-kept registry reaches); not read';
+      return { bindings: [], diagnostics: [{ file: file.path, severity: 'error', message }] };
+    }
+    const tree = fromMarkdown(body, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
     const reading = readDocument(tree, doc);
     const { bindings, registry } = claimsToRegistry(reading.claims, reading.categories);
     if (bindings.length === 0 && registry.reserved.length === 0 && registry.categories.length === 0) {

@@ -72,8 +72,11 @@ export function locatePorts(text: MappedText, doc: MarkdownSource, fallbackOffse
     if (lead < 0) continue;
     const note = item.indexOf('(');
     const spec = parsePortSpec(note >= 0 && item.trimEnd().endsWith(')') ? item.slice(0, note) : item);
-    if (isPortSpecProblem(spec)) return { ...spec, location: locationAt(doc, text.sourceOffset(index + lead, item.charAt(lead)) ?? fallbackOffset) };
-    const offset = text.sourceOffset(index + spec.index, spec.literal) ?? fallbackOffset;
+    const itemLocation = () => locationAt(doc, text.sourceOffset(index + lead, item.charAt(lead)) ?? fallbackOffset);
+    if (isPortSpecProblem(spec)) return { ...spec, location: itemLocation() };
+    const offset = text.sourceOffset(index + spec.index, spec.literal);
+    // `3&#48;00` reads as 3000 but has no `3000` to point a fix at: not a port as written.
+    if (offset === undefined) return { problem: `port ${spec.literal} is written with character references or escapes, not as plain digits`, shaped: true, location: itemLocation() };
     ports.push({ ...spec, location: locationAt(doc, offset) });
   }
   return ports;
@@ -97,8 +100,10 @@ export function claimMeaning(claim: Claim): ClaimMeaning {
   const label = claim.label.trim();
   if (labelFrees(label)) return { kind: 'none' };
   const name = serviceLabel(label);
-  if (claim.reservedBySection || labelReserves(label) || name === '') return { kind: 'reserved', reason: label };
-  return name.includes('://') ? { kind: 'none' } : { kind: 'entry', service: normalizeServiceName(name) };
+  // A label with no letter or digit (`-`, `—`) names no one: what it lists is taken, by nobody.
+  const service = normalizeServiceName(name);
+  if (claim.reservedBySection || labelReserves(label) || service === '') return { kind: 'reserved', reason: label };
+  return name.includes('://') ? { kind: 'none' } : { kind: 'entry', service };
 }
 
 export interface MarkdownRegistry {

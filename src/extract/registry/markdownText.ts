@@ -59,23 +59,3 @@ function countOccurrences(text: string, token: string): number {
   for (let at = text.indexOf(token); at >= 0 && token.length > 0; at = text.indexOf(token, at + token.length)) count++;
   return count;
 }
-
-/** Turns source offsets into 1-based lines and columns (UTF-16 units, as editors and GitHub count). */
-export function makePositioner(source: string): (offset: number) => { line: number; column: number } {
-  const lineStarts = [0];
-  for (let i = 0; i < source.length; i++) {
-    const char = source.charCodeAt(i);
-    // \n, \r\n and a lone \r all end a line, as CommonMark says.
-    if (char === 10 || (char === 13 && source.charCodeAt(i + 1) !== 10)) lineStarts.push(i + 1);
-  }
-  return (offset) => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((lineStarts[mid] ?? 0) <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - (lineStarts[low] ?? 0) + 1 };
-  };
-}

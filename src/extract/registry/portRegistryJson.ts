@@ -5,6 +5,7 @@ import { normalizeServiceName } from '../../model/service.js';
 import type { Binding, Diagnostic, ExtractResult, Extractor, Protocol, RegistryCategory, ReservedRange, SourceFile } from '../../model/types.js';
 import { isMap, isScalar, isSeq, parseYaml, type YamlFile } from '../yaml.js';
 import { isPortSpecProblem, parsePortSpec, parseProtocols, type PortSpec, registryBinding } from './documentRegistry.js';
+import { unnamedServiceMessage } from '../unnamedService.js';
 
 export const REGISTRY_JSON_FORMAT = 'registry-json';
 
@@ -105,6 +106,7 @@ interface ServiceRef {
 
 function readService(reading: Reading, ref: ServiceRef, node: unknown): void {
   const { yaml } = reading;
+  if (normalizeServiceName(ref.name) === '') return problem(reading, node, `${ref.path}: ${unnamedServiceMessage('service', ref.name)}`);
   const resolved = yaml.resolve(node);
   if (isScalar(resolved)) return addPort(reading, ref, node, ref.path, ['tcp']);
   if (!isMap(resolved)) return problem(reading, node, `${ref.path}: expected a port or an object with \`port\``);

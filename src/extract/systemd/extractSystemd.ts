@@ -8,6 +8,7 @@ import { parseListenAddress } from './listenAddress.js';
 import { parseUnitFile, positionInValue, type UnitEntry } from './unitFile.js';
 import { unitOfPath, unitServiceName } from './unitName.js';
 import { splitUnitWords } from './unitWords.js';
+import { unnamedServiceMessage } from '../unnamedService.js';
 
 export const SYSTEMD_FORMAT = 'systemd';
 
@@ -22,9 +23,12 @@ export function extractSystemd(file: SourceFile): ExtractResult {
   const identity = unitOfPath(file.path);
   if (!identity) return { bindings: [], diagnostics: [] };
   const { entries, problems } = parseUnitFile(file.text);
-  const unit = new UnitReader(file.path, unitServiceName(identity.unit));
+  const unit = new UnitReader(file.path, identity.unit);
   for (const problem of problems) unit.diagnostics.push({ file: file.path, line: problem.line, severity: 'error', message: problem.message });
   const bindings = identity.type === 'socket' ? unit.socketBindings(entries) : unit.serviceBindings(entries);
+  if (bindings.length > 0 && unit.service === '') {
+    return { bindings: [], diagnostics: [...unit.diagnostics, { file: file.path, severity: 'warning', message: unnamedServiceMessage('unit', unit.unit) }] };
+  }
   return { bindings, diagnostics: unit.diagnostics };
 }
 
@@ -44,17 +48,25 @@ const LISTEN_KEYS = new Set([
 
 class UnitReader {
   readonly diagnostics: Diagnostic[] = [];
+  /** The service whose claims these are: the unit's, or the one a socket's `Service=` names. */
+  service: string;
 
   constructor(
     private readonly path: string,
-    private service: string,
-  ) {}
+    /** The unit named by the file, or by a socket's `Service=`. */
+    public unit: string,
+  ) {
+    this.service = unitServiceName(unit);
+  }
 
   socketBindings(entries: readonly UnitEntry[]): Binding[] {
     let listens: Array<{ entry: UnitEntry; protocol: Protocol; port: number; hostIp: string | null; offset: number }> = [];
     for (const entry of entries) {
       if (entry.section !== 'Socket') continue;
-      if (entry.key === 'Service' && entry.value !== '') this.service = unitServiceName(entry.value);
+      if (entry.key === 'Service' && entry.value !== '') {
+        this.unit = entry.value;
+        this.service = unitServiceName(entry.value);
+      }
       if (!LISTEN_KEYS.has(entry.key)) continue;
       if (entry.value === '') {
         listens = [];
@@ -110,7 +122,10 @@ class UnitReader {
       const offset = word.offsets[equals + 1] ?? word.start;
       const port = parsePortNumber(literal);
       if (port === undefined) this.problem(entry, offset, `Environment=: ${name}="${literal}" is not a port (1-65535)`);
-      else environment.set(name, { ...this.binding(entry, offset, { port, endPort: port, protocol: 'tcp', hostIp: null }), setting: name });
+      else if (!entry.value.startsWith(literal, offset)) {
+        // `PORT=80'80'` is 8080 to systemd, but no one place of the line writes it.
+        this.problem(entry, offset, `Environment=: ${name}=${literal} is not written as one literal (quotes or escapes inside it); skipped`, 'warning');
+      } else environment.set(name, { ...this.binding(entry, offset, { port, endPort: port, protocol: 'tcp', hostIp: null }), setting: name });
     }
   }
 

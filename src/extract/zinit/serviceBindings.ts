@@ -2,7 +2,8 @@ import { findCommandListeners } from '../command/findCommandListeners.js';
 import { commandListenerBinding, hostListenerBinding } from '../command/listenerBinding.js';
 import { isOwnPortVariable } from '../portVariables.js';
 import { parsePortNumber } from '../../model/ports.js';
-import type { Binding, Diagnostic } from '../../model/types.js';
+import type { Binding, Diagnostic, SourceLocation } from '../../model/types.js';
+import { unnamedServiceMessage } from '../unnamedService.js';
 import { readPortEntry, type LocatedText, type PortEntry } from './portDeclaration.js';
 
 export const ZINIT_FORMAT = 'zinit';
@@ -11,6 +12,9 @@ export const ZINIT_FORMAT = 'zinit';
 export interface ZinitServiceConfig {
   /** Normalized service name. */
   service: string;
+  /** The name as written (or the file's stem), and where the service is declared. */
+  name: string;
+  location: SourceLocation;
   ports: PortEntry[];
   exec: LocatedText | undefined;
   env: Array<{ name: string; value: LocatedText }>;
@@ -23,6 +27,10 @@ export interface ZinitServiceConfig {
  */
 export function zinitServiceBindings(config: ZinitServiceConfig, diagnostics: Diagnostic[]): Binding[] {
   const owner = { service: config.service, format: ZINIT_FORMAT };
+  if (config.service === '') {
+    diagnostics.push({ ...config.location, severity: 'warning', message: unnamedServiceMessage('service', config.name) });
+    return [];
+  }
   const claims: Binding[] = [];
   for (const entry of config.ports) {
     const declared = readPortEntry(entry);

@@ -38,13 +38,17 @@ export function readZinitToml(path: string, text: string, fallbackName: string):
   for (const group of groups.values()) {
     const field = (name: string) => group.entries.find((entry) => entry.path.length === 1 && entry.path[0] === name)?.value;
     const nameNode = field('name');
+    const name = group.name ?? (isString(nameNode) ? nameNode.value : fallbackName);
+    const [first] = group.entries;
     const execNode = field('exec');
     const portsNode = field('ports');
     if (portsNode && portsNode.type !== 'TOMLArray') {
       diagnostics.push({ ...positions.at(portsNode), severity: 'error', message: 'ports: expected a list of ports' });
     }
     services.push({
-      service: normalizeServiceName(group.name ?? (isString(nameNode) ? nameNode.value : fallbackName)),
+      service: normalizeServiceName(name),
+      name,
+      location: first ? positions.at(first.value) : { file: path, line: 1, column: 1 },
       ports: portsNode?.type === 'TOMLArray' ? portsNode.elements.map((element) => positions.portEntry(element)) : [],
       exec: isString(execNode) ? positions.stringText(execNode) : undefined,
       env: group.entries.flatMap((entry) => {

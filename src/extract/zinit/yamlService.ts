@@ -28,6 +28,8 @@ export function readZinitYaml(path: string, text: string, name: string): { servi
     }
     const service: ZinitServiceConfig = {
       service: normalizeServiceName(name),
+      name,
+      location: file.locate(root),
       ports: file.items(portsNode).map((item) => portEntry(file, item)),
       exec: scalarLocatedText(file, execNode),
       env: file.entries(file.get(root, 'env')).flatMap(([variable, value]) => {
@@ -52,7 +54,8 @@ function scalarLocatedText(file: YamlFile, node: unknown): LocatedText | undefin
 
 function portEntry(file: YamlFile, node: unknown): PortEntry {
   const location = file.locate(node);
-  if (isScalar(node) && typeof node.value === 'number') return { kind: 'integer', literal: String(node.value), location };
+  // The number as written: `1e3` and `0x1F90` are numbers to YAML but no port number to zinit.
+  if (isScalar(node) && typeof node.value === 'number') return { kind: 'integer', literal: file.scalarText(node) ?? String(node.value), location };
   if (isScalar(node) && typeof node.value === 'string') {
     return { kind: 'string', ...(scalarLocatedText(file, node) as LocatedText) };
   }

@@ -1,0 +1,2 @@
+import "strings"
+func Export() {}

@@ -1,0 +1,9 @@
+package main
+
+func main() {
+	port := os.Getenv("PORT")
+	if port == "" {
+		port = "8082"
+	}
+	http.ListenAndServe(":"+port, nil)
+}

@@ -1,0 +1,2 @@
+import { x } from './y.js';
+export const z = x.bind(this);

@@ -1,0 +1,2 @@
+typescript
+app.listen(3000);

@@ -1,0 +1,2 @@
+const App = () => <div>hello</div>;
+server.listen(3009);

@@ -1,0 +1,6 @@
+{
+  script = ''
+    echo ''${HOME} '''quoted''' $x
+  '';
+  ports = [ 80 443 8080 ];
+}

@@ -1,0 +1,3 @@
+{
+  services.broken.port = 70000;
+}

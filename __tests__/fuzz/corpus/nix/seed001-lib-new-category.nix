@@ -1,0 +1,8 @@
+# lib/ports.nix
+{
+  # ... existing ports ...
+
+  newCategory = {
+    newService = 8080;
+  };
+}

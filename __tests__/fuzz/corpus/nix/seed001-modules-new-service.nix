@@ -1,0 +1,6 @@
+let
+  ports = import ../lib/ports.nix;
+in
+{
+  services.newService.port = ports.newCategory.newService;
+}

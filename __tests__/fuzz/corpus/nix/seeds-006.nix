@@ -1,0 +1,4 @@
+{
+  # DON'T: Hardcode ports inline
+  services.myService.port = 3000;
+}

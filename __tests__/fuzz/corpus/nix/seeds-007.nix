@@ -1,0 +1,4 @@
+{
+  # DO: Reference from ports.nix
+  services.myService.port = ports.development.myService;
+}

@@ -1,0 +1,2 @@
+rust
+let l = TcpListener::bind(addr);

@@ -1,0 +1,2 @@
+rust
+pub fn export(report: &Report) -> String { report.to_string() }

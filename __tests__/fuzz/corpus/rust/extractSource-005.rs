@@ -1,0 +1,1 @@
+pub fn export(report: &Report) -> String { report.to_string() }

@@ -1,0 +1,3 @@
+fn main() {
+    let l = TcpListener::bind(if acme_ipv6 { "[::]:443" } else { "0.0.0.0:443" });
+}

@@ -1,0 +1,3 @@
+typescript
+import { x } from './y.js';
+export const z = x.bind(this);
