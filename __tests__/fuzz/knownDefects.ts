@@ -31,6 +31,12 @@ export const KNOWN_DEFECTS: readonly KnownDefect[] = [
     example: { format: 'go', path: 'cmd/api/main.go', text: 'package main\nfunc main() {\n\tflags := []cli.Flag{&cli.IntFlag{Name: "port", Value: 086}}\n}\n', siblings: {} },
   },
   {
+    description: 'javascript, typescript: a number token broken by a NUL and a stray escape (`port: \\0\\\\89`) gives the port of its last digit (9), located inside the number',
+    formats: ['javascript', 'typescript'],
+    violation: /is inside the number/,
+    example: { format: 'javascript', path: 'web/server.js', text: 'new WebSocketServer({ port: \0\\89 });\n', siblings: {} },
+  },
+  {
     description: 'nix: a module setting under a name with no letter or digit (`services._.port`) is a claim of the service ""',
     formats: ['nix'],
     violation: /service name is empty/,
@@ -73,14 +79,14 @@ export const NIX_WASM_CRASH: KnownDefect = {
 
 /**
  * A Nix file whose syntax tree nests deeply (`-` or `<!--` repeated) is walked recursively:
- * the time grows faster than the file (10,000 `-` take a second, 20,000 four) until the stack
- * overflows. Replayed in knownNixDefects.test.ts, timed once.
+ * the time grows faster than the file (10,000 `-` take a second, 20,000 four) and the walk
+ * overflows the stack, so the file is not read. Replayed in knownNixDefects.test.ts.
  */
 export const NIX_DEEP_TREES: KnownDefect = {
   description: 'nix, registry-nix: a deeply nested syntax tree takes super-linear time to walk, then overflows the stack',
   formats: ['nix', 'registry-nix'],
   violation: /^took \d+ ms/,
-  example: { format: 'registry-nix', path: 'lib/ports.nix', text: '-'.repeat(14_000), siblings: {} },
+  example: { format: 'registry-nix', path: 'lib/ports.nix', text: '-'.repeat(10_000), siblings: {} },
 };
 
 /** The violations of an extraction by `format` that no known defect explains. */
