@@ -36025,7 +36025,8 @@ async function listTree(cwd, revision) {
 // src/discover/tree.ts
 async function openWorkingTree(root) {
   const top = await gitTopLevel(root);
-  const paths = top === void 0 ? await globFiles(root) : await gitListFiles(root);
+  const listed = top === void 0 ? [] : await gitListFiles(root);
+  const paths = listed.length > 0 ? listed : await globFiles(root);
   return workingTreeOf(root, paths);
 }
 async function workingTreeOf(root, paths) {
@@ -36266,7 +36267,8 @@ function substitute(reference, lookup3, out2) {
   appendValue(found, reference, out2);
 }
 function appendValue(found, reference, out2) {
-  out2.append(found.value, { kind: "variable", location: found.location }, reference);
+  const { location, locateLiteral } = found;
+  out2.append(found.value, { kind: "variable", location, ...locateLiteral ? { locateLiteral } : {} }, reference);
 }
 function closingBrace(input2, open2, to) {
   let depth = 0;
@@ -36672,14 +36674,17 @@ function placeOf2(yaml, scalar, index2, length) {
   const delta = index2 - piece.start;
   const span = Math.max(1, Math.min(length, piece.end - index2));
   let location;
+  let written = true;
   if (piece.origin.kind === "input") {
     const offset = piece.origin.offset + delta;
     location = yaml.locateInScalar(scalar.node, offset, scalar.raw.slice(offset, offset + span));
   } else {
-    const set3 = piece.origin.location;
-    location = set3 ? { ...set3, column: set3.column + delta } : yaml.locate(scalar.node);
+    const { location: set3, locateLiteral } = piece.origin;
+    const found = locateLiteral?.(delta, span);
+    written = !locateLiteral || found !== void 0;
+    location = found?.location ?? (set3 ? { ...set3, column: set3.column + delta } : yaml.locate(scalar.node));
   }
-  const scattered = index2 + length > piece.end ? { scattered: true } : {};
+  const scattered = index2 + length > piece.end || !written ? { scattered: true } : {};
   const reference = piece.reference;
   if (!reference) return { location, ...scattered };
   const via = yaml.locateInScalar(scalar.node, reference.start, scalar.raw.slice(reference.start, reference.end));

@@ -23,6 +23,14 @@ describe('the working tree', () => {
     expect(tree.paths).toEqual(['compose.yml', 'x/.env']);
   });
 
+  it('lists a folder that the enclosing repository ignores as a plain folder', async () => {
+    repo = scratchRepo();
+    repo.write({ '.gitignore': 'scratch/\n', 'scratch/copy/compose.yml': 'x', 'scratch/copy/.env': 'PORT=1\n' });
+    repo.commit('first');
+    const tree = await openWorkingTree(join(repo.root, 'scratch', 'copy'));
+    expect(tree.paths).toEqual(['.env', 'compose.yml']);
+  });
+
   it('keeps names with spaces, newlines, Unicode and leading dashes intact', async () => {
     repo = scratchRepo();
     const names = ['with space/.env', 'new\nline/.env', 'ünïcode/.env', '-dash/.env'];

@@ -29,7 +29,10 @@ export interface FileTree {
  */
 export async function openWorkingTree(root: string): Promise<FileTree> {
   const top = await gitTopLevel(root);
-  const paths = top === undefined ? await globFiles(root) : await gitListFiles(root);
+  // A folder that the enclosing repository ignores (a build output, a scratch copy) has no
+  // files in git's eyes: list it as a plain folder.
+  const listed = top === undefined ? [] : await gitListFiles(root);
+  const paths = listed.length > 0 ? listed : await globFiles(root);
   return workingTreeOf(root, paths);
 }
 
