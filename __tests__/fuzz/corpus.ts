@@ -11,11 +11,24 @@ interface CorpusFile {
   text: string;
 }
 
+/** The Nix extractor's own seed fixtures, read where they are rather than copied. */
+const NIX_FIXTURES = new URL('../extract/nix/fixtures/', import.meta.url);
+
 export function corpusFiles(folder: string): CorpusFile[] {
   const dir = new URL(`${folder}/`, ROOT);
-  return readdirSync(dir)
+  const copied = readdirSync(dir)
     .sort()
     .map((name) => ({ name, text: readFileSync(new URL(name, dir), 'utf8') }));
+  return [...copied, ...nixFixtures(folder)];
+}
+
+/** `lib/ports.nix` is a registry; every other fixture is a module. */
+function nixFixtures(folder: string): CorpusFile[] {
+  if (folder !== 'nix' && folder !== 'registry-nix') return [];
+  return readdirSync(NIX_FIXTURES, { recursive: true, encoding: 'utf8' })
+    .filter((path) => path.endsWith('.nix') && path.endsWith('lib/ports.nix') === (folder === 'registry-nix'))
+    .sort()
+    .map((path) => ({ name: path.replaceAll('/', '-'), text: readFileSync(new URL(path, NIX_FIXTURES), 'utf8') }));
 }
 
 export function corpusList(folder: string, file: string): string[] {

@@ -1,8 +1,0 @@
-# lib/ports.nix
-{
-  # ... existing ports ...
-
-  newCategory = {
-    newService = 8080;
-  };
-}
