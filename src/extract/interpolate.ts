@@ -8,6 +8,12 @@ export interface VariableValue {
   value: string;
   /** Where the value's first character is written (a `.env` line), when known. */
   location?: SourceLocation;
+  /**
+   * Where `value[index, index + length)` is written as one run of characters, when the source
+   * of the value knows (a `.env` value, whose escapes and line breaks move its characters);
+   * undefined when no one place holds them.
+   */
+  locateLiteral?: (index: number, length: number) => { location: SourceLocation } | undefined;
 }
 
 /** Finds a variable's value; undefined when it is not set at all. */
@@ -16,7 +22,7 @@ export type VariableLookup = (name: string) => VariableValue | undefined;
 /** Where a run of output characters is written. */
 export type TextOrigin =
   | { kind: 'input'; offset: number }
-  | { kind: 'variable'; location: SourceLocation | undefined };
+  | { kind: 'variable'; location: SourceLocation | undefined; locateLiteral?: VariableValue['locateLiteral'] };
 
 /** A `$NAME` or `${NAME...}` reference: its name and its [start, end) offsets in the input. */
 export interface VariableReference {
@@ -193,7 +199,8 @@ function substitute(reference: VariableReference, lookup: VariableLookup, out: O
 }
 
 function appendValue(found: VariableValue, reference: VariableReference, out: OutputBuilder): void {
-  out.append(found.value, { kind: 'variable', location: found.location }, reference);
+  const { location, locateLiteral } = found;
+  out.append(found.value, { kind: 'variable', location, ...(locateLiteral ? { locateLiteral } : {}) }, reference);
 }
 
 /**

@@ -45,14 +45,18 @@ export function placeOf(yaml: YamlFile, scalar: InterpolatedScalar, index: numbe
   const delta = index - piece.start;
   const span = Math.max(1, Math.min(length, piece.end - index));
   let location: SourceLocation;
+  let written = true;
   if (piece.origin.kind === 'input') {
     const offset = piece.origin.offset + delta;
     location = yaml.locateInScalar(scalar.node, offset, scalar.raw.slice(offset, offset + span));
   } else {
-    const set = piece.origin.location;
-    location = set ? { ...set, column: set.column + delta } : yaml.locate(scalar.node);
+    const { location: set, locateLiteral } = piece.origin;
+    // A `.env` value knows where each of its characters is, across its escapes and line breaks.
+    const found = locateLiteral?.(delta, span);
+    written = !locateLiteral || found !== undefined;
+    location = found?.location ?? (set ? { ...set, column: set.column + delta } : yaml.locate(scalar.node));
   }
-  const scattered = index + length > piece.end ? { scattered: true as const } : {};
+  const scattered = index + length > piece.end || !written ? { scattered: true as const } : {};
   const reference = piece.reference;
   if (!reference) return { location, ...scattered };
   const via = yaml.locateInScalar(scalar.node, reference.start, scalar.raw.slice(reference.start, reference.end));

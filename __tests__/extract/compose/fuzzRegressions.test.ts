@@ -47,5 +47,13 @@ describe('compose: fuzz regressions', () => {
       [3, 1, 'service web: exposed port " ": Invalid containerPort:  '],
     ]);
   });
+
+  it('places a problem inside a .env value that spans lines on the .env line where it is written', () => {
+    const result = extract('services:\n  web:\n    expose:\n      - ${A:-8}0${B:-80}\n', { '.env': 'A="80\n0:66"\n' });
+    expect(result.bindings).toEqual([]);
+    expect(result.diagnostics).toEqual([
+      { file: '.env', line: 2, column: 3, severity: 'error', message: 'service web: exposed port "${A:-8}0${B:-80}": Invalid containerPort: 66080' },
+    ]);
+  });
 });
 
