@@ -43082,6 +43082,7 @@ var nixRegistryExtractor = {
   format: NIX_REGISTRY_FORMAT,
   matches: isNixRegistryPath,
   prepare: prepareNixGrammar,
+  readsLast: true,
   extract: (file2) => extractNixRegistry(file2)
 };
 function extractNixRegistry(file2) {
@@ -43801,6 +43802,7 @@ var nixModuleExtractor = {
   format: NIX_FORMAT,
   matches: isNixModulePath,
   prepare: prepareNixGrammar,
+  readsLast: true,
   extract: (file2) => extractNixModule(file2)
 };
 function extractNixModule(file2) {
@@ -57599,7 +57601,8 @@ async function extractLocally(tree, toExtract, options) {
   await prepareExtractors(toExtract, diagnostics);
   const budget = capTotalBytes(texts, options.limits, diagnostics);
   const context = { rootName: options.rootName, readFile: (path) => texts.get(path) };
-  for (const candidate of toExtract) {
+  const inOrder = [...toExtract.filter((candidate) => !candidate.extractor.readsLast), ...toExtract.filter((candidate) => candidate.extractor.readsLast)];
+  for (const candidate of inOrder) {
     const text3 = texts.get(candidate.path);
     if (text3 === void 0 || !budget.has(candidate.path)) continue;
     const overlong = firstOverlongLine(text3, options.limits.maxLineLength);

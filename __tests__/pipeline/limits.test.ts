@@ -80,3 +80,15 @@ describe('read limits: each says which limit and how to raise it, and never hide
     expect(parseConfig('.portcullis.yml', 'limits:\n  maxAliases: 5\n')).toEqual({ error: expect.stringMatching(/^\.portcullis\.yml:2:3: /) });
   });
 });
+
+describe('a parser that traps', () => {
+  it('costs the other formats nothing: files whose reader can break the shared tree-sitter runtime are read last', async () => {
+    // `<!--` repeated makes tree-sitter-nix's WebAssembly trap (see __tests__/fuzz/knownDefects.ts);
+    // by path, this file would be read before the Rust one.
+    const result = await check(
+      { 'a/lib/ports.nix': '<!--'.repeat(250), 'z/Cargo.toml': '[package]\nname = "z"\n', 'z/src/main.rs': 'fn main() {\n    let port = 8765;\n    serve(TcpListener::bind(("0.0.0.0", port)));\n}\n' },
+      {},
+    );
+    expect(result.bindings).toEqual(['z:8765']);
+  });
+});

@@ -145,6 +145,12 @@ export interface Extractor {
    * at least one file matched, so that a repository without such files never pays for it.
    */
   prepare?(): Promise<void>;
+  /**
+   * True for an extractor whose parser can trap and leave the shared tree-sitter runtime
+   * broken (tree-sitter-nix on some hostile files): its files are read after every other,
+   * so that a trap cannot cost the other formats their results.
+   */
+  readonly readsLast?: boolean;
 }
 
 export type ConflictRule =

@@ -68,7 +68,8 @@ export async function extractLocally(tree: FileTree, toExtract: readonly Candida
   await prepareExtractors(toExtract, diagnostics);
   const budget = capTotalBytes(texts, options.limits, diagnostics);
   const context = { rootName: options.rootName, readFile: (path: string) => texts.get(path) };
-  for (const candidate of toExtract) {
+  const inOrder = [...toExtract.filter((candidate) => !candidate.extractor.readsLast), ...toExtract.filter((candidate) => candidate.extractor.readsLast)];
+  for (const candidate of inOrder) {
     const text = texts.get(candidate.path);
     if (text === undefined || !budget.has(candidate.path)) continue;
     const overlong = firstOverlongLine(text, options.limits.maxLineLength);

@@ -25,6 +25,7 @@ export const nixModuleExtractor: Extractor = {
   format: NIX_FORMAT,
   matches: isNixModulePath,
   prepare: prepareNixGrammar,
+  readsLast: true,
   extract: (file) => extractNixModule(file),
 };
 

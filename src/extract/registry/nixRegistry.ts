@@ -31,6 +31,7 @@ export const nixRegistryExtractor: Extractor = {
   format: NIX_REGISTRY_FORMAT,
   matches: isNixRegistryPath,
   prepare: prepareNixGrammar,
+  readsLast: true,
   extract: (file) => extractNixRegistry(file),
 };
 
