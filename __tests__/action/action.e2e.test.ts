@@ -67,6 +67,13 @@ function pullRequest(number: number, branchName: string, options: { shallow?: bo
 const stickyOf = (number: number) => fake.issueComments.filter((comment) => comment.issue_number === number && comment.body.startsWith(STICKY));
 const reviewCommentsOf = (number: number) => fake.reviewComments.filter((comment) => comment.pull_number === number);
 const annotationsIn = (run: ActionRun) => workflowCommands(run.stdout).filter((command) => ['error', 'warning', 'notice'].includes(command.command) && command.properties['file'] !== undefined);
+/**
+ * The comment's body holds the run's duration, so two runs can write the same body, and an
+ * unchanged body is (rightly) not written again: tests that need an edit make the stored one stale.
+ */
+const makeStickyStale = (number: number) => {
+  for (const comment of stickyOf(number)) comment.body += '\n<!-- stale -->';
+};
 const warningsIn = (run: ActionRun) => workflowCommands(run.stdout).filter((command) => command.command === 'warning' && command.properties['file'] === undefined);
 
 function expectCleanLogs(run: ActionRun): void {
@@ -135,6 +142,7 @@ describe('the Action on a pull request', () => {
 
   it('rerun: the sticky comment is edited, not duplicated, and no review comment is repeated', async () => {
     const from = fake.requests.length;
+    makeStickyStale(7);
     const rerun = await pullRequest(7, 'pr-7');
 
     expect(rerun.status).toBe(1);
@@ -146,6 +154,7 @@ describe('the Action on a pull request', () => {
   });
 
   it('writes refused with 403: summary and annotations are still there, the verdict is the same, and one warning says why', async () => {
+    makeStickyStale(7);
     fake.refuseWrites = true;
     const refused = await pullRequest(7, 'pr-7');
     fake.refuseWrites = false;
