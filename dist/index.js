@@ -43051,7 +43051,9 @@ var DEFAULT_LIMITS = {
   maxFileBytes: 1024 * 1024,
   maxFiles: 5e4,
   maxTotalBytes: 512 * 1024 * 1024,
-  maxLineLength: 1e5
+  maxLineLength: 1e5,
+  maxParseMillis: 5e3,
+  maxParseSeconds: 300
 };
 function raiseHint(limit) {
   return `raise limits.${limit} in .portcullis.yml`;
@@ -63287,7 +63289,9 @@ var limitsSchema = external_exports.strictObject({
   maxFileBytes: limitSchema.optional(),
   maxFiles: limitSchema.optional(),
   maxTotalBytes: limitSchema.optional(),
-  maxLineLength: limitSchema.optional()
+  maxLineLength: limitSchema.optional(),
+  maxParseMillis: limitSchema.optional(),
+  maxParseSeconds: limitSchema.optional()
 }).transform((limits) => {
   const merged = { ...DEFAULT_LIMITS };
   for (const key of Object.keys(DEFAULT_LIMITS)) {
@@ -70933,6 +70937,35 @@ async function loadParser(name2) {
   return parser2;
 }
 
+// src/extract/treeSitter/parseBudget.ts
+function createParseBudget(limits, now = () => performance.now()) {
+  return { fileMillis: limits.maxParseMillis, runMillis: limits.maxParseSeconds * 1e3, spentMillis: 0, now };
+}
+function parseWithinBudget(parser2, text3, budget) {
+  if (!budget) {
+    const tree = parser2.parse(text3);
+    return tree ? { tree } : { failed: true };
+  }
+  const runLeft = budget.runMillis - budget.spentMillis;
+  if (runLeft <= 0) return timedOut("run", budget);
+  const start2 = budget.now();
+  const deadline = start2 + Math.min(budget.fileMillis, runLeft);
+  let cancelled = false;
+  const progressCallback = () => cancelled = budget.now() > deadline;
+  try {
+    const tree = parser2.parse(text3, null, { progressCallback });
+    if (tree) return { tree };
+    if (!cancelled) return { failed: true };
+    return timedOut(budget.fileMillis <= runLeft ? "file" : "run", budget);
+  } finally {
+    budget.spentMillis += budget.now() - start2;
+  }
+}
+function timedOut(timeout, budget) {
+  const message = timeout === "file" ? `not read: parsing took longer than ${budget.fileMillis} ms (${raiseHint("maxParseMillis")})` : `not read: parsing has used the run's ${budget.runMillis / 1e3} s (${raiseHint("maxParseSeconds")})`;
+  return { timeout, message };
+}
+
 // src/extract/nix/nixGrammar.ts
 var parser;
 var loading;
@@ -70942,15 +70975,19 @@ function prepareNixGrammar() {
   });
   return loading;
 }
-function withNixTree(path6, text3, use) {
-  if (!parser) return void 0;
-  const tree = parser.parse(text3);
-  if (!tree) return void 0;
+function readNixTree(file2, budget, read) {
+  if (!parser) return unread(grammarMissing(file2.path));
+  const outcome = parseWithinBudget(parser, file2.text, budget);
+  if ("timeout" in outcome) return unread({ file: file2.path, severity: "warning", message: outcome.message });
+  if ("failed" in outcome) return unread({ file: file2.path, severity: "error", message: "could not parse the Nix file" });
   try {
-    return use({ path: path6, text: text3, root: tree.rootNode });
+    return read({ path: file2.path, text: file2.text, root: outcome.tree.rootNode });
   } finally {
-    tree.delete();
+    outcome.tree.delete();
   }
+}
+function unread(diagnostic) {
+  return { bindings: [], diagnostics: [diagnostic] };
 }
 function grammarMissing(path6) {
   return { file: path6, severity: "error", message: "the Nix grammar (tree-sitter-nix.wasm) is not loaded: file not read" };
@@ -70977,8 +71014,7 @@ function lineStartsOf(text3) {
 var MAX_SYNTAX_DIAGNOSTICS = 5;
 function syntaxDiagnostics(source) {
   if (!source.root.hasError) return [];
-  const problems = [];
-  collectProblems(source.root, problems);
+  const problems = innermostProblems(source.root);
   const diagnostics = problems.slice(0, MAX_SYNTAX_DIAGNOSTICS).map((node3) => ({
     ...nodeLocation(source, node3),
     severity: "error",
@@ -70990,23 +71026,37 @@ function syntaxDiagnostics(source) {
   }
   return diagnostics;
 }
-function collectProblems(node3, problems) {
-  if (isTrailingFormalComma(node3)) return;
-  if (node3.isMissing) {
-    problems.push(node3);
-    return;
+function innermostProblems(root) {
+  const problems = [];
+  const stack = [{ node: root, parent: void 0, next: void 0, problemsBefore: 0, entered: false }];
+  while (stack.length > 0) {
+    const visit5 = stack.pop();
+    const { node: node3 } = visit5;
+    if (visit5.entered) {
+      if (node3.isError && problems.length === visit5.problemsBefore) problems.push(node3);
+      continue;
+    }
+    if (isTrailingFormalComma(visit5)) continue;
+    if (node3.isMissing) {
+      problems.push(node3);
+      continue;
+    }
+    if (!node3.hasError) continue;
+    visit5.entered = true;
+    visit5.problemsBefore = problems.length;
+    stack.push(visit5);
+    const children = node3.children;
+    for (let index2 = children.length - 1; index2 >= 0; index2--) {
+      stack.push({ node: children[index2], parent: visit5, next: children[index2 + 1], problemsBefore: 0, entered: false });
+    }
   }
-  if (!node3.hasError) return;
-  const before = problems.length;
-  for (const child2 of node3.children) collectProblems(child2, problems);
-  if (node3.isError && problems.length === before) problems.push(node3);
+  return problems;
 }
-function isTrailingFormalComma(node3) {
+function isTrailingFormalComma({ node: node3, parent, next }) {
   if (node3.isMissing && node3.type === "identifier") {
-    const formal = node3.parent;
-    return formal?.type === "formal" && formal.parent?.type === "formals" && formal.nextSibling?.type === "}";
+    return parent?.node.type === "formal" && parent.parent?.node.type === "formals" && parent.next?.type === "}";
   }
-  return node3.isError && node3.parent?.type === "formals" && node3.text === "," && node3.nextSibling?.type === "}";
+  return node3.isError && parent?.node.type === "formals" && node3.text === "," && next?.type === "}";
 }
 function describeMissing(node3) {
   return node3.type === "identifier" ? "a name" : `\`${node3.type}\``;
@@ -71181,19 +71231,17 @@ var nixRegistryExtractor = {
   format: NIX_REGISTRY_FORMAT,
   matches: isNixRegistryPath,
   prepare: prepareNixGrammar,
-  readsLast: true,
-  extract: (file2) => extractNixRegistry(file2)
+  extract: (file2, context3) => extractNixRegistry(file2, context3.parseBudget)
 };
-function extractNixRegistry(file2) {
+function extractNixRegistry(file2, budget) {
   try {
-    const result = withNixTree(file2.path, file2.text, (source) => {
+    return readNixTree(file2, budget, (source) => {
       const reading = { source, bindings: [], categories: /* @__PURE__ */ new Map(), diagnostics: syntaxDiagnostics(source) };
       const top = registrySet(source.root);
       if (top) readSet(reading, top, []);
       else reading.diagnostics.push({ file: file2.path, line: 1, column: 1, severity: "error", message: "port registry: expected an attribute set of ports" });
       return { bindings: reading.bindings, diagnostics: reading.diagnostics, registry: { categories: [...reading.categories.values()], reserved: [] } };
     });
-    return result ?? { bindings: [], diagnostics: [grammarMissing(file2.path)] };
   } catch (error63) {
     return { bindings: [], diagnostics: [{ file: file2.path, severity: "error", message: `port registry: could not read the file: ${error63 instanceof Error ? error63.message : String(error63)}` }] };
   }
@@ -71222,7 +71270,7 @@ function readSet(reading, set3, path6) {
   }
 }
 function readValue3(reading, value, keys) {
-  if (isAttrset(value)) return readSet(reading, value, keys);
+  if (isAttrset(value) && keys.length <= MAX_DEPTH) return readSet(reading, value, keys);
   if (value.type === "list_expression") {
     for (const element of value.childrenForFieldName("element")) readPort(reading, unwrapParentheses(element), keys, "tcp");
     return;
@@ -71480,14 +71528,17 @@ function writtenAddress(rendered) {
 var PASS_THROUGH = /* @__PURE__ */ new Set(["mkIf", "mkForce", "mkOverride", "mkBefore", "mkAfter", "mkOrder", "mkVMOverride", "optionalAttrs", "mkDefault", "mkOptionDefault"]);
 var DEFAULTING = /* @__PURE__ */ new Set(["mkDefault", "mkOptionDefault"]);
 var OPAQUE_CALLS = /* @__PURE__ */ new Set(["mkOption", "mkEnableOption", "mkPackageOption", "mkRemovedOptionModule", "mkRenamedOptionModule"]);
+var MAX_NIX_NESTING = 64;
 var COMPUTED_NAME = "";
-function walkAssignments(root, scope = EMPTY_SCOPE, path6 = []) {
+function walkAssignments(root, options = {}) {
   const out2 = [];
-  visit4(root, { path: path6, scope, isDefault: false }, out2);
+  visit4(root, { path: options.path ?? [], scope: options.scope ?? EMPTY_SCOPE, isDefault: false, depth: -1, tooDeep: options.tooDeep }, out2);
   return out2;
 }
-function visit4(raw, at, out2) {
+function visit4(raw, outer, out2) {
   const node3 = unwrapParentheses(raw);
+  const at = { ...outer, depth: outer.depth + 1 };
+  if (at.depth > MAX_NIX_NESTING) return at.tooDeep?.(node3);
   switch (node3.type) {
     case "source_code": {
       const expression = node3.childForFieldName("expression");
@@ -71641,7 +71692,7 @@ function optionDeclarations(assignments, depth = 0) {
     declarations.push({ path: path6, typeName: fields.type && typeName(fields.type.node), default: fields.default });
     const submodule = fields.type && submoduleOf(fields.type.node);
     if (submodule && depth < MAX_SUBMODULE_DEPTH) {
-      const inner = optionDeclarations(walkAssignments(submodule, fields.type?.scope), depth + 1);
+      const inner = optionDeclarations(walkAssignments(submodule, { scope: fields.type?.scope }), depth + 1);
       declarations.push(...inner.map((declaration) => ({ ...declaration, path: [...path6, ...declaration.path] })));
     }
   }
@@ -71807,7 +71858,13 @@ function protocolOfSetting(rest) {
 // src/extract/nix/moduleClaims.ts
 var PORT_TYPES = /* @__PURE__ */ new Set(["port"]);
 function moduleClaims(source, sink) {
-  const assignments = walkAssignments(source.root);
+  let reportedDepth = false;
+  const tooDeep = (node3) => {
+    if (reportedDepth) return;
+    reportedDepth = true;
+    sink.diagnostics.push({ ...nodeLocation(source, node3), severity: "warning", message: `nested deeper than ${MAX_NIX_NESTING} levels: not read from here` });
+  };
+  const assignments = walkAssignments(source.root, { tooDeep });
   const roots = serviceRoots(assignments);
   const options = /* @__PURE__ */ new Map();
   for (const declaration of optionDeclarations(assignments)) {
@@ -71901,19 +71958,17 @@ var nixModuleExtractor = {
   format: NIX_FORMAT,
   matches: isNixModulePath,
   prepare: prepareNixGrammar,
-  readsLast: true,
-  extract: (file2) => extractNixModule(file2)
+  extract: (file2, context3) => extractNixModule(file2, context3.parseBudget)
 };
-function extractNixModule(file2) {
+function extractNixModule(file2, budget) {
   if (!mayClaimPorts(file2.text)) return { bindings: [], diagnostics: [] };
   try {
-    const result = withNixTree(file2.path, file2.text, (source) => {
+    return readNixTree(file2, budget, (source) => {
       const sink = new ClaimSink(source);
       sink.diagnostics.push(...syntaxDiagnostics(source));
       moduleClaims(source, sink);
       return { bindings: sink.bindings.sort((a, b) => a.line - b.line || a.column - b.column), diagnostics: sink.diagnostics };
     });
-    return result ?? { bindings: [], diagnostics: [grammarMissing(file2.path)] };
   } catch (error63) {
     return { bindings: [], diagnostics: [{ file: file2.path, severity: "error", message: `could not read the Nix file: ${error63 instanceof Error ? error63.message : String(error63)}` }] };
   }
@@ -82307,13 +82362,15 @@ function extractSourceFile(language, parser2, file2, context3) {
   if (!mayHoldListener(language.format, file2.text)) return { bindings: [], diagnostics: [] };
   const fail = (message) => ({ bindings: [], diagnostics: [{ file: file2.path, severity: "error", message }] });
   if (!parser2) return fail(`not read: the ${language.grammar} grammar is not loaded`);
-  let tree;
+  let outcome;
   try {
-    tree = parser2.parse(file2.text);
+    outcome = parseWithinBudget(parser2, file2.text, context3.parseBudget);
   } catch (error63) {
     return fail(`could not parse the file: ${error63 instanceof Error ? error63.message : String(error63)}`);
   }
-  if (!tree) return fail("could not parse the file");
+  if ("timeout" in outcome) return { bindings: [], diagnostics: [{ file: file2.path, severity: "warning", message: outcome.message }] };
+  if ("failed" in outcome) return fail("could not parse the file");
+  const tree = outcome.tree;
   try {
     const diagnostics = syntaxErrorDiagnostics(file2.path, tree.rootNode, language);
     const claims = language.findClaims(tree.rootNode, file2.text);
@@ -85699,9 +85756,8 @@ async function extractLocally(tree, toExtract, options) {
   const { texts, diagnostics } = await tree.read([...wanted], options.limits.maxFileBytes);
   await prepareExtractors(toExtract, diagnostics);
   const budget = capTotalBytes(texts, options.limits, diagnostics);
-  const context3 = { rootName: options.rootName, readFile: (path6) => texts.get(path6) };
-  const inOrder = [...toExtract.filter((candidate) => !candidate.extractor.readsLast), ...toExtract.filter((candidate) => candidate.extractor.readsLast)];
-  for (const candidate of inOrder) {
+  const context3 = { rootName: options.rootName, readFile: (path6) => texts.get(path6), parseBudget: createParseBudget(options.limits) };
+  for (const candidate of toExtract) {
     const text3 = texts.get(candidate.path);
     if (text3 === void 0 || !budget.has(candidate.path)) continue;
     const overlong = firstOverlongLine(text3, options.limits.maxLineLength);

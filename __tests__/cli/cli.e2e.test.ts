@@ -121,6 +121,17 @@ describe('bad input', () => {
     expect(report.diagnostics).toEqual([expect.objectContaining({ file: 'broken/compose.yml', line: expect.any(Number), severity: 'error' })]);
   });
 
+  it('gives up on a syntax tree past limits.maxParseMillis and still checks every other file', () => {
+    repo = scratchRepo();
+    // tree-sitter-nix needs about 16 s for this file, unbounded.
+    repo.write({ '.portcullis.yml': 'limits:\n  maxParseMillis: 200\n', 'hosts/a.nix': `{ port = ${'-'.repeat(40_000)}1; }`, 'a/.env': 'API_PORT=3000\n', 'b/.env': 'WORKER_PORT=3000\n' });
+    repo.commit('base');
+    const { status, report } = json(['check'], repo.root);
+    expect(status).toBe(1);
+    expect(report.conflicts.map((c) => c.services)).toEqual([['api', 'worker']]);
+    expect(report.diagnostics).toEqual([{ file: 'hosts/a.nix', severity: 'warning', message: 'not read: parsing took longer than 200 ms (raise limits.maxParseMillis in .portcullis.yml)' }]);
+  });
+
   it.each([
     [['check', '--frob'], /^portcullis: Unknown option '--frob'/],
     [['check', 'no-such-folder'], /^portcullis: ROOT is not a folder: no-such-folder/],

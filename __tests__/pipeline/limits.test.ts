@@ -30,7 +30,8 @@ async function check(files: Record<string, string>, limits: Partial<ReadLimits>)
   const selected = selectCandidates(tree.paths, { extractors: EXTRACTORS, include: [], exclude: [], registries: [], isRegistryExtractor, limits: all });
   const extraction = await extractTree(tree, selected.candidates, { rootName: 'repo', limits: all });
   const bindings = [...extraction.results.values()].flatMap(({ result }) => result.bindings.map((b) => `${b.service}:${b.port}`));
-  return { bindings: bindings.sort(), diagnostics: [...selected.diagnostics, ...extraction.diagnostics] };
+  const fileDiagnostics = [...extraction.results.values()].flatMap(({ result }) => result.diagnostics);
+  return { bindings: bindings.sort(), diagnostics: [...selected.diagnostics, ...extraction.diagnostics], fileDiagnostics };
 }
 
 const env = (name: string, port: number) => `${name.toUpperCase()}_PORT=${port}\n`;
@@ -74,21 +75,28 @@ describe('read limits: each says which limit and how to raise it, and never hide
   });
 
   it('takes limits from .portcullis.yml, defaulting the rest', () => {
-    const parsed = parseConfig('.portcullis.yml', 'limits:\n  maxFiles: 10\n  maxLineLength: 5000\n');
-    expect(parsed).toEqual({ config: expect.objectContaining({ limits: { ...DEFAULT_LIMITS, maxFiles: 10, maxLineLength: 5000 } }) });
+    const parsed = parseConfig('.portcullis.yml', 'limits:\n  maxFiles: 10\n  maxLineLength: 5000\n  maxParseMillis: 800\n  maxParseSeconds: 60\n');
+    expect(parsed).toEqual({ config: expect.objectContaining({ limits: { ...DEFAULT_LIMITS, maxFiles: 10, maxLineLength: 5000, maxParseMillis: 800, maxParseSeconds: 60 } }) });
     expect(parseConfig('.portcullis.yml', 'limits:\n  maxFiles: -1\n')).toEqual({ error: expect.stringMatching(/^\.portcullis\.yml:2:13: limits\.maxFiles: /) });
     expect(parseConfig('.portcullis.yml', 'limits:\n  maxAliases: 5\n')).toEqual({ error: expect.stringMatching(/^\.portcullis\.yml:2:3: /) });
   });
 });
 
-describe('a parser that traps', () => {
-  it('costs the other formats nothing: files whose reader can break the shared tree-sitter runtime are read last', async () => {
-    // `<!--` repeated makes tree-sitter-nix's WebAssembly trap (see __tests__/fuzz/knownDefects.ts);
-    // by path, this file would be read before the Rust one.
-    const result = await check(
-      { 'a/lib/ports.nix': '<!--'.repeat(250), 'z/Cargo.toml': '[package]\nname = "z"\n', 'z/src/main.rs': 'fn main() {\n    let port = 8765;\n    serve(TcpListener::bind(("0.0.0.0", port)));\n}\n' },
-      {},
-    );
+describe('parse time: tree-sitter recovers from some hostile input in quadratic time', () => {
+  const rust = { 'z/Cargo.toml': '[package]\nname = "z"\n', 'z/src/main.rs': 'fn main() {\n    let port = 8765;\n    serve(TcpListener::bind(("0.0.0.0", port)));\n}\n' };
+
+  it('maxParseMillis: a file whose syntax tree takes longer is not read; every other file is', async () => {
+    // Unbounded, tree-sitter-nix takes about 16 s over these 40,000 characters, tree-sitter-python about 30 s over the 40,000 of `<!--`.
+    const result = await check({ 'lib/ports.nix': '-'.repeat(40_000), 'api/app.py': `app.run(port=8000)\n${'<!--'.repeat(10_000)}`, ...rust }, { maxParseMillis: 100 });
     expect(result.bindings).toEqual(['z:8765']);
+    const unread = { severity: 'warning', message: 'not read: parsing took longer than 100 ms (raise limits.maxParseMillis in .portcullis.yml)' };
+    expect(result.fileDiagnostics).toEqual([{ file: 'api/app.py', ...unread }, { file: 'lib/ports.nix', ...unread }]);
+  });
+
+  it('maxParseSeconds: once the run has spent its parsing time, no further file is parsed', async () => {
+    const result = await check({ 'a.nix': `{ port = ${'-'.repeat(40_000)}1; }`, 'b.nix': '{ services.b.port = 8080; }\n' }, { maxParseSeconds: 1 });
+    const unread = { severity: 'warning', message: "not read: parsing has used the run's 1 s (raise limits.maxParseSeconds in .portcullis.yml)" };
+    expect(result.bindings).toEqual([]);
+    expect(result.fileDiagnostics).toEqual([{ file: 'a.nix', ...unread }, { file: 'b.nix', ...unread }]);
   });
 });

@@ -107,6 +107,8 @@ const limitsSchema = z
     maxFiles: limitSchema.optional(),
     maxTotalBytes: limitSchema.optional(),
     maxLineLength: limitSchema.optional(),
+    maxParseMillis: limitSchema.optional(),
+    maxParseSeconds: limitSchema.optional(),
   })
   .transform((limits): ReadLimits => {
     const merged: ReadLimits = { ...DEFAULT_LIMITS };

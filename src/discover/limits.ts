@@ -11,6 +11,10 @@ export interface ReadLimits {
   maxTotalBytes: number;
   /** Longest line, in characters: a longer one is minified data or hostile, not a config. */
   maxLineLength: number;
+  /** Longest one file's syntax tree may take to build, in milliseconds: tree-sitter's recovery is quadratic on some hostile input. */
+  maxParseMillis: number;
+  /** Longest all syntax trees of a run may take to build, in seconds. */
+  maxParseSeconds: number;
 }
 
 export const DEFAULT_LIMITS: ReadLimits = {
@@ -18,6 +22,8 @@ export const DEFAULT_LIMITS: ReadLimits = {
   maxFiles: 50_000,
   maxTotalBytes: 512 * 1024 * 1024,
   maxLineLength: 100_000,
+  maxParseMillis: 5_000,
+  maxParseSeconds: 300,
 };
 
 /** How a diagnostic tells the user to raise a limit. */

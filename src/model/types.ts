@@ -126,6 +126,20 @@ export interface ExtractContext {
   readFile(path: string): string | undefined;
   /** The root folder's own name: the project name of a compose file at the root, the service of a root `.env` `PORT`. */
   rootName: string;
+  /** The time syntax-tree parsing may still take in this run; unbounded when absent. */
+  parseBudget?: ParseBudget;
+}
+
+/** The time parsing may take; one per run (per thread), shared by every tree-sitter extractor. */
+export interface ParseBudget {
+  /** Milliseconds one file's parse may take (limits.maxParseMillis). */
+  readonly fileMillis: number;
+  /** Milliseconds the whole run may spend parsing (limits.maxParseSeconds). */
+  readonly runMillis: number;
+  /** Milliseconds spent parsing so far. */
+  spentMillis: number;
+  /** A monotonic clock in milliseconds; injected so that tests decide when time runs out. */
+  now(): number;
 }
 
 export interface Extractor {
@@ -145,12 +159,6 @@ export interface Extractor {
    * at least one file matched, so that a repository without such files never pays for it.
    */
   prepare?(): Promise<void>;
-  /**
-   * True for an extractor whose parser can trap and leave the shared tree-sitter runtime
-   * broken (tree-sitter-nix on some hostile files): its files are read after every other,
-   * so that a trap cannot cost the other formats their results.
-   */
-  readonly readsLast?: boolean;
 }
 
 export type ConflictRule =

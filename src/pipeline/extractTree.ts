@@ -1,7 +1,8 @@
 import type { Candidate } from '../discover/select.js';
 import { raiseHint, type ReadLimits } from '../discover/limits.js';
 import { type FileTree, formatBytes } from '../discover/tree.js';
-import type { Diagnostic, ExtractResult } from '../model/types.js';
+import { createParseBudget } from '../extract/treeSitter/parseBudget.js';
+import type { Diagnostic, ExtractContext, ExtractResult } from '../model/types.js';
 import { candidateItems, extractInWorker, splitInTwo, threadsFor } from './parallel.js';
 
 export interface TreeExtraction {
@@ -67,9 +68,8 @@ export async function extractLocally(tree: FileTree, toExtract: readonly Candida
   const { texts, diagnostics } = await tree.read([...wanted], options.limits.maxFileBytes);
   await prepareExtractors(toExtract, diagnostics);
   const budget = capTotalBytes(texts, options.limits, diagnostics);
-  const context = { rootName: options.rootName, readFile: (path: string) => texts.get(path) };
-  const inOrder = [...toExtract.filter((candidate) => !candidate.extractor.readsLast), ...toExtract.filter((candidate) => candidate.extractor.readsLast)];
-  for (const candidate of inOrder) {
+  const context: ExtractContext = { rootName: options.rootName, readFile: (path: string) => texts.get(path), parseBudget: createParseBudget(options.limits) };
+  for (const candidate of toExtract) {
     const text = texts.get(candidate.path);
     if (text === undefined || !budget.has(candidate.path)) continue;
     const overlong = firstOverlongLine(text, options.limits.maxLineLength);
@@ -100,7 +100,7 @@ async function prepareExtractors(candidates: readonly Candidate[], diagnostics: 
 }
 
 /** Extractors promise never to throw; if one does anyway, the run goes on and says so. */
-function runExtractor(candidate: Candidate, text: string, context: { rootName: string; readFile: (path: string) => string | undefined }): ExtractResult {
+function runExtractor(candidate: Candidate, text: string, context: ExtractContext): ExtractResult {
   try {
     return candidate.extractor.extract({ path: candidate.path, text }, context);
   } catch (error) {

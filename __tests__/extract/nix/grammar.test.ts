@@ -1,10 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { prepareNixGrammar, syntaxDiagnostics, withNixTree } from '../../../src/extract/nix/nixGrammar.js';
+import { prepareNixGrammar, readNixTree, syntaxDiagnostics } from '../../../src/extract/nix/nixGrammar.js';
 import { loadParser, locateWasm } from '../../../src/extract/treeSitter/loader.js';
 
 function diagnosticsOf(text: string): string[] {
-  return (withNixTree('bad.nix', text, syntaxDiagnostics) ?? []).map((d) => `${d.line}:${d.column} ${d.message}`);
+  const read = readNixTree({ path: 'bad.nix', text }, undefined, (source) => ({ bindings: [], diagnostics: syntaxDiagnostics(source) }));
+  return read.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`);
 }
 
 describe('the built tree-sitter-nix grammar', () => {

@@ -25,20 +25,38 @@ interface Visit {
   path: string[];
   scope: Scope;
   isDefault: boolean;
+  /** How many sets, wrappers and bodies enclose the node. */
+  depth: number;
+  tooDeep: ((node: Node) => void) | undefined;
 }
+
+/**
+ * Nesting a module never needs (YAML has the same limit): a hostile file that nests sets
+ * thousands deep would otherwise overflow the stack and cost the whole file.
+ */
+export const MAX_NIX_NESTING = 64;
 
 /** Stands for an attribute whose name is computed (`systemd.services.${name}`). */
 export const COMPUTED_NAME = '';
 
+export interface WalkOptions {
+  scope?: Scope | undefined;
+  path?: string[];
+  /** Told of each expression nested deeper than MAX_NIX_NESTING, which is left unread. */
+  tooDeep?: (node: Node) => void;
+}
+
 /** Every leaf assignment of the expression, in source order. */
-export function walkAssignments(root: Node, scope: Scope = EMPTY_SCOPE, path: string[] = []): Assignment[] {
+export function walkAssignments(root: Node, options: WalkOptions = {}): Assignment[] {
   const out: Assignment[] = [];
-  visit(root, { path, scope, isDefault: false }, out);
+  visit(root, { path: options.path ?? [], scope: options.scope ?? EMPTY_SCOPE, isDefault: false, depth: -1, tooDeep: options.tooDeep }, out);
   return out;
 }
 
-function visit(raw: Node, at: Visit, out: Assignment[]): void {
+function visit(raw: Node, outer: Visit, out: Assignment[]): void {
   const node = unwrapParentheses(raw);
+  const at = { ...outer, depth: outer.depth + 1 };
+  if (at.depth > MAX_NIX_NESTING) return at.tooDeep?.(node);
   switch (node.type) {
     case 'source_code': {
       // A file that does not parse as a whole has its recovered parts as children.

@@ -1,10 +1,10 @@
 // NixOS modules, host configurations and process-compose-flake files: every `.nix` file but
 // the port registry. See moduleClaims.ts for what counts as a claim.
-import type { ExtractResult, Extractor, SourceFile } from '../../model/types.js';
+import type { ExtractResult, Extractor, ParseBudget, SourceFile } from '../../model/types.js';
 import { isNixRegistryPath } from '../registry/nixRegistry.js';
 import { ClaimSink, NIX_FORMAT } from './claims.js';
 import { moduleClaims } from './moduleClaims.js';
-import { grammarMissing, prepareNixGrammar, syntaxDiagnostics, withNixTree } from './nixGrammar.js';
+import { prepareNixGrammar, readNixTree, syntaxDiagnostics } from './nixGrammar.js';
 
 export function isNixModulePath(path: string): boolean {
   return path.endsWith('.nix') && !isNixRegistryPath(path);
@@ -25,20 +25,18 @@ export const nixModuleExtractor: Extractor = {
   format: NIX_FORMAT,
   matches: isNixModulePath,
   prepare: prepareNixGrammar,
-  readsLast: true,
-  extract: (file) => extractNixModule(file),
+  extract: (file, context) => extractNixModule(file, context.parseBudget),
 };
 
-export function extractNixModule(file: SourceFile): ExtractResult {
+export function extractNixModule(file: SourceFile, budget?: ParseBudget): ExtractResult {
   if (!mayClaimPorts(file.text)) return { bindings: [], diagnostics: [] };
   try {
-    const result = withNixTree(file.path, file.text, (source) => {
+    return readNixTree(file, budget, (source) => {
       const sink = new ClaimSink(source);
       sink.diagnostics.push(...syntaxDiagnostics(source));
       moduleClaims(source, sink);
       return { bindings: sink.bindings.sort((a, b) => a.line - b.line || a.column - b.column), diagnostics: sink.diagnostics };
     });
-    return result ?? { bindings: [], diagnostics: [grammarMissing(file.path)] };
   } catch (error) {
     return { bindings: [], diagnostics: [{ file: file.path, severity: 'error', message: `could not read the Nix file: ${error instanceof Error ? error.message : String(error)}` }] };
   }

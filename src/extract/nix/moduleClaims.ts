@@ -1,9 +1,10 @@
 // The claims of a NixOS module (or a host configuration, or a process-compose-flake file):
 // option defaults, settings of services, and the listener flags of the commands it runs.
-import { type Assignment, walkAssignments } from './attrWalk.js';
+import type { Node } from 'web-tree-sitter';
+import { type Assignment, MAX_NIX_NESTING, walkAssignments } from './attrWalk.js';
 import { ClaimSink, writtenAddress, writtenPort } from './claims.js';
 import { commandClaims, environmentClaims } from './commandClaims.js';
-import type { NixSource } from './nixGrammar.js';
+import { type NixSource, nodeLocation } from './nixGrammar.js';
 import { type DeclaredOption, type ModuleContext, scoped, settingName } from './moduleContext.js';
 import { followNames, type ScopedNode } from './nixScope.js';
 import { optionDeclarations } from './optionDeclarations.js';
@@ -15,7 +16,13 @@ import { isAddressName, isPortName, namesClient, protocolOfSetting, type Setting
 const PORT_TYPES = new Set(['port']);
 
 export function moduleClaims(source: NixSource, sink: ClaimSink): void {
-  const assignments = walkAssignments(source.root);
+  let reportedDepth = false;
+  const tooDeep = (node: Node): void => {
+    if (reportedDepth) return;
+    reportedDepth = true;
+    sink.diagnostics.push({ ...nodeLocation(source, node), severity: 'warning', message: `nested deeper than ${MAX_NIX_NESTING} levels: not read from here` });
+  };
+  const assignments = walkAssignments(source.root, { tooDeep });
   const roots = serviceRoots(assignments);
   const options = new Map<string, DeclaredOption>();
   for (const declaration of optionDeclarations(assignments)) {

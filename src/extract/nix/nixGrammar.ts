@@ -1,9 +1,10 @@
 // The Nix grammar (tree-sitter-nix, built to wasm/tree-sitter-nix.wasm by
 // scripts/build-nix-wasm.sh): loaded once by the extractors' prepare(), then parsing is
 // synchronous, as extract() must be.
-import type { Node, Parser, Tree } from 'web-tree-sitter';
-import type { Diagnostic, SourceLocation } from '../../model/types.js';
+import type { Node, Parser } from 'web-tree-sitter';
+import type { Diagnostic, ExtractResult, ParseBudget, SourceFile, SourceLocation } from '../../model/types.js';
 import { loadParser } from '../treeSitter/loader.js';
+import { parseWithinBudget } from '../treeSitter/parseBudget.js';
 
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
@@ -26,22 +27,28 @@ export interface NixSource {
 }
 
 /**
- * Parses `text` and hands the tree to `use`, freeing the tree's WebAssembly memory after.
- * Undefined when the grammar was never loaded (prepare() failed or was not called).
+ * Parses the file within the run's parse budget and hands the tree to `read`, freeing the
+ * tree's WebAssembly memory after. A file that could not be parsed (no grammar, out of time)
+ * is one diagnostic.
  */
-export function withNixTree<T>(path: string, text: string, use: (source: NixSource) => T): T | undefined {
-  if (!parser) return undefined;
-  const tree: Tree | null = parser.parse(text);
-  if (!tree) return undefined;
+export function readNixTree(file: SourceFile, budget: ParseBudget | undefined, read: (source: NixSource) => ExtractResult): ExtractResult {
+  if (!parser) return unread(grammarMissing(file.path));
+  const outcome = parseWithinBudget(parser, file.text, budget);
+  if ('timeout' in outcome) return unread({ file: file.path, severity: 'warning', message: outcome.message });
+  if ('failed' in outcome) return unread({ file: file.path, severity: 'error', message: 'could not parse the Nix file' });
   try {
-    return use({ path, text, root: tree.rootNode });
+    return read({ path: file.path, text: file.text, root: outcome.tree.rootNode });
   } finally {
-    tree.delete();
+    outcome.tree.delete();
   }
 }
 
+function unread(diagnostic: Diagnostic): ExtractResult {
+  return { bindings: [], diagnostics: [diagnostic] };
+}
+
 /** The diagnostic for a file that could not be parsed because the grammar is missing. */
-export function grammarMissing(path: string): Diagnostic {
+function grammarMissing(path: string): Diagnostic {
   return { file: path, severity: 'error', message: 'the Nix grammar (tree-sitter-nix.wasm) is not loaded: file not read' };
 }
 
@@ -78,8 +85,7 @@ const MAX_SYNTAX_DIAGNOSTICS = 5;
  */
 export function syntaxDiagnostics(source: NixSource): Diagnostic[] {
   if (!source.root.hasError) return [];
-  const problems: Node[] = [];
-  collectProblems(source.root, problems);
+  const problems = innermostProblems(source.root);
   const diagnostics = problems.slice(0, MAX_SYNTAX_DIAGNOSTICS).map((node): Diagnostic => ({
     ...nodeLocation(source, node),
     severity: 'error',
@@ -92,16 +98,48 @@ export function syntaxDiagnostics(source: NixSource): Diagnostic[] {
   return diagnostics;
 }
 
-function collectProblems(node: Node, problems: Node[]): void {
-  if (isTrailingFormalComma(node)) return;
-  if (node.isMissing) {
-    problems.push(node);
-    return;
+/**
+ * The problems in source order. Iterative, since a hostile file nests thousands deep; and it
+ * hands each node its parent and siblings instead of asking tree-sitter: `parent` and
+ * `nextSibling` of an empty (missing) node recurse once per level inside the WebAssembly
+ * runtime, whose 64 KiB stack then overflows into its own data and traps for good.
+ */
+function innermostProblems(root: Node): Node[] {
+  const problems: Node[] = [];
+  const stack: ProblemVisit[] = [{ node: root, parent: undefined, next: undefined, problemsBefore: 0, entered: false }];
+  while (stack.length > 0) {
+    const visit = stack.pop() as ProblemVisit;
+    const { node } = visit;
+    if (visit.entered) {
+      if (node.isError && problems.length === visit.problemsBefore) problems.push(node);
+      continue;
+    }
+    if (isTrailingFormalComma(visit)) continue;
+    if (node.isMissing) {
+      problems.push(node);
+      continue;
+    }
+    if (!node.hasError) continue;
+    visit.entered = true;
+    visit.problemsBefore = problems.length;
+    stack.push(visit);
+    const children = node.children;
+    for (let index = children.length - 1; index >= 0; index--) {
+      stack.push({ node: children[index] as Node, parent: visit, next: children[index + 1], problemsBefore: 0, entered: false });
+    }
   }
-  if (!node.hasError) return;
-  const before = problems.length;
-  for (const child of node.children) collectProblems(child, problems);
-  if (node.isError && problems.length === before) problems.push(node);
+  return problems;
+}
+
+interface ProblemVisit {
+  node: Node;
+  parent: ProblemVisit | undefined;
+  /** The node's next sibling. */
+  next: Node | undefined;
+  /** How many problems were found before this node's children. */
+  problemsBefore: number;
+  /** True once the children are on the stack: the second visit decides about the node itself. */
+  entered: boolean;
 }
 
 /**
@@ -109,12 +147,11 @@ function collectProblems(node: Node, problems: Node[]): void {
  * with an invented formal before the `}`, or with the `,` as an error when there is one
  * formal. Either way the tree is otherwise whole: no problem to report.
  */
-function isTrailingFormalComma(node: Node): boolean {
+function isTrailingFormalComma({ node, parent, next }: ProblemVisit): boolean {
   if (node.isMissing && node.type === 'identifier') {
-    const formal = node.parent;
-    return formal?.type === 'formal' && formal.parent?.type === 'formals' && formal.nextSibling?.type === '}';
+    return parent?.node.type === 'formal' && parent.parent?.node.type === 'formals' && parent.next?.type === '}';
   }
-  return node.isError && node.parent?.type === 'formals' && node.text === ',' && node.nextSibling?.type === '}';
+  return node.isError && parent?.node.type === 'formals' && node.text === ',' && next?.type === '}';
 }
 
 function describeMissing(node: Node): string {

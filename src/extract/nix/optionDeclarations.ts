@@ -26,7 +26,7 @@ export function optionDeclarations(assignments: readonly Assignment[], depth = 0
     declarations.push({ path, typeName: fields.type && typeName(fields.type.node), default: fields.default });
     const submodule = fields.type && submoduleOf(fields.type.node);
     if (submodule && depth < MAX_SUBMODULE_DEPTH) {
-      const inner = optionDeclarations(walkAssignments(submodule, fields.type?.scope), depth + 1);
+      const inner = optionDeclarations(walkAssignments(submodule, { scope: fields.type?.scope }), depth + 1);
       declarations.push(...inner.map((declaration) => ({ ...declaration, path: [...path, ...declaration.path] })));
     }
   }

@@ -7,8 +7,8 @@
 // with named ports needs its category.
 import type { Node } from 'web-tree-sitter';
 import { parsePortNumber } from '../../model/ports.js';
-import type { Binding, Diagnostic, ExtractResult, Extractor, Protocol, RegistryCategory, SourceFile } from '../../model/types.js';
-import { grammarMissing, type NixSource, nodeLocation, prepareNixGrammar, syntaxDiagnostics, withNixTree } from '../nix/nixGrammar.js';
+import type { Binding, Diagnostic, ExtractResult, Extractor, ParseBudget, Protocol, RegistryCategory, SourceFile } from '../../model/types.js';
+import { type NixSource, nodeLocation, prepareNixGrammar, readNixTree, syntaxDiagnostics } from '../nix/nixGrammar.js';
 import { nixServiceName } from '../nix/nixNames.js';
 import { attrPathNames, bindingsOf, isAttrset, staticStringText, unwrapParentheses } from '../nix/nixSyntax.js';
 import { registryBinding } from './documentRegistry.js';
@@ -31,8 +31,7 @@ export const nixRegistryExtractor: Extractor = {
   format: NIX_REGISTRY_FORMAT,
   matches: isNixRegistryPath,
   prepare: prepareNixGrammar,
-  readsLast: true,
-  extract: (file) => extractNixRegistry(file),
+  extract: (file, context) => extractNixRegistry(file, context.parseBudget),
 };
 
 interface Reading {
@@ -42,16 +41,15 @@ interface Reading {
   diagnostics: Diagnostic[];
 }
 
-export function extractNixRegistry(file: SourceFile): ExtractResult {
+export function extractNixRegistry(file: SourceFile, budget?: ParseBudget): ExtractResult {
   try {
-    const result = withNixTree(file.path, file.text, (source) => {
+    return readNixTree(file, budget, (source) => {
       const reading: Reading = { source, bindings: [], categories: new Map(), diagnostics: syntaxDiagnostics(source) };
       const top = registrySet(source.root);
       if (top) readSet(reading, top, []);
       else reading.diagnostics.push({ file: file.path, line: 1, column: 1, severity: 'error', message: 'port registry: expected an attribute set of ports' });
       return { bindings: reading.bindings, diagnostics: reading.diagnostics, registry: { categories: [...reading.categories.values()], reserved: [] } };
     });
-    return result ?? { bindings: [], diagnostics: [grammarMissing(file.path)] };
   } catch (error) {
     return { bindings: [], diagnostics: [{ file: file.path, severity: 'error', message: `port registry: could not read the file: ${error instanceof Error ? error.message : String(error)}` }] };
   }
@@ -90,7 +88,8 @@ function readSet(reading: Reading, set: Node, path: readonly Key[]): void {
 }
 
 function readValue(reading: Reading, value: Node, keys: readonly Key[]): void {
-  if (isAttrset(value)) return readSet(reading, value, keys);
+  // Deeper than a registry goes, a set is one skipped entry: a file nested thousands deep is not walked.
+  if (isAttrset(value) && keys.length <= MAX_DEPTH) return readSet(reading, value, keys);
   if (value.type === 'list_expression') {
     for (const element of value.childrenForFieldName('element')) readPort(reading, unwrapParentheses(element), keys, 'tcp');
     return;

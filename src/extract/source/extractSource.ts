@@ -4,6 +4,7 @@
 import type { Node, Parser } from 'web-tree-sitter';
 import type { Binding, Diagnostic, ExtractContext, Extractor, ExtractResult, SourceFile } from '../../model/types.js';
 import { loadParser } from '../treeSitter/loader.js';
+import { parseWithinBudget } from '../treeSitter/parseBudget.js';
 import { isCargoAuxiliaryTarget } from './cargoTargets.js';
 import type { ListenClaim } from './claims.js';
 import { isSourceFileOf, SOURCE_LANGUAGES, type SourceLanguage } from './languages.js';
@@ -32,13 +33,15 @@ function extractSourceFile(language: SourceLanguage, parser: Parser | undefined,
   if (!mayHoldListener(language.format, file.text)) return { bindings: [], diagnostics: [] };
   const fail = (message: string): ExtractResult => ({ bindings: [], diagnostics: [{ file: file.path, severity: 'error', message }] });
   if (!parser) return fail(`not read: the ${language.grammar} grammar is not loaded`);
-  let tree;
+  let outcome;
   try {
-    tree = parser.parse(file.text);
+    outcome = parseWithinBudget(parser, file.text, context.parseBudget);
   } catch (error) {
     return fail(`could not parse the file: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (!tree) return fail('could not parse the file');
+  if ('timeout' in outcome) return { bindings: [], diagnostics: [{ file: file.path, severity: 'warning', message: outcome.message }] };
+  if ('failed' in outcome) return fail('could not parse the file');
+  const tree = outcome.tree;
   try {
     const diagnostics = syntaxErrorDiagnostics(file.path, tree.rootNode, language);
     const claims = language.findClaims(tree.rootNode, file.text);

@@ -1,0 +1,50 @@
+// tree-sitter's error recovery takes quadratic time on some hostile inputs (10,000 `-` in a
+// .nix file: 1 s; 40,000: 16 s; `<!--` repeated in Python or Go alike), so a file within
+// the size limit could still hold the Action for hours. Every parse runs against a clock:
+// a per-file deadline and a budget for the whole run, each a limit the user can raise.
+import type { Parser, Tree } from 'web-tree-sitter';
+import { raiseHint } from '../../discover/limits.js';
+import type { ParseBudget } from '../../model/types.js';
+
+export function createParseBudget(limits: { maxParseMillis: number; maxParseSeconds: number }, now: () => number = () => performance.now()): ParseBudget {
+  return { fileMillis: limits.maxParseMillis, runMillis: limits.maxParseSeconds * 1000, spentMillis: 0, now };
+}
+
+/** A parse that gave up: which budget ran out. */
+export type ParseTimeout = 'file' | 'run';
+
+export type ParseOutcome = { tree: Tree } | { timeout: ParseTimeout; message: string } | { failed: true };
+
+/**
+ * Parses `text` within the budget (none: unbounded, as in unit tests). The run's budget is
+ * checked before parsing starts, so once it is spent no file costs any more time.
+ */
+export function parseWithinBudget(parser: Parser, text: string, budget: ParseBudget | undefined): ParseOutcome {
+  if (!budget) {
+    const tree = parser.parse(text);
+    return tree ? { tree } : { failed: true };
+  }
+  const runLeft = budget.runMillis - budget.spentMillis;
+  if (runLeft <= 0) return timedOut('run', budget);
+  const start = budget.now();
+  const deadline = start + Math.min(budget.fileMillis, runLeft);
+  let cancelled = false;
+  // tree-sitter calls this every hundred or so parse steps; returning true cancels the parse.
+  const progressCallback = (): boolean => (cancelled = budget.now() > deadline);
+  try {
+    const tree = parser.parse(text, null, { progressCallback });
+    if (tree) return { tree };
+    if (!cancelled) return { failed: true };
+    return timedOut(budget.fileMillis <= runLeft ? 'file' : 'run', budget);
+  } finally {
+    budget.spentMillis += budget.now() - start;
+  }
+}
+
+function timedOut(timeout: ParseTimeout, budget: ParseBudget): ParseOutcome {
+  const message =
+    timeout === 'file'
+      ? `not read: parsing took longer than ${budget.fileMillis} ms (${raiseHint('maxParseMillis')})`
+      : `not read: parsing has used the run's ${budget.runMillis / 1000} s (${raiseHint('maxParseSeconds')})`;
+  return { timeout, message };
+}
