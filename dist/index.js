@@ -70937,7 +70937,7 @@ async function loadParser(name2) {
   return parser2;
 }
 
-// src/extract/treeSitter/parseBudget.ts
+// src/extract/parseBudget.ts
 function createParseBudget(limits, now = () => performance.now()) {
   return { fileMillis: limits.maxParseMillis, runMillis: limits.maxParseSeconds * 1e3, spentMillis: 0, now };
 }
@@ -70957,6 +70957,16 @@ function parseWithinBudget(parser2, text3, budget) {
     if (tree) return { tree };
     if (!cancelled) return { failed: true };
     return timedOut(budget.fileMillis <= runLeft ? "file" : "run", budget);
+  } finally {
+    budget.spentMillis += budget.now() - start2;
+  }
+}
+function chargedParse(budget, parse7) {
+  if (!budget) return { value: parse7() };
+  if (budget.spentMillis >= budget.runMillis) return timedOut("run", budget);
+  const start2 = budget.now();
+  try {
+    return { value: parse7() };
   } finally {
     budget.spentMillis += budget.now() - start2;
   }
@@ -71066,17 +71076,6 @@ function snippet(text3) {
   return line.length > 40 ? `${line.slice(0, 40)}\u2026` : line;
 }
 
-// src/extract/nix/nixNames.ts
-function nixServiceName(attribute) {
-  return normalizeServiceName(splitCamelCase(attribute));
-}
-function attributeWords(attribute) {
-  return splitCamelCase(attribute).toLowerCase().split(/[^a-z0-9]+/).filter((word) => word !== "");
-}
-function splitCamelCase(text3) {
-  return text3.replace(/([a-z0-9])([A-Z])/g, "$1-$2");
-}
-
 // src/extract/nix/nixSyntax.ts
 function unwrapParentheses(node3) {
   let current = node3;
@@ -71168,6 +71167,106 @@ function dottedName(node3) {
 function calleeName(node3) {
   return node3.type === "apply_expression" ? applicationParts(node3).name : void 0;
 }
+
+// src/extract/nix/nixNames.ts
+function nixServiceName(attribute) {
+  return normalizeServiceName(splitCamelCase(attribute));
+}
+function attributeWords(attribute) {
+  return splitCamelCase(attribute).toLowerCase().split(/[^a-z0-9]+/).filter((word) => word !== "");
+}
+function splitCamelCase(text3) {
+  return text3.replace(/([a-z0-9])([A-Z])/g, "$1-$2");
+}
+function enclosingAttribute(node3, name2) {
+  if (node3.startIndex === node3.endIndex) return void 0;
+  for (let current = node3.parent; current; current = current.parent) {
+    if (current.type !== "binding") continue;
+    const attrpath = current.childForFieldName("attrpath");
+    const index2 = attrPathNames(attrpath, "")?.lastIndexOf(name2) ?? -1;
+    const attr = index2 < 0 ? void 0 : attrpath?.childrenForFieldName("attr")[index2];
+    if (attr) return attr;
+  }
+  return void 0;
+}
+
+// src/extract/source/syntax.ts
+var STRING_CONTENT = /* @__PURE__ */ new Set(["string_content", "string_fragment", "interpreted_string_literal_content", "raw_string_literal_content"]);
+var STRING_DELIMITERS = /* @__PURE__ */ new Set(["string_start", "string_end"]);
+function plainString(node3) {
+  let content3;
+  for (const child2 of node3.namedChildren) {
+    if (STRING_DELIMITERS.has(child2.type)) continue;
+    if (!STRING_CONTENT.has(child2.type) || content3) return void 0;
+    content3 = child2;
+  }
+  if (content3) return { text: content3.text, row: content3.startPosition.row, column: content3.startPosition.column };
+  return { text: "", row: node3.startPosition.row, column: node3.startPosition.column };
+}
+function wordsPattern(names) {
+  return new RegExp(`\\b(?:${[...names].join("|")})\\b`, "g");
+}
+function nodesAroundWords(root, text3, words, types, levels) {
+  const found = /* @__PURE__ */ new Map();
+  for (const match of text3.matchAll(words)) {
+    let node3 = root.descendantForIndex(match.index);
+    for (let level = 0; node3 && level <= levels; level++, node3 = node3.parent) {
+      if (!types.has(node3.type)) continue;
+      found.set(node3.id, node3);
+      break;
+    }
+  }
+  return [...found.values()].sort((a, b) => a.startIndex - b.startIndex);
+}
+function localValue(use, name2, declaration) {
+  for (let scope = use.parent; scope; scope = scope.parent) {
+    const children = scope.namedChildren;
+    for (let i2 = children.length - 1; i2 >= 0; i2--) {
+      const child2 = children[i2];
+      if (child2.startIndex > use.startIndex || child2.endIndex > use.startIndex) continue;
+      const value = declaration(child2, name2);
+      if (value) return value;
+    }
+    if (scope.parent === null) {
+      for (const child2 of children) {
+        if (child2.startIndex <= use.startIndex) continue;
+        const value = declaration(child2, name2);
+        if (value) return value;
+      }
+    }
+  }
+  return void 0;
+}
+function firstErrorNode(root) {
+  if (!root.hasError) return void 0;
+  let node3 = root;
+  for (; ; ) {
+    const next = node3.children.find((child2) => child2.isError || child2.isMissing || child2.hasError);
+    if (!next) return node3;
+    if (next.isError || next.isMissing) return next;
+    node3 = next;
+  }
+}
+function isPartOfBrokenToken(node3) {
+  const root = node3.tree.rootNode;
+  const before = node3.startIndex > 0 ? root.descendantForIndex(node3.startIndex - 1) : null;
+  if (before && isWritten(before) && before.endIndex === node3.startIndex && insideErrorUntil(before, (ancestor) => ancestor.endIndex > node3.startIndex)) return true;
+  const after = node3.endIndex < root.endIndex ? root.descendantForIndex(node3.endIndex) : null;
+  return after !== null && isWritten(after) && after.startIndex === node3.endIndex && insideErrorUntil(after, (ancestor) => ancestor.startIndex < node3.endIndex);
+}
+function isWritten(node3) {
+  return node3.endIndex > node3.startIndex;
+}
+function insideErrorUntil(node3, reachesToken) {
+  for (let current = node3; current && !reachesToken(current); current = current.parent) {
+    if (current.isError) return true;
+  }
+  return false;
+}
+function positionalArguments(argumentList, skip = NOT_POSITIONAL) {
+  return argumentList ? argumentList.namedChildren.filter((child2) => !skip.has(child2.type)) : [];
+}
+var NOT_POSITIONAL = /* @__PURE__ */ new Set(["comment", "line_comment", "block_comment", "keyword_argument"]);
 
 // src/extract/registry/documentRegistry.ts
 var PORT_SPEC = /^(\d+)(?:[ \t]*[-–][ \t]*(\d+))?(?:[ \t]*\/[ \t]*([a-z]+))?$/i;
@@ -71265,9 +71364,12 @@ function readSet(reading, set3, path6) {
     const value = binding2.childForFieldName("expression");
     if (!names || !value) continue;
     const attrs = binding2.childForFieldName("attrpath")?.childrenForFieldName("attr") ?? [];
-    const keys = [...path6, ...names.map((name2, index2) => ({ name: name2, node: attrs[index2] }))];
+    const keys = [...path6, ...names.map((name2, index2) => ({ name: name2, node: writtenKey(attrs[index2], binding2) }))];
     readValue3(reading, unwrapParentheses(value), keys);
   }
+}
+function writtenKey(attr, binding2) {
+  return attr && !attr.isMissing ? attr : binding2.children.find((child2) => child2.type === "=") ?? binding2;
 }
 function readValue3(reading, value, keys) {
   if (isAttrset(value) && keys.length <= MAX_DEPTH) return readSet(reading, value, keys);
@@ -71301,17 +71403,28 @@ function readPort(reading, value, keys, protocol) {
     reading.diagnostics.push({ ...where, message: `port registry: ${name2} is not a port number literal; entry skipped` });
     return;
   }
-  const port = parsePortNumber(value.text);
-  if (port === void 0) {
-    reading.diagnostics.push({ ...where, message: `port registry: ${name2} = ${value.text} is not a port (1-65535)` });
+  if (isPartOfBrokenToken(value)) {
+    reading.diagnostics.push({ ...where, message: `port registry: ${name2}: the number ${value.text} runs into a syntax error; entry skipped` });
     return;
   }
   const [first, second, third] = keys;
   const category = keys.length >= 2 ? first : void 0;
   const service = keys.length >= 2 ? second : first;
+  const serviceName = nixServiceName(service.name);
+  if (serviceName === "") return reportUnnamed(reading, service);
+  const port = parsePortNumber(value.text);
+  if (port === void 0) {
+    reading.diagnostics.push({ ...where, message: `port registry: ${name2} = ${value.text} is not a port (1-65535)` });
+    return;
+  }
   if (category && !reading.categories.has(category.name)) reading.categories.set(category.name, { name: category.name, ...nodeLocation(reading.source, category.node) });
   const location = nodeLocation(reading.source, value);
-  reading.bindings.push(registryBinding(NIX_REGISTRY_FORMAT, { service: nixServiceName(service.name), start: port, end: port, protocol, location, category: category?.name, portName: third?.name }));
+  reading.bindings.push(registryBinding(NIX_REGISTRY_FORMAT, { service: serviceName, start: port, end: port, protocol, location, category: category?.name, portName: third?.name }));
+}
+function reportUnnamed(reading, service) {
+  const diagnostic = { ...nodeLocation(reading.source, service.node), severity: "error", message: `port registry: ${unnamedServiceMessage("service", service.name)}` };
+  const said = reading.diagnostics.some(({ line, column, message }) => line === diagnostic.line && column === diagnostic.column && message === diagnostic.message);
+  if (!said) reading.diagnostics.push(diagnostic);
 }
 
 // src/extract/nix/nixScope.ts
@@ -71365,7 +71478,7 @@ function renderValue(start2, defaults2) {
   render(start2, defaults2, out2, 0);
   return out2;
 }
-function isWritten(rendered, from, to) {
+function isWritten2(rendered, from, to) {
   for (let index2 = from; index2 < to; index2++) if ((rendered.offsets[index2] ?? -1) < 0) return false;
   return true;
 }
@@ -71503,7 +71616,7 @@ var ClaimSink = class {
 function writtenPort(rendered, sink, what) {
   const start2 = rendered.text.length - rendered.text.trimStart().length;
   const text3 = rendered.text.trim();
-  if (text3 === "" || !/^\d+$/.test(text3) || !isWritten(rendered, start2, start2 + text3.length)) return void 0;
+  if (text3 === "" || !/^\d+$/.test(text3) || !isWritten2(rendered, start2, start2 + text3.length)) return void 0;
   const offset = rendered.offsets[start2];
   const port = parsePortNumber(text3);
   if (port === void 0) sink.warn(offset, `${what} = ${text3} is not a port (1-65535)`);
@@ -71513,7 +71626,7 @@ function writtenAddress(rendered) {
   const start2 = rendered.text.length - rendered.text.trimStart().length;
   const address = parseListenAddress(rendered.text.trim());
   const port = address?.port;
-  if (!port || !isWritten(rendered, start2 + port.index, start2 + port.index + port.literal.length)) return void 0;
+  if (!port || !isWritten2(rendered, start2 + port.index, start2 + port.index + port.literal.length)) return void 0;
   const hostIp = address.host?.ip ?? null;
   return {
     port: port.port,
@@ -71636,7 +71749,7 @@ function scoped(assignment) {
 function commandClaims2(assignment, owner2, context3) {
   const rendered = renderValue(scoped(assignment), (path6) => context3.options.get(path6.join("."))?.declaration.default);
   for (const listener of findCommandListeners(rendered.text)) {
-    if (!isWritten(rendered, listener.offset, listener.offset + listener.literal.length)) continue;
+    if (!isWritten2(rendered, listener.offset, listener.offset + listener.literal.length)) continue;
     const offset = rendered.offsets[listener.offset];
     const option = optionHolding(offset, context3.options);
     const service = option?.owner?.service ?? owner2?.service ?? context3.moduleService;
@@ -71676,7 +71789,7 @@ function environmentVariable(assignment, owner2) {
   if (rest.length === 2 && rest[0] === "environment") return { name: rest[1], value };
   if (rest.length !== 2 || rest[1] !== "Environment") return void 0;
   const equals = value.text.indexOf("=");
-  if (equals <= 0 || !isWritten(value, 0, equals)) return void 0;
+  if (equals <= 0 || !isWritten2(value, 0, equals)) return void 0;
   return { name: value.text.slice(0, equals).trim(), value: { text: value.text.slice(equals + 1), offsets: value.offsets.slice(equals + 1) } };
 }
 
@@ -71753,7 +71866,7 @@ function serviceRoots(assignments) {
     if (path6[path6.length - 1] === "enable" && !path6.includes("options") && at >= 0 && path6[at - 1] !== "systemd") roots.push(path6.slice(at, -1));
   }
   if (bound.length === 0) roots.push(...declared.filter((path6) => path6[path6.length - 1] === "enable").map((path6) => path6.slice(0, -1)));
-  return new ServiceRoots(roots.filter((path6) => path6.length >= (path6[0] === "services" ? 2 : 1)));
+  return new ServiceRoots(roots.filter((path6) => path6.length >= (path6[0] === "services" ? 2 : 1) && !path6.includes(COMPUTED_NAME)));
 }
 function letBoundConfigPaths(assignments) {
   const scopes = /* @__PURE__ */ new Set();
@@ -71866,22 +71979,41 @@ function moduleClaims(source, sink) {
   };
   const assignments = walkAssignments(source.root, { tooDeep });
   const roots = serviceRoots(assignments);
+  const unnamed = unnamedOwnerReporter(source, sink);
   const options = /* @__PURE__ */ new Map();
   for (const declaration of optionDeclarations(assignments)) {
     const owner2 = settingOwner(declaration.path, source.path, roots);
-    const ownsIt = owner2?.kind === "service" && owner2.rest.length > 0;
+    if (owner2?.service === "" && declaration.default) unnamed(owner2, declaration.default.node);
+    const ownsIt = owner2?.kind === "service" && owner2.rest.length > 0 && owner2.service !== "";
     options.set(declaration.path.join("."), { declaration, owner: ownsIt ? owner2 : void 0 });
   }
   const context3 = { sink, options, roots, moduleService: declaredService(assignments, source.path, roots) };
   for (const option of options.values()) optionClaim(option, sink);
-  for (const assignment of assignments) if (!assignment.path.includes("options")) settingClaims(assignment, context3);
+  for (const assignment of assignments) {
+    if (assignment.path.includes("options")) continue;
+    const owner2 = settingOwner(assignment.path, source.path, roots);
+    if (owner2?.service === "") unnamed(owner2, assignment.value);
+    else settingClaims(assignment, owner2, context3);
+  }
+}
+var OWNER_WORDS = { service: "service", systemd: "systemd service", socket: "systemd socket", process: "process" };
+function unnamedOwnerReporter(source, sink) {
+  const told = /* @__PURE__ */ new Set();
+  return (owner2, value) => {
+    const key = `${owner2.kind}:${owner2.settingPrefix}`;
+    if (told.has(key)) return;
+    told.add(key);
+    const name2 = owner2.settingPrefix.slice(owner2.settingPrefix.lastIndexOf(".") + 1);
+    const at = enclosingAttribute(value, name2) ?? value;
+    sink.diagnostics.push({ ...nodeLocation(source, at), severity: "warning", message: unnamedServiceMessage(OWNER_WORDS[owner2.kind], owner2.settingPrefix) });
+  };
 }
 function declaredService(assignments, file2, roots) {
   const services = /* @__PURE__ */ new Set();
   for (const { path: path6 } of assignments) {
     const at = path6.indexOf("options");
     const owner2 = at >= 0 ? settingOwner(path6.slice(at + 1), file2, roots) : void 0;
-    if (owner2?.kind === "service") services.add(owner2.service);
+    if (owner2?.kind === "service" && owner2.service !== "") services.add(owner2.service);
   }
   return services.size === 1 ? [...services][0] : void 0;
 }
@@ -71889,8 +72021,7 @@ function optionClaim({ declaration, owner: owner2 }, sink) {
   if (owner2 && declaration.default) valueClaim(declaration.default, owner2, true, PORT_TYPES.has(declaration.typeName ?? ""), sink);
 }
 var COMMAND_SETTINGS = /* @__PURE__ */ new Set(["ExecStart", "script"]);
-function settingClaims(assignment, context3) {
-  const owner2 = settingOwner(assignment.path, context3.sink.source.path, context3.roots);
+function settingClaims(assignment, owner2, context3) {
   const leaf = assignment.path[assignment.path.length - 1];
   if (!owner2) {
     if (leaf !== void 0 && COMMAND_SETTINGS.has(leaf)) commandClaims2(assignment, void 0, context3);
@@ -79826,8 +79957,17 @@ function addCategory(categories, category) {
 }
 
 // src/extract/registry/markdownCost.ts
+function markdownParseRefusal(text3) {
+  const overNested = overNestedLine(text3);
+  if (overNested !== void 0) return { reason: `line ${overNested} opens more than ${MAX_MARKDOWN_CONTAINERS} quotes or list items`, line: overNested };
+  if (markdownInlineCost(text3) > MAX_MARKDOWN_INLINE_COST) return { reason: "too many emphasis, link, HTML or heading-underline markers in one paragraph or table cell" };
+  const lists = listCost(text3);
+  if (lists.items > MAX_MARKDOWN_LIST_ITEMS) return { reason: `more than ${MAX_MARKDOWN_LIST_ITEMS} list items` };
+  if (lists.nestedCost > MAX_MARKDOWN_NESTED_LIST_COST) return { reason: "too many lists nested in lists" };
+  return void 0;
+}
 var MAX_MARKDOWN_INLINE_COST = 2e7;
-var MARKERS = /* @__PURE__ */ new Set(["*", "_", "<"]);
+var MARKERS = /* @__PURE__ */ new Set(["*", "_", "<", "[", "]", "("]);
 function markdownInlineCost(text3) {
   let cost = 0;
   let run3 = { markers: 0, length: 0 };
@@ -79857,17 +79997,85 @@ function markdownInlineCost(text3) {
   endRun();
   return cost;
 }
+var UNDERLINE_WEIGHT = 8;
 function splitLines(text3) {
   const lines = [];
   for (let start2 = 0; start2 <= text3.length; ) {
     const newline = text3.indexOf("\n", start2);
     const end = newline < 0 ? text3.length : newline;
-    let markers = 0;
+    const line = text3.slice(start2, end);
+    let markers = isUnderline(line) ? UNDERLINE_WEIGHT : 0;
     for (let i2 = start2; i2 < end; i2++) if (MARKERS.has(text3.charAt(i2))) markers++;
-    lines.push({ text: text3.slice(start2, end), markers });
+    lines.push({ text: line, markers });
     start2 = end + 1;
   }
   return lines;
+}
+function isUnderline(line) {
+  let i2 = 0;
+  while (i2 < line.length && " 	>".includes(line.charAt(i2))) i2++;
+  const mark = line.charAt(i2);
+  if (mark !== "=" && mark !== "-") return false;
+  while (line.charAt(i2) === mark) i2++;
+  while (i2 < line.length && " 	\r".includes(line.charAt(i2))) i2++;
+  return i2 === line.length;
+}
+var MAX_MARKDOWN_CONTAINERS = 32;
+function overNestedLine(text3) {
+  let number4 = 1;
+  for (let start2 = 0; start2 <= text3.length; number4++) {
+    const newline = text3.indexOf("\n", start2);
+    const end = newline < 0 ? text3.length : newline;
+    if (containerMarkers(text3, start2, end) > MAX_MARKDOWN_CONTAINERS) return number4;
+    start2 = end + 1;
+  }
+  return void 0;
+}
+var MAX_MARKDOWN_NESTED_LIST_COST = 1e7;
+var MAX_MARKDOWN_LIST_ITEMS = 2e4;
+function listCost(text3) {
+  let items = 0;
+  let openings = 0;
+  let previousIndent = -1;
+  for (let start2 = 0; start2 <= text3.length; ) {
+    const newline = text3.indexOf("\n", start2);
+    const end = newline < 0 ? text3.length : newline;
+    const indent = listItemIndent(text3, start2, end);
+    if (indent !== void 0) {
+      items++;
+      if (indent > previousIndent && previousIndent >= 0) openings++;
+      previousIndent = indent;
+    }
+    start2 = end + 1;
+  }
+  return { items, nestedCost: openings * text3.length };
+}
+function listItemIndent(text3, start2, end) {
+  let i2 = start2;
+  while (i2 < end && " 	>".includes(text3.charAt(i2))) i2++;
+  const char = text3.charAt(i2);
+  if ("-*+".includes(char) && char !== "" && i2 + 1 < end && " 	".includes(text3.charAt(i2 + 1))) return i2 - start2;
+  let digits = i2;
+  while (digits < end && digits - i2 < 9 && text3.charAt(digits) >= "0" && text3.charAt(digits) <= "9") digits++;
+  if (digits > i2 && digits + 1 < end && ".)".includes(text3.charAt(digits)) && " 	".includes(text3.charAt(digits + 1))) return i2 - start2;
+  return void 0;
+}
+function containerMarkers(text3, start2, end) {
+  let count = 0;
+  let i2 = start2;
+  for (; ; ) {
+    while (i2 < end && (text3.charAt(i2) === " " || text3.charAt(i2) === "	")) i2++;
+    const char = text3.charAt(i2);
+    if (i2 < end && char === ">") i2++;
+    else if (i2 + 1 < end && "-*+".includes(char) && " 	".includes(text3.charAt(i2 + 1))) i2 += 2;
+    else {
+      let digits = i2;
+      while (digits < end && digits - i2 < 9 && text3.charAt(digits) >= "0" && text3.charAt(digits) <= "9") digits++;
+      if (digits === i2 || digits + 1 >= end || !".)".includes(text3.charAt(digits)) || !" 	".includes(text3.charAt(digits + 1))) return count;
+      i2 = digits + 2;
+    }
+    if (++count > MAX_MARKDOWN_CONTAINERS) return count;
+  }
 }
 function startsParagraph(head) {
   if (head.startsWith("#")) return true;
@@ -80027,19 +80235,22 @@ function isMarkdownRegistryPath(path6) {
 var markdownRegistryExtractor = {
   format: MARKDOWN_REGISTRY_FORMAT,
   matches: isMarkdownRegistryPath,
-  extract: extractMarkdownRegistry
+  extract: (file2, context3) => extractMarkdownRegistry(file2, context3.parseBudget)
 };
-function extractMarkdownRegistry(file2) {
+function extractMarkdownRegistry(file2, budget) {
   try {
     const bom = file2.text.startsWith("\uFEFF") ? 1 : 0;
     const body2 = file2.text.slice(bom);
     const positionInFile = textPositioner(file2.text);
     const doc = { path: file2.path, text: body2, position: (offset) => positionInFile(offset + bom) };
-    if (markdownInlineCost(body2) > MAX_MARKDOWN_INLINE_COST) {
-      const message = "port registry: too many emphasis or HTML markers in one paragraph or table cell for the Markdown parser (a fixed limit that no hand-kept registry reaches); not read";
-      return { bindings: [], diagnostics: [{ file: file2.path, severity: "error", message }] };
+    const refusal = markdownParseRefusal(body2);
+    if (refusal) {
+      const message = `port registry: ${refusal.reason} for the Markdown parser (a fixed limit that no hand-kept registry reaches); not read`;
+      return { bindings: [], diagnostics: [{ file: file2.path, ...refusal.line === void 0 ? {} : { line: refusal.line }, severity: "error", message }] };
     }
-    const tree = fromMarkdown(body2, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+    const parsed = chargedParse(budget, () => fromMarkdown(body2, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] }));
+    if ("timeout" in parsed) return { bindings: [], diagnostics: [{ file: file2.path, severity: "warning", message: parsed.message }] };
+    const tree = parsed.value;
     const reading = readDocument(tree, doc);
     const { bindings, registry: registry2 } = claimsToRegistry(reading.claims, reading.categories);
     if (bindings.length === 0 && registry2.reserved.length === 0 && registry2.categories.length === 0) {
@@ -81320,10 +81531,14 @@ function settingWords(name2) {
 }
 
 // src/extract/source/claims.ts
-function portOfNumberLiteral(node3) {
-  const digits = /^(\d[\d_]*)(?:[iu](?:8|16|32|64|128|size))?$/.exec(node3.text)?.[1];
-  const port = digits === void 0 ? void 0 : parsePortNumber(digits.replace(/_/g, ""));
-  return port === void 0 ? void 0 : { port, row: node3.startPosition.row, column: node3.startPosition.column, isDefault: false };
+function decimalIntegerValue(text3) {
+  const digits = /^(\d[\d_]*)(?:[iu](?:8|16|32|64|128|size))?$/.exec(text3)?.[1];
+  return digits === void 0 ? void 0 : Number(digits.replace(/_/g, ""));
+}
+function portOfNumberLiteral(node3, integerValue = decimalIntegerValue) {
+  const value = isPartOfBrokenToken(node3) ? void 0 : integerValue(node3.text);
+  if (value === void 0 || !Number.isInteger(value) || value < MIN_PORT || value > MAX_PORT) return void 0;
+  return { port: value, row: node3.startPosition.row, column: node3.startPosition.column, isDefault: false };
 }
 function portOfString(text3) {
   const port = text3 === void 0 ? void 0 : parsePortNumber(text3.text);
@@ -81370,67 +81585,18 @@ function distinctClaims(claims) {
   });
 }
 
-// src/extract/source/syntax.ts
-var STRING_CONTENT = /* @__PURE__ */ new Set(["string_content", "string_fragment", "interpreted_string_literal_content", "raw_string_literal_content"]);
-var STRING_DELIMITERS = /* @__PURE__ */ new Set(["string_start", "string_end"]);
-function plainString(node3) {
-  let content3;
-  for (const child2 of node3.namedChildren) {
-    if (STRING_DELIMITERS.has(child2.type)) continue;
-    if (!STRING_CONTENT.has(child2.type) || content3) return void 0;
-    content3 = child2;
-  }
-  if (content3) return { text: content3.text, row: content3.startPosition.row, column: content3.startPosition.column };
-  return { text: "", row: node3.startPosition.row, column: node3.startPosition.column };
+// src/extract/source/goIntegers.ts
+var FORMS = [
+  { pattern: /^(?:0|[1-9](?:_?\d)*)$/, radix: 10, prefix: 0 },
+  { pattern: /^0b_?[01](?:_?[01])*$/i, radix: 2, prefix: 2 },
+  { pattern: /^0o_?[0-7](?:_?[0-7])*$/i, radix: 8, prefix: 2 },
+  { pattern: /^0(?:_?[0-7])+$/, radix: 8, prefix: 1 },
+  { pattern: /^0x_?[\da-f](?:_?[\da-f])*$/i, radix: 16, prefix: 2 }
+];
+function goIntegerValue(text3) {
+  const form = FORMS.find(({ pattern }) => pattern.test(text3));
+  return form && Number.parseInt(text3.slice(form.prefix).replace(/_/g, ""), form.radix);
 }
-function wordsPattern(names) {
-  return new RegExp(`\\b(?:${[...names].join("|")})\\b`, "g");
-}
-function nodesAroundWords(root, text3, words, types, levels) {
-  const found = /* @__PURE__ */ new Map();
-  for (const match of text3.matchAll(words)) {
-    let node3 = root.descendantForIndex(match.index);
-    for (let level = 0; node3 && level <= levels; level++, node3 = node3.parent) {
-      if (!types.has(node3.type)) continue;
-      found.set(node3.id, node3);
-      break;
-    }
-  }
-  return [...found.values()].sort((a, b) => a.startIndex - b.startIndex);
-}
-function localValue(use, name2, declaration) {
-  for (let scope = use.parent; scope; scope = scope.parent) {
-    const children = scope.namedChildren;
-    for (let i2 = children.length - 1; i2 >= 0; i2--) {
-      const child2 = children[i2];
-      if (child2.startIndex > use.startIndex || child2.endIndex > use.startIndex) continue;
-      const value = declaration(child2, name2);
-      if (value) return value;
-    }
-    if (scope.parent === null) {
-      for (const child2 of children) {
-        if (child2.startIndex <= use.startIndex) continue;
-        const value = declaration(child2, name2);
-        if (value) return value;
-      }
-    }
-  }
-  return void 0;
-}
-function firstErrorNode(root) {
-  if (!root.hasError) return void 0;
-  let node3 = root;
-  for (; ; ) {
-    const next = node3.children.find((child2) => child2.isError || child2.isMissing || child2.hasError);
-    if (!next) return node3;
-    if (next.isError || next.isMissing) return next;
-    node3 = next;
-  }
-}
-function positionalArguments(argumentList, skip = NOT_POSITIONAL) {
-  return argumentList ? argumentList.namedChildren.filter((child2) => !skip.has(child2.type)) : [];
-}
-var NOT_POSITIONAL = /* @__PURE__ */ new Set(["comment", "line_comment", "block_comment", "keyword_argument"]);
 
 // src/extract/source/go.ts
 var LISTEN_CALLS = /* @__PURE__ */ new Set(["ListenAndServe", "ListenAndServeTLS", "Listen", "ListenPacket", "ListenTCP", "ListenUDP", "Run", "RunTLS", "Start", "StartTLS"]);
@@ -81497,7 +81663,7 @@ function addressOf(expression, depth) {
   const node3 = passThrough(expression);
   if (STRING_TYPES.has(node3.type)) return addressOfString(plainString(node3));
   if (node3.type === "int_literal") {
-    const port = portOfNumberLiteral(node3);
+    const port = portOfNumberLiteral(node3, goIntegerValue);
     return port && { port, host: void 0 };
   }
   if (node3.type === "identifier") {
@@ -81524,7 +81690,7 @@ function addressOf(expression, depth) {
 function portOf(expression, depth) {
   if (depth > MAX_DEPTH3) return void 0;
   const node3 = passThrough(expression);
-  if (node3.type === "int_literal") return portOfNumberLiteral(node3);
+  if (node3.type === "int_literal") return portOfNumberLiteral(node3, goIntegerValue);
   if (STRING_TYPES.has(node3.type)) return portOfString(plainString(node3));
   if (node3.type === "identifier") {
     const value = resolveName(node3);
@@ -82332,16 +82498,20 @@ function mayHoldListener(format, text3) {
 // src/extract/source/serviceName.ts
 var GENERIC_FOLDERS = /* @__PURE__ */ new Set(["src", "source", "lib", "bin", "cmd", "app", "apps", "server", "internal", "pkg", "main", "packages", "services"]);
 function sourceServiceName(path6, manifestFile, manifest, rootName) {
-  const name2 = (manifestFile === "go.mod" ? goCommandName(path6) : void 0) ?? manifest?.name ?? folderName(path6) ?? rootName;
-  return normalizeServiceName(name2);
+  const candidates = [manifestFile === "go.mod" ? goCommandName(path6) : void 0, manifest?.name, ...namingFolders(path6), rootName];
+  for (const candidate of candidates) {
+    const service = candidate === void 0 ? "" : normalizeServiceName(candidate);
+    if (service !== "") return service;
+  }
+  return "";
 }
 function goCommandName(path6) {
   const folders = path6.split("/").slice(0, -1);
   const cmd = folders.lastIndexOf("cmd");
   return cmd >= 0 ? folders[cmd + 1] : void 0;
 }
-function folderName(path6) {
-  return path6.split("/").slice(0, -1).reverse().find((folder) => !GENERIC_FOLDERS.has(folder.toLowerCase()));
+function namingFolders(path6) {
+  return path6.split("/").slice(0, -1).reverse().filter((folder) => !GENERIC_FOLDERS.has(folder.toLowerCase()));
 }
 
 // src/extract/source/extractSource.ts
@@ -82378,6 +82548,7 @@ function extractSourceFile(language, parser2, file2, context3) {
     const manifest = nearestPackageManifest(file2.path, language.manifest, context3);
     if (manifest && language.manifest === "Cargo.toml" && isCargoAuxiliaryTarget(file2.path, manifest)) return { bindings: [], diagnostics: [] };
     const service = sourceServiceName(file2.path, language.manifest, manifest, context3.rootName);
+    if (service === "") return { bindings: [], diagnostics: [...diagnostics, ...claims.map((claim2) => unnamedListener(claim2, file2.path, context3.rootName))] };
     return { bindings: claims.map((claim2) => listenBinding(claim2, file2.path, service, language.format)), diagnostics };
   } catch (error63) {
     return fail(`internal error while reading listeners: ${error63 instanceof Error ? error63.message : String(error63)}`);
@@ -82395,6 +82566,9 @@ function syntaxErrorDiagnostics(path6, root, language) {
     severity: "warning",
     message: `${language.format} syntax error: listeners in the rest of the file are still read`
   }];
+}
+function unnamedListener(claim2, file2, rootName) {
+  return { file: file2, line: claim2.row + 1, column: claim2.column + 1, severity: "warning", message: unnamedServiceMessage("folder", rootName) };
 }
 function listenBinding(claim2, file2, service, format) {
   const binding2 = {

@@ -45,15 +45,18 @@ export class TextGrid {
 // integers may carry a `+`.
 const NUMBER = /^\+?(?:0x[\da-f_]+|0o[0-7_]+|0b[01_]+|\d[\d_]*)/i;
 
-function numberValue(literal: string): number {
+/** What the literal may mean: `0123` is 123 to Compose and YAML, 83 to Go (a legacy octal literal). */
+function numberValues(literal: string): number[] {
   const digits = literal.replace(/[+_]/g, '');
-  return /^0[xob]/i.test(digits) ? Number(digits.toLowerCase()) : Number.parseInt(digits, 10);
+  if (/^0[xob]/i.test(digits)) return [Number(digits.toLowerCase())];
+  const decimal = Number.parseInt(digits, 10);
+  return /^0[0-7]+$/.test(digits) ? [decimal, Number.parseInt(digits, 8)] : [decimal];
 }
 
 /**
  * What a binding's location must show: the port literal itself. At (line, column) begins a
  * number, not preceded by a digit, whose value is `port`: decimal digits (leading zeros
- * allowed, as Compose reads `08080`; `_` separators, as source code writes `8_080`) or a
+ * allowed, as Compose reads `08080`, or octal, as Go reads `0123`; `_` separators, as source code writes `8_080`) or a
  * prefixed hexadecimal, octal or binary literal, either with a YAML integer's `+`. A range (`3000-3005`, `9090-9091:8080-8081`)
  * is pointed at its first port, an address (`127.0.0.1:8080`, `[::]:8082`) at its port, not
  * at the address. Returns why it does not hold, or undefined.
@@ -65,6 +68,6 @@ export function portLiteralProblem(grid: TextGrid, line: number, column: number,
   const shown = JSON.stringify(rest.slice(0, 24));
   if (literal === undefined) return `${line}:${column} shows ${shown}, not the port ${port}`;
   if (/\d/.test(grid.before(line, column))) return `${line}:${column} is inside the number ${JSON.stringify(grid.before(line, column) + literal)}`;
-  if (numberValue(literal) !== port) return `${line}:${column} shows ${shown}, whose number ${literal} is not the port ${port}`;
+  if (!numberValues(literal).includes(port)) return `${line}:${column} shows ${shown}, whose number ${literal} is not the port ${port}`;
   return undefined;
 }

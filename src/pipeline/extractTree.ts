@@ -1,7 +1,7 @@
 import type { Candidate } from '../discover/select.js';
 import { raiseHint, type ReadLimits } from '../discover/limits.js';
 import { type FileTree, formatBytes } from '../discover/tree.js';
-import { createParseBudget } from '../extract/treeSitter/parseBudget.js';
+import { createParseBudget } from '../extract/parseBudget.js';
 import type { Diagnostic, ExtractContext, ExtractResult } from '../model/types.js';
 import { candidateItems, extractInWorker, splitInTwo, threadsFor } from './parallel.js';
 

@@ -284,3 +284,51 @@ describe('a malformed file', () => {
     expect(result.bindings.map(brief)).toEqual(['a *:1111/tcp @3:21 a.port', 'c *:3333/tcp @5:21 c.port', 'e *:5555/tcp @7:21 e.port']);
   });
 });
+
+describe('fuzz regressions: names with no letter or digit', () => {
+  const nameless = (what: string) => `${what} has no letter or digit, so it names no service: its ports are not checked`;
+
+  it('claims nothing under `services._` and says so once, at the name, for all its settings', () => {
+    expect(problems(extractLines('modules/a.nix', ['{ config, ... }: { services._.port = 8080; }']))).toEqual([`warning 1:29 ${nameless('service "_"')}`]);
+    const nested = extractLines('modules/a.nix', [
+      '{ config, ... }: {', //               1
+      '  services._ = {', //                 2
+      '    enable = true;', //               3
+      '    port = 8080;', //                 4
+      '    settings.http_port = 3000;', //   5
+      '  };', //                             6
+      '  services.web.port = 80;', //        7
+      '}', //                                8
+    ]);
+    expect(nested.bindings.map(brief)).toEqual(['web *:80/tcp @7:23 web.port']);
+    expect(problems(nested)).toEqual([`warning 2:12 ${nameless('service "_"')}`]);
+  });
+
+  it('does the same for systemd units and sockets, process-compose processes and option declarations', () => {
+    const result = extractLines('modules/a.nix', [
+      '{ lib, ... }: {', //                                                                          1
+      '  systemd.services."-".serviceConfig.ExecStart = "app --port 8080";', //                      2
+      '  systemd.sockets._.listenStreams = [ "0.0.0.0:8081" ];', //                                  3
+      '  settings.processes._.command = "app --port 8082";', //                                      4
+      '  options.services.__.port = lib.mkOption { type = lib.types.port; default = 8083; };', //   5
+      '}', //                                                                                        6
+    ]);
+    expect(result.bindings).toEqual([]);
+    expect(problems(result)).toEqual([
+      `warning 5:20 ${nameless('service "__"')}`,
+      `warning 2:20 ${nameless('systemd service "-"')}`,
+      `warning 3:19 ${nameless('systemd socket "_"')}`,
+      `warning 4:22 ${nameless('process "_"')}`,
+    ]);
+  });
+
+  it('a computed name (`options.${name}`) could be any service: no claim, and nothing to say', () => {
+    const result = extractLines('modules/a.nix', [
+      '{ lib, name, ... }: {',
+      '  options.${name}.enable = lib.mkEnableOption "x";',
+      '  options.${name}.port = lib.mkOption { type = lib.types.port; default = 8084; };',
+      '}',
+    ]);
+    expect(result).toEqual({ bindings: [], diagnostics: [] });
+  });
+});

@@ -158,3 +158,39 @@ describe('other registry shapes', () => {
     expect(problems(broken)).toEqual(['error 3:8 Nix syntax error: expected a name', 'error 3:8 port registry: web is not a port number literal; entry skipped']);
   });
 });
+
+describe('fuzz regressions', () => {
+  const nameless = (name: string) => `port registry: service ${JSON.stringify(name)} has no letter or digit, so it names no service: its ports are not checked`;
+
+  it('registers no entry whose service has no letter or digit (`_`, `""`, a missing name), and says so once at the name', () => {
+    const result = read('lib/ports.nix', [
+      '{', //                                                  1
+      '  _ = 3000;', //                                        2
+      '  "" = 3001;', //                                       3
+      '  apps = { _ = { http = 3003; grpc = 3004; }; };', //   4
+      '  web = 3005;', //                                      5
+      '}', //                                                  6
+    ]);
+    expect(result.bindings.map(brief)).toEqual(['web 3005/tcp @5:9']);
+    expect(problems(result)).toEqual([`error 2:3 ${nameless('_')}`, `error 3:3 ${nameless('')}`, `error 4:12 ${nameless('_')}`]);
+    const missing = read('lib/ports.nix', ['{', '   = 3002;', '}']);
+    expect(missing.bindings).toEqual([]);
+    expect(problems(missing)).toEqual(['error 1:2 Nix syntax error: expected a name', `error 2:4 ${nameless('')}`]);
+  });
+
+  it('reads no port from a number a syntax error runs into (`[ 5173\\5174 ]`: tree-sitter reads 5173, an escape `\\5` and 174)', () => {
+    const result = read('lib/ports.nix', ['{', '  web.vite = [ 5173\\5174 ];', '  web.api = [ 3000 3001 ];', '}']);
+    expect(result.bindings.map(brief)).toEqual(['web/api 3000/tcp @3:15', 'web/api 3001/tcp @3:20']);
+    expect(problems(result)).toEqual([
+      'error 2:20 Nix syntax error near `\\5`',
+      'error 2:16 port registry: web.vite: the number 5173 runs into a syntax error; entry skipped',
+      'error 2:22 port registry: web.vite: the number 174 runs into a syntax error; entry skipped',
+    ]);
+  });
+
+  it('places a category whose name is missing at its `=`, not past the end of the line before it', () => {
+    const result = read('lib/ports.nix', ['{', '   = { web = 3000; };', '}']);
+    expect(result.bindings.map(brief)).toEqual(['/web 3000/tcp @2:14']);
+    expect(result.registry?.categories).toEqual([{ name: '', file: 'lib/ports.nix', line: 2, column: 4 }]);
+  });
+});

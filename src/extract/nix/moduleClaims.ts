@@ -1,10 +1,12 @@
 // The claims of a NixOS module (or a host configuration, or a process-compose-flake file):
 // option defaults, settings of services, and the listener flags of the commands it runs.
 import type { Node } from 'web-tree-sitter';
+import { unnamedServiceMessage } from '../unnamedService.js';
 import { type Assignment, MAX_NIX_NESTING, walkAssignments } from './attrWalk.js';
 import { ClaimSink, writtenAddress, writtenPort } from './claims.js';
 import { commandClaims, environmentClaims } from './commandClaims.js';
 import { type NixSource, nodeLocation } from './nixGrammar.js';
+import { enclosingAttribute } from './nixNames.js';
 import { type DeclaredOption, type ModuleContext, scoped, settingName } from './moduleContext.js';
 import { followNames, type ScopedNode } from './nixScope.js';
 import { optionDeclarations } from './optionDeclarations.js';
@@ -24,16 +26,41 @@ export function moduleClaims(source: NixSource, sink: ClaimSink): void {
   };
   const assignments = walkAssignments(source.root, { tooDeep });
   const roots = serviceRoots(assignments);
+  const unnamed = unnamedOwnerReporter(source, sink);
   const options = new Map<string, DeclaredOption>();
   for (const declaration of optionDeclarations(assignments)) {
     const owner = settingOwner(declaration.path, source.path, roots);
-    const ownsIt = owner?.kind === 'service' && owner.rest.length > 0;
+    if (owner?.service === '' && declaration.default) unnamed(owner, declaration.default.node);
+    const ownsIt = owner?.kind === 'service' && owner.rest.length > 0 && owner.service !== '';
     options.set(declaration.path.join('.'), { declaration, owner: ownsIt ? owner : undefined });
   }
   const context: ModuleContext = { sink, options, roots, moduleService: declaredService(assignments, source.path, roots) };
   for (const option of options.values()) optionClaim(option, sink);
   // Under `options` a module declares; everywhere else it sets.
-  for (const assignment of assignments) if (!assignment.path.includes('options')) settingClaims(assignment, context);
+  for (const assignment of assignments) {
+    if (assignment.path.includes('options')) continue;
+    const owner = settingOwner(assignment.path, source.path, roots);
+    if (owner?.service === '') unnamed(owner, assignment.value);
+    else settingClaims(assignment, owner, context);
+  }
+}
+
+const OWNER_WORDS: Readonly<Record<SettingOwner['kind'], string>> = { service: 'service', systemd: 'systemd service', socket: 'systemd socket', process: 'process' };
+
+/**
+ * A name with no letter or digit (`services._`) names no service, so its settings claim
+ * nothing; the file is told once per such name, where the name is written.
+ */
+function unnamedOwnerReporter(source: NixSource, sink: ClaimSink): (owner: SettingOwner, value: Node) => void {
+  const told = new Set<string>();
+  return (owner, value) => {
+    const key = `${owner.kind}:${owner.settingPrefix}`;
+    if (told.has(key)) return;
+    told.add(key);
+    const name = owner.settingPrefix.slice(owner.settingPrefix.lastIndexOf('.') + 1);
+    const at = enclosingAttribute(value, name) ?? value;
+    sink.diagnostics.push({ ...nodeLocation(source, at), severity: 'warning', message: unnamedServiceMessage(OWNER_WORDS[owner.kind], owner.settingPrefix) });
+  };
 }
 
 /** The one service whose options the file declares (`options.services.x.enable = mkEnableOption ...`), if one. */
@@ -42,7 +69,7 @@ function declaredService(assignments: readonly Assignment[], file: string, roots
   for (const { path } of assignments) {
     const at = path.indexOf('options');
     const owner = at >= 0 ? settingOwner(path.slice(at + 1), file, roots) : undefined;
-    if (owner?.kind === 'service') services.add(owner.service);
+    if (owner?.kind === 'service' && owner.service !== '') services.add(owner.service);
   }
   return services.size === 1 ? [...services][0] : undefined;
 }
@@ -54,8 +81,7 @@ function optionClaim({ declaration, owner }: DeclaredOption, sink: ClaimSink): v
 
 const COMMAND_SETTINGS = new Set(['ExecStart', 'script']);
 
-function settingClaims(assignment: Assignment, context: ModuleContext): void {
-  const owner = settingOwner(assignment.path, context.sink.source.path, context.roots);
+function settingClaims(assignment: Assignment, owner: SettingOwner | undefined, context: ModuleContext): void {
   const leaf = assignment.path[assignment.path.length - 1];
   if (!owner) {
     // `serviceConfig.ExecStart` inside a helper's argument (`mkSystemdService cfg { ... }`).

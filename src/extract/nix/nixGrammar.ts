@@ -4,7 +4,7 @@
 import type { Node, Parser } from 'web-tree-sitter';
 import type { Diagnostic, ExtractResult, ParseBudget, SourceFile, SourceLocation } from '../../model/types.js';
 import { loadParser } from '../treeSitter/loader.js';
-import { parseWithinBudget } from '../treeSitter/parseBudget.js';
+import { parseWithinBudget } from '../parseBudget.js';
 
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;

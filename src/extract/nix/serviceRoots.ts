@@ -2,7 +2,7 @@
 // but modules also nest (`services.blacksky.pds`) or use a namespace of their own
 // (`options.blacksky.firehose`), and a service's settings nest too (`services.x.metrics.port`):
 // the file itself says which is which.
-import type { Assignment } from './attrWalk.js';
+import { type Assignment, COMPUTED_NAME } from './attrWalk.js';
 import { EMPTY_SCOPE, type Scope } from './nixScope.js';
 import { configPath } from './renderValue.js';
 
@@ -38,7 +38,8 @@ export function serviceRoots(assignments: readonly Assignment[]): ServiceRoots {
     if (path[path.length - 1] === 'enable' && !path.includes('options') && at >= 0 && path[at - 1] !== 'systemd') roots.push(path.slice(at, -1));
   }
   if (bound.length === 0) roots.push(...declared.filter((path) => path[path.length - 1] === 'enable').map((path) => path.slice(0, -1)));
-  return new ServiceRoots(roots.filter((path) => path.length >= (path[0] === 'services' ? 2 : 1)));
+  // A computed name (`options.${name}`) could be any service: no root of one.
+  return new ServiceRoots(roots.filter((path) => path.length >= (path[0] === 'services' ? 2 : 1) && !path.includes(COMPUTED_NAME)));
 }
 
 /** `cfg = config.services.x;` in a `let` around any assignment: the config paths a module names. */

@@ -4,7 +4,8 @@ import type { Nodes, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
-import type { Diagnostic, ExtractResult, Extractor, RegistryCategory, SourceFile } from '../../model/types.js';
+import type { Diagnostic, ExtractResult, Extractor, ParseBudget, RegistryCategory, SourceFile } from '../../model/types.js';
+import { chargedParse } from '../parseBudget.js';
 import {
   type Claim,
   claimsToRegistry,
@@ -17,7 +18,7 @@ import {
   textStartLocation,
 } from './markdownClaims.js';
 import { categoryLabel, sectionReserves } from './markdownLabels.js';
-import { MAX_MARKDOWN_INLINE_COST, markdownInlineCost } from './markdownCost.js';
+import { markdownParseRefusal } from './markdownCost.js';
 import { readListItem } from './markdownList.js';
 import { readTable } from './markdownTable.js';
 import { mappedText } from './markdownText.js';
@@ -42,21 +43,24 @@ export function isMarkdownRegistryPath(path: string): boolean {
 export const markdownRegistryExtractor: Extractor = {
   format: MARKDOWN_REGISTRY_FORMAT,
   matches: isMarkdownRegistryPath,
-  extract: extractMarkdownRegistry,
+  extract: (file, context) => extractMarkdownRegistry(file, context.parseBudget),
 };
 
-export function extractMarkdownRegistry(file: SourceFile): ExtractResult {
+export function extractMarkdownRegistry(file: SourceFile, budget?: ParseBudget): ExtractResult {
   try {
     // micromark drops a leading byte order mark: its offsets count from the character after it.
     const bom = file.text.startsWith('\ufeff') ? 1 : 0;
     const body = file.text.slice(bom);
     const positionInFile = textPositioner(file.text);
     const doc: MarkdownSource = { path: file.path, text: body, position: (offset) => positionInFile(offset + bom) };
-    if (markdownInlineCost(body) > MAX_MARKDOWN_INLINE_COST) {
-      const message = 'port registry: too many emphasis or HTML markers in one paragraph or table cell for the Markdown parser (a fixed limit that no hand-kept registry reaches); not read';
-      return { bindings: [], diagnostics: [{ file: file.path, severity: 'error', message }] };
+    const refusal = markdownParseRefusal(body);
+    if (refusal) {
+      const message = `port registry: ${refusal.reason} for the Markdown parser (a fixed limit that no hand-kept registry reaches); not read`;
+      return { bindings: [], diagnostics: [{ file: file.path, ...(refusal.line === undefined ? {} : { line: refusal.line }), severity: 'error', message }] };
     }
-    const tree = fromMarkdown(body, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+    const parsed = chargedParse(budget, () => fromMarkdown(body, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] }));
+    if ('timeout' in parsed) return { bindings: [], diagnostics: [{ file: file.path, severity: 'warning', message: parsed.message }] };
+    const tree = parsed.value;
     const reading = readDocument(tree, doc);
     const { bindings, registry } = claimsToRegistry(reading.claims, reading.categories);
     if (bindings.length === 0 && registry.reserved.length === 0 && registry.categories.length === 0) {

@@ -1,13 +1,25 @@
-// The Markdown parser (micromark) resolves emphasis and inline HTML in time that grows with
-// the square of their markers in one paragraph or table cell: a hostile PORTS.md of one
-// line `*a*a*a...` (or `<?<?<?...`) holds a run for minutes. Real registries have a few
-// markers per cell. Before parsing, an upper bound of that cost is summed in one pass, and a
-// file beyond it is not parsed.
+// The Markdown parser (micromark) takes time that grows with the square of some constructs:
+// emphasis, links and inline HTML in one paragraph or table cell (`*a*a*a...`, `<?<?...`,
+// `[a](b (...`), heading underlines, quotes and lists nested on one line (`> > > ...`), lists
+// nested in lists. A hostile PORTS.md of them holds a run for minutes; real registries have a
+// few of each. Before parsing, bounds of those costs are measured in linear passes, and a
+// file beyond one is not parsed. micromark cannot be interrupted: this is what bounds it.
+
+/** Why a text would cost the parser too much (and where, when one line does), or undefined. */
+export function markdownParseRefusal(text: string): { reason: string; line?: number } | undefined {
+  const overNested = overNestedLine(text);
+  if (overNested !== undefined) return { reason: `line ${overNested} opens more than ${MAX_MARKDOWN_CONTAINERS} quotes or list items`, line: overNested };
+  if (markdownInlineCost(text) > MAX_MARKDOWN_INLINE_COST) return { reason: 'too many emphasis, link, HTML or heading-underline markers in one paragraph or table cell' };
+  const lists = listCost(text);
+  if (lists.items > MAX_MARKDOWN_LIST_ITEMS) return { reason: `more than ${MAX_MARKDOWN_LIST_ITEMS} list items` };
+  if (lists.nestedCost > MAX_MARKDOWN_NESTED_LIST_COST) return { reason: 'too many lists nested in lists' };
+  return undefined;
+}
 
 /** Markers times the length of the paragraph or row they are in, summed over the file. */
 export const MAX_MARKDOWN_INLINE_COST = 20_000_000;
 
-const MARKERS = new Set(['*', '_', '<']);
+const MARKERS = new Set(['*', '_', '<', '[', ']', '(']);
 
 interface Line {
   text: string;
@@ -15,7 +27,7 @@ interface Line {
 }
 
 /**
- * For each run of inline text, its emphasis and HTML markers times its length, summed: the
+ * For each run of inline text, its emphasis, link and HTML markers times its length, summed: the
  * parser's inline work is at most proportional to it. A run is a table row, or the lines of a
  * paragraph. A line is counted apart only where the parser is sure to end a paragraph before
  * it (a blank line, a bullet item, a heading, a row of a table whose delimiter row matches its
@@ -53,17 +65,115 @@ export function markdownInlineCost(text: string): number {
   return cost;
 }
 
+/**
+ * A line of `=` or `-` under a paragraph line makes it a heading, and micromark re-reads the
+ * paragraph's events for each one: 16 KB of `a\n-\n` take 2.4 s. Each such line counts as
+ * this many markers, which makes its measured cost comparable to an emphasis marker's.
+ */
+const UNDERLINE_WEIGHT = 8;
+
 function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   for (let start = 0; start <= text.length; ) {
     const newline = text.indexOf('\n', start);
     const end = newline < 0 ? text.length : newline;
-    let markers = 0;
+    const line = text.slice(start, end);
+    let markers = isUnderline(line) ? UNDERLINE_WEIGHT : 0;
     for (let i = start; i < end; i++) if (MARKERS.has(text.charAt(i))) markers++;
-    lines.push({ text: text.slice(start, end), markers });
+    lines.push({ text: line, markers });
     start = end + 1;
   }
   return lines;
+}
+
+/** `===`, `  ---  `, `> -`: a setext underline (or a thematic break), inside quotes or not. */
+function isUnderline(line: string): boolean {
+  let i = 0;
+  while (i < line.length && ' \t>'.includes(line.charAt(i))) i++;
+  const mark = line.charAt(i);
+  if (mark !== '=' && mark !== '-') return false;
+  while (line.charAt(i) === mark) i++;
+  while (i < line.length && ' \t\r'.includes(line.charAt(i))) i++;
+  return i === line.length;
+}
+
+/** Quotes and lists one line may open: real registries nest two or three. */
+export const MAX_MARKDOWN_CONTAINERS = 32;
+
+/**
+ * The first line that opens more than MAX_MARKDOWN_CONTAINERS quotes and list items
+ * (`> > > ...`, `1. 1. 1. ...`), whose parse time grows with the square of their number
+ * (64 KB of `1. ` took 55 s), as a 1-based line number; undefined when there is none.
+ */
+export function overNestedLine(text: string): number | undefined {
+  let number = 1;
+  for (let start = 0; start <= text.length; number++) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    if (containerMarkers(text, start, end) > MAX_MARKDOWN_CONTAINERS) return number;
+    start = end + 1;
+  }
+  return undefined;
+}
+
+/** Nested list openings times the file's length: a bound on the parser's work for nested lists. */
+export const MAX_MARKDOWN_NESTED_LIST_COST = 10_000_000;
+/** List items in one file: 262,000 one-letter items (1 MiB) take 26 s, 20,000 about one. */
+export const MAX_MARKDOWN_LIST_ITEMS = 20_000;
+
+/**
+ * What lists cost micromark. Its time grows with the number of lists nested in other lists
+ * times the document's length (2,000 one-item nested lists: 1 s; 8,000: 16 s), and faster
+ * than the number of items. A list item indented deeper than the item before it opens a
+ * nested list; seed 003's notes under items are a handful.
+ */
+export function listCost(text: string): { items: number; nestedCost: number } {
+  let items = 0;
+  let openings = 0;
+  let previousIndent = -1;
+  for (let start = 0; start <= text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    const indent = listItemIndent(text, start, end);
+    if (indent !== undefined) {
+      items++;
+      if (indent > previousIndent && previousIndent >= 0) openings++;
+      previousIndent = indent;
+    }
+    start = end + 1;
+  }
+  return { items, nestedCost: openings * text.length };
+}
+
+/** The column of the line's list marker (after any `>`), or undefined when it holds none. */
+function listItemIndent(text: string, start: number, end: number): number | undefined {
+  let i = start;
+  while (i < end && ' \t>'.includes(text.charAt(i))) i++;
+  const char = text.charAt(i);
+  if ('-*+'.includes(char) && char !== '' && i + 1 < end && ' \t'.includes(text.charAt(i + 1))) return i - start;
+  let digits = i;
+  while (digits < end && digits - i < 9 && text.charAt(digits) >= '0' && text.charAt(digits) <= '9') digits++;
+  if (digits > i && digits + 1 < end && '.)'.includes(text.charAt(digits)) && ' \t'.includes(text.charAt(digits + 1))) return i - start;
+  return undefined;
+}
+
+/** How many `>`, `-`/`*`/`+` items and `1.`/`1)` items open the line, each after some blanks. */
+function containerMarkers(text: string, start: number, end: number): number {
+  let count = 0;
+  let i = start;
+  for (;;) {
+    while (i < end && (text.charAt(i) === ' ' || text.charAt(i) === '\t')) i++;
+    const char = text.charAt(i);
+    if (i < end && char === '>') i++;
+    else if (i + 1 < end && '-*+'.includes(char) && ' \t'.includes(text.charAt(i + 1))) i += 2;
+    else {
+      let digits = i;
+      while (digits < end && digits - i < 9 && text.charAt(digits) >= '0' && text.charAt(digits) <= '9') digits++;
+      if (digits === i || digits + 1 >= end || !'.)'.includes(text.charAt(digits)) || !' \t'.includes(text.charAt(digits + 1))) return count;
+      i = digits + 2;
+    }
+    if (++count > MAX_MARKDOWN_CONTAINERS) return count;
+  }
 }
 
 /** A heading, a non-empty bullet item or an item `1.` ends the paragraph before it. */

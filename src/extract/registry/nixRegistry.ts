@@ -11,6 +11,8 @@ import type { Binding, Diagnostic, ExtractResult, Extractor, ParseBudget, Protoc
 import { type NixSource, nodeLocation, prepareNixGrammar, readNixTree, syntaxDiagnostics } from '../nix/nixGrammar.js';
 import { nixServiceName } from '../nix/nixNames.js';
 import { attrPathNames, bindingsOf, isAttrset, staticStringText, unwrapParentheses } from '../nix/nixSyntax.js';
+import { isPartOfBrokenToken } from '../source/syntax.js';
+import { unnamedServiceMessage } from '../unnamedService.js';
 import { registryBinding } from './documentRegistry.js';
 
 export const NIX_REGISTRY_FORMAT = 'registry-nix';
@@ -82,9 +84,17 @@ function readSet(reading: Reading, set: Node, path: readonly Key[]): void {
     const value = binding.childForFieldName('expression');
     if (!names || !value) continue;
     const attrs = binding.childForFieldName('attrpath')?.childrenForFieldName('attr') ?? [];
-    const keys = [...path, ...names.map((name, index) => ({ name, node: attrs[index] as Node }))];
+    const keys = [...path, ...names.map((name, index) => ({ name, node: writtenKey(attrs[index], binding) }))];
     readValue(reading, unwrapParentheses(value), keys);
   }
+}
+
+/**
+ * Where a key is written. A name that tree-sitter supplied to recover from a syntax error
+ * (`{ = 3000; }`) is written nowhere: its binding's `=` stands for it.
+ */
+function writtenKey(attr: Node | undefined, binding: Node): Node {
+  return attr && !attr.isMissing ? attr : (binding.children.find((child) => child.type === '=') ?? binding);
 }
 
 function readValue(reading: Reading, value: Node, keys: readonly Key[]): void {
@@ -124,15 +134,28 @@ function readPort(reading: Reading, value: Node, keys: readonly Key[], protocol:
     reading.diagnostics.push({ ...where, message: `port registry: ${name} is not a port number literal; entry skipped` });
     return;
   }
-  const port = parsePortNumber(value.text);
-  if (port === undefined) {
-    reading.diagnostics.push({ ...where, message: `port registry: ${name} = ${value.text} is not a port (1-65535)` });
+  if (isPartOfBrokenToken(value)) {
+    reading.diagnostics.push({ ...where, message: `port registry: ${name}: the number ${value.text} runs into a syntax error; entry skipped` });
     return;
   }
   const [first, second, third] = keys;
   const category = keys.length >= 2 ? first : undefined;
   const service = (keys.length >= 2 ? second : first) as Key;
+  const serviceName = nixServiceName(service.name);
+  if (serviceName === '') return reportUnnamed(reading, service);
+  const port = parsePortNumber(value.text);
+  if (port === undefined) {
+    reading.diagnostics.push({ ...where, message: `port registry: ${name} = ${value.text} is not a port (1-65535)` });
+    return;
+  }
   if (category && !reading.categories.has(category.name)) reading.categories.set(category.name, { name: category.name, ...nodeLocation(reading.source, category.node) });
   const location = nodeLocation(reading.source, value);
-  reading.bindings.push(registryBinding(NIX_REGISTRY_FORMAT, { service: nixServiceName(service.name), start: port, end: port, protocol, location, category: category?.name, portName: third?.name }));
+  reading.bindings.push(registryBinding(NIX_REGISTRY_FORMAT, { service: serviceName, start: port, end: port, protocol, location, category: category?.name, portName: third?.name }));
+}
+
+/** A service whose name has no letter or digit (`_`, `""`) is no entry: said once, at its name, for all its ports. */
+function reportUnnamed(reading: Reading, service: Key): void {
+  const diagnostic: Diagnostic = { ...nodeLocation(reading.source, service.node), severity: 'error', message: `port registry: ${unnamedServiceMessage('service', service.name)}` };
+  const said = reading.diagnostics.some(({ line, column, message }) => line === diagnostic.line && column === diagnostic.column && message === diagnostic.message);
+  if (!said) reading.diagnostics.push(diagnostic);
 }

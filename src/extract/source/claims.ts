@@ -1,10 +1,10 @@
 // What the language readers find: a port literal with where it is written, how it got to the
 // listener (a default, a named setting, an environment variable) and the address it binds.
 import type { Node } from 'web-tree-sitter';
-import { parsePortNumber } from '../../model/ports.js';
+import { MAX_PORT, MIN_PORT, parsePortNumber } from '../../model/ports.js';
 import type { Protocol } from '../../model/types.js';
 import { parseAddressText } from './address.js';
-import type { PlainString } from './syntax.js';
+import { isPartOfBrokenToken, type PlainString } from './syntax.js';
 
 export interface PortFact {
   port: number;
@@ -31,11 +31,20 @@ export interface ListenClaim extends PortFact {
   protocol: Protocol;
 }
 
-/** `8765`, `8_765u16`, `8765.0` is not a port. Digits with separators and a type suffix are. */
-export function portOfNumberLiteral(node: Node): PortFact | undefined {
-  const digits = /^(\d[\d_]*)(?:[iu](?:8|16|32|64|128|size))?$/.exec(node.text)?.[1];
-  const port = digits === undefined ? undefined : parsePortNumber(digits.replace(/_/g, ''));
-  return port === undefined ? undefined : { port, row: node.startPosition.row, column: node.startPosition.column, isDefault: false };
+/** A language's reading of an integer literal: its value, or undefined when the text is not one. */
+type IntegerLiteralReader = (text: string) => number | undefined;
+
+/** `8765`, `8_765u16`: decimal digits with separators and a type suffix; `8765.0` is no integer. */
+function decimalIntegerValue(text: string): number | undefined {
+  const digits = /^(\d[\d_]*)(?:[iu](?:8|16|32|64|128|size))?$/.exec(text)?.[1];
+  return digits === undefined ? undefined : Number(digits.replace(/_/g, ''));
+}
+
+/** A number literal whose value, as the language reads it, is a port; a token tree-sitter read only part of is none. */
+export function portOfNumberLiteral(node: Node, integerValue: IntegerLiteralReader = decimalIntegerValue): PortFact | undefined {
+  const value = isPartOfBrokenToken(node) ? undefined : integerValue(node.text);
+  if (value === undefined || !Number.isInteger(value) || value < MIN_PORT || value > MAX_PORT) return undefined;
+  return { port: value, row: node.startPosition.row, column: node.startPosition.column, isDefault: false };
 }
 
 /** `"8080"`, as a port written in a string. */

@@ -4,7 +4,8 @@
 import type { Node, Parser } from 'web-tree-sitter';
 import type { Binding, Diagnostic, ExtractContext, Extractor, ExtractResult, SourceFile } from '../../model/types.js';
 import { loadParser } from '../treeSitter/loader.js';
-import { parseWithinBudget } from '../treeSitter/parseBudget.js';
+import { parseWithinBudget } from '../parseBudget.js';
+import { unnamedServiceMessage } from '../unnamedService.js';
 import { isCargoAuxiliaryTarget } from './cargoTargets.js';
 import type { ListenClaim } from './claims.js';
 import { isSourceFileOf, SOURCE_LANGUAGES, type SourceLanguage } from './languages.js';
@@ -49,6 +50,7 @@ function extractSourceFile(language: SourceLanguage, parser: Parser | undefined,
     const manifest = nearestPackageManifest(file.path, language.manifest, context);
     if (manifest && language.manifest === 'Cargo.toml' && isCargoAuxiliaryTarget(file.path, manifest)) return { bindings: [], diagnostics: [] };
     const service = sourceServiceName(file.path, language.manifest, manifest, context.rootName);
+    if (service === '') return { bindings: [], diagnostics: [...diagnostics, ...claims.map((claim) => unnamedListener(claim, file.path, context.rootName))] };
     return { bindings: claims.map((claim) => listenBinding(claim, file.path, service, language.format)), diagnostics };
   } catch (error) {
     return fail(`internal error while reading listeners: ${error instanceof Error ? error.message : String(error)}`);
@@ -68,6 +70,11 @@ function syntaxErrorDiagnostics(path: string, root: Node, language: SourceLangua
     severity: 'warning',
     message: `${language.format} syntax error: listeners in the rest of the file are still read`,
   }];
+}
+
+/** Nothing names the listener's service: its package, its folders and the root have no letter or digit. */
+function unnamedListener(claim: ListenClaim, file: string, rootName: string): Diagnostic {
+  return { file, line: claim.row + 1, column: claim.column + 1, severity: 'warning', message: unnamedServiceMessage('folder', rootName) };
 }
 
 function listenBinding(claim: ListenClaim, file: string, service: string, format: string): Binding {

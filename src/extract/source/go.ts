@@ -17,6 +17,7 @@ import {
   portOfNumberLiteral,
   portOfString,
 } from './claims.js';
+import { goIntegerValue } from './goIntegers.js';
 import { localValue, nodesAroundWords, type PlainString, plainString, wordsPattern } from './syntax.js';
 
 /** Calls that listen on their address argument (net/http, net, gin, echo, fiber). */
@@ -95,7 +96,7 @@ function addressOf(expression: Node, depth: number): AddressFact | undefined {
   const node = passThrough(expression);
   if (STRING_TYPES.has(node.type)) return addressOfString(plainString(node));
   if (node.type === 'int_literal') {
-    const port = portOfNumberLiteral(node);
+    const port = portOfNumberLiteral(node, goIntegerValue);
     return port && { port, host: undefined };
   }
   if (node.type === 'identifier') {
@@ -124,7 +125,7 @@ function addressOf(expression: Node, depth: number): AddressFact | undefined {
 function portOf(expression: Node, depth: number): PortFact | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const node = passThrough(expression);
-  if (node.type === 'int_literal') return portOfNumberLiteral(node);
+  if (node.type === 'int_literal') return portOfNumberLiteral(node, goIntegerValue);
   if (STRING_TYPES.has(node.type)) return portOfString(plainString(node));
   if (node.type === 'identifier') {
     const value = resolveName(node);

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Parser } from 'web-tree-sitter';
-import { loadParser } from '../../../src/extract/treeSitter/loader.js';
-import { createParseBudget, parseWithinBudget } from '../../../src/extract/treeSitter/parseBudget.js';
-import type { ParseBudget } from '../../../src/model/types.js';
+import { loadParser } from '../../src/extract/treeSitter/loader.js';
+import { chargedParse, createParseBudget, parseWithinBudget } from '../../src/extract/parseBudget.js';
+import type { ParseBudget } from '../../src/model/types.js';
 
 let javascript: Parser;
 beforeAll(async () => {
@@ -58,5 +58,19 @@ describe('parseWithinBudget', () => {
     const nix = await loadParser('nix');
     const budget = createParseBudget({ maxParseMillis: 100, maxParseSeconds: 300 });
     expect(parseWithinBudget(nix, '-'.repeat(40_000), budget)).toEqual(FILE_TIMEOUT(100));
+  });
+});
+
+describe('chargedParse: a parse that cannot be cancelled (Markdown)', () => {
+  it('runs the parse, charges its time to the run, and refuses once the run has spent its budget', () => {
+    const budget = createParseBudget({ maxParseMillis: 10, maxParseSeconds: 1 }, tickingClock());
+    expect(chargedParse(budget, () => 'tree')).toEqual({ value: 'tree' });
+    expect(budget.spentMillis).toBe(1);
+    budget.spentMillis = 1_000;
+    expect(chargedParse(budget, () => 'not parsed')).toEqual(RUN_TIMEOUT(1));
+  });
+
+  it('runs unbounded without a budget', () => {
+    expect(chargedParse(undefined, () => 42)).toEqual({ value: 42 });
   });
 });

@@ -1,10 +1,10 @@
 // tree-sitter's error recovery takes quadratic time on some hostile inputs (10,000 `-` in a
 // .nix file: 1 s; 40,000: 16 s; `<!--` repeated in Python or Go alike), so a file within
-// the size limit could still hold the Action for hours. Every parse runs against a clock:
-// a per-file deadline and a budget for the whole run, each a limit the user can raise.
+// the size limit could still hold the Action for hours. Every syntax tree is built against a
+// clock: a per-file deadline and a budget for the whole run, each a limit the user can raise.
 import type { Parser, Tree } from 'web-tree-sitter';
-import { raiseHint } from '../../discover/limits.js';
-import type { ParseBudget } from '../../model/types.js';
+import { raiseHint } from '../discover/limits.js';
+import type { ParseBudget } from '../model/types.js';
 
 export function createParseBudget(limits: { maxParseMillis: number; maxParseSeconds: number }, now: () => number = () => performance.now()): ParseBudget {
   return { fileMillis: limits.maxParseMillis, runMillis: limits.maxParseSeconds * 1000, spentMillis: 0, now };
@@ -41,7 +41,22 @@ export function parseWithinBudget(parser: Parser, text: string, budget: ParseBud
   }
 }
 
-function timedOut(timeout: ParseTimeout, budget: ParseBudget): ParseOutcome {
+/**
+ * Runs a parse that cannot be cancelled (micromark's) against the run's budget: refused once
+ * the budget is spent, and charged for its time. Its own cost is bounded before it starts.
+ */
+export function chargedParse<T>(budget: ParseBudget | undefined, parse: () => T): { value: T } | { timeout: 'run'; message: string } {
+  if (!budget) return { value: parse() };
+  if (budget.spentMillis >= budget.runMillis) return timedOut('run', budget);
+  const start = budget.now();
+  try {
+    return { value: parse() };
+  } finally {
+    budget.spentMillis += budget.now() - start;
+  }
+}
+
+function timedOut<Timeout extends ParseTimeout>(timeout: Timeout, budget: ParseBudget): { timeout: Timeout; message: string } {
   const message =
     timeout === 'file'
       ? `not read: parsing took longer than ${budget.fileMillis} ms (${raiseHint('maxParseMillis')})`
