@@ -20424,71 +20424,15 @@ function enclosingAttribute(node3, name2) {
   return void 0;
 }
 
-// src/extract/source/syntax.ts
-var STRING_CONTENT = /* @__PURE__ */ new Set(["string_content", "string_fragment", "interpreted_string_literal_content", "raw_string_literal_content"]);
-var STRING_DELIMITERS = /* @__PURE__ */ new Set(["string_start", "string_end"]);
-function plainString(node3) {
-  let content3;
-  for (const child of node3.namedChildren) {
-    if (STRING_DELIMITERS.has(child.type)) continue;
-    if (!STRING_CONTENT.has(child.type) || content3) return void 0;
-    content3 = child;
-  }
-  if (content3) return { text: content3.text, row: content3.startPosition.row, column: content3.startPosition.column };
-  return { text: "", row: node3.startPosition.row, column: node3.startPosition.column };
-}
-function wordsPattern(names) {
-  return new RegExp(`\\b(?:${[...names].join("|")})\\b`, "g");
-}
-function nodesAroundWords(root, text3, words, types, levels) {
-  const found = /* @__PURE__ */ new Map();
-  for (const match of text3.matchAll(words)) {
-    let node3 = root.descendantForIndex(match.index);
-    for (let level = 0; node3 && level <= levels; level++, node3 = node3.parent) {
-      if (!types.has(node3.type)) continue;
-      found.set(node3.id, node3);
-      break;
-    }
-  }
-  return [...found.values()].sort((a, b) => a.startIndex - b.startIndex);
-}
-function localValue(use, name2, declaration) {
-  for (let scope = use.parent; scope; scope = scope.parent) {
-    const children = scope.namedChildren;
-    for (let i2 = children.length - 1; i2 >= 0; i2--) {
-      const child = children[i2];
-      if (child.startIndex > use.startIndex || child.endIndex > use.startIndex) continue;
-      const value = declaration(child, name2);
-      if (value) return value;
-    }
-    if (scope.parent === null) {
-      for (const child of children) {
-        if (child.startIndex <= use.startIndex) continue;
-        const value = declaration(child, name2);
-        if (value) return value;
-      }
-    }
-  }
-  return void 0;
-}
-function firstErrorNode(root) {
-  if (!root.hasError) return void 0;
-  let node3 = root;
-  for (; ; ) {
-    const next = node3.children.find((child) => child.isError || child.isMissing || child.hasError);
-    if (!next) return node3;
-    if (next.isError || next.isMissing) return next;
-    node3 = next;
-  }
-}
+// src/extract/treeSitter/brokenTokens.ts
 function isPartOfBrokenToken(node3) {
   const root = node3.tree.rootNode;
   const before = node3.startIndex > 0 ? root.descendantForIndex(node3.startIndex - 1) : null;
-  if (before && isWritten(before) && before.endIndex === node3.startIndex && insideErrorUntil(before, (ancestor) => ancestor.endIndex > node3.startIndex)) return true;
+  if (before && hasText(before) && before.endIndex === node3.startIndex && insideErrorUntil(before, (ancestor) => ancestor.endIndex > node3.startIndex)) return true;
   const after = node3.endIndex < root.endIndex ? root.descendantForIndex(node3.endIndex) : null;
-  return after !== null && isWritten(after) && after.startIndex === node3.endIndex && insideErrorUntil(after, (ancestor) => ancestor.startIndex < node3.endIndex);
+  return after !== null && hasText(after) && after.startIndex === node3.endIndex && insideErrorUntil(after, (ancestor) => ancestor.startIndex < node3.endIndex);
 }
-function isWritten(node3) {
+function hasText(node3) {
   return node3.endIndex > node3.startIndex;
 }
 function insideErrorUntil(node3, reachesToken) {
@@ -20497,10 +20441,6 @@ function insideErrorUntil(node3, reachesToken) {
   }
   return false;
 }
-function positionalArguments(argumentList, skip = NOT_POSITIONAL) {
-  return argumentList ? argumentList.namedChildren.filter((child) => !skip.has(child.type)) : [];
-}
-var NOT_POSITIONAL = /* @__PURE__ */ new Set(["comment", "line_comment", "block_comment", "keyword_argument"]);
 
 // src/extract/registry/documentRegistry.ts
 var PORT_SPEC = /^(\d+)(?:[ \t]*[-–][ \t]*(\d+))?(?:[ \t]*\/[ \t]*([a-z]+))?$/i;
@@ -20712,7 +20652,7 @@ function renderValue(start2, defaults) {
   render(start2, defaults, out2, 0);
   return out2;
 }
-function isWritten2(rendered, from, to) {
+function isWritten(rendered, from, to) {
   for (let index2 = from; index2 < to; index2++) if ((rendered.offsets[index2] ?? -1) < 0) return false;
   return true;
 }
@@ -20850,7 +20790,7 @@ var ClaimSink = class {
 function writtenPort(rendered, sink, what) {
   const start2 = rendered.text.length - rendered.text.trimStart().length;
   const text3 = rendered.text.trim();
-  if (text3 === "" || !/^\d+$/.test(text3) || !isWritten2(rendered, start2, start2 + text3.length)) return void 0;
+  if (text3 === "" || !/^\d+$/.test(text3) || !isWritten(rendered, start2, start2 + text3.length)) return void 0;
   const offset = rendered.offsets[start2];
   const port = parsePortNumber(text3);
   if (port === void 0) sink.warn(offset, `${what} = ${text3} is not a port (1-65535)`);
@@ -20860,7 +20800,7 @@ function writtenAddress(rendered) {
   const start2 = rendered.text.length - rendered.text.trimStart().length;
   const address = parseListenAddress(rendered.text.trim());
   const port = address?.port;
-  if (!port || !isWritten2(rendered, start2 + port.index, start2 + port.index + port.literal.length)) return void 0;
+  if (!port || !isWritten(rendered, start2 + port.index, start2 + port.index + port.literal.length)) return void 0;
   const hostIp = address.host?.ip ?? null;
   return {
     port: port.port,
@@ -20983,7 +20923,7 @@ function scoped(assignment) {
 function commandClaims2(assignment, owner2, context) {
   const rendered = renderValue(scoped(assignment), (path) => context.options.get(path.join("."))?.declaration.default);
   for (const listener of findCommandListeners(rendered.text)) {
-    if (!isWritten2(rendered, listener.offset, listener.offset + listener.literal.length)) continue;
+    if (!isWritten(rendered, listener.offset, listener.offset + listener.literal.length)) continue;
     const offset = rendered.offsets[listener.offset];
     const option = optionHolding(offset, context.options);
     const service = option?.owner?.service ?? owner2?.service ?? context.moduleService;
@@ -21023,7 +20963,7 @@ function environmentVariable(assignment, owner2) {
   if (rest.length === 2 && rest[0] === "environment") return { name: rest[1], value };
   if (rest.length !== 2 || rest[1] !== "Environment") return void 0;
   const equals = value.text.indexOf("=");
-  if (equals <= 0 || !isWritten2(value, 0, equals)) return void 0;
+  if (equals <= 0 || !isWritten(value, 0, equals)) return void 0;
   return { name: value.text.slice(0, equals).trim(), value: { text: value.text.slice(equals + 1), offsets: value.offsets.slice(equals + 1) } };
 }
 
@@ -50713,6 +50653,68 @@ function goIntegerValue(text3) {
   const form = FORMS.find(({ pattern }) => pattern.test(text3));
   return form && Number.parseInt(text3.slice(form.prefix).replace(/_/g, ""), form.radix);
 }
+
+// src/extract/source/syntax.ts
+var STRING_CONTENT = /* @__PURE__ */ new Set(["string_content", "string_fragment", "interpreted_string_literal_content", "raw_string_literal_content"]);
+var STRING_DELIMITERS = /* @__PURE__ */ new Set(["string_start", "string_end"]);
+function plainString(node3) {
+  let content3;
+  for (const child of node3.namedChildren) {
+    if (STRING_DELIMITERS.has(child.type)) continue;
+    if (!STRING_CONTENT.has(child.type) || content3) return void 0;
+    content3 = child;
+  }
+  if (content3) return { text: content3.text, row: content3.startPosition.row, column: content3.startPosition.column };
+  return { text: "", row: node3.startPosition.row, column: node3.startPosition.column };
+}
+function wordsPattern(names) {
+  return new RegExp(`\\b(?:${[...names].join("|")})\\b`, "g");
+}
+function nodesAroundWords(root, text3, words, types, levels) {
+  const found = /* @__PURE__ */ new Map();
+  for (const match of text3.matchAll(words)) {
+    let node3 = root.descendantForIndex(match.index);
+    for (let level = 0; node3 && level <= levels; level++, node3 = node3.parent) {
+      if (!types.has(node3.type)) continue;
+      found.set(node3.id, node3);
+      break;
+    }
+  }
+  return [...found.values()].sort((a, b) => a.startIndex - b.startIndex);
+}
+function localValue(use, name2, declaration) {
+  for (let scope = use.parent; scope; scope = scope.parent) {
+    const children = scope.namedChildren;
+    for (let i2 = children.length - 1; i2 >= 0; i2--) {
+      const child = children[i2];
+      if (child.startIndex > use.startIndex || child.endIndex > use.startIndex) continue;
+      const value = declaration(child, name2);
+      if (value) return value;
+    }
+    if (scope.parent === null) {
+      for (const child of children) {
+        if (child.startIndex <= use.startIndex) continue;
+        const value = declaration(child, name2);
+        if (value) return value;
+      }
+    }
+  }
+  return void 0;
+}
+function firstErrorNode(root) {
+  if (!root.hasError) return void 0;
+  let node3 = root;
+  for (; ; ) {
+    const next = node3.children.find((child) => child.isError || child.isMissing || child.hasError);
+    if (!next) return node3;
+    if (next.isError || next.isMissing) return next;
+    node3 = next;
+  }
+}
+function positionalArguments(argumentList, skip = NOT_POSITIONAL) {
+  return argumentList ? argumentList.namedChildren.filter((child) => !skip.has(child.type)) : [];
+}
+var NOT_POSITIONAL = /* @__PURE__ */ new Set(["comment", "line_comment", "block_comment", "keyword_argument"]);
 
 // src/extract/source/go.ts
 var LISTEN_CALLS = /* @__PURE__ */ new Set(["ListenAndServe", "ListenAndServeTLS", "Listen", "ListenPacket", "ListenTCP", "ListenUDP", "Run", "RunTLS", "Start", "StartTLS"]);

@@ -11,7 +11,7 @@ import type { Binding, Diagnostic, ExtractResult, Extractor, ParseBudget, Protoc
 import { type NixSource, nodeLocation, prepareNixGrammar, readNixTree, syntaxDiagnostics } from '../nix/nixGrammar.js';
 import { nixServiceName } from '../nix/nixNames.js';
 import { attrPathNames, bindingsOf, isAttrset, staticStringText, unwrapParentheses } from '../nix/nixSyntax.js';
-import { isPartOfBrokenToken } from '../source/syntax.js';
+import { isPartOfBrokenToken } from '../treeSitter/brokenTokens.js';
 import { unnamedServiceMessage } from '../unnamedService.js';
 import { registryBinding } from './documentRegistry.js';
 

@@ -4,7 +4,8 @@ import type { Node } from 'web-tree-sitter';
 import { MAX_PORT, MIN_PORT, parsePortNumber } from '../../model/ports.js';
 import type { Protocol } from '../../model/types.js';
 import { parseAddressText } from './address.js';
-import { isPartOfBrokenToken, type PlainString } from './syntax.js';
+import { isPartOfBrokenToken } from '../treeSitter/brokenTokens.js';
+import type { PlainString } from './syntax.js';
 
 export interface PortFact {
   port: number;
