@@ -7979,7 +7979,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module2) {
     "use strict";
-    var constants = require_constants();
+    var constants2 = require_constants();
     var utils = require_utils();
     var {
       MAX_LENGTH,
@@ -7987,7 +7987,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants;
+    } = constants2;
     var expandRange = (args2, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args2, options);
@@ -8196,7 +8196,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body2).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -8242,8 +8242,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants2.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -8939,7 +8939,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants.globChars(opts.windows);
+      } = constants2.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -8997,7 +8997,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse5 = require_parse();
     var utils = require_utils();
-    var constants = require_constants();
+    var constants2 = require_constants();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -9125,7 +9125,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch3.constants = constants;
+    picomatch3.constants = constants2;
     module2.exports = picomatch3;
   }
 });
@@ -11120,7 +11120,7 @@ var require_scan2 = __commonJS({
 var require_parse3 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/parse.js"(exports, module2) {
     "use strict";
-    var constants = require_constants3();
+    var constants2 = require_constants3();
     var utils = require_utils3();
     var {
       MAX_LENGTH,
@@ -11128,7 +11128,7 @@ var require_parse3 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants;
+    } = constants2;
     var expandRange = (args2, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args2, options);
@@ -11334,7 +11334,7 @@ var require_parse3 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body2).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -11367,8 +11367,8 @@ var require_parse3 = __commonJS({
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
       const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants.globChars(win32);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants2.globChars(win32);
+      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -12067,7 +12067,7 @@ var require_parse3 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants.globChars(win32);
+      } = constants2.globChars(win32);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -12126,7 +12126,7 @@ var require_picomatch3 = __commonJS({
     var scan = require_scan2();
     var parse5 = require_parse3();
     var utils = require_utils3();
-    var constants = require_constants3();
+    var constants2 = require_constants3();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -12254,7 +12254,7 @@ var require_picomatch3 = __commonJS({
         return /$^/;
       }
     };
-    picomatch3.constants = constants;
+    picomatch3.constants = constants2;
     module2.exports = picomatch3;
   }
 });
@@ -35939,7 +35939,7 @@ function selectCandidates(paths, options) {
 
 // src/discover/tree.ts
 var import_fast_glob = __toESM(require_out4(), 1);
-import { lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { realpath } from "node:fs/promises";
 import { isAbsolute, relative, sep } from "node:path";
 
@@ -36061,27 +36061,46 @@ async function readWorkingFiles(root, realRoot, wanted, maxBytes) {
   for (const path of wanted) {
     const absolute = `${root}${sep}${path.split("/").join(sep)}`;
     try {
-      let info2 = lstatSync(absolute);
-      if (info2.isSymbolicLink()) {
-        const target = safeRealpath(absolute);
-        if (target === void 0 || !isInside(realRoot, target)) {
-          diagnostics.push({ file: path, severity: "warning", message: "symbolic link that leaves the root: not followed" });
-          continue;
-        }
-        info2 = statSync(target);
-      }
-      if (!info2.isFile()) continue;
-      if (info2.size > maxBytes) {
-        diagnostics.push({ file: path, severity: "warning", message: tooLargeMessage(info2.size, maxBytes) });
-        continue;
-      }
-      const text3 = decodeText(readFileSync(absolute));
-      if (text3 !== void 0) texts.set(path, text3);
+      const read = readWorkingFile(absolute, realRoot, maxBytes);
+      if (typeof read === "string") texts.set(path, read);
+      else if (read.problem !== void 0) diagnostics.push({ file: path, severity: "warning", message: read.problem });
     } catch (error62) {
       diagnostics.push({ file: path, severity: "warning", message: `could not be read: ${error62.code ?? String(error62)}` });
     }
   }
   return { texts, diagnostics };
+}
+var OPEN_PLAIN_FILE = constants.O_NOFOLLOW === void 0 ? void 0 : constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+function readWorkingFile(absolute, realRoot, maxBytes) {
+  const fd = OPEN_PLAIN_FILE === void 0 ? void 0 : openUnlessLink(absolute, OPEN_PLAIN_FILE);
+  if (fd === void 0) return readThroughLink(absolute, realRoot, maxBytes);
+  try {
+    const info2 = fstatSync(fd);
+    if (!info2.isFile()) return {};
+    if (info2.size > maxBytes) return { problem: tooLargeMessage(info2.size, maxBytes) };
+    return decodeText(readFileSync(fd)) ?? {};
+  } finally {
+    closeSync(fd);
+  }
+}
+function openUnlessLink(absolute, flags2) {
+  try {
+    return openSync(absolute, flags2);
+  } catch (error62) {
+    if (error62.code === "ELOOP") return void 0;
+    throw error62;
+  }
+}
+function readThroughLink(absolute, realRoot, maxBytes) {
+  let info2 = lstatSync(absolute);
+  if (info2.isSymbolicLink()) {
+    const target = safeRealpath(absolute);
+    if (target === void 0 || !isInside(realRoot, target)) return { problem: "symbolic link that leaves the root: not followed" };
+    info2 = statSync(target);
+  }
+  if (!info2.isFile()) return {};
+  if (info2.size > maxBytes) return { problem: tooLargeMessage(info2.size, maxBytes) };
+  return decodeText(readFileSync(absolute)) ?? {};
 }
 function safeRealpath(path) {
   try {
@@ -57758,15 +57777,22 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { Worker } from "node:worker_threads";
 var PARALLEL_THRESHOLD = 3e3;
-function threadsFor(count, env = process.env) {
+var PARALLEL_MIN_CORES = 4;
+function threadsFor(count, env = process.env, cores = availableParallelism(), hasWorker = workerScript() !== void 0) {
   const forced = Number(env["PORTCULLIS_THREADS"]);
-  if (forced === 1 || workerScript() === void 0) return 1;
+  if (forced === 1 || !hasWorker) return 1;
   if (forced >= 2) return 2;
-  return count >= PARALLEL_THRESHOLD && availableParallelism() >= 2 ? 2 : 1;
+  return count >= PARALLEL_THRESHOLD && cores >= PARALLEL_MIN_CORES ? 2 : 1;
 }
-function splitInTwo(items) {
+function splitInTwo(items, kindOf) {
   const halves = [[], []];
-  items.forEach((item, index2) => (index2 % 2 === 0 ? halves[0] : halves[1]).push(item));
+  const dealt = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const kind = kindOf(item);
+    const turn = dealt.get(kind) ?? 0;
+    halves[turn % 2]?.push(item);
+    dealt.set(kind, turn + 1);
+  }
   return halves;
 }
 function extractInWorker(request) {
@@ -57807,7 +57833,7 @@ async function extractTree(tree, candidates, options) {
 }
 async function extractOnTwoThreads(tree, root, candidates, options) {
   const limits = { ...options.limits, maxTotalBytes: Math.floor(options.limits.maxTotalBytes / 2) };
-  const [mine, theirs] = splitInTwo(candidates);
+  const [mine, theirs] = splitInTwo(candidates, (candidate) => candidate.extractor.format);
   const remote = extractInWorker({ root, paths: tree.paths, rootName: options.rootName, limits, items: candidateItems(theirs) });
   const local = await extractLocally(tree, mine, { ...options, limits });
   const byPath = new Map(theirs.map((candidate) => [candidate.path, candidate]));

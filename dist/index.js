@@ -5790,7 +5790,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants4 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5865,7 +5865,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert2(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5960,11 +5960,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants4.ERROR.OK) {
             const body2 = data.subarray(offset);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body2);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants4.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body2);
             } else {
@@ -5987,10 +5987,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants4.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6007,7 +6007,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message, constants4.ERROR[ret], data);
       }
       destroy() {
         assert2(this.ptr != null);
@@ -6187,7 +6187,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants4.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6209,7 +6209,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6245,13 +6245,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert2(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -29183,7 +29183,7 @@ var require_scan = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module2) {
     "use strict";
-    var constants3 = require_constants6();
+    var constants4 = require_constants6();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -29191,7 +29191,7 @@ var require_parse2 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants3;
+    } = constants4;
     var expandRange = (args2, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args2, options);
@@ -29400,7 +29400,7 @@ var require_parse2 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body2).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -29446,8 +29446,8 @@ var require_parse2 = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants3.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants4.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -30143,7 +30143,7 @@ var require_parse2 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants3.globChars(opts.windows);
+      } = constants4.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -30201,7 +30201,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse7 = require_parse2();
     var utils = require_utils2();
-    var constants3 = require_constants6();
+    var constants4 = require_constants6();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -30329,7 +30329,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch3.constants = constants3;
+    picomatch3.constants = constants4;
     module2.exports = picomatch3;
   }
 });
@@ -32324,7 +32324,7 @@ var require_scan2 = __commonJS({
 var require_parse4 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/parse.js"(exports, module2) {
     "use strict";
-    var constants3 = require_constants8();
+    var constants4 = require_constants8();
     var utils = require_utils4();
     var {
       MAX_LENGTH,
@@ -32332,7 +32332,7 @@ var require_parse4 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants3;
+    } = constants4;
     var expandRange = (args2, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args2, options);
@@ -32538,7 +32538,7 @@ var require_parse4 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body2).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -32571,8 +32571,8 @@ var require_parse4 = __commonJS({
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
       const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants3.globChars(win32);
-      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants4.globChars(win32);
+      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -33271,7 +33271,7 @@ var require_parse4 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants3.globChars(win32);
+      } = constants4.globChars(win32);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -33330,7 +33330,7 @@ var require_picomatch3 = __commonJS({
     var scan = require_scan2();
     var parse7 = require_parse4();
     var utils = require_utils4();
-    var constants3 = require_constants8();
+    var constants4 = require_constants8();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -33458,7 +33458,7 @@ var require_picomatch3 = __commonJS({
         return /$^/;
       }
     };
-    picomatch3.constants = constants3;
+    picomatch3.constants = constants4;
     module2.exports = picomatch3;
   }
 });
@@ -64038,7 +64038,7 @@ function selectCandidates(paths, options) {
 
 // src/discover/tree.ts
 var import_fast_glob = __toESM(require_out4(), 1);
-import { lstatSync, readFileSync as readFileSync2, realpathSync, statSync } from "node:fs";
+import { closeSync, constants as constants3, fstatSync, lstatSync, openSync, readFileSync as readFileSync2, realpathSync, statSync } from "node:fs";
 import { realpath } from "node:fs/promises";
 import { isAbsolute, relative as relative2, sep as sep4 } from "node:path";
 
@@ -64160,27 +64160,46 @@ async function readWorkingFiles(root, realRoot, wanted, maxBytes) {
   for (const path6 of wanted) {
     const absolute = `${root}${sep4}${path6.split("/").join(sep4)}`;
     try {
-      let info3 = lstatSync(absolute);
-      if (info3.isSymbolicLink()) {
-        const target = safeRealpath(absolute);
-        if (target === void 0 || !isInside(realRoot, target)) {
-          diagnostics.push({ file: path6, severity: "warning", message: "symbolic link that leaves the root: not followed" });
-          continue;
-        }
-        info3 = statSync(target);
-      }
-      if (!info3.isFile()) continue;
-      if (info3.size > maxBytes) {
-        diagnostics.push({ file: path6, severity: "warning", message: tooLargeMessage(info3.size, maxBytes) });
-        continue;
-      }
-      const text3 = decodeText(readFileSync2(absolute));
-      if (text3 !== void 0) texts.set(path6, text3);
+      const read = readWorkingFile(absolute, realRoot, maxBytes);
+      if (typeof read === "string") texts.set(path6, read);
+      else if (read.problem !== void 0) diagnostics.push({ file: path6, severity: "warning", message: read.problem });
     } catch (error63) {
       diagnostics.push({ file: path6, severity: "warning", message: `could not be read: ${error63.code ?? String(error63)}` });
     }
   }
   return { texts, diagnostics };
+}
+var OPEN_PLAIN_FILE = constants3.O_NOFOLLOW === void 0 ? void 0 : constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK;
+function readWorkingFile(absolute, realRoot, maxBytes) {
+  const fd = OPEN_PLAIN_FILE === void 0 ? void 0 : openUnlessLink(absolute, OPEN_PLAIN_FILE);
+  if (fd === void 0) return readThroughLink(absolute, realRoot, maxBytes);
+  try {
+    const info3 = fstatSync(fd);
+    if (!info3.isFile()) return {};
+    if (info3.size > maxBytes) return { problem: tooLargeMessage(info3.size, maxBytes) };
+    return decodeText(readFileSync2(fd)) ?? {};
+  } finally {
+    closeSync(fd);
+  }
+}
+function openUnlessLink(absolute, flags2) {
+  try {
+    return openSync(absolute, flags2);
+  } catch (error63) {
+    if (error63.code === "ELOOP") return void 0;
+    throw error63;
+  }
+}
+function readThroughLink(absolute, realRoot, maxBytes) {
+  let info3 = lstatSync(absolute);
+  if (info3.isSymbolicLink()) {
+    const target = safeRealpath(absolute);
+    if (target === void 0 || !isInside(realRoot, target)) return { problem: "symbolic link that leaves the root: not followed" };
+    info3 = statSync(target);
+  }
+  if (!info3.isFile()) return {};
+  if (info3.size > maxBytes) return { problem: tooLargeMessage(info3.size, maxBytes) };
+  return decodeText(readFileSync2(absolute)) ?? {};
 }
 function safeRealpath(path6) {
   try {
@@ -85857,15 +85876,22 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { Worker } from "node:worker_threads";
 var PARALLEL_THRESHOLD = 3e3;
-function threadsFor(count, env = process.env) {
+var PARALLEL_MIN_CORES = 4;
+function threadsFor(count, env = process.env, cores = availableParallelism(), hasWorker = workerScript() !== void 0) {
   const forced = Number(env["PORTCULLIS_THREADS"]);
-  if (forced === 1 || workerScript() === void 0) return 1;
+  if (forced === 1 || !hasWorker) return 1;
   if (forced >= 2) return 2;
-  return count >= PARALLEL_THRESHOLD && availableParallelism() >= 2 ? 2 : 1;
+  return count >= PARALLEL_THRESHOLD && cores >= PARALLEL_MIN_CORES ? 2 : 1;
 }
-function splitInTwo(items) {
+function splitInTwo(items, kindOf) {
   const halves = [[], []];
-  items.forEach((item, index2) => (index2 % 2 === 0 ? halves[0] : halves[1]).push(item));
+  const dealt = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const kind = kindOf(item);
+    const turn = dealt.get(kind) ?? 0;
+    halves[turn % 2]?.push(item);
+    dealt.set(kind, turn + 1);
+  }
   return halves;
 }
 function extractInWorker(request2) {
@@ -85906,7 +85932,7 @@ async function extractTree(tree, candidates, options) {
 }
 async function extractOnTwoThreads(tree, root, candidates, options) {
   const limits = { ...options.limits, maxTotalBytes: Math.floor(options.limits.maxTotalBytes / 2) };
-  const [mine, theirs] = splitInTwo(candidates);
+  const [mine, theirs] = splitInTwo(candidates, (candidate) => candidate.extractor.format);
   const remote = extractInWorker({ root, paths: tree.paths, rootName: options.rootName, limits, items: candidateItems(theirs) });
   const local = await extractLocally(tree, mine, { ...options, limits });
   const byPath = new Map(theirs.map((candidate) => [candidate.path, candidate]));

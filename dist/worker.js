@@ -2013,7 +2013,7 @@ var require_scan = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/parse.js"(exports, module2) {
     "use strict";
-    var constants = require_constants2();
+    var constants2 = require_constants2();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -2021,7 +2021,7 @@ var require_parse2 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants;
+    } = constants2;
     var expandRange = (args2, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args2, options);
@@ -2227,7 +2227,7 @@ var require_parse2 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body2).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -2260,8 +2260,8 @@ var require_parse2 = __commonJS({
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
       const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants.globChars(win32);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants2.globChars(win32);
+      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -2960,7 +2960,7 @@ var require_parse2 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants.globChars(win32);
+      } = constants2.globChars(win32);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -3019,7 +3019,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse5 = require_parse2();
     var utils = require_utils2();
-    var constants = require_constants2();
+    var constants2 = require_constants2();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -3147,7 +3147,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch.constants = constants;
+    picomatch.constants = constants2;
     module2.exports = picomatch;
   }
 });
@@ -13121,7 +13121,7 @@ import { parentPort, workerData } from "node:worker_threads";
 
 // src/discover/tree.ts
 var import_fast_glob = __toESM(require_out4(), 1);
-import { lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { realpath } from "node:fs/promises";
 import { isAbsolute, relative, sep } from "node:path";
 
@@ -13156,27 +13156,46 @@ async function readWorkingFiles(root, realRoot, wanted, maxBytes) {
   for (const path of wanted) {
     const absolute = `${root}${sep}${path.split("/").join(sep)}`;
     try {
-      let info2 = lstatSync(absolute);
-      if (info2.isSymbolicLink()) {
-        const target = safeRealpath(absolute);
-        if (target === void 0 || !isInside(realRoot, target)) {
-          diagnostics.push({ file: path, severity: "warning", message: "symbolic link that leaves the root: not followed" });
-          continue;
-        }
-        info2 = statSync(target);
-      }
-      if (!info2.isFile()) continue;
-      if (info2.size > maxBytes) {
-        diagnostics.push({ file: path, severity: "warning", message: tooLargeMessage(info2.size, maxBytes) });
-        continue;
-      }
-      const text3 = decodeText(readFileSync(absolute));
-      if (text3 !== void 0) texts.set(path, text3);
+      const read = readWorkingFile(absolute, realRoot, maxBytes);
+      if (typeof read === "string") texts.set(path, read);
+      else if (read.problem !== void 0) diagnostics.push({ file: path, severity: "warning", message: read.problem });
     } catch (error62) {
       diagnostics.push({ file: path, severity: "warning", message: `could not be read: ${error62.code ?? String(error62)}` });
     }
   }
   return { texts, diagnostics };
+}
+var OPEN_PLAIN_FILE = constants.O_NOFOLLOW === void 0 ? void 0 : constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+function readWorkingFile(absolute, realRoot, maxBytes) {
+  const fd = OPEN_PLAIN_FILE === void 0 ? void 0 : openUnlessLink(absolute, OPEN_PLAIN_FILE);
+  if (fd === void 0) return readThroughLink(absolute, realRoot, maxBytes);
+  try {
+    const info2 = fstatSync(fd);
+    if (!info2.isFile()) return {};
+    if (info2.size > maxBytes) return { problem: tooLargeMessage(info2.size, maxBytes) };
+    return decodeText(readFileSync(fd)) ?? {};
+  } finally {
+    closeSync(fd);
+  }
+}
+function openUnlessLink(absolute, flags2) {
+  try {
+    return openSync(absolute, flags2);
+  } catch (error62) {
+    if (error62.code === "ELOOP") return void 0;
+    throw error62;
+  }
+}
+function readThroughLink(absolute, realRoot, maxBytes) {
+  let info2 = lstatSync(absolute);
+  if (info2.isSymbolicLink()) {
+    const target = safeRealpath(absolute);
+    if (target === void 0 || !isInside(realRoot, target)) return { problem: "symbolic link that leaves the root: not followed" };
+    info2 = statSync(target);
+  }
+  if (!info2.isFile()) return {};
+  if (info2.size > maxBytes) return { problem: tooLargeMessage(info2.size, maxBytes) };
+  return decodeText(readFileSync(absolute)) ?? {};
 }
 function safeRealpath(path) {
   try {

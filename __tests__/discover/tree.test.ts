@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { changedSince, openRevisionTree, openWorkingTree } from '../../src/discover/tree.js';
 import { type ScratchRepo, scratchRepo } from '../helpers/scratchRepo.js';
@@ -56,6 +57,24 @@ describe('the working tree', () => {
     expect([...texts.keys()]).toEqual(['ok.env']);
     expect(diagnostics.map((d) => d.file).sort()).toEqual(['passwd.env', 'up.env']);
     expect(diagnostics[0]?.message).toMatch(/leaves the root/);
+  });
+
+  it('follows a link inside the root to a file over the size limit no further than the limit', async () => {
+    repo = scratchRepo({ git: false });
+    repo.write({ 'big.env': 'PORT=1\n'.repeat(400) });
+    symlinkSync('big.env', join(repo.root, 'link.env'));
+    const { texts, diagnostics } = await (await openWorkingTree(repo.root)).read(['link.env'], 1000);
+    expect(texts.size).toBe(0);
+    expect(diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/^file is larger than the 1000 bytes limit/)]);
+  });
+
+  it('skips a FIFO or a folder named like a config, without waiting on it', async () => {
+    repo = scratchRepo({ git: false });
+    execFileSync('mkfifo', [join(repo.root, 'pipe.env')]);
+    mkdirSync(join(repo.root, 'folder.env'));
+    const { texts, diagnostics } = await (await openWorkingTree(repo.root)).read(['pipe.env', 'folder.env'], 1000);
+    expect(texts.size).toBe(0);
+    expect(diagnostics).toEqual([]);
   });
 
   it('reports a file over the size limit instead of reading it', async () => {

