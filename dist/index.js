@@ -66701,8 +66701,15 @@ var ManifestReader = class {
   diagnostics = [];
   /** Where the first template placeholder stood in a port field, if one did. */
   templateAt;
+  /**
+   * A field's text. Helm's `name: {{ include "app.fullname" . }}` is valid YAML, a flow
+   * mapping in a flow mapping: it marks the file as a template rather than a manifest without a name.
+   */
   text(map2, key) {
-    return this.file.scalarText(this.file.get(map2, key));
+    const node3 = this.file.get(map2, key);
+    const text3 = this.file.scalarText(node3);
+    if (text3 === void 0 && node3 !== void 0 && node3 !== null && this.sourceOf(node3).startsWith("{{")) this.templateAt ??= this.file.locate(node3);
+    return text3;
   }
   isTrue(map2, key) {
     const node3 = this.file.resolve(this.file.get(map2, key));

@@ -19,8 +19,15 @@ export class ManifestReader {
 
   constructor(readonly file: YamlFile) {}
 
+  /**
+   * A field's text. Helm's `name: {{ include "app.fullname" . }}` is valid YAML, a flow
+   * mapping in a flow mapping: it marks the file as a template rather than a manifest without a name.
+   */
   text(map: unknown, key: string): string | undefined {
-    return this.file.scalarText(this.file.get(map, key));
+    const node = this.file.get(map, key);
+    const text = this.file.scalarText(node);
+    if (text === undefined && node !== undefined && node !== null && this.sourceOf(node).startsWith('{{')) this.templateAt ??= this.file.locate(node);
+    return text;
   }
 
   isTrue(map: unknown, key: string): boolean {
