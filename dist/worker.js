@@ -50613,11 +50613,7 @@ function settingWords(name2) {
 }
 
 // src/extract/source/claims.ts
-function decimalIntegerValue(text3) {
-  const digits = /^(\d[\d_]*)(?:[iu](?:8|16|32|64|128|size))?$/.exec(text3)?.[1];
-  return digits === void 0 ? void 0 : Number(digits.replace(/_/g, ""));
-}
-function portOfNumberLiteral(node3, integerValue = decimalIntegerValue) {
+function portOfNumberLiteral(node3, integerValue) {
   const value = isPartOfBrokenToken(node3) ? void 0 : integerValue(node3.text);
   if (value === void 0 || !Number.isInteger(value) || value < MIN_PORT || value > MAX_PORT) return void 0;
   return { port: value, row: node3.startPosition.row, column: node3.startPosition.column, isDefault: false };
@@ -50667,18 +50663,42 @@ function distinctClaims(claims) {
   });
 }
 
-// src/extract/source/goIntegers.ts
-var FORMS = [
-  { pattern: /^(?:0|[1-9](?:_?\d)*)$/, radix: 10, prefix: 0 },
+// src/extract/source/integerLiterals.ts
+function readerOf(forms, suffix) {
+  return (written) => {
+    const text3 = suffix ? written.replace(suffix, "") : written;
+    const form = forms.find(({ pattern }) => pattern.test(text3));
+    return form && Number.parseInt(text3.slice(form.prefix).replace(/_/g, ""), form.radix);
+  };
+}
+var PREFIXED_WITH_LEADING_SEPARATOR = [
   { pattern: /^0b_?[01](?:_?[01])*$/i, radix: 2, prefix: 2 },
   { pattern: /^0o_?[0-7](?:_?[0-7])*$/i, radix: 8, prefix: 2 },
-  { pattern: /^0(?:_?[0-7])+$/, radix: 8, prefix: 1 },
   { pattern: /^0x_?[\da-f](?:_?[\da-f])*$/i, radix: 16, prefix: 2 }
 ];
-function goIntegerValue(text3) {
-  const form = FORMS.find(({ pattern }) => pattern.test(text3));
-  return form && Number.parseInt(text3.slice(form.prefix).replace(/_/g, ""), form.radix);
-}
+var goIntegerValue = readerOf([
+  { pattern: /^(?:0|[1-9](?:_?\d)*)$/, radix: 10, prefix: 0 },
+  { pattern: /^0(?:_?[0-7])+$/, radix: 8, prefix: 1 },
+  ...PREFIXED_WITH_LEADING_SEPARATOR
+]);
+var javascriptIntegerValue = readerOf([
+  { pattern: /^(?:0|[1-9](?:_?\d)*)$/, radix: 10, prefix: 0 },
+  { pattern: /^0[0-7]+$/, radix: 8, prefix: 1 },
+  { pattern: /^0[0-7]*[89]\d*$/, radix: 10, prefix: 0 },
+  { pattern: /^0b[01](?:_?[01])*$/i, radix: 2, prefix: 2 },
+  { pattern: /^0o[0-7](?:_?[0-7])*$/i, radix: 8, prefix: 2 },
+  { pattern: /^0x[\da-f](?:_?[\da-f])*$/i, radix: 16, prefix: 2 }
+]);
+var pythonIntegerValue = readerOf([{ pattern: /^(?:[1-9](?:_?\d)*|0(?:_?0)*)$/, radix: 10, prefix: 0 }, ...PREFIXED_WITH_LEADING_SEPARATOR]);
+var rustIntegerValue = readerOf(
+  [
+    { pattern: /^\d[\d_]*$/, radix: 10, prefix: 0 },
+    { pattern: /^0b_*[01][01_]*$/, radix: 2, prefix: 2 },
+    { pattern: /^0o_*[0-7][0-7_]*$/, radix: 8, prefix: 2 },
+    { pattern: /^0x_*[\da-fA-F][\da-fA-F_]*$/, radix: 16, prefix: 2 }
+  ],
+  /[iu](?:8|16|32|64|128|size)$/
+);
 
 // src/extract/source/syntax.ts
 var STRING_CONTENT = /* @__PURE__ */ new Set(["string_content", "string_fragment", "interpreted_string_literal_content", "raw_string_literal_content"]);
@@ -51013,7 +51033,7 @@ function portOf2(expression, depth) {
   const node3 = passThrough2(expression);
   switch (node3.type) {
     case "number":
-      return portOfNumberLiteral(node3);
+      return portOfNumberLiteral(node3, javascriptIntegerValue);
     case "string":
     case "template_string":
       return portOfString(plainString(node3));
@@ -51199,7 +51219,7 @@ function portOf3(expression, depth) {
   const node3 = passThrough3(expression);
   switch (node3.type) {
     case "integer":
-      return portOfNumberLiteral(node3);
+      return portOfNumberLiteral(node3, pythonIntegerValue);
     case "string":
       return portOfString(plainString(node3));
     case "identifier": {
@@ -51453,7 +51473,7 @@ function portOf4(expression, depth) {
   const node3 = passThrough4(expression);
   switch (node3.type) {
     case "integer_literal":
-      return portOfNumberLiteral(node3);
+      return portOfNumberLiteral(node3, rustIntegerValue);
     case "string_literal":
       return portOfString(plainString(node3));
     case "identifier":

@@ -1,6 +1,6 @@
 // Inputs that fuzzing (__tests__/fuzz) found mishandled, kept as regressions.
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { goIntegerValue } from '../../../src/extract/source/goIntegers.js';
+import { goIntegerValue, javascriptIntegerValue, pythonIntegerValue, rustIntegerValue } from '../../../src/extract/source/integerLiterals.js';
 import { claimsOf, extractFrom, prepareSourceExtractors } from './helpers.js';
 
 beforeAll(prepareSourceExtractors);
@@ -60,6 +60,28 @@ describe('Go integer literals, as the Go spec reads them', () => {
     expect(values).toEqual([0, 8080, 8080, 83, 0, 7, 511, 5, 255, 255]);
     const invalid = ['086', '09', '8__080', '8080_', '_8080', '0x', '0b2', '0o8', '0_x1', '1e3', '8080.0', '0x1F90u16'].map(goIntegerValue);
     expect(invalid).toEqual(new Array(12).fill(undefined));
+  });
+
+  it('javascriptIntegerValue: sloppy mode\'s legacy octal and decimal, separators only between digits, no BigInt', () => {
+    expect(['8080', '8_080', '0123', '089', '0o17', '0B101', '0x1F90', '0x1f_90'].map(javascriptIntegerValue)).toEqual([8080, 8080, 83, 89, 15, 5, 8080, 8080]);
+    expect(['3000n', '0_1', '8080_', '0x_1F', '1e3', '3000.0'].map(javascriptIntegerValue)).toEqual(new Array(6).fill(undefined));
+  });
+
+  it('pythonIntegerValue: no leading zero on a decimal other than zero', () => {
+    expect(['8080', '8_080', '0', '0_0', '0o17', '0x_1F90', '0b1'].map(pythonIntegerValue)).toEqual([8080, 8080, 0, 0, 15, 8080, 1]);
+    expect(['0123', '08080', '8080_', '1e3'].map(pythonIntegerValue)).toEqual(new Array(4).fill(undefined));
+  });
+
+  it('rustIntegerValue: leading zeros, separators anywhere after the first digit, type suffixes', () => {
+    expect(['8765', '08765', '8_765u16', '8765_usize', '0x1F90', '0x1f90u16', '0o17', '0b_1'].map(rustIntegerValue)).toEqual([8765, 8765, 8765, 8765, 8080, 8080, 15, 1]);
+    expect(['_8765', '8765.0', '8765f32', '0x', '1e3'].map(rustIntegerValue)).toEqual(new Array(5).fill(undefined));
+  });
+
+  it('claims each language\'s reading of a leading zero: 83 in JavaScript, 123 in Rust, nothing in Python', () => {
+    expect(claimsOf(extractFrom({ 'web/server.js': 'app.listen(0123);\n' }, 'web/server.js').bindings)).toEqual([{ service: 'web', port: 83, protocol: 'tcp', hostIp: null, line: 1, column: 12 }]);
+    const rust = extractFrom({ 'api/src/main.rs': 'fn main() {\n    let port = 08765;\n    serve(TcpListener::bind(("0.0.0.0", port)));\n}\n' }, 'api/src/main.rs');
+    expect(rust.bindings.map(({ port, line, column }) => ({ port, line, column }))).toEqual([{ port: 8765, line: 2, column: 16 }]);
+    expect(extractFrom({ 'svc/app.py': 'app.run(port=05000)\n' }, 'svc/app.py').bindings).toEqual([]);
   });
 });
 

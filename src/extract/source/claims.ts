@@ -32,17 +32,8 @@ export interface ListenClaim extends PortFact {
   protocol: Protocol;
 }
 
-/** A language's reading of an integer literal: its value, or undefined when the text is not one. */
-type IntegerLiteralReader = (text: string) => number | undefined;
-
-/** `8765`, `8_765u16`: decimal digits with separators and a type suffix; `8765.0` is no integer. */
-function decimalIntegerValue(text: string): number | undefined {
-  const digits = /^(\d[\d_]*)(?:[iu](?:8|16|32|64|128|size))?$/.exec(text)?.[1];
-  return digits === undefined ? undefined : Number(digits.replace(/_/g, ''));
-}
-
 /** A number literal whose value, as the language reads it, is a port; a token tree-sitter read only part of is none. */
-export function portOfNumberLiteral(node: Node, integerValue: IntegerLiteralReader = decimalIntegerValue): PortFact | undefined {
+export function portOfNumberLiteral(node: Node, integerValue: (text: string) => number | undefined): PortFact | undefined {
   const value = isPartOfBrokenToken(node) ? undefined : integerValue(node.text);
   if (value === undefined || !Number.isInteger(value) || value < MIN_PORT || value > MAX_PORT) return undefined;
   return { port: value, row: node.startPosition.row, column: node.startPosition.column, isDefault: false };

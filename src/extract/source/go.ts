@@ -17,7 +17,7 @@ import {
   portOfNumberLiteral,
   portOfString,
 } from './claims.js';
-import { goIntegerValue } from './goIntegers.js';
+import { goIntegerValue } from './integerLiterals.js';
 import { localValue, nodesAroundWords, type PlainString, plainString, wordsPattern } from './syntax.js';
 
 /** Calls that listen on their address argument (net/http, net, gin, echo, fiber). */

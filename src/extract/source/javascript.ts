@@ -4,6 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import { parseHostText } from './address.js';
 import { type AddressFact, asDefault, distinctClaims, heldIn, type ListenClaim, listenClaim, type PortFact, portOfNumberLiteral, portOfString } from './claims.js';
+import { javascriptIntegerValue } from './integerLiterals.js';
 import { localValue, nodesAroundWords, plainString } from './syntax.js';
 
 /** `listen(port, host)` and dgram's `bind(port, host)` take a port or options; `serve` options only. */
@@ -73,7 +74,7 @@ function portOf(expression: Node, depth: number): PortFact | undefined {
   const node = passThrough(expression);
   switch (node.type) {
     case 'number':
-      return portOfNumberLiteral(node);
+      return portOfNumberLiteral(node, javascriptIntegerValue);
     case 'string':
     case 'template_string':
       return portOfString(plainString(node));

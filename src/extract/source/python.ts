@@ -5,6 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import { namesListenerSetting, parseHostText } from './address.js';
 import { type AddressFact, addressOfString, asDefault, distinctClaims, heldIn, type ListenClaim, listenClaim, type PortFact, portOfNumberLiteral, portOfString } from './claims.js';
+import { pythonIntegerValue } from './integerLiterals.js';
 import { localValue, nodesAroundWords, positionalArguments, plainString, wordsPattern } from './syntax.js';
 
 /** Where a call takes its host and port positionally, if it does; each also takes `port=` and `host=` (or `addr=`, `address=`). */
@@ -122,7 +123,7 @@ function portOf(expression: Node, depth: number): PortFact | undefined {
   const node = passThrough(expression);
   switch (node.type) {
     case 'integer':
-      return portOfNumberLiteral(node);
+      return portOfNumberLiteral(node, pythonIntegerValue);
     case 'string':
       return portOfString(plainString(node));
     case 'identifier': {

@@ -4,6 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import { parseHostText } from './address.js';
 import { type AddressFact, addressHeldIn, addressOfString, asDefault, distinctClaims, heldIn, type ListenClaim, listenClaim, type PortFact, portOfNumberLiteral, portOfString } from './claims.js';
+import { rustIntegerValue } from './integerLiterals.js';
 import { callArguments, calleeName, calleeOwner, calleePath, methodReceiver } from './rustCalls.js';
 import { rustClapClaims } from './rustClap.js';
 import { isRustTestCode } from './rustTests.js';
@@ -93,7 +94,7 @@ function portOf(expression: Node, depth: number): PortFact | undefined {
   const node = passThrough(expression);
   switch (node.type) {
     case 'integer_literal':
-      return portOfNumberLiteral(node);
+      return portOfNumberLiteral(node, rustIntegerValue);
     case 'string_literal':
       return portOfString(plainString(node));
     case 'identifier':
