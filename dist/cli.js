@@ -36167,6 +36167,31 @@ function toPosix(path) {
 
 // src/extract/compose/composeFiles.ts
 import { posix } from "node:path";
+
+// src/model/words.ts
+function joinWithAnd(items) {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1] ?? ""}`;
+}
+
+// src/model/stack.ts
+function stackId(kind, where) {
+  return `${kind}:${where}`;
+}
+var KIND_NAMES = { compose: "Compose", "process-compose": "process-compose" };
+function describeStacks(ids) {
+  const byKind = /* @__PURE__ */ new Map();
+  for (const id of ids) {
+    const colon = id.indexOf(":");
+    const kind = colon > 0 && id.slice(0, colon) in KIND_NAMES ? KIND_NAMES[id.slice(0, colon)] : "";
+    const where = kind === "" ? id : id.slice(colon + 1) || "the root folder";
+    byKind.set(kind, [...byKind.get(kind) ?? [], where]);
+  }
+  const groups = [...byKind].map(([kind, places]) => `the ${kind === "" ? "" : `${kind} `}stack${places.length > 1 ? "s" : ""} ${kind === "" ? "" : "of "}${joinWithAnd(places)}`);
+  return joinWithAnd(groups);
+}
+
+// src/extract/compose/composeFiles.ts
 var COMPOSE_DEFAULT_FILES = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"];
 var COMPOSE_OVERRIDE_FILES = [
   "compose.override.yml",
@@ -36184,7 +36209,7 @@ function pathIn(folder, name2) {
   return folder === "." ? name2 : `${folder}/${name2}`;
 }
 function composeStack(folder) {
-  return `compose:${folder}`;
+  return stackId("compose", folder);
 }
 
 // src/extract/interpolate.ts
@@ -38511,7 +38536,7 @@ function documentBindings(file2, root) {
     return [];
   }
   const globalEnvironment = readEnvironment(file2, yaml.get(root, "environment"));
-  const stack = `process-compose:${yaml.path}`;
+  const stack = stackId("process-compose", yaml.path);
   const bindings = [];
   for (const [name2, node3, keyNode] of yaml.entries(processes)) {
     if (!(0, import_yaml.isMap)(yaml.resolve(node3))) {
@@ -43792,7 +43817,7 @@ function processOwner(path, processes, file2) {
   const environment = envAt >= 0 && envAt < processes - 2 ? path[envAt + 1] : void 0;
   return {
     ...owner("process", name2, name2, path.slice(processes + 2)),
-    stack: `process-compose:${file2}${environment === void 0 ? "" : `#${environment}`}`
+    stack: stackId("process-compose", `${file2}${environment === void 0 ? "" : `#${environment}`}`)
   };
 }
 function isPortName(attribute) {
@@ -57220,10 +57245,6 @@ var LISTED_SERVICES = 5;
 function describePorts(port, endPort, protocol, scope) {
   return `${formatPortRange(port, endPort)}/${protocol} on ${scope}`;
 }
-function joinWithAnd(items) {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1] ?? ""}`;
-}
 function servicesOf(bindings, displayName) {
   return [...new Set(bindings.map(displayName))];
 }
@@ -57448,7 +57469,7 @@ function warningNote(bindings) {
   const reasons = [];
   const stacks = [...new Set(bindings.flatMap((binding2) => binding2.stack === void 0 ? [] : [binding2.stack]))];
   if (stacks.length >= 2) {
-    reasons.push(`across the stacks ${joinWithAnd(stacks.sort(compareStrings))}, which may not run together`);
+    reasons.push(`across ${describeStacks(stacks.sort(compareStrings))}, which may not run together`);
   }
   if (bindings.some((binding2) => binding2.isDefault === true)) reasons.push("between defaults that users override");
   const note = reasons.length === 0 ? "" : ` (only ${reasons.join(", or ")})`;
@@ -58133,10 +58154,6 @@ function markedNewcomers(report2, conflict) {
 function countOf(count, singular, pluralForm = `${singular}s`) {
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
-function joinWithAnd2(items) {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
 function countConflicts(conflicts, diagnostics) {
   const fresh = conflicts.filter((conflict) => conflict.status === "new");
   return {
@@ -58359,7 +58376,7 @@ function describeConflict(conflict) {
   return proposals.length === 0 ? claim2 : `${claim2}; proposed ${describeProposals(proposals)}`;
 }
 function describeClaim(conflict) {
-  const names = (services) => joinWithAnd2(services.map((service) => markdownCode(service)));
+  const names = (services) => joinWithAnd(services.map((service) => markdownCode(service)));
   const port = formatPortProtocol(conflict.port, conflict.endPort, conflict.protocol);
   if (conflict.rule === "registry-duplicate") return `the registry gives ${port} to ${names(conflict.services)}`;
   if (conflict.services.length < 2) {

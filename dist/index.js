@@ -42880,78 +42880,10 @@ function markdownLink(label, url2) {
   return `[${label}](${escapeLinkDestination(url2)})`;
 }
 
-// src/model/ports.ts
-var MIN_PORT = 1;
-var MAX_PORT = 65535;
-function parsePortNumber(text3) {
-  if (!/^\d{1,5}$/.test(text3)) return void 0;
-  const port = Number(text3);
-  return port >= MIN_PORT && port <= MAX_PORT ? port : void 0;
-}
-function parsePortRange(text3) {
-  const dash = text3.indexOf("-");
-  if (dash < 0) {
-    const port = parsePortNumber(text3.trim());
-    return port === void 0 ? void 0 : { start: port, end: port };
-  }
-  const start2 = parsePortNumber(text3.slice(0, dash).trim());
-  const end = parsePortNumber(text3.slice(dash + 1).trim());
-  if (start2 === void 0 || end === void 0 || end < start2) return void 0;
-  return { start: start2, end };
-}
-function rangesOverlap(a, b) {
-  return a.start <= b.end && b.start <= a.end;
-}
-function formatPortRange(start2, end) {
-  return start2 === end ? String(start2) : `${start2}-${end}`;
-}
-
-// src/report/format.ts
-function formatPortProtocol(port, endPort, protocol) {
-  return `${formatPortRange(port, endPort)}/${protocol}`;
-}
-function formatLocation(location) {
-  return `${location.file}:${location.line}:${location.column}`;
-}
-function formatDiagnosticLocation(diagnostic) {
-  if (diagnostic.line === void 0) return diagnostic.file;
-  return diagnostic.column === void 0 ? `${diagnostic.file}:${diagnostic.line}` : `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`;
-}
-function markedNewcomers(report2, conflict) {
-  return new Set(report2.base === null ? [] : conflict.newServices);
-}
-function countOf(count, singular, pluralForm = `${singular}s`) {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
-}
+// src/model/words.ts
 function joinWithAnd(items) {
   if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
-function countConflicts(conflicts, diagnostics) {
-  const fresh = conflicts.filter((conflict) => conflict.status === "new");
-  return {
-    newErrors: fresh.filter((conflict) => conflict.severity === "error").length,
-    newWarnings: fresh.filter((conflict) => conflict.severity === "warning").length,
-    existing: conflicts.length - fresh.length,
-    diagnostics: diagnostics.length
-  };
-}
-function formatSeverityBreakdown(errors, warnings) {
-  const parts2 = [errors > 0 ? countOf(errors, "error") : "", warnings > 0 ? countOf(warnings, "warning") : ""];
-  return `(${parts2.filter((part) => part !== "").join(", ")})`;
-}
-function sortConflictsForDisplay(conflicts) {
-  const rank = (conflict) => (conflict.status === "new" ? 0 : 2) + (conflict.severity === "error" ? 0 : 1);
-  return [...conflicts].sort((a, b) => rank(a) - rank(b));
-}
-function distinctProposals(suggestions) {
-  const seen = /* @__PURE__ */ new Set();
-  return suggestions.filter((suggestion) => {
-    const key = JSON.stringify([suggestion.service, suggestion.to, suggestion.toEnd]);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1] ?? ""}`;
 }
 
 // src/action/github.ts
@@ -63037,6 +62969,32 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/model/ports.ts
+var MIN_PORT = 1;
+var MAX_PORT = 65535;
+function parsePortNumber(text3) {
+  if (!/^\d{1,5}$/.test(text3)) return void 0;
+  const port = Number(text3);
+  return port >= MIN_PORT && port <= MAX_PORT ? port : void 0;
+}
+function parsePortRange(text3) {
+  const dash = text3.indexOf("-");
+  if (dash < 0) {
+    const port = parsePortNumber(text3.trim());
+    return port === void 0 ? void 0 : { start: port, end: port };
+  }
+  const start2 = parsePortNumber(text3.slice(0, dash).trim());
+  const end = parsePortNumber(text3.slice(dash + 1).trim());
+  if (start2 === void 0 || end === void 0 || end < start2) return void 0;
+  return { start: start2, end };
+}
+function rangesOverlap(a, b) {
+  return a.start <= b.end && b.start <= a.end;
+}
+function formatPortRange(start2, end) {
+  return start2 === end ? String(start2) : `${start2}-${end}`;
+}
+
 // src/extract/zodYaml.ts
 var DECIMAL_LITERAL = /^[-+]?\d+(?:\.\d+)?$/;
 function yamlToPlain(yaml, node3) {
@@ -64266,6 +64224,25 @@ function toPosix(path6) {
 
 // src/extract/compose/composeFiles.ts
 import { posix } from "node:path";
+
+// src/model/stack.ts
+function stackId(kind, where) {
+  return `${kind}:${where}`;
+}
+var KIND_NAMES = { compose: "Compose", "process-compose": "process-compose" };
+function describeStacks(ids) {
+  const byKind = /* @__PURE__ */ new Map();
+  for (const id of ids) {
+    const colon = id.indexOf(":");
+    const kind = colon > 0 && id.slice(0, colon) in KIND_NAMES ? KIND_NAMES[id.slice(0, colon)] : "";
+    const where = kind === "" ? id : id.slice(colon + 1) || "the root folder";
+    byKind.set(kind, [...byKind.get(kind) ?? [], where]);
+  }
+  const groups2 = [...byKind].map(([kind, places]) => `the ${kind === "" ? "" : `${kind} `}stack${places.length > 1 ? "s" : ""} ${kind === "" ? "" : "of "}${joinWithAnd(places)}`);
+  return joinWithAnd(groups2);
+}
+
+// src/extract/compose/composeFiles.ts
 var COMPOSE_DEFAULT_FILES = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"];
 var COMPOSE_OVERRIDE_FILES = [
   "compose.override.yml",
@@ -64283,7 +64260,7 @@ function pathIn(folder, name2) {
   return folder === "." ? name2 : `${folder}/${name2}`;
 }
 function composeStack(folder) {
-  return `compose:${folder}`;
+  return stackId("compose", folder);
 }
 
 // src/extract/interpolate.ts
@@ -66610,7 +66587,7 @@ function documentBindings(file2, root) {
     return [];
   }
   const globalEnvironment = readEnvironment(file2, yaml.get(root, "environment"));
-  const stack = `process-compose:${yaml.path}`;
+  const stack = stackId("process-compose", yaml.path);
   const bindings = [];
   for (const [name2, node3, keyNode] of yaml.entries(processes)) {
     if (!(0, import_yaml.isMap)(yaml.resolve(node3))) {
@@ -71891,7 +71868,7 @@ function processOwner(path6, processes, file2) {
   const environment = envAt >= 0 && envAt < processes - 2 ? path6[envAt + 1] : void 0;
   return {
     ...owner("process", name2, name2, path6.slice(processes + 2)),
-    stack: `process-compose:${file2}${environment === void 0 ? "" : `#${environment}`}`
+    stack: stackId("process-compose", `${file2}${environment === void 0 ? "" : `#${environment}`}`)
   };
 }
 function isPortName(attribute) {
@@ -85319,10 +85296,6 @@ var LISTED_SERVICES = 5;
 function describePorts(port, endPort, protocol, scope) {
   return `${formatPortRange(port, endPort)}/${protocol} on ${scope}`;
 }
-function joinWithAnd2(items) {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1] ?? ""}`;
-}
 function servicesOf(bindings, displayName) {
   return [...new Set(bindings.map(displayName))];
 }
@@ -85334,8 +85307,8 @@ function describeClaims(bindings, displayName) {
   }
   const shared = sharedPlaces([...first.values()]);
   const claims = [...first].map(([name2, binding2]) => ({ name: name2, place: binding2.via !== void 0 && shared.has(placeKey(binding2)) ? binding2.via : binding2 })).sort((a, b) => compareText(a.place.file, b.place.file) || a.place.line - b.place.line || a.place.column - b.place.column).map(({ name: name2, place }) => `${name2} (${place.file}:${place.line})`);
-  if (claims.length <= LISTED_SERVICES) return joinWithAnd2(claims);
-  return joinWithAnd2([...claims.slice(0, LISTED_SERVICES), `${claims.length - LISTED_SERVICES} more`]);
+  if (claims.length <= LISTED_SERVICES) return joinWithAnd(claims);
+  return joinWithAnd([...claims.slice(0, LISTED_SERVICES), `${claims.length - LISTED_SERVICES} more`]);
 }
 function verb(singular, plural2, serviceCount) {
   return serviceCount === 1 ? singular : plural2;
@@ -85513,7 +85486,7 @@ function classifyCollision(collision, scope, protocol, displayName) {
   if (owner2) {
     const others = collision.bindings.filter((binding2) => !sameService(binding2, owner2));
     const severity2 = others.every((binding2) => binding2.soft === true) ? "warning" : "error";
-    const given = joinWithAnd2([...new Set(entries.map((entry) => formatPortRange(entry.port, entry.endPort)))]);
+    const given = joinWithAnd([...new Set(entries.map((entry) => formatPortRange(entry.port, entry.endPort)))]);
     const collide = verb("collides", "collide", servicesOf(others, displayName).length);
     const message2 = `${where}: ${describeClaims(others, displayName)} ${collide} with ${displayName(owner2)}, which the registry gives ${given}`;
     return { ...base, rule: "registry-conflict", severity: severity2, message: severity2 === "warning" ? message2 + SOFT_NOTE : message2 };
@@ -85547,7 +85520,7 @@ function warningNote(bindings) {
   const reasons = [];
   const stacks = [...new Set(bindings.flatMap((binding2) => binding2.stack === void 0 ? [] : [binding2.stack]))];
   if (stacks.length >= 2) {
-    reasons.push(`across the stacks ${joinWithAnd2(stacks.sort(compareStrings))}, which may not run together`);
+    reasons.push(`across ${describeStacks(stacks.sort(compareStrings))}, which may not run together`);
   }
   if (bindings.some((binding2) => binding2.isDefault === true)) reasons.push("between defaults that users override");
   const note = reasons.length === 0 ? "" : ` (only ${reasons.join(", or ")})`;
@@ -85633,7 +85606,7 @@ function bindingFindings(binding2, index2, collides) {
   const matching = entries.filter((entry) => rangesOverlap(rangeOf(entry), rangeOf(binding2)));
   if (matching.length > 0) return [...findings, ...outOfRange(binding2, matching, index2)];
   if (collides) return findings;
-  const given = joinWithAnd2([...new Set(entries.map((entry) => formatPortRange(entry.port, entry.endPort)))]);
+  const given = joinWithAnd([...new Set(entries.map((entry) => formatPortRange(entry.port, entry.endPort)))]);
   return [...findings, { ...whole, rule: "registry-drift", detail: `${binding2.service} ${given}` }];
 }
 function reservedPort(binding2, registry2) {
@@ -85654,7 +85627,7 @@ function outOfRange(binding2, entries, index2) {
     }
   }
   if (outside.size === 0) return [];
-  return [{ rule: "out-of-range", binding: binding2, port: binding2.port, endPort: binding2.endPort, detail: joinWithAnd2([...outside]) }];
+  return [{ rule: "out-of-range", binding: binding2, port: binding2.port, endPort: binding2.endPort, detail: joinWithAnd([...outside]) }];
 }
 var RegistryIndex = class {
   constructor(registry2) {
@@ -85716,7 +85689,7 @@ function toConflictFacts(findings, displayName) {
   const bindings = [...new Set(findings.map((finding) => finding.binding))].sort(compareBindings);
   const claims = describeClaims(bindings, displayName);
   const count = servicesOf(bindings, displayName).length;
-  const details = joinWithAnd2([...new Set(findings.map((finding) => finding.detail))]);
+  const details = joinWithAnd([...new Set(findings.map((finding) => finding.detail))]);
   const ports = formatPortRange(place.port, place.endPort);
   const sentence = {
     "registry-drift": `${claims} ${verb("binds", "bind", count)} ${ports}, but the registry gives ${details}`,
@@ -86166,6 +86139,50 @@ function sortDiagnostics(diagnostics) {
 function failingConflicts(conflicts, failOn) {
   if (failOn === "none") return [];
   return conflicts.filter((conflict) => conflict.severity === "error" && (failOn === "any" || conflict.status === "new"));
+}
+
+// src/report/format.ts
+function formatPortProtocol(port, endPort, protocol) {
+  return `${formatPortRange(port, endPort)}/${protocol}`;
+}
+function formatLocation(location) {
+  return `${location.file}:${location.line}:${location.column}`;
+}
+function formatDiagnosticLocation(diagnostic) {
+  if (diagnostic.line === void 0) return diagnostic.file;
+  return diagnostic.column === void 0 ? `${diagnostic.file}:${diagnostic.line}` : `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`;
+}
+function markedNewcomers(report2, conflict) {
+  return new Set(report2.base === null ? [] : conflict.newServices);
+}
+function countOf(count, singular, pluralForm = `${singular}s`) {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+function countConflicts(conflicts, diagnostics) {
+  const fresh = conflicts.filter((conflict) => conflict.status === "new");
+  return {
+    newErrors: fresh.filter((conflict) => conflict.severity === "error").length,
+    newWarnings: fresh.filter((conflict) => conflict.severity === "warning").length,
+    existing: conflicts.length - fresh.length,
+    diagnostics: diagnostics.length
+  };
+}
+function formatSeverityBreakdown(errors, warnings) {
+  const parts2 = [errors > 0 ? countOf(errors, "error") : "", warnings > 0 ? countOf(warnings, "warning") : ""];
+  return `(${parts2.filter((part) => part !== "").join(", ")})`;
+}
+function sortConflictsForDisplay(conflicts) {
+  const rank = (conflict) => (conflict.status === "new" ? 0 : 2) + (conflict.severity === "error" ? 0 : 1);
+  return [...conflicts].sort((a, b) => rank(a) - rank(b));
+}
+function distinctProposals(suggestions) {
+  const seen = /* @__PURE__ */ new Set();
+  return suggestions.filter((suggestion) => {
+    const key = JSON.stringify([suggestion.service, suggestion.to, suggestion.toEnd]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 // src/report/json.ts

@@ -13224,6 +13224,13 @@ function isInside(root, target) {
 
 // src/extract/compose/composeFiles.ts
 import { posix } from "node:path";
+
+// src/model/stack.ts
+function stackId(kind, where) {
+  return `${kind}:${where}`;
+}
+
+// src/extract/compose/composeFiles.ts
 var COMPOSE_DEFAULT_FILES = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"];
 var COMPOSE_OVERRIDE_FILES = [
   "compose.override.yml",
@@ -13241,7 +13248,7 @@ function pathIn(folder, name2) {
   return folder === "." ? name2 : `${folder}/${name2}`;
 }
 function composeStack(folder) {
-  return `compose:${folder}`;
+  return stackId("compose", folder);
 }
 
 // src/extract/interpolate.ts
@@ -15844,7 +15851,7 @@ function documentBindings(file2, root) {
     return [];
   }
   const globalEnvironment = readEnvironment(file2, yaml.get(root, "environment"));
-  const stack = `process-compose:${yaml.path}`;
+  const stack = stackId("process-compose", yaml.path);
   const bindings = [];
   for (const [name2, node3, keyNode] of yaml.entries(processes)) {
     if (!(0, import_yaml.isMap)(yaml.resolve(node3))) {
@@ -21125,7 +21132,7 @@ function processOwner(path, processes, file2) {
   const environment = envAt >= 0 && envAt < processes - 2 ? path[envAt + 1] : void 0;
   return {
     ...owner("process", name2, name2, path.slice(processes + 2)),
-    stack: `process-compose:${file2}${environment === void 0 ? "" : `#${environment}`}`
+    stack: stackId("process-compose", `${file2}${environment === void 0 ? "" : `#${environment}`}`)
   };
 }
 function isPortName(attribute) {

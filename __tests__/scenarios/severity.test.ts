@@ -51,7 +51,7 @@ describe('Stacks', () => {
     const conflict = only(json, 'duplicate-port');
     expect(conflict).toMatchObject({ severity: 'warning', status: 'new', services: ['api', 'web'] });
     expect(conflict.message).toBe(
-      '8103/tcp on host: api (deploy/preview/compose.yml:5) and web (deploy/staging/compose.yml:5) both bind 8103 (only across the stacks compose:deploy/preview and compose:deploy/staging, which may not run together)',
+      '8103/tcp on host: api (deploy/preview/compose.yml:5) and web (deploy/staging/compose.yml:5) both bind 8103 (only across the Compose stacks of deploy/preview and deploy/staging, which may not run together)',
     );
     expect(failing('any')).toEqual([]);
   });

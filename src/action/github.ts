@@ -4,7 +4,7 @@ import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { visibleControlChars } from '../report/escape.js';
-import { joinWithAnd } from '../report/format.js';
+import { joinWithAnd } from '../model/words.js';
 
 export type GitHubClient = ReturnType<typeof getOctokit>;
 

@@ -3,7 +3,9 @@ import { sameService } from '../model/service.js';
 import type { Binding, Severity } from '../model/types.js';
 import type { Collision } from './collisions.js';
 import { compareStrings, type ConflictFacts } from './conflict.js';
-import { describeClaims, describePorts, joinWithAnd, servicesOf, verb, type DisplayName } from './describe.js';
+import { describeStacks } from '../model/stack.js';
+import { joinWithAnd } from '../model/words.js';
+import { describeClaims, describePorts, servicesOf, verb, type DisplayName } from './describe.js';
 import { PartnerIndex, toClaim } from './partners.js';
 
 /**
@@ -74,7 +76,7 @@ function warningNote(bindings: readonly Binding[]): string {
   const reasons: string[] = [];
   const stacks = [...new Set(bindings.flatMap((binding) => (binding.stack === undefined ? [] : [binding.stack])))];
   if (stacks.length >= 2) {
-    reasons.push(`across the stacks ${joinWithAnd(stacks.sort(compareStrings))}, which may not run together`);
+    reasons.push(`across ${describeStacks(stacks.sort(compareStrings))}, which may not run together`);
   }
   if (bindings.some((binding) => binding.isDefault === true)) reasons.push('between defaults that users override');
   const note = reasons.length === 0 ? '' : ` (only ${reasons.join(', or ')})`;

@@ -1,6 +1,7 @@
 import { formatPortRange } from '../model/ports.js';
 import { compareText } from '../model/order.js';
 import type { Binding, Protocol } from '../model/types.js';
+import { joinWithAnd } from '../model/words.js';
 
 export type DisplayName = (binding: Pick<Binding, 'service' | 'project'>) => string;
 
@@ -10,12 +11,6 @@ const LISTED_SERVICES = 5;
 /** `3002/tcp on host` */
 export function describePorts(port: number, endPort: number, protocol: Protocol, scope: string): string {
   return `${formatPortRange(port, endPort)}/${protocol} on ${scope}`;
-}
-
-/** `a, b and c` */
-export function joinWithAnd(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
 }
 
 /** The services of these bindings (in their order), deduplicated by display name. */

@@ -2,7 +2,8 @@ import { formatPortRange, MAX_PORT, rangesOverlap } from '../model/ports.js';
 import { sameService } from '../model/service.js';
 import type { Binding, ConflictRule, PortRange, Protocol, RegistryModel } from '../model/types.js';
 import { compareBindings, conflictId, type ConflictFacts } from './conflict.js';
-import { describeClaims, describePorts, joinWithAnd, servicesOf, verb, type DisplayName } from './describe.js';
+import { joinWithAnd } from '../model/words.js';
+import { describeClaims, describePorts, servicesOf, verb, type DisplayName } from './describe.js';
 import { isHostLikeScope } from './scopes.js';
 
 type BindingRule = Extract<ConflictRule, 'registry-drift' | 'reserved-port' | 'out-of-range' | 'unregistered'>;

@@ -34,12 +34,6 @@ export function countOf(count: number, singular: string, pluralForm = `${singula
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
-/** `a`, `a and b`, `a, b and c`. */
-export function joinWithAnd(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
 export interface ConflictCounts {
   newErrors: number;
   newWarnings: number;

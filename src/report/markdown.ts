@@ -2,6 +2,7 @@
 // the existing ones folded away, then the diagnostics. Every repository string goes
 // through escape.ts.
 import { formatPortRange } from '../model/ports.js';
+import { joinWithAnd } from '../model/words.js';
 import type { Conflict, ConflictRule, Diagnostic, Report, Severity, SourceLocation, Suggestion } from '../model/types.js';
 import { escapeMarkdownText, markdownCode, markdownLink } from './escape.js';
 import {
@@ -12,7 +13,6 @@ import {
   formatLocation,
   formatPortProtocol,
   formatSeverityBreakdown,
-  joinWithAnd,
   markedNewcomers,
   sortConflictsForDisplay,
 } from './format.js';

@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { stackId } from '../../model/stack.js';
 
 /** The files `docker compose` loads on its own, in its order of preference (compose-go cli). */
 export const COMPOSE_DEFAULT_FILES: readonly string[] = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
@@ -26,5 +27,5 @@ export function pathIn(folder: string, name: string): string {
 
 /** One stack per folder: a compose file, its override files and the `.env` beside them are started as one. */
 export function composeStack(folder: string): string {
-  return `compose:${folder}`;
+  return stackId('compose', folder);
 }

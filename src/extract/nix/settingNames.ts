@@ -1,5 +1,6 @@
 // Which attribute paths of a NixOS configuration belong to which service, and which names
 // say "the port this service listens on" rather than "a port it dials".
+import { stackId } from '../../model/stack.js';
 import type { Protocol } from '../../model/types.js';
 import { attributeWords, nixServiceName } from './nixNames.js';
 import { COMPUTED_NAME } from './attrWalk.js';
@@ -72,7 +73,7 @@ function processOwner(path: readonly string[], processes: number, file: string):
   const environment = envAt >= 0 && envAt < processes - 2 ? path[envAt + 1] : undefined;
   return {
     ...owner('process', name, name, path.slice(processes + 2)),
-    stack: `process-compose:${file}${environment === undefined ? '' : `#${environment}`}`,
+    stack: stackId('process-compose', `${file}${environment === undefined ? '' : `#${environment}`}`),
   };
 }
 

@@ -3,6 +3,7 @@
 import { dotenvBeside, dotenvLookup } from '../dotenvBeside.js';
 import { AliasBudgetExceeded, isEmptyNode, isMap, parseYaml, type YamlFile } from '../yaml.js';
 import { normalizeServiceName } from '../../model/service.js';
+import { stackId } from '../../model/stack.js';
 import type { Binding, Diagnostic, ExtractContext, Extractor, ExtractResult, SourceFile } from '../../model/types.js';
 import { readEnvironment } from './environment.js';
 import { isTrue, type ProcessComposeFile, readText } from './expansion.js';
@@ -58,7 +59,7 @@ function documentBindings(file: ProcessComposeFile, root: unknown): Binding[] {
   }
   // The global environment holds no claim of its own; it names processes through their variables.
   const globalEnvironment = readEnvironment(file, yaml.get(root, 'environment'));
-  const stack = `process-compose:${yaml.path}`;
+  const stack = stackId('process-compose', yaml.path);
   const bindings: Binding[] = [];
   for (const [name, node, keyNode] of yaml.entries(processes)) {
     if (!isMap(yaml.resolve(node))) {
