@@ -20542,7 +20542,7 @@ var nixRegistryExtractor = {
 function extractNixRegistry(file2, budget) {
   try {
     return readNixTree(file2, budget, (source) => {
-      const reading = { source, bindings: [], categories: /* @__PURE__ */ new Map(), diagnostics: syntaxDiagnostics(source) };
+      const reading = { source, bindings: [], categories: /* @__PURE__ */ new Map(), diagnostics: syntaxDiagnostics(source), unnamedReported: /* @__PURE__ */ new Set() };
       const top = registrySet(source.root);
       if (top) readSet(reading, top, []);
       else reading.diagnostics.push({ file: file2.path, line: 1, column: 1, severity: "error", message: "port registry: expected an attribute set of ports" });
@@ -20629,9 +20629,9 @@ function readPort(reading, value, keys, protocol) {
   reading.bindings.push(registryBinding(NIX_REGISTRY_FORMAT, { service: serviceName, start: port, end: port, protocol, location, category: category?.name, portName: third?.name }));
 }
 function reportUnnamed(reading, service) {
-  const diagnostic = { ...nodeLocation(reading.source, service.node), severity: "error", message: `port registry: ${unnamedServiceMessage("service", service.name)}` };
-  const said = reading.diagnostics.some(({ line, column, message }) => line === diagnostic.line && column === diagnostic.column && message === diagnostic.message);
-  if (!said) reading.diagnostics.push(diagnostic);
+  if (reading.unnamedReported.has(service.node.id)) return;
+  reading.unnamedReported.add(service.node.id);
+  reading.diagnostics.push({ ...nodeLocation(reading.source, service.node), severity: "error", message: `port registry: ${unnamedServiceMessage("service", service.name)}` });
 }
 
 // src/extract/nix/nixScope.ts

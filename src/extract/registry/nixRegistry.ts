@@ -41,12 +41,14 @@ interface Reading {
   bindings: Binding[];
   categories: Map<string, RegistryCategory>;
   diagnostics: Diagnostic[];
+  /** Services with no usable name already reported, by where their name is written. */
+  unnamedReported: Set<Node['id']>;
 }
 
 export function extractNixRegistry(file: SourceFile, budget?: ParseBudget): ExtractResult {
   try {
     return readNixTree(file, budget, (source) => {
-      const reading: Reading = { source, bindings: [], categories: new Map(), diagnostics: syntaxDiagnostics(source) };
+      const reading: Reading = { source, bindings: [], categories: new Map(), diagnostics: syntaxDiagnostics(source), unnamedReported: new Set() };
       const top = registrySet(source.root);
       if (top) readSet(reading, top, []);
       else reading.diagnostics.push({ file: file.path, line: 1, column: 1, severity: 'error', message: 'port registry: expected an attribute set of ports' });
@@ -155,7 +157,7 @@ function readPort(reading: Reading, value: Node, keys: readonly Key[], protocol:
 
 /** A service whose name has no letter or digit (`_`, `""`) is no entry: said once, at its name, for all its ports. */
 function reportUnnamed(reading: Reading, service: Key): void {
-  const diagnostic: Diagnostic = { ...nodeLocation(reading.source, service.node), severity: 'error', message: `port registry: ${unnamedServiceMessage('service', service.name)}` };
-  const said = reading.diagnostics.some(({ line, column, message }) => line === diagnostic.line && column === diagnostic.column && message === diagnostic.message);
-  if (!said) reading.diagnostics.push(diagnostic);
+  if (reading.unnamedReported.has(service.node.id)) return;
+  reading.unnamedReported.add(service.node.id);
+  reading.diagnostics.push({ ...nodeLocation(reading.source, service.node), severity: 'error', message: `port registry: ${unnamedServiceMessage('service', service.name)}` });
 }
