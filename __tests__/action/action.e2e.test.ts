@@ -2,7 +2,7 @@
 // GitHub REST API that keeps its state between runs and refuses what GitHub refuses.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scratchRepo, type ScratchRepo } from '../helpers/scratchRepo.js';
@@ -117,6 +117,10 @@ describe('the Action on a pull request', () => {
     expect(annotations.filter((annotation) => annotation.command === 'notice').map((annotation) => annotation.properties['file'])).toEqual(['legacy/.env', 'ports.yml']);
 
     expect(first.outputs).toEqual({ 'new-conflicts': '1', conflicts: '2', 'report-file': join(first.runnerTemp, 'portcullis-portcullis.json') });
+    // It writes its report into RUNNER_TEMP and its outputs into the runner's files: nothing else, and nothing in the checkout.
+    expect(readdirSync(first.home).sort()).toEqual(['event.json', 'output', 'summary.md', 'temp']);
+    expect(readdirSync(first.runnerTemp)).toEqual(['portcullis-portcullis.json']);
+    expect(execFileSync('git', ['status', '--porcelain', '--ignored'], { cwd: first.workspace, encoding: 'utf8' })).toBe('');
     const report = JSON.parse(readFileSync(first.outputs['report-file'] as string, 'utf8')) as { base: string; conflicts: Array<{ status: string }> };
     expect(report.base).toBe(main);
     expect(report.conflicts.map((conflict) => conflict.status)).toEqual(['existing', 'new']);

@@ -25,6 +25,9 @@ export interface ActionRun {
   outputs: Record<string, string>;
   summary: string;
   runnerTemp: string;
+  /** The job's home folder, holding the runner's files (event, outputs, summary) and RUNNER_TEMP. */
+  home: string;
+  workspace: string;
 }
 
 /** The defaults action.yml gives, as the runner passes them when a workflow sets nothing. */
@@ -78,7 +81,7 @@ export function runAction(context: RunnerContext, token: string): Promise<Action
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     child.on('error', fail);
     child.on('close', (status) => {
-      done({ status, stdout, stderr, outputs: parseOutputFile(readFileSync(outputPath, 'utf8')), summary: readFileSync(summaryPath, 'utf8'), runnerTemp });
+      done({ status, stdout, stderr, outputs: parseOutputFile(readFileSync(outputPath, 'utf8')), summary: readFileSync(summaryPath, 'utf8'), runnerTemp, home: scratch, workspace: context.workspace });
     });
   });
 }
