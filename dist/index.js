@@ -64198,8 +64198,13 @@ async function openRevisionTree(root, revision) {
   };
 }
 async function changedSince(root, revision) {
-  const output2 = await git(root, ["diff", "--name-only", "-z", "--no-renames", "--relative", revision, "--"]);
+  const filtersOff = (await filterDrivers(root)).flatMap((driver) => ["-c", `filter.${driver}.clean=`, "-c", `filter.${driver}.process=`]);
+  const output2 = await git(root, [...filtersOff, "diff", "--name-only", "-z", "--no-renames", "--relative", revision, "--"]);
   return new Set(splitNul(output2));
+}
+async function filterDrivers(root) {
+  const keys = await git(root, ["config", "--includes", "--name-only", "--get-regexp", "^filter\\..*\\.(clean|process)$"]).catch(() => "");
+  return [...new Set(keys.split("\n").filter((key) => key !== "").map((key) => key.slice("filter.".length, key.lastIndexOf("."))))];
 }
 function tooLargeMessage(size, maxBytes) {
   return `file is larger than the ${formatBytes(maxBytes)} limit${size === void 0 ? "" : ` (${formatBytes(size)})`}: not read (${raiseHint("maxFileBytes")})`;

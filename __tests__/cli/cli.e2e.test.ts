@@ -121,6 +121,27 @@ describe('bad input', () => {
     expect(report.diagnostics).toEqual([expect.objectContaining({ file: 'broken/compose.yml', line: expect.any(Number), severity: 'error' })]);
   });
 
+  it('runs no program the repository configures for git: fsmonitor, hooks, clean and smudge filters, text conversion', () => {
+    repo = scratchRepo();
+    repo.write({ '.gitattributes': '*.env filter=evil diff=evil\n', 'a/.env': 'API_PORT=3000\n' });
+    repo.commit('base');
+    repo.write({ 'b/.env': 'WORKER_PORT=3000\n' });
+    repo.commit('head');
+    repo.write({ 'c/.env': 'QUEUE_PORT=3001\n' });
+    // Configured only now, so that the test's own commits run none of it.
+    const marker = join(repo.root, '..', `${repo.root.split('/').pop() ?? 'repo'}-ran`);
+    const evil = `touch '${marker}'; cat`;
+    for (const [key, value] of [['core.fsmonitor', evil], ['core.hooksPath', repo.root], ['filter.evil.clean', evil], ['filter.evil.smudge', evil], ['diff.evil.textconv', evil], ['core.pager', evil]]) {
+      repo.git('config', key as string, value as string);
+    }
+    // The same content written again: its stat changes, so git must read it (through the clean filter, if one ran).
+    repo.write({ 'a/.env': 'API_PORT=3000\n' });
+    const { status, report } = json(['check', '--base', 'HEAD~1'], repo.root);
+    expect(status).toBe(1);
+    expect(report.conflicts.map((c) => c.services)).toEqual([['api', 'worker']]);
+    expect(existsSync(marker)).toBe(false);
+  });
+
   it('gives up on a syntax tree past limits.maxParseMillis and still checks every other file', () => {
     repo = scratchRepo();
     // tree-sitter-nix needs about 16 s for this file, unbounded.

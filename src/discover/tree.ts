@@ -170,10 +170,23 @@ export async function openRevisionTree(root: string, revision: string): Promise<
   };
 }
 
-/** Files that changed between a revision and the working tree, root-relative. */
+/**
+ * Files that changed between a revision and the working tree, root-relative. Comparing with
+ * the working tree makes git run the clean filter of any file whose stat changed, and a
+ * repository's own `.git/config` (an unpacked archive's, say) can name any program as one:
+ * every filter driver is switched off for this call. Without filters a file may differ only
+ * in git's eyes, which costs a re-read at the base, never a wrong result.
+ */
 export async function changedSince(root: string, revision: string): Promise<Set<string>> {
-  const output = await git(root, ['diff', '--name-only', '-z', '--no-renames', '--relative', revision, '--']);
+  const filtersOff = (await filterDrivers(root)).flatMap((driver) => ['-c', `filter.${driver}.clean=`, '-c', `filter.${driver}.process=`]);
+  const output = await git(root, [...filtersOff, 'diff', '--name-only', '-z', '--no-renames', '--relative', revision, '--']);
   return new Set(splitNul(output));
+}
+
+/** The names of the filter drivers that any git config in effect here defines. */
+async function filterDrivers(root: string): Promise<string[]> {
+  const keys = await git(root, ['config', '--includes', '--name-only', '--get-regexp', '^filter\\..*\\.(clean|process)$']).catch(() => '');
+  return [...new Set(keys.split('\n').filter((key) => key !== '').map((key) => key.slice('filter.'.length, key.lastIndexOf('.'))))];
 }
 
 function tooLargeMessage(size: number | undefined, maxBytes: number): string {
