@@ -70963,6 +70963,7 @@ function parseWithinBudget(parser2, text3, budget) {
   try {
     const tree = parser2.parse(text3, null, { progressCallback });
     if (tree) return { tree };
+    parser2.reset();
     if (!cancelled) return { failed: true };
     return timedOut(budget.fileMillis <= runLeft ? "file" : "run", budget);
   } finally {

@@ -20222,6 +20222,7 @@ function parseWithinBudget(parser2, text3, budget) {
   try {
     const tree2 = parser2.parse(text3, null, { progressCallback });
     if (tree2) return { tree: tree2 };
+    parser2.reset();
     if (!cancelled) return { failed: true };
     return timedOut(budget.fileMillis <= runLeft ? "file" : "run", budget);
   } finally {

@@ -54,10 +54,15 @@ describe('parseWithinBudget', () => {
     expect(parseWithinBudget(refusing, 'x', budget)).toEqual(RUN_TIMEOUT(1));
   });
 
-  it('stops tree-sitter-nix\'s quadratic recovery on hostile input at the deadline (unbounded: about 16 s)', async () => {
+  it('stops tree-sitter-nix\'s quadratic recovery on hostile input at the deadline (unbounded: about 16 s), and reads the next file afresh', async () => {
     const nix = await loadParser('nix');
     const budget = createParseBudget({ maxParseMillis: 100, maxParseSeconds: 300 });
     expect(parseWithinBudget(nix, '-'.repeat(40_000), budget)).toEqual(FILE_TIMEOUT(100));
+    // tree-sitter keeps a cancelled parse to resume it: without a reset this tree would be the hostile file's continuation.
+    const next = parseWithinBudget(nix, '{ a = 1; }', budget);
+    expect('tree' in next && next.tree.rootNode.toString()).toBe(
+      '(source_code expression: (attrset_expression (binding_set binding: (binding attrpath: (attrpath attr: (identifier)) expression: (integer_expression)))))',
+    );
   });
 });
 

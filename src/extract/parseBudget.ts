@@ -34,6 +34,8 @@ export function parseWithinBudget(parser: Parser, text: string, budget: ParseBud
   try {
     const tree = parser.parse(text, null, { progressCallback });
     if (tree) return { tree };
+    // A cancelled parse is kept for resuming: the next file would be read as its continuation.
+    parser.reset();
     if (!cancelled) return { failed: true };
     return timedOut(budget.fileMillis <= runLeft ? 'file' : 'run', budget);
   } finally {
