@@ -70951,7 +70951,7 @@ function createParseBudget(limits, now = () => performance.now()) {
 }
 function parseWithinBudget(parser2, text3, budget) {
   if (!budget) {
-    const tree = parser2.parse(text3);
+    const tree = parseAfresh(parser2, text3, void 0);
     return tree ? { tree } : { failed: true };
   }
   const runLeft = budget.runMillis - budget.spentMillis;
@@ -70961,13 +70961,22 @@ function parseWithinBudget(parser2, text3, budget) {
   let cancelled = false;
   const progressCallback = () => cancelled = budget.now() > deadline;
   try {
-    const tree = parser2.parse(text3, null, { progressCallback });
+    const tree = parseAfresh(parser2, text3, progressCallback);
     if (tree) return { tree };
-    parser2.reset();
     if (!cancelled) return { failed: true };
     return timedOut(budget.fileMillis <= runLeft ? "file" : "run", budget);
   } finally {
     budget.spentMillis += budget.now() - start2;
+  }
+}
+function parseAfresh(parser2, text3, progressCallback) {
+  try {
+    const tree = parser2.parse(text3, null, progressCallback ? { progressCallback } : {});
+    if (!tree) parser2.reset();
+    return tree;
+  } catch (error63) {
+    parser2.reset();
+    throw error63;
   }
 }
 function chargedParse(budget, parse7) {

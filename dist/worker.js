@@ -20210,7 +20210,7 @@ function createParseBudget(limits, now = () => performance.now()) {
 }
 function parseWithinBudget(parser2, text3, budget) {
   if (!budget) {
-    const tree2 = parser2.parse(text3);
+    const tree2 = parseAfresh(parser2, text3, void 0);
     return tree2 ? { tree: tree2 } : { failed: true };
   }
   const runLeft = budget.runMillis - budget.spentMillis;
@@ -20220,13 +20220,22 @@ function parseWithinBudget(parser2, text3, budget) {
   let cancelled = false;
   const progressCallback = () => cancelled = budget.now() > deadline;
   try {
-    const tree2 = parser2.parse(text3, null, { progressCallback });
+    const tree2 = parseAfresh(parser2, text3, progressCallback);
     if (tree2) return { tree: tree2 };
-    parser2.reset();
     if (!cancelled) return { failed: true };
     return timedOut(budget.fileMillis <= runLeft ? "file" : "run", budget);
   } finally {
     budget.spentMillis += budget.now() - start2;
+  }
+}
+function parseAfresh(parser2, text3, progressCallback) {
+  try {
+    const tree2 = parser2.parse(text3, null, progressCallback ? { progressCallback } : {});
+    if (!tree2) parser2.reset();
+    return tree2;
+  } catch (error62) {
+    parser2.reset();
+    throw error62;
   }
 }
 function chargedParse(budget, parse5) {

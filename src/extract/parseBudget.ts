@@ -21,7 +21,7 @@ export type ParseOutcome = { tree: Tree } | { timeout: ParseTimeout; message: st
  */
 export function parseWithinBudget(parser: Parser, text: string, budget: ParseBudget | undefined): ParseOutcome {
   if (!budget) {
-    const tree = parser.parse(text);
+    const tree = parseAfresh(parser, text, undefined);
     return tree ? { tree } : { failed: true };
   }
   const runLeft = budget.runMillis - budget.spentMillis;
@@ -32,14 +32,27 @@ export function parseWithinBudget(parser: Parser, text: string, budget: ParseBud
   // tree-sitter calls this every hundred or so parse steps; returning true cancels the parse.
   const progressCallback = (): boolean => (cancelled = budget.now() > deadline);
   try {
-    const tree = parser.parse(text, null, { progressCallback });
+    const tree = parseAfresh(parser, text, progressCallback);
     if (tree) return { tree };
-    // A cancelled parse is kept for resuming: the next file would be read as its continuation.
-    parser.reset();
     if (!cancelled) return { failed: true };
     return timedOut(budget.fileMillis <= runLeft ? 'file' : 'run', budget);
   } finally {
     budget.spentMillis += budget.now() - start;
+  }
+}
+
+/**
+ * tree-sitter keeps a parse that did not finish (cancelled, or stopped by an error) in order
+ * to resume it: the next file would be read as its continuation. Reset, it starts afresh.
+ */
+function parseAfresh(parser: Parser, text: string, progressCallback: (() => boolean) | undefined): Tree | null {
+  try {
+    const tree = parser.parse(text, null, progressCallback ? { progressCallback } : {});
+    if (!tree) parser.reset();
+    return tree;
+  } catch (error) {
+    parser.reset();
+    throw error;
   }
 }
 
