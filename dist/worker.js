@@ -50774,6 +50774,11 @@ function firstErrorNode(root) {
     node3 = next;
   }
 }
+function unwrapValue(expression, wrapped) {
+  let node3 = expression;
+  for (let inner = wrapped(node3); inner; inner = wrapped(node3)) node3 = inner;
+  return node3;
+}
 function positionalArguments(argumentList, skip = NOT_POSITIONAL) {
   return argumentList ? argumentList.namedChildren.filter((child) => !skip.has(child.type)) : [];
 }
@@ -50944,13 +50949,10 @@ function flagDefault(call, depth) {
   return address && { ...address, port: { ...address.port, setting: flagName } };
 }
 function passThrough(expression) {
-  let node3 = expression;
-  while (node3.type === "unary_expression" && /^[&*]$/.test(node3.childForFieldName("operator")?.text ?? "") || node3.type === "parenthesized_expression") {
-    const inner = node3.type === "unary_expression" ? node3.childForFieldName("operand") : node3.namedChildren[0];
-    if (!inner) break;
-    node3 = inner;
-  }
-  return node3;
+  return unwrapValue(expression, (node3) => {
+    if (node3.type === "parenthesized_expression") return node3.namedChildren[0];
+    return node3.type === "unary_expression" && /^[&*]$/.test(node3.childForFieldName("operator")?.text ?? "") ? node3.childForFieldName("operand") : void 0;
+  });
 }
 function resolveName(identifier) {
   return localValue(identifier, identifier.text, declaredValue);
@@ -51103,13 +51105,7 @@ function environmentVariable2(expression) {
   return argument && STRING_TYPES2.has(argument.type) ? plainString(argument)?.text : void 0;
 }
 function passThrough2(expression) {
-  let node3 = expression;
-  while (TRANSPARENT2.has(node3.type)) {
-    const inner = node3.namedChildren[0];
-    if (!inner) break;
-    node3 = inner;
-  }
-  return node3;
+  return unwrapValue(expression, (node3) => TRANSPARENT2.has(node3.type) ? node3.namedChildren[0] : void 0);
 }
 function resolveName2(identifier) {
   return localValue(identifier, identifier.text, declaredValue2);
@@ -51279,9 +51275,7 @@ function hostOf(expression, depth) {
   return value && hostOf(value, depth + 1);
 }
 function passThrough3(expression) {
-  let node3 = expression;
-  while (node3.type === "parenthesized_expression" && node3.namedChildren[0]) node3 = node3.namedChildren[0];
-  return node3;
+  return unwrapValue(expression, (node3) => node3.type === "parenthesized_expression" ? node3.namedChildren[0] : void 0);
 }
 function keywordArgument(args2, name2) {
   const argument = args2?.namedChildren.find((child) => child.type === "keyword_argument" && child.childForFieldName("name")?.text === name2);
@@ -51547,28 +51541,24 @@ function ipv4OfOctets(octets) {
   return parseHostText(octets.map((octet) => String(Number(octet.text.replace(/u8$/, "")))).join("."));
 }
 function passThrough4(expression) {
-  let node3 = expression;
-  for (; ; ) {
-    let inner;
-    switch (node3.type) {
-      case "reference_expression":
-      case "type_cast_expression":
-        inner = node3.childForFieldName("value");
-        break;
-      case "try_expression":
-      case "await_expression":
-      case "parenthesized_expression":
-        inner = node3.namedChildren[0];
-        break;
-      case "call_expression": {
-        const name2 = calleeName5(node3);
-        if (name2 !== void 0 && PASS_THROUGH_METHODS.has(name2)) inner = methodReceiver(node3);
-        else if (name2 === "from" && calleePath(node3) !== "") inner = callArguments2(node3)[0];
-        break;
-      }
+  return unwrapValue(expression, wrappedValue);
+}
+function wrappedValue(node3) {
+  switch (node3.type) {
+    case "reference_expression":
+    case "type_cast_expression":
+      return node3.childForFieldName("value");
+    case "try_expression":
+    case "await_expression":
+    case "parenthesized_expression":
+      return node3.namedChildren[0];
+    case "call_expression": {
+      const name2 = calleeName5(node3);
+      if (name2 !== void 0 && PASS_THROUGH_METHODS.has(name2)) return methodReceiver(node3);
+      return name2 === "from" && calleePath(node3) !== "" ? callArguments2(node3)[0] : void 0;
     }
-    if (!inner) return node3;
-    node3 = inner;
+    default:
+      return void 0;
   }
 }
 function blockValue(block) {

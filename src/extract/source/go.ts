@@ -18,7 +18,7 @@ import {
   portOfString,
 } from './claims.js';
 import { goIntegerValue } from './integerLiterals.js';
-import { localValue, nodesAroundWords, type PlainString, plainString, wordsPattern } from './syntax.js';
+import { localValue, nodesAroundWords, type PlainString, plainString, wordsPattern, unwrapValue } from './syntax.js';
 
 /** Calls that listen on their address argument (net/http, net, gin, echo, fiber). */
 const LISTEN_CALLS = new Set(['ListenAndServe', 'ListenAndServeTLS', 'Listen', 'ListenPacket', 'ListenTCP', 'ListenUDP', 'Run', 'RunTLS', 'Start', 'StartTLS']);
@@ -222,13 +222,10 @@ function flagDefault(call: Node, depth: number): AddressFact | undefined {
 
 /** `&x`, `*x` and `(x)` keep the value. */
 function passThrough(expression: Node): Node {
-  let node = expression;
-  while ((node.type === 'unary_expression' && /^[&*]$/.test(node.childForFieldName('operator')?.text ?? '')) || node.type === 'parenthesized_expression') {
-    const inner = node.type === 'unary_expression' ? node.childForFieldName('operand') : node.namedChildren[0];
-    if (!inner) break;
-    node = inner;
-  }
-  return node;
+  return unwrapValue(expression, (node) => {
+    if (node.type === 'parenthesized_expression') return node.namedChildren[0];
+    return node.type === 'unary_expression' && /^[&*]$/.test(node.childForFieldName('operator')?.text ?? '') ? node.childForFieldName('operand') : undefined;
+  });
 }
 
 function resolveName(identifier: Node): Node | undefined {

@@ -5,7 +5,7 @@ import type { Node } from 'web-tree-sitter';
 import { parseHostText } from './address.js';
 import { type AddressFact, asDefault, distinctClaims, heldIn, type ListenClaim, listenClaim, type PortFact, portOfNumberLiteral, portOfString } from './claims.js';
 import { javascriptIntegerValue } from './integerLiterals.js';
-import { localValue, nodesAroundWords, plainString } from './syntax.js';
+import { localValue, nodesAroundWords, plainString, unwrapValue } from './syntax.js';
 
 /** `listen(port, host)` and dgram's `bind(port, host)` take a port or options; `serve` options only. */
 const LISTEN_CALLS = new Set(['listen', 'bind', 'serve']);
@@ -133,13 +133,7 @@ function environmentVariable(expression: Node | null): string | undefined {
 }
 
 function passThrough(expression: Node): Node {
-  let node = expression;
-  while (TRANSPARENT.has(node.type)) {
-    const inner = node.namedChildren[0];
-    if (!inner) break;
-    node = inner;
-  }
-  return node;
+  return unwrapValue(expression, (node) => (TRANSPARENT.has(node.type) ? node.namedChildren[0] : undefined));
 }
 
 function resolveName(identifier: Node): Node | undefined {

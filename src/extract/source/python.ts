@@ -6,7 +6,7 @@ import type { Node } from 'web-tree-sitter';
 import { namesListenerSetting, parseHostText } from './address.js';
 import { type AddressFact, addressOfString, asDefault, distinctClaims, heldIn, type ListenClaim, listenClaim, type PortFact, portOfNumberLiteral, portOfString } from './claims.js';
 import { pythonIntegerValue } from './integerLiterals.js';
-import { localValue, nodesAroundWords, positionalArguments, plainString, wordsPattern } from './syntax.js';
+import { localValue, nodesAroundWords, positionalArguments, plainString, wordsPattern, unwrapValue } from './syntax.js';
 
 /** Where a call takes its host and port positionally, if it does; each also takes `port=` and `host=` (or `addr=`, `address=`). */
 const LISTEN_CALLS = new Map<string, { host: number; port: number } | null>([
@@ -172,9 +172,7 @@ function hostOf(expression: Node, depth: number): string | null | undefined {
 }
 
 function passThrough(expression: Node): Node {
-  let node = expression;
-  while (node.type === 'parenthesized_expression' && node.namedChildren[0]) node = node.namedChildren[0];
-  return node;
+  return unwrapValue(expression, (node) => (node.type === 'parenthesized_expression' ? node.namedChildren[0] : undefined));
 }
 
 function keywordArgument(args: Node | null, name: string): Node | undefined {

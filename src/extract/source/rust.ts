@@ -8,7 +8,7 @@ import { rustIntegerValue } from './integerLiterals.js';
 import { callArguments, calleeName, calleeOwner, calleePath, methodReceiver } from './rustCalls.js';
 import { rustClapClaims } from './rustClap.js';
 import { isRustTestCode } from './rustTests.js';
-import { localValue, nodesAroundWords, plainString, wordsPattern } from './syntax.js';
+import { localValue, nodesAroundWords, plainString, wordsPattern, unwrapValue } from './syntax.js';
 
 /** Calls whose address argument is where the program listens (tokio, std, actix, hyper, axum, warp, tonic, metrics-exporter). */
 const LISTEN_CALLS = new Set(['bind', 'bind_rustls', 'bind_rustls_0_23', 'bind_openssl', 'with_http_listener', 'run', 'serve', 'listen', 'http']);
@@ -159,28 +159,25 @@ function ipv4OfOctets(octets: readonly Node[]): string | null | undefined {
 
 /** Strips what keeps the value: `&x`, `x?`, `x.await`, `(x)`, `x as u16`, `x.parse()`, `x.unwrap()`, `T::from(x)`. */
 function passThrough(expression: Node): Node {
-  let node = expression;
-  for (;;) {
-    let inner: Node | null | undefined;
-    switch (node.type) {
-      case 'reference_expression':
-      case 'type_cast_expression':
-        inner = node.childForFieldName('value');
-        break;
-      case 'try_expression':
-      case 'await_expression':
-      case 'parenthesized_expression':
-        inner = node.namedChildren[0];
-        break;
-      case 'call_expression': {
-        const name = calleeName(node);
-        if (name !== undefined && PASS_THROUGH_METHODS.has(name)) inner = methodReceiver(node);
-        else if (name === 'from' && calleePath(node) !== '') inner = callArguments(node)[0];
-        break;
-      }
+  return unwrapValue(expression, wrappedValue);
+}
+
+function wrappedValue(node: Node): Node | null | undefined {
+  switch (node.type) {
+    case 'reference_expression':
+    case 'type_cast_expression':
+      return node.childForFieldName('value');
+    case 'try_expression':
+    case 'await_expression':
+    case 'parenthesized_expression':
+      return node.namedChildren[0];
+    case 'call_expression': {
+      const name = calleeName(node);
+      if (name !== undefined && PASS_THROUGH_METHODS.has(name)) return methodReceiver(node);
+      return name === 'from' && calleePath(node) !== '' ? callArguments(node)[0] : undefined;
     }
-    if (!inner) return node;
-    node = inner;
+    default:
+      return undefined;
   }
 }
 

@@ -88,6 +88,16 @@ export function firstErrorNode(root: Node): Node | undefined {
   }
 }
 
+/**
+ * The expression inside the wrappers that keep its value (parentheses, casts, `&x`, `await`).
+ * `wrapped` says, for one language, what a node wraps, or nothing when it is no such wrapper.
+ */
+export function unwrapValue(expression: Node, wrapped: (node: Node) => Node | null | undefined): Node {
+  let node = expression;
+  for (let inner = wrapped(node); inner; inner = wrapped(node)) node = inner;
+  return node;
+}
+
 /** The arguments of a call that are expressions (not comments, not keyword arguments). */
 export function positionalArguments(argumentList: Node | null, skip: ReadonlySet<string> = NOT_POSITIONAL): Node[] {
   return argumentList ? argumentList.namedChildren.filter((child) => !skip.has(child.type)) : [];
