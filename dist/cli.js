@@ -14939,6 +14939,18 @@ function sameService(a, b) {
   if (a.service !== b.service) return false;
   return a.project === void 0 || b.project === void 0 || a.project === b.project;
 }
+function belongsToAnyOf(services) {
+  const projectsByName = /* @__PURE__ */ new Map();
+  for (const { service, project } of services) {
+    const projects = projectsByName.get(service) ?? /* @__PURE__ */ new Set();
+    projects.add(project);
+    projectsByName.set(service, projects);
+  }
+  return (binding2) => {
+    const projects = projectsByName.get(binding2.service);
+    return projects !== void 0 && (binding2.project === void 0 || projects.has(void 0) || projects.has(binding2.project));
+  };
+}
 function makeDisplayName(bindings) {
   const projectsByName = /* @__PURE__ */ new Map();
   for (const binding2 of bindings) {
@@ -57458,7 +57470,8 @@ function classifyCollision(collision, scope, protocol, displayName) {
 }
 function registryDuplicateMessage(where, bindings, displayName) {
   const entries = bindings.filter((binding2) => binding2.kind === "registry");
-  const others = bindings.filter((binding2) => !entries.some((entry) => sameService(binding2, entry)));
+  const isRegistered = belongsToAnyOf(entries);
+  const others = bindings.filter((binding2) => !isRegistered(binding2));
   const message = `${where}: the registry gives it to ${describeClaims(entries, displayName)}`;
   if (others.length === 0) return message;
   const bind = verb("binds", "bind", servicesOf(others, displayName).length);
@@ -57661,16 +57674,19 @@ function toConflictFacts(findings, displayName) {
 }
 
 // src/detect/detect.ts
-function detectConflicts(bindings, registry2) {
+var MAX_CONFLICT_CLAIMS = 2e5;
+function detectConflictsWithin(bindings, registry2, maxClaims) {
   const displayName = makeDisplayName([...bindings, ...registry2.entries]);
   const sorted = [...bindings].sort(compareBindings);
   const entries = [...registry2.entries].sort(compareBindings);
-  const collisions = collisionFacts([...sorted, ...registryClaims(sorted, entries)].sort(compareBindings), displayName);
+  const found = scopedCollisions([...sorted, ...registryClaims(sorted, entries)].sort(compareBindings));
+  const kept = withinClaims(found, maxClaims);
+  const collisions = kept.map(({ collision, scope, protocol }) => classifyCollision(collision, scope, protocol, displayName));
   const collided = new Set(collisions.flatMap((fact) => fact.bindings));
   const facts = [...collisions, ...registryRuleConflicts(sorted, { ...registry2, entries }, displayName, collided)];
-  return facts.map((fact) => buildConflict(fact, displayName)).sort(compareConflicts);
+  return { conflicts: facts.map((fact) => buildConflict(fact, displayName)).sort(compareConflicts), omitted: found.length - kept.length };
 }
-function collisionFacts(claims, displayName) {
+function scopedCollisions(claims) {
   const groups = /* @__PURE__ */ new Map();
   for (const claim2 of claims) {
     const key = `${claim2.scope}\0${claim2.protocol}`;
@@ -57678,14 +57694,26 @@ function collisionFacts(claims, displayName) {
     if (group) group.claims.push(claim2);
     else groups.set(key, { scope: claim2.scope, protocol: claim2.protocol, claims: [claim2] });
   }
-  const facts = [];
+  const found = [];
   for (const { scope, protocol, claims: group } of groups.values()) {
     for (const collision of findCollisions(group)) {
       if (scope !== "host" && collision.bindings.every((binding2) => binding2.kind === "registry")) continue;
-      facts.push(classifyCollision(collision, scope, protocol, displayName));
+      found.push({ collision, scope, protocol });
     }
   }
-  return facts;
+  return found;
+}
+function withinClaims(found, maxClaims) {
+  if (maxClaims === Number.POSITIVE_INFINITY) return [...found];
+  const byPort = [...found].sort((a, b) => a.collision.port - b.collision.port || a.collision.endPort - b.collision.endPort);
+  const kept = [];
+  let claims = 0;
+  for (const item of byPort) {
+    claims += item.collision.bindings.length;
+    if (claims > maxClaims) break;
+    kept.push(item);
+  }
+  return kept;
 }
 
 // src/resolve/registry.ts
@@ -57735,20 +57763,21 @@ function resolveBindings(bindings, registry2, config2) {
     const service = canonical.get(binding2.service);
     return service === void 0 ? binding2 : { ...binding2, service };
   };
-  const entriesByPort = groupByPort(registry2.entries.map(rename));
+  const servicesByPort = registeredServicesByPort(registry2.entries.map(rename));
   const placed = placeInScopes(dropReferencedVariables(bindings).map(rename), config2);
-  return placed.map((binding2) => claimOfRegisteredService(binding2, entriesByPort.get(portKey(binding2)) ?? []));
+  return placed.map((binding2) => claimOfRegisteredService(binding2, servicesByPort.get(portKey(binding2))));
 }
 function portKey(binding2) {
   return `${binding2.port}/${binding2.protocol}`;
 }
-function groupByPort(entries) {
+function registeredServicesByPort(entries) {
   const byPort = /* @__PURE__ */ new Map();
   for (const entry of entries) {
     const key = portKey(entry);
-    const list2 = byPort.get(key);
-    if (list2) list2.push(entry);
-    else byPort.set(key, [entry]);
+    const services = byPort.get(key) ?? { names: /* @__PURE__ */ new Set(), longest: 0 };
+    services.names.add(entry.service);
+    services.longest = Math.max(services.longest, entry.service.length);
+    byPort.set(key, services);
   }
   return byPort;
 }
@@ -57792,25 +57821,27 @@ function placeInScopes(bindings, config2) {
     return placed;
   });
 }
-function claimOfRegisteredService(binding2, entriesOnPort) {
-  if (binding2.setting === void 0 || entriesOnPort.length === 0) return binding2;
-  const setting = settingWords2(binding2.setting);
-  let owner2;
-  for (const entry of entriesOnPort) {
-    if (entry.service === binding2.service) continue;
-    if (!containsWords(setting, entry.service)) continue;
-    if (owner2 === void 0 || entry.service.length > owner2.length) owner2 = entry.service;
-  }
+function claimOfRegisteredService(binding2, onPort) {
+  if (binding2.setting === void 0 || onPort === void 0) return binding2;
+  const owner2 = longestNamedService(settingWords2(binding2.setting).split("-"), onPort, binding2.service);
   if (owner2 === void 0) return binding2;
   const { project: _project, ...rest } = binding2;
   return { ...rest, service: owner2 };
 }
+function longestNamedService(words, onPort, holder) {
+  let owner2;
+  for (let start2 = 0; start2 < words.length; start2++) {
+    let name2 = "";
+    for (let end = start2; end < words.length; end++) {
+      name2 = end === start2 ? words[end] : `${name2}-${words[end]}`;
+      if (name2.length > onPort.longest) break;
+      if (name2 !== holder && onPort.names.has(name2) && (owner2 === void 0 || name2.length > owner2.length)) owner2 = name2;
+    }
+  }
+  return owner2;
+}
 function settingWords2(setting) {
   return normalizeServiceName(setting.replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/\./g, "-"));
-}
-function containsWords(haystack, needle) {
-  const at = `-${haystack}-`.indexOf(`-${needle}-`);
-  return at >= 0;
 }
 
 // src/pipeline/analyze.ts
@@ -57821,7 +57852,12 @@ function analyzeExtraction(files, config2) {
   const found = sorted.filter((file2) => !file2.isRegistry).flatMap((file2) => file2.result.bindings);
   const bindings = resolveBindings(found, registry2, config2);
   const diagnostics = [...sorted.flatMap((file2) => file2.result.diagnostics), ...merged.diagnostics];
-  return { bindings, registry: registry2, conflicts: detectConflicts(bindings, registry2), diagnostics };
+  const { conflicts, omitted } = detectConflictsWithin(bindings, registry2, MAX_CONFLICT_CLAIMS);
+  if (omitted > 0) {
+    const message = `${omitted} more conflicts not reported: those of the lowest ports already name ${MAX_CONFLICT_CLAIMS} claims (a fixed limit; ranges that overlap by the thousand make a conflict for every stretch between two range ends)`;
+    diagnostics.push({ file: ".", severity: "error", message });
+  }
+  return { bindings, registry: registry2, conflicts, diagnostics };
 }
 
 // src/pipeline/parallel.ts
@@ -58388,7 +58424,8 @@ function describeClaim(conflict) {
     return `${names(conflict.services)} binds ${port}${SINGLE_CLAIM_REASON[conflict.rule] ?? ""}`;
   }
   const newcomers2 = movingServices(conflict);
-  const holders = conflict.services.filter((service) => !newcomers2.includes(service));
+  const moving = new Set(newcomers2);
+  const holders = conflict.services.filter((service) => !moving.has(service));
   if (newcomers2.length > 0 && holders.length > 0) {
     return `${names(newcomers2)} ${newcomers2.length === 1 ? "takes" : "take"} ${port} from ${names(holders)}`;
   }
@@ -58398,7 +58435,8 @@ function movingServices(conflict) {
   const owners = new Set(conflict.bindings.filter((binding2) => binding2.kind === "registry").map((binding2) => binding2.service));
   const others = conflict.services.filter((service) => !owners.has(service));
   if (conflict.rule === "registry-conflict" && others.length < conflict.services.length) return others;
-  return conflict.services.filter((service) => conflict.newServices.includes(service));
+  const newServices = new Set(conflict.newServices);
+  return conflict.services.filter((service) => newServices.has(service));
 }
 function describeProposals(proposals) {
   const oneService = new Set(proposals.map((proposal) => proposal.service)).size === 1;
@@ -58425,14 +58463,16 @@ function conflictRow(conflict, newcomers2, link) {
 }
 function proposalCell(conflict, link) {
   if (conflict.suggestions.length === 0) return "\u2014";
+  const onlyLocations = onlyLocationOfEachService(conflict);
   return conflict.suggestions.map((suggestion) => {
     const move = `${cellCode(suggestion.service)} \u2192 ${formatPortRange(suggestion.to, suggestion.toEnd)}`;
-    return isOnlyLocationOfService(conflict, suggestion) ? move : `${move} at ${locationReference(suggestion, link)}`;
+    return onlyLocations.get(suggestion.service) === formatLocation(suggestion) ? move : `${move} at ${locationReference(suggestion, link)}`;
   }).join("<br>");
 }
-function isOnlyLocationOfService(conflict, suggestion) {
-  const own4 = conflict.locations.filter((location) => location.service === suggestion.service);
-  return own4.length === 1 && own4[0] !== void 0 && formatLocation(own4[0]) === formatLocation(suggestion);
+function onlyLocationOfEachService(conflict) {
+  const only = /* @__PURE__ */ new Map();
+  for (const location of conflict.locations) only.set(location.service, only.has(location.service) ? void 0 : formatLocation(location));
+  return only;
 }
 function locationReference(location, link) {
   const label = cellCode(formatLocation(location));

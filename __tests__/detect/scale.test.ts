@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { detectConflicts } from '../../src/detect/detect.js';
+import { detectConflicts, detectConflictsWithin, MAX_CONFLICT_CLAIMS } from '../../src/detect/detect.js';
 import type { Binding } from '../../src/model/types.js';
 import { binding, entry, NO_REGISTRY, registry, seededRandom, shuffle } from './fixtures.js';
 
@@ -74,5 +74,25 @@ describe('scale', () => {
     expect(conflicts[0]?.message).toBe(
       '8765/tcp on host: svc-000000 (s/000000.rs:1), svc-000001 (s/000001.rs:1), svc-000002 (s/000002.rs:1), svc-000003 (s/000003.rs:1), svc-000004 (s/000004.rs:1) and 99996 more all bind 8765 (only between defaults that users override); a published range lets the runtime pick another port',
     );
+  });
+});
+
+describe('a bound on what is reported', () => {
+  it('keeps the collisions of the lowest ports while the claims they name fit, and counts the rest', () => {
+    const pairOn = (port: number) => [binding({ service: `a${port}`, port, file: `a${port}.yml` }), binding({ service: `b${port}`, port, file: `b${port}.yml` })];
+    const bindings = [...pairOn(9000), ...pairOn(8000), ...pairOn(7000)];
+    expect(detectConflictsWithin(bindings, NO_REGISTRY, 4)).toEqual({ conflicts: detectConflicts(pairOn(7000).concat(pairOn(8000)), NO_REGISTRY), omitted: 1 });
+    expect(detectConflictsWithin(bindings, NO_REGISTRY, Number.POSITIVE_INFINITY)).toEqual({ conflicts: detectConflicts(bindings, NO_REGISTRY), omitted: 0 });
+  });
+
+  it('stops sliding ranges, which make a conflict for every stretch between two range ends, at MAX_CONFLICT_CLAIMS', () => {
+    // 1,000 ranges `10001-20001`, `10002-20002`, ...: 1,997 collisions naming about a million claims in all.
+    const ranges = Array.from({ length: 1_000 }, (_, i) => binding({ service: `s${i}`, port: 10_001 + i, endPort: 20_001 + i, file: `s${i}/compose.yml` }));
+    const { conflicts, omitted } = detectConflictsWithin(ranges, NO_REGISTRY, MAX_CONFLICT_CLAIMS);
+    const claims = conflicts.reduce((sum, conflict) => sum + conflict.locations.length, 0);
+    expect(claims).toBeLessThanOrEqual(MAX_CONFLICT_CLAIMS);
+    expect(conflicts.length + omitted).toBe(1_997);
+    expect(omitted).toBeGreaterThan(0);
+    expect(conflicts[0]).toMatchObject({ port: 10_002, endPort: 10_002 });
   });
 });

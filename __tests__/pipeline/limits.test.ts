@@ -5,6 +5,10 @@ import { selectCandidates } from '../../src/discover/select.js';
 import type { FileTree } from '../../src/discover/tree.js';
 import { EXTRACTORS, isRegistryExtractor } from '../../src/extract/index.js';
 import { extractTree, firstOverlongLine } from '../../src/pipeline/extractTree.js';
+import { analyzeExtraction } from '../../src/pipeline/analyze.js';
+import { MAX_CONFLICT_CLAIMS } from '../../src/detect/detect.js';
+import { EMPTY_CONFIG } from '../../src/model/config.js';
+import { binding } from '../helpers/bindings.js';
 
 /** A tree in memory that applies the size limit as the real ones do. */
 function memoryTree(files: Record<string, string>): FileTree {
@@ -100,5 +104,21 @@ describe('parse time: tree-sitter recovers from some hostile input in quadratic 
     const unread = { severity: 'warning', message: "not read: parsing has used the run's 1 s (raise limits.maxParseSeconds in .portcullis.yml)" };
     expect(result.bindings).toEqual([]);
     expect(result.fileDiagnostics).toEqual([{ file: 'a.nix', ...unread }, { file: 'b.nix', ...unread }]);
+  });
+});
+
+describe('conflicts reported', () => {
+  it('says how many conflicts were left out once the reported ones name MAX_CONFLICT_CLAIMS claims', () => {
+    const ranges = Array.from({ length: 1_000 }, (_, i) => binding({ service: `s${i}`, port: 10_001 + i, endPort: 20_001 + i, file: `s${i}/compose.yml` }));
+    const analysis = analyzeExtraction([{ path: 'ranges.yml', result: { bindings: ranges, diagnostics: [] }, isRegistry: false }], EMPTY_CONFIG);
+    const omitted = 1_997 - analysis.conflicts.length;
+    expect(omitted).toBeGreaterThan(0);
+    expect(analysis.diagnostics).toEqual([
+      {
+        file: '.',
+        severity: 'error',
+        message: `${omitted} more conflicts not reported: those of the lowest ports already name ${MAX_CONFLICT_CLAIMS} claims (a fixed limit; ranges that overlap by the thousand make a conflict for every stretch between two range ends)`,
+      },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { formatPortRange } from '../model/ports.js';
-import { sameService } from '../model/service.js';
+import { belongsToAnyOf, sameService } from '../model/service.js';
 import type { Binding, Severity } from '../model/types.js';
 import type { Collision } from './collisions.js';
 import { compareStrings, type ConflictFacts } from './conflict.js';
@@ -50,7 +50,8 @@ export function classifyCollision(
 
 function registryDuplicateMessage(where: string, bindings: readonly Binding[], displayName: DisplayName): string {
   const entries = bindings.filter((binding) => binding.kind === 'registry');
-  const others = bindings.filter((binding) => !entries.some((entry) => sameService(binding, entry)));
+  const isRegistered = belongsToAnyOf(entries);
+  const others = bindings.filter((binding) => !isRegistered(binding));
   const message = `${where}: the registry gives it to ${describeClaims(entries, displayName)}`;
   if (others.length === 0) return message;
   const bind = verb('binds', 'bind', servicesOf(others, displayName).length);

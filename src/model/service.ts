@@ -29,6 +29,23 @@ export function sameService(
 }
 
 /**
+ * A test of whether a claim belongs to any of these services, by `sameService`, that looks
+ * names up instead of comparing with each: a registry may give one port to thousands.
+ */
+export function belongsToAnyOf(services: ReadonlyArray<Pick<Binding, 'service' | 'project'>>): (binding: Pick<Binding, 'service' | 'project'>) => boolean {
+  const projectsByName = new Map<string, Set<string | undefined>>();
+  for (const { service, project } of services) {
+    const projects = projectsByName.get(service) ?? new Set<string | undefined>();
+    projects.add(project);
+    projectsByName.set(service, projects);
+  }
+  return (binding) => {
+    const projects = projectsByName.get(binding.service);
+    return projects !== undefined && (binding.project === undefined || projects.has(undefined) || projects.has(binding.project));
+  };
+}
+
+/**
  * Reports show a service by its plain name; only where two distinct services share a
  * name (compose services of two projects) are they told apart as `<project>/<name>`.
  */

@@ -1,4 +1,4 @@
-import { detectConflicts } from '../detect/detect.js';
+import { detectConflictsWithin, MAX_CONFLICT_CLAIMS } from '../detect/detect.js';
 import type { PortcullisConfig } from '../model/config.js';
 import type { Binding, Conflict, Diagnostic, ExtractResult, RegistryModel } from '../model/types.js';
 import { compareText } from '../model/order.js';
@@ -26,5 +26,10 @@ export function analyzeExtraction(files: readonly ExtractedFile[], config: Portc
   const found = sorted.filter((file) => !file.isRegistry).flatMap((file) => file.result.bindings);
   const bindings = resolveBindings(found, registry, config);
   const diagnostics = [...sorted.flatMap((file) => file.result.diagnostics), ...merged.diagnostics];
-  return { bindings, registry, conflicts: detectConflicts(bindings, registry), diagnostics };
+  const { conflicts, omitted } = detectConflictsWithin(bindings, registry, MAX_CONFLICT_CLAIMS);
+  if (omitted > 0) {
+    const message = `${omitted} more conflicts not reported: those of the lowest ports already name ${MAX_CONFLICT_CLAIMS} claims (a fixed limit; ranges that overlap by the thousand make a conflict for every stretch between two range ends)`;
+    diagnostics.push({ file: '.', severity: 'error', message });
+  }
+  return { bindings, registry, conflicts, diagnostics };
 }

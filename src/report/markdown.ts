@@ -104,7 +104,8 @@ function describeClaim(conflict: Conflict): string {
     return `${names(conflict.services)} binds ${port}${SINGLE_CLAIM_REASON[conflict.rule] ?? ''}`;
   }
   const newcomers = movingServices(conflict);
-  const holders = conflict.services.filter((service) => !newcomers.includes(service));
+  const moving = new Set(newcomers);
+  const holders = conflict.services.filter((service) => !moving.has(service));
   if (newcomers.length > 0 && holders.length > 0) {
     return `${names(newcomers)} ${newcomers.length === 1 ? 'takes' : 'take'} ${port} from ${names(holders)}`;
   }
@@ -117,7 +118,8 @@ function movingServices(conflict: Conflict): string[] {
   const owners = new Set(conflict.bindings.filter((binding) => binding.kind === 'registry').map((binding) => binding.service));
   const others = conflict.services.filter((service) => !owners.has(service));
   if (conflict.rule === 'registry-conflict' && others.length < conflict.services.length) return others;
-  return conflict.services.filter((service) => conflict.newServices.includes(service));
+  const newServices = new Set(conflict.newServices);
+  return conflict.services.filter((service) => newServices.has(service));
 }
 
 function describeProposals(proposals: readonly Suggestion[]): string {
@@ -156,19 +158,25 @@ function conflictRow(conflict: Conflict, newcomers: ReadonlySet<string>, link: L
 
 function proposalCell(conflict: Conflict, link: Link): string {
   if (conflict.suggestions.length === 0) return '—';
+  const onlyLocations = onlyLocationOfEachService(conflict);
   return conflict.suggestions
     .map((suggestion) => {
       const move = `${cellCode(suggestion.service)} → ${formatPortRange(suggestion.to, suggestion.toEnd)}`;
-      return isOnlyLocationOfService(conflict, suggestion) ? move : `${move} at ${locationReference(suggestion, link)}`;
+      return onlyLocations.get(suggestion.service) === formatLocation(suggestion) ? move : `${move} at ${locationReference(suggestion, link)}`;
     })
     .join('<br>');
 }
 
-// The "where" column already shows a service's single location; a proposal elsewhere (the
-// place a shared variable is referenced) or one of several literals needs its own.
-function isOnlyLocationOfService(conflict: Conflict, suggestion: Suggestion): boolean {
-  const own = conflict.locations.filter((location) => location.service === suggestion.service);
-  return own.length === 1 && own[0] !== undefined && formatLocation(own[0]) === formatLocation(suggestion);
+/**
+ * The "where" column already shows a service's single location; a proposal elsewhere (the
+ * place a shared variable is referenced) or one of several literals needs its own. Each
+ * service with exactly one location, to that location, in one pass: a conflict can hold
+ * thousands of services.
+ */
+function onlyLocationOfEachService(conflict: Conflict): Map<string, string | undefined> {
+  const only = new Map<string, string | undefined>();
+  for (const location of conflict.locations) only.set(location.service, only.has(location.service) ? undefined : formatLocation(location));
+  return only;
 }
 
 function locationReference(location: SourceLocation, link: Link): string {
