@@ -58619,7 +58619,8 @@ function toSarifResult(conflict) {
   };
 }
 function primaryLocation(conflict) {
-  return conflict.locations.find((location) => conflict.newServices.includes(location.service)) ?? conflict.locations[0];
+  const newServices = new Set(conflict.newServices);
+  return conflict.locations.find((location) => newServices.has(location.service)) ?? conflict.locations[0];
 }
 function conflictFingerprint(conflict) {
   const facts = [conflict.rule, conflict.scope, conflict.protocol, conflict.port, conflict.endPort, [...conflict.services].sort()];

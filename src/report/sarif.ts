@@ -142,7 +142,8 @@ export function toSarifResult(conflict: Conflict): SarifResult {
 // GitHub annotates the primary location on the pull request: the newcomer's line is the
 // one the author touched and the one to edit.
 function primaryLocation(conflict: Conflict): ConflictLocation | undefined {
-  return conflict.locations.find((location) => conflict.newServices.includes(location.service)) ?? conflict.locations[0];
+  const newServices = new Set(conflict.newServices);
+  return conflict.locations.find((location) => newServices.has(location.service)) ?? conflict.locations[0];
 }
 
 /**
