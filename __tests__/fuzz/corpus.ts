@@ -14,7 +14,11 @@ interface CorpusFile {
 /** The Nix extractor's own seed fixtures, read where they are rather than copied. */
 const NIX_FIXTURES = new URL('../extract/nix/fixtures/', import.meta.url);
 
-export function corpusFiles(folder: string): CorpusFile[] {
+/** Formats that read another's corpus: every JavaScript program is a TypeScript one. */
+const SHARED_FOLDERS: Readonly<Record<string, string>> = { typescript: 'javascript' };
+
+export function corpusFiles(format: string): CorpusFile[] {
+  const folder = SHARED_FOLDERS[format] ?? format;
   const dir = new URL(`${folder}/`, ROOT);
   const copied = readdirSync(dir)
     .sort()

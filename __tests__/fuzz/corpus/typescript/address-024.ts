@@ -1,3 +1,0 @@
-typescript
-import { x } from './y.js';
-export const z = x.bind(this);

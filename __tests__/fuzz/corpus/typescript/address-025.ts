@@ -1,2 +1,0 @@
-import { x } from './y.js';
-export const z = x.bind(this);

@@ -1,2 +1,0 @@
-typescript
-app.listen(3000);

@@ -1,2 +1,0 @@
-const App = () => <div>hello</div>;
-server.listen(3009);
