@@ -3,13 +3,18 @@ import type { Diagnostic, Extractor } from '../model/types.js';
 import { raiseHint, type ReadLimits } from './limits.js';
 import { isSkippedPath } from './skip.js';
 
+/**
+ * A file to read and the readers that may take it, in catalogue order: the first whose
+ * `recognizes` accepts the file's text (or that has none) reads it.
+ */
 export interface Candidate {
   path: string;
-  extractor: Extractor;
+  readers: readonly Extractor[];
 }
 
 export interface SelectOptions {
-  extractors: readonly Extractor[];
+  /** The readers that may take a file by its path, in catalogue order (see readersOf). */
+  readersOf: (path: string) => readonly Extractor[];
   /** Globs of files to read even inside skipped folders (tests/, examples/, ...). */
   include: readonly string[];
   exclude: readonly string[];
@@ -21,8 +26,7 @@ export interface SelectOptions {
 }
 
 /**
- * Chooses the files to read and the extractor for each: the first extractor that takes a
- * file by its path wins. Test, fixture and example folders are skipped (DESIGN "What is read").
+ * Chooses the files to read and the readers that may take each (the catalogue's readersOf). Test, fixture and example folders are skipped (DESIGN "What is read").
  */
 export function selectCandidates(paths: readonly string[], options: SelectOptions): { candidates: Candidate[]; diagnostics: Diagnostic[] } {
   const isExcluded = options.exclude.length > 0 ? picomatch([...options.exclude], { dot: true }) : () => false;
@@ -37,9 +41,8 @@ export function selectCandidates(paths: readonly string[], options: SelectOption
       continue;
     }
     if (isExcluded(path) || (isSkippedPath(path) && !isIncluded(path))) continue;
-    const extractor = options.extractors.find((candidate) => candidate.matches(path));
-    if (!extractor || (explicitRegistries && options.isRegistryExtractor(extractor))) continue;
-    candidates.push({ path, extractor });
+    const readers = options.readersOf(path).filter((reader) => !explicitRegistries || !options.isRegistryExtractor(reader));
+    if (readers.length > 0) candidates.push({ path, readers });
   }
   const diagnostics: Diagnostic[] = [];
   if (candidates.length > options.limits.maxFiles) {

@@ -1,8 +1,12 @@
 // Every extractor, in the order that decides which one reads a file: the first whose
-// matches() takes the path. Registries first (a `ports.yml` is not a Kubernetes manifest),
-// specific file names before the generic YAML readers.
+// matches() takes the path and whose recognizes(), if it has one, takes the text.
+// Registries first (a `ports.yml` is not a Kubernetes manifest), specific file names before
+// the generic YAML readers, compose documents by shape before Kubernetes manifests by shape.
 import type { Extractor } from '../model/types.js';
-import { composeExtractor } from './compose/extractCompose.js';
+import { composeDocumentExtractor, composeExtractor } from './compose/extractCompose.js';
+import { dockerfileExtractor } from './dockerfile/extractDockerfile.js';
+import { composeRunsExtractor } from './launchers/extractComposeRuns.js';
+import { skaffoldExtractor } from './skaffold/extractSkaffold.js';
 import { dotenvExtractor } from './dotenv/extractDotenv.js';
 import { kubernetesExtractor } from './kubernetes/extractKubernetes.js';
 import { processComposeExtractor } from './processCompose/extractProcessCompose.js';
@@ -24,10 +28,34 @@ export const EXTRACTORS: readonly Extractor[] = [
   dotenvExtractor,
   zinitExtractor,
   systemdExtractor,
+  skaffoldExtractor,
+  composeRunsExtractor,
+  composeDocumentExtractor,
   kubernetesExtractor,
+  dockerfileExtractor,
   nixModuleExtractor,
   ...sourceExtractors,
 ];
+
+/**
+ * The readers that may take a file, in catalogue order: every one whose `matches` takes the
+ * path, up to the first that takes it whatever its text says (no `recognizes`). The
+ * catalogue is the one place that decides which reader reads a file.
+ */
+export function readersOf(path: string): Extractor[] {
+  const readers: Extractor[] = [];
+  for (const extractor of EXTRACTORS) {
+    if (!extractor.matches(path)) continue;
+    readers.push(extractor);
+    if (extractor.recognizes === undefined) break;
+  }
+  return readers;
+}
+
+/** The reader that takes a file with this text: the first of its readers that recognizes it. */
+export function readerFor(readers: readonly Extractor[], text: string): Extractor | undefined {
+  return readers.find((reader) => reader.recognizes === undefined || reader.recognizes(text));
+}
 
 export function isRegistryExtractor(extractor: Extractor): boolean {
   return REGISTRY_EXTRACTORS.includes(extractor);

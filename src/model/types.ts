@@ -1,5 +1,6 @@
 // The data model shared by every pipeline stage (see DESIGN.md).
 // Stages are pure functions over these types; only src/cli and src/action do I/O.
+import type { FileFacts } from './facts.js';
 
 export type Protocol = 'tcp' | 'udp';
 export type BindingKind = 'registry' | 'listen' | 'publish';
@@ -49,12 +50,19 @@ export interface Binding extends SourceLocation {
    */
   project?: string;
   /**
-   * The stack the claim belongs to: one environment started as a whole (a compose
-   * project with its override files and `.env`, or one process-compose file). Absent for
-   * host-level claims (registry, NixOS, systemd, zinit, source code, a lone `.env`),
-   * which meet every stack.
+   * The stacks the claim runs in: environments started as a whole (a Compose file set, one
+   * process-compose file). Absent for host-level claims (registry, NixOS, systemd, zinit,
+   * source run on the host, a lone `.env`), which meet every stack. A Compose file read by
+   * several sets (its folder's defaults, and a `-f` chain in a Makefile) runs in each.
    */
-  stack?: string;
+  stacks?: readonly string[];
+  /** Compose profiles that start the claim's service; absent when it runs with every profile. */
+  profiles?: readonly string[];
+  /**
+   * Why the claim only may run where it is placed (source beside a Dockerfile that nothing
+   * here runs, a value from a `.env.example` template): its collisions are warnings at most.
+   */
+  uncertain?: string;
   /** A claim users override by design (a NixOS option default, a CLI flag default). */
   isDefault?: boolean;
   /** `"80-90:8080"`: the runtime picks one port of the range, so a collision is not certain. */
@@ -109,6 +117,8 @@ export interface ExtractResult {
   diagnostics: Diagnostic[];
   /** Set by registry extractors only. */
   registry?: RegistryFacts;
+  /** What the file says about where things run, for the topology stage. */
+  facts?: FileFacts;
 }
 
 export interface SourceFile {
@@ -147,6 +157,12 @@ export interface Extractor {
   readonly format: string;
   /** True when this extractor reads the file at this root-relative path. */
   matches(path: string): boolean;
+  /**
+   * For a reader that takes files by their shape rather than their name (a compose file
+   * named `kafka.yml`): true when the text is of its format. The catalogue then offers the
+   * file to the next reader that matches its path. Must be cheap and never throw.
+   */
+  recognizes?(text: string): boolean;
   /** Turns one file into bindings and diagnostics. Never throws on bad input. */
   extract(file: SourceFile, context: ExtractContext): ExtractResult;
   /**

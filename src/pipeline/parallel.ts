@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ReadLimits } from '../discover/limits.js';
 import type { Candidate } from '../discover/select.js';
-import type { Diagnostic, ExtractResult } from '../model/types.js';
+import type { Diagnostic, Extractor, ExtractResult } from '../model/types.js';
 
 /** Below this many files to parse, one thread is faster. */
 export const PARALLEL_THRESHOLD = 3000;
@@ -24,12 +24,13 @@ export interface WorkerRequest {
   paths: readonly string[];
   rootName: string;
   limits: ReadLimits;
-  /** Each file with the format of the extractor that reads it. */
-  items: ReadonlyArray<[path: string, format: string]>;
+  /** Each file with its candidate readers, as indexes into the catalogue (EXTRACTORS). */
+  items: ReadonlyArray<[path: string, readers: number[]]>;
 }
 
 export interface WorkerResponse {
-  results: Array<[path: string, result: ExtractResult]>;
+  /** Each read file with the index, among its candidate readers, of the one that read it. */
+  results: Array<[path: string, reader: number, result: ExtractResult]>;
   diagnostics: Diagnostic[];
 }
 
@@ -84,6 +85,6 @@ function workerScript(): string | undefined {
   return existsSync(script) ? script : undefined;
 }
 
-export function candidateItems(candidates: readonly Candidate[]): Array<[string, string]> {
-  return candidates.map((candidate) => [candidate.path, candidate.extractor.format]);
+export function candidateItems(candidates: readonly Candidate[], catalogue: readonly Extractor[]): Array<[string, number[]]> {
+  return candidates.map((candidate) => [candidate.path, candidate.readers.map((reader) => catalogue.indexOf(reader))]);
 }

@@ -7,15 +7,14 @@ import { extractLocally } from './extractTree.js';
 import type { WorkerRequest, WorkerResponse } from './parallel.js';
 
 const request = workerData as WorkerRequest;
-const byFormat = new Map(EXTRACTORS.map((extractor) => [extractor.format, extractor]));
-const candidates = request.items.flatMap(([path, format]) => {
-  const extractor = byFormat.get(format);
-  return extractor ? [{ path, extractor }] : [];
+const candidates = request.items.flatMap(([path, indexes]) => {
+  const readers = indexes.flatMap((index) => EXTRACTORS[index] ?? []);
+  return readers.length > 0 ? [{ path, readers }] : [];
 });
 const tree = await workingTreeOf(request.root, request.paths);
 const extraction = await extractLocally(tree, candidates, { rootName: request.rootName, limits: request.limits });
 const response: WorkerResponse = {
-  results: [...extraction.results].map(([path, { result }]) => [path, result]),
+  results: [...extraction.results].map(([path, { candidate, reader, result }]) => [path, candidate.readers.indexOf(reader), result]),
   diagnostics: extraction.diagnostics,
 };
 parentPort?.postMessage(response);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { readersOf } from '../../../src/extract/index.js';
 import { extractKubernetes, kubernetesExtractor } from '../../../src/extract/kubernetes/extractKubernetes.js';
 import type { Binding, ExtractResult } from '../../../src/model/types.js';
 
@@ -428,27 +429,35 @@ describe('templated manifests', () => {
   });
 });
 
-describe('kubernetesExtractor.matches', () => {
+describe('which reader takes a YAML file', () => {
+  // The catalogue decides: compose, process-compose and zinit files are theirs by name, and
+  // every other YAML file is a manifest candidate, read when it names apiVersion and kind.
   it.each([
-    ['k8s/deployment.yaml', true],
-    ['deploy/app.yml', true],
-    ['manifests/prod/service.yaml', true],
-    ['charts/web/templates/deployment.yaml', true],
-    ['compose.yml', false],
-    ['apps/a/docker-compose.override.yml', false],
-    ['compose.prod.yaml', false],
-    ['process-compose.yaml', false],
-    ['dev/process-compose-ci.yml', false],
-    ['docker-compose.yaml', false],
-    ['ports.yml', false],
-    ['.portcullis.yml', false],
-    ['pnpm-lock.yaml', false],
-    ['.github/workflows/ci.yml', false],
-    ['etc/zinit/redis.yaml', false],
-    ['redis.zinit.yml', false],
-    ['deploy/app.json', false],
-    ['composer.yaml', true],
-  ])('%s -> %s', (path, expected) => {
-    expect(kubernetesExtractor.matches(path)).toBe(expected);
+    ['k8s/deployment.yaml', 'kubernetes'],
+    ['deploy/app.yml', 'kubernetes'],
+    ['manifests/prod/service.yaml', 'kubernetes'],
+    ['charts/web/templates/deployment.yaml', 'kubernetes'],
+    ['composer.yaml', 'kubernetes'],
+    ['compose.yml', 'compose'],
+    ['apps/a/docker-compose.override.yml', 'compose'],
+    ['compose.prod.yaml', 'compose'],
+    ['docker-compose.yaml', 'compose'],
+    ['process-compose.yaml', 'process-compose'],
+    ['dev/process-compose-ci.yml', 'process-compose'],
+    ['etc/zinit/redis.yaml', 'zinit'],
+    ['redis.zinit.yml', 'zinit'],
+    ['ports.yml', 'registry'],
+    ['.github/workflows/ci.yml', 'launcher'],
+    ['skaffold.yaml', 'skaffold'],
+  ])('%s -> %s', (path, format) => {
+    expect(readersOf(path).at(-1)?.format).toBe(format);
+  });
+
+  it('never offers the config, lock files, workflows or JSON to the manifest reader', () => {
+    for (const path of ['.portcullis.yml', 'pnpm-lock.yaml', '.github/workflows/ci.yml', 'deploy/app.json']) expect(kubernetesExtractor.matches(path)).toBe(false);
+  });
+
+  it('offers a YAML file to the compose reader by shape before the manifest reader', () => {
+    expect(readersOf('kafka/zk-single-kafka-single.yml').map((reader) => reader.format)).toEqual(['compose', 'kubernetes']);
   });
 });

@@ -1,9 +1,9 @@
-import { posix } from 'node:path';
+import type { ComposeFileSetting } from '../../model/facts.js';
+import { baseName, folderOf, resolveWrittenPath } from '../../model/paths.js';
 import { parsePortRange } from '../../model/ports.js';
 import { normalizeServiceName } from '../../model/service.js';
 import type { Binding, Diagnostic, ExtractContext, Extractor, ExtractResult, SourceFile } from '../../model/types.js';
-import { COMPOSE_DEFAULT_FILES, composeStack, folderOf, pathIn } from '../compose/composeFiles.js';
-import { dotenvVariables } from './dotenvVariables.js';
+import { dotenvVariables, type DotenvVariable } from './dotenvVariables.js';
 import { parseDotenv } from './parseDotenv.js';
 import { unnamedServiceMessage } from '../unnamedService.js';
 
@@ -11,7 +11,6 @@ export const dotenvExtractor: Extractor = {
   format: 'dotenv',
   matches: isDotenvFile,
   extract: extractDotenv,
-  dependencies: (path) => COMPOSE_DEFAULT_FILES.map((name) => pathIn(folderOf(path), name)),
 };
 
 /**
@@ -27,7 +26,7 @@ const OTHER_FORMATS: ReadonlySet<string> = new Set(['js', 'cjs', 'mjs', 'ts', 'j
 
 /** `.env`, `.env.<name>` and `<name>.env`, unless a name part marks a template or another format. */
 export function isDotenvFile(path: string): boolean {
-  const base = posix.basename(path);
+  const base = path.slice(path.lastIndexOf('/') + 1);
   if (base === '.env') return true;
   if (base.endsWith('.env') && base.length > '.env'.length) return !isTemplate(base.slice(0, -'.env'.length).split('.'));
   if (!base.startsWith('.env.')) return false;
@@ -69,8 +68,7 @@ function extractDotenv(file: SourceFile, context: ExtractContext): ExtractResult
   const bindings: Binding[] = [];
   const variables = dotenvVariables(parsed.entries, file.path);
   const folder = folderOf(file.path);
-  const folderService = normalizeServiceName(folder === '.' ? context.rootName : posix.basename(folder));
-  const stack = COMPOSE_DEFAULT_FILES.some((name) => context.readFile(pathIn(folder, name)) !== undefined) ? composeStack(folder) : undefined;
+  const folderService = normalizeServiceName(baseName(folder, context.rootName));
 
   for (const entry of parsed.entries) {
     const service = serviceOfPortVariable(entry.name, folderService);
@@ -78,7 +76,7 @@ function extractDotenv(file: SourceFile, context: ExtractContext): ExtractResult
     const at = { file: file.path, line: entry.line, column: entry.column };
     if (service === '') {
       // A bare PORT names the folder's service: a folder named `_` names none.
-      diagnostics.push({ ...at, severity: 'warning', message: unnamedServiceMessage('folder', folder === '.' ? context.rootName : posix.basename(folder)) });
+      diagnostics.push({ ...at, severity: 'warning', message: unnamedServiceMessage('folder', baseName(folder, context.rootName)) });
       continue;
     }
     const variable = variables.get(entry.name);
@@ -122,8 +120,27 @@ function extractDotenv(file: SourceFile, context: ExtractContext): ExtractResult
       variable: entry.name,
       variableFile: file.path,
       setting: entry.name,
-      ...(stack === undefined ? {} : { stack }),
     });
   }
-  return { bindings, diagnostics };
+  const composeFiles = variables.get('COMPOSE_FILE');
+  if (composeFiles === undefined || composeFiles.value.trim() === '') return { bindings, diagnostics };
+  return { bindings, diagnostics, facts: { composeFileSetting: composeFileSetting(composeFiles, variables.get('COMPOSE_PATH_SEPARATOR')?.value, file.path) } };
+}
+
+/**
+ * `COMPOSE_FILE=compose.yml:compose.prod.yml`: the files Compose reads in this folder, split
+ * on `COMPOSE_PATH_SEPARATOR` (`:` on Linux, where the Action runs), relative to the folder.
+ */
+function composeFileSetting(variable: DotenvVariable, separator: string | undefined, path: string): ComposeFileSetting {
+  const at = variable.location;
+  // A `${VAR}` without a value leaves a hole in the paths: none of them is known.
+  if (variable.problems.length > 0) return { files: [{ path: variable.entry.value, at, unresolved: `${variable.entry.value} is built from variables` }], at };
+  const files = variable.value
+    .split(separator || ':')
+    .filter((written) => written.trim() !== '')
+    .map((written) => {
+      const resolved = resolveWrittenPath(folderOf(path), written);
+      return 'path' in resolved ? { path: resolved.path, at } : { path: written, at, unresolved: resolved.unresolved };
+    });
+  return { files, at };
 }

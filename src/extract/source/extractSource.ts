@@ -5,8 +5,9 @@ import type { Node, Parser } from 'web-tree-sitter';
 import type { Binding, Diagnostic, ExtractContext, Extractor, ExtractResult, SourceFile } from '../../model/types.js';
 import { loadParser } from '../treeSitter/loader.js';
 import { parseWithinBudget } from '../parseBudget.js';
+import { normalizeServiceName } from '../../model/service.js';
 import { unnamedServiceMessage } from '../unnamedService.js';
-import { isCargoAuxiliaryTarget } from './cargoTargets.js';
+import { cargoBinaryOf, isCargoAuxiliaryTarget } from './cargoTargets.js';
 import type { ListenClaim } from './claims.js';
 import { isSourceFileOf, SOURCE_LANGUAGES, type SourceLanguage } from './languages.js';
 import { manifestCandidates, nearestPackageManifest } from './packageManifest.js';
@@ -31,6 +32,12 @@ export function createSourceExtractor(language: SourceLanguage): Extractor {
 export const sourceExtractors: readonly Extractor[] = SOURCE_LANGUAGES.map(createSourceExtractor);
 
 function extractSourceFile(language: SourceLanguage, parser: Parser | undefined, file: SourceFile, context: ExtractContext): ExtractResult {
+  const facts = language.fileFacts?.(file.text);
+  const result = readListeners(language, parser, file, context);
+  return facts === undefined ? result : { ...result, facts };
+}
+
+function readListeners(language: SourceLanguage, parser: Parser | undefined, file: SourceFile, context: ExtractContext): ExtractResult {
   if (!mayHoldListener(language.format, file.text)) return { bindings: [], diagnostics: [] };
   const fail = (message: string): ExtractResult => ({ bindings: [], diagnostics: [{ file: file.path, severity: 'error', message }] });
   if (!parser) return fail(`not read: the ${language.grammar} grammar is not loaded`);
@@ -48,8 +55,10 @@ function extractSourceFile(language: SourceLanguage, parser: Parser | undefined,
     const claims = language.findClaims(tree.rootNode, file.text);
     if (claims.length === 0) return { bindings: [], diagnostics };
     const manifest = nearestPackageManifest(file.path, language.manifest, context);
-    if (manifest && language.manifest === 'Cargo.toml' && isCargoAuxiliaryTarget(file.path, manifest)) return { bindings: [], diagnostics: [] };
-    const service = sourceServiceName(file.path, language.manifest, manifest, context.rootName);
+    const isCargo = manifest !== undefined && language.manifest === 'Cargo.toml';
+    if (isCargo && isCargoAuxiliaryTarget(file.path, manifest)) return { bindings: [], diagnostics: [] };
+    const binary = isCargo ? cargoBinaryOf(file.path, manifest) : undefined;
+    const service = binary === undefined ? sourceServiceName(file.path, language.manifest, manifest, context.rootName) : normalizeServiceName(binary);
     if (service === '') return { bindings: [], diagnostics: [...diagnostics, ...claims.map((claim) => unnamedListener(claim, file.path, context.rootName))] };
     return { bindings: claims.map((claim) => listenBinding(claim, file.path, service, language.format)), diagnostics };
   } catch (error) {

@@ -1,8 +1,10 @@
 // The source languages whose listeners are read: file names, grammar, manifest, reader.
 import type { Node } from 'web-tree-sitter';
+import type { FileFacts } from '../../model/facts.js';
 import type { GrammarName } from '../treeSitter/loader.js';
 import type { ListenClaim } from './claims.js';
 import { findGoClaims } from './go.js';
+import { goPackageName } from './goPackage.js';
 import { findJavaScriptClaims } from './javascript.js';
 import type { ManifestFile } from './packageManifest.js';
 import { findPythonClaims } from './python.js';
@@ -19,6 +21,8 @@ export interface SourceLanguage {
   isTestFile(fileName: string): boolean;
   /** The listeners of a file's syntax tree; `text` is the file the tree was parsed from. */
   findClaims(root: Node, text: string): ListenClaim[];
+  /** What a file says about the program it belongs to, read from its text for every file (parsed or not). */
+  fileFacts?(text: string): FileFacts | undefined;
 }
 
 /** `*.test.ts`, `*.spec.js`, and files that hold no running code: `.d.ts` declarations, minified bundles. */
@@ -43,6 +47,8 @@ export const SOURCE_LANGUAGES: readonly SourceLanguage[] = [
     manifest: 'go.mod',
     isTestFile: (name) => name.endsWith('_test.go'),
     findClaims: findGoClaims,
+    // Whether the file is a program (`package main`): the topology names programs by their folder.
+    fileFacts: (text) => (goPackageName(text) === 'main' ? { goPackage: 'main' } : undefined),
   },
   {
     format: 'typescript',
