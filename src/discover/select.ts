@@ -5,7 +5,22 @@ import { isSkippedPath } from './skip.js';
 
 export interface Candidate {
   path: string;
+  /** The first extractor of the catalogue that takes the path. */
   extractor: Extractor;
+  /**
+   * The catalogue's next extractors that take the path, in order: when `extractor` finds that
+   * the text is not of its format (a `ports.nix` that is a NixOS module), the first of these
+   * that does not decline it too reads the file.
+   */
+  fallbacks?: readonly Extractor[];
+  /**
+   * Registries are named explicitly and `extractor` reads auto-detected ones: a file it takes
+   * is a registry that was not named, so it is left unread; one it declines is read by the
+   * fallbacks.
+   */
+  registryUnread?: true;
+  /** Named by the user as a registry (`--registry`): read as one even where its shape says otherwise, and what is wrong with it is reported. */
+  named?: true;
 }
 
 export interface SelectOptions {
@@ -21,8 +36,9 @@ export interface SelectOptions {
 }
 
 /**
- * Chooses the files to read and the extractor for each: the first extractor that takes a
- * file by its path wins. Test, fixture and example folders are skipped (DESIGN "What is read").
+ * Chooses the files to read and the extractors for each: the first extractor that takes a
+ * file by its path reads it, unless its text says it is another format's (see Candidate).
+ * Test, fixture, example and vendored folders are skipped (DESIGN "What is read").
  */
 export function selectCandidates(paths: readonly string[], options: SelectOptions): { candidates: Candidate[]; diagnostics: Diagnostic[] } {
   const isExcluded = options.exclude.length > 0 ? picomatch([...options.exclude], { dot: true }) : () => false;
@@ -37,9 +53,8 @@ export function selectCandidates(paths: readonly string[], options: SelectOption
       continue;
     }
     if (isExcluded(path) || (isSkippedPath(path) && !isIncluded(path))) continue;
-    const extractor = options.extractors.find((candidate) => candidate.matches(path));
-    if (!extractor || (explicitRegistries && options.isRegistryExtractor(extractor))) continue;
-    candidates.push({ path, extractor });
+    const candidate = candidateOf(path, options.extractors, explicitRegistries && options.isRegistryExtractor);
+    if (candidate) candidates.push(candidate);
   }
   const diagnostics: Diagnostic[] = [];
   if (candidates.length > options.limits.maxFiles) {
@@ -51,4 +66,18 @@ export function selectCandidates(paths: readonly string[], options: SelectOption
     candidates.length = options.limits.maxFiles;
   }
   return { candidates, diagnostics };
+}
+
+/** The extractors that take `path`, in catalogue order; none when only an unnamed registry's would. */
+function candidateOf(path: string, extractors: readonly Extractor[], isUnreadRegistry: false | ((extractor: Extractor) => boolean)): Candidate | undefined {
+  const index = extractors.findIndex((extractor) => extractor.matches(path));
+  const extractor = extractors[index];
+  if (!extractor) return undefined;
+  const fallbacks = extractors.slice(index + 1).filter((other) => other.matches(path));
+  const registryUnread = isUnreadRegistry !== false && isUnreadRegistry(extractor);
+  if (registryUnread && fallbacks.length === 0) return undefined;
+  const candidate: Candidate = { path, extractor };
+  if (fallbacks.length > 0) candidate.fallbacks = fallbacks;
+  if (registryUnread) candidate.registryUnread = true;
+  return candidate;
 }

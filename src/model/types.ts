@@ -109,6 +109,13 @@ export interface ExtractResult {
   diagnostics: Diagnostic[];
   /** Set by registry extractors only. */
   registry?: RegistryFacts;
+  /**
+   * The file is not of this extractor's format after all, though its name says it may be (a
+   * `ports.nix` that is a NixOS module, a `.env.patch`): the next extractor of the catalogue
+   * that matches its path reads it instead, and with none it is left unread, quietly. Set
+   * with no bindings and no diagnostics.
+   */
+  declined?: true;
 }
 
 export interface SourceFile {
@@ -154,6 +161,11 @@ export interface Extractor {
    * Used to know which cached results a change invalidates. Defaults to none.
    */
   dependencies?(path: string): string[];
+  /**
+   * True for a file that nobody in the repository wrote (a bundle, minified or generated code,
+   * told by its text): it is skipped quietly, before the read limits' overlong-line check.
+   */
+  isGenerated?(text: string): boolean;
   /**
    * Async set-up (loading a grammar), called once per run before the first extract() when
    * at least one file matched, so that a repository without such files never pays for it.

@@ -2,7 +2,7 @@ import type { Candidate } from '../discover/select.js';
 import { raiseHint, type ReadLimits } from '../discover/limits.js';
 import { type FileTree, formatBytes } from '../discover/tree.js';
 import { createParseBudget } from '../extract/parseBudget.js';
-import type { Diagnostic, ExtractContext, ExtractResult } from '../model/types.js';
+import type { Diagnostic, ExtractContext, ExtractResult, Extractor } from '../model/types.js';
 import { candidateItems, extractInWorker, splitInTwo, threadsFor } from './parallel.js';
 
 export interface TreeExtraction {
@@ -61,8 +61,10 @@ export async function extractLocally(tree: FileTree, toExtract: readonly Candida
   const present = new Set(tree.paths);
   for (const candidate of toExtract) {
     wanted.add(candidate.path);
-    for (const dependency of candidate.extractor.dependencies?.(candidate.path) ?? []) {
-      if (present.has(dependency)) wanted.add(dependency);
+    for (const extractor of readersOf(candidate)) {
+      for (const dependency of extractor.dependencies?.(candidate.path) ?? []) {
+        if (present.has(dependency)) wanted.add(dependency);
+      }
     }
   }
   const { texts, diagnostics } = await tree.read([...wanted], options.limits.maxFileBytes);
@@ -72,6 +74,7 @@ export async function extractLocally(tree: FileTree, toExtract: readonly Candida
   for (const candidate of toExtract) {
     const text = texts.get(candidate.path);
     if (text === undefined || !budget.has(candidate.path)) continue;
+    if (candidate.extractor.isGenerated?.(text)) continue;
     const overlong = firstOverlongLine(text, options.limits.maxLineLength);
     if (overlong !== undefined) {
       diagnostics.push({
@@ -82,14 +85,35 @@ export async function extractLocally(tree: FileTree, toExtract: readonly Candida
       });
       continue;
     }
-    results.set(candidate.path, { candidate, result: runExtractor(candidate, text, context) });
+    const read = extractByShape(candidate, text, context);
+    if (read) results.set(candidate.path, read);
   }
   return { results, diagnostics };
 }
 
+function readersOf(candidate: Candidate): Extractor[] {
+  return [candidate.extractor, ...(candidate.fallbacks ?? [])];
+}
+
+/**
+ * The reading of the first extractor that does not decline the file, with the candidate as
+ * read (its extractor the one that read it); none when every one declines it, or when it is a
+ * registry left unread. A named registry is read as one whatever its shape.
+ */
+function extractByShape(candidate: Candidate, text: string, context: ExtractContext): { candidate: Candidate; result: ExtractResult } | undefined {
+  const readers = readersOf(candidate);
+  for (const [index, extractor] of readers.entries()) {
+    const { declined, ...result } = runExtractor({ path: candidate.path, extractor }, text, context);
+    if (declined && !candidate.named) continue;
+    if (index === 0 && candidate.registryUnread) return undefined;
+    return { candidate: index === 0 ? candidate : { path: candidate.path, extractor }, result };
+  }
+  return undefined;
+}
+
 /** Loads what the extractors in use need (grammars), once each; a failure is a diagnostic. */
 async function prepareExtractors(candidates: readonly Candidate[], diagnostics: Diagnostic[]): Promise<void> {
-  const extractors = new Set(candidates.map((candidate) => candidate.extractor));
+  const extractors = new Set(candidates.flatMap(readersOf));
   for (const extractor of extractors) {
     try {
       await extractor.prepare?.();
@@ -100,7 +124,7 @@ async function prepareExtractors(candidates: readonly Candidate[], diagnostics: 
 }
 
 /** Extractors promise never to throw; if one does anyway, the run goes on and says so. */
-function runExtractor(candidate: Candidate, text: string, context: ExtractContext): ExtractResult {
+function runExtractor(candidate: Pick<Candidate, 'path' | 'extractor'>, text: string, context: ExtractContext): ExtractResult {
   try {
     return candidate.extractor.extract({ path: candidate.path, text }, context);
   } catch (error) {

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ReadLimits } from '../discover/limits.js';
 import type { Candidate } from '../discover/select.js';
-import type { Diagnostic, ExtractResult } from '../model/types.js';
+import type { Diagnostic, ExtractResult, Extractor } from '../model/types.js';
 
 /** Below this many files to parse, one thread is faster. */
 export const PARALLEL_THRESHOLD = 3000;
@@ -24,8 +24,16 @@ export interface WorkerRequest {
   paths: readonly string[];
   rootName: string;
   limits: ReadLimits;
-  /** Each file with the format of the extractor that reads it. */
-  items: ReadonlyArray<[path: string, format: string]>;
+  /** Each file with the formats of the extractors that may read it (see Candidate). */
+  items: readonly WorkerItem[];
+}
+
+export interface WorkerItem {
+  path: string;
+  format: string;
+  fallbacks?: readonly string[];
+  registryUnread?: true;
+  named?: true;
 }
 
 export interface WorkerResponse {
@@ -84,6 +92,27 @@ function workerScript(): string | undefined {
   return existsSync(script) ? script : undefined;
 }
 
-export function candidateItems(candidates: readonly Candidate[]): Array<[string, string]> {
-  return candidates.map((candidate) => [candidate.path, candidate.extractor.format]);
+export function candidateItems(candidates: readonly Candidate[]): WorkerItem[] {
+  return candidates.map(({ path, extractor, fallbacks, registryUnread, named }) => {
+    const item: WorkerItem = { path, format: extractor.format };
+    if (fallbacks) item.fallbacks = fallbacks.map((fallback) => fallback.format);
+    if (registryUnread) item.registryUnread = true;
+    if (named) item.named = true;
+    return item;
+  });
+}
+
+/** The candidates again, on the worker's side: each format is one extractor of the catalogue. */
+export function itemCandidates(items: readonly WorkerItem[], extractors: readonly Extractor[]): Candidate[] {
+  const byFormat = new Map(extractors.map((extractor) => [extractor.format, extractor]));
+  return items.flatMap(({ path, format, fallbacks, registryUnread, named }) => {
+    const extractor = byFormat.get(format);
+    if (!extractor) return [];
+    const candidate: Candidate = { path, extractor };
+    const others = (fallbacks ?? []).flatMap((fallback) => byFormat.get(fallback) ?? []);
+    if (others.length > 0) candidate.fallbacks = others;
+    if (registryUnread) candidate.registryUnread = true;
+    if (named) candidate.named = true;
+    return [candidate];
+  });
 }

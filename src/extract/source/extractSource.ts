@@ -10,6 +10,7 @@ import { isCargoAuxiliaryTarget } from './cargoTargets.js';
 import type { ListenClaim } from './claims.js';
 import { isSourceFileOf, SOURCE_LANGUAGES, type SourceLanguage } from './languages.js';
 import { manifestCandidates, nearestPackageManifest } from './packageManifest.js';
+import { isGeneratedSource } from './generated.js';
 import { mayHoldListener } from './prefilter.js';
 import { sourceServiceName } from './serviceName.js';
 import { firstErrorNode } from './syntax.js';
@@ -23,6 +24,7 @@ export function createSourceExtractor(language: SourceLanguage): Extractor {
     async prepare() {
       parser ??= await loadParser(language.grammar);
     },
+    isGenerated: isGeneratedSource,
     extract: (file, context) => extractSourceFile(language, parser, file, context),
   };
 }
@@ -31,7 +33,7 @@ export function createSourceExtractor(language: SourceLanguage): Extractor {
 export const sourceExtractors: readonly Extractor[] = SOURCE_LANGUAGES.map(createSourceExtractor);
 
 function extractSourceFile(language: SourceLanguage, parser: Parser | undefined, file: SourceFile, context: ExtractContext): ExtractResult {
-  if (!mayHoldListener(language.format, file.text)) return { bindings: [], diagnostics: [] };
+  if (!mayHoldListener(language.format, file.text) || isGeneratedSource(file.text)) return { bindings: [], diagnostics: [] };
   const fail = (message: string): ExtractResult => ({ bindings: [], diagnostics: [{ file: file.path, severity: 'error', message }] });
   if (!parser) return fail(`not read: the ${language.grammar} grammar is not loaded`);
   let outcome;
@@ -61,7 +63,7 @@ function extractSourceFile(language: SourceLanguage, parser: Parser | undefined,
 
 /** tree-sitter recovers from a syntax error, so the rest of the file still counts; one warning says where. */
 function syntaxErrorDiagnostics(path: string, root: Node, language: SourceLanguage): Diagnostic[] {
-  const error = firstErrorNode(root);
+  const error = firstErrorNode(root, language.isGrammarGap);
   if (!error) return [];
   return [{
     file: path,
