@@ -18,7 +18,7 @@ import {
   portOfString,
 } from './claims.js';
 import { goIntegerValue } from './integerLiterals.js';
-import { buildsUrl, onlyConnectsWith, type UseReader } from './optionUses.js';
+import { buildsUrl, namePattern, onlyConnectsWith, type UseReader } from './optionUses.js';
 import { localValue, nodesAroundWords, type PlainString, plainString, wordsPattern, unwrapValue } from './syntax.js';
 
 /** Calls that listen on their address argument (net/http, net, gin, echo, fiber). */
@@ -242,8 +242,7 @@ function flagOnlyConnects(call: Node, root: Node, text: string): boolean {
   }
   if (!holder || (holder.type !== 'identifier' && holder.type !== 'selector_expression')) return false;
   const name = holder.text.replace(/\s+/g, '');
-  if (!/^[\w.]+$/.test(name)) return false;
-  return onlyConnectsWith(root, text, new RegExp(`(?<![\\w.])${name.replace(/\./g, '\\.')}\\b`, 'g'), definition, GO_USES);
+  return /^[\w.]+$/.test(name) && onlyConnectsWith(root, text, namePattern(name, 'bare'), definition, GO_USES);
 }
 
 /** Calls that dial a server (net/http's client, net's dialers) and calls that keep the value. */

@@ -52,7 +52,7 @@ function useRoles(root: Node, text: string, pattern: RegExp, definition: Node, r
     if (role === 'none') continue;
     if (typeof role === 'string') roles.add(role);
     else if (depth >= MAX_FOLLOW) roles.add('other');
-    else for (const followed of useRoles(root, text, wordPattern(role.follow), definition, reader, depth + 1)) roles.add(followed);
+    else for (const followed of useRoles(root, text, namePattern(role.follow, 'bare'), definition, reader, depth + 1)) roles.add(followed);
   }
   return roles;
 }
@@ -67,8 +67,13 @@ function climb(use: Node, reader: UseReader): UseRole {
   return 'other';
 }
 
-function wordPattern(name: string): RegExp {
-  return new RegExp(`(?<![\\w.$])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g');
+/**
+ * Where a name is used: `bare` alone (`port`, `cfg.Port`, not `x.port`), `field` after a dot
+ * (`args.port`), `any` both. The name is escaped, so the pattern is a literal word (linear).
+ */
+export function namePattern(name: string, where: 'bare' | 'field' | 'any'): RegExp {
+  const before = where === 'bare' ? '(?<![\\w.$])' : where === 'field' ? '\\.' : '(?<![\\w$])';
+  return new RegExp(`${before}${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g');
 }
 
 /** `://` in a string: the value builds a URL, which only a client dials. */

@@ -6,7 +6,7 @@ import type { Node } from 'web-tree-sitter';
 import { namesListenerSetting, parseHostText } from './address.js';
 import { type AddressFact, addressOfString, asDefault, distinctClaims, heldIn, type ListenClaim, listenClaim, type PortFact, portOfNumberLiteral, portOfString } from './claims.js';
 import { pythonIntegerValue } from './integerLiterals.js';
-import { buildsUrl, onlyConnectsWith, type UseReader } from './optionUses.js';
+import { buildsUrl, namePattern, onlyConnectsWith, type UseReader } from './optionUses.js';
 import { localValue, nodesAroundWords, positionalArguments, plainString, wordsPattern, unwrapValue } from './syntax.js';
 
 /** Where a call takes its host and port positionally, if it does; each also takes `port=` and `host=` (or `addr=`, `address=`). */
@@ -98,7 +98,7 @@ function optionDefaultClaim(call: Node, name: string, root: Node, text: string):
   if (!address || !(namesListenerSetting(setting) || address.host === null)) return undefined;
   const destination = keywordArgument(args, 'dest');
   const variable = (destination?.type === 'string' ? plainString(destination)?.text : undefined) ?? setting.replace(/-/g, '_');
-  if (/^\w+$/.test(variable) && onlyConnectsWith(root, text, new RegExp(`\\b${variable}\\b`, 'g'), call, PYTHON_USES)) return undefined;
+  if (/^\w+$/.test(variable) && onlyConnectsWith(root, text, namePattern(variable, 'any'), call, PYTHON_USES)) return undefined;
   return listenClaim({ ...address, port: { ...asDefault(address.port), setting } });
 }
 

@@ -5,7 +5,7 @@ import type { Node } from 'web-tree-sitter';
 import { namesListenerSetting } from './address.js';
 import { type AddressFact, addressAsDefault, type ListenClaim, listenClaim, type PortFact } from './claims.js';
 import { isRustTestCode } from './rustTests.js';
-import { buildsUrl, onlyConnectsWith, type UseReader as RustUseReader } from './optionUses.js';
+import { buildsUrl, namePattern, onlyConnectsWith, type UseReader as RustUseReader } from './optionUses.js';
 import { calleeName } from './rustCalls.js';
 import { nodesAroundWords, plainString } from './syntax.js';
 
@@ -32,7 +32,7 @@ export function rustClapClaims(root: Node, text: string, read: RustValueReaders)
     const value = settingValue(settings, DEFAULT_KEYS);
     const address = value && defaultAddress(value, read);
     if (!address || !(namesListenerSetting(fieldName) || address.host === null)) continue;
-    if (/^\w+$/.test(fieldName) && onlyConnectsWith(root, text, new RegExp(`\\.${fieldName}\\b`, 'g'), field as Node, RUST_USES)) continue;
+    if (/^\w+$/.test(fieldName) && onlyConnectsWith(root, text, namePattern(fieldName, 'field'), field as Node, RUST_USES)) continue;
     const environment = settingValue(settings, new Set(['env']));
     const variable = environment?.type === 'string_literal' ? plainString(environment)?.text : undefined;
     // The field is the setting users know (`--admin-port`), even when a constant holds its value.
