@@ -113,4 +113,11 @@ describe('portcullis check reads each file for what it says', () => {
   it('says nothing about files nobody here wrote or that are not of the format their name suggests', () => {
     expect(report.diagnostics).toEqual([]);
   });
+
+  it('reads the same with half of the files in the worker thread', () => {
+    const child = spawnSync(node, [cli, 'check', '--format', 'json', '--fail-on', 'none'], { cwd: repo.root, encoding: 'utf8', env: { ...process.env, PORTCULLIS_THREADS: '2' } });
+    const threaded = JSON.parse(child.stdout) as JsonReport;
+    expect(threaded.bindings).toEqual(report.bindings);
+    expect(threaded.diagnostics).toEqual([]);
+  });
 });

@@ -111,9 +111,10 @@ export interface ExtractResult {
   registry?: RegistryFacts;
   /**
    * The file is not of this extractor's format after all, though its name says it may be (a
-   * `ports.nix` that is a NixOS module, a `.env.patch`): the next extractor of the catalogue
-   * that matches its path reads it instead, and with none it is left unread, quietly. Set
-   * with no bindings and no diagnostics.
+   * `ports.nix` that is a NixOS module, a `.env.patch`, notes named `PORTS.md`): the next
+   * extractor of the catalogue that matches its path reads it instead, and with none it is
+   * left unread, quietly. The bindings and diagnostics beside it are what a reading as this
+   * format found: they count only where the user named the file as this format (`--registry`).
    */
   declined?: true;
 }
