@@ -63957,9 +63957,9 @@ function push(index2, key, binding2) {
 var import_picomatch = __toESM(require_picomatch2(), 1);
 
 // src/discover/skip.ts
+var VENDORED_FOLDERS = ["node_modules", "vendor", "third_party", "third-party", "bower_components", "site-packages"];
 var SKIPPED_SEGMENTS = /* @__PURE__ */ new Set([
-  "node_modules",
-  "vendor",
+  ...VENDORED_FOLDERS,
   ".git",
   "tests",
   "test",
@@ -63990,8 +63990,8 @@ function selectCandidates(paths, options) {
       continue;
     }
     if (isExcluded(path6) || isSkippedPath(path6) && !isIncluded(path6)) continue;
-    const readers = options.readersOf(path6).filter((reader) => !explicitRegistries2 || !options.isRegistryExtractor(reader));
-    if (readers.length > 0) candidates.push({ path: path6, readers });
+    const candidate = candidateOf(path6, options.readersOf(path6), explicitRegistries2 && options.isRegistryExtractor);
+    if (candidate) candidates.push(candidate);
   }
   const diagnostics = [];
   if (candidates.length > options.limits.maxFiles) {
@@ -64003,6 +64003,13 @@ function selectCandidates(paths, options) {
     candidates.length = options.limits.maxFiles;
   }
   return { candidates, diagnostics };
+}
+function candidateOf(path6, readers, isUnreadRegistry) {
+  const [first] = readers;
+  if (!first) return void 0;
+  const registryUnread = isUnreadRegistry !== false && isUnreadRegistry(first);
+  if (registryUnread && readers.length === 1) return void 0;
+  return registryUnread ? { path: path6, readers, registryUnread } : { path: path6, readers };
 }
 
 // src/discover/tree.ts
@@ -64119,7 +64126,7 @@ async function globFiles(root) {
     dot: true,
     onlyFiles: true,
     followSymbolicLinks: false,
-    ignore: ["**/node_modules/**", "**/vendor/**", "**/.git/**"]
+    ignore: [...VENDORED_FOLDERS, ".git"].map((folder) => `**/${folder}/**`)
   });
   return paths.sort();
 }
@@ -64485,6 +64492,13 @@ function parseDotenv(text4) {
   }
   return { entries, problems };
 }
+function looksLikeDotenv(text4) {
+  const start2 = statementStart(text4, 0);
+  if (start2 >= text4.length) return true;
+  const key = readKey(text4, start2);
+  return !("error" in key) || key.error === SPACE_IN_KEY && text4.slice(start2, lineEnd(text4, start2)).includes("=");
+}
+var SPACE_IN_KEY = "key cannot contain a space";
 function readKey(text4, start2) {
   let from = start2;
   if (text4.startsWith("export", from) && isGoRegexSpace(text4.charAt(from + 6))) {
@@ -64496,7 +64510,7 @@ function readKey(text4, start2) {
     if (isInlineSpace(char) || char === "_" || char === "." || char === "-" || char === "[" || char === "]") continue;
     if (char === "=" || char === ":" || char === "\n") {
       const name2 = text4.slice(from, i2).trimEnd();
-      if (name2.includes(" ")) return { error: "key cannot contain a space" };
+      if (name2.includes(" ")) return { error: SPACE_IN_KEY };
       if (char === "\n") return { name: name2, next: i2 + 1 };
       let valueStart = i2 + 1;
       while (valueStart < text4.length && isInlineSpace(text4.charAt(valueStart))) valueStart++;
@@ -65272,27 +65286,24 @@ function report2(context3, node3, severity, message) {
 var composeExtractor = {
   format: "compose",
   matches: isComposeFile,
-  extract: extractCompose,
+  extract: (file2, context3) => extractCompose(file2, context3),
   dependencies: composeDependencies
 };
 var composeDocumentExtractor = {
   format: "compose",
   matches: (path6) => /\.ya?ml$/i.test(path6) && !path6.startsWith(".github/"),
-  recognizes: isComposeDocument,
-  extract: extractCompose,
+  extract: (file2, context3) => mayBeComposeDocument(file2.text) ? extractCompose(file2, context3, { byShape: true }) : DECLINED,
   dependencies: composeDependencies
 };
-function isComposeDocument(text4) {
-  if (!text4.includes("services") || !(text4.includes("image") || text4.includes("build"))) return false;
-  try {
-    const yaml = parseYaml("compose.yml", text4);
-    return yaml.documents.some((document3) => {
-      const services = yaml.get(yaml.resolve(document3.contents), "services");
-      return (0, import_yaml.isMap)(yaml.resolve(services)) && yaml.entries(services).some(([, definition2]) => isServiceDefinition(yaml, definition2));
-    });
-  } catch {
-    return false;
-  }
+var DECLINED = { bindings: [], diagnostics: [], declined: true };
+function mayBeComposeDocument(text4) {
+  return text4.includes("services") && (text4.includes("image") || text4.includes("build"));
+}
+function isComposeDocument(yaml) {
+  return yaml.documents.some((document3) => {
+    const services = yaml.get(yaml.resolve(document3.contents), "services");
+    return (0, import_yaml.isMap)(yaml.resolve(services)) && yaml.entries(services).some(([, definition2]) => isServiceDefinition(yaml, definition2));
+  });
 }
 function isServiceDefinition(yaml, definition2) {
   return (0, import_yaml.isMap)(yaml.resolve(definition2)) && (yaml.get(definition2, "image") !== void 0 || yaml.get(definition2, "build") !== void 0);
@@ -65302,12 +65313,13 @@ function composeDependencies(path6) {
   const siblings = [...COMPOSE_DEFAULT_FILES, ...COMPOSE_OVERRIDE_FILES].map((name2) => pathIn(folder, name2));
   return [dotenvBeside(path6), ...templatesBeside(path6), ...siblings.filter((sibling) => sibling !== path6)];
 }
-function extractCompose(file2, context3) {
+function extractCompose(file2, context3, options = {}) {
   const result = { bindings: [], diagnostics: [] };
   let reading;
   const fail = (message) => result.diagnostics.push({ file: file2.path, ...reading, severity: "error", message });
   try {
     const yaml = parseYaml(file2.path, file2.text, { repair: indentQuotedContinuations });
+    if (options.byShape && !isComposeDocument(yaml)) return DECLINED;
     result.diagnostics.push(...yaml.diagnostics);
     const variables = dotenvLookup(context3, dotenvBeside(file2.path), templatesBeside(file2.path));
     const compose = {
@@ -65340,6 +65352,7 @@ function extractCompose(file2, context3) {
       }
     }
   } catch (error63) {
+    if (options.byShape && result.facts === void 0) return DECLINED;
     if (error63 instanceof AliasBudgetExceeded) fail(`YAML alias budget exceeded (${error63.message}); the rest of the file is not read`);
     else fail(`could not read the compose file: ${error63 instanceof Error ? error63.message : String(error63)}`);
   }
@@ -66129,6 +66142,45 @@ function artifactsOf(yaml, build) {
   return builds;
 }
 
+// src/extract/portVariables.ts
+var OWN_ROLES = ["HTTP", "HTTPS", "GRPC", "METRICS", "ADMIN", "LISTEN", "SERVER"];
+function isOwnPortVariable(variable, service) {
+  if (isClientBundleVariable(variable)) return false;
+  const prefix = portVariablePrefix(variable);
+  if (prefix === void 0) return false;
+  return prefix === "" || OWN_ROLES.includes(prefix) || namesProcessPort(variable, service);
+}
+function namesProcessPort(variable, service) {
+  if (isClientBundleVariable(variable)) return false;
+  const prefix = portVariablePrefix(variable);
+  if (!prefix) return false;
+  if (namesService(prefix, service)) return true;
+  const role = OWN_ROLES.find((r) => prefix.endsWith(`_${r}`));
+  return role !== void 0 && namesService(prefix.slice(0, -role.length - 1), service);
+}
+var CLIENT_BUNDLE_PREFIXES = ["NEXT_PUBLIC_", "NUXT_PUBLIC_", "VITE_", "EXPO_PUBLIC_", "REACT_APP_", "VUE_APP_", "GATSBY_"];
+function isClientBundleVariable(variable) {
+  const name2 = variable.toUpperCase();
+  return CLIENT_BUNDLE_PREFIXES.some((prefix) => name2.startsWith(prefix));
+}
+function portVariablePrefix(variable) {
+  const name2 = variable.toUpperCase();
+  if (name2 === "PORT") return "";
+  return name2.endsWith("_PORT") ? name2.slice(0, -"_PORT".length) : void 0;
+}
+function namesService(prefix, service) {
+  return normalizeServiceName(prefix) === service;
+}
+function portRangeBound(variable) {
+  const match = /^(?:(.*)_)?(?:(MIN|MAX|START|END)_PORT|PORT_(MIN|MAX|START|END))$/.exec(variable.toUpperCase());
+  if (!match) return void 0;
+  const base = match[1] ?? "";
+  const word = match[2] ?? match[3];
+  const family = word === "MIN" || word === "MAX" ? "MIN/MAX" : "START/END";
+  const side = match[2] === void 0 ? "after" : "before";
+  return { pair: `${base}\0${family}\0${side}`, base, end: word === "MIN" || word === "START" ? "start" : "end" };
+}
+
 // src/extract/dotenv/extractDotenv.ts
 var dotenvExtractor = {
   format: "dotenv",
@@ -66136,7 +66188,7 @@ var dotenvExtractor = {
   extract: extractDotenv
 };
 var TEMPLATE_WORDS = /* @__PURE__ */ new Set(["example", "examples", "sample", "template", "tpl", "dist", "defaults", "test"]);
-var OTHER_FORMATS = /* @__PURE__ */ new Set(["js", "cjs", "mjs", "ts", "json", "yml", "yaml", "toml", "py", "sh", "md"]);
+var OTHER_FORMATS = /* @__PURE__ */ new Set(["js", "cjs", "mjs", "ts", "json", "yml", "yaml", "toml", "py", "sh", "md", "gpg", "age", "enc"]);
 function isDotenvFile(path6) {
   const base = path6.slice(path6.lastIndexOf("/") + 1);
   if (base === ".env") return true;
@@ -66149,6 +66201,7 @@ function isTemplate(parts2) {
   return parts2.some((part) => TEMPLATE_WORDS.has(part.toLowerCase()));
 }
 function serviceOfPortVariable(variable, folderService) {
+  if (isClientBundleVariable(variable)) return void 0;
   const upper = variable.toUpperCase();
   if (upper === "PORT" || upper === "PORT_ALT") return folderService;
   for (const suffix of ["_PORT", "_PORT_ALT"]) {
@@ -66159,6 +66212,7 @@ function serviceOfPortVariable(variable, folderService) {
   return void 0;
 }
 function extractDotenv(file2, context3) {
+  if (!looksLikeDotenv(file2.text)) return { bindings: [], diagnostics: [], declined: true };
   const parsed = parseDotenv(file2.text);
   const diagnostics = parsed.problems.map((problem2) => ({
     file: file2.path,
@@ -66171,55 +66225,43 @@ function extractDotenv(file2, context3) {
   const variables = dotenvVariables(parsed.entries, file2.path);
   const folder = folderOf(file2.path);
   const folderService = normalizeServiceName(baseName(folder, context3.rootName));
+  const ranges = /* @__PURE__ */ new Map();
   for (const entry of parsed.entries) {
-    const service = serviceOfPortVariable(entry.name, folderService);
+    const bound = isClientBundleVariable(entry.name) ? void 0 : portRangeBound(entry.name);
+    const service = bound ? rangeService(bound, folderService) : serviceOfPortVariable(entry.name, folderService);
     if (service === void 0) continue;
     const at = { file: file2.path, line: entry.line, column: entry.column };
     if (service === "") {
       diagnostics.push({ ...at, severity: "warning", message: unnamedServiceMessage("folder", baseName(folder, context3.rootName)) });
       continue;
     }
-    const variable = variables.get(entry.name);
-    if (variable === void 0) continue;
-    if (variable.entry !== entry) {
-      const again = variable.entry.line;
-      diagnostics.push({ ...at, severity: "warning", message: `${entry.name} is set again on line ${again}; the last value counts` });
-      continue;
-    }
-    if (variable.problems.length > 0) {
-      for (const problem2 of variable.problems) {
-        diagnostics.push({ ...at, severity: "warning", message: `${entry.name}: ${problem2.message}; skipped` });
-      }
-      continue;
-    }
-    if (variable.value === "") continue;
-    const range = parsePortRange(variable.value);
-    if (!range) {
-      diagnostics.push({ ...at, severity: "warning", message: `${entry.name}=${variable.value} is not a port (1-65535)` });
-      continue;
-    }
-    const lead = variable.value.length - variable.value.trimStart().length;
-    const digits = /^\d+/.exec(variable.value.slice(lead))?.[0] ?? "";
-    const literal2 = variable.locateLiteral(lead, digits.length);
-    if (!literal2) {
-      diagnostics.push({ ...at, severity: "warning", message: `${entry.name}=${variable.value}: the port is not written as one literal (it is assembled from several values, or spelled with escapes); skipped` });
-      continue;
-    }
-    bindings.push({
+    const value = portValue(entry, variables.get(entry.name), diagnostics);
+    if (!value) continue;
+    const binding2 = {
       service,
-      port: range.start,
-      endPort: range.end,
+      port: value.range.start,
+      endPort: value.range.end,
       protocol: "tcp",
       hostIp: null,
       scope: "host",
       kind: "listen",
       format: "dotenv",
-      ...literal2.location,
-      ...literal2.via ? { via: literal2.via } : {},
+      ...value.literal.location,
+      ...value.literal.via ? { via: value.literal.via } : {},
       variable: entry.name,
       variableFile: file2.path,
       setting: entry.name
-    });
+    };
+    if (!bound) bindings.push(binding2);
+    else {
+      const ends = ranges.get(bound.pair) ?? {};
+      ends[bound.end] = { binding: binding2, entry };
+      ranges.set(bound.pair, ends);
+    }
+  }
+  for (const ends of ranges.values()) {
+    const range = rangeBinding(ends, diagnostics);
+    if (range) bindings.push(range);
   }
   const composeFiles = variables.get("COMPOSE_FILE");
   if (composeFiles === void 0 || composeFiles.value.trim() === "") return { bindings, diagnostics };
@@ -66233,6 +66275,48 @@ function composeFileSetting(variable, separator, path6) {
     return "path" in resolved ? { path: resolved.path, at } : { path: written, at, unresolved: resolved.unresolved };
   });
   return { files, at };
+}
+function rangeService(bound, folderService) {
+  return bound.base === "" ? folderService : normalizeServiceName(bound.base);
+}
+function rangeBinding(ends, diagnostics) {
+  const { start: start2, end } = ends;
+  if (!start2 || !end || start2.binding.port !== start2.binding.endPort || end.binding.port !== end.binding.endPort) return void 0;
+  if (start2.binding.port > end.binding.port) {
+    const at = { file: start2.binding.file, line: start2.entry.line, column: start2.entry.column };
+    diagnostics.push({ ...at, severity: "warning", message: `${start2.entry.name}=${start2.binding.port} is above ${end.entry.name}=${end.binding.port}: not a port range; skipped` });
+    return void 0;
+  }
+  return { ...start2.binding, endPort: end.binding.port };
+}
+function portValue(entry, variable, diagnostics) {
+  if (variable === void 0) return void 0;
+  const at = { file: variable.location.file, line: entry.line, column: entry.column };
+  if (variable.entry !== entry) {
+    const again = variable.entry.line;
+    diagnostics.push({ ...at, severity: "warning", message: `${entry.name} is set again on line ${again}; the last value counts` });
+    return void 0;
+  }
+  if (variable.problems.length > 0) {
+    for (const problem2 of variable.problems) {
+      diagnostics.push({ ...at, severity: "warning", message: `${entry.name}: ${problem2.message}; skipped` });
+    }
+    return void 0;
+  }
+  if (variable.value === "") return void 0;
+  const range = parsePortRange(variable.value);
+  if (!range) {
+    diagnostics.push({ ...at, severity: "warning", message: `${entry.name}=${variable.value} is not a port (1-65535)` });
+    return void 0;
+  }
+  const lead = variable.value.length - variable.value.trimStart().length;
+  const digits = /^\d+/.exec(variable.value.slice(lead))?.[0] ?? "";
+  const literal2 = variable.locateLiteral(lead, digits.length);
+  if (!literal2) {
+    diagnostics.push({ ...at, severity: "warning", message: `${entry.name}=${variable.value}: the port is not written as one literal (it is assembled from several values, or spelled with escapes); skipped` });
+    return void 0;
+  }
+  return { range, literal: literal2 };
 }
 
 // src/extract/kubernetes/templating.ts
@@ -66439,7 +66523,7 @@ function isManifestCandidate(path6) {
   if (stem === void 0 || path6.startsWith(".github/")) return false;
   return !OTHER_FILE_STEMS.some((other) => stem === other || stem.startsWith(`${other}.`));
 }
-var OTHER_FILE_STEMS = ["ports", ".portcullis", "pnpm-lock"];
+var OTHER_FILE_STEMS = [".portcullis", "pnpm-lock"];
 function extractKubernetes(file2) {
   if (!file2.text.includes("apiVersion") || !file2.text.includes("kind")) return { bindings: [], diagnostics: [] };
   const yaml = parseYaml(file2.path, file2.text);
@@ -67094,29 +67178,6 @@ function commandListenerBinding(listener, place, owner2) {
     setting: place.variable ?? listener.flag,
     ...listener.soft ? { soft: true } : {}
   };
-}
-
-// src/extract/portVariables.ts
-var OWN_ROLES = ["HTTP", "HTTPS", "GRPC", "METRICS", "ADMIN", "LISTEN", "SERVER"];
-function isOwnPortVariable(variable, service) {
-  const prefix = portVariablePrefix(variable);
-  if (prefix === void 0) return false;
-  return prefix === "" || OWN_ROLES.includes(prefix) || namesProcessPort(variable, service);
-}
-function namesProcessPort(variable, service) {
-  const prefix = portVariablePrefix(variable);
-  if (!prefix) return false;
-  if (namesService(prefix, service)) return true;
-  const role = OWN_ROLES.find((r) => prefix.endsWith(`_${r}`));
-  return role !== void 0 && namesService(prefix.slice(0, -role.length - 1), service);
-}
-function portVariablePrefix(variable) {
-  const name2 = variable.toUpperCase();
-  if (name2 === "PORT") return "";
-  return name2.endsWith("_PORT") ? name2.slice(0, -"_PORT".length) : void 0;
-}
-function namesService(prefix, service) {
-  return normalizeServiceName(prefix) === service;
 }
 
 // src/extract/processCompose/processClaims.ts
@@ -79960,8 +80021,8 @@ function parsePortSpec2(text4, minPort = MIN_PORT) {
   const match = PORT_SPEC.exec(trimmed);
   if (!match) return { problem: `\`${trimmed}\` is not a port or a port range`, shaped: false };
   const [, first = "", last2, protocolText] = match;
-  const start2 = portValue(first, minPort);
-  const end = last2 === void 0 ? start2 : portValue(last2, minPort);
+  const start2 = portValue2(first, minPort);
+  const end = last2 === void 0 ? start2 : portValue2(last2, minPort);
   if (start2 === void 0) return { problem: `${first} is not a port (${minPort}-${MAX_PORT})`, shaped: true };
   if (end === void 0) return { problem: `${last2 ?? ""} is not a port (${minPort}-${MAX_PORT})`, shaped: true };
   if (end < start2) return { problem: `${trimmed}: the range ends before it starts`, shaped: true };
@@ -79974,7 +80035,7 @@ function parsePortSpec2(text4, minPort = MIN_PORT) {
 function isPortSpecProblem(value) {
   return "problem" in value;
 }
-function portValue(digits, minPort) {
+function portValue2(digits, minPort) {
   if (digits.length > 5) return void 0;
   const port = Number(digits);
   return port >= minPort && port <= MAX_PORT ? port : void 0;
@@ -80470,7 +80531,7 @@ function extractMarkdownRegistry(file2, budget) {
     const { bindings, registry: registry2 } = claimsToRegistry(reading.claims, reading.categories);
     if (bindings.length === 0 && registry2.reserved.length === 0 && registry2.categories.length === 0) {
       const message = "port registry: no table with a port and a service column, and no `- **port** - service` list";
-      return { bindings, diagnostics: [...reading.diagnostics, { file: file2.path, severity: "warning", message }] };
+      return { bindings, diagnostics: [...reading.diagnostics, { file: file2.path, severity: "warning", message }], declined: true };
     }
     return { bindings, diagnostics: reading.diagnostics, registry: registry2 };
   } catch (error63) {
@@ -80580,32 +80641,42 @@ var serviceEntrySchema = byShape(
 // src/extract/registry/native.ts
 var FORMAT2 = "registry";
 var NATIVE_REGISTRY_NAMES = /* @__PURE__ */ new Set(["ports.yml", "ports.yaml", "ports.json"]);
+var REGISTRY_SECTIONS = Object.keys(registrySectionSchemas);
 function isNativeRegistryFileName(path6) {
   return NATIVE_REGISTRY_NAMES.has(path6.slice(path6.lastIndexOf("/") + 1));
 }
-function isAutoDetectedNativeRegistry(path6) {
+function isRegistryPlace(path6) {
   const folder = path6.slice(0, Math.max(0, path6.lastIndexOf("/")));
-  return (folder === "" || folder === ".portcullis") && isNativeRegistryFileName(path6);
+  return folder === "" || folder === ".portcullis";
 }
 var nativeRegistryExtractor = {
   format: FORMAT2,
-  matches: isAutoDetectedNativeRegistry,
+  matches: isNativeRegistryFileName,
   extract(file2) {
+    let reading;
     try {
-      const result = extractNativeRegistry(parseYaml(file2.path, file2.text));
-      return file2.path.endsWith(".json") ? { ...result, diagnostics: result.diagnostics.map(asJsonDiagnostic) } : result;
+      reading = extractNativeRegistry(parseYaml(file2.path, file2.text));
     } catch (error63) {
       const message = error63 instanceof AliasBudgetExceeded ? `${error63.message}: registry skipped` : `registry could not be read: ${String(error63)}`;
-      return { bindings: [], diagnostics: [{ file: file2.path, severity: "error", message }] };
+      reading = { outline: "unknown", bindings: [], diagnostics: [{ file: file2.path, severity: "error", message }] };
     }
+    const { outline: _outline, ...read } = reading;
+    const result = file2.path.endsWith(".json") ? { ...read, diagnostics: read.diagnostics.map(asJsonDiagnostic) } : read;
+    return isNativeRegistryShape(file2.path, reading) ? result : { ...result, declined: true };
   }
 };
+function isNativeRegistryShape(path6, reading) {
+  if (isRegistryPlace(path6)) return reading.outline !== "other";
+  const facts = reading.registry;
+  const entries = reading.bindings.length + (facts?.categories.length ?? 0) + (facts?.reserved.length ?? 0);
+  return reading.outline === "registry" && entries > 0 && reading.diagnostics.length === 0;
+}
 function asJsonDiagnostic(diagnostic) {
   return { ...diagnostic, message: diagnostic.message.replace(/^invalid YAML:/, "invalid JSON:") };
 }
 function extractNativeRegistry(yaml) {
   const diagnostics = [...yaml.diagnostics];
-  if (diagnostics.some((diagnostic) => diagnostic.severity === "error")) return { bindings: [], diagnostics };
+  if (diagnostics.some((diagnostic) => diagnostic.severity === "error")) return { outline: "unknown", bindings: [], diagnostics };
   const [document3, ...extra] = yaml.documents;
   const extraDocument = extra[0];
   if (extraDocument) {
@@ -80616,9 +80687,13 @@ function extractNativeRegistry(yaml) {
   if (!(0, import_yaml.isMap)(root)) {
     const what = root === null || root === void 0 ? "an empty document" : describeValue(yamlToPlain(yaml, root).value);
     diagnostics.push({ ...yaml.locate(root), severity: "error", message: `expected a mapping with categories, reserved and services, got ${what}` });
-    return { bindings: [], diagnostics };
+    return { outline: "other", bindings: [], diagnostics };
   }
-  return new RegistryReader(yaml, root, diagnostics).read();
+  if (!REGISTRY_SECTIONS.some((section) => yaml.get(root, section) !== void 0)) {
+    diagnostics.push({ ...yaml.locate(root), severity: "error", message: "expected a mapping with categories, reserved and services: it has none of them" });
+    return { outline: "other", bindings: [], diagnostics };
+  }
+  return { outline: "registry", ...new RegistryReader(yaml, root, diagnostics).read() };
 }
 function byPosition(a, b) {
   return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
@@ -80738,8 +80813,10 @@ function insideErrorUntil(node3, reachesToken) {
 // src/extract/registry/nixRegistry.ts
 var NIX_REGISTRY_FORMAT = "registry-nix";
 function isNixRegistryPath(path6) {
+  return path6.slice(path6.lastIndexOf("/") + 1) === "ports.nix";
+}
+function isNixRegistryPlace(path6) {
   const parts2 = path6.split("/");
-  if (parts2[parts2.length - 1] !== "ports.nix") return false;
   const folder = parts2[parts2.length - 2];
   return folder === void 0 || folder === "lib" || folder === "nix";
 }
@@ -80749,28 +80826,36 @@ var nixRegistryExtractor = {
   prepare: prepareNixGrammar,
   extract: (file2, context3) => extractNixRegistry(file2, context3.parseBudget)
 };
+var MODULE_KEYS = /* @__PURE__ */ new Set(["imports", "options", "config", "networking", "systemd", "boot", "environment", "users", "virtualisation", "programs", "security", "hardware", "nix", "nixpkgs", "system", "fileSystems"]);
 function extractNixRegistry(file2, budget) {
+  const atPlace = isNixRegistryPlace(file2.path);
   try {
     return readNixTree(file2, budget, (source) => {
       const reading = { source, bindings: [], categories: /* @__PURE__ */ new Map(), diagnostics: syntaxDiagnostics(source), unnamedReported: /* @__PURE__ */ new Set() };
-      const top = registrySet(source.root);
+      const top = registrySet(source.root, atPlace);
       if (top) readSet(reading, top, []);
       else reading.diagnostics.push({ file: file2.path, line: 1, column: 1, severity: "error", message: "port registry: expected an attribute set of ports" });
-      return { bindings: reading.bindings, diagnostics: reading.diagnostics, registry: { categories: [...reading.categories.values()], reserved: [] } };
+      const result = { bindings: reading.bindings, diagnostics: reading.diagnostics, registry: { categories: [...reading.categories.values()], reserved: [] } };
+      const isRegistry = top !== void 0 && !isModule(top) && (atPlace || result.bindings.length > 0 && result.diagnostics.length === 0);
+      return isRegistry ? result : { ...result, declined: true };
     });
   } catch (error63) {
     return { bindings: [], diagnostics: [{ file: file2.path, severity: "error", message: `port registry: could not read the file: ${error63 instanceof Error ? error63.message : String(error63)}` }] };
   }
 }
-function registrySet(root) {
+function registrySet(root, throughFunction) {
+  const through = throughFunction ? ["function_expression", "let_expression", "with_expression", "assert_expression"] : ["let_expression", "with_expression", "assert_expression"];
   let node3 = root.childForFieldName("expression");
   while (node3) {
     node3 = unwrapParentheses(node3);
     if (isAttrset(node3)) return node3;
-    if (!["function_expression", "let_expression", "with_expression", "assert_expression"].includes(node3.type)) return void 0;
+    if (!through.includes(node3.type)) return void 0;
     node3 = node3.childForFieldName("body");
   }
   return void 0;
+}
+function isModule(set3) {
+  return bindingsOf(set3).some((binding2) => MODULE_KEYS.has(attrPathNames(binding2.childForFieldName("attrpath"))?.[0] ?? ""));
 }
 var MAX_DEPTH2 = 3;
 function readSet(reading, set3, path6) {
@@ -80869,7 +80954,7 @@ function extractPortRegistryJson(file2) {
     problem(reading, void 0, `could not read the registry: ${error63 instanceof Error ? error63.message : String(error63)}`);
   }
   const { bindings, categories, reserved, diagnostics, shaped } = reading;
-  return shaped ? { bindings, diagnostics, registry: { categories, reserved } } : { bindings, diagnostics };
+  return shaped ? { bindings, diagnostics, registry: { categories, reserved } } : { bindings, diagnostics, declined: true };
 }
 function problem(reading, node3, message) {
   const at = node3 === void 0 ? { file: reading.yaml.path, line: 1, column: 1 } : reading.yaml.locate(node3);
@@ -81861,6 +81946,26 @@ function normalizeRelativePath(path6) {
   return segments.join("/");
 }
 
+// src/extract/source/generated.ts
+var GENERATED_LINE_LENGTH = 5e3;
+function isGeneratedFileName(fileName) {
+  return /\.(?:min|bundle|chunk)\.[cm]?js$/.test(fileName) || /\.pb(?:\.gw)?\.go$/.test(fileName) || /_pb2(?:_grpc)?\.py$/.test(fileName);
+}
+var GENERATED_MARK = /^\/\/ Code generated .* DO NOT EDIT\.$|@generated\b/m;
+var MARK_WINDOW = 2048;
+function isGeneratedSource(text4) {
+  return GENERATED_MARK.test(text4.slice(0, MARK_WINDOW)) || hasLineLongerThan(text4, GENERATED_LINE_LENGTH);
+}
+function hasLineLongerThan(text4, max) {
+  if (text4.length <= max) return false;
+  let start2 = 0;
+  for (let end = text4.indexOf("\n"); end >= 0; end = text4.indexOf("\n", start2)) {
+    if (end - start2 > max) return true;
+    start2 = end + 1;
+  }
+  return text4.length - start2 > max;
+}
+
 // src/extract/source/address.ts
 import { isIP as isIP3 } from "node:net";
 function parseAddressText(text4) {
@@ -81984,6 +82089,44 @@ var rustIntegerValue = readerOf(
   /[iu](?:8|16|32|64|128|size)$/
 );
 
+// src/extract/source/optionUses.ts
+var MAX_CLIMB = 8;
+var MAX_FOLLOW = 2;
+function onlyConnectsWith(root, text4, pattern, definition2, reader) {
+  const roles = useRoles(root, text4, pattern, definition2, reader, 0);
+  return roles.size > 0 && roles.has("client") && !roles.has("listener") && !roles.has("other");
+}
+function useRoles(root, text4, pattern, definition2, reader, depth) {
+  const roles = /* @__PURE__ */ new Set();
+  for (const match of text4.matchAll(pattern)) {
+    if (match.index >= definition2.startIndex && match.index < definition2.endIndex) continue;
+    const token = root.descendantForIndex(match.index);
+    const use = token && reader.useOf(token);
+    if (!use) continue;
+    const role = climb(use, reader);
+    if (role === "none") continue;
+    if (typeof role === "string") roles.add(role);
+    else if (depth >= MAX_FOLLOW) roles.add("other");
+    else for (const followed of useRoles(root, text4, namePattern(role.follow, "bare"), definition2, reader, depth + 1)) roles.add(followed);
+  }
+  return roles;
+}
+function climb(use, reader) {
+  let child2 = use;
+  for (let level = 0, node3 = use.parent; node3 && level < MAX_CLIMB; level++, child2 = node3, node3 = node3.parent) {
+    const role = reader.roleOf(node3, child2);
+    if (role !== void 0) return role;
+  }
+  return "other";
+}
+function namePattern(name2, where) {
+  const before = where === "bare" ? "(?<![\\w.$])" : where === "field" ? "\\." : "(?<![\\w$])";
+  return new RegExp(`${before}${name2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "g");
+}
+function buildsUrl(text4) {
+  return text4.includes("://");
+}
+
 // src/extract/source/syntax.ts
 var STRING_CONTENT = /* @__PURE__ */ new Set(["string_content", "string_fragment", "interpreted_string_literal_content", "raw_string_literal_content"]);
 var STRING_DELIMITERS = /* @__PURE__ */ new Set(["string_start", "string_end"]);
@@ -82031,15 +82174,19 @@ function localValue(use, name2, declaration) {
   }
   return void 0;
 }
-function firstErrorNode(root) {
+function firstErrorNode(root, isGrammarGap = () => false) {
   if (!root.hasError) return void 0;
-  let node3 = root;
-  for (; ; ) {
-    const next = node3.children.find((child2) => child2.isError || child2.isMissing || child2.hasError);
-    if (!next) return node3;
-    if (next.isError || next.isMissing) return next;
-    node3 = next;
+  const pending = [root];
+  for (let node3 = pending.pop(); node3; node3 = pending.pop()) {
+    if (node3.isError || node3.isMissing) {
+      if (!isGrammarGap(node3)) return node3;
+      continue;
+    }
+    const children = node3.children.filter((child2) => child2.isError || child2.isMissing || child2.hasError);
+    if (children.length === 0) return node3;
+    for (let i2 = children.length - 1; i2 >= 0; i2--) pending.push(children[i2]);
   }
+  return void 0;
 }
 function unwrapValue(expression, wrapped) {
   let node3 = expression;
@@ -82068,7 +82215,7 @@ function findGoClaims(root, text4) {
   }
   for (const call of nodesAroundWords(root, text4, FLAG_WORDS, CALL_TYPES, 2)) {
     const flag = flagDefault(call, 0);
-    if (flag && namesListenerSetting(flag.port.setting ?? "")) claims.push(listenClaim(flag));
+    if (flag && (namesListenerSetting(flag.port.setting ?? "") || flag.host === null) && !flagOnlyConnects(call, root, text4)) claims.push(listenClaim(flag));
   }
   for (const literal2 of nodesAroundWords(root, text4, /(?:Server|Flag)\b/g, LITERAL_TYPES, 2)) claims.push(...compositeLiteralClaims(literal2));
   return distinctClaims(claims);
@@ -82215,6 +82362,71 @@ function flagDefault(call, depth) {
   const address = addressAsDefault(addressOf(value, depth + 1));
   return address && { ...address, port: { ...address.port, setting: flagName } };
 }
+function flagOnlyConnects(call, root, text4) {
+  const statement = call.parent?.type === "expression_list" ? call.parent.parent : null;
+  let holder;
+  let definition2 = call;
+  if (statement?.type === "short_var_declaration" || statement?.type === "assignment_statement") {
+    holder = statement.childForFieldName("left")?.namedChildren[0];
+    definition2 = statement;
+  } else if (call.parent?.type === "var_spec") {
+    holder = call.parent.childForFieldName("name");
+    definition2 = call.parent;
+  } else if (/Var/.test(calleeName2(call) ?? "")) {
+    const [target] = callArguments(call);
+    holder = target?.type === "unary_expression" ? target.childForFieldName("operand") : void 0;
+  }
+  if (!holder || holder.type !== "identifier" && holder.type !== "selector_expression") return false;
+  const name2 = holder.text.replace(/\s+/g, "");
+  return /^[\w.]+$/.test(name2) && onlyConnectsWith(root, text4, namePattern(name2, "bare"), definition2, GO_USES);
+}
+var GO_CLIENT_CALLS = /* @__PURE__ */ new Set(["Get", "Post", "Head", "PostForm", "Dial", "DialTimeout", "DialContext", "DialTCP", "DialUDP", "NewRequest", "NewRequestWithContext"]);
+var GO_CONVERSIONS = /* @__PURE__ */ new Set(["int", "uint16", "int64", "Itoa", "FormatInt", "FormatUint", "JoinHostPort", "Sprint"]);
+var GO_CLIMBED = /* @__PURE__ */ new Set(["unary_expression", "argument_list", "parenthesized_expression", "expression_list", "keyed_element", "literal_element", "literal_value"]);
+var GO_USES = {
+  useOf(token) {
+    const parent = token.parent;
+    if (token.type !== "identifier" || !parent) return void 0;
+    if (parent.type === "selector_expression") return parent.childForFieldName("operand")?.equals(token) ? parent : void 0;
+    return token;
+  },
+  roleOf(ancestor, child2) {
+    switch (ancestor.type) {
+      case "short_var_declaration":
+      case "assignment_statement": {
+        const left = ancestor.childForFieldName("left");
+        if (left?.equals(child2)) return "none";
+        const [target] = left?.namedChildren ?? [];
+        return left?.namedChildCount === 1 && target?.type === "identifier" ? { follow: target.text } : "other";
+      }
+      case "var_spec":
+      case "const_spec": {
+        const names = ancestor.childrenForFieldName("name");
+        if (names.some((name2) => name2?.equals(child2))) return "none";
+        return names.length === 1 && names[0] ? { follow: names[0].text } : "other";
+      }
+      case "parameter_declaration":
+        return "none";
+      case "call_expression": {
+        const name2 = calleeName2(ancestor) ?? "";
+        if (LISTEN_CALLS.has(name2)) return "listener";
+        if (GO_CLIENT_CALLS.has(name2)) return "client";
+        if (GO_CONVERSIONS.has(name2)) return void 0;
+        if (name2 === "Sprintf") {
+          const [format] = callArguments(ancestor);
+          return format && STRING_TYPES.has(format.type) && buildsUrl(format.text) ? "client" : void 0;
+        }
+        return "other";
+      }
+      case "binary_expression":
+        return ancestor.namedChildren.some((operand) => STRING_TYPES.has(operand.type) && buildsUrl(operand.text)) ? "client" : void 0;
+      case "composite_literal":
+        return (ancestor.childForFieldName("type")?.text ?? "").endsWith("Server") ? "listener" : "other";
+      default:
+        return GO_CLIMBED.has(ancestor.type) ? void 0 : "other";
+    }
+  }
+};
 function passThrough(expression) {
   return unwrapValue(expression, (node3) => {
     if (node3.type === "parenthesized_expression") return node3.namedChildren[0];
@@ -82453,7 +82665,7 @@ function findPythonClaims(root, text4) {
   for (const call of nodesAroundWords(root, text4, CALL_WORDS2, CALL_TYPES3, 3)) {
     const name2 = calleeName4(call);
     const listen = name2 === void 0 ? void 0 : listenCallClaim(call, name2);
-    const other = listen || name2 === void 0 ? void 0 : optionDefaultClaim(call, name2) ?? portVariableClaim(call);
+    const other = listen || name2 === void 0 ? void 0 : optionDefaultClaim(call, name2, root, text4) ?? portVariableClaim(call);
     if (listen) listened.push(listen);
     if (other) standalone.push(other);
   }
@@ -82483,18 +82695,55 @@ function isDatagramSocket(bindCall) {
   const created = receiver?.type === "identifier" ? resolveName3(receiver) : receiver;
   return created?.descendantsOfType("identifier").some((identifier) => identifier.text === "SOCK_DGRAM") ?? false;
 }
-function optionDefaultClaim(call, name2) {
+function optionDefaultClaim(call, name2, root, text4) {
   if (!OPTION_CALLS.has(name2)) return void 0;
   const args2 = call.childForFieldName("arguments");
   const flags2 = positionalArguments(args2).map((flag2) => flag2.type === "string" ? plainString(flag2)?.text : void 0);
-  const flag = flags2.find((text4) => text4?.startsWith("--")) ?? flags2.find((text4) => text4?.startsWith("-"));
+  const flag = flags2.find((text5) => text5?.startsWith("--")) ?? flags2.find((text5) => text5?.startsWith("-"));
   const fallback = keywordArgument(args2, "default");
   if (!flag || !fallback) return void 0;
   const setting = flag.replace(/^-+/, "");
-  if (!namesListenerSetting(setting)) return void 0;
   const address = addressOf2(fallback, 0) ?? portAddress(portOf3(fallback, 0));
-  return address && listenClaim({ ...address, port: { ...asDefault(address.port), setting } });
+  if (!address || !(namesListenerSetting(setting) || address.host === null)) return void 0;
+  const destination = keywordArgument(args2, "dest");
+  const variable = (destination?.type === "string" ? plainString(destination)?.text : void 0) ?? setting.replace(/-/g, "_");
+  if (/^\w+$/.test(variable) && onlyConnectsWith(root, text4, namePattern(variable, "any"), call, PYTHON_USES)) return void 0;
+  return listenClaim({ ...address, port: { ...asDefault(address.port), setting } });
 }
+var CLIENT_CALLS = /* @__PURE__ */ new Set(["get", "post", "put", "patch", "delete", "head", "request", "urlopen", "Request", "connect", "create_connection", "open_connection", "Client", "AsyncClient", "HTTPConnection", "HTTPSConnection", "Redis", "StrictRedis"]);
+var CONVERSIONS = /* @__PURE__ */ new Set(["int", "str", "float"]);
+var CLIMBED = /* @__PURE__ */ new Set(["argument_list", "keyword_argument", "parenthesized_expression", "tuple", "interpolation", "binary_operator", "concatenated_string", "attribute"]);
+var PYTHON_USES = {
+  useOf(node3) {
+    const parent = node3.parent;
+    if (node3.type !== "identifier" || !parent) return void 0;
+    if (parent.type === "attribute") return parent.childForFieldName("attribute")?.equals(node3) ? parent : node3;
+    if (parent.type === "keyword_argument" && parent.childForFieldName("name")?.equals(node3)) return void 0;
+    return /parameter/.test(parent.type) ? void 0 : node3;
+  },
+  roleOf(ancestor, child2) {
+    switch (ancestor.type) {
+      case "assignment": {
+        const left = ancestor.childForFieldName("left");
+        if (left?.equals(child2)) return "none";
+        return left?.type === "identifier" ? { follow: left.text } : "other";
+      }
+      case "string":
+        return buildsUrl(ancestor.text) ? "client" : "other";
+      case "call": {
+        const name2 = calleeName4(ancestor);
+        if (name2 === void 0) return "other";
+        if (CONVERSIONS.has(name2)) return void 0;
+        if (LISTEN_CALLS3.has(name2) || name2 === "bind" || isServerClass(name2)) return "listener";
+        const receiver = ancestor.childForFieldName("function")?.childForFieldName("object");
+        if (name2 === "format" && receiver?.type === "string") return buildsUrl(receiver.text) ? "client" : "other";
+        return CLIENT_CALLS.has(name2) ? "client" : "other";
+      }
+      default:
+        return CLIMBED.has(ancestor.type) ? void 0 : "other";
+    }
+  }
+};
 function portVariableClaim(call) {
   const port = environmentDefault(call, 0);
   return port?.variable === "PORT" ? listenClaim({ port, host: void 0 }) : void 0;
@@ -82664,6 +82913,7 @@ function isTestAttribute(attribute) {
 var CLI_ATTRIBUTES = /* @__PURE__ */ new Set(["arg", "clap", "structopt"]);
 var DEFAULT_KEYS = /* @__PURE__ */ new Set(["default_value", "default_value_t"]);
 var ATTRIBUTE_TYPES = /* @__PURE__ */ new Set(["attribute_item"]);
+var RUST_LISTEN_CALLS = /* @__PURE__ */ new Set(["bind", "bind_rustls", "bind_rustls_0_23", "bind_openssl", "with_http_listener", "run", "serve", "listen", "http"]);
 function rustClapClaims(root, text4, read) {
   const claims = [];
   for (const item of nodesAroundWords(root, text4, /\bdefault_value(?:_t)?\b/g, ATTRIBUTE_TYPES, 3)) {
@@ -82675,6 +82925,7 @@ function rustClapClaims(root, text4, read) {
     const value = settingValue(settings, DEFAULT_KEYS);
     const address = value && defaultAddress(value, read);
     if (!address || !(namesListenerSetting(fieldName) || address.host === null)) continue;
+    if (/^\w+$/.test(fieldName) && onlyConnectsWith(root, text4, namePattern(fieldName, "field"), field, RUST_USES)) continue;
     const environment = settingValue(settings, /* @__PURE__ */ new Set(["env"]));
     const variable = environment?.type === "string_literal" ? plainString(environment)?.text : void 0;
     const named = addressAsDefault(address, variable);
@@ -82682,6 +82933,40 @@ function rustClapClaims(root, text4, read) {
   }
   return claims;
 }
+var RUST_CLIENT_CALLS = /* @__PURE__ */ new Set(["connect", "get", "post", "put", "delete", "head", "request"]);
+var RUST_KEPT = /* @__PURE__ */ new Set(["unwrap", "expect", "into", "parse", "clone", "to_owned", "to_string", "try_into", "from", "new"]);
+var RUST_CLIMBED = /* @__PURE__ */ new Set(["field_expression", "token_tree", "arguments", "tuple_expression", "reference_expression", "type_cast_expression", "array_expression", "parenthesized_expression", "try_expression", "await_expression"]);
+var FORMATTING_MACROS = /* @__PURE__ */ new Set(["format", "format_args", "concat"]);
+var RUST_USES = {
+  useOf(token) {
+    const parent = token.parent;
+    if (!parent) return void 0;
+    if (token.type === "." && parent.type === "field_expression") return parent;
+    if (parent.type === "token_tree") return token;
+    return token.type === "identifier" ? token : void 0;
+  },
+  roleOf(ancestor, child2) {
+    switch (ancestor.type) {
+      case "let_declaration": {
+        const pattern = ancestor.childForFieldName("pattern");
+        if (pattern?.equals(child2)) return "none";
+        return pattern?.type === "identifier" ? { follow: pattern.text } : "other";
+      }
+      case "macro_invocation": {
+        if (buildsUrl(ancestor.text)) return "client";
+        return FORMATTING_MACROS.has(ancestor.childForFieldName("macro")?.text ?? "") ? void 0 : "other";
+      }
+      case "call_expression": {
+        const name2 = calleeName5(ancestor) ?? "";
+        if (RUST_LISTEN_CALLS.has(name2)) return "listener";
+        if (RUST_CLIENT_CALLS.has(name2)) return "client";
+        return RUST_KEPT.has(name2) ? void 0 : "other";
+      }
+      default:
+        return RUST_CLIMBED.has(ancestor.type) ? void 0 : "other";
+    }
+  }
+};
 function attributedField(attribute) {
   for (let sibling = attribute.nextNamedSibling; sibling; sibling = sibling.nextNamedSibling) {
     if (sibling.type === "field_declaration") return sibling;
@@ -82703,7 +82988,7 @@ function defaultAddress(value, read) {
 }
 
 // src/extract/source/rust.ts
-var LISTEN_CALLS4 = /* @__PURE__ */ new Set(["bind", "bind_rustls", "bind_rustls_0_23", "bind_openssl", "with_http_listener", "run", "serve", "listen", "http"]);
+var LISTEN_CALLS4 = RUST_LISTEN_CALLS;
 var LISTEN_WORDS2 = wordsPattern(LISTEN_CALLS4);
 var WILDCARD_ADDRESS = /0\.0\.0\.0:|\[::\]:/g;
 var CALL_TYPES4 = /* @__PURE__ */ new Set(["call_expression"]);
@@ -82877,9 +83162,24 @@ function declaredValue4(statement, name2) {
   }
 }
 
+// src/extract/source/typescriptGrammarGaps.ts
+var VARIANCE = /(?:^<|,)\s*(?:const\s+)?(?:in|out)\s+[\p{L}_$]/u;
+function isTypeScriptGrammarGap(error63) {
+  return isVarianceAnnotation(error63) || isGenericOptionalCall(error63);
+}
+function isVarianceAnnotation(error63) {
+  if (!error63.isError) return false;
+  const list2 = error63.parent?.type === "type_parameter" ? error63.parent.parent : error63.parent;
+  return list2?.type === "type_parameters" && VARIANCE.test(list2.text);
+}
+function isGenericOptionalCall(error63) {
+  const member = error63.parent;
+  return error63.isMissing && error63.type === "property_identifier" && member?.type === "member_expression" && member.namedChildren[0]?.type === "instantiation_expression" && member.children.some((child2) => child2.type === "optional_chain") && member.parent?.type === "call_expression";
+}
+
 // src/extract/source/languages.ts
 function isJavaScriptTestOrGenerated(fileName) {
-  return /\.(?:test|spec)\.[cm]?[jt]sx?$/.test(fileName) || /\.d\.[cm]?ts$/.test(fileName) || fileName.endsWith(".min.js");
+  return /\.(?:test|spec)\.[cm]?[jt]sx?$/.test(fileName) || /\.d\.[cm]?ts$/.test(fileName);
 }
 var SOURCE_LANGUAGES = [
   {
@@ -82907,15 +83207,18 @@ var SOURCE_LANGUAGES = [
     extensions: [".ts", ".mts", ".cts"],
     manifest: "package.json",
     isTestFile: isJavaScriptTestOrGenerated,
-    findClaims: findJavaScriptClaims
+    findClaims: findJavaScriptClaims,
+    isGrammarGap: isTypeScriptGrammarGap
   },
   {
+    // JSX in TypeScript: the TypeScript grammar reads `<div>` as a type assertion.
     format: "typescript",
     grammar: "tsx",
     extensions: [".tsx"],
     manifest: "package.json",
     isTestFile: isJavaScriptTestOrGenerated,
-    findClaims: findJavaScriptClaims
+    findClaims: findJavaScriptClaims,
+    isGrammarGap: isTypeScriptGrammarGap
   },
   {
     format: "javascript",
@@ -82936,7 +83239,7 @@ var SOURCE_LANGUAGES = [
 ];
 function isSourceFileOf(language, path6) {
   const name2 = path6.slice(path6.lastIndexOf("/") + 1).toLowerCase();
-  return language.extensions.some((extension2) => name2.endsWith(extension2)) && !language.isTestFile(name2);
+  return language.extensions.some((extension2) => name2.endsWith(extension2)) && !language.isTestFile(name2) && !isGeneratedFileName(name2);
 }
 
 // src/extract/source/prefilter.ts
@@ -82985,6 +83288,7 @@ function createSourceExtractor(language) {
     async prepare() {
       parser2 ??= await loadParser(language.grammar);
     },
+    isGenerated: isGeneratedSource,
     extract: (file2, context3) => extractSourceFile(language, parser2, file2, context3)
   };
 }
@@ -82995,7 +83299,7 @@ function extractSourceFile(language, parser2, file2, context3) {
   return facts === void 0 ? result : { ...result, facts };
 }
 function readListeners(language, parser2, file2, context3) {
-  if (!mayHoldListener(language.format, file2.text)) return { bindings: [], diagnostics: [] };
+  if (!mayHoldListener(language.format, file2.text) || isGeneratedSource(file2.text)) return { bindings: [], diagnostics: [] };
   const fail = (message) => ({ bindings: [], diagnostics: [{ file: file2.path, severity: "error", message }] });
   if (!parser2) return fail(`not read: the ${language.grammar} grammar is not loaded`);
   let outcome;
@@ -83025,7 +83329,7 @@ function readListeners(language, parser2, file2, context3) {
   }
 }
 function syntaxErrorDiagnostics(path6, root, language) {
-  const error63 = firstErrorNode(root);
+  const error63 = firstErrorNode(root, language.isGrammarGap);
   if (!error63) return [];
   return [{
     file: path6,
@@ -85747,16 +86051,7 @@ var EXTRACTORS = [
   ...sourceExtractors
 ];
 function readersOf(path6) {
-  const readers = [];
-  for (const extractor of EXTRACTORS) {
-    if (!extractor.matches(path6)) continue;
-    readers.push(extractor);
-    if (extractor.recognizes === void 0) break;
-  }
-  return readers;
-}
-function readerFor(readers, text4) {
-  return readers.find((reader) => reader.recognizes === void 0 || reader.recognizes(text4));
+  return EXTRACTORS.filter((extractor) => extractor.matches(path6));
 }
 function isRegistryExtractor(extractor) {
   return REGISTRY_EXTRACTORS.includes(extractor);
@@ -86825,7 +87120,12 @@ function workerScript() {
   return existsSync4(script) ? script : void 0;
 }
 function candidateItems(candidates, catalogue) {
-  return candidates.map((candidate) => [candidate.path, candidate.readers.map((reader) => catalogue.indexOf(reader))]);
+  return candidates.map(({ path: path6, readers, registryUnread, named }) => {
+    const item = { path: path6, readers: readers.map((reader) => catalogue.indexOf(reader)) };
+    if (registryUnread) item.registryUnread = true;
+    if (named) item.named = true;
+    return item;
+  });
 }
 
 // src/pipeline/extractTree.ts
@@ -86876,6 +87176,7 @@ async function extractLocally(tree, toExtract, options) {
   for (const candidate of toExtract) {
     const text4 = texts.get(candidate.path);
     if (text4 === void 0 || !budget.has(candidate.path)) continue;
+    if (candidate.readers[0]?.isGenerated?.(text4)) continue;
     const overlong = firstOverlongLine(text4, options.limits.maxLineLength);
     if (overlong !== void 0) {
       diagnostics.push({
@@ -86886,10 +87187,19 @@ async function extractLocally(tree, toExtract, options) {
       });
       continue;
     }
-    const reader = readerFor(candidate.readers, text4);
-    if (reader) results.set(candidate.path, { candidate, reader, result: runExtractor(reader, candidate.path, text4, context3) });
+    const read = extractByShape(candidate, text4, context3);
+    if (read) results.set(candidate.path, read);
   }
   return { results, diagnostics };
+}
+function extractByShape(candidate, text4, context3) {
+  for (const [index2, reader] of candidate.readers.entries()) {
+    const { declined, ...result } = runExtractor(reader, candidate.path, text4, context3);
+    if (declined && !candidate.named) continue;
+    if (index2 === 0 && candidate.registryUnread) return void 0;
+    return { candidate, reader, result };
+  }
+  return void 0;
 }
 async function prepareExtractors(candidates, diagnostics) {
   const extractors = new Set(candidates.flatMap((candidate) => candidate.readers));
@@ -87030,7 +87340,7 @@ function explicitRegistries(paths, treePaths) {
     const extractor = registryExtractorFor(path6);
     if (!present.has(path6)) diagnostics.push({ file: path6, severity: "error", message: "registry file not found" });
     else if (!extractor) diagnostics.push({ file: path6, severity: "error", message: "no registry reader for this kind of file (use .yml, .yaml, .json, .md or .nix)" });
-    else candidates.push({ path: path6, readers: [extractor] });
+    else candidates.push({ path: path6, readers: [extractor], named: true });
   }
   return { candidates, diagnostics };
 }

@@ -1,5 +1,5 @@
 // Every extractor, in the order that decides which one reads a file: the first whose
-// matches() takes the path and whose recognizes(), if it has one, takes the text.
+// matches() takes the path and that does not decline its text.
 // Registries first (a `ports.yml` is not a Kubernetes manifest), specific file names before
 // the generic YAML readers, compose documents by shape before Kubernetes manifests by shape.
 import type { Extractor } from '../model/types.js';
@@ -39,22 +39,11 @@ export const EXTRACTORS: readonly Extractor[] = [
 
 /**
  * The readers that may take a file, in catalogue order: every one whose `matches` takes the
- * path, up to the first that takes it whatever its text says (no `recognizes`). The
- * catalogue is the one place that decides which reader reads a file.
+ * path. The first that does not decline the file's text reads it (ExtractResult.declined).
+ * The catalogue is the one place that decides which reader reads a file.
  */
 export function readersOf(path: string): Extractor[] {
-  const readers: Extractor[] = [];
-  for (const extractor of EXTRACTORS) {
-    if (!extractor.matches(path)) continue;
-    readers.push(extractor);
-    if (extractor.recognizes === undefined) break;
-  }
-  return readers;
-}
-
-/** The reader that takes a file with this text: the first of its readers that recognizes it. */
-export function readerFor(readers: readonly Extractor[], text: string): Extractor | undefined {
-  return readers.find((reader) => reader.recognizes === undefined || reader.recognizes(text));
+  return EXTRACTORS.filter((extractor) => extractor.matches(path));
 }
 
 export function isRegistryExtractor(extractor: Extractor): boolean {

@@ -119,6 +119,14 @@ export interface ExtractResult {
   registry?: RegistryFacts;
   /** What the file says about where things run, for the topology stage. */
   facts?: FileFacts;
+  /**
+   * The file is not of this extractor's format after all, though its name says it may be (a
+   * `ports.nix` that is a NixOS module, a `.env.patch`, notes named `PORTS.md`): the next
+   * extractor of the catalogue that matches its path reads it instead, and with none it is
+   * left unread, quietly. The bindings and diagnostics beside it are what a reading as this
+   * format found: they count only where the user named the file as this format (`--registry`).
+   */
+  declined?: true;
 }
 
 export interface SourceFile {
@@ -157,12 +165,6 @@ export interface Extractor {
   readonly format: string;
   /** True when this extractor reads the file at this root-relative path. */
   matches(path: string): boolean;
-  /**
-   * For a reader that takes files by their shape rather than their name (a compose file
-   * named `kafka.yml`): true when the text is of its format. The catalogue then offers the
-   * file to the next reader that matches its path. Must be cheap and never throw.
-   */
-  recognizes?(text: string): boolean;
   /** Turns one file into bindings and diagnostics. Never throws on bad input. */
   extract(file: SourceFile, context: ExtractContext): ExtractResult;
   /**
@@ -170,6 +172,11 @@ export interface Extractor {
    * Used to know which cached results a change invalidates. Defaults to none.
    */
   dependencies?(path: string): string[];
+  /**
+   * True for a file that nobody in the repository wrote (a bundle, minified or generated code,
+   * told by its text): it is skipped quietly, before the read limits' overlong-line check.
+   */
+  isGenerated?(text: string): boolean;
   /**
    * Async set-up (loading a grammar), called once per run before the first extract() when
    * at least one file matched, so that a repository without such files never pays for it.

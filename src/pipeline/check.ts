@@ -132,7 +132,7 @@ function explicitRegistries(paths: readonly string[], treePaths: readonly string
     const extractor = registryExtractorFor(path);
     if (!present.has(path)) diagnostics.push({ file: path, severity: 'error', message: 'registry file not found' });
     else if (!extractor) diagnostics.push({ file: path, severity: 'error', message: 'no registry reader for this kind of file (use .yml, .yaml, .json, .md or .nix)' });
-    else candidates.push({ path, readers: [extractor] });
+    else candidates.push({ path, readers: [extractor], named: true });
   }
   return { candidates, diagnostics };
 }

@@ -2,7 +2,7 @@ import type { Candidate } from '../discover/select.js';
 import { raiseHint, type ReadLimits } from '../discover/limits.js';
 import { type FileTree, formatBytes } from '../discover/tree.js';
 import { createParseBudget } from '../extract/parseBudget.js';
-import { EXTRACTORS, readerFor } from '../extract/index.js';
+import { EXTRACTORS } from '../extract/index.js';
 import type { Diagnostic, ExtractContext, Extractor, ExtractResult } from '../model/types.js';
 import { candidateItems, extractInWorker, splitInTwo, threadsFor } from './parallel.js';
 
@@ -83,6 +83,7 @@ export async function extractLocally(tree: FileTree, toExtract: readonly Candida
   for (const candidate of toExtract) {
     const text = texts.get(candidate.path);
     if (text === undefined || !budget.has(candidate.path)) continue;
+    if (candidate.readers[0]?.isGenerated?.(text)) continue;
     const overlong = firstOverlongLine(text, options.limits.maxLineLength);
     if (overlong !== undefined) {
       diagnostics.push({
@@ -93,10 +94,25 @@ export async function extractLocally(tree: FileTree, toExtract: readonly Candida
       });
       continue;
     }
-    const reader = readerFor(candidate.readers, text);
-    if (reader) results.set(candidate.path, { candidate, reader, result: runExtractor(reader, candidate.path, text, context) });
+    const read = extractByShape(candidate, text, context);
+    if (read) results.set(candidate.path, read);
   }
   return { results, diagnostics };
+}
+
+/**
+ * The reading of the first reader that does not decline the file; none when every one
+ * declines it, or when it is a registry left unread. A named registry is read as one
+ * whatever its shape.
+ */
+function extractByShape(candidate: Candidate, text: string, context: ExtractContext): ReadFile | undefined {
+  for (const [index, reader] of candidate.readers.entries()) {
+    const { declined, ...result } = runExtractor(reader, candidate.path, text, context);
+    if (declined && !candidate.named) continue;
+    if (index === 0 && candidate.registryUnread) return undefined;
+    return { candidate, reader, result };
+  }
+  return undefined;
 }
 
 /** Loads what the extractors in use need (grammars), once each; a failure is a diagnostic. */

@@ -24,8 +24,19 @@ export interface WorkerRequest {
   paths: readonly string[];
   rootName: string;
   limits: ReadLimits;
-  /** Each file with its candidate readers, as indexes into the catalogue (EXTRACTORS). */
-  items: ReadonlyArray<[path: string, readers: number[]]>;
+  /** Each file with its candidate readers (see Candidate). */
+  items: readonly WorkerItem[];
+}
+
+/**
+ * A candidate as the worker gets it: its readers as indexes into the catalogue (EXTRACTORS),
+ * since several readers share a format (TypeScript and TSX; compose by name and by shape).
+ */
+export interface WorkerItem {
+  path: string;
+  readers: number[];
+  registryUnread?: true;
+  named?: true;
 }
 
 export interface WorkerResponse {
@@ -85,6 +96,23 @@ function workerScript(): string | undefined {
   return existsSync(script) ? script : undefined;
 }
 
-export function candidateItems(candidates: readonly Candidate[], catalogue: readonly Extractor[]): Array<[string, number[]]> {
-  return candidates.map((candidate) => [candidate.path, candidate.readers.map((reader) => catalogue.indexOf(reader))]);
+export function candidateItems(candidates: readonly Candidate[], catalogue: readonly Extractor[]): WorkerItem[] {
+  return candidates.map(({ path, readers, registryUnread, named }) => {
+    const item: WorkerItem = { path, readers: readers.map((reader) => catalogue.indexOf(reader)) };
+    if (registryUnread) item.registryUnread = true;
+    if (named) item.named = true;
+    return item;
+  });
+}
+
+/** The candidates again, on the worker's side. */
+export function itemCandidates(items: readonly WorkerItem[], catalogue: readonly Extractor[]): Candidate[] {
+  return items.flatMap(({ path, readers: indexes, registryUnread, named }) => {
+    const readers = indexes.flatMap((index) => catalogue[index] ?? []);
+    if (readers.length === 0) return [];
+    const candidate: Candidate = { path, readers };
+    if (registryUnread) candidate.registryUnread = true;
+    if (named) candidate.named = true;
+    return [candidate];
+  });
 }

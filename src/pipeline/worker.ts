@@ -4,13 +4,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { workingTreeOf } from '../discover/tree.js';
 import { EXTRACTORS } from '../extract/index.js';
 import { extractLocally } from './extractTree.js';
-import type { WorkerRequest, WorkerResponse } from './parallel.js';
+import { itemCandidates, type WorkerRequest, type WorkerResponse } from './parallel.js';
 
 const request = workerData as WorkerRequest;
-const candidates = request.items.flatMap(([path, indexes]) => {
-  const readers = indexes.flatMap((index) => EXTRACTORS[index] ?? []);
-  return readers.length > 0 ? [{ path, readers }] : [];
-});
+const candidates = itemCandidates(request.items, EXTRACTORS);
 const tree = await workingTreeOf(request.root, request.paths);
 const extraction = await extractLocally(tree, candidates, { rootName: request.rootName, limits: request.limits });
 const response: WorkerResponse = {

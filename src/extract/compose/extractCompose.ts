@@ -13,35 +13,35 @@ import { type ComposeFileContext, extractServicePorts } from './servicePorts.js'
 export const composeExtractor: Extractor = {
   format: 'compose',
   matches: isComposeFile,
-  extract: extractCompose,
+  extract: (file, context) => extractCompose(file, context),
   dependencies: composeDependencies,
 };
 
 /**
  * Compose files named any other way (`zk-single-kafka-single.yml`, run with `-f`), taken by
  * their shape: a top-level `services:` mapping with a service that has an `image` or a
- * `build`. Offered every YAML file that no reader before it in the catalogue took.
+ * `build`. Offered every YAML file that no reader before it in the catalogue took; any
+ * other YAML is declined, quietly, for the next reader (Kubernetes manifests).
  */
 export const composeDocumentExtractor: Extractor = {
   format: 'compose',
   matches: (path) => /\.ya?ml$/i.test(path) && !path.startsWith('.github/'),
-  recognizes: isComposeDocument,
-  extract: extractCompose,
+  extract: (file, context) => (mayBeComposeDocument(file.text) ? extractCompose(file, context, { byShape: true }) : DECLINED),
   dependencies: composeDependencies,
 };
 
-export function isComposeDocument(text: string): boolean {
-  if (!text.includes('services') || !(text.includes('image') || text.includes('build'))) return false;
-  try {
-    const yaml = parseYaml('compose.yml', text);
-    return yaml.documents.some((document) => {
-      const services = yaml.get(yaml.resolve(document.contents), 'services');
-      return isMap(yaml.resolve(services)) && yaml.entries(services).some(([, definition]) => isServiceDefinition(yaml, definition));
-    });
-  } catch {
-    // An alias bomb is no compose file of anyone's.
-    return false;
-  }
+const DECLINED: ExtractResult = { bindings: [], diagnostics: [], declined: true };
+
+/** The words every compose document holds: most YAML files are declined without a parse. */
+function mayBeComposeDocument(text: string): boolean {
+  return text.includes('services') && (text.includes('image') || text.includes('build'));
+}
+
+function isComposeDocument(yaml: YamlFile): boolean {
+  return yaml.documents.some((document) => {
+    const services = yaml.get(yaml.resolve(document.contents), 'services');
+    return isMap(yaml.resolve(services)) && yaml.entries(services).some(([, definition]) => isServiceDefinition(yaml, definition));
+  });
 }
 
 function isServiceDefinition(yaml: YamlFile, definition: unknown): boolean {
@@ -55,13 +55,14 @@ function composeDependencies(path: string): string[] {
   return [dotenvBeside(path), ...templatesBeside(path), ...siblings.filter((sibling) => sibling !== path)];
 }
 
-function extractCompose(file: SourceFile, context: ExtractContext): ExtractResult {
+function extractCompose(file: SourceFile, context: ExtractContext, options: { byShape?: boolean } = {}): ExtractResult {
   const result: ExtractResult = { bindings: [], diagnostics: [] };
   // Where the walk was when it had to stop, so that the diagnostic can point there.
   let reading: { line: number; column: number } | undefined;
   const fail = (message: string) => result.diagnostics.push({ file: file.path, ...reading, severity: 'error', message });
   try {
     const yaml = parseYaml(file.path, file.text, { repair: indentQuotedContinuations });
+    if (options.byShape && !isComposeDocument(yaml)) return DECLINED;
     result.diagnostics.push(...yaml.diagnostics);
     // The shell environment, which Compose reads first, is not known to a static check.
     const variables = dotenvLookup(context, dotenvBeside(file.path), templatesBeside(file.path));
@@ -95,6 +96,8 @@ function extractCompose(file: SourceFile, context: ExtractContext): ExtractResul
       }
     }
   } catch (error) {
+    // An alias bomb in a file taken by its shape alone is nobody's compose file.
+    if (options.byShape && result.facts === undefined) return DECLINED;
     if (error instanceof AliasBudgetExceeded) fail(`YAML alias budget exceeded (${error.message}); the rest of the file is not read`);
     else fail(`could not read the compose file: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -25,8 +25,8 @@ export function isManifestCandidate(path: string): boolean {
   return !OTHER_FILE_STEMS.some((other) => stem === other || stem.startsWith(`${other}.`));
 }
 
-/** The native registry and config, lock files: never manifests. */
-const OTHER_FILE_STEMS = ['ports', '.portcullis', 'pnpm-lock'];
+/** The config and lock files: never manifests. (A `ports.yml` that the registry reader before this one declines may be one.) */
+const OTHER_FILE_STEMS = ['.portcullis', 'pnpm-lock'];
 
 export function extractKubernetes(file: SourceFile): ExtractResult {
   if (!file.text.includes('apiVersion') || !file.text.includes('kind')) return { bindings: [], diagnostics: [] };

@@ -1,6 +1,6 @@
 // NixOS modules, host configurations and process-compose-flake files: every `.nix` file that
-// the catalogue gives no other reader (the port registry comes first). See moduleClaims.ts
-// for what counts as a claim.
+// the port registry's reader, before this one in the catalogue, does not take. See
+// moduleClaims.ts for what counts as a claim.
 import type { ExtractResult, Extractor, ParseBudget, SourceFile } from '../../model/types.js';
 import { ClaimSink, NIX_FORMAT } from './claims.js';
 import { moduleClaims } from './moduleClaims.js';

@@ -11,6 +11,7 @@ import { cargoBinaryOf, isCargoAuxiliaryTarget } from './cargoTargets.js';
 import type { ListenClaim } from './claims.js';
 import { isSourceFileOf, SOURCE_LANGUAGES, type SourceLanguage } from './languages.js';
 import { manifestCandidates, nearestPackageManifest } from './packageManifest.js';
+import { isGeneratedSource } from './generated.js';
 import { mayHoldListener } from './prefilter.js';
 import { sourceServiceName } from './serviceName.js';
 import { firstErrorNode } from './syntax.js';
@@ -24,6 +25,7 @@ export function createSourceExtractor(language: SourceLanguage): Extractor {
     async prepare() {
       parser ??= await loadParser(language.grammar);
     },
+    isGenerated: isGeneratedSource,
     extract: (file, context) => extractSourceFile(language, parser, file, context),
   };
 }
@@ -38,7 +40,7 @@ function extractSourceFile(language: SourceLanguage, parser: Parser | undefined,
 }
 
 function readListeners(language: SourceLanguage, parser: Parser | undefined, file: SourceFile, context: ExtractContext): ExtractResult {
-  if (!mayHoldListener(language.format, file.text)) return { bindings: [], diagnostics: [] };
+  if (!mayHoldListener(language.format, file.text) || isGeneratedSource(file.text)) return { bindings: [], diagnostics: [] };
   const fail = (message: string): ExtractResult => ({ bindings: [], diagnostics: [{ file: file.path, severity: 'error', message }] });
   if (!parser) return fail(`not read: the ${language.grammar} grammar is not loaded`);
   let outcome;
@@ -70,7 +72,7 @@ function readListeners(language: SourceLanguage, parser: Parser | undefined, fil
 
 /** tree-sitter recovers from a syntax error, so the rest of the file still counts; one warning says where. */
 function syntaxErrorDiagnostics(path: string, root: Node, language: SourceLanguage): Diagnostic[] {
-  const error = firstErrorNode(root);
+  const error = firstErrorNode(root, language.isGrammarGap);
   if (!error) return [];
   return [{
     file: path,
