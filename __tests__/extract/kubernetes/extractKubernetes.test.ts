@@ -430,27 +430,24 @@ describe('templated manifests', () => {
 });
 
 describe('which reader takes a YAML file', () => {
-  // The catalogue decides: compose, process-compose and zinit files are theirs by name, and
-  // every other YAML file is a manifest candidate, read when it names apiVersion and kind.
+  // The catalogue decides: compose, process-compose, zinit, skaffold files and registries are
+  // theirs by name; any other YAML is offered to the compose reader by shape, which declines
+  // what is no compose document, and then to the manifest reader, which reads what names
+  // apiVersion and kind. A reader that never declines ends the chain in effect.
   it.each([
-    ['k8s/deployment.yaml', 'kubernetes'],
-    ['deploy/app.yml', 'kubernetes'],
-    ['manifests/prod/service.yaml', 'kubernetes'],
-    ['charts/web/templates/deployment.yaml', 'kubernetes'],
-    ['composer.yaml', 'kubernetes'],
-    ['compose.yml', 'compose'],
-    ['apps/a/docker-compose.override.yml', 'compose'],
-    ['compose.prod.yaml', 'compose'],
-    ['docker-compose.yaml', 'compose'],
-    ['process-compose.yaml', 'process-compose'],
-    ['dev/process-compose-ci.yml', 'process-compose'],
-    ['etc/zinit/redis.yaml', 'zinit'],
-    ['redis.zinit.yml', 'zinit'],
-    ['ports.yml', 'registry'],
+    ['k8s/deployment.yaml', 'compose > kubernetes'],
+    ['deploy/app.yml', 'compose > kubernetes'],
+    ['charts/web/templates/deployment.yaml', 'compose > kubernetes'],
+    ['composer.yaml', 'compose > kubernetes'],
+    ['compose.yml', 'compose > compose > kubernetes'],
+    ['apps/a/docker-compose.override.yml', 'compose > compose > kubernetes'],
+    ['process-compose.yaml', 'process-compose > compose > kubernetes'],
+    ['etc/zinit/redis.yaml', 'zinit > compose > kubernetes'],
+    ['ports.yml', 'registry > compose > kubernetes'],
+    ['skaffold.yaml', 'skaffold > compose > kubernetes'],
     ['.github/workflows/ci.yml', 'launcher'],
-    ['skaffold.yaml', 'skaffold'],
-  ])('%s -> %s', (path, format) => {
-    expect(readersOf(path)[0]?.format).toBe(format);
+  ])('%s -> %s', (path, chain) => {
+    expect(readersOf(path).map((reader) => reader.format).join(' > ')).toBe(chain);
   });
 
   it('never offers the config, lock files, workflows or JSON to the manifest reader', () => {
