@@ -271,6 +271,10 @@ describe('registries of a fleet', () => {
     ]);
     expect(problems(result)).toEqual([]);
     expect(result.bindings.map(brief)).toEqual(['infrastructure/ssh 22/tcp @4:30', 'infrastructure/node-exporter 9100/tcp @4:49', 'otel/grpc 4317/tcp @5:17']);
+    // Elsewhere too (`lib/config/ports.nix`): exporting `ports` under a header is a registry's shape.
+    const elsewhere = read('lib/config/ports.nix', ['{ lib }:', 'let ports = { web = 3000; }; in', '{ inherit ports; assertions = [ ]; }']);
+    expect(elsewhere.declined).toBeUndefined();
+    expect(elsewhere.bindings.map(brief)).toEqual(['web 3000/tcp @2:21']);
     const written = read('lib/ports.nix', ['{', '  ports = { web = 3000; };', '  assertions = [ ];', '}']);
     expect(problems(written)).toEqual([]);
     expect(written.bindings.map(brief)).toEqual(['web 3000/tcp @2:19']);

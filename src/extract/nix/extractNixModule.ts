@@ -5,6 +5,7 @@ import type { ExtractResult, Extractor, ParseBudget, SourceFile } from '../../mo
 import { ClaimSink, NIX_FORMAT } from './claims.js';
 import { moduleClaims } from './moduleClaims.js';
 import { prepareNixGrammar, readNixTree, syntaxDiagnostics } from './nixGrammar.js';
+import { registryAssignments } from './registryOptions.js';
 
 export function isNixModulePath(path: string): boolean {
   return path.endsWith('.nix');
@@ -34,8 +35,11 @@ export function extractNixModule(file: SourceFile, budget?: ParseBudget): Extrac
     return readNixTree(file, budget, (source) => {
       const sink = new ClaimSink(source);
       sink.diagnostics.push(...syntaxDiagnostics(source));
-      moduleClaims(source, sink);
-      return { bindings: sink.bindings.sort((a, b) => a.line - b.line || a.column - b.column), diagnostics: sink.diagnostics };
+      const reading = moduleClaims(source, sink);
+      const registry = registryAssignments(source, reading.assignments);
+      sink.diagnostics.push(...registry.diagnostics);
+      const result: ExtractResult = { bindings: sink.bindings.sort((a, b) => a.line - b.line || a.column - b.column), diagnostics: sink.diagnostics };
+      return registry.bindings.length === 0 ? result : { ...result, facts: { registryAssignments: registry.bindings } };
     });
   } catch (error) {
     return { bindings: [], diagnostics: [{ file: file.path, severity: 'error', message: `could not read the Nix file: ${error instanceof Error ? error.message : String(error)}` }] };

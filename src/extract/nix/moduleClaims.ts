@@ -18,7 +18,13 @@ import { isAddressName, isPortName, protocolOfSetting, saysListen, type SettingO
 /** Option types that hold a port number; `types.port` counts whatever the option's name. */
 const PORT_TYPES = new Set(['port']);
 
-export function moduleClaims(source: NixSource, sink: ClaimSink): void {
+/** What reading a module found besides its claims: what its facts are made of (see nixFacts.ts). */
+export interface ModuleReading {
+  assignments: Assignment[];
+  roots: ServiceRoots;
+}
+
+export function moduleClaims(source: NixSource, sink: ClaimSink): ModuleReading {
   let reportedDepth = false;
   const tooDeep = (node: Node): void => {
     if (reportedDepth) return;
@@ -44,6 +50,7 @@ export function moduleClaims(source: NixSource, sink: ClaimSink): void {
     if (owner?.service === '') unnamed(owner, assignment.value);
     else settingClaims(assignment, owner, context);
   }
+  return { assignments, roots };
 }
 
 const OWNER_WORDS: Readonly<Record<SettingOwner['kind'], string>> = { service: 'service', systemd: 'systemd service', socket: 'systemd socket', process: 'process' };

@@ -26,8 +26,8 @@ export function isNixRegistryPath(path: string): boolean {
  * `nix/` folder. A file there is the registry unless its outline says otherwise (a NixOS
  * module), and every mistake in it is reported. Elsewhere (`lib/config/ports.nix`,
  * `hosts/alpha/ports.nix`) a file of that name is as likely a module that opens firewall
- * ports: it is a registry only when it is a plain set (no function header) all of which
- * reads as one, without a single complaint.
+ * ports: it is a registry only when all of it reads as one, without a single complaint, and
+ * it is a plain set or, under a `{ lib }:` header, exports its `ports` (`inherit ports;`).
  */
 export function isNixRegistryPlace(path: string): boolean {
   const parts = path.split('/');
@@ -58,12 +58,14 @@ export function extractNixRegistry(file: SourceFile, budget?: ParseBudget): Extr
         const message = top === 'allocator' ? 'port registry: a function of its own parameters (a port allocator) computes ports, it does not list them' : 'port registry: expected an attribute set of ports';
         return { bindings: [], diagnostics: [...diagnostics, { file: file.path, line: 1, column: 1, severity: 'error', message }], registry: { categories: [], reserved: [] }, declined: true };
       }
+      const root = registryRoot(top);
       const leaves: RegistryLeaf[] = [];
-      collectLeaves(registryRoot(top), [], leaves);
+      collectLeaves(root, [], leaves);
       const reading = readRegistryLeaves(source, leaves);
       const categories: RegistryCategory[] = [...reading.categories.values()].map((key) => ({ name: key.name, ...nodeLocation(source, key.node) }));
       const result: ExtractResult = { bindings: reading.bindings, diagnostics: [...diagnostics, ...reading.diagnostics], registry: { categories, reserved: [] } };
-      const isRegistry = !isModule(top.set) && (atPlace || (result.bindings.length > 0 && result.diagnostics.length === 0));
+      // Elsewhere, a header (`{ lib }:`) is a registry's only around the `ports` it exports.
+      const isRegistry = !isModule(top.set) && (atPlace || ((!top.header || root.exported) && result.bindings.length > 0 && result.diagnostics.length === 0));
       return isRegistry ? result : { ...result, declined: true };
     });
   } catch (error) {
@@ -75,22 +77,29 @@ interface TopSet {
   set: Node;
   /** The `let`s around it, innermost last: where `inherit ports;` finds its value. */
   lets: Node[];
+  /** Reached through a `{ lib, ... }:` header. */
+  header: boolean;
 }
 
+const THROUGH = new Set(['function_expression', 'let_expression', 'with_expression', 'assert_expression']);
+
 /**
- * The set a registry file evaluates to, through `let ... in`, `with lib;` and, at the
- * registry's own place, a `{ lib, ... }:` header. A function of other parameters
- * (`{ base ? 3000 }:`, `name:`) computes ports: an allocator, no registry.
+ * The set a registry file evaluates to, through `let ... in`, `with lib;` and a `{ lib, ... }:`
+ * header. A function of other parameters (`{ base ? 3000 }:`, `name:`) computes ports: at the
+ * registry's own place, an allocator; elsewhere, no registry either.
  */
-function registrySet(root: Node, throughFunction: boolean): TopSet | 'allocator' | undefined {
-  const through = throughFunction ? ['function_expression', 'let_expression', 'with_expression', 'assert_expression'] : ['let_expression', 'with_expression', 'assert_expression'];
+function registrySet(root: Node, atPlace: boolean): TopSet | 'allocator' | undefined {
   const lets: Node[] = [];
+  let header = false;
   let node: Node | null = root.childForFieldName('expression');
   while (node) {
     node = unwrapParentheses(node);
-    if (isAttrset(node)) return { set: node, lets };
-    if (node.type === 'function_expression' && throughFunction && !takesOnlyLibrary(node)) return 'allocator';
-    if (!through.includes(node.type)) return undefined;
+    if (isAttrset(node)) return { set: node, lets, header };
+    if (!THROUGH.has(node.type)) return undefined;
+    if (node.type === 'function_expression') {
+      if (!takesOnlyLibrary(node)) return atPlace ? 'allocator' : undefined;
+      header = true;
+    }
     if (node.type === 'let_expression') lets.push(node);
     node = node.childForFieldName('body');
   }
@@ -116,24 +125,27 @@ function registryRoot(top: TopSet): RegistryRoot {
   let current = top.set;
   for (let depth = 0; depth < MAX_NAMESPACE; depth++) {
     const exported = exportedPorts(current, top.lets);
-    if (exported) return { set: exported, dotted: [] };
+    if (exported) return { set: exported, dotted: [], exported: true };
     const bindings = bindingsOf(current);
     const only = bindings.length === 1 ? bindings[0] : undefined;
     const names = only && attrPathNames(only.childForFieldName('attrpath'));
     const value = only?.childForFieldName('expression');
     const inner = value && unwrapParentheses(value);
     if (!names || !inner || !isAttrset(inner) || names.length > 2 || (names.length === 2 && names[1] !== 'ports')) break;
-    if (names.length === 2) return { set: inner, dotted: [] };
+    if (names.length === 2) return { set: inner, dotted: [], exported: true };
     current = inner;
   }
   // A chain of single names that reaches no `ports` is the registry's own categories.
-  return { set: top.set, dotted: dottedNamespace(top.set) ?? [] };
+  const dotted = dottedNamespace(top.set);
+  return { set: top.set, dotted: dotted ?? [], exported: dotted !== undefined };
 }
 
 interface RegistryRoot {
   set: Node;
   /** A namespace that each binding of the set writes before its keys (`myorg.ports`). */
   dotted: readonly string[];
+  /** The entries are below a `ports` that the file names. */
+  exported: boolean;
 }
 
 /** `ports = { ... };` or `inherit ports;` (its value a set of an enclosing `let`) in `set`. */
@@ -194,7 +206,7 @@ function collectLeaves(root: RegistryRoot, path: readonly RegistryKey[], leaves:
 }
 
 function collectValue(value: Node, keys: readonly RegistryKey[], leaves: RegistryLeaf[]): void {
-  if (isAttrset(value) && keys.length <= MAX_DEPTH) return collectLeaves({ set: value, dotted: [] }, keys, leaves);
+  if (isAttrset(value) && keys.length <= MAX_DEPTH) return collectLeaves({ set: value, dotted: [], exported: false }, keys, leaves);
   if (value.type === 'list_expression') {
     for (const element of value.childrenForFieldName('element')) leaves.push({ keys, value: unwrapParentheses(element) });
     return;

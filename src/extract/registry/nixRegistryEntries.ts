@@ -47,6 +47,11 @@ export interface RegistryReading {
 export interface ReadOptions {
   /** Put before the keys in each entry's `setting` (`myorg.ports` -> `myorg.ports.grafana`). */
   settingPrefix?: string;
+  /**
+   * Values that are no port literal (`config.x.port`) or nested deeper than a registry goes
+   * are skipped without a word: a module refers to ports more often than it writes them.
+   */
+  literalsOnly?: boolean;
 }
 
 const MAX_DEPTH = 3;
@@ -76,7 +81,7 @@ export function readRegistryLeaves(source: NixSource, leaves: readonly RegistryL
     const setting = options.settingPrefix === undefined ? undefined : [options.settingPrefix, ...keys.map((key) => key.name)].join('.');
     reading.bindings.push({ ...entry, ...(setting === undefined ? {} : { setting }), ...(isDefault ? { isDefault: true } : {}) });
   };
-  const port: PortOf = (leaf, keys) => portOf(source, leaf.value, keys, reading.diagnostics);
+  const port: PortOf = (leaf, keys) => portOf(source, leaf.value, keys, reading.diagnostics, options.literalsOnly === true);
   const range: RangeOf = (from, to, keys) => {
     const start = port(from, keys);
     const end = port(to, keys);
@@ -233,15 +238,15 @@ function readBounds(pair: BoundPair, range: RangeOf, add: AddEntry): void {
 }
 
 /** The port a value writes, or a diagnostic at the value saying why it is none. */
-function portOf(source: NixSource, value: Node, keys: readonly RegistryKey[], diagnostics: Diagnostic[]): number | undefined {
+function portOf(source: NixSource, value: Node, keys: readonly RegistryKey[], diagnostics: Diagnostic[], literalsOnly: boolean): number | undefined {
   const where = { ...nodeLocation(source, value), severity: 'error' as const };
   const name = keys.map((key) => key.name).join('.');
   if (keys.length > MAX_DEPTH) {
-    diagnostics.push({ ...where, message: `port registry: ${name} is nested deeper than category.service.port-name; entry skipped` });
+    if (!literalsOnly) diagnostics.push({ ...where, message: `port registry: ${name} is nested deeper than category.service.port-name; entry skipped` });
     return undefined;
   }
   if (value.type !== 'integer_expression') {
-    diagnostics.push({ ...where, message: `port registry: ${name} is not a port number literal; entry skipped` });
+    if (!literalsOnly) diagnostics.push({ ...where, message: `port registry: ${name} is not a port number literal; entry skipped` });
     return undefined;
   }
   if (isPartOfBrokenToken(value)) {
