@@ -10,8 +10,10 @@
 // beside its checks (`let ports = { ... }; in { inherit ports; assertions = ...; }`) is read
 // below its `ports`.
 import type { Node } from 'web-tree-sitter';
-import type { ExtractResult, Extractor, ParseBudget, RegistryCategory, SourceFile } from '../../model/types.js';
-import { nodeLocation, prepareNixGrammar, readNixTree, syntaxDiagnostics } from '../nix/nixGrammar.js';
+import type { Diagnostic, ExtractResult, Extractor, ParseBudget, RegistryCategory, SourceFile } from '../../model/types.js';
+import { walkAssignments } from '../nix/attrWalk.js';
+import { type NixSource, nodeLocation, prepareNixGrammar, readNixTree, syntaxDiagnostics } from '../nix/nixGrammar.js';
+import { registryAssignments } from '../nix/registryOptions.js';
 import { attrPathNames, bindingsOf, isAttrset, unwrapParentheses } from '../nix/nixSyntax.js';
 import { NIX_REGISTRY_FORMAT, type RegistryKey, type RegistryLeaf, readRegistryLeaves } from './nixRegistryEntries.js';
 
@@ -58,6 +60,7 @@ export function extractNixRegistry(file: SourceFile, budget?: ParseBudget): Extr
         const message = top === 'allocator' ? 'port registry: a function of its own parameters (a port allocator) computes ports, it does not list them' : 'port registry: expected an attribute set of ports';
         return { bindings: [], diagnostics: [...diagnostics, { file: file.path, line: 1, column: 1, severity: 'error', message }], registry: { categories: [], reserved: [] }, declined: true };
       }
+      if (isModule(top.set)) return { ...moduleRegistry(source, diagnostics), declined: true };
       const root = registryRoot(top);
       const leaves: RegistryLeaf[] = [];
       collectLeaves(root, [], leaves);
@@ -65,12 +68,22 @@ export function extractNixRegistry(file: SourceFile, budget?: ParseBudget): Extr
       const categories: RegistryCategory[] = [...reading.categories.values()].map((key) => ({ name: key.name, ...nodeLocation(source, key.node) }));
       const result: ExtractResult = { bindings: reading.bindings, diagnostics: [...diagnostics, ...reading.diagnostics], registry: { categories, reserved: [] } };
       // Elsewhere, a header (`{ lib }:`) is a registry's only around the `ports` it exports.
-      const isRegistry = !isModule(top.set) && (atPlace || ((!top.header || root.exported) && result.bindings.length > 0 && result.diagnostics.length === 0));
+      const isRegistry = atPlace || ((!top.header || root.exported) && result.bindings.length > 0 && result.diagnostics.length === 0);
       return isRegistry ? result : { ...result, declined: true };
     });
   } catch (error) {
     return { bindings: [], diagnostics: [{ file: file.path, severity: 'error', message: `port registry: could not read the file: ${error instanceof Error ? error.message : String(error)}` }] };
   }
+}
+
+/**
+ * A NixOS module is the module reader's; read as a registry only where a user names it one
+ * (`--registry`): then its registry is the options it declares or assigns (`options.<team>.ports`).
+ */
+function moduleRegistry(source: NixSource, diagnostics: readonly Diagnostic[]): ExtractResult {
+  const found = registryAssignments(source, walkAssignments(source.root));
+  const none: Diagnostic[] = found.bindings.length > 0 ? [] : [{ file: source.path, line: 1, column: 1, severity: 'error', message: 'port registry: a NixOS module that declares and assigns no registry option (`options.<team>.ports`)' }];
+  return { bindings: found.bindings, diagnostics: [...diagnostics, ...found.diagnostics, ...none], registry: { categories: [], reserved: [] } };
 }
 
 interface TopSet {
