@@ -48,7 +48,8 @@ describe('not listeners', () => {
 
   it('a service that does listen on a port the registry gives another is still a registry-conflict, at its literal and at the cell\'s own digits', async () => {
     const { json } = await check({ 'PORTS.md': PORTS_MD, 'hosts/alpha/configuration.nix': lines(...HOST, '  services.app.port = 587;', '}') });
-    expect(ids(json)).toEqual(['registry-conflict:host:tcp:587']);
+    // On the machine alpha, whose folder holds the configuration.
+    expect(ids(json)).toEqual(['registry-conflict:alpha:tcp:587']);
     expect(placesOf(only(json, 'registry-conflict'))).toEqual(['app@hosts/alpha/configuration.nix:12:23', 'postfix@PORTS.md:5:8']);
   });
 });
@@ -86,6 +87,17 @@ describe('registries in the shapes fleets keep them', () => {
       'shared/ssh 22/tcp @ lib/ports.nix:4:11',
       'ssh 22/tcp @ docs/PORTS.md:3:3',
     ]);
+  });
+
+  it("entries under two machines' sections share a port without a duplicate; a machine's listener on its own registered port is none either", async () => {
+    const hosts = { 'hosts/alpha/default.nix': lines('{', '  services.grafana.settings.server.http_port = 3000;', '}'), 'hosts/beta/default.nix': lines('{', '  services.loki.configuration.server.http_listen_port = 3000;', '}') };
+    const nix = await check({ ...hosts, 'lib/ports.nix': lines('{', '  alpha = { grafana = 3000; };', '  beta = { loki = 3000; };', '}') });
+    expect(ids(nix.json)).toEqual([]);
+    const markdown = await check({ ...hosts, 'PORTS.md': lines('## alpha', '', '| Port | Service |', '|---|---|', '| 3000/3001 | grafana |', '', '## beta', '', '| Port | Service |', '|---|---|', '| 3000 | loki |') });
+    expect(ids(markdown.json)).toEqual([]);
+    // Without sections, one registry for both machines gives 3000 twice.
+    const shared = await check({ ...hosts, 'PORTS.md': lines('| Port | Service |', '|---|---|', '| 3000/3001 | grafana |', '| 3000 | loki |') });
+    expect(ids(shared.json)).toContain('registry-duplicate:host:tcp:3000');
   });
 
   it("a port allocator's parameters are no entries, and a file that is a function of its own parameters is no registry", async () => {

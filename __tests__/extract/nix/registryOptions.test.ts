@@ -114,7 +114,7 @@ describe('not registries', () => {
       '  myorg.ports = [ 80 443 ];',
       '}',
     ]);
-    expect(result.facts).toBeUndefined();
+    expect(result.facts?.registryAssignments).toBeUndefined();
   });
 });
 

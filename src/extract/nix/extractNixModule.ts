@@ -1,9 +1,11 @@
 // NixOS modules, host configurations and process-compose-flake files: every `.nix` file that
 // the port registry's reader, before this one in the catalogue, does not take. See
 // moduleClaims.ts for what counts as a claim.
+import type { FileFacts } from '../../model/facts.js';
 import type { ExtractResult, Extractor, ParseBudget, SourceFile } from '../../model/types.js';
 import { ClaimSink, NIX_FORMAT } from './claims.js';
 import { moduleClaims } from './moduleClaims.js';
+import { isEmptyNixFacts, nixFileFacts } from './nixFacts.js';
 import { prepareNixGrammar, readNixTree, syntaxDiagnostics } from './nixGrammar.js';
 import { registryAssignments } from './registryOptions.js';
 
@@ -22,6 +24,15 @@ export function mayClaimPorts(text: string): boolean {
   return MAY_CLAIM.test(text);
 }
 
+// What the topology needs of a file that claims nothing: what it imports, the machines it
+// defines, the services it enables.
+const MAY_PLACE = /imports|nixosConfigurations|colmena|enable/;
+
+/** A file that imports, defines machines or enables something shapes where others' claims run. */
+export function mayPlaceClaims(text: string): boolean {
+  return MAY_PLACE.test(text);
+}
+
 export const nixModuleExtractor: Extractor = {
   format: NIX_FORMAT,
   matches: isNixModulePath,
@@ -30,16 +41,21 @@ export const nixModuleExtractor: Extractor = {
 };
 
 export function extractNixModule(file: SourceFile, budget?: ParseBudget): ExtractResult {
-  if (!mayClaimPorts(file.text)) return { bindings: [], diagnostics: [] };
+  if (!mayClaimPorts(file.text) && !mayPlaceClaims(file.text)) return { bindings: [], diagnostics: [] };
   try {
     return readNixTree(file, budget, (source) => {
       const sink = new ClaimSink(source);
       sink.diagnostics.push(...syntaxDiagnostics(source));
       const reading = moduleClaims(source, sink);
+      const facts = nixFileFacts(source, reading, sink);
       const registry = registryAssignments(source, reading.assignments);
       sink.diagnostics.push(...registry.diagnostics);
       const result: ExtractResult = { bindings: sink.bindings.sort((a, b) => a.line - b.line || a.column - b.column), diagnostics: sink.diagnostics };
-      return registry.bindings.length === 0 ? result : { ...result, facts: { registryAssignments: registry.bindings } };
+      const fileFacts: FileFacts = {
+        ...(isEmptyNixFacts(facts) ? {} : { nix: facts }),
+        ...(registry.bindings.length === 0 ? {} : { registryAssignments: registry.bindings }),
+      };
+      return fileFacts.nix === undefined && fileFacts.registryAssignments === undefined ? result : { ...result, facts: fileFacts };
     });
   } catch (error) {
     return { bindings: [], diagnostics: [{ file: file.path, severity: 'error', message: `could not read the Nix file: ${error instanceof Error ? error.message : String(error)}` }] };

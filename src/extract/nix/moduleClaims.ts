@@ -84,7 +84,12 @@ function declaredService(assignments: readonly Assignment[], file: string, roots
 
 /** An option's default, when the option says it is a port (by type or name) or a listen address. */
 function optionClaim({ declaration, owner }: DeclaredOption, sink: ClaimSink): void {
-  if (owner && declaration.default) valueClaim(declaration.default, owner, true, PORT_TYPES.has(declaration.typeName ?? ''), sink);
+  if (owner && declaration.default) valueClaim(declaration.default, owner, { isDefault: true, portTyped: PORT_TYPES.has(declaration.typeName ?? ''), optionPath: optionPath(declaration.path) }, sink);
+}
+
+/** An option's path as a machine's configuration sets it: `config.` dropped. */
+export function optionPath(path: readonly string[]): string {
+  return (path[0] === 'config' ? path.slice(1) : path).join('.');
 }
 
 const COMMAND_SETTINGS = new Set(['ExecStart', 'script']);
@@ -111,7 +116,14 @@ function settingClaims(assignment: Assignment, owner: SettingOwner | undefined, 
     if (rest.length === 1 && (rest[0] === 'listenStreams' || rest[0] === 'listenDatagrams')) socketClaim(assignment, owner, context.sink);
     return;
   }
-  valueClaim(scoped(assignment), owner, assignment.isDefault, false, context.sink);
+  valueClaim(scoped(assignment), owner, { isDefault: assignment.isDefault, portTyped: false, optionPath: optionPath(assignment.path) }, context.sink);
+}
+
+interface ValueOptions {
+  isDefault: boolean;
+  /** The option's type says port (`types.port`), whatever its name. */
+  portTyped: boolean;
+  optionPath: string;
 }
 
 /**
@@ -122,7 +134,7 @@ function settingClaims(assignment: Assignment, owner: SettingOwner | undefined, 
  * program's port, a firewall rule or a URL's public port (settingPlace), nor a port written
  * beside another machine's `server`.
  */
-function valueClaim(value: ScopedNode, owner: SettingOwner, isDefault: boolean, portTyped: boolean, sink: ClaimSink): void {
+function valueClaim(value: ScopedNode, owner: SettingOwner, { isDefault, portTyped, optionPath: path }: ValueOptions, sink: ClaimSink): void {
   const leaf = owner.rest[owner.rest.length - 1];
   if (leaf === undefined) return;
   const portNamed = portTyped || isPortName(leaf);
@@ -132,7 +144,7 @@ function valueClaim(value: ScopedNode, owner: SettingOwner, isDefault: boolean, 
   const listens = place === 'own' || saysListen(leaf);
   const setting = settingName(owner);
   const rendered = renderValue(value);
-  const base = { service: owner.service, setting, isDefault, protocol: protocolOfSetting(owner.rest) };
+  const base = { service: owner.service, setting, isDefault, protocol: protocolOfSetting(owner.rest), optionPath: path };
   if (portNamed) {
     if (!listens || besideRemoteServer(value.node)) return;
     const port = writtenPort(rendered, sink, isDefault ? `the default of ${setting}` : setting);
