@@ -38539,17 +38539,23 @@ function joinWithAnd(items) {
 function stackId(kind, where) {
   return `${kind}:${where}`;
 }
-var KIND_NAMES = { compose: "Compose", "process-compose": "process-compose" };
+var KIND_NOUNS = {
+  compose: ["Compose stack", "Compose stacks"],
+  "process-compose": ["process-compose stack", "process-compose stacks"],
+  sample: ["sample program", "sample programs"]
+};
 function describeStacks(ids) {
   const byKind = /* @__PURE__ */ new Map();
   for (const id of ids) {
     const colon = id.indexOf(":");
-    const known = colon > 0 && id.slice(0, colon) in KIND_NAMES;
-    const kind = known ? KIND_NAMES[id.slice(0, colon)] : "";
-    const files = known ? id.slice(colon + 1).split("+").join(" + ") : id;
+    const kind = colon > 0 && id.slice(0, colon) in KIND_NOUNS ? id.slice(0, colon) : "";
+    const files = kind === "" ? id : id.slice(colon + 1).split("+").join(" + ");
     byKind.set(kind, [...byKind.get(kind) ?? [], files]);
   }
-  const groups = [...byKind].map(([kind, places]) => `the ${kind === "" ? "" : `${kind} `}stack${places.length > 1 ? "s" : ""} ${joinWithAnd(places)}`);
+  const groups = [...byKind].map(([kind, places]) => {
+    const [one2, several] = KIND_NOUNS[kind] ?? ["stack", "stacks"];
+    return `the ${places.length > 1 ? several : one2} ${joinWithAnd(places)}`;
+  });
   return joinWithAnd(groups);
 }
 
@@ -43774,7 +43780,7 @@ var ClaimSink = class {
 function writtenPort(rendered, sink, what) {
   const number4 = writtenNumber(rendered);
   if (!number4) return void 0;
-  if (number4.port === void 0) sink.warn(number4.offset, `${what} = ${number4.text} is not a port (1-65535)`);
+  if (number4.port === void 0 && Number(number4.text) !== 0) sink.warn(number4.offset, `${what} = ${number4.text} is not a port (1-65535)`);
   return number4.port === void 0 ? void 0 : { port: number4.port, offset: number4.offset };
 }
 function writtenNumber(rendered) {
@@ -59031,9 +59037,11 @@ function formComposeStacks(inputs) {
     const setting2 = inputs.settings.get(pathIn(folder, ".env"));
     addSet(setting2 ? usable(setting2.files, "COMPOSE_FILE") : defaultFiles(folder, inputs.files));
   }
+  const unknownSetsIn = /* @__PURE__ */ new Set();
   for (const run2 of [...inputs.runs].sort((a, b) => compareLocations2(a.at, b.at))) {
     if (run2.problem !== void 0) {
-      diagnostics.push({ ...run2.at, severity: "warning", message: run2.problem });
+      if (!unknownSetsIn.has(run2.at.file)) diagnostics.push({ ...run2.at, severity: "warning", message: run2.problem });
+      unknownSetsIn.add(run2.at.file);
       continue;
     }
     const files = usable(resolveRunFiles(run2, inputs), "this command");
@@ -59242,6 +59250,22 @@ function goModuleRoots(paths) {
   for (const path of paths) if (path === "go.mod" || path.endsWith("/go.mod")) roots.add(folderOf(path));
   return roots;
 }
+var SOURCE_FORMATS = /* @__PURE__ */ new Set(["rust", "go", "typescript", "javascript", "python"]);
+var SAMPLE_COLLECTION_PROGRAMS = 10;
+function samplesRunAlone(bindings) {
+  const isProgramClaim = (binding2) => SOURCE_FORMATS.has(binding2.format) && binding2.scope === "host" && binding2.stacks === void 0 && binding2.isDefault !== true && binding2.uncertain === void 0;
+  const programsByPort = /* @__PURE__ */ new Map();
+  let isCollection = false;
+  for (const binding2 of bindings) {
+    if (!isProgramClaim(binding2)) continue;
+    const programs = programsByPort.get(binding2.port) ?? /* @__PURE__ */ new Set();
+    programs.add(binding2.service);
+    programsByPort.set(binding2.port, programs);
+    if (programs.size >= SAMPLE_COLLECTION_PROGRAMS) isCollection = true;
+  }
+  if (!isCollection) return [...bindings];
+  return bindings.map((binding2) => SOURCE_FORMATS.has(binding2.format) && binding2.scope === "host" && binding2.stacks === void 0 ? { ...binding2, stacks: [stackId("sample", binding2.service)] } : binding2);
+}
 
 // src/topology/placeClaims.ts
 var CODE_FORMATS = /* @__PURE__ */ new Set(["rust", "go", "typescript", "javascript", "python", "dotenv"]);
@@ -59271,7 +59295,7 @@ function placeClaims(input2) {
     return dockerfile === void 0 ? [named] : [{ ...named, uncertain: `${binding2.file} may run in a container built by ${dockerfile}, which nothing here runs` }];
   };
   const machines = findMachines(facts.nix, input2.paths, diagnostics);
-  const placed2 = placeOnMachines([...compose.bindings, ...facts.bindings.flatMap(placeCode)], machines, facts.nix);
+  const placed2 = placeOnMachines(samplesRunAlone([...compose.bindings, ...facts.bindings.flatMap(placeCode)]), machines, facts.nix);
   return { bindings: placeInConfiguredScopes(placed2, input2.config.scopes), diagnostics: distinctDiagnostics(diagnostics), machines };
 }
 function collectFacts(files) {

@@ -21067,7 +21067,7 @@ var ClaimSink = class {
 function writtenPort(rendered, sink, what) {
   const number4 = writtenNumber(rendered);
   if (!number4) return void 0;
-  if (number4.port === void 0) sink.warn(number4.offset, `${what} = ${number4.text} is not a port (1-65535)`);
+  if (number4.port === void 0 && Number(number4.text) !== 0) sink.warn(number4.offset, `${what} = ${number4.text} is not a port (1-65535)`);
   return number4.port === void 0 ? void 0 : { port: number4.port, offset: number4.offset };
 }
 function writtenNumber(rendered) {

@@ -13,7 +13,7 @@ import { formComposeStacks } from './composeStacks.js';
 import { placeInConfiguredScopes } from './configScopes.js';
 import { composeHomes, ContainerMap, inContainer, nearestDockerfile, workloadHomes } from './containers.js';
 import { findMachines, type Machine, placeOnMachines } from './machines.js';
-import { type GoLayout, goModuleRoots, nameGoProgram } from './processes.js';
+import { type GoLayout, goModuleRoots, nameGoProgram, samplesRunAlone } from './processes.js';
 
 export interface TopologyInput {
   /** What each file (but the registries) gave, by path. */
@@ -65,7 +65,7 @@ export function placeClaims(input: TopologyInput): Topology {
     return dockerfile === undefined ? [named] : [{ ...named, uncertain: `${binding.file} may run in a container built by ${dockerfile}, which nothing here runs` }];
   };
   const machines = findMachines(facts.nix, input.paths, diagnostics);
-  const placed = placeOnMachines([...compose.bindings, ...facts.bindings.flatMap(placeCode)], machines, facts.nix);
+  const placed = placeOnMachines(samplesRunAlone([...compose.bindings, ...facts.bindings.flatMap(placeCode)]), machines, facts.nix);
   return { bindings: placeInConfiguredScopes(placed, input.config.scopes), diagnostics: distinctDiagnostics(diagnostics), machines };
 }
 

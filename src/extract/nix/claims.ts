@@ -72,7 +72,8 @@ export interface PortText {
 export function writtenPort(rendered: Rendered, sink: ClaimSink, what: string): PortText | undefined {
   const number = writtenNumber(rendered);
   if (!number) return undefined;
-  if (number.port === undefined) sink.warn(number.offset, `${what} = ${number.text} is not a port (1-65535)`);
+  // `port = 0` asks for any free port, as NixOS modules document it: nothing fixed, nothing wrong.
+  if (number.port === undefined && Number(number.text) !== 0) sink.warn(number.offset, `${what} = ${number.text} is not a port (1-65535)`);
   return number.port === undefined ? undefined : { port: number.port, offset: number.offset };
 }
 
