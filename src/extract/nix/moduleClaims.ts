@@ -139,8 +139,9 @@ function valueClaim(value: ScopedNode, owner: SettingOwner, { isDefault, portTyp
   if (leaf === undefined) return;
   const portNamed = portTyped || isPortName(leaf);
   const addressNamed = !portNamed && isAddressName(leaf);
+  if (!portNamed && !addressNamed && !mayHoldWildcard(value)) return;
   const place = settingPlace(owner);
-  if ((!portNamed && !addressNamed && !mayHoldWildcard(value)) || place === 'elsewhere') return;
+  if (place === 'elsewhere') return;
   const listens = place === 'own' || saysListen(leaf);
   const setting = settingName(owner);
   const rendered = renderValue(value);

@@ -18,6 +18,8 @@ const NIXOS_NAMESPACES = new Set([
   'hardware', 'nix', 'nixpkgs', 'system', 'fileSystems', 'home-manager', 'home', 'imports', 'options', 'config', 'i18n', 'time',
 ]);
 
+const NAMES_PORTS = /(?<![\w'-])ports(?![\w'-])/;
+
 /**
  * `ports` or `<team>.ports`: where a registry option lives. A service's own `ports`
  * (`services.x.ports`, `myorg.ci.ports`) names its listeners, not a registry.
@@ -32,6 +34,8 @@ export function isRegistryOptionPath(path: readonly string[]): boolean {
  * to; a literal that is no port (`70000`, a range that ends before it starts) is a diagnostic.
  */
 export function registryAssignments(source: NixSource, assignments: readonly Assignment[]): { bindings: Binding[]; diagnostics: Diagnostic[] } {
+  // Most modules never name a `ports` attribute (`allowedTCPPorts` is not one): nothing to walk again.
+  if (!NAMES_PORTS.test(source.text)) return { bindings: [], diagnostics: [] };
   const leavesByOption = new Map<string, RegistryLeaf[]>();
   const add = (option: string, leaf: RegistryLeaf): void => {
     const leaves = leavesByOption.get(option) ?? [];

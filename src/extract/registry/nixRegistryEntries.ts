@@ -249,7 +249,8 @@ function portOf(source: NixSource, value: Node, keys: readonly RegistryKey[], di
     if (!literalsOnly) diagnostics.push({ ...where, message: `port registry: ${name} is not a port number literal; entry skipped` });
     return undefined;
   }
-  if (isPartOfBrokenToken(value)) {
+  // Only a tree with a syntax error has broken tokens; asking costs two searches from the root.
+  if (value.tree.rootNode.hasError && isPartOfBrokenToken(value)) {
     diagnostics.push({ ...where, message: `port registry: ${name}: the number ${value.text} runs into a syntax error; entry skipped` });
     return undefined;
   }
