@@ -107,8 +107,12 @@ function parseErrorMessage(command: CommandName, error: unknown): string {
   if (unknown === undefined) return message;
   const flag = unknown.split('=')[0] ?? unknown;
   const owners = COMMANDS.filter((other) => other !== command && flagsOf(other).includes(flag));
-  if (owners.length > 0) return `${command} has no option '${flag}' (${owners.join(' and ')} ${owners.length > 1 ? 'have' : 'has'} it)`;
+  if (owners.length > 0) return `${command} has no option '${flag}' (${joinWithAnd(owners)} ${owners.length > 1 ? 'have' : 'has'} it)`;
   return `unknown option '${flag}'${didYouMean(flag, flagsOf(command))} (see portcullis ${command} --help)`;
+}
+
+function joinWithAnd(words: readonly string[]): string {
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1] ?? ''}`;
 }
 
 function flagsOf(command: CommandName): string[] {

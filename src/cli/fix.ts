@@ -24,6 +24,8 @@ export interface FixOptions {
   base?: string;
   dryRun: boolean;
   quiet: boolean;
+  /** The working tree to check; default: the one at `root` (tests pass one that changes under the check). */
+  tree?: FileTree;
 }
 
 export interface FixIo {
@@ -39,7 +41,7 @@ export async function runFix(options: FixOptions, io: FixIo): Promise<number> {
     config: options.config,
     registry: options.registry,
     ...(options.base === undefined ? {} : { base: options.base }),
-    workingTree: recordingTree(await openWorkingTree(options.root), seen),
+    workingTree: recordingTree(options.tree ?? (await openWorkingTree(options.root)), seen),
   });
   const realRoot = await realpath(options.root);
   const files = new Map<string, FixableFile>();
@@ -81,7 +83,7 @@ export async function runFix(options: FixOptions, io: FixIo): Promise<number> {
   }
   if (!options.quiet) {
     for (const note of notes) io.stdout(`${note}\n`);
-    if (changes.length === 0 && plan.skipped.length === 0) io.stdout('Nothing to fix: no new conflict has a proposed port.\n');
+    if (changes.length === 0 && plan.skipped.length === 0 && notes.length === 0) io.stdout('Nothing to fix: no new conflict has a proposed port.\n');
   }
   return failed ? 1 : 0;
 }

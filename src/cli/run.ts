@@ -56,7 +56,7 @@ async function runCommand(command: CliCommand, io: CliIo): Promise<number> {
   }
   const root = resolvePath(io.cwd, command.root);
   if (!(await isDirectory(root))) throw new UsageError(`ROOT is not a folder: ${command.root}`);
-  const config = await configFor(root, command.config === undefined ? undefined : resolvePath(io.cwd, command.config));
+  const config = await configFor(root, command.config, io.cwd);
   await requireRegistryFiles(root, command.registry);
   if (command.command === 'fix') {
     return runFix({ root, config, registry: command.registry, dryRun: command.dryRun, quiet: command.quiet === true, ...(command.base === undefined ? {} : { base: command.base }) }, io);
@@ -111,10 +111,13 @@ async function requireRegistryFiles(root: string, registry: readonly string[]): 
   }
 }
 
-async function configFor(root: string, explicit: string | undefined): Promise<PortcullisConfig> {
+async function configFor(root: string, given: string | undefined, cwd: string): Promise<PortcullisConfig> {
+  const explicit = given === undefined ? undefined : resolvePath(cwd, given);
   const loaded = await loadConfig(root, explicit);
-  if ('error' in loaded) throw new UsageError(loaded.error);
-  return loaded.config;
+  if (!('error' in loaded)) return loaded.config;
+  // The file as the user named it, not the absolute path it was read from.
+  const named = explicit !== undefined && given !== undefined && loaded.error.startsWith(explicit) ? `${given}${loaded.error.slice(explicit.length)}` : loaded.error;
+  throw new UsageError(named);
 }
 
 async function emit(text: string, output: string | undefined, io: CliIo): Promise<void> {

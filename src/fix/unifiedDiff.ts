@@ -36,10 +36,11 @@ function diffLines(a: readonly Line[], b: readonly Line[]): Array<Op & { line: L
   const max = a.length + b.length;
   const offset = max + 1;
   const v = new Array<number>(2 * max + 3).fill(0);
-  const trace: number[][] = [];
+  // Only the diagonals that step d can reach are kept: O(D²) memory, not O(D·N).
+  const trace: Array<{ base: number; values: number[] }> = [];
   let found = false;
   for (let d = 0; d <= max && !found; d++) {
-    trace.push([...v]);
+    trace.push({ base: offset - d - 1, values: v.slice(Math.max(0, offset - d - 1), offset + d + 2) });
     for (let k = -d; k <= d; k += 2) {
       const down = k === -d || (k !== d && (v[offset + k - 1] ?? 0) < (v[offset + k + 1] ?? 0));
       let x = down ? (v[offset + k + 1] ?? 0) : (v[offset + k - 1] ?? 0) + 1;
@@ -60,11 +61,12 @@ function diffLines(a: readonly Line[], b: readonly Line[]): Array<Op & { line: L
   let x = a.length;
   let y = b.length;
   for (let d = trace.length - 1; d >= 0; d--) {
-    const vd = trace[d] as number[];
+    const step = trace[d] as { base: number; values: number[] };
+    const at = (index: number): number => step.values[index - step.base] ?? 0;
     const k = x - y;
-    const down = k === -d || (k !== d && (vd[offset + k - 1] ?? 0) < (vd[offset + k + 1] ?? 0));
+    const down = k === -d || (k !== d && at(offset + k - 1) < at(offset + k + 1));
     const previousK = down ? k + 1 : k - 1;
-    const previousX = vd[offset + previousK] ?? 0;
+    const previousX = at(offset + previousK);
     const previousY = previousX - previousK;
     while (x > previousX && y > previousY) {
       x--;
