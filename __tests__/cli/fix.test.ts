@@ -1,6 +1,6 @@
 // portcullis fix in process: what it refuses to write.
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runFix } from '../../src/cli/fix.js';
 import { openWorkingTree } from '../../src/discover/tree.js';
@@ -35,15 +35,39 @@ describe('portcullis fix', () => {
     expect(out.stdout.join('')).toBe('d/.env:1:11: mail 4000 -> 4001\n');
   });
 
-  it('never writes through a symbolic link, even one whose target is inside the root', async () => {
+  it('never writes through a symbolic link, even one that appeared after the check read a file there', async () => {
     repo = scratchRepo();
-    repo.write({ 'a/.env': 'API_PORT=3000\n', 'targets/worker.txt': 'WORKER_PORT=3000\n', 'z/README.md': 'z\n' });
-    symlinkSync('../targets/worker.txt', join(repo.root, 'z/.env'));
+    repo.write({ 'a/.env': 'API_PORT=3000\n', 'z/.env': 'WORKER_PORT=3000\n', 'targets/worker.txt': 'WORKER_PORT=3000\n' });
+    const tree = await openWorkingTree(repo.root);
+    const swapping = { paths: tree.paths, read: async (paths: readonly string[], max: number) => {
+      const result = await tree.read(paths, max);
+      // The same text, now behind a link to another file of the root.
+      rmSync(join(repo.root, 'z/.env'));
+      symlinkSync('../targets/worker.txt', join(repo.root, 'z/.env'));
+      return result;
+    } };
     const out = io();
-    const status = await runFix({ root: repo.root, config: EMPTY_CONFIG, registry: [], dryRun: false, quiet: false }, { stdout: out.stdoutFn, stderr: out.stderrFn });
-    expect(out.stderr.join('')).toMatch(/^portcullis: z\/\.env:1:13: worker not moved to 3001: a symbolic link: never written through\n$/);
+    const status = await runFix({ root: repo.root, config: EMPTY_CONFIG, registry: [], dryRun: false, quiet: false, tree: swapping }, { stdout: out.stdoutFn, stderr: out.stderrFn });
+    expect(out.stderr.join('')).toBe('portcullis: z/.env:1:13: worker not moved to 3001: a symbolic link: never written through\n');
     expect(status).toBe(1);
     expect(readFileSync(join(repo.root, 'targets/worker.txt'), 'utf8')).toBe('WORKER_PORT=3000\n');
+    expect(lstatSync(join(repo.root, 'z/.env')).isSymbolicLink()).toBe(true);
+  });
+
+  it('never writes through a folder that became a symbolic link', async () => {
+    repo = scratchRepo();
+    repo.write({ 'a/.env': 'API_PORT=3000\n', 'z/.env': 'WORKER_PORT=3000\n' });
+    const tree = await openWorkingTree(repo.root);
+    const swapping = { paths: tree.paths, read: async (paths: readonly string[], max: number) => {
+      const result = await tree.read(paths, max);
+      renameSync(join(repo.root, 'z'), join(repo.root, 'elsewhere'));
+      symlinkSync('elsewhere', join(repo.root, 'z'));
+      return result;
+    } };
+    const out = io();
+    expect(await runFix({ root: repo.root, config: EMPTY_CONFIG, registry: [], dryRun: false, quiet: false, tree: swapping }, { stdout: out.stdoutFn, stderr: out.stderrFn })).toBe(1);
+    expect(out.stderr.join('')).toBe('portcullis: z/.env:1:13: worker not moved to 3001: a folder on its path is a symbolic link: never written through\n');
+    expect(readFileSync(join(repo.root, 'elsewhere/.env'), 'utf8')).toBe('WORKER_PORT=3000\n');
   });
 
   it('keeps a byte order mark, and says so when there is nothing to fix', async () => {

@@ -151,7 +151,7 @@ describe("the README's Working locally section", () => {
     const commands = localSection()
       .filter((block) => block.lang === 'sh')
       .flatMap((block) => block.text.split('\n'))
-      .map((line) => line.replace(/\s+#.*$/, '').trim())
+      .map((line) => (line.includes(' #') ? line.slice(0, line.indexOf(' #')) : line).trim())
       .filter((line) => line !== '');
     expect(commands.length).toBeGreaterThanOrEqual(5);
     let fixed = false;

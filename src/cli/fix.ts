@@ -93,9 +93,10 @@ type FixableFile = { refused: string } | { path: string; bytes: Buffer; text: st
 
 /** The working tree, remembering a hash of every text the check reads from it. */
 function recordingTree(tree: FileTree, seen: Map<string, string>): FileTree {
-  // No `root`: extraction then stays on this thread, where every read passes through here.
+  // Without `root`, extraction stays on this thread, where every read passes through here.
+  const { root: _root, ...rest } = tree;
   return {
-    paths: tree.paths,
+    ...rest,
     read: async (wanted, maxBytes) => {
       const result = await tree.read(wanted, maxBytes);
       for (const [path, text] of result.texts) seen.set(path, hashOf(text));
