@@ -85,6 +85,21 @@ describe('portcullis fix', () => {
   });
 });
 
+describe('check --base HEAD, as the pre-commit hook runs it', () => {
+  it('counts every conflict as new before the first commit, instead of failing on the missing HEAD', () => {
+    repo = scratchRepo();
+    repo.write({ 'a/.env': 'API_PORT=3000\n' });
+    repo.git('add', '-A');
+    const clean = run(['check', '--base', 'HEAD'], repo.root);
+    expect(clean).toMatchObject({ status: 0, stderr: 'portcullis: HEAD has no commit yet: every conflict counts as new\n' });
+    repo.write({ 'b/.env': 'WORKER_PORT=3000\n' });
+    repo.git('add', '-A');
+    const failing = run(['check', '--base', 'HEAD', '--quiet'], repo.root);
+    expect(failing).toMatchObject({ status: 1, stderr: '' });
+    expect(failing.stdout).toContain('error: duplicate-port on 3000/tcp in host (new)');
+  });
+});
+
 describe('terminal manners', () => {
   const collision = { 'a/.env': 'API_PORT=3000\n', 'b/.env': 'WORKER_PORT=3000\n' };
 

@@ -2,6 +2,7 @@ import { stat, writeFile } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
 import { suggestFreePorts } from '../allocate/allocate.js';
 import { loadConfig } from '../config/loadConfig.js';
+import { gitTopLevel, resolveRevision } from '../discover/git.js';
 import type { PortcullisConfig } from '../model/config.js';
 import { analyzeWorkingTree, CheckUsageError, failingConflicts, runCheck } from '../pipeline/check.js';
 import { renderInventoryJson, renderInventoryMarkdown, renderInventoryText } from '../report/inventory.js';
@@ -58,11 +59,12 @@ async function runCommand(command: CliCommand, io: CliIo): Promise<number> {
   if (!(await isDirectory(root))) throw new UsageError(`ROOT is not a folder: ${command.root}`);
   const config = await configFor(root, command.config, io.cwd);
   await requireRegistryFiles(root, command.registry);
+  const base = command.command === 'check' || command.command === 'fix' ? await baseOf(root, command.base, command.quiet === true, io) : undefined;
   if (command.command === 'fix') {
-    return runFix({ root, config, registry: command.registry, dryRun: command.dryRun, quiet: command.quiet === true, ...(command.base === undefined ? {} : { base: command.base }) }, io);
+    return runFix({ root, config, registry: command.registry, dryRun: command.dryRun, quiet: command.quiet === true, ...(base === undefined ? {} : { base }) }, io);
   }
   if (command.command === 'check') {
-    const report = await runCheck({ root, config, registry: command.registry, ...(command.base === undefined ? {} : { base: command.base }) });
+    const report = await runCheck({ root, config, registry: command.registry, ...(base === undefined ? {} : { base }) });
     const failing = failingConflicts(report.conflicts, command.failOn);
     // Quiet: only what fails, and nothing at all when nothing does.
     if (command.quiet && command.format === 'text' && failing.length === 0) return EXIT_OK;
@@ -101,6 +103,21 @@ async function runCommand(command: CliCommand, io: CliIo): Promise<number> {
       : ports.map((port) => `${port}\n`).join('');
   await emit(rendered, command.output, io);
   return EXIT_OK;
+}
+
+/**
+ * `--base HEAD` in a repository without a commit yet (the pre-commit hook on the first
+ * commit) compares with nothing: every conflict is new, as without --base.
+ */
+async function baseOf(root: string, base: string | undefined, quiet: boolean, io: CliIo): Promise<string | undefined> {
+  if (base !== 'HEAD' || (await gitTopLevel(root)) === undefined) return base;
+  const born = await resolveRevision(root, 'HEAD').then(
+    () => true,
+    () => false,
+  );
+  if (born) return base;
+  if (!quiet) io.stderr('portcullis: HEAD has no commit yet: every conflict counts as new\n');
+  return undefined;
 }
 
 /** A registry named with --registry must exist: silently checking without it would pass what it forbids. */
