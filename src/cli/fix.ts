@@ -6,7 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { lstat, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { isAutoDetectedNativeRegistry } from '../extract/registry/native.js';
-import { type FixableText, planFixes, type FileChange, type PlannedEdit } from '../fix/plan.js';
+import { type FixableText, planFixes, plannedEdits, type FileChange, type PlannedEdit } from '../fix/plan.js';
 import { addToYamlRegistry, newcomersAfterFix, registryEntryLines } from '../fix/registryLines.js';
 import { unifiedDiff } from '../fix/unifiedDiff.js';
 import type { PortcullisConfig } from '../model/config.js';
@@ -50,8 +50,7 @@ export async function runFix(options: FixOptions, io: FixIo): Promise<number> {
     files.set(file, known);
     return 'refused' in known ? known : known.text;
   };
-  const plannedFiles = new Set(report.conflicts.flatMap((conflict) => conflict.suggestions.map((suggestion) => suggestion.file)));
-  for (const file of plannedFiles) await open(file);
+  for (const file of plannedEdits(report.conflicts).keys()) await open(file);
   const plan = planFixes(report.conflicts, (file) => {
     const known = files.get(file);
     return known === undefined ? { refused: 'not read' } : 'refused' in known ? known : known.text;

@@ -43,7 +43,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-
 async function runCommand(command: CliCommand, io: CliIo): Promise<number> {
   switch (command.command) {
     case 'help':
