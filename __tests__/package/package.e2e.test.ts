@@ -102,15 +102,16 @@ describe('the package', () => {
   it('installs from its tarball without the network and runs with npx', () => {
     const repo = gitRepo('installed');
     repo.write({ 'ports.yml': REGISTRY, 'web/compose.yml': WEB, 'api/process-compose.yaml': API });
-    const version = sh('npx --offline --no -- portcullis --version', repo.root, offline);
-    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
     const check = sh('npx --offline --no portcullis check', repo.root, offline);
     expect(check.status).toBe(1);
     expect(check.stdout).toContain('error: registry-conflict on 8080/tcp in host (new)');
     expect(check.stdout).toContain('move api to 8081 at api/process-compose.yaml:3:27');
     // The grammars load from the installed package: a listener in Rust and a NixOS module.
     repo.write({ 'svc/Cargo.toml': '[package]\nname = "svc"\n', 'svc/src/main.rs': 'fn main() {\n    let port = 9300;\n    serve(TcpListener::bind(("0.0.0.0", port)));\n}\n', 'hosts/a.nix': '{ services.other.port = 9300; }\n' });
-    const json = sh('npx --offline --no portcullis check --format json --fail-on none', repo.root, offline);
+    // The command npx ran, straight from the installed package.
+    const bin = join(app, 'node_modules', '.bin', 'portcullis');
+    expect(sh(`${bin} --version`, repo.root, offline).stdout.trim()).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+    const json = sh(`${bin} check --format json --fail-on none`, repo.root, offline);
     expect(json.status).toBe(0);
     const report = JSON.parse(json.stdout) as { conflicts: Array<{ services: string[] }>; diagnostics: unknown[] };
     expect(report.diagnostics).toEqual([]);
