@@ -7,6 +7,7 @@ import fg from 'fast-glob';
 import type { Diagnostic } from '../model/types.js';
 import { raiseHint } from './limits.js';
 import { git, gitTopLevel, listTree, readBlobs, splitNul, type TreeEntry } from './git.js';
+import { VENDORED_FOLDERS } from './skip.js';
 
 export interface ReadResult {
   texts: Map<string, string>;
@@ -25,7 +26,7 @@ export interface FileTree {
 /**
  * The working tree under `root`. In a git checkout the listing is `git ls-files` (tracked
  * and untracked-but-not-ignored files: it honours .gitignore exactly and costs a few ms);
- * elsewhere fast-glob, skipping node_modules, vendor and .git, never following links.
+ * elsewhere fast-glob, skipping vendored folders (node_modules, vendor, ...) and .git, never following links.
  */
 export async function openWorkingTree(root: string): Promise<FileTree> {
   const top = await gitTopLevel(root);
@@ -57,7 +58,7 @@ async function globFiles(root: string): Promise<string[]> {
     dot: true,
     onlyFiles: true,
     followSymbolicLinks: false,
-    ignore: ['**/node_modules/**', '**/vendor/**', '**/.git/**'],
+    ignore: [...VENDORED_FOLDERS, '.git'].map((folder) => `**/${folder}/**`),
   });
   return paths.sort();
 }
