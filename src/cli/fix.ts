@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { lstat, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { isAutoDetectedNativeRegistry } from '../extract/registry/native.js';
+import { isNativeRegistryFileName, isRegistryPlace } from '../extract/registry/native.js';
 import { type FixableText, planFixes, plannedEdits, type FileChange, type PlannedEdit } from '../fix/plan.js';
 import { addToYamlRegistry, newcomersAfterFix, registryEntryLines } from '../fix/registryLines.js';
 import { unifiedDiff } from '../fix/unifiedDiff.js';
@@ -164,7 +164,7 @@ async function writeChange(file: Extract<FixableFile, { path: string }>, change:
 function registryFiles(report: Report, seen: ReadonlyMap<string, string>, options: FixOptions): string[] {
   const named = new Set([...options.registry, ...options.config.registry].map((path) => path.replace(/\\/g, '/').replace(/^(\.\/)+/, '')));
   const files = new Set(report.bindings.filter((binding) => binding.kind === 'registry').map((binding) => binding.file));
-  for (const path of seen.keys()) if (named.has(path) || isAutoDetectedNativeRegistry(path)) files.add(path);
+  for (const path of seen.keys()) if (named.has(path) || (isNativeRegistryFileName(path) && isRegistryPlace(path))) files.add(path);
   return [...files].sort(compareText);
 }
 

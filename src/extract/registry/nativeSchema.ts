@@ -15,13 +15,15 @@ const mappingSection = z
 
 /** The top level: which sections exist and what shape each has. Entries are validated apart. */
 export const registrySectionSchemas = {
-  // Where editors find the JSON Schema (dist/schemas/ports.schema.json); not read.
-  $schema: z.string().optional(),
   categories: mappingSection,
   reserved: z.array(z.unknown()).nullish(),
   services: mappingSection,
 };
-export const registryDocumentSchema = z.strictObject(registrySectionSchemas);
+export const registryDocumentSchema = z.strictObject({
+  // Where editors find the JSON Schema (dist/schemas/ports.schema.json); not read.
+  $schema: z.string().optional(),
+  ...registrySectionSchemas,
+});
 
 const protocolSchema = z.enum(['tcp', 'udp']);
 const textSchema = z.string();
