@@ -9,7 +9,6 @@ const project = {
   transform: {
     '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'es6' } }],
   },
-  testTimeout: 30000,
 };
 
 export default {
@@ -23,4 +22,6 @@ export default {
   // process: on the 2-core machines the end-to-end files run beside the unit files instead
   // of after them, the slowest files of the last run starting first.
   maxWorkers: '100%',
+  // A global option: jest ignores it inside a project.
+  testTimeout: 30000,
 };

@@ -62,7 +62,7 @@ describe('the registry schema', () => {
   });
 
   it.each([
-    ['an unknown section', 'servics:\n  api: 3000\n', /unknown field/],
+    ['an unknown section', 'services:\n  api: 3000\nreserverd:\n  - 3000\n', /unknown field/],
     ['a port past 65535', 'services:\n  api: 70000\n', /expected a port/],
     ['an unknown field of an entry', 'services:\n  api: { port: 3000, protocl: udp }\n', /unknown field/],
     ['a protocol other than tcp and udp', 'services:\n  dns: { port: 53, protocol: sctp }\n', /expected "tcp" or "udp"/],
