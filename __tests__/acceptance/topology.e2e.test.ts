@@ -3,7 +3,7 @@
 import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { existsSync } from 'node:fs';
 import { type ScratchRepo, scratchRepo } from '../helpers/scratchRepo.js';
-import { type CliReport, runCliJson } from './cli.js';
+import { type CliReport, runCliJson, runCliText } from './cli.js';
 
 let repos: ScratchRepo[] = [];
 beforeAll(() => {
@@ -164,6 +164,14 @@ describe('Compose projects as docker compose forms them', () => {
     expect(extended.json.conflicts[0]?.locations.map((location) => `${location.service} ${location.file}:${location.line}`)).toEqual(['web common.yml:4', 'admin compose.yml:6']);
   });
 
+  it('a proposal never edits a YAML anchor that a service which stays also reads: the fix is said in words', () => {
+    const report = check({ 'compose.yml': lines('x-api: &api', '  image: api', '  ports:', '    - "8080:80"', 'services:', '  api:', '    <<: *api', '  web:', '    <<: *api') });
+    expect(verdicts(report)).toEqual(['duplicate-port 8080 error api,web']);
+    expect(report.json.conflicts[0]?.suggestions).toEqual([{ service: 'web', file: 'compose.yml', line: 4, column: 8, from: 8080, to: 8081, toEnd: 8081, sharedWith: ['api'] }]);
+    const text = runCliText(['check', repos[0]?.root ?? '', '--fail-on', 'none']);
+    expect(text).toContain("move web to 8081: its port at compose.yml:4:8 is also api's, so give web a port of its own instead of editing it");
+  });
+
   it('a service defined again in an override is one service', () => {
     const report = check({ 'compose.yml': WEB, 'compose.override.yml': lines('services:', '  web:', '    ports:', '      - "8080:80"') });
     expect(verdicts(report)).toEqual([]);
@@ -227,6 +235,16 @@ describe('processes: programs of one module', () => {
     const report = check({ 'go.mod': 'module example.com/tools\n', ...flags('ingest'), ...flags('query'), ...flags('compact') });
     expect(verdicts(report)).toEqual(['duplicate-port 9100 warning compact,ingest,query']);
     expect(report.json.conflicts[0]?.message).toContain('only between defaults that users override');
+  });
+
+  it('a repository of samples (ten programs or more on one literal port) runs each alone: what they share is a warning', () => {
+    const samples = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, n) => [`sample-${n}/main.go`, GO_MAIN(8080)]));
+    const collection = check({ 'go.mod': 'module github.com/acme/examples\n', ...samples(10), 'tls/main.go': GO_MAIN(8443), 'tls-reload/main.go': GO_MAIN(8443) });
+    expect(verdicts(collection).map((verdict) => verdict.split(' ').slice(0, 3).join(' '))).toEqual(['duplicate-port 8080 warning', 'duplicate-port 8443 warning']);
+    expect(collection.json.conflicts[1]?.message).toContain('(only across the sample programs tls and tls-reload, which may not run together)');
+    // Below that, programs of one module that share a literal port certainly collide.
+    const module = check({ 'go.mod': 'module github.com/acme/tools\n', ...samples(9) });
+    expect(verdicts(module).map((verdict) => verdict.split(' ').slice(0, 3).join(' '))).toEqual(['duplicate-port 8080 error']);
   });
 
   it('Cargo binaries in src/bin/ are services of their own; src/main.rs keeps the package name', () => {
