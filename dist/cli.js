@@ -54,9 +54,9 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === ALIAS;
     var isDocument = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === DOC;
-    var isMap2 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === MAP;
+    var isMap3 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === MAP;
     var isPair2 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === PAIR;
-    var isScalar2 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === SCALAR;
+    var isScalar3 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === SCALAR;
     var isSeq2 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === SEQ;
     function isCollection(node3) {
       if (node3 && typeof node3 === "object")
@@ -78,7 +78,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node3) => (isScalar2(node3) || isCollection(node3)) && !!node3.anchor;
+    var hasAnchor = (node3) => (isScalar3(node3) || isCollection(node3)) && !!node3.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -90,10 +90,10 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair2;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.isSeq = isSeq2;
   }
 });
@@ -4202,9 +4202,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4240,7 +4240,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4280,7 +4280,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep2 && !props.found) {
+        if (!isMap3 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4303,7 +4303,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -4335,7 +4335,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map2 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4351,7 +4351,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -4457,7 +4457,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start2, start2, start2] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines2(scalar.source) : [];
+      const lines = scalar.source ? splitLines3(scalar.source) : [];
       let chompStart = lines.length;
       for (let i2 = lines.length - 1; i2 >= 0; --i2) {
         const content3 = lines[i2][1];
@@ -4615,7 +4615,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines2(source) {
+    function splitLines3(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
@@ -4859,7 +4859,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -4879,7 +4879,7 @@ var require_compose_scalar = __commonJS({
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar.Scalar(value);
       }
-      scalar.range = range;
+      scalar.range = range2;
       scalar.source = value;
       if (type)
         scalar.type = type;
@@ -5638,7 +5638,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5722,7 +5722,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -7238,7 +7238,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options = {}) {
+    function parseAllDocuments2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7313,7 +7313,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse5;
-    exports.parseAllDocuments = parseAllDocuments;
+    exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument;
     exports.stringify = stringify2;
   }
@@ -8621,17 +8621,17 @@ var require_parse = __commonJS({
           let output2 = ")";
           if (brace.dots === true) {
             const arr = tokens.slice();
-            const range = [];
+            const range2 = [];
             for (let i2 = arr.length - 1; i2 >= 0; i2--) {
               tokens.pop();
               if (arr[i2].type === "brace") {
                 break;
               }
               if (arr[i2].type !== "dots") {
-                range.unshift(arr[i2].value);
+                range2.unshift(arr[i2].value);
               }
             }
-            output2 = expandRange(range, opts);
+            output2 = expandRange(range2, opts);
             state.backtrack = true;
           }
           if (brace.comma !== true && brace.dots !== true) {
@@ -9906,21 +9906,21 @@ var require_fill_range = __commonJS({
       }
       let parts2 = { negatives: [], positives: [] };
       let push3 = (num) => parts2[num < 0 ? "negatives" : "positives"].push(Math.abs(num));
-      let range = [];
+      let range2 = [];
       let index2 = 0;
       while (descending ? a >= b : a <= b) {
         if (options.toRegex === true && step > 1) {
           push3(a);
         } else {
-          range.push(pad(format(a, index2), maxLen, toNumber));
+          range2.push(pad(format(a, index2), maxLen, toNumber));
         }
         a = descending ? a - step : a + step;
         index2++;
       }
       if (options.toRegex === true) {
-        return step > 1 ? toSequence(parts2, options, maxLen) : toRegex(range, null, { wrap: false, ...options });
+        return step > 1 ? toSequence(parts2, options, maxLen) : toRegex(range2, null, { wrap: false, ...options });
       }
-      return range;
+      return range2;
     };
     var fillLetters = (start2, end, step = 1, options = {}) => {
       if (!isNumber2(start2) && start2.length > 1 || !isNumber2(end) && end.length > 1) {
@@ -9935,17 +9935,17 @@ var require_fill_range = __commonJS({
       if (options.toRegex && step === 1) {
         return toRange(min, max, false, options);
       }
-      let range = [];
+      let range2 = [];
       let index2 = 0;
       while (descending ? a >= b : a <= b) {
-        range.push(format(a, index2));
+        range2.push(format(a, index2));
         a = descending ? a - step : a + step;
         index2++;
       }
       if (options.toRegex === true) {
-        return toRegex(range, null, { wrap: false, options });
+        return toRegex(range2, null, { wrap: false, options });
       }
-      return range;
+      return range2;
     };
     var fill = (start2, end, step, options = {}) => {
       if (end == null && isValidValue(start2)) {
@@ -10010,9 +10010,9 @@ var require_compile = __commonJS({
         }
         if (node3.nodes && node3.ranges > 0) {
           const args2 = utils.reduce(node3.nodes);
-          const range = fill(...args2, { ...options, wrap: false, toRegex: true, strictZeros: true });
-          if (range.length !== 0) {
-            return args2.length > 1 && range.length > 1 ? `(${range})` : range;
+          const range2 = fill(...args2, { ...options, wrap: false, toRegex: true, strictZeros: true });
+          if (range2.length !== 0) {
+            return args2.length > 1 && range2.length > 1 ? `(${range2})` : range2;
           }
         }
         if (node3.nodes) {
@@ -10080,11 +10080,11 @@ var require_expand = __commonJS({
           if (utils.exceedsLimit(...args2, options.step, rangeLimit)) {
             throw new RangeError("expanded array length exceeds range limit. Use options.rangeLimit to increase or disable the limit.");
           }
-          let range = fill(...args2, options);
-          if (range.length === 0) {
-            range = stringify2(node3, options);
+          let range2 = fill(...args2, options);
+          if (range2.length === 0) {
+            range2 = stringify2(node3, options);
           }
-          q.push(append2(q.pop(), range));
+          q.push(append2(q.pop(), range2));
           node3.nodes = [];
           return;
         }
@@ -11746,17 +11746,17 @@ var require_parse3 = __commonJS({
           let output2 = ")";
           if (brace.dots === true) {
             const arr = tokens.slice();
-            const range = [];
+            const range2 = [];
             for (let i2 = arr.length - 1; i2 >= 0; i2--) {
               tokens.pop();
               if (arr[i2].type === "brace") {
                 break;
               }
               if (arr[i2].type !== "dots") {
-                range.unshift(arr[i2].value);
+                range2.unshift(arr[i2].value);
               }
             }
-            output2 = expandRange(range, opts);
+            output2 = expandRange(range2, opts);
             state.backtrack = true;
           }
           if (brace.comma !== true && brace.dots !== true) {
@@ -12529,8 +12529,8 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename2 = path.basename(pattern);
-      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename2);
+      const basename3 = path.basename(pattern);
+      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename3);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
     function expandPatternsWithBraceExpansion(patterns) {
@@ -12878,13 +12878,13 @@ var require_async = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
     function read(path, settings, callback) {
-      settings.fs.lstat(path, (lstatError, lstat) => {
+      settings.fs.lstat(path, (lstatError, lstat2) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
         }
-        if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
-          callSuccessCallback(callback, lstat);
+        if (!lstat2.isSymbolicLink() || !settings.followSymbolicLink) {
+          callSuccessCallback(callback, lstat2);
           return;
         }
         settings.fs.stat(path, (statError, stat2) => {
@@ -12893,7 +12893,7 @@ var require_async = __commonJS({
               callFailureCallback(callback, statError);
               return;
             }
-            callSuccessCallback(callback, lstat);
+            callSuccessCallback(callback, lstat2);
             return;
           }
           if (settings.markSymbolicLink) {
@@ -12920,9 +12920,9 @@ var require_sync = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
     function read(path, settings) {
-      const lstat = settings.fs.lstatSync(path);
-      if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
-        return lstat;
+      const lstat2 = settings.fs.lstatSync(path);
+      if (!lstat2.isSymbolicLink() || !settings.followSymbolicLink) {
+        return lstat2;
       }
       try {
         const stat2 = settings.fs.statSync(path);
@@ -12932,7 +12932,7 @@ var require_sync = __commonJS({
         return stat2;
       } catch (error62) {
         if (!settings.throwErrorOnBrokenSymbolicLink) {
-          return lstat;
+          return lstat2;
         }
         throw error62;
       }
@@ -14894,7 +14894,7 @@ var require_out4 = __commonJS({
 });
 
 // src/cli/run.ts
-import { stat, writeFile } from "node:fs/promises";
+import { stat, writeFile as writeFile2 } from "node:fs/promises";
 import { resolve as resolvePath2 } from "node:path";
 
 // src/model/order.ts
@@ -15058,15 +15058,15 @@ var PortSet = class _PortSet {
   #ends = [];
   static of(ranges) {
     const set3 = new _PortSet();
-    for (const range of [...ranges].sort((a, b) => a.start - b.start)) set3.add(range);
+    for (const range2 of [...ranges].sort((a, b) => a.start - b.start)) set3.add(range2);
     return set3;
   }
-  add(range) {
-    const first = this.#firstEndingAtOrAfter(range.start - 1);
+  add(range2) {
+    const first = this.#firstEndingAtOrAfter(range2.start - 1);
     let last2 = first;
-    let start2 = range.start;
-    let end = range.end;
-    while (last2 < this.#starts.length && this.#starts[last2] <= range.end + 1) {
+    let start2 = range2.start;
+    let end = range2.end;
+    while (last2 < this.#starts.length && this.#starts[last2] <= range2.end + 1) {
       start2 = Math.min(start2, this.#starts[last2]);
       end = Math.max(end, this.#ends[last2]);
       last2++;
@@ -15075,11 +15075,11 @@ var PortSet = class _PortSet {
     this.#ends.splice(first, last2 - first, end);
   }
   /** The lowest interval of the set that shares a port with `range`, if any. */
-  firstOverlap(range) {
-    const index2 = this.#firstEndingAtOrAfter(range.start);
+  firstOverlap(range2) {
+    const index2 = this.#firstEndingAtOrAfter(range2.start);
     const start2 = this.#starts[index2];
     const end = this.#ends[index2];
-    return start2 !== void 0 && end !== void 0 && start2 <= range.end ? { start: start2, end } : void 0;
+    return start2 !== void 0 && end !== void 0 && start2 <= range2.end ? { start: start2, end } : void 0;
   }
   #firstEndingAtOrAfter(port) {
     let low = 0;
@@ -15175,10 +15175,10 @@ var PortAllocator = class {
    * Takes exactly `range` when no earlier proposal has it. The caller answers for the rest:
    * a service's own registered port is occupied and forbidden only by that service itself.
    */
-  takeExactly(scope, range) {
-    if (this.#proposed.firstOverlap(range)) return false;
-    this.#proposed.add(range);
-    this.#occupied(scope).add(range);
+  takeExactly(scope, range2) {
+    if (this.#proposed.firstOverlap(range2)) return false;
+    this.#proposed.add(range2);
+    this.#occupied(scope).add(range2);
     return true;
   }
   /** The free range nearest at or above `from` (wrapping around), now taken by the caller. */
@@ -15277,6 +15277,7 @@ function buildServiceIndex(bindings, registry2) {
   const entriesByName = groupBy(registry2.entries, (entry) => entry.service);
   const rangeByCategory = categoryRanges(registry2);
   const sharedLiterals = literalsSharedByServices(bindings);
+  const claimsByPlace = groupBy(bindings, locationKey);
   const displayName = makeDisplayName(bindings);
   const nearestRegistryEntry = (binding2) => {
     const entries = (entriesByName.get(binding2.service) ?? []).filter((entry) => sameService(entry, binding2));
@@ -15298,6 +15299,9 @@ function buildServiceIndex(bindings, registry2) {
     },
     suggestionLocation(binding2) {
       return suggestionLocation(binding2, sharedLiterals);
+    },
+    claimsAt(location) {
+      return claimsByPlace.get(locationKey(location)) ?? [];
     }
   };
   function nearestCategorizedEntry(binding2) {
@@ -15415,6 +15419,7 @@ function returnToRegisteredPorts(conflict, services) {
 function eachLiteral(bindings, services, targetOf) {
   const suggestions = [];
   const seen = /* @__PURE__ */ new Set();
+  const moving = new Set(bindings.map((binding2) => services.canonicalKey(binding2)));
   const inOrder = [...bindings].sort(
     (a, b) => compareLocations(a, b) || compareText(services.canonicalKey(a), services.canonicalKey(b)) || a.port - b.port
   );
@@ -15424,9 +15429,15 @@ function eachLiteral(bindings, services, targetOf) {
     seen.add(locationKey(at));
     const target = targetOf(binding2);
     if (target === void 0) continue;
-    suggestions.push({ service: services.displayName(binding2), ...at, from: binding2.port, to: target.start, toEnd: target.end });
+    const suggestion = { service: services.displayName(binding2), ...at, from: binding2.port, to: target.start, toEnd: target.end };
+    const sharedWith = stayingReaders(at, moving, services);
+    suggestions.push(sharedWith.length > 0 ? { ...suggestion, sharedWith } : suggestion);
   }
   return suggestions;
+}
+function stayingReaders(at, moving, services) {
+  const staying = services.claimsAt(at).filter((claim2) => claim2.kind !== "registry" && !moving.has(services.canonicalKey(claim2)));
+  return [...new Set(staying.map((claim2) => services.displayName(claim2)))].sort(compareText);
 }
 function suggestFreePorts(request) {
   const service = normalizeServiceName(request.service);
@@ -15644,19 +15655,19 @@ var YamlFileImpl = class {
     return this.positionOf(offset);
   }
   locate(node3) {
-    const range = nodeRange(node3);
-    return { file: this.path, ...this.position(range ? range[0] : 0) };
+    const range2 = nodeRange(node3);
+    return { file: this.path, ...this.position(range2 ? range2[0] : 0) };
   }
   locateInScalar(node3, valueIndex, token) {
-    const range = nodeRange(node3);
-    if (!range || !(0, import_yaml.isScalar)(node3)) return this.locate(node3);
-    const source = this.text.slice(range[0], range[1]);
+    const range2 = nodeRange(node3);
+    if (!range2 || !(0, import_yaml.isScalar)(node3)) return this.locate(node3);
+    const source = this.text.slice(range2[0], range2[1]);
     const value = typeof node3.source === "string" ? node3.source : String(node3.value);
     const scalar = node3;
     const quoted = scalar.type === "QUOTE_DOUBLE" || scalar.type === "QUOTE_SINGLE" ? 1 : 0;
     if (scalar.type === "PLAIN" || quoted) {
       const direct = quoted + valueIndex;
-      if (source.slice(direct, direct + token.length) === token) return { file: this.path, ...this.position(range[0] + direct) };
+      if (source.slice(direct, direct + token.length) === token) return { file: this.path, ...this.position(range2[0] + direct) };
     }
     const occurrence = countOccurrences(value.slice(0, valueIndex), token);
     let at = -1;
@@ -15664,7 +15675,7 @@ var YamlFileImpl = class {
       at = source.indexOf(token, at + 1);
       if (at < 0) return this.locate(node3);
     }
-    return { file: this.path, ...this.position(range[0] + at) };
+    return { file: this.path, ...this.position(range2[0] + at) };
   }
   /**
    * True when a parse error lies within the scalar (its end included): what the parser
@@ -15672,16 +15683,16 @@ var YamlFileImpl = class {
    * `2000:200`), so it has no value to read.
    */
   isDamaged(scalar) {
-    const range = nodeRange(scalar);
-    if (this.damage.length === 0 || !range) return false;
+    const range2 = nodeRange(scalar);
+    if (this.damage.length === 0 || !range2) return false;
     let low = 0;
     let high = this.damage.length;
     while (low < high) {
       const mid = low + high >> 1;
-      if ((this.damage[mid] ?? 0) < range[0]) low = mid + 1;
+      if ((this.damage[mid] ?? 0) < range2[0]) low = mid + 1;
       else high = mid;
     }
-    return (this.damage[low] ?? Number.POSITIVE_INFINITY) <= range[2];
+    return (this.damage[low] ?? Number.POSITIVE_INFINITY) <= range2[2];
   }
   scalarText(node3) {
     const resolved = this.resolve(node3);
@@ -15709,12 +15720,12 @@ function anchorIndex(doc) {
 }
 function containsOffset(doc, node3) {
   const docRange = doc.range;
-  const range = node3.range;
-  return range !== void 0 && range !== null && range[0] >= docRange[0] && range[0] <= docRange[2];
+  const range2 = node3.range;
+  return range2 !== void 0 && range2 !== null && range2[0] >= docRange[0] && range2[0] <= docRange[2];
 }
 function nodeRange(node3) {
-  const range = node3?.range;
-  return Array.isArray(range) ? range : void 0;
+  const range2 = node3?.range;
+  return Array.isArray(range2) ? range2 : void 0;
 }
 function countOccurrences(text4, token) {
   if (token.length === 0) return 0;
@@ -35445,6 +35456,7 @@ function date4(params) {
 }
 
 // src/extract/zodYaml.ts
+var acceptedInputs = /* @__PURE__ */ new WeakMap();
 var DECIMAL_LITERAL = /^[-+]?\d+(?:\.\d+)?$/;
 function yamlToPlain(yaml, node3) {
   const problems = [];
@@ -35581,7 +35593,8 @@ function shapeOf(value) {
   return typeof value === "object" ? "mapping" : "scalar";
 }
 function byShape(branches, expected) {
-  return external_exports.unknown().transform((value, context) => {
+  const shaped = [branches.scalar, branches.mapping, branches.sequence].filter((branch) => branch !== void 0);
+  const picker = external_exports.unknown().transform((value, context) => {
     const shape = shapeOf(value);
     const schema = shape === void 0 ? void 0 : branches[shape];
     if (!schema) {
@@ -35593,10 +35606,12 @@ function byShape(branches, expected) {
     for (const issue2 of result.error.issues) context.addIssue({ ...issue2 });
     return external_exports.NEVER;
   });
+  acceptedInputs.set(picker, shaped.length === 1 && shaped[0] ? shaped[0] : external_exports.union(shaped));
+  return picker;
 }
 var portRangeSchema = external_exports.unknown().transform((value, context) => {
-  const range = portRangeOf(value);
-  if (range) return range;
+  const range2 = portRangeOf(value);
+  if (range2) return range2;
   const isRangeText = typeof value === "string" && value.includes("-") && /\d/.test(value);
   context.addIssue({
     code: "custom",
@@ -35604,6 +35619,10 @@ var portRangeSchema = external_exports.unknown().transform((value, context) => {
   });
   return external_exports.NEVER;
 });
+acceptedInputs.set(
+  portRangeSchema,
+  external_exports.union([external_exports.number().int().min(MIN_PORT).max(MAX_PORT), external_exports.string().regex(/^\s*\d{1,5}\s*(?:-\s*\d{1,5}\s*)?$/, "a port or a range N-M")])
+);
 function portRangeOf(value) {
   if (typeof value === "number") return Number.isInteger(value) ? parsePortRange(String(value)) : void 0;
   return typeof value === "string" ? parsePortRange(value) : void 0;
@@ -35686,13 +35705,16 @@ var limitsSchema = external_exports.strictObject({
   return merged;
 });
 var configSchema = external_exports.strictObject({
-  include: pathsSchema.nullish(),
-  exclude: pathsSchema.nullish(),
-  registry: pathsSchema.nullish(),
-  scopes: scopesSchema.nullish(),
-  ignore: external_exports.array(ignoreRuleSchema).nullish(),
-  aliases: aliasesSchema.nullish(),
-  limits: limitsSchema.nullish()
+  // Where editors find the JSON Schema (dist/schemas/portcullis.schema.json); not read.
+  $schema: external_exports.string().optional(),
+  // The descriptions are what editors show from the JSON Schema.
+  include: pathsSchema.nullish().describe("globs to read even inside skipped folders (tests/, fixtures/, examples/...)"),
+  exclude: pathsSchema.nullish().describe("globs never to read"),
+  registry: pathsSchema.nullish().describe("registry files to read instead of auto-detecting them"),
+  scopes: scopesSchema.nullish().describe("globs -> scope name: one scope per machine the repository describes; together: true makes its stacks run together"),
+  ignore: external_exports.array(ignoreRuleSchema).nullish().describe("conflicts to leave alone: a rule, a port and/or a service, each with a reason"),
+  aliases: aliasesSchema.nullish().describe("canonical service name -> other names that mean the same service"),
+  limits: limitsSchema.nullish().describe("what one run may read; past a limit a file is not read and a diagnostic says so")
 }).transform(
   (config2) => ({
     include: config2.include ?? [],
@@ -35768,6 +35790,89 @@ var READ_ERRORS = {
   EISDIR: "it is a directory",
   EACCES: "permission denied"
 };
+
+// src/discover/git.ts
+import { execFile, spawn } from "node:child_process";
+var MAX_BUFFER = 256 * 1024 * 1024;
+var GitError = class extends Error {
+};
+function git(cwd, args2) {
+  return new Promise((resolve2, reject) => {
+    execFile("git", [...args2], { cwd, maxBuffer: MAX_BUFFER, encoding: "utf8", env: gitEnv() }, (error62, stdout, stderr) => {
+      if (error62) reject(new GitError(`git ${args2[0] ?? ""}: ${(stderr || error62.message).trim().split("\n")[0] ?? ""}`));
+      else resolve2(stdout);
+    });
+  });
+}
+function gitEnv() {
+  return { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "core.fsmonitor", GIT_CONFIG_VALUE_0: "false" };
+}
+function splitNul(output2) {
+  return output2.split("\0").filter((entry) => entry.length > 0);
+}
+async function gitTopLevel(dir) {
+  try {
+    return (await git(dir, ["rev-parse", "--show-toplevel"])).trim();
+  } catch {
+    return void 0;
+  }
+}
+async function resolveRevision(cwd, ref) {
+  if (ref.startsWith("-")) throw new GitError(`not a revision: ${ref}`);
+  return (await git(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
+}
+function readBlobs(cwd, specs, maxBytes) {
+  return new Promise((resolve2, reject) => {
+    const result = /* @__PURE__ */ new Map();
+    if (specs.length === 0) {
+      resolve2(result);
+      return;
+    }
+    const child = spawn("git", ["cat-file", "--batch"], { cwd, env: gitEnv(), stdio: ["pipe", "pipe", "pipe"] });
+    let buffer = Buffer.alloc(0);
+    let index2 = 0;
+    child.stdout.on("data", (chunk) => {
+      buffer = buffer.length === 0 ? chunk : Buffer.concat([buffer, chunk]);
+      for (; ; ) {
+        const newline = buffer.indexOf(10);
+        if (newline < 0) return;
+        const header = buffer.subarray(0, newline).toString("utf8");
+        const spec = specs[index2];
+        if (spec === void 0) return;
+        if (header.endsWith(" missing") || header.endsWith(" ambiguous")) {
+          result.set(spec, void 0);
+          buffer = buffer.subarray(newline + 1);
+          index2++;
+          continue;
+        }
+        const size = Number(header.slice(header.lastIndexOf(" ") + 1));
+        if (buffer.length < newline + 1 + size + 1) return;
+        const body2 = buffer.subarray(newline + 1, newline + 1 + size);
+        result.set(spec, size > maxBytes ? "too-large" : Buffer.from(body2));
+        buffer = buffer.subarray(newline + 1 + size + 1);
+        index2++;
+      }
+    });
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (index2 < specs.length) reject(new GitError(`git cat-file stopped after ${index2} of ${specs.length} objects (exit ${code})`));
+      else resolve2(result);
+    });
+    child.stdin.end(specs.map((spec) => `${spec}
+`).join(""));
+  });
+}
+async function listTree(cwd, revision) {
+  const output2 = await git(cwd, ["ls-tree", "-r", "-z", "--full-tree", revision]);
+  const entries = [];
+  for (const record2 of splitNul(output2)) {
+    const tab = record2.indexOf("	");
+    const [mode, type, oid] = record2.slice(0, tab).split(" ");
+    if (type !== "blob" || mode === void 0 || oid === void 0) continue;
+    entries.push({ path: record2.slice(tab + 1), oid, mode });
+  }
+  return entries;
+}
 
 // src/pipeline/check.ts
 import { basename, resolve as resolvePath } from "node:path";
@@ -35884,17 +35989,17 @@ var ClaimIndex = class {
   claimed(binding2, scope, ports) {
     const own4 = this.ranges.get(`${scope}\0${claimKey(binding2)}`) ?? [];
     const registered = isHostLikeScope(scope) ? this.registered.get(claimKey(binding2)) ?? [] : [];
-    return [...own4, ...registered].some((range) => rangesOverlap(range, ports));
+    return [...own4, ...registered].some((range2) => rangesOverlap(range2, ports));
   }
 };
 function claimKey(binding2) {
   return `${binding2.protocol}\0${serviceKey(binding2)}`;
 }
 function push(index2, key, binding2) {
-  const range = { start: binding2.port, end: binding2.endPort };
+  const range2 = { start: binding2.port, end: binding2.endPort };
   const ranges = index2.get(key);
-  if (ranges) ranges.push(range);
-  else index2.set(key, [range]);
+  if (ranges) ranges.push(range2);
+  else index2.set(key, [range2]);
 }
 
 // src/discover/select.ts
@@ -35961,91 +36066,6 @@ var import_fast_glob = __toESM(require_out4(), 1);
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { realpath } from "node:fs/promises";
 import { isAbsolute, relative, sep } from "node:path";
-
-// src/discover/git.ts
-import { execFile, spawn } from "node:child_process";
-var MAX_BUFFER = 256 * 1024 * 1024;
-var GitError = class extends Error {
-};
-function git(cwd, args2) {
-  return new Promise((resolve2, reject) => {
-    execFile("git", [...args2], { cwd, maxBuffer: MAX_BUFFER, encoding: "utf8", env: gitEnv() }, (error62, stdout, stderr) => {
-      if (error62) reject(new GitError(`git ${args2[0] ?? ""}: ${(stderr || error62.message).trim().split("\n")[0] ?? ""}`));
-      else resolve2(stdout);
-    });
-  });
-}
-function gitEnv() {
-  return { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "core.fsmonitor", GIT_CONFIG_VALUE_0: "false" };
-}
-function splitNul(output2) {
-  return output2.split("\0").filter((entry) => entry.length > 0);
-}
-async function gitTopLevel(dir) {
-  try {
-    return (await git(dir, ["rev-parse", "--show-toplevel"])).trim();
-  } catch {
-    return void 0;
-  }
-}
-async function resolveRevision(cwd, ref) {
-  if (ref.startsWith("-")) throw new GitError(`not a revision: ${ref}`);
-  return (await git(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
-}
-function readBlobs(cwd, specs, maxBytes) {
-  return new Promise((resolve2, reject) => {
-    const result = /* @__PURE__ */ new Map();
-    if (specs.length === 0) {
-      resolve2(result);
-      return;
-    }
-    const child = spawn("git", ["cat-file", "--batch"], { cwd, env: gitEnv(), stdio: ["pipe", "pipe", "pipe"] });
-    let buffer = Buffer.alloc(0);
-    let index2 = 0;
-    child.stdout.on("data", (chunk) => {
-      buffer = buffer.length === 0 ? chunk : Buffer.concat([buffer, chunk]);
-      for (; ; ) {
-        const newline = buffer.indexOf(10);
-        if (newline < 0) return;
-        const header = buffer.subarray(0, newline).toString("utf8");
-        const spec = specs[index2];
-        if (spec === void 0) return;
-        if (header.endsWith(" missing") || header.endsWith(" ambiguous")) {
-          result.set(spec, void 0);
-          buffer = buffer.subarray(newline + 1);
-          index2++;
-          continue;
-        }
-        const size = Number(header.slice(header.lastIndexOf(" ") + 1));
-        if (buffer.length < newline + 1 + size + 1) return;
-        const body2 = buffer.subarray(newline + 1, newline + 1 + size);
-        result.set(spec, size > maxBytes ? "too-large" : Buffer.from(body2));
-        buffer = buffer.subarray(newline + 1 + size + 1);
-        index2++;
-      }
-    });
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (index2 < specs.length) reject(new GitError(`git cat-file stopped after ${index2} of ${specs.length} objects (exit ${code})`));
-      else resolve2(result);
-    });
-    child.stdin.end(specs.map((spec) => `${spec}
-`).join(""));
-  });
-}
-async function listTree(cwd, revision) {
-  const output2 = await git(cwd, ["ls-tree", "-r", "-z", "--full-tree", revision]);
-  const entries = [];
-  for (const record2 of splitNul(output2)) {
-    const tab = record2.indexOf("	");
-    const [mode, type, oid] = record2.slice(0, tab).split(" ");
-    if (type !== "blob" || mode === void 0 || oid === void 0) continue;
-    entries.push({ path: record2.slice(tab + 1), oid, mode });
-  }
-  return entries;
-}
-
-// src/discover/tree.ts
 async function openWorkingTree(root) {
   const top = await gitTopLevel(root);
   const listed = top === void 0 ? [] : await gitListFiles(root);
@@ -37031,10 +37051,10 @@ function readShortSyntax(context, scalar, what) {
     return void 0;
   }
   const { spec } = parsed;
-  const claim2 = (range) => ({
-    start: range.start,
-    end: range.end,
-    place: placeOf2(context.yaml, scalar, range.index, range.text.length)
+  const claim2 = (range2) => ({
+    start: range2.start,
+    end: range2.end,
+    place: placeOf2(context.yaml, scalar, range2.index, range2.text.length)
   });
   return wholeLiterals(context, subject, {
     target: claim2(spec.target),
@@ -37079,8 +37099,8 @@ function readLongSyntax(context, item) {
   if (protocol && protocolName !== "tcp" && protocolName !== "udp" && protocolName !== "sctp") {
     return invalid(context, protocol, `Invalid proto: ${proto}`);
   }
-  const claim2 = (scalar, range, text4) => ({
-    ...range,
+  const claim2 = (scalar, range2, text4) => ({
+    ...range2,
     place: placeOf2(yaml, scalar, 0, text4.length)
   });
   return wholeLiterals(context, subject, {
@@ -37260,7 +37280,7 @@ function composeDependencies(path) {
 function extractCompose(file2, context, options = {}) {
   const result = { bindings: [], diagnostics: [] };
   let reading;
-  const fail = (message) => result.diagnostics.push({ file: file2.path, ...reading, severity: "error", message });
+  const fail2 = (message) => result.diagnostics.push({ file: file2.path, ...reading, severity: "error", message });
   try {
     const yaml = parseYaml(file2.path, file2.text, { repair: indentQuotedContinuations });
     if (options.byShape && !isComposeDocument(yaml)) return DECLINED;
@@ -37297,8 +37317,8 @@ function extractCompose(file2, context, options = {}) {
     }
   } catch (error62) {
     if (options.byShape && result.facts === void 0) return DECLINED;
-    if (error62 instanceof AliasBudgetExceeded) fail(`YAML alias budget exceeded (${error62.message}); the rest of the file is not read`);
-    else fail(`could not read the compose file: ${error62 instanceof Error ? error62.message : String(error62)}`);
+    if (error62 instanceof AliasBudgetExceeded) fail2(`YAML alias budget exceeded (${error62.message}); the rest of the file is not read`);
+    else fail2(`could not read the compose file: ${error62 instanceof Error ? error62.message : String(error62)}`);
   }
   return result;
 }
@@ -38204,8 +38224,8 @@ function extractDotenv(file2, context) {
     }
   }
   for (const ends of ranges.values()) {
-    const range = rangeBinding(ends, diagnostics);
-    if (range) bindings.push(range);
+    const range2 = rangeBinding(ends, diagnostics);
+    if (range2) bindings.push(range2);
   }
   const composeFiles = variables.get("COMPOSE_FILE");
   if (composeFiles === void 0 || composeFiles.value.trim() === "") return { bindings, diagnostics };
@@ -38248,8 +38268,8 @@ function portValue(entry, variable, diagnostics) {
     return void 0;
   }
   if (variable.value === "") return void 0;
-  const range = parsePortRange(variable.value);
-  if (!range) {
+  const range2 = parsePortRange(variable.value);
+  if (!range2) {
     diagnostics.push({ ...at, severity: "warning", message: `${entry.name}=${variable.value} is not a port (1-65535)` });
     return void 0;
   }
@@ -38260,7 +38280,7 @@ function portValue(entry, variable, diagnostics) {
     diagnostics.push({ ...at, severity: "warning", message: `${entry.name}=${variable.value}: the port is not written as one literal (it is assembled from several values, or spelled with escapes); skipped` });
     return void 0;
   }
-  return { range, literal: literal2 };
+  return { range: range2, literal: literal2 };
 }
 
 // src/extract/kubernetes/templating.ts
@@ -38358,8 +38378,8 @@ var ManifestReader = class {
     this.diagnostics.push({ ...this.file.locate(node3), severity, message });
   }
   sourceOf(node3) {
-    const range = node3?.range;
-    return range ? this.file.text.slice(range[0], range[1]) : "";
+    const range2 = node3?.range;
+    return range2 ? this.file.text.slice(range2[0], range2[1]) : "";
   }
 };
 
@@ -39369,40 +39389,40 @@ var Edit = class {
    * operation. This is useful for editing ranges without requiring a tree
    * or node instance.
    */
-  editRange(range) {
+  editRange(range2) {
     const newRange = {
-      startIndex: range.startIndex,
-      startPosition: { ...range.startPosition },
-      endIndex: range.endIndex,
-      endPosition: { ...range.endPosition }
+      startIndex: range2.startIndex,
+      startPosition: { ...range2.startPosition },
+      endIndex: range2.endIndex,
+      endPosition: { ...range2.endPosition }
     };
-    if (range.endIndex >= this.oldEndIndex) {
-      if (range.endIndex !== Number.MAX_SAFE_INTEGER) {
-        newRange.endIndex = this.newEndIndex + (range.endIndex - this.oldEndIndex);
+    if (range2.endIndex >= this.oldEndIndex) {
+      if (range2.endIndex !== Number.MAX_SAFE_INTEGER) {
+        newRange.endIndex = this.newEndIndex + (range2.endIndex - this.oldEndIndex);
         newRange.endPosition = {
-          row: this.newEndPosition.row + (range.endPosition.row - this.oldEndPosition.row),
-          column: range.endPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range.endPosition.column - this.oldEndPosition.column) : range.endPosition.column
+          row: this.newEndPosition.row + (range2.endPosition.row - this.oldEndPosition.row),
+          column: range2.endPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range2.endPosition.column - this.oldEndPosition.column) : range2.endPosition.column
         };
         if (newRange.endIndex < this.newEndIndex) {
           newRange.endIndex = Number.MAX_SAFE_INTEGER;
           newRange.endPosition = { row: Number.MAX_SAFE_INTEGER, column: Number.MAX_SAFE_INTEGER };
         }
       }
-    } else if (range.endIndex > this.startIndex) {
+    } else if (range2.endIndex > this.startIndex) {
       newRange.endIndex = this.startIndex;
       newRange.endPosition = { ...this.startPosition };
     }
-    if (range.startIndex >= this.oldEndIndex) {
-      newRange.startIndex = this.newEndIndex + (range.startIndex - this.oldEndIndex);
+    if (range2.startIndex >= this.oldEndIndex) {
+      newRange.startIndex = this.newEndIndex + (range2.startIndex - this.oldEndIndex);
       newRange.startPosition = {
-        row: this.newEndPosition.row + (range.startPosition.row - this.oldEndPosition.row),
-        column: range.startPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range.startPosition.column - this.oldEndPosition.column) : range.startPosition.column
+        row: this.newEndPosition.row + (range2.startPosition.row - this.oldEndPosition.row),
+        column: range2.startPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range2.startPosition.column - this.oldEndPosition.column) : range2.startPosition.column
       };
       if (newRange.startIndex < this.newEndIndex) {
         newRange.startIndex = Number.MAX_SAFE_INTEGER;
         newRange.startPosition = { row: Number.MAX_SAFE_INTEGER, column: Number.MAX_SAFE_INTEGER };
       }
-    } else if (range.startIndex > this.startIndex) {
+    } else if (range2.startIndex > this.startIndex) {
       newRange.startIndex = this.startIndex;
       newRange.startPosition = { ...this.startPosition };
     }
@@ -40542,14 +40562,14 @@ function unmarshalPoint(address) {
   return result;
 }
 __name(unmarshalPoint, "unmarshalPoint");
-function marshalRange(address, range) {
-  marshalPoint(address, range.startPosition);
+function marshalRange(address, range2) {
+  marshalPoint(address, range2.startPosition);
   address += SIZE_OF_POINT;
-  marshalPoint(address, range.endPosition);
+  marshalPoint(address, range2.endPosition);
   address += SIZE_OF_POINT;
-  C.setValue(address, range.startIndex, "i32");
+  C.setValue(address, range2.startIndex, "i32");
   address += SIZE_OF_INT;
-  C.setValue(address, range.endIndex, "i32");
+  C.setValue(address, range2.endIndex, "i32");
   address += SIZE_OF_INT;
 }
 __name(marshalRange, "marshalRange");
@@ -52044,43 +52064,43 @@ function resolveTable(events, context) {
   }
   return events;
 }
-function flushCell(map2, context, range, rowKind, rowEnd, previousCell) {
+function flushCell(map2, context, range2, rowKind, rowEnd, previousCell) {
   const groupName = rowKind === 1 ? "tableHeader" : rowKind === 2 ? "tableDelimiter" : "tableData";
   const valueName = "tableContent";
-  if (range[0] !== 0) {
-    previousCell.end = Object.assign({}, getPoint(context.events, range[0]));
-    map2.add(range[0], 0, [["exit", previousCell, context]]);
+  if (range2[0] !== 0) {
+    previousCell.end = Object.assign({}, getPoint(context.events, range2[0]));
+    map2.add(range2[0], 0, [["exit", previousCell, context]]);
   }
-  const now = getPoint(context.events, range[1]);
+  const now = getPoint(context.events, range2[1]);
   previousCell = {
     type: groupName,
     start: Object.assign({}, now),
     // Note: correct end is set later.
     end: Object.assign({}, now)
   };
-  map2.add(range[1], 0, [["enter", previousCell, context]]);
-  if (range[2] !== 0) {
-    const relatedStart = getPoint(context.events, range[2]);
-    const relatedEnd = getPoint(context.events, range[3]);
+  map2.add(range2[1], 0, [["enter", previousCell, context]]);
+  if (range2[2] !== 0) {
+    const relatedStart = getPoint(context.events, range2[2]);
+    const relatedEnd = getPoint(context.events, range2[3]);
     const valueToken = {
       type: valueName,
       start: Object.assign({}, relatedStart),
       end: Object.assign({}, relatedEnd)
     };
-    map2.add(range[2], 0, [["enter", valueToken, context]]);
+    map2.add(range2[2], 0, [["enter", valueToken, context]]);
     if (rowKind !== 2) {
-      const start2 = context.events[range[2]];
-      const end = context.events[range[3]];
+      const start2 = context.events[range2[2]];
+      const end = context.events[range2[3]];
       start2[1].end = Object.assign({}, end[1].end);
       start2[1].type = "chunkText";
       start2[1].contentType = "text";
-      if (range[3] > range[2] + 1) {
-        const a = range[2] + 1;
-        const b = range[3] - range[2] - 1;
+      if (range2[3] > range2[2] + 1) {
+        const a = range2[2] + 1;
+        const b = range2[3] - range2[2] - 1;
         map2.add(a, b, []);
       }
     }
-    map2.add(range[3] + 1, 0, [["exit", valueToken, context]]);
+    map2.add(range2[3] + 1, 0, [["exit", valueToken, context]]);
   }
   if (rowEnd !== void 0) {
     previousCell.end = Object.assign({}, getPoint(context.events, rowEnd));
@@ -52182,9 +52202,9 @@ function tableLayout(headers) {
     const protocol = pickColumn(headers, "protocol");
     return { kind: "registry", port, service, ...protocol === void 0 ? {} : { protocol } };
   }
-  const range = pickColumn(headers, "range");
-  const category = pickColumn(headers, "category", range);
-  return range !== void 0 && category !== void 0 ? { kind: "categories", range, category } : void 0;
+  const range2 = pickColumn(headers, "range");
+  const category = pickColumn(headers, "category", range2);
+  return range2 !== void 0 && category !== void 0 ? { kind: "categories", range: range2, category } : void 0;
 }
 function isBlank2(text4) {
   const trimmed = text4.trim().toLowerCase();
@@ -52212,8 +52232,8 @@ function categoryLabel(text4) {
   const name2 = outside.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "");
   for (const parenthetical of inside) {
     const inner = parenthetical.trim();
-    const range = labelRange(inner.toLowerCase().endsWith(" range") ? inner.slice(0, -" range".length) : inner);
-    if (range) return { name: name2, range };
+    const range2 = labelRange(inner.toLowerCase().endsWith(" range") ? inner.slice(0, -" range".length) : inner);
+    if (range2) return { name: name2, range: range2 };
   }
   return { name: name2 };
 }
@@ -52581,10 +52601,10 @@ function readCategoryRows(rows, layout, doc) {
     const nameCell = cells2[layout.category];
     if (!rangeCell || !nameCell) continue;
     const name2 = categoryLabel(nameCell.text.text).name;
-    const range = labelRange(rangeCell.text.text);
-    if (range && name2) {
-      reading.categories.push({ ...textLocation(nameCell, doc), name: name2, range });
-    } else if (!range && /\d/.test(rangeCell.text.text)) {
+    const range2 = labelRange(rangeCell.text.text);
+    if (range2 && name2) {
+      reading.categories.push({ ...textLocation(nameCell, doc), name: name2, range: range2 });
+    } else if (!range2 && /\d/.test(rangeCell.text.text)) {
       reading.diagnostics.push({ ...textLocation(rangeCell, doc), severity: "error", message: `port registry: \`${rangeCell.text.text.trim()}\` is not a port range` });
     }
   }
@@ -52672,22 +52692,26 @@ var registrySectionSchemas = {
   reserved: external_exports.array(external_exports.unknown()).nullish(),
   services: mappingSection
 };
-var registryDocumentSchema = external_exports.strictObject(registrySectionSchemas);
+var registryDocumentSchema = external_exports.strictObject({
+  // Where editors find the JSON Schema (dist/schemas/ports.schema.json); not read.
+  $schema: external_exports.string().optional(),
+  ...registrySectionSchemas
+});
 var protocolSchema = external_exports.enum(["tcp", "udp"]);
 var textSchema = external_exports.string();
 var categoryEntrySchema = byShape(
   {
-    scalar: portRangeSchema.transform((range) => ({ range })),
-    mapping: external_exports.strictObject({ range: portRangeSchema.optional(), description: textSchema.optional() }).transform(({ range }) => range === void 0 ? {} : { range })
+    scalar: portRangeSchema.transform((range2) => ({ range: range2 })),
+    mapping: external_exports.strictObject({ range: portRangeSchema.optional(), description: textSchema.optional() }).transform(({ range: range2 }) => range2 === void 0 ? {} : { range: range2 })
   },
   "a port range or a mapping with range"
 );
 var reservedEntrySchema = byShape(
   {
-    scalar: portRangeSchema.transform((range) => ({ range, at: [] })),
-    mapping: external_exports.strictObject({ port: portRangeSchema.optional(), range: portRangeSchema.optional(), reason: textSchema.optional() }).transform(({ port, range, reason }, context) => {
-      const given = port ?? range;
-      if (given === void 0 || port && range) {
+    scalar: portRangeSchema.transform((range2) => ({ range: range2, at: [] })),
+    mapping: external_exports.strictObject({ port: portRangeSchema.optional(), range: portRangeSchema.optional(), reason: textSchema.optional() }).transform(({ port, range: range2, reason }, context) => {
+      const given = port ?? range2;
+      if (given === void 0 || port && range2) {
         context.addIssue({ code: "custom", message: "expected either port or range" });
         return external_exports.NEVER;
       }
@@ -52699,7 +52723,7 @@ var reservedEntrySchema = byShape(
 );
 var namedPortSchema = byShape(
   {
-    scalar: portRangeSchema.transform((range) => ({ range, at: [] })),
+    scalar: portRangeSchema.transform((range2) => ({ range: range2, at: [] })),
     mapping: external_exports.strictObject({ port: portRangeSchema, protocol: protocolSchema.optional(), description: textSchema.optional() }).transform(({ port, protocol }) => ({ range: port, at: ["port"], ...protocol ? { protocol } : {} }))
   },
   "a port or a mapping with port"
@@ -52724,11 +52748,17 @@ var serviceMappingSchema = external_exports.strictObject({
 });
 var serviceEntrySchema = byShape(
   {
-    scalar: portRangeSchema.transform((range) => ({ ports: [{ range, at: [] }] })),
+    scalar: portRangeSchema.transform((range2) => ({ ports: [{ range: range2, at: [] }] })),
     mapping: serviceMappingSchema
   },
   "a port or a mapping with port or ports"
 );
+var registryFileSchema = external_exports.strictObject({
+  $schema: external_exports.string().optional(),
+  categories: external_exports.record(external_exports.string(), categoryEntrySchema).nullish().describe("category -> port range: where proposals for its services go, and what out-of-range checks"),
+  reserved: external_exports.array(reservedEntrySchema).nullish().describe("ports and ranges nobody may take"),
+  services: external_exports.record(external_exports.string(), serviceEntrySchema).nullish().describe("service -> its port (3000), a mapping { port, category, protocol }, or { ports: { name: port } }")
+});
 
 // src/extract/registry/native.ts
 var FORMAT2 = "registry";
@@ -55392,16 +55422,16 @@ function extractSourceFile(language, parser2, file2, context) {
 }
 function readListeners(language, parser2, file2, context) {
   if (!mayHoldListener(language.format, file2.text) || isGeneratedSource(file2.text)) return { bindings: [], diagnostics: [] };
-  const fail = (message) => ({ bindings: [], diagnostics: [{ file: file2.path, severity: "error", message }] });
-  if (!parser2) return fail(`not read: the ${language.grammar} grammar is not loaded`);
+  const fail2 = (message) => ({ bindings: [], diagnostics: [{ file: file2.path, severity: "error", message }] });
+  if (!parser2) return fail2(`not read: the ${language.grammar} grammar is not loaded`);
   let outcome;
   try {
     outcome = parseWithinBudget(parser2, file2.text, context.parseBudget);
   } catch (error62) {
-    return fail(`could not parse the file: ${error62 instanceof Error ? error62.message : String(error62)}`);
+    return fail2(`could not parse the file: ${error62 instanceof Error ? error62.message : String(error62)}`);
   }
   if ("timeout" in outcome) return { bindings: [], diagnostics: [{ file: file2.path, severity: "warning", message: outcome.message }] };
-  if ("failed" in outcome) return fail("could not parse the file");
+  if ("failed" in outcome) return fail2("could not parse the file");
   const tree = outcome.tree;
   try {
     const diagnostics = syntaxErrorDiagnostics(file2.path, tree.rootNode, language);
@@ -55415,7 +55445,7 @@ function readListeners(language, parser2, file2, context) {
     if (service === "") return { bindings: [], diagnostics: [...diagnostics, ...claims.map((claim2) => unnamedListener(claim2, file2.path, context.rootName))] };
     return { bindings: claims.map((claim2) => listenBinding(claim2, file2.path, service, language.format)), diagnostics };
   } catch (error62) {
-    return fail(`internal error while reading listeners: ${error62 instanceof Error ? error62.message : String(error62)}`);
+    return fail2(`internal error while reading listeners: ${error62 instanceof Error ? error62.message : String(error62)}`);
   } finally {
     tree.delete();
   }
@@ -55773,9 +55803,9 @@ function readPortString({ text: text4, locate }) {
   if (protocol === void 0) return { error: `ports: "${text4}": the protocol must be tcp or udp`, location: locate(slash + 1, protocolText) };
   const leading = portText.length - portText.trimStart().length;
   const location = locate(leading, portText.trim());
-  const range = parsePortRange(portText);
-  if (!range) return { error: `ports: "${text4}" is not a port or a port range (1-65535)`, location };
-  return { range, protocol, location };
+  const range2 = parsePortRange(portText);
+  if (!range2) return { error: `ports: "${text4}" is not a port or a port range (1-65535)`, location };
+  return { range: range2, protocol, location };
 }
 function readPortTable(entry) {
   const protocol = entry.protocol === void 0 ? "tcp" : parseProtocolName(entry.protocol);
@@ -55808,8 +55838,8 @@ function zinitServiceBindings(config2, diagnostics) {
     const declared = readPortEntry2(entry);
     if ("error" in declared) diagnostics.push({ ...declared.location, severity: "error", message: declared.error });
     else {
-      const { range, protocol } = declared;
-      claims.push(hostListenerBinding(owner2, declared.location, { port: range.start, endPort: range.end, protocol, hostIp: null }));
+      const { range: range2, protocol } = declared;
+      claims.push(hostListenerBinding(owner2, declared.location, { port: range2.start, endPort: range2.end, protocol, hostIp: null }));
     }
   }
   const exec = config2.exec;
@@ -56363,7 +56393,7 @@ var Tokenizer = class {
   endToken(type, pos, option1, option2) {
     const { tokenStart } = this;
     const end = this.codePointIterator[pos];
-    const range = [tokenStart, end];
+    const range2 = [tokenStart, end];
     const loc = {
       start: this.codePointIterator.getLocFromIndex(tokenStart),
       end: this.codePointIterator.getLocFromIndex(end)
@@ -56371,7 +56401,7 @@ var Tokenizer = class {
     if (type === "Block") this.token = {
       type,
       value: this.text.slice(tokenStart + 1, end),
-      range,
+      range: range2,
       loc
     };
     else {
@@ -56381,7 +56411,7 @@ var Tokenizer = class {
         type,
         value,
         string: option1,
-        range,
+        range: range2,
         loc
       };
       else if (type === "Integer") {
@@ -56391,34 +56421,34 @@ var Tokenizer = class {
           value,
           number: parseInt(text4, option2),
           bigint: HAS_BIGINT ? BigInt(RADIX_PREFIXES[option2] + text4) : null,
-          range,
+          range: range2,
           loc
         };
       } else if (type === "Float") token = {
         type,
         value,
         number: option1,
-        range,
+        range: range2,
         loc
       };
       else if (type === "Boolean") token = {
         type,
         value,
         boolean: option1,
-        range,
+        range: range2,
         loc
       };
       else if (type === "LocalDate" || type === "LocalTime" || type === "LocalDateTime" || type === "OffsetDateTime") token = {
         type,
         value,
         date: option1,
-        range,
+        range: range2,
         loc
       };
       else token = {
         type,
         value,
-        range,
+        range: range2,
         loc
       };
       this.token = token;
@@ -57707,8 +57737,8 @@ function applyEndLoc(node3, child) {
     node3.loc.end = clonePos(child.loc.end);
   }
 }
-function cloneRange(range) {
-  return [range[0], range[1]];
+function cloneRange(range2) {
+  return [range2[0], range2[1]];
 }
 function cloneLoc(loc) {
   return {
@@ -58514,20 +58544,20 @@ function bindingFindings(binding2, index2, collides) {
   return [...findings, { ...whole, rule: "registry-drift", detail: `${binding2.service} ${given}` }];
 }
 function reservedPort(binding2, registry2) {
-  return registry2.reserved.filter((range) => rangesOverlap(range, rangeOf(binding2))).map((range) => ({
+  return registry2.reserved.filter((range2) => rangesOverlap(range2, rangeOf(binding2))).map((range2) => ({
     rule: "reserved-port",
     binding: binding2,
-    port: Math.max(range.start, binding2.port),
-    endPort: Math.min(range.end, binding2.endPort),
-    detail: formatPortRange(range.start, range.end) + (range.reason ? `: ${range.reason}` : "")
+    port: Math.max(range2.start, binding2.port),
+    endPort: Math.min(range2.end, binding2.endPort),
+    detail: formatPortRange(range2.start, range2.end) + (range2.reason ? `: ${range2.reason}` : "")
   }));
 }
 function outOfRange(binding2, entries, index2) {
   const outside = /* @__PURE__ */ new Set();
   for (const entry of entries) {
-    const range = entry.category === void 0 ? void 0 : index2.categoryRanges.get(entry.category);
-    if (range && (binding2.port < range.start || binding2.endPort > range.end)) {
-      outside.add(`the ${entry.category ?? ""} range ${formatPortRange(range.start, range.end)}`);
+    const range2 = entry.category === void 0 ? void 0 : index2.categoryRanges.get(entry.category);
+    if (range2 && (binding2.port < range2.start || binding2.endPort > range2.end)) {
+      outside.add(`the ${entry.category ?? ""} range ${formatPortRange(range2.start, range2.end)}`);
     }
   }
   if (outside.size === 0) return [];
@@ -58567,9 +58597,9 @@ var RegistryIndex = class {
 };
 function coveredPortCounts(ranges) {
   const counts = new Int32Array(MAX_PORT + 2);
-  for (const range of ranges) {
-    counts[range.start] = (counts[range.start] ?? 0) + 1;
-    counts[range.end + 1] = (counts[range.end + 1] ?? 0) - 1;
+  for (const range2 of ranges) {
+    counts[range2.start] = (counts[range2.start] ?? 0) + 1;
+    counts[range2.end + 1] = (counts[range2.end + 1] ?? 0) - 1;
   }
   let depth = 0;
   let covered = 0;
@@ -58695,12 +58725,12 @@ function portSet(entries) {
 // src/resolve/resolve.ts
 function resolveBindings(bindings, registry2, config2) {
   const canonical = aliasMap(config2.aliases);
-  const rename = (binding2) => {
+  const rename2 = (binding2) => {
     const service = canonical.get(binding2.service);
     return service === void 0 ? binding2 : { ...binding2, service };
   };
-  const servicesByPort = registeredServicesByPort(registry2.entries.map(rename));
-  return dropReferencedVariables(bindings).map(rename).map((binding2) => claimOfRegisteredService(binding2, servicesByPort.get(portKey(binding2))));
+  const servicesByPort = registeredServicesByPort(registry2.entries.map(rename2));
+  return dropReferencedVariables(bindings).map(rename2).map((binding2) => claimOfRegisteredService(binding2, servicesByPort.get(portKey(binding2))));
 }
 function portKey(binding2) {
   return `${binding2.port}/${binding2.protocol}`;
@@ -59210,8 +59240,8 @@ var ContainerMap = class {
       if (!homes) continue;
       const above = homes.filter((home) => isWithin(home.dockerfileFolder, path));
       if (above.length === 0) return homes;
-      const nearest = Math.max(...above.map((home) => home.dockerfileFolder.length));
-      return above.filter((home) => home.dockerfileFolder.length === nearest);
+      const nearest2 = Math.max(...above.map((home) => home.dockerfileFolder.length));
+      return above.filter((home) => home.dockerfileFolder.length === nearest2);
     }
     return [];
   }
@@ -59564,7 +59594,7 @@ async function runCheck(options) {
   const root = resolvePath(options.root);
   const limits = options.limits ?? options.config.limits;
   const registryPaths = [...options.registry ?? [], ...options.config.registry];
-  const head = await checkTree(await openWorkingTree(root), root, registryPaths, options.config, limits);
+  const head = await checkTree(options.workingTree ?? await openWorkingTree(root), root, registryPaths, options.config, limits);
   let conflicts = head.analysis.conflicts;
   let baseRevision = null;
   let base = null;
@@ -59739,6 +59769,11 @@ function distinctProposals(suggestions) {
     return true;
   });
 }
+function describeProposal(suggestion) {
+  const move = `move ${suggestion.service} to ${formatPortRange(suggestion.to, suggestion.toEnd)}`;
+  if (suggestion.sharedWith === void 0) return `${move} at ${formatLocation(suggestion)}`;
+  return `${move}: its port at ${formatLocation(suggestion)} is also ${joinWithAnd(suggestion.sharedWith)}'s, so give ${suggestion.service} a port of its own instead of editing it`;
+}
 
 // src/report/json.ts
 function toJsonReport(report3) {
@@ -59791,7 +59826,8 @@ function toJsonConflict(conflict) {
       ...toJsonLocation(suggestion),
       from: suggestion.from,
       to: suggestion.to,
-      toEnd: suggestion.toEnd
+      toEnd: suggestion.toEnd,
+      ...suggestion.sharedWith === void 0 ? {} : { sharedWith: [...suggestion.sharedWith] }
     })),
     message: conflict.message
   };
@@ -60014,6 +60050,9 @@ function proposalCell(conflict, link) {
   const onlyLocations = onlyLocationOfEachService(conflict);
   return conflict.suggestions.map((suggestion) => {
     const move = `${cellCode(suggestion.service)} \u2192 ${formatPortRange(suggestion.to, suggestion.toEnd)}`;
+    if (suggestion.sharedWith !== void 0) {
+      return `${move}: override it on ${cellCode(suggestion.service)}; ${locationReference(suggestion, link)} is also ${suggestion.sharedWith.map(cellCode).join(", ")}'s`;
+    }
     return onlyLocations.get(suggestion.service) === formatLocation(suggestion) ? move : `${move} at ${locationReference(suggestion, link)}`;
   }).join("<br>");
 }
@@ -60176,9 +60215,7 @@ function conflictFingerprint(conflict) {
 }
 function resultMessage(conflict, others) {
   const sentences = [asSentence(sarifText(conflict.message))];
-  const proposals = conflict.suggestions.map(
-    (suggestion) => `move ${sarifText(suggestion.service)} to ${formatPortRange(suggestion.to, suggestion.toEnd)} at ${sarifText(formatLocation(suggestion))}`
-  );
+  const proposals = conflict.suggestions.map((suggestion) => sarifText(describeProposal(suggestion)));
   if (proposals.length > 0) sentences.push(`Proposed: ${proposals.join("; ")}.`);
   if (others.length > 0) {
     const links = others.map((location, index2) => `[${sarifText(location.service)}](${index2 + 1})`);
@@ -60259,11 +60296,7 @@ function conflictBlock(conflict, newcomers2, paint) {
     `  ${text4(conflict.message)}`,
     `  services: ${services.join(", ")}`,
     ...conflict.locations.map((location) => `  at ${text4(formatLocation(location))} (${text4(location.service)})`),
-    ...conflict.suggestions.map(
-      (suggestion) => paint.proposal(
-        `  move ${text4(suggestion.service)} to ${formatPortRange(suggestion.to, suggestion.toEnd)} at ${text4(formatLocation(suggestion))}`
-      )
-    )
+    ...conflict.suggestions.map((suggestion) => paint.proposal(`  ${text4(describeProposal(suggestion))}`))
   ];
   return lines.join("\n");
 }
@@ -60278,29 +60311,62 @@ function statsLine(report3) {
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";
+
+// src/cli/nearest.ts
+function nearest(word, candidates) {
+  const bare = (text4) => text4.replace(/^-+/, "").toLowerCase();
+  const typed = bare(word);
+  if (typed === "") return void 0;
+  const prefixed = candidates.filter((candidate) => bare(candidate).startsWith(typed));
+  if (prefixed.length === 1) return prefixed[0];
+  const limit = Math.min(2, Math.floor(typed.length / 3));
+  let best;
+  for (const candidate of candidates) {
+    const distance = editDistance(typed, bare(candidate));
+    if (distance <= limit && (best === void 0 || distance < best.distance)) best = { candidate, distance };
+  }
+  return best?.candidate;
+}
+function editDistance(a, b) {
+  const rows = Array.from({ length: a.length + 1 }, (_, i2) => Array.from({ length: b.length + 1 }, (_2, j) => i2 === 0 ? j : j === 0 ? i2 : 0));
+  const at = (i2, j) => rows[i2]?.[j] ?? Number.POSITIVE_INFINITY;
+  for (let i2 = 1; i2 <= a.length; i2++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i2 - 1] === b[j - 1] ? 0 : 1;
+      let distance = Math.min(at(i2 - 1, j) + 1, at(i2, j - 1) + 1, at(i2 - 1, j - 1) + cost);
+      if (i2 > 1 && j > 1 && a[i2 - 1] === b[j - 2] && a[i2 - 2] === b[j - 1]) distance = Math.min(distance, at(i2 - 2, j - 2) + 1);
+      rows[i2][j] = distance;
+    }
+  }
+  return at(a.length, b.length);
+}
+
+// src/cli/args.ts
+var COMMANDS = ["check", "ports", "suggest", "fix"];
 var UsageError = class extends Error {
 };
 var COMMON_OPTIONS = {
   help: { type: "boolean", short: "h" },
+  quiet: { type: "boolean", short: "q" },
   config: { type: "string" },
-  registry: { type: "string", multiple: true },
-  output: { type: "string" }
+  registry: { type: "string", multiple: true }
 };
 var OPTIONS = {
-  check: { ...COMMON_OPTIONS, base: { type: "string" }, format: { type: "string" }, "fail-on": { type: "string" } },
-  ports: { ...COMMON_OPTIONS, format: { type: "string" } },
-  suggest: { ...COMMON_OPTIONS, service: { type: "string" }, category: { type: "string" }, count: { type: "string" } }
+  check: { ...COMMON_OPTIONS, output: { type: "string" }, base: { type: "string" }, format: { type: "string" }, "fail-on": { type: "string" } },
+  ports: { ...COMMON_OPTIONS, output: { type: "string" }, format: { type: "string" } },
+  suggest: { ...COMMON_OPTIONS, output: { type: "string" }, service: { type: "string" }, category: { type: "string" }, count: { type: "string" }, format: { type: "string" } },
+  fix: { ...COMMON_OPTIONS, base: { type: "string" }, "dry-run": { type: "boolean" } }
 };
 function parseCommandLine(argv) {
   const [name2, ...rest] = argv;
   if (name2 === void 0 || name2 === "-h" || name2 === "--help" || name2 === "help") return { command: "help", topic: "main" };
   if (name2 === "--version" || name2 === "-V") return { command: "version" };
-  if (name2 !== "check" && name2 !== "ports" && name2 !== "suggest") throw new UsageError(`unknown command '${name2}' (expected check, ports or suggest)`);
+  if (!isCommandName(name2)) throw new UsageError(`unknown command '${name2}'${didYouMean(name2, COMMANDS)} (the commands: ${COMMANDS.join(", ")})`);
   let parsed;
   try {
     parsed = parseArgs({ args: [...rest], options: OPTIONS[name2], allowPositionals: true, strict: true });
   } catch (error62) {
-    throw new UsageError(error62 instanceof Error ? error62.message.split("\n")[0] ?? error62.message : String(error62));
+    throw new UsageError(parseErrorMessage(name2, error62));
   }
   const values = parsed.values;
   if (values["help"] === true) return { command: "help", topic: name2 };
@@ -60309,7 +60375,8 @@ function parseCommandLine(argv) {
     root: parsed.positionals[0] ?? ".",
     registry: values["registry"] ?? [],
     ...optional2("config", values["config"]),
-    ...optional2("output", values["output"])
+    ...optional2("output", values["output"]),
+    ...values["quiet"] === true ? { quiet: true } : {}
   };
   if (name2 === "check") {
     return {
@@ -60323,14 +60390,48 @@ function parseCommandLine(argv) {
   if (name2 === "ports") {
     return { ...common, command: "ports", format: oneOf("--format", values["format"], ["text", "markdown", "json"], "text") };
   }
+  if (name2 === "fix") {
+    const { output: _output, ...rest2 } = common;
+    return { ...rest2, command: "fix", dryRun: values["dry-run"] === true, ...optional2("base", values["base"]) };
+  }
   const service = values["service"];
   if (typeof service !== "string" || service.trim() === "") throw new UsageError("suggest needs --service NAME");
-  return { ...common, command: "suggest", service, count: positiveInteger("--count", values["count"], 1), ...optional2("category", values["category"]) };
+  return {
+    ...common,
+    command: "suggest",
+    service,
+    count: positiveInteger("--count", values["count"], 1),
+    format: oneOf("--format", values["format"], ["text", "json"], "text"),
+    ...optional2("category", values["category"])
+  };
+}
+function isCommandName(name2) {
+  return COMMANDS.includes(name2);
+}
+function parseErrorMessage(command, error62) {
+  const message = error62 instanceof Error ? error62.message.split("\n")[0] ?? error62.message : String(error62);
+  const code = error62?.code;
+  const unknown3 = code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? /'([^']+)'/.exec(message)?.[1] : void 0;
+  if (unknown3 === void 0) return message;
+  const flag = unknown3.split("=")[0] ?? unknown3;
+  const owners = COMMANDS.filter((other) => other !== command && flagsOf(other).includes(flag));
+  if (owners.length > 0) return `${command} has no option '${flag}' (${joinWithAnd2(owners)} ${owners.length > 1 ? "have" : "has"} it)`;
+  return `unknown option '${flag}'${didYouMean(flag, flagsOf(command))} (see portcullis ${command} --help)`;
+}
+function joinWithAnd2(words) {
+  return words.length <= 1 ? words.join("") : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1] ?? ""}`;
+}
+function flagsOf(command) {
+  return Object.entries(OPTIONS[command]).flatMap(([name2, option]) => [`--${name2}`, ..."short" in option ? [`-${option.short}`] : []]);
+}
+function didYouMean(word, candidates) {
+  const match = nearest(word, candidates);
+  return match === void 0 ? "" : `; did you mean '${match}'?`;
 }
 function oneOf(flag, value, allowed, fallback) {
   if (value === void 0) return fallback;
   if (typeof value === "string" && allowed.includes(value)) return value;
-  throw new UsageError(`${flag} must be one of ${allowed.join(", ")} (got '${String(value)}')`);
+  throw new UsageError(`${flag} must be one of ${allowed.join(", ")} (got '${String(value)}'${didYouMean(String(value), allowed)})`);
 }
 function positiveInteger(flag, value, fallback) {
   if (value === void 0) return fallback;
@@ -60342,6 +60443,467 @@ function optional2(key, value) {
   return typeof value === "string" ? { [key]: value } : {};
 }
 
+// src/cli/fix.ts
+import { createHash as createHash2, randomBytes } from "node:crypto";
+import { lstat, readFile as readFile2, realpath as realpath2, rename, rm, writeFile } from "node:fs/promises";
+import { basename as basename2, dirname as dirname2, join as join3 } from "node:path";
+
+// src/fix/portLiterals.ts
+var isDigit3 = (char) => char !== void 0 && char >= "0" && char <= "9";
+function rewritePortLiterals(line, edits) {
+  const ordered = [...edits].sort((a, b) => b.column - a.column);
+  let result = line;
+  let limit = Number.POSITIVE_INFINITY;
+  for (const edit of ordered) {
+    const start2 = edit.column - 1;
+    const literal2 = edit.from === edit.fromEnd ? String(edit.from) : `${edit.from}-${edit.fromEnd}`;
+    const end = start2 + literal2.length;
+    if (start2 < 0 || end > limit) return void 0;
+    if (result.slice(start2, end) !== literal2 || isDigit3(result[start2 - 1]) || isDigit3(result[end])) return void 0;
+    const replacement = edit.from === edit.fromEnd ? String(edit.to) : `${edit.to}-${edit.toEnd}`;
+    result = `${result.slice(0, start2)}${replacement}${result.slice(end)}`;
+    limit = start2;
+  }
+  return result;
+}
+
+// src/fix/plan.ts
+function plannedEdits(conflicts) {
+  const byFile = /* @__PURE__ */ new Map();
+  const taken = /* @__PURE__ */ new Set();
+  for (const conflict of sortConflictsForDisplay(conflicts)) {
+    if (conflict.status !== "new") continue;
+    for (const suggestion of conflict.suggestions) {
+      if (suggestion.sharedWith !== void 0) continue;
+      const place = JSON.stringify([suggestion.file, suggestion.line, suggestion.column]);
+      if (taken.has(place)) continue;
+      taken.add(place);
+      const fromEnd = suggestion.from + (suggestion.toEnd - suggestion.to);
+      const edit = { file: suggestion.file, line: suggestion.line, column: suggestion.column, service: suggestion.service, from: suggestion.from, fromEnd, to: suggestion.to, toEnd: suggestion.toEnd };
+      const edits = byFile.get(suggestion.file);
+      if (edits) edits.push(edit);
+      else byFile.set(suggestion.file, [edit]);
+    }
+  }
+  return byFile;
+}
+function applyEdits(file2, text4, edits) {
+  const lines = text4.split("\n");
+  const skipped = [];
+  const applied = [];
+  const ordered = [...edits].sort((a, b) => a.line - b.line || b.column - a.column);
+  for (const edit of ordered) {
+    const raw = lines[edit.line - 1];
+    if (raw === void 0) {
+      skipped.push({ ...edit, reason: `the file has no line ${edit.line}` });
+      continue;
+    }
+    const carriageReturn = raw.endsWith("\r");
+    const line = carriageReturn ? raw.slice(0, -1) : raw;
+    const rewritten = rewritePortLiterals(line, [edit]);
+    if (rewritten === void 0) {
+      skipped.push({ ...edit, reason: `${formatPortRange(edit.from, edit.fromEnd)} is not written at column ${edit.column}` });
+      continue;
+    }
+    lines[edit.line - 1] = carriageReturn ? `${rewritten}\r` : rewritten;
+    applied.push(edit);
+  }
+  if (applied.length === 0) return { skipped };
+  applied.sort((a, b) => a.line - b.line || a.column - b.column);
+  return { change: { file: file2, before: text4, after: lines.join("\n"), edits: applied }, skipped };
+}
+function sharedLiteralProposals(conflicts) {
+  return conflicts.flatMap(
+    (conflict) => conflict.status !== "new" ? [] : conflict.suggestions.flatMap((suggestion) => {
+      if (suggestion.sharedWith === void 0) return [];
+      const { file: file2, line, column, service, from, to, toEnd } = suggestion;
+      const reason = `the literal is also ${joinWithAnd(suggestion.sharedWith)}'s: give ${service} a port of its own instead`;
+      return [{ file: file2, line, column, service, from, fromEnd: from + (toEnd - to), to, toEnd, reason }];
+    })
+  );
+}
+function planFixes(conflicts, textOf) {
+  const plan = { changes: [], skipped: sharedLiteralProposals(conflicts) };
+  for (const [file2, edits] of [...plannedEdits(conflicts)].sort(([a], [b]) => compareText(a, b))) {
+    const text4 = textOf(file2);
+    if (typeof text4 !== "string") {
+      plan.skipped.push(...edits.map((edit) => ({ ...edit, reason: text4.refused })));
+      continue;
+    }
+    const { change, skipped } = applyEdits(file2, text4, edits);
+    if (change) plan.changes.push(change);
+    plan.skipped.push(...skipped);
+  }
+  return plan;
+}
+
+// src/fix/registryLines.ts
+var import_yaml21 = __toESM(require_dist(), 1);
+function newcomersAfterFix(conflicts, applied, unapplied, registered) {
+  const at = (place) => JSON.stringify([place.file, place.line, place.column]);
+  const moved = new Map(applied.map((edit) => [at(edit), edit]));
+  const stuck = new Set(unapplied.map(at));
+  const editOf = (binding2) => moved.get(at(binding2)) ?? (binding2.via ? moved.get(at(binding2.via)) : void 0);
+  const byService = /* @__PURE__ */ new Map();
+  const blocked = /* @__PURE__ */ new Set();
+  for (const conflict of conflicts) {
+    if (conflict.status !== "new") continue;
+    for (const binding2 of conflict.bindings) {
+      if (binding2.kind === "registry") continue;
+      if (stuck.has(at(binding2)) || binding2.via && stuck.has(at(binding2.via))) blocked.add(binding2.service);
+      const edit = editOf(binding2);
+      if (conflict.rule !== "unregistered" && !(edit && !registered.has(binding2.service))) continue;
+      const port = edit ? { start: edit.to, end: edit.toEnd } : { start: binding2.port, end: binding2.endPort };
+      const newcomer = byService.get(binding2.service) ?? { service: binding2.service, ports: [] };
+      if (!newcomer.ports.some((known) => known.start === port.start && known.end === port.end && known.protocol === binding2.protocol)) {
+        newcomer.ports.push({ ...port, protocol: binding2.protocol });
+      }
+      byService.set(binding2.service, newcomer);
+    }
+  }
+  return [...byService.values()].filter((newcomer) => !blocked.has(newcomer.service)).map((newcomer) => ({ ...newcomer, ports: [...newcomer.ports].sort((a, b) => a.start - b.start || a.end - b.end) })).sort((a, b) => compareText(a.service, b.service));
+}
+function registryEntryLines(file2, newcomers2) {
+  const kind = registryKind(file2);
+  return newcomers2.map((newcomer) => {
+    const port = newcomer.ports[0];
+    const single = newcomer.ports.length === 1 && port !== void 0;
+    const text4 = (range2) => formatPortRange(range2.start, range2.end);
+    switch (kind) {
+      case "nix":
+        return single && port.protocol === "tcp" && port.start === port.end ? `${nixName(newcomer.service)} = ${port.start};` : `${nixName(newcomer.service)} = [ ${newcomer.ports.map((p) => JSON.stringify(`${text4(p)}/${p.protocol}`)).join(" ")} ];`;
+      case "markdown":
+        return newcomer.ports.map((p) => `| ${text4(p)}${p.protocol === "udp" ? "/udp" : ""} | ${newcomer.service} |`).join("\n");
+      case "json":
+        return `${JSON.stringify(newcomer.service)}: ${single && port.protocol === "tcp" && port.start === port.end ? port.start : JSON.stringify(newcomer.ports.map((p) => `${text4(p)}/${p.protocol}`))}`;
+      default:
+        return `${yamlKey(newcomer.service)}: ${yamlEntry(newcomer)}`;
+    }
+  });
+}
+function registryKind(file2) {
+  if (/\.json$/i.test(file2)) return "json";
+  if (/\.nix$/i.test(file2)) return "nix";
+  if (/\.(?:md|markdown)$/i.test(file2)) return "markdown";
+  return "yaml";
+}
+function yamlEntry(newcomer) {
+  const value = (range2) => range2.start === range2.end ? String(range2.start) : JSON.stringify(formatPortRange(range2.start, range2.end));
+  const [only] = newcomer.ports;
+  if (only && newcomer.ports.length === 1) {
+    return only.protocol === "tcp" && only.start === only.end ? String(only.start) : `{ port: ${value(only)}${only.protocol === "udp" ? ", protocol: udp" : ""} }`;
+  }
+  const named = newcomer.ports.map((port) => `${port.protocol}-${formatPortRange(port.start, port.end)}: ${port.protocol === "udp" ? `{ port: ${value(port)}, protocol: udp }` : value(port)}`);
+  return `{ ports: { ${named.join(", ")} } }`;
+}
+function yamlKey(name2) {
+  return /^[a-z0-9][a-z0-9_.-]*$/.test(name2) ? name2 : JSON.stringify(name2);
+}
+function nixName(name2) {
+  return /^[a-z_][\w'-]*$/i.test(name2) ? name2 : JSON.stringify(name2);
+}
+function addToYamlRegistry(text4, lines) {
+  if (lines.length === 0) return text4;
+  const documents = (0, import_yaml21.parseAllDocuments)(text4);
+  if (!Array.isArray(documents) || documents.length !== 1) return void 0;
+  const [document3] = documents;
+  if (!document3 || document3.errors.length > 0 || !(0, import_yaml21.isMap)(document3.contents) || document3.contents.flow) return void 0;
+  const servicesPair = document3.contents.items.find((pair) => (0, import_yaml21.isScalar)(pair.key) && pair.key.value === "services");
+  if (!servicesPair || !(0, import_yaml21.isScalar)(servicesPair.key)) return void 0;
+  const key = servicesPair.key;
+  const value = servicesPair.value;
+  const eol = text4.includes("\r\n") ? "\r\n" : "\n";
+  if (value === null || (0, import_yaml21.isScalar)(value) && value.value === null) {
+    const keyStart = key.range?.[0];
+    if (keyStart === void 0) return void 0;
+    const indent2 = " ".repeat(columnOf(text4, keyStart) + 2);
+    return insertAfterLine(text4, key.range?.[1] ?? keyStart, lines.map((line) => `${indent2}${line}`), eol);
+  }
+  if (!(0, import_yaml21.isMap)(value) || value.flow || value.items.length === 0) return void 0;
+  const first = value.items[0];
+  const last2 = value.items[value.items.length - 1];
+  const firstStart = first && (0, import_yaml21.isScalar)(first.key) ? first.key.range?.[0] : void 0;
+  const lastEnd = last2 ? last2.value?.range?.[1] ?? last2.key?.range?.[1] : void 0;
+  if (firstStart === void 0 || lastEnd === void 0) return void 0;
+  const indent = " ".repeat(columnOf(text4, firstStart));
+  return insertAfterLine(text4, lastEnd, lines.map((line) => `${indent}${line}`), eol);
+}
+function columnOf(text4, offset) {
+  return offset - (text4.lastIndexOf("\n", offset - 1) + 1);
+}
+function insertAfterLine(text4, offset, lines, eol) {
+  const newline = text4.indexOf("\n", Math.max(0, offset - 1));
+  const block = lines.join(eol);
+  if (newline < 0) return `${text4}${eol}${block}${eol}`;
+  return `${text4.slice(0, newline + 1)}${block}${eol}${text4.slice(newline + 1)}`;
+}
+
+// src/fix/unifiedDiff.ts
+var CONTEXT = 3;
+function unifiedDiff(file2, before, after) {
+  if (before === after) return "";
+  const ops = diffLines(splitLines2(before), splitLines2(after));
+  let out2 = `--- a/${file2}
++++ b/${file2}
+`;
+  for (const hunk of hunks(ops)) out2 += hunk;
+  return out2;
+}
+function splitLines2(text4) {
+  if (text4 === "") return [];
+  const parts2 = text4.split("\n");
+  const last2 = parts2.pop() ?? "";
+  const lines = parts2.map((part) => ({ text: part, ended: true }));
+  if (last2 !== "") lines.push({ text: last2, ended: false });
+  return lines;
+}
+function diffLines(a, b) {
+  const same = (x2, y2) => x2.text === y2.text && x2.ended === y2.ended;
+  const max = a.length + b.length;
+  const offset = max + 1;
+  const v = new Array(2 * max + 3).fill(0);
+  const trace = [];
+  let found = false;
+  for (let d = 0; d <= max && !found; d++) {
+    trace.push({ base: offset - d - 1, values: v.slice(Math.max(0, offset - d - 1), offset + d + 2) });
+    for (let k = -d; k <= d; k += 2) {
+      const down = k === -d || k !== d && (v[offset + k - 1] ?? 0) < (v[offset + k + 1] ?? 0);
+      let x2 = down ? v[offset + k + 1] ?? 0 : (v[offset + k - 1] ?? 0) + 1;
+      let y2 = x2 - k;
+      while (x2 < a.length && y2 < b.length && same(a[x2], b[y2])) {
+        x2++;
+        y2++;
+      }
+      v[offset + k] = x2;
+      if (x2 >= a.length && y2 >= b.length) {
+        found = true;
+        break;
+      }
+    }
+  }
+  const ops = [];
+  let x = a.length;
+  let y = b.length;
+  for (let d = trace.length - 1; d >= 0; d--) {
+    const step = trace[d];
+    const at = (index2) => step.values[index2 - step.base] ?? 0;
+    const k = x - y;
+    const down = k === -d || k !== d && at(offset + k - 1) < at(offset + k + 1);
+    const previousK = down ? k + 1 : k - 1;
+    const previousX = at(offset + previousK);
+    const previousY = previousX - previousK;
+    while (x > previousX && y > previousY) {
+      x--;
+      y--;
+      ops.push({ kind: "same", text: a[x].text, line: a[x] });
+    }
+    if (d > 0) {
+      if (down) {
+        y--;
+        ops.push({ kind: "added", text: b[y].text, line: b[y] });
+      } else {
+        x--;
+        ops.push({ kind: "removed", text: a[x].text, line: a[x] });
+      }
+    }
+  }
+  return ops.reverse();
+}
+function hunks(ops) {
+  const changed = ops.flatMap((op, index2) => op.kind === "same" ? [] : [index2]);
+  const groups = [];
+  for (const index2 of changed) {
+    const last2 = groups[groups.length - 1];
+    if (last2 && index2 - last2[1] <= 2 * CONTEXT) last2[1] = index2;
+    else groups.push([index2, index2]);
+  }
+  const oldLine = [];
+  const newLine = [];
+  let o = 1;
+  let n = 1;
+  for (const op of ops) {
+    oldLine.push(o);
+    newLine.push(n);
+    if (op.kind !== "added") o++;
+    if (op.kind !== "removed") n++;
+  }
+  return groups.map(([first, last2]) => {
+    const start2 = Math.max(0, first - CONTEXT);
+    const end = Math.min(ops.length - 1, last2 + CONTEXT);
+    const slice = ops.slice(start2, end + 1);
+    const oldCount = slice.filter((op) => op.kind !== "added").length;
+    const newCount = slice.filter((op) => op.kind !== "removed").length;
+    const oldStart = oldCount === 0 ? (oldLine[start2] ?? 1) - 1 : oldLine[start2] ?? 1;
+    const newStart = newCount === 0 ? (newLine[start2] ?? 1) - 1 : newLine[start2] ?? 1;
+    let text4 = `@@ -${range(oldStart, oldCount)} +${range(newStart, newCount)} @@
+`;
+    for (const op of slice) {
+      text4 += `${op.kind === "same" ? " " : op.kind === "removed" ? "-" : "+"}${op.text}
+`;
+      if (!op.line.ended) text4 += "\\ No newline at end of file\n";
+    }
+    return text4;
+  });
+}
+function range(start2, count) {
+  return count === 1 ? String(start2) : `${start2},${count}`;
+}
+
+// src/cli/fix.ts
+async function runFix(options, io) {
+  const seen = /* @__PURE__ */ new Map();
+  const report3 = await runCheck({
+    root: options.root,
+    config: options.config,
+    registry: options.registry,
+    ...options.base === void 0 ? {} : { base: options.base },
+    workingTree: recordingTree(options.tree ?? await openWorkingTree(options.root), seen)
+  });
+  const realRoot = await realpath2(options.root);
+  const files = /* @__PURE__ */ new Map();
+  const open2 = async (file2) => {
+    const known = files.get(file2) ?? await openFixable(options.root, realRoot, file2, seen.get(file2));
+    files.set(file2, known);
+    return "refused" in known ? known : known.text;
+  };
+  for (const file2 of plannedEdits(report3.conflicts).keys()) await open2(file2);
+  const plan = planFixes(report3.conflicts, (file2) => {
+    const known = files.get(file2);
+    return known === void 0 ? { refused: "not read" } : "refused" in known ? known : known.text;
+  });
+  const changes = [...plan.changes];
+  const notes = [];
+  const registryChanged = await registerNewcomers(report3, changes, plan.skipped, registryFiles(report3, seen, options), open2, notes);
+  for (const skipped of plan.skipped) {
+    io.stderr(`portcullis: ${visibleControlChars(`${skipped.file}:${skipped.line}:${skipped.column}`)}: ${visibleControlChars(skipped.service)} not moved to ${formatPortRange(skipped.to, skipped.toEnd)}: ${visibleControlChars(skipped.reason)}
+`);
+  }
+  if (options.dryRun) {
+    io.stdout(changes.map((change) => unifiedDiff(change.file, change.before, change.after)).join(""));
+    if (!options.quiet) for (const note of notes) io.stderr(`portcullis: ${note}
+`);
+    return plan.skipped.length > 0 ? 1 : 0;
+  }
+  let failed = plan.skipped.length > 0;
+  for (const change of changes) {
+    const known = files.get(change.file);
+    const problem2 = known && !("refused" in known) ? await writeChange(known, change) : "not read";
+    if (problem2 !== void 0) {
+      failed = true;
+      io.stderr(`portcullis: ${visibleControlChars(change.file)}: not written: ${problem2}
+`);
+    } else if (!options.quiet) {
+      for (const line of describeChange(change, registryChanged)) io.stdout(`${visibleControlChars(line)}
+`);
+    }
+  }
+  if (!options.quiet) {
+    for (const note of notes) io.stdout(`${note}
+`);
+    if (changes.length === 0 && plan.skipped.length === 0 && notes.length === 0) io.stdout("Nothing to fix: no new conflict has a proposed port.\n");
+  }
+  return failed ? 1 : 0;
+}
+function recordingTree(tree, seen) {
+  const { root: _root, ...rest } = tree;
+  return {
+    ...rest,
+    read: async (wanted, maxBytes) => {
+      const result = await tree.read(wanted, maxBytes);
+      for (const [path, text4] of result.texts) seen.set(path, hashOf(text4));
+      return result;
+    }
+  };
+}
+function hashOf(text4) {
+  return createHash2("sha256").update(text4).digest("hex");
+}
+async function openFixable(root, realRoot, file2, checkedHash) {
+  if (file2 === "" || file2.startsWith("/") || file2.includes("\\") || file2.split("/").some((part) => part === ".." || part === "." || part === "")) {
+    return { refused: "not a plain path inside the root" };
+  }
+  const path = join3(root, ...file2.split("/"));
+  try {
+    const info2 = await lstat(path);
+    if (info2.isSymbolicLink()) return { refused: "a symbolic link: never written through" };
+    if (!info2.isFile()) return { refused: "not a regular file" };
+    if (await realpath2(path) !== join3(realRoot, ...file2.split("/"))) return { refused: "a folder on its path is a symbolic link: never written through" };
+    const bytes = await readFile2(path);
+    const text4 = decodeText(bytes);
+    if (text4 === void 0) return { refused: "a binary file" };
+    const bom = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
+    if (!encode3(text4, bom).equals(bytes)) return { refused: "not valid UTF-8: rewriting it would change other bytes" };
+    if (checkedHash === void 0) return { refused: "the check did not read it" };
+    if (hashOf(text4) !== checkedHash) return { refused: "changed since the check: run portcullis fix again" };
+    return { path, bytes, text: text4, bom, mode: info2.mode & 4095 };
+  } catch (error62) {
+    return { refused: `cannot be read (${error62.code ?? String(error62)})` };
+  }
+}
+function encode3(text4, bom) {
+  const body2 = Buffer.from(text4, "utf8");
+  return bom ? Buffer.concat([Buffer.from([239, 187, 191]), body2]) : body2;
+}
+async function writeChange(file2, change) {
+  const temporary = join3(dirname2(file2.path), `.${basename2(file2.path)}.portcullis-${randomBytes(6).toString("hex")}`);
+  try {
+    await writeFile(temporary, encode3(change.after, file2.bom), { flag: "wx", mode: file2.mode });
+    const info2 = await lstat(file2.path);
+    if (!info2.isFile() || !(await readFile2(file2.path)).equals(file2.bytes)) {
+      await rm(temporary, { force: true });
+      return "changed while fixing: run portcullis fix again";
+    }
+    await rename(temporary, file2.path);
+    return void 0;
+  } catch (error62) {
+    await rm(temporary, { force: true });
+    return `${error62.code ?? String(error62)}`;
+  }
+}
+function registryFiles(report3, seen, options) {
+  const named = new Set([...options.registry, ...options.config.registry].map((path) => path.replace(/\\/g, "/").replace(/^(\.\/)+/, "")));
+  const files = new Set(report3.bindings.filter((binding2) => binding2.kind === "registry").map((binding2) => binding2.file));
+  for (const path of seen.keys()) if (named.has(path) || isNativeRegistryFileName(path) && isRegistryPlace(path)) files.add(path);
+  return [...files].sort(compareText);
+}
+async function registerNewcomers(report3, changes, skipped, registries, open2, notes) {
+  const registered = new Set(report3.bindings.filter((binding2) => binding2.kind === "registry").map((binding2) => binding2.service));
+  const newcomers2 = newcomersAfterFix(report3.conflicts, changes.flatMap((change) => change.edits), skipped, registered);
+  if (newcomers2.length === 0 || registries.length === 0) return void 0;
+  const yamlRegistry = registries.find((file2) => /\.ya?ml$/i.test(file2));
+  if (yamlRegistry !== void 0) {
+    const original = await open2(yamlRegistry);
+    const index2 = changes.findIndex((change) => change.file === yamlRegistry);
+    const current = changes[index2]?.after ?? original;
+    const entries = registryEntryLines(yamlRegistry, newcomers2);
+    const after = typeof current === "string" ? addToYamlRegistry(current, entries) : void 0;
+    if (typeof original === "string" && after !== void 0) {
+      const existing = changes[index2];
+      if (existing) changes[index2] = { ...existing, after };
+      else changes.push({ file: yamlRegistry, before: original, after, edits: [] });
+      changes.sort((a, b) => compareText(a.file, b.file));
+      return { file: yamlRegistry, entries };
+    }
+  }
+  const target = yamlRegistry ?? registries[0] ?? "";
+  notes.push(`Register the new services in ${visibleControlChars(target)}:`, ...registryEntryLines(target, newcomers2).map((line) => `  ${visibleControlChars(line)}`));
+  return void 0;
+}
+function describeChange(change, registered) {
+  const lines = change.edits.map((edit) => `${edit.file}:${edit.line}:${edit.column}: ${edit.service} ${formatPortRange(edit.from, edit.fromEnd)} -> ${formatPortRange(edit.to, edit.toEnd)}`);
+  if (registered?.file === change.file) lines.push(`${change.file}: registered ${registered.entries.join(", ")}`);
+  return lines;
+}
+
+// src/cli/terminal.ts
+function wantsColor(env, isTerminal) {
+  const noColor = env["NO_COLOR"];
+  return isTerminal && (noColor === void 0 || noColor === "") && env["TERM"] !== "dumb";
+}
+function oneLine2(message) {
+  return message.split(/[\r\n]/).map((part) => part.trim()).filter((part) => part !== "").join(" ");
+}
+
 // src/cli/help.ts
 var MAIN_HELP = `portcullis: keeps a repository's network ports free of collisions
 
@@ -60349,10 +60911,13 @@ Usage:
   portcullis check   [ROOT] [--base REF] [--registry PATH]... [--config FILE]
                      [--format text|markdown|json|sarif] [--fail-on new|any|none] [--output FILE]
   portcullis ports   [ROOT] [--format text|markdown|json] [--config FILE] [--registry PATH]...
-  portcullis suggest [ROOT] --service NAME [--category CAT] [--count N] [--config FILE] [--registry PATH]...
+  portcullis suggest [ROOT] --service NAME [--category CAT] [--count N] [--format text|json]
+  portcullis fix     [ROOT] [--base REF] [--dry-run]
 
+Every command also takes --config FILE, --registry PATH (repeatable) and -q/--quiet.
 Run 'portcullis <command> --help' for a command's options.
-Exit status: 0 nothing failing, 1 failing conflicts, 2 usage or configuration error.
+Exit status: 0 nothing failing, 1 failing conflicts (fix: a proposal not applied),
+2 usage or configuration error. Colors only on a terminal, never with NO_COLOR set.
 `;
 var CHECK_HELP = `Usage: portcullis check [ROOT] [options]
 
@@ -60366,6 +60931,7 @@ Options:
   --format FORMAT     text (default), markdown, json or sarif
   --fail-on POLICY    new (default): fail on new errors; any: on every error; none: never
   --output FILE       write the report to FILE instead of standard output
+  -q, --quiet         text: print only the failing conflicts, and nothing when none fails
   -h, --help          show this help
 `;
 var PORTS_HELP = `Usage: portcullis ports [ROOT] [options]
@@ -60388,9 +60954,29 @@ Options:
   --service NAME      the service that needs a port (required)
   --category CAT      a registry category whose range the ports must lie in
   --count N           how many ports to propose (default 1)
+  --format FORMAT     text (default: one port a line) or json
   --registry PATH     a registry file (repeatable); replaces auto-detection
   --config FILE       the config file (default: ROOT/.portcullis.yml when present)
+  --output FILE       write the ports to FILE instead of standard output
+  -q, --quiet         no note when fewer ports than asked fit
   -h, --help          show this help
+`;
+var FIX_HELP = `Usage: portcullis fix [ROOT] [options]
+
+Runs the check and writes every proposed port of its new conflicts into the files: the
+port literal at each proposal's line and column, nothing else. With a registry, the new
+services' entries are added to a ports.yml (or printed for other registry kinds).
+A file that changed since the check read it, or a symbolic link, is never written.
+
+Options:
+  --dry-run           print the changes as a unified diff (for git apply) and write nothing
+  --base REF          fix only the conflicts that are new since this git revision
+  --registry PATH     a registry file (repeatable); replaces auto-detection
+  --config FILE       the config file (default: ROOT/.portcullis.yml when present)
+  -q, --quiet         print nothing but what could not be done
+  -h, --help          show this help
+
+Exit status: 0 every proposal applied (or nothing to fix), 1 some could not be, 2 usage error.
 `;
 
 // package.json
@@ -60399,21 +60985,40 @@ var package_default = {
   version: "0.1.0",
   description: "Keeps a repository's network ports free of collisions: a GitHub Action and a CLI.",
   license: "MIT",
+  keywords: [
+    "ports",
+    "port-collision",
+    "docker-compose",
+    "nixos",
+    "github-action",
+    "pre-commit",
+    "cli"
+  ],
   type: "module",
-  private: true,
   engines: {
     node: ">=20"
   },
   bin: {
     portcullis: "dist/cli.js"
   },
+  files: [
+    "dist/cli.js",
+    "dist/worker.js",
+    "dist/wasm/",
+    "dist/schemas/",
+    "README.md",
+    "LICENSE"
+  ],
   exports: {
-    ".": "./dist/index.js"
+    "./package.json": "./package.json",
+    "./schemas/*": "./dist/schemas/*"
   },
   scripts: {
     build: "node scripts/build.mjs",
     start: "node dist/cli.js check examples --fail-on none",
     test: "node --experimental-vm-modules node_modules/jest/bin/jest.js",
+    "test:unit": "npm test -- --selectProjects unit",
+    "test:e2e": "npm run build && npm test -- --selectProjects e2e",
     typecheck: "tsc --noEmit -p tsconfig.json",
     lint: "eslint .",
     bench: "node bench/run.mjs",
@@ -60421,41 +61026,39 @@ var package_default = {
     "bench:quick": "node bench/run.mjs --sizes 50 --runs 3",
     all: "npm run lint && npm run typecheck && npm test && npm run build"
   },
-  dependencies: {
+  devDependencies: {
     "@actions/core": "^3.0.1",
     "@actions/github": "^9.1.1",
+    "@eslint/js": "^10.0.1",
+    "@jest/globals": "^30.5.2",
+    "@octokit/openapi": "^23.0.2",
     "@octokit/plugin-retry": "^8.1.1",
     "@octokit/plugin-throttling": "^11.0.5",
+    "@swc/core": "^1.16.22",
+    "@swc/jest": "^0.2.39",
+    "@types/mdast": "^4.0.4",
+    "@types/node": "^20.19.43",
+    "@types/picomatch": "^4.0.3",
     "@vscode/tree-sitter-wasm": "^0.3.1",
+    ajv: "^8.20.0",
+    dclint: "^3.1.0",
+    esbuild: "^0.28.2",
+    eslint: "^10.15.0",
+    "eslint-plugin-regexp": "^3.3.3",
+    "fast-check": "^4.10.2",
     "fast-glob": "^3.3.3",
+    jest: "^30.5.2",
     "mdast-util-from-markdown": "^2.1.0",
     "mdast-util-gfm-table": "^2.0.1",
     "micromark-extension-gfm-table": "^2.1.2",
     picomatch: "^4.0.7",
     "smol-toml": "^1.9.1",
     "toml-eslint-parser": "^1.0.3",
+    typescript: "~6.0.3",
+    "typescript-eslint": "^8.73.0",
     "web-tree-sitter": "^0.27.2",
     yaml: "^2.9.1",
     zod: "^4.6.7"
-  },
-  devDependencies: {
-    "@eslint/js": "^10.0.1",
-    "@jest/globals": "^30.5.2",
-    "@octokit/openapi": "^23.0.2",
-    "@swc/core": "^1.16.22",
-    "@swc/jest": "^0.2.39",
-    "@types/mdast": "^4.0.4",
-    "@types/node": "^20.19.43",
-    "@types/picomatch": "^4.0.3",
-    dclint: "^3.1.0",
-    esbuild: "^0.28.2",
-    eslint: "^10.15.0",
-    "eslint-plugin-regexp": "^3.3.3",
-    "fast-check": "^4.10.2",
-    jest: "^30.5.2",
-    "tree-sitter-nix": "^0.0.2",
-    typescript: "~6.0.3",
-    "typescript-eslint": "^8.73.0"
   }
 };
 
@@ -60472,11 +61075,11 @@ async function runCli(argv, io) {
     return await runCommand(command, io);
   } catch (error62) {
     if (error62 instanceof UsageError || error62 instanceof CheckUsageError) {
-      io.stderr(`portcullis: ${error62.message}
+      io.stderr(`portcullis: ${oneLine2(error62.message)}
 `);
       return EXIT_USAGE;
     }
-    io.stderr(`portcullis: internal error: ${error62 instanceof Error ? error62.message : String(error62)}
+    io.stderr(`portcullis: internal error: ${oneLine2(error62 instanceof Error ? error62.message : String(error62))}
 `);
     return EXIT_USAGE;
   }
@@ -60484,7 +61087,7 @@ async function runCli(argv, io) {
 async function runCommand(command, io) {
   switch (command.command) {
     case "help":
-      io.stdout({ main: MAIN_HELP, check: CHECK_HELP, ports: PORTS_HELP, suggest: SUGGEST_HELP }[command.topic]);
+      io.stdout({ main: MAIN_HELP, check: CHECK_HELP, ports: PORTS_HELP, suggest: SUGGEST_HELP, fix: FIX_HELP }[command.topic]);
       return EXIT_OK;
     case "version":
       io.stdout(`${VERSION}
@@ -60495,23 +61098,31 @@ async function runCommand(command, io) {
   }
   const root = resolvePath2(io.cwd, command.root);
   if (!await isDirectory(root)) throw new UsageError(`ROOT is not a folder: ${command.root}`);
-  const config2 = await configFor(root, command.config === void 0 ? void 0 : resolvePath2(io.cwd, command.config));
+  const config2 = await configFor(root, command.config, io.cwd);
+  await requireRegistryFiles(root, command.registry);
+  const base = command.command === "check" || command.command === "fix" ? await baseOf(root, command.base, command.quiet === true, io) : void 0;
+  if (command.command === "fix") {
+    return runFix({ root, config: config2, registry: command.registry, dryRun: command.dryRun, quiet: command.quiet === true, ...base === void 0 ? {} : { base } }, io);
+  }
   if (command.command === "check") {
-    const report3 = await runCheck({ root, config: config2, registry: command.registry, ...command.base === void 0 ? {} : { base: command.base } });
-    const rendered = {
-      text: () => renderText(report3),
+    const report3 = await runCheck({ root, config: config2, registry: command.registry, ...base === void 0 ? {} : { base } });
+    const failing = failingConflicts(report3.conflicts, command.failOn);
+    if (command.quiet && command.format === "text" && failing.length === 0) return EXIT_OK;
+    const shown = command.quiet && command.format === "text" ? { ...report3, conflicts: failing, diagnostics: [] } : report3;
+    const rendered2 = {
+      text: () => renderText(shown, { color: io.color === true && command.output === void 0 }),
       markdown: () => renderMarkdown(report3),
       json: () => renderJson(report3),
       sarif: () => renderSarif(report3, { toolVersion: VERSION })
     }[command.format]();
-    await emit(rendered, command.output, io);
-    return failingConflicts(report3.conflicts, command.failOn).length > 0 ? EXIT_FAILING : EXIT_OK;
+    await emit(rendered2, command.output, io);
+    return failing.length > 0 ? EXIT_FAILING : EXIT_OK;
   }
   const analysis = await analyzeWorkingTree({ root, config: config2, registry: command.registry });
   if (command.command === "ports") {
     const bindings = [...analysis.registry.entries, ...analysis.bindings];
-    const rendered = { text: renderInventoryText, markdown: renderInventoryMarkdown, json: renderInventoryJson }[command.format](bindings);
-    await emit(rendered, command.output, io);
+    const rendered2 = { text: renderInventoryText, markdown: renderInventoryMarkdown, json: renderInventoryJson }[command.format](bindings);
+    await emit(rendered2, command.output, io);
     return EXIT_OK;
   }
   if (command.category !== void 0 && !analysis.registry.categories.some((category) => category.name === command.category)) {
@@ -60525,21 +61136,56 @@ async function runCommand(command, io) {
     registry: analysis.registry,
     ...command.category === void 0 ? {} : { category: command.category }
   });
-  if (ports.length < command.count) io.stderr(`portcullis: only ${ports.length} free ports fit the constraints
+  if (ports.length < command.count && !command.quiet) io.stderr(`portcullis: only ${ports.length} free ports fit the constraints
 `);
-  await emit(ports.map((port) => `${port}
-`).join(""), command.output, io);
+  const rendered = command.format === "json" ? `${JSON.stringify({ service: command.service, category: command.category ?? null, ports }, null, 2)}
+` : ports.map((port) => `${port}
+`).join("");
+  await emit(rendered, command.output, io);
   return EXIT_OK;
 }
-async function configFor(root, explicit) {
+async function baseOf(root, base, quiet, io) {
+  if (base !== "HEAD" || await gitTopLevel(root) === void 0) return base;
+  const born = await resolveRevision(root, "HEAD").then(
+    () => true,
+    () => false
+  );
+  if (born) return base;
+  if (!quiet) io.stderr("portcullis: HEAD has no commit yet: every conflict counts as new\n");
+  return void 0;
+}
+async function requireRegistryFiles(root, registry2) {
+  for (const path of registry2) {
+    const info2 = await stat(resolvePath2(root, path)).catch(() => void 0);
+    if (!info2?.isFile()) throw new UsageError(`--registry ${path}: ${info2 ? "not a file" : "no such file"} (registry paths are relative to ROOT)`);
+  }
+}
+async function configFor(root, given, cwd) {
+  const explicit = given === void 0 ? void 0 : resolvePath2(cwd, given);
   const loaded = await loadConfig(root, explicit);
-  if ("error" in loaded) throw new UsageError(loaded.error);
-  return loaded.config;
+  if (!("error" in loaded)) return loaded.config;
+  const named = explicit !== void 0 && given !== void 0 && loaded.error.startsWith(explicit) ? `${given}${loaded.error.slice(explicit.length)}` : loaded.error;
+  throw new UsageError(named);
 }
 async function emit(text4, output2, io) {
   if (output2 === void 0) io.stdout(text4.endsWith("\n") ? text4 : `${text4}
 `);
-  else await writeFile(resolvePath2(io.cwd, output2), text4);
+  else await writeFile2(resolvePath2(io.cwd, output2), text4).catch((error62) => {
+    throw new UsageError(`--output ${output2}: cannot write: ${describeWriteError(error62)}`);
+  });
+}
+function describeWriteError(error62) {
+  const code = error62?.code;
+  const known = {
+    ENOENT: "its folder does not exist",
+    ENOTDIR: "a part of its path is not a folder",
+    EISDIR: "it is a folder",
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    EROFS: "read-only file system",
+    ENOSPC: "no space left on the device"
+  };
+  return (code === void 0 ? void 0 : known[code]) ?? (code ?? String(error62));
 }
 async function isDirectory(path) {
   try {
@@ -60550,8 +61196,20 @@ async function isDirectory(path) {
 }
 
 // src/cli/main.ts
+var fail = (error62) => {
+  process.stderr.write(`portcullis: internal error: ${oneLine2(error62 instanceof Error ? error62.message : String(error62))}
+`);
+  process.exit(2);
+};
+process.on("uncaughtException", fail);
+process.on("unhandledRejection", fail);
+process.stdout.on("error", (error62) => {
+  if (error62.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  fail(error62);
+});
 process.exitCode = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: (text4) => process.stdout.write(text4),
-  stderr: (text4) => process.stderr.write(text4)
+  stderr: (text4) => process.stderr.write(text4),
+  color: wantsColor(process.env, process.stdout.isTTY === true)
 });

@@ -62996,6 +62996,7 @@ function formatPortRange(start2, end) {
 }
 
 // src/extract/zodYaml.ts
+var acceptedInputs = /* @__PURE__ */ new WeakMap();
 var DECIMAL_LITERAL = /^[-+]?\d+(?:\.\d+)?$/;
 function yamlToPlain(yaml, node3) {
   const problems = [];
@@ -63132,7 +63133,8 @@ function shapeOf(value) {
   return typeof value === "object" ? "mapping" : "scalar";
 }
 function byShape(branches, expected) {
-  return external_exports.unknown().transform((value, context3) => {
+  const shaped = [branches.scalar, branches.mapping, branches.sequence].filter((branch) => branch !== void 0);
+  const picker = external_exports.unknown().transform((value, context3) => {
     const shape = shapeOf(value);
     const schema = shape === void 0 ? void 0 : branches[shape];
     if (!schema) {
@@ -63144,6 +63146,8 @@ function byShape(branches, expected) {
     for (const issue3 of result.error.issues) context3.addIssue({ ...issue3 });
     return external_exports.NEVER;
   });
+  acceptedInputs.set(picker, shaped.length === 1 && shaped[0] ? shaped[0] : external_exports.union(shaped));
+  return picker;
 }
 var portRangeSchema = external_exports.unknown().transform((value, context3) => {
   const range = portRangeOf(value);
@@ -63155,6 +63159,10 @@ var portRangeSchema = external_exports.unknown().transform((value, context3) => 
   });
   return external_exports.NEVER;
 });
+acceptedInputs.set(
+  portRangeSchema,
+  external_exports.union([external_exports.number().int().min(MIN_PORT).max(MAX_PORT), external_exports.string().regex(/^\s*\d{1,5}\s*(?:-\s*\d{1,5}\s*)?$/, "a port or a range N-M")])
+);
 function portRangeOf(value) {
   if (typeof value === "number") return Number.isInteger(value) ? parsePortRange(String(value)) : void 0;
   return typeof value === "string" ? parsePortRange(value) : void 0;
@@ -63271,13 +63279,16 @@ var limitsSchema = external_exports.strictObject({
   return merged;
 });
 var configSchema = external_exports.strictObject({
-  include: pathsSchema.nullish(),
-  exclude: pathsSchema.nullish(),
-  registry: pathsSchema.nullish(),
-  scopes: scopesSchema.nullish(),
-  ignore: external_exports.array(ignoreRuleSchema).nullish(),
-  aliases: aliasesSchema.nullish(),
-  limits: limitsSchema.nullish()
+  // Where editors find the JSON Schema (dist/schemas/portcullis.schema.json); not read.
+  $schema: external_exports.string().optional(),
+  // The descriptions are what editors show from the JSON Schema.
+  include: pathsSchema.nullish().describe("globs to read even inside skipped folders (tests/, fixtures/, examples/...)"),
+  exclude: pathsSchema.nullish().describe("globs never to read"),
+  registry: pathsSchema.nullish().describe("registry files to read instead of auto-detecting them"),
+  scopes: scopesSchema.nullish().describe("globs -> scope name: one scope per machine the repository describes; together: true makes its stacks run together"),
+  ignore: external_exports.array(ignoreRuleSchema).nullish().describe("conflicts to leave alone: a rule, a port and/or a service, each with a reason"),
+  aliases: aliasesSchema.nullish().describe("canonical service name -> other names that mean the same service"),
+  limits: limitsSchema.nullish().describe("what one run may read; past a limit a file is not read and a diagnostic says so")
 }).transform(
   (config2) => ({
     include: config2.include ?? [],
@@ -63677,6 +63688,7 @@ function buildServiceIndex(bindings, registry2) {
   const entriesByName = groupBy(registry2.entries, (entry) => entry.service);
   const rangeByCategory = categoryRanges(registry2);
   const sharedLiterals = literalsSharedByServices(bindings);
+  const claimsByPlace = groupBy(bindings, locationKey);
   const displayName = makeDisplayName(bindings);
   const nearestRegistryEntry = (binding2) => {
     const entries = (entriesByName.get(binding2.service) ?? []).filter((entry) => sameService(entry, binding2));
@@ -63698,6 +63710,9 @@ function buildServiceIndex(bindings, registry2) {
     },
     suggestionLocation(binding2) {
       return suggestionLocation(binding2, sharedLiterals);
+    },
+    claimsAt(location) {
+      return claimsByPlace.get(locationKey(location)) ?? [];
     }
   };
   function nearestCategorizedEntry(binding2) {
@@ -63815,6 +63830,7 @@ function returnToRegisteredPorts(conflict, services) {
 function eachLiteral(bindings, services, targetOf) {
   const suggestions = [];
   const seen = /* @__PURE__ */ new Set();
+  const moving = new Set(bindings.map((binding2) => services.canonicalKey(binding2)));
   const inOrder = [...bindings].sort(
     (a, b) => compareLocations(a, b) || compareText(services.canonicalKey(a), services.canonicalKey(b)) || a.port - b.port
   );
@@ -63824,9 +63840,15 @@ function eachLiteral(bindings, services, targetOf) {
     seen.add(locationKey(at));
     const target = targetOf(binding2);
     if (target === void 0) continue;
-    suggestions.push({ service: services.displayName(binding2), ...at, from: binding2.port, to: target.start, toEnd: target.end });
+    const suggestion = { service: services.displayName(binding2), ...at, from: binding2.port, to: target.start, toEnd: target.end };
+    const sharedWith = stayingReaders(at, moving, services);
+    suggestions.push(sharedWith.length > 0 ? { ...suggestion, sharedWith } : suggestion);
   }
   return suggestions;
+}
+function stayingReaders(at, moving, services) {
+  const staying = services.claimsAt(at).filter((claim2) => claim2.kind !== "registry" && !moving.has(services.canonicalKey(claim2)));
+  return [...new Set(staying.map((claim2) => services.displayName(claim2)))].sort(compareText);
 }
 
 // src/detect/conflict.ts
@@ -80723,7 +80745,11 @@ var registrySectionSchemas = {
   reserved: external_exports.array(external_exports.unknown()).nullish(),
   services: mappingSection
 };
-var registryDocumentSchema = external_exports.strictObject(registrySectionSchemas);
+var registryDocumentSchema = external_exports.strictObject({
+  // Where editors find the JSON Schema (dist/schemas/ports.schema.json); not read.
+  $schema: external_exports.string().optional(),
+  ...registrySectionSchemas
+});
 var protocolSchema = external_exports.enum(["tcp", "udp"]);
 var textSchema = external_exports.string();
 var categoryEntrySchema = byShape(
@@ -80780,6 +80806,12 @@ var serviceEntrySchema = byShape(
   },
   "a port or a mapping with port or ports"
 );
+var registryFileSchema = external_exports.strictObject({
+  $schema: external_exports.string().optional(),
+  categories: external_exports.record(external_exports.string(), categoryEntrySchema).nullish().describe("category -> port range: where proposals for its services go, and what out-of-range checks"),
+  reserved: external_exports.array(reservedEntrySchema).nullish().describe("ports and ranges nobody may take"),
+  services: external_exports.record(external_exports.string(), serviceEntrySchema).nullish().describe("service -> its port (3000), a mapping { port, category, protocol }, or { ports: { name: port } }")
+});
 
 // src/extract/registry/native.ts
 var FORMAT2 = "registry";
@@ -87615,7 +87647,7 @@ async function runCheck(options) {
   const root = resolvePath(options.root);
   const limits = options.limits ?? options.config.limits;
   const registryPaths = [...options.registry ?? [], ...options.config.registry];
-  const head = await checkTree(await openWorkingTree(root), root, registryPaths, options.config, limits);
+  const head = await checkTree(options.workingTree ?? await openWorkingTree(root), root, registryPaths, options.config, limits);
   let conflicts = head.analysis.conflicts;
   let baseRevision = null;
   let base = null;
@@ -87743,6 +87775,11 @@ function distinctProposals(suggestions) {
     return true;
   });
 }
+function describeProposal(suggestion) {
+  const move = `move ${suggestion.service} to ${formatPortRange(suggestion.to, suggestion.toEnd)}`;
+  if (suggestion.sharedWith === void 0) return `${move} at ${formatLocation(suggestion)}`;
+  return `${move}: its port at ${formatLocation(suggestion)} is also ${joinWithAnd(suggestion.sharedWith)}'s, so give ${suggestion.service} a port of its own instead of editing it`;
+}
 
 // src/report/json.ts
 function toJsonReport(report3) {
@@ -87795,7 +87832,8 @@ function toJsonConflict(conflict) {
       ...toJsonLocation(suggestion),
       from: suggestion.from,
       to: suggestion.to,
-      toEnd: suggestion.toEnd
+      toEnd: suggestion.toEnd,
+      ...suggestion.sharedWith === void 0 ? {} : { sharedWith: [...suggestion.sharedWith] }
     })),
     message: conflict.message
   };
@@ -87918,6 +87956,9 @@ function proposalCell(conflict, link) {
   const onlyLocations = onlyLocationOfEachService(conflict);
   return conflict.suggestions.map((suggestion) => {
     const move = `${cellCode(suggestion.service)} \u2192 ${formatPortRange(suggestion.to, suggestion.toEnd)}`;
+    if (suggestion.sharedWith !== void 0) {
+      return `${move}: override it on ${cellCode(suggestion.service)}; ${locationReference(suggestion, link)} is also ${suggestion.sharedWith.map(cellCode).join(", ")}'s`;
+    }
     return onlyLocations.get(suggestion.service) === formatLocation(suggestion) ? move : `${move} at ${locationReference(suggestion, link)}`;
   }).join("<br>");
 }
@@ -88080,9 +88121,7 @@ function conflictFingerprint(conflict) {
 }
 function resultMessage(conflict, others) {
   const sentences = [asSentence(sarifText(conflict.message))];
-  const proposals = conflict.suggestions.map(
-    (suggestion) => `move ${sarifText(suggestion.service)} to ${formatPortRange(suggestion.to, suggestion.toEnd)} at ${sarifText(formatLocation(suggestion))}`
-  );
+  const proposals = conflict.suggestions.map((suggestion) => sarifText(describeProposal(suggestion)));
   if (proposals.length > 0) sentences.push(`Proposed: ${proposals.join("; ")}.`);
   if (others.length > 0) {
     const links = others.map((location, index2) => `[${sarifText(location.service)}](${index2 + 1})`);
@@ -88123,21 +88162,40 @@ var package_default = {
   version: "0.1.0",
   description: "Keeps a repository's network ports free of collisions: a GitHub Action and a CLI.",
   license: "MIT",
+  keywords: [
+    "ports",
+    "port-collision",
+    "docker-compose",
+    "nixos",
+    "github-action",
+    "pre-commit",
+    "cli"
+  ],
   type: "module",
-  private: true,
   engines: {
     node: ">=20"
   },
   bin: {
     portcullis: "dist/cli.js"
   },
+  files: [
+    "dist/cli.js",
+    "dist/worker.js",
+    "dist/wasm/",
+    "dist/schemas/",
+    "README.md",
+    "LICENSE"
+  ],
   exports: {
-    ".": "./dist/index.js"
+    "./package.json": "./package.json",
+    "./schemas/*": "./dist/schemas/*"
   },
   scripts: {
     build: "node scripts/build.mjs",
     start: "node dist/cli.js check examples --fail-on none",
     test: "node --experimental-vm-modules node_modules/jest/bin/jest.js",
+    "test:unit": "npm test -- --selectProjects unit",
+    "test:e2e": "npm run build && npm test -- --selectProjects e2e",
     typecheck: "tsc --noEmit -p tsconfig.json",
     lint: "eslint .",
     bench: "node bench/run.mjs",
@@ -88145,41 +88203,39 @@ var package_default = {
     "bench:quick": "node bench/run.mjs --sizes 50 --runs 3",
     all: "npm run lint && npm run typecheck && npm test && npm run build"
   },
-  dependencies: {
+  devDependencies: {
     "@actions/core": "^3.0.1",
     "@actions/github": "^9.1.1",
+    "@eslint/js": "^10.0.1",
+    "@jest/globals": "^30.5.2",
+    "@octokit/openapi": "^23.0.2",
     "@octokit/plugin-retry": "^8.1.1",
     "@octokit/plugin-throttling": "^11.0.5",
+    "@swc/core": "^1.16.22",
+    "@swc/jest": "^0.2.39",
+    "@types/mdast": "^4.0.4",
+    "@types/node": "^20.19.43",
+    "@types/picomatch": "^4.0.3",
     "@vscode/tree-sitter-wasm": "^0.3.1",
+    ajv: "^8.20.0",
+    dclint: "^3.1.0",
+    esbuild: "^0.28.2",
+    eslint: "^10.15.0",
+    "eslint-plugin-regexp": "^3.3.3",
+    "fast-check": "^4.10.2",
     "fast-glob": "^3.3.3",
+    jest: "^30.5.2",
     "mdast-util-from-markdown": "^2.1.0",
     "mdast-util-gfm-table": "^2.0.1",
     "micromark-extension-gfm-table": "^2.1.2",
     picomatch: "^4.0.7",
     "smol-toml": "^1.9.1",
     "toml-eslint-parser": "^1.0.3",
+    typescript: "~6.0.3",
+    "typescript-eslint": "^8.73.0",
     "web-tree-sitter": "^0.27.2",
     yaml: "^2.9.1",
     zod: "^4.6.7"
-  },
-  devDependencies: {
-    "@eslint/js": "^10.0.1",
-    "@jest/globals": "^30.5.2",
-    "@octokit/openapi": "^23.0.2",
-    "@swc/core": "^1.16.22",
-    "@swc/jest": "^0.2.39",
-    "@types/mdast": "^4.0.4",
-    "@types/node": "^20.19.43",
-    "@types/picomatch": "^4.0.3",
-    dclint: "^3.1.0",
-    esbuild: "^0.28.2",
-    eslint: "^10.15.0",
-    "eslint-plugin-regexp": "^3.3.3",
-    "fast-check": "^4.10.2",
-    jest: "^30.5.2",
-    "tree-sitter-nix": "^0.0.2",
-    typescript: "~6.0.3",
-    "typescript-eslint": "^8.73.0"
   }
 };
 
@@ -88609,7 +88665,7 @@ function fingerprintOf(body2) {
   return FINGERPRINT.test(fingerprint) ? fingerprint : void 0;
 }
 
-// src/action/suggestionLine.ts
+// src/fix/portLiterals.ts
 var isDigit3 = (char) => char !== void 0 && char >= "0" && char <= "9";
 function rewritePortLiterals(line, edits) {
   const ordered = [...edits].sort((a, b) => b.column - a.column);
@@ -88636,6 +88692,7 @@ function lineProposals(conflicts, readLine) {
     if (conflict.status !== "new") continue;
     const reason = `${SEVERITY_ICON2[conflict.severity]} ${conflict.rule}: ${describeConflict(conflict)}`;
     for (const suggestion of conflict.suggestions) {
+      if (suggestion.sharedWith !== void 0) continue;
       const key = JSON.stringify([suggestion.file, suggestion.line]);
       let entry = byLine.get(key);
       if (!entry) byLine.set(key, entry = { file: suggestion.file, line: suggestion.line, edits: [], reasons: [] });

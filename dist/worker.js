@@ -49668,6 +49668,7 @@ function date4(params) {
 }
 
 // src/extract/zodYaml.ts
+var acceptedInputs = /* @__PURE__ */ new WeakMap();
 var DECIMAL_LITERAL = /^[-+]?\d+(?:\.\d+)?$/;
 function yamlToPlain(yaml, node3) {
   const problems = [];
@@ -49804,7 +49805,8 @@ function shapeOf(value) {
   return typeof value === "object" ? "mapping" : "scalar";
 }
 function byShape(branches, expected) {
-  return external_exports.unknown().transform((value, context) => {
+  const shaped = [branches.scalar, branches.mapping, branches.sequence].filter((branch) => branch !== void 0);
+  const picker = external_exports.unknown().transform((value, context) => {
     const shape = shapeOf(value);
     const schema = shape === void 0 ? void 0 : branches[shape];
     if (!schema) {
@@ -49816,6 +49818,8 @@ function byShape(branches, expected) {
     for (const issue2 of result.error.issues) context.addIssue({ ...issue2 });
     return external_exports.NEVER;
   });
+  acceptedInputs.set(picker, shaped.length === 1 && shaped[0] ? shaped[0] : external_exports.union(shaped));
+  return picker;
 }
 var portRangeSchema = external_exports.unknown().transform((value, context) => {
   const range = portRangeOf(value);
@@ -49827,6 +49831,10 @@ var portRangeSchema = external_exports.unknown().transform((value, context) => {
   });
   return external_exports.NEVER;
 });
+acceptedInputs.set(
+  portRangeSchema,
+  external_exports.union([external_exports.number().int().min(MIN_PORT).max(MAX_PORT), external_exports.string().regex(/^\s*\d{1,5}\s*(?:-\s*\d{1,5}\s*)?$/, "a port or a range N-M")])
+);
 function portRangeOf(value) {
   if (typeof value === "number") return Number.isInteger(value) ? parsePortRange(String(value)) : void 0;
   return typeof value === "string" ? parsePortRange(value) : void 0;
@@ -49841,7 +49849,11 @@ var registrySectionSchemas = {
   reserved: external_exports.array(external_exports.unknown()).nullish(),
   services: mappingSection
 };
-var registryDocumentSchema = external_exports.strictObject(registrySectionSchemas);
+var registryDocumentSchema = external_exports.strictObject({
+  // Where editors find the JSON Schema (dist/schemas/ports.schema.json); not read.
+  $schema: external_exports.string().optional(),
+  ...registrySectionSchemas
+});
 var protocolSchema = external_exports.enum(["tcp", "udp"]);
 var textSchema = external_exports.string();
 var categoryEntrySchema = byShape(
@@ -49898,6 +49910,12 @@ var serviceEntrySchema = byShape(
   },
   "a port or a mapping with port or ports"
 );
+var registryFileSchema = external_exports.strictObject({
+  $schema: external_exports.string().optional(),
+  categories: external_exports.record(external_exports.string(), categoryEntrySchema).nullish().describe("category -> port range: where proposals for its services go, and what out-of-range checks"),
+  reserved: external_exports.array(reservedEntrySchema).nullish().describe("ports and ranges nobody may take"),
+  services: external_exports.record(external_exports.string(), serviceEntrySchema).nullish().describe("service -> its port (3000), a mapping { port, category, protocol }, or { ports: { name: port } }")
+});
 
 // src/extract/registry/native.ts
 var FORMAT2 = "registry";

@@ -24,7 +24,7 @@ export interface JsonBinding {
   file: string;
   line: number;
   column: number;
-  via?: SourceLocation;
+  via?: SourceLocation | undefined;
 }
 
 /** A conflict as the report shows it: everything but the bindings behind it. */
@@ -32,8 +32,8 @@ export type JsonConflict = Omit<Conflict, 'bindings'>;
 
 export interface JsonDiagnostic {
   file: string;
-  line?: number;
-  column?: number;
+  line?: number | undefined;
+  column?: number | undefined;
   severity: Severity;
   message: string;
 }
@@ -102,6 +102,7 @@ function toJsonConflict(conflict: Conflict): JsonConflict {
       from: suggestion.from,
       to: suggestion.to,
       toEnd: suggestion.toEnd,
+      ...(suggestion.sharedWith === undefined ? {} : { sharedWith: [...suggestion.sharedWith] }),
     })),
     message: conflict.message,
   };
