@@ -43813,7 +43813,7 @@ function writtenAddress(rendered) {
   const start2 = rendered.text.length - rendered.text.trimStart().length;
   const address = parseListenAddress(rendered.text.trim());
   const port = address?.port;
-  if (!port || !isWritten(rendered, start2 + port.index, start2 + port.index + port.literal.length)) return void 0;
+  if (!port || address.host?.remote || !isWritten(rendered, start2 + port.index, start2 + port.index + port.literal.length)) return void 0;
   const hostIp = address.host?.ip ?? null;
   return {
     port: port.port,
@@ -44093,6 +44093,29 @@ function letBoundConfigPaths(assignments) {
   return paths;
 }
 
+// src/extract/nix/remoteServer.ts
+var MAX_WRAPPING = 6;
+function besideRemoteServer(value) {
+  let binding2 = value;
+  for (let step = 0; binding2 && binding2.type !== "binding" && step < MAX_WRAPPING; step++) binding2 = binding2.parent;
+  if (binding2?.type !== "binding" || binding2.parent?.type !== "binding_set") return false;
+  const path = attrPathNames(binding2.childForFieldName("attrpath"));
+  if (!path) return false;
+  const wanted = [...path.slice(0, -1), "server"].join(".");
+  for (const sibling of bindingsOf(binding2.parent.parent ?? binding2.parent)) {
+    if (attrPathNames(sibling.childForFieldName("attrpath"))?.join(".") !== wanted) continue;
+    const server = sibling.childForFieldName("expression");
+    const literal2 = server && unwrapParentheses(server);
+    const text4 = literal2?.type === "string_expression" ? staticStringText(literal2) : void 0;
+    if (text4 !== void 0 && namesRemoteMachine(text4.trim())) return true;
+  }
+  return false;
+}
+function namesRemoteMachine(text4) {
+  const host = parseListenAddress(text4)?.host ?? normalizeHost(text4);
+  return host.remote;
+}
+
 // src/extract/nix/settingNames.ts
 function settingOwner(path, file2, roots) {
   const processes = processIndex(path);
@@ -44168,10 +44191,50 @@ var CLIENT_WORDS = /* @__PURE__ */ new Set([
   "targets",
   "scrape",
   "static",
-  "alertmanagers"
+  "alertmanagers",
+  "influxdb",
+  "influx",
+  "loki",
+  "elasticsearch",
+  "opensearch",
+  "logstash",
+  "graphite",
+  "splunk",
+  "nameserver",
+  "nameservers",
+  "resolver",
+  "resolvers",
+  "proxies",
+  "peers"
 ]);
-function namesClient(rest) {
-  return rest.some((attribute) => attributeWords(attribute).some((word) => CLIENT_WORDS.has(word)));
+var PEER_LEAF_WORDS = /* @__PURE__ */ new Set(["master"]);
+var FIREWALL_WORDS = /* @__PURE__ */ new Set(["firewall", "inbound", "outbound"]);
+var PUBLIC_WORDS = /* @__PURE__ */ new Set(["external", "public", "advertise", "advertised", "announce", "announced", "url", "urls", "uri"]);
+var SENT_WORDS = /* @__PURE__ */ new Set(["output", "outputs", "sink", "sinks", "client", "clients"]);
+var LISTEN_WORDS = /* @__PURE__ */ new Set(["listen", "listener", "listening", "bind"]);
+var PUBLIC_SETTINGS = {
+  gitlab: ["port", "extraConfig.gitlab.port"],
+  peertube: ["listenWeb"]
+};
+function settingPlace(owner2) {
+  const { rest } = owner2;
+  if (PUBLIC_SETTINGS[owner2.service]?.includes(rest.join("."))) return "elsewhere";
+  let sent = false;
+  for (const [index2, attribute] of rest.entries()) {
+    const words = attributeWords(attribute);
+    if (words.some((word) => FIREWALL_WORDS.has(word) || PUBLIC_WORDS.has(word))) return "elsewhere";
+    if (words.some((word) => LISTEN_WORDS.has(word))) continue;
+    if (words.some((word) => CLIENT_WORDS.has(word)) || namesDnsServers(words)) return "elsewhere";
+    if (index2 === rest.length - 1 && words.some((word) => PEER_LEAF_WORDS.has(word))) return "elsewhere";
+    if (words.some((word) => SENT_WORDS.has(word))) sent = true;
+  }
+  return sent ? "sent" : "own";
+}
+function namesDnsServers(words) {
+  return words.includes("dns") && (words.includes("server") || words.includes("servers"));
+}
+function saysListen(attribute) {
+  return attributeWords(attribute).some((word) => LISTEN_WORDS.has(word));
 }
 function protocolOfSetting(rest) {
   return rest.some((attribute) => attributeWords(attribute).includes("udp")) ? "udp" : "tcp";
@@ -44262,17 +44325,21 @@ function valueClaim(value, owner2, { isDefault, portTyped, optionPath: path }, s
   if (leaf === void 0) return;
   const portNamed = portTyped || isPortName(leaf);
   const addressNamed = !portNamed && isAddressName(leaf);
-  if (!portNamed && !addressNamed && !mayHoldWildcard(value) || namesClient(owner2.rest)) return;
+  if (!portNamed && !addressNamed && !mayHoldWildcard(value)) return;
+  const place = settingPlace(owner2);
+  if (place === "elsewhere") return;
+  const listens = place === "own" || saysListen(leaf);
   const setting2 = settingName(owner2);
   const rendered = renderValue(value);
   const base = { service: owner2.service, setting: setting2, isDefault, protocol: protocolOfSetting(owner2.rest), optionPath: path };
   if (portNamed) {
+    if (!listens || besideRemoteServer(value.node)) return;
     const port = writtenPort(rendered, sink, isDefault ? `the default of ${setting2}` : setting2);
     if (port) sink.add({ ...base, ...port, hostIp: null });
     return;
   }
   const address = writtenAddress(rendered);
-  if (address && (address.wildcard || addressNamed)) sink.add({ ...base, ...address });
+  if (address && (address.wildcard || addressNamed && listens)) sink.add({ ...base, ...address });
 }
 function mayHoldWildcard(value) {
   const { node: node3 } = followNames(value);
@@ -44409,6 +44476,301 @@ function isEmptyNixFacts(facts) {
   return facts.imports.length + facts.machines.length + facts.machineFolders.length + facts.enableOptions.length + facts.enables.length + facts.settings.length + facts.defaults.length === 0;
 }
 
+// src/extract/treeSitter/brokenTokens.ts
+function isPartOfBrokenToken(node3) {
+  const root = node3.tree.rootNode;
+  const before = node3.startIndex > 0 ? root.descendantForIndex(node3.startIndex - 1) : null;
+  if (before && hasText(before) && before.endIndex === node3.startIndex && insideErrorUntil(before, (ancestor) => ancestor.endIndex > node3.startIndex)) return true;
+  const after = node3.endIndex < root.endIndex ? root.descendantForIndex(node3.endIndex) : null;
+  return after !== null && hasText(after) && after.startIndex === node3.endIndex && insideErrorUntil(after, (ancestor) => ancestor.startIndex < node3.endIndex);
+}
+function hasText(node3) {
+  return node3.endIndex > node3.startIndex;
+}
+function insideErrorUntil(node3, reachesToken) {
+  for (let current = node3; current && !reachesToken(current); current = current.parent) {
+    if (current.isError) return true;
+  }
+  return false;
+}
+
+// src/extract/registry/documentRegistry.ts
+var PORT_SPEC = /^(\d+)(?:[ \t]*[-–][ \t]*(\d+))?(?:[ \t]*\/[ \t]*([a-z]+))?$/i;
+function parsePortSpec2(text4, minPort = MIN_PORT) {
+  const trimmed = text4.trim();
+  const match = PORT_SPEC.exec(trimmed);
+  if (!match) return { problem: `\`${trimmed}\` is not a port or a port range`, shaped: false };
+  const [, first = "", last2, protocolText] = match;
+  const start2 = portValue2(first, minPort);
+  const end = last2 === void 0 ? start2 : portValue2(last2, minPort);
+  if (start2 === void 0) return { problem: `${first} is not a port (${minPort}-${MAX_PORT})`, shaped: true };
+  if (end === void 0) return { problem: `${last2 ?? ""} is not a port (${minPort}-${MAX_PORT})`, shaped: true };
+  if (end < start2) return { problem: `${trimmed}: the range ends before it starts`, shaped: true };
+  const spec = { start: start2, end, index: text4.indexOf(first), literal: first };
+  if (protocolText === void 0) return spec;
+  const protocol = protocolText.toLowerCase();
+  if (protocol !== "tcp" && protocol !== "udp") return { problem: `${trimmed}: unknown protocol \`${protocolText}\``, shaped: true };
+  return { ...spec, protocol };
+}
+function isPortSpecProblem(value) {
+  return "problem" in value;
+}
+function portValue2(digits, minPort) {
+  if (digits.length > 5) return void 0;
+  const port = Number(digits);
+  return port >= minPort && port <= MAX_PORT ? port : void 0;
+}
+function parseProtocols(text4) {
+  const words = text4.toLowerCase().split(/[^a-z]+/);
+  const tcp = words.includes("tcp") || words.includes("both");
+  const udp = words.includes("udp") || words.includes("both");
+  if (tcp && udp) return ["tcp", "udp"];
+  if (udp) return ["udp"];
+  return tcp ? ["tcp"] : void 0;
+}
+function registryBinding(format, entry) {
+  return {
+    service: entry.service,
+    port: entry.start,
+    endPort: entry.end,
+    protocol: entry.protocol,
+    hostIp: null,
+    scope: "host",
+    kind: "registry",
+    format,
+    ...entry.location,
+    ...entry.category === void 0 ? {} : { category: entry.category },
+    ...entry.portName === void 0 ? {} : { portName: entry.portName }
+  };
+}
+
+// src/extract/registry/nixRegistryEntries.ts
+var NIX_REGISTRY_FORMAT = "registry-nix";
+var MAX_DEPTH2 = 3;
+var ENTRY_FIELDS = /* @__PURE__ */ new Set(["port", "from", "to", "protocol"]);
+var ALLOCATOR_WORDS = /* @__PURE__ */ new Set(["min", "max", "base", "start", "end", "first", "last", "lowest", "highest", "offset", "step", "next", "range"]);
+function readRegistryLeaves(source, leaves, options = {}) {
+  const reading = { bindings: [], categories: /* @__PURE__ */ new Map(), diagnostics: [] };
+  const unnamedReported = /* @__PURE__ */ new Set();
+  const add = (keys, at, start2, end, protocol, isDefault) => {
+    const [first, second, third] = keys;
+    const category = keys.length >= 2 ? first : void 0;
+    const service = keys.length >= 2 ? second : first;
+    const name2 = nixServiceName(service.name);
+    if (name2 === "") {
+      if (!unnamedReported.has(service.node.id)) reading.diagnostics.push({ ...nodeLocation(source, service.node), severity: "error", message: `port registry: ${unnamedServiceMessage("service", service.name)}` });
+      unnamedReported.add(service.node.id);
+      return;
+    }
+    if (category && !reading.categories.has(category.name)) reading.categories.set(category.name, category);
+    const entry = registryBinding(NIX_REGISTRY_FORMAT, { service: name2, start: start2, end, protocol, location: nodeLocation(source, at), category: category?.name, portName: third?.name });
+    const setting2 = options.settingPrefix === void 0 ? void 0 : [options.settingPrefix, ...keys.map((key) => key.name)].join(".");
+    reading.bindings.push({ ...entry, ...setting2 === void 0 ? {} : { setting: setting2 }, ...isDefault ? { isDefault: true } : {} });
+  };
+  const port = (leaf, keys) => portOf(source, leaf.value, keys, reading.diagnostics, options.literalsOnly === true);
+  const range2 = (from, to, keys) => {
+    const start2 = port(from, keys);
+    const end = port(to, keys);
+    if (start2 === void 0 || end === void 0) return void 0;
+    if (end >= start2) return { start: start2, end };
+    reading.diagnostics.push({ ...nodeLocation(source, from.value), severity: "error", message: `port registry: ${keys.map((key) => key.name).join(".")}: the range ${start2}-${end} ends before it starts; entry skipped` });
+    return void 0;
+  };
+  const groups = entryGroups(leaves);
+  const bounds = boundPairs(leaves);
+  for (const leaf of leaves) {
+    const group = groups.get(leaf);
+    if (group) {
+      if (group.first === leaf) readEntrySet(group, leaf.keys.slice(0, -1), port, range2, add);
+      continue;
+    }
+    const pair = bounds.get(leaf);
+    if (pair) {
+      if (pair.min === leaf) readBounds(pair, range2, add);
+      continue;
+    }
+    if (isQuiet(leaf)) continue;
+    const value = port(leaf, leaf.keys);
+    if (value !== void 0) add(leaf.keys, leaf.value, value, value, "tcp", leaf.isDefault);
+  }
+  return reading;
+}
+function isQuiet(leaf) {
+  const { value } = leaf;
+  if (value.type === "function_expression") return true;
+  if (value.type === "string_expression" && !/^\d+$/.test(staticStringText(value) ?? "")) return true;
+  const last2 = leaf.keys[leaf.keys.length - 1];
+  return last2 !== void 0 && isAllocatorParameter(last2.name);
+}
+function isAllocatorParameter(name2) {
+  const words = attributeWords(name2);
+  const rest = words.filter((word) => word !== "port" && word !== "ports");
+  return rest.length < words.length && rest.length > 0 && rest.every((word) => ALLOCATOR_WORDS.has(word));
+}
+var DATA_TYPES = /* @__PURE__ */ new Set(["integer_expression", "string_expression", "indented_string_expression"]);
+function entryGroups(leaves) {
+  const byParent = /* @__PURE__ */ new Map();
+  for (const leaf of leaves) {
+    if (leaf.keys.length < 2) continue;
+    const parent = parentKey(leaf);
+    const siblings = byParent.get(parent) ?? [];
+    siblings.push(leaf);
+    byParent.set(parent, siblings);
+  }
+  const groups = /* @__PURE__ */ new Map();
+  for (const siblings of byParent.values()) {
+    const fields = /* @__PURE__ */ new Map();
+    for (const leaf of siblings) {
+      const name2 = leaf.keys[leaf.keys.length - 1].name;
+      if (ENTRY_FIELDS.has(name2)) fields.set(name2, [...fields.get(name2) ?? [], leaf]);
+    }
+    if (!fields.has("port") && !(fields.has("from") && fields.has("to"))) continue;
+    if (!siblings.every((leaf) => DATA_TYPES.has(leaf.value.type))) continue;
+    const group = { first: siblings[0], fields };
+    for (const leaf of siblings) groups.set(leaf, group);
+  }
+  return groups;
+}
+function parentKey(leaf) {
+  return leaf.keys.slice(0, -1).map((key) => key.name).join("\0");
+}
+function readEntrySet(group, keys, port, range2, add) {
+  const name2 = keys[keys.length - 1]?.name;
+  if (name2 !== void 0 && isAllocatorParameter(name2)) return;
+  const protocolLeaf = group.fields.get("protocol")?.[0];
+  const protocolText = protocolLeaf?.value.type === "string_expression" ? staticStringText(protocolLeaf.value) : void 0;
+  const protocol = protocolText?.toLowerCase() === "udp" ? "udp" : "tcp";
+  const ports = group.fields.get("port");
+  if (ports) {
+    for (const leaf of ports) {
+      const value = port(leaf, keys);
+      if (value !== void 0) add(keys, leaf.value, value, value, protocol, leaf.isDefault);
+    }
+    return;
+  }
+  const from = group.fields.get("from")?.[0];
+  const to = group.fields.get("to")?.[0];
+  const found = range2(from, to, keys);
+  if (found) add(keys, from.value, found.start, found.end, protocol, from.isDefault);
+}
+function boundPairs(leaves) {
+  const open2 = /* @__PURE__ */ new Map();
+  for (const leaf of leaves) {
+    const last2 = leaf.keys[leaf.keys.length - 1];
+    const bound = last2 && boundOf(last2.name);
+    if (!bound) continue;
+    const key = `${parentKey(leaf)}\0${bound.name}`;
+    const pair = open2.get(key) ?? {};
+    if (pair[bound.side] === void 0) pair[bound.side] = leaf;
+    open2.set(key, pair);
+  }
+  const pairs = /* @__PURE__ */ new Map();
+  for (const [key, { min, max }] of open2) {
+    if (!min || !max) continue;
+    const pair = { min, max, name: key.slice(key.lastIndexOf("\0") + 1) };
+    pairs.set(min, pair);
+    pairs.set(max, pair);
+  }
+  return pairs;
+}
+function boundOf(attribute) {
+  const words = attributeWords(attribute);
+  const last2 = words[words.length - 1];
+  if (last2 !== "min" && last2 !== "max" || words.length < 2 || words.slice(0, -1).every((word) => word === "port" || word === "ports")) return void 0;
+  return { side: last2, name: words.slice(0, -1).join("-") };
+}
+function readBounds(pair, range2, add) {
+  const keys = [...pair.min.keys.slice(0, -1), { name: pair.name, node: pair.min.keys[pair.min.keys.length - 1].node }];
+  const found = range2(pair.min, pair.max, keys);
+  if (found) add(keys, pair.min.value, found.start, found.end, "tcp", pair.min.isDefault);
+}
+function portOf(source, value, keys, diagnostics, literalsOnly) {
+  const where = { ...nodeLocation(source, value), severity: "error" };
+  const name2 = keys.map((key) => key.name).join(".");
+  if (keys.length > MAX_DEPTH2) {
+    if (!literalsOnly) diagnostics.push({ ...where, message: `port registry: ${name2} is nested deeper than category.service.port-name; entry skipped` });
+    return void 0;
+  }
+  if (value.type !== "integer_expression") {
+    if (!literalsOnly) diagnostics.push({ ...where, message: `port registry: ${name2} is not a port number literal; entry skipped` });
+    return void 0;
+  }
+  if (value.tree.rootNode.hasError && isPartOfBrokenToken(value)) {
+    diagnostics.push({ ...where, message: `port registry: ${name2}: the number ${value.text} runs into a syntax error; entry skipped` });
+    return void 0;
+  }
+  const port = parsePortNumber(value.text);
+  if (port === void 0) diagnostics.push({ ...where, message: `port registry: ${name2} = ${value.text} is not a port (1-65535)` });
+  return port;
+}
+
+// src/extract/nix/registryOptions.ts
+var NIXOS_NAMESPACES = /* @__PURE__ */ new Set([
+  "services",
+  "networking",
+  "systemd",
+  "virtualisation",
+  "containers",
+  "boot",
+  "environment",
+  "users",
+  "programs",
+  "security",
+  "hardware",
+  "nix",
+  "nixpkgs",
+  "system",
+  "fileSystems",
+  "home-manager",
+  "home",
+  "imports",
+  "options",
+  "config",
+  "i18n",
+  "time"
+]);
+var NAMES_PORTS = /(?<![\w'-])ports(?![\w'-])/;
+function isRegistryOptionPath(path) {
+  if (path.length === 1) return path[0] === "ports";
+  return path.length === 2 && path[1] === "ports" && !NIXOS_NAMESPACES.has(path[0]);
+}
+function registryAssignments(source, assignments) {
+  if (!NAMES_PORTS.test(source.text)) return { bindings: [], diagnostics: [] };
+  const leavesByOption = /* @__PURE__ */ new Map();
+  const add = (option, leaf) => {
+    const leaves = leavesByOption.get(option) ?? [];
+    leaves.push(leaf);
+    leavesByOption.set(option, leaves);
+  };
+  for (const declaration of optionDeclarations(assignments)) {
+    const option = withoutConfig(declaration.path);
+    const set3 = registryDefault(declaration);
+    if (!isRegistryOptionPath(option) || !set3) continue;
+    for (const entry of walkAssignments(set3.node, { scope: set3.scope })) add(option.join("."), leafOf(entry.path, { node: entry.value, scope: entry.scope }, true));
+  }
+  for (const assignment of assignments) {
+    if (assignment.path.includes("options")) continue;
+    const path = withoutConfig(assignment.path);
+    const at = path.indexOf("ports");
+    if (at < 0 || at > 1 || at === path.length - 1 || !isRegistryOptionPath(path.slice(0, at + 1))) continue;
+    add(path.slice(0, at + 1).join("."), leafOf(path.slice(at + 1), { node: assignment.value, scope: assignment.scope }, assignment.isDefault));
+  }
+  const readings = [...leavesByOption].map(([option, leaves]) => readRegistryLeaves(source, leaves, { settingPrefix: option, literalsOnly: true }));
+  return { bindings: readings.flatMap((reading) => reading.bindings), diagnostics: readings.flatMap((reading) => reading.diagnostics) };
+}
+function withoutConfig(path) {
+  return path[0] === "config" ? path.slice(1) : [...path];
+}
+function registryDefault(declaration) {
+  if (!declaration.default) return void 0;
+  const value = followNames(declaration.default);
+  return isAttrset(value.node) ? value : void 0;
+}
+function leafOf(names, value, isDefault) {
+  const written = followNames(value).node;
+  return { keys: names.map((name2) => ({ name: name2, node: written })), value: written, ...isDefault ? { isDefault: true } : {} };
+}
+
 // src/extract/nix/extractNixModule.ts
 function isNixModulePath(path) {
   return path.endsWith(".nix");
@@ -44435,8 +44797,14 @@ function extractNixModule(file2, budget) {
       sink.diagnostics.push(...syntaxDiagnostics(source));
       const reading = moduleClaims(source, sink);
       const facts = nixFileFacts(source, reading, sink);
+      const registry2 = registryAssignments(source, reading.assignments);
+      sink.diagnostics.push(...registry2.diagnostics);
       const result = { bindings: sink.bindings.sort((a, b) => a.line - b.line || a.column - b.column), diagnostics: sink.diagnostics };
-      return isEmptyNixFacts(facts) ? result : { ...result, facts: { nix: facts } };
+      const fileFacts = {
+        ...isEmptyNixFacts(facts) ? {} : { nix: facts },
+        ...registry2.bindings.length === 0 ? {} : { registryAssignments: registry2.bindings }
+      };
+      return fileFacts.nix === void 0 && fileFacts.registryAssignments === void 0 ? result : { ...result, facts: fileFacts };
     });
   } catch (error62) {
     return { bindings: [], diagnostics: [{ file: file2.path, severity: "error", message: `could not read the Nix file: ${error62 instanceof Error ? error62.message : String(error62)}` }] };
@@ -52126,56 +52494,6 @@ function getPoint(events, index2) {
   return event[1][side];
 }
 
-// src/extract/registry/documentRegistry.ts
-var PORT_SPEC = /^(\d+)(?:[ \t]*[-–][ \t]*(\d+))?(?:[ \t]*\/[ \t]*([a-z]+))?$/i;
-function parsePortSpec2(text4, minPort = MIN_PORT) {
-  const trimmed = text4.trim();
-  const match = PORT_SPEC.exec(trimmed);
-  if (!match) return { problem: `\`${trimmed}\` is not a port or a port range`, shaped: false };
-  const [, first = "", last2, protocolText] = match;
-  const start2 = portValue2(first, minPort);
-  const end = last2 === void 0 ? start2 : portValue2(last2, minPort);
-  if (start2 === void 0) return { problem: `${first} is not a port (${minPort}-${MAX_PORT})`, shaped: true };
-  if (end === void 0) return { problem: `${last2 ?? ""} is not a port (${minPort}-${MAX_PORT})`, shaped: true };
-  if (end < start2) return { problem: `${trimmed}: the range ends before it starts`, shaped: true };
-  const spec = { start: start2, end, index: text4.indexOf(first), literal: first };
-  if (protocolText === void 0) return spec;
-  const protocol = protocolText.toLowerCase();
-  if (protocol !== "tcp" && protocol !== "udp") return { problem: `${trimmed}: unknown protocol \`${protocolText}\``, shaped: true };
-  return { ...spec, protocol };
-}
-function isPortSpecProblem(value) {
-  return "problem" in value;
-}
-function portValue2(digits, minPort) {
-  if (digits.length > 5) return void 0;
-  const port = Number(digits);
-  return port >= minPort && port <= MAX_PORT ? port : void 0;
-}
-function parseProtocols(text4) {
-  const words = text4.toLowerCase().split(/[^a-z]+/);
-  const tcp = words.includes("tcp") || words.includes("both");
-  const udp = words.includes("udp") || words.includes("both");
-  if (tcp && udp) return ["tcp", "udp"];
-  if (udp) return ["udp"];
-  return tcp ? ["tcp"] : void 0;
-}
-function registryBinding(format, entry) {
-  return {
-    service: entry.service,
-    port: entry.start,
-    endPort: entry.end,
-    protocol: entry.protocol,
-    hostIp: null,
-    scope: "host",
-    kind: "registry",
-    format,
-    ...entry.location,
-    ...entry.category === void 0 ? {} : { category: entry.category },
-    ...entry.portName === void 0 ? {} : { portName: entry.portName }
-  };
-}
-
 // src/extract/registry/markdownLabels.ts
 var HEADER_NAMES = {
   port: ["host port", "published port", "external port", "port", "ports", "port number", "port numbers"],
@@ -52282,10 +52600,7 @@ function textStartLocation(text4, doc, fallbackOffset) {
 }
 function locatePorts(text4, doc, fallbackOffset) {
   const ports = [];
-  let at = 0;
-  for (const item of text4.text.split(",")) {
-    const index2 = at;
-    at += item.length + 1;
+  for (const { item, index: index2 } of portListItems(text4.text)) {
     const lead = item.search(/\S/);
     if (lead < 0) continue;
     const note = item.indexOf("(");
@@ -52297,6 +52612,22 @@ function locatePorts(text4, doc, fallbackOffset) {
     ports.push({ ...spec, location: locationAt(doc, offset) });
   }
   return ports;
+}
+function portListItems(text4) {
+  const items = [];
+  let start2 = 0;
+  let depth = 0;
+  for (let at = 0; at < text4.length; at++) {
+    const char = text4.charAt(at);
+    if (char === "(") depth++;
+    else if (char === ")" && depth > 0) depth--;
+    else if (depth === 0 && (char === "," || char === "/" && /^[ \t]*\d/.test(text4.slice(at + 1, at + 16)))) {
+      items.push({ item: text4.slice(start2, at), index: start2 });
+      start2 = at + 1;
+    }
+  }
+  items.push({ item: text4.slice(start2), index: start2 });
+  return items;
 }
 function isPortListProblem(value) {
   return "problem" in value;
@@ -52914,26 +53245,7 @@ var RegistryReader = class {
   }
 };
 
-// src/extract/treeSitter/brokenTokens.ts
-function isPartOfBrokenToken(node3) {
-  const root = node3.tree.rootNode;
-  const before = node3.startIndex > 0 ? root.descendantForIndex(node3.startIndex - 1) : null;
-  if (before && hasText(before) && before.endIndex === node3.startIndex && insideErrorUntil(before, (ancestor) => ancestor.endIndex > node3.startIndex)) return true;
-  const after = node3.endIndex < root.endIndex ? root.descendantForIndex(node3.endIndex) : null;
-  return after !== null && hasText(after) && after.startIndex === node3.endIndex && insideErrorUntil(after, (ancestor) => ancestor.startIndex < node3.endIndex);
-}
-function hasText(node3) {
-  return node3.endIndex > node3.startIndex;
-}
-function insideErrorUntil(node3, reachesToken) {
-  for (let current = node3; current && !reachesToken(current); current = current.parent) {
-    if (current.isError) return true;
-  }
-  return false;
-}
-
 // src/extract/registry/nixRegistry.ts
-var NIX_REGISTRY_FORMAT = "registry-nix";
 function isNixRegistryPath(path) {
   return path.slice(path.lastIndexOf("/") + 1) === "ports.nix";
 }
@@ -52949,106 +53261,134 @@ var nixRegistryExtractor = {
   extract: (file2, context) => extractNixRegistry(file2, context.parseBudget)
 };
 var MODULE_KEYS = /* @__PURE__ */ new Set(["imports", "options", "config", "networking", "systemd", "boot", "environment", "users", "virtualisation", "programs", "security", "hardware", "nix", "nixpkgs", "system", "fileSystems"]);
+var LIBRARY_ARGUMENTS = /* @__PURE__ */ new Set(["lib", "pkgs", "config", "options", "inputs", "self", "system", "nixpkgs", "modulesPath", "specialArgs", "utils"]);
 function extractNixRegistry(file2, budget) {
   const atPlace = isNixRegistryPlace(file2.path);
   try {
     return readNixTree(file2, budget, (source) => {
-      const reading = { source, bindings: [], categories: /* @__PURE__ */ new Map(), diagnostics: syntaxDiagnostics(source), unnamedReported: /* @__PURE__ */ new Set() };
+      const diagnostics = syntaxDiagnostics(source);
       const top = registrySet(source.root, atPlace);
-      if (top) readSet(reading, top, []);
-      else reading.diagnostics.push({ file: file2.path, line: 1, column: 1, severity: "error", message: "port registry: expected an attribute set of ports" });
-      const result = { bindings: reading.bindings, diagnostics: reading.diagnostics, registry: { categories: [...reading.categories.values()], reserved: [] } };
-      const isRegistry = top !== void 0 && !isModule(top) && (atPlace || result.bindings.length > 0 && result.diagnostics.length === 0);
+      if (top === void 0 || top === "allocator") {
+        const message = top === "allocator" ? "port registry: a function of its own parameters (a port allocator) computes ports, it does not list them" : "port registry: expected an attribute set of ports";
+        return { bindings: [], diagnostics: [...diagnostics, { file: file2.path, line: 1, column: 1, severity: "error", message }], registry: { categories: [], reserved: [] }, declined: true };
+      }
+      if (isModule(top.set)) return { ...moduleRegistry(source, diagnostics), declined: true };
+      const root = registryRoot(top);
+      const leaves = [];
+      collectLeaves(root, [], leaves);
+      const reading = readRegistryLeaves(source, leaves);
+      const categories = [...reading.categories.values()].map((key) => ({ name: key.name, ...nodeLocation(source, key.node) }));
+      const result = { bindings: reading.bindings, diagnostics: [...diagnostics, ...reading.diagnostics], registry: { categories, reserved: [] } };
+      const isRegistry = atPlace || (!top.header || root.exported) && result.bindings.length > 0 && result.diagnostics.length === 0;
       return isRegistry ? result : { ...result, declined: true };
     });
   } catch (error62) {
     return { bindings: [], diagnostics: [{ file: file2.path, severity: "error", message: `port registry: could not read the file: ${error62 instanceof Error ? error62.message : String(error62)}` }] };
   }
 }
-function registrySet(root, throughFunction) {
-  const through = throughFunction ? ["function_expression", "let_expression", "with_expression", "assert_expression"] : ["let_expression", "with_expression", "assert_expression"];
+function moduleRegistry(source, diagnostics) {
+  const found = registryAssignments(source, walkAssignments(source.root));
+  const none = found.bindings.length > 0 ? [] : [{ file: source.path, line: 1, column: 1, severity: "error", message: "port registry: a NixOS module that declares and assigns no registry option (`options.<team>.ports`)" }];
+  return { bindings: found.bindings, diagnostics: [...diagnostics, ...found.diagnostics, ...none], registry: { categories: [], reserved: [] } };
+}
+var THROUGH = /* @__PURE__ */ new Set(["function_expression", "let_expression", "with_expression", "assert_expression"]);
+function registrySet(root, atPlace) {
+  const lets = [];
+  let header = false;
   let node3 = root.childForFieldName("expression");
   while (node3) {
     node3 = unwrapParentheses(node3);
-    if (isAttrset(node3)) return node3;
-    if (!through.includes(node3.type)) return void 0;
+    if (isAttrset(node3)) return { set: node3, lets, header };
+    if (!THROUGH.has(node3.type)) return void 0;
+    if (node3.type === "function_expression") {
+      if (!takesOnlyLibrary(node3)) return atPlace ? "allocator" : void 0;
+      header = true;
+    }
+    if (node3.type === "let_expression") lets.push(node3);
     node3 = node3.childForFieldName("body");
   }
   return void 0;
 }
+function takesOnlyLibrary(fn) {
+  const universal = fn.childForFieldName("universal");
+  const formals = fn.childForFieldName("formals")?.childrenForFieldName("formal") ?? [];
+  if (universal && !LIBRARY_ARGUMENTS.has(universal.text)) return false;
+  return formals.every((formal) => !formal.childForFieldName("default") && LIBRARY_ARGUMENTS.has(formal.childForFieldName("name")?.text ?? ""));
+}
+var MAX_NAMESPACE = 3;
+function registryRoot(top) {
+  let current = top.set;
+  for (let depth = 0; depth < MAX_NAMESPACE; depth++) {
+    const exported = exportedPorts(current, top.lets);
+    if (exported) return { set: exported, dotted: [], exported: true };
+    const bindings = bindingsOf(current);
+    const only = bindings.length === 1 ? bindings[0] : void 0;
+    const names = only && attrPathNames(only.childForFieldName("attrpath"));
+    const value = only?.childForFieldName("expression");
+    const inner = value && unwrapParentheses(value);
+    if (!names || !inner || !isAttrset(inner) || names.length > 2 || names.length === 2 && names[1] !== "ports") break;
+    if (names.length === 2) return { set: inner, dotted: [], exported: true };
+    current = inner;
+  }
+  const dotted = dottedNamespace(top.set);
+  return { set: top.set, dotted: dotted ?? [], exported: dotted !== void 0 };
+}
+function exportedPorts(set3, lets) {
+  for (const binding2 of bindingsOf(set3)) {
+    const names = attrPathNames(binding2.childForFieldName("attrpath"));
+    const value = binding2.childForFieldName("expression");
+    const inner = value && unwrapParentheses(value);
+    if (names?.length === 1 && names[0] === "ports" && inner && isAttrset(inner)) return inner;
+  }
+  const inherits = set3.children.find((child) => child.type === "binding_set")?.children.filter((child) => child.type === "inherit") ?? [];
+  if (!inherits.some((inherit) => inherit.childForFieldName("attrs")?.childrenForFieldName("attr").some((attr) => attr.text === "ports"))) return void 0;
+  for (const scope of [set3, ...[...lets].reverse()]) {
+    for (const binding2 of bindingsOf(scope)) {
+      const names = attrPathNames(binding2.childForFieldName("attrpath"));
+      const value = binding2.childForFieldName("expression");
+      const inner = value && unwrapParentheses(value);
+      if (names?.length === 1 && names[0] === "ports" && inner && isAttrset(inner)) return inner;
+    }
+  }
+  return void 0;
+}
+function dottedNamespace(set3) {
+  let common;
+  for (const binding2 of bindingsOf(set3)) {
+    const names = attrPathNames(binding2.childForFieldName("attrpath")) ?? [];
+    const at = names.indexOf("ports");
+    if (at < 0 || at > 1 || at === names.length - 1) return void 0;
+    const prefix = names.slice(0, at + 1);
+    if (common && common.join(".") !== prefix.join(".")) return void 0;
+    common = prefix;
+  }
+  return common;
+}
 function isModule(set3) {
   return bindingsOf(set3).some((binding2) => MODULE_KEYS.has(attrPathNames(binding2.childForFieldName("attrpath"))?.[0] ?? ""));
 }
-var MAX_DEPTH2 = 3;
-function readSet(reading, set3, path) {
-  const entry = entryFields(set3);
-  if (entry && path.length > 0) return readPort(reading, entry.port, path, entry.protocol);
-  for (const binding2 of bindingsOf(set3)) {
-    const names = attrPathNames(binding2.childForFieldName("attrpath"));
-    const value = binding2.childForFieldName("expression");
-    if (!names || !value) continue;
+var MAX_DEPTH3 = 3;
+function collectLeaves(root, path, leaves) {
+  for (const binding2 of bindingsOf(root.set)) {
     const attrs = binding2.childForFieldName("attrpath")?.childrenForFieldName("attr") ?? [];
-    const keys = [...path, ...names.map((name2, index2) => ({ name: name2, node: writtenKey(attrs[index2], binding2) }))];
-    readValue3(reading, unwrapParentheses(value), keys);
+    const all2 = attrPathNames(binding2.childForFieldName("attrpath"));
+    const value = binding2.childForFieldName("expression");
+    if (!all2 || !value) continue;
+    const skip = root.dotted.every((name2, index2) => all2[index2] === name2) ? root.dotted.length : 0;
+    const keys = [...path, ...all2.slice(skip).map((name2, index2) => ({ name: name2, node: writtenKey(attrs[skip + index2], binding2) }))];
+    collectValue(unwrapParentheses(value), keys, leaves);
   }
+}
+function collectValue(value, keys, leaves) {
+  if (isAttrset(value) && keys.length <= MAX_DEPTH3) return collectLeaves({ set: value, dotted: [], exported: false }, keys, leaves);
+  if (value.type === "list_expression") {
+    for (const element of value.childrenForFieldName("element")) leaves.push({ keys, value: unwrapParentheses(element) });
+    return;
+  }
+  leaves.push({ keys, value });
 }
 function writtenKey(attr, binding2) {
   return attr && !attr.isMissing ? attr : binding2.children.find((child) => child.type === "=") ?? binding2;
-}
-function readValue3(reading, value, keys) {
-  if (isAttrset(value) && keys.length <= MAX_DEPTH2) return readSet(reading, value, keys);
-  if (value.type === "list_expression") {
-    for (const element of value.childrenForFieldName("element")) readPort(reading, unwrapParentheses(element), keys, "tcp");
-    return;
-  }
-  if (value.type === "string_expression" && !/^\d+$/.test(staticStringText(value) ?? "")) return;
-  readPort(reading, value, keys, "tcp");
-}
-function entryFields(set3) {
-  let port;
-  let protocol = "tcp";
-  for (const binding2 of bindingsOf(set3)) {
-    const names = attrPathNames(binding2.childForFieldName("attrpath"));
-    const value = binding2.childForFieldName("expression");
-    if (names?.length !== 1 || !value) continue;
-    if (names[0] === "port") port = unwrapParentheses(value);
-    if (names[0] === "protocol" && staticStringText(unwrapParentheses(value))?.toLowerCase() === "udp") protocol = "udp";
-  }
-  return port && { port, protocol };
-}
-function readPort(reading, value, keys, protocol) {
-  const where = { ...nodeLocation(reading.source, value), severity: "error" };
-  const name2 = keys.map((key) => key.name).join(".");
-  if (keys.length > MAX_DEPTH2) {
-    reading.diagnostics.push({ ...where, message: `port registry: ${name2} is nested deeper than category.service.port-name; entry skipped` });
-    return;
-  }
-  if (value.type !== "integer_expression") {
-    reading.diagnostics.push({ ...where, message: `port registry: ${name2} is not a port number literal; entry skipped` });
-    return;
-  }
-  if (isPartOfBrokenToken(value)) {
-    reading.diagnostics.push({ ...where, message: `port registry: ${name2}: the number ${value.text} runs into a syntax error; entry skipped` });
-    return;
-  }
-  const [first, second, third] = keys;
-  const category = keys.length >= 2 ? first : void 0;
-  const service = keys.length >= 2 ? second : first;
-  const serviceName = nixServiceName(service.name);
-  if (serviceName === "") return reportUnnamed(reading, service);
-  const port = parsePortNumber(value.text);
-  if (port === void 0) {
-    reading.diagnostics.push({ ...where, message: `port registry: ${name2} = ${value.text} is not a port (1-65535)` });
-    return;
-  }
-  if (category && !reading.categories.has(category.name)) reading.categories.set(category.name, { name: category.name, ...nodeLocation(reading.source, category.node) });
-  const location = nodeLocation(reading.source, value);
-  reading.bindings.push(registryBinding(NIX_REGISTRY_FORMAT, { service: serviceName, start: port, end: port, protocol, location, category: category?.name, portName: third?.name }));
-}
-function reportUnnamed(reading, service) {
-  if (reading.unnamedReported.has(service.node.id)) return;
-  reading.unnamedReported.add(service.node.id);
-  reading.diagnostics.push({ ...nodeLocation(reading.source, service.node), severity: "error", message: `port registry: ${unnamedServiceMessage("service", service.name)}` });
 }
 
 // src/extract/registry/portRegistryJson.ts
@@ -54324,14 +54664,14 @@ var NOT_POSITIONAL = /* @__PURE__ */ new Set(["comment", "line_comment", "block_
 var LISTEN_CALLS = /* @__PURE__ */ new Set(["ListenAndServe", "ListenAndServeTLS", "Listen", "ListenPacket", "ListenTCP", "ListenUDP", "Run", "RunTLS", "Start", "StartTLS"]);
 var STRING_TYPES = /* @__PURE__ */ new Set(["interpreted_string_literal", "raw_string_literal"]);
 var FLAG_DEFINITION = /^(?:Int|Int64|Uint|Uint16|Uint32|Uint64|String)(Var)?(P)?$/;
-var LISTEN_WORDS = wordsPattern(LISTEN_CALLS);
+var LISTEN_WORDS2 = wordsPattern(LISTEN_CALLS);
 var FLAG_WORDS = /\b(?:Int|Int64|Uint|Uint16|Uint32|Uint64|String)(?:Var)?P?\b/g;
 var CALL_TYPES = /* @__PURE__ */ new Set(["call_expression"]);
 var LITERAL_TYPES = /* @__PURE__ */ new Set(["composite_literal"]);
-var MAX_DEPTH3 = 6;
+var MAX_DEPTH4 = 6;
 function findGoClaims(root, text4) {
   const claims = [];
-  for (const call of nodesAroundWords(root, text4, LISTEN_WORDS, CALL_TYPES, 2)) {
+  for (const call of nodesAroundWords(root, text4, LISTEN_WORDS2, CALL_TYPES, 2)) {
     const name2 = calleeName2(call);
     if (name2 !== void 0 && LISTEN_CALLS.has(name2)) claims.push(...listenCallClaims(call, name2));
   }
@@ -54381,7 +54721,7 @@ function keyedFields(literal2) {
   return fields;
 }
 function addressOf(expression, depth) {
-  if (depth > MAX_DEPTH3) return void 0;
+  if (depth > MAX_DEPTH4) return void 0;
   const node3 = passThrough(expression);
   if (STRING_TYPES.has(node3.type)) return addressOfString(plainString(node3));
   if (node3.type === "int_literal") {
@@ -54395,7 +54735,7 @@ function addressOf(expression, depth) {
   if (node3.type === "binary_expression") return joinedAddress(node3, depth);
   if (node3.type === "composite_literal") {
     const port = keyedFields(node3).get("Port");
-    const fact = port && portOf(port, depth + 1);
+    const fact = port && portOf2(port, depth + 1);
     return fact && { port: fact, host: null };
   }
   if (node3.type === "call_expression") {
@@ -54409,24 +54749,24 @@ function addressOf(expression, depth) {
   }
   return void 0;
 }
-function portOf(expression, depth) {
-  if (depth > MAX_DEPTH3) return void 0;
+function portOf2(expression, depth) {
+  if (depth > MAX_DEPTH4) return void 0;
   const node3 = passThrough(expression);
   if (node3.type === "int_literal") return portOfNumberLiteral(node3, goIntegerValue);
   if (STRING_TYPES.has(node3.type)) return portOfString(plainString(node3));
   if (node3.type === "identifier") {
     const value = resolveName(node3);
-    return value && heldIn(portOf(value, depth + 1), node3.text);
+    return value && heldIn(portOf2(value, depth + 1), node3.text);
   }
   if (node3.type === "call_expression") {
     const fallback = environmentHelperFallback(node3);
-    if (fallback) return asDefault(portOf(fallback.value, depth + 1), fallback.variable);
+    if (fallback) return asDefault(portOf2(fallback.value, depth + 1), fallback.variable);
     const flag = flagDefault(node3, depth);
     return flag && flag.host === void 0 ? flag.port : void 0;
   }
   if (node3.type === "if_statement") {
     const fallback = emptyValueFallback(node3);
-    return fallback && asDefault(portOf(fallback.value, depth + 1), fallback.variable);
+    return fallback && asDefault(portOf2(fallback.value, depth + 1), fallback.variable);
   }
   return void 0;
 }
@@ -54469,7 +54809,7 @@ function formattedAddress(call, depth) {
 function addressWithPort(prefix, port, depth) {
   if (!prefix.text.endsWith(":")) return void 0;
   const host = parseHostText(prefix.text.slice(0, -1).replace(/^\[(.*)\]$/, "$1"));
-  const fact = host === void 0 ? void 0 : portOf(port, depth + 1);
+  const fact = host === void 0 ? void 0 : portOf2(port, depth + 1);
   return fact && { port: fact, host };
 }
 function flagDefault(call, depth) {
@@ -54480,7 +54820,7 @@ function flagDefault(call, depth) {
   const name2 = args2[nameIndex];
   const value = args2[nameIndex + (shape[2] ? 2 : 1)];
   const flagName = name2 && STRING_TYPES.has(name2.type) ? plainString(name2)?.text : void 0;
-  if (flagName === void 0 || !value || depth > MAX_DEPTH3) return void 0;
+  if (flagName === void 0 || !value || depth > MAX_DEPTH4) return void 0;
   const address = addressAsDefault(addressOf(value, depth + 1));
   return address && { ...address, port: { ...address.port, setting: flagName } };
 }
@@ -54627,13 +54967,13 @@ var STRING_TYPES2 = /* @__PURE__ */ new Set(["string", "template_string"]);
 var TRANSPARENT2 = /* @__PURE__ */ new Set(["parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression", "type_assertion"]);
 var NUMBER_CONVERSIONS = /* @__PURE__ */ new Set(["Number", "parseInt", "parseFloat"]);
 var ENVIRONMENTS = /* @__PURE__ */ new Set(["process.env", "Bun.env", "import.meta.env"]);
-var MAX_DEPTH4 = 6;
+var MAX_DEPTH5 = 6;
 function findJavaScriptClaims(root, text4) {
   const claims = [];
   for (const call of nodesAroundWords(root, text4, CALL_WORDS, CALL_TYPES2, 3)) claims.push(...callClaims(call));
   for (const fallback of nodesAroundWords(root, text4, /\bPORT\b/g, FALLBACK_TYPES, 4)) {
     if (environmentVariable2(fallback.childForFieldName("left")) !== "PORT") continue;
-    const port = portOf2(fallback, 0);
+    const port = portOf3(fallback, 0);
     if (port) claims.push(listenClaim({ port, host: void 0 }));
   }
   return distinctClaims(claims);
@@ -54648,12 +54988,12 @@ function callClaims(call) {
   return address ? [listenClaim(address, name2 === "bind" ? "udp" : "tcp")] : [];
 }
 function portAndHost(portNode, hostNode) {
-  const port = portOf2(portNode, 0);
+  const port = portOf3(portNode, 0);
   return port && { port, host: hostNode && STRING_TYPES2.has(hostNode.type) ? hostOfString(hostNode) : void 0 };
 }
 function optionsAddress(expression, depth) {
   const node3 = passThrough2(expression);
-  if (node3.type === "identifier" && depth <= MAX_DEPTH4) {
+  if (node3.type === "identifier" && depth <= MAX_DEPTH5) {
     const value = resolveName2(node3);
     return value && optionsAddress(value, depth + 1);
   }
@@ -54664,13 +55004,13 @@ function optionsAddress(expression, depth) {
     const key = property.type === "pair" ? propertyKey(property.childForFieldName("key")) : property.type === "shorthand_property_identifier" ? property.text : void 0;
     const value = property.type === "pair" ? property.childForFieldName("value") : property;
     if (!value) continue;
-    if (key === "port") port = portOf2(value, depth + 1);
+    if (key === "port") port = portOf3(value, depth + 1);
     else if ((key === "host" || key === "hostname" || key === "address") && STRING_TYPES2.has(value.type)) host = hostOfString(value);
   }
   return port && { port, host };
 }
-function portOf2(expression, depth) {
-  if (depth > MAX_DEPTH4) return void 0;
+function portOf3(expression, depth) {
+  if (depth > MAX_DEPTH5) return void 0;
   const node3 = passThrough2(expression);
   switch (node3.type) {
     case "number":
@@ -54681,28 +55021,28 @@ function portOf2(expression, depth) {
     case "identifier":
     case "shorthand_property_identifier": {
       const value = resolveName2(node3);
-      return value && heldIn(portOf2(value, depth + 1), node3.text);
+      return value && heldIn(portOf3(value, depth + 1), node3.text);
     }
     case "binary_expression": {
       const operator = node3.childForFieldName("operator")?.text;
       const right = node3.childForFieldName("right");
       if (operator !== "??" && operator !== "||" || !right) return void 0;
-      return asDefault(portOf2(right, depth + 1), environmentVariable2(node3.childForFieldName("left")));
+      return asDefault(portOf3(right, depth + 1), environmentVariable2(node3.childForFieldName("left")));
     }
     case "ternary_expression": {
       const fallback = node3.childForFieldName("alternative");
-      return fallback ? asDefault(portOf2(fallback, depth + 1), environmentVariable2(node3.childForFieldName("condition"))) : void 0;
+      return fallback ? asDefault(portOf3(fallback, depth + 1), environmentVariable2(node3.childForFieldName("condition"))) : void 0;
     }
     case "object_assignment_pattern": {
       const fallback = node3.childForFieldName("right");
-      return fallback ? asDefault(portOf2(fallback, depth + 1)) : void 0;
+      return fallback ? asDefault(portOf3(fallback, depth + 1)) : void 0;
     }
     case "call_expression": {
       const [argument] = node3.childForFieldName("arguments")?.namedChildren ?? [];
-      return NUMBER_CONVERSIONS.has(calleeName3(node3) ?? "") && argument ? portOf2(argument, depth + 1) : void 0;
+      return NUMBER_CONVERSIONS.has(calleeName3(node3) ?? "") && argument ? portOf3(argument, depth + 1) : void 0;
     }
     case "unary_expression":
-      return node3.childForFieldName("operator")?.text === "+" ? portOf2(node3.childForFieldName("argument") ?? node3, depth + 1) : void 0;
+      return node3.childForFieldName("operator")?.text === "+" ? portOf3(node3.childForFieldName("argument") ?? node3, depth + 1) : void 0;
     default:
       return void 0;
   }
@@ -54780,7 +55120,7 @@ var OPTION_CALLS = /* @__PURE__ */ new Set(["add_argument", "option"]);
 var CALL_WORDS2 = new RegExp(`${wordsPattern([...LISTEN_CALLS3.keys(), "bind", ...OPTION_CALLS, "PORT"]).source}|Server\\b`, "g");
 var CALL_TYPES3 = /* @__PURE__ */ new Set(["call"]);
 var ENVIRONMENT_READS = /* @__PURE__ */ new Set(["os.environ.get", "os.getenv", "environ.get", "getenv"]);
-var MAX_DEPTH5 = 6;
+var MAX_DEPTH6 = 6;
 function findPythonClaims(root, text4) {
   const listened = [];
   const standalone = [];
@@ -54805,7 +55145,7 @@ function listenCallClaim(call, name2) {
   const places = LISTEN_CALLS3.get(name2);
   const portNode = keywordArgument(args2, "port") ?? (places ? positional[places.port] : void 0);
   const hostNode = keywordArgument(args2, "host") ?? keywordArgument(args2, "addr") ?? keywordArgument(args2, "address") ?? (places ? positional[places.host] : void 0);
-  const port = portNode && portOf3(portNode, 0);
+  const port = portNode && portOf4(portNode, 0);
   if (!port || name2 === "listen" && !keywordArgument(args2, "port") && port.port < MIN_POSITIONAL_LISTEN_PORT) return void 0;
   return listenClaim({ port, host: hostNode && hostOf(hostNode, 0) });
 }
@@ -54825,7 +55165,7 @@ function optionDefaultClaim(call, name2, root, text4) {
   const fallback = keywordArgument(args2, "default");
   if (!flag || !fallback) return void 0;
   const setting2 = flag.replace(/^-+/, "");
-  const address = addressOf2(fallback, 0) ?? portAddress(portOf3(fallback, 0));
+  const address = addressOf2(fallback, 0) ?? portAddress(portOf4(fallback, 0));
   if (!address || !(namesListenerSetting(setting2) || address.host === null)) return void 0;
   const destination = keywordArgument(args2, "dest");
   const variable = (destination?.type === "string" ? plainString(destination)?.text : void 0) ?? setting2.replace(/-/g, "_");
@@ -54871,7 +55211,7 @@ function portVariableClaim(call) {
   return port?.variable === "PORT" ? listenClaim({ port, host: void 0 }) : void 0;
 }
 function addressOf2(expression, depth) {
-  if (depth > MAX_DEPTH5) return void 0;
+  if (depth > MAX_DEPTH6) return void 0;
   const node3 = passThrough3(expression);
   if (node3.type === "string") return addressOfString(plainString(node3));
   if (node3.type === "identifier") {
@@ -54881,13 +55221,13 @@ function addressOf2(expression, depth) {
   }
   if (node3.type !== "tuple" || node3.namedChildCount !== 2) return void 0;
   const [host, port] = node3.namedChildren;
-  return portAddress(portOf3(port, depth + 1), hostOf(host, depth + 1));
+  return portAddress(portOf4(port, depth + 1), hostOf(host, depth + 1));
 }
 function portAddress(port, host) {
   return port && { port, host };
 }
-function portOf3(expression, depth) {
-  if (depth > MAX_DEPTH5) return void 0;
+function portOf4(expression, depth) {
+  if (depth > MAX_DEPTH6) return void 0;
   const node3 = passThrough3(expression);
   switch (node3.type) {
     case "integer":
@@ -54896,17 +55236,17 @@ function portOf3(expression, depth) {
       return portOfString(plainString(node3));
     case "identifier": {
       const value = resolveName3(node3);
-      return value && heldIn(portOf3(value, depth + 1), node3.text);
+      return value && heldIn(portOf4(value, depth + 1), node3.text);
     }
     case "boolean_operator": {
       const right = node3.childForFieldName("right");
       if (node3.childForFieldName("operator")?.text !== "or" || !right) return void 0;
       const left = node3.childForFieldName("left");
-      return asDefault(portOf3(right, depth + 1), left ? environmentName(left) : void 0);
+      return asDefault(portOf4(right, depth + 1), left ? environmentName(left) : void 0);
     }
     case "call": {
       const [argument] = positionalArguments(node3.childForFieldName("arguments"));
-      if (calleeName4(node3) === "int" && argument) return portOf3(argument, depth + 1);
+      if (calleeName4(node3) === "int" && argument) return portOf4(argument, depth + 1);
       return environmentDefault(node3, depth);
     }
     default:
@@ -54916,7 +55256,7 @@ function portOf3(expression, depth) {
 function environmentDefault(call, depth) {
   const variable = environmentName(call);
   const [, fallback] = positionalArguments(call.childForFieldName("arguments"));
-  return variable !== void 0 && fallback ? asDefault(portOf3(fallback, depth + 1), variable) : void 0;
+  return variable !== void 0 && fallback ? asDefault(portOf4(fallback, depth + 1), variable) : void 0;
 }
 function environmentName(call) {
   if (call.type !== "call" || !ENVIRONMENT_READS.has(call.childForFieldName("function")?.text ?? "")) return void 0;
@@ -54924,7 +55264,7 @@ function environmentName(call) {
   return name2?.type === "string" ? plainString(name2)?.text : void 0;
 }
 function hostOf(expression, depth) {
-  if (depth > MAX_DEPTH5) return void 0;
+  if (depth > MAX_DEPTH6) return void 0;
   const node3 = passThrough3(expression);
   if (node3.type === "string") {
     const text4 = plainString(node3);
@@ -55111,16 +55451,16 @@ function defaultAddress(value, read) {
 
 // src/extract/source/rust.ts
 var LISTEN_CALLS4 = RUST_LISTEN_CALLS;
-var LISTEN_WORDS2 = wordsPattern(LISTEN_CALLS4);
+var LISTEN_WORDS3 = wordsPattern(LISTEN_CALLS4);
 var WILDCARD_ADDRESS = /0\.0\.0\.0:|\[::\]:/g;
 var CALL_TYPES4 = /* @__PURE__ */ new Set(["call_expression"]);
 var PASS_THROUGH_METHODS = /* @__PURE__ */ new Set(["unwrap", "expect", "into", "parse", "clone", "to_owned", "to_string", "try_into"]);
-var MAX_DEPTH6 = 6;
+var MAX_DEPTH7 = 6;
 function findRustClaims(root, text4) {
   if (isRustTestCode(root)) return [];
-  const listened = nodesAroundWords(root, text4, LISTEN_WORDS2, CALL_TYPES4, 3).filter((call) => LISTEN_CALLS4.has(calleeName5(call) ?? "") && !isRustTestCode(call)).flatMap(listenCallClaims2);
+  const listened = nodesAroundWords(root, text4, LISTEN_WORDS3, CALL_TYPES4, 3).filter((call) => LISTEN_CALLS4.has(calleeName5(call) ?? "") && !isRustTestCode(call)).flatMap(listenCallClaims2);
   const parsed = nodesAroundWords(root, text4, WILDCARD_ADDRESS, CALL_TYPES4, 4).filter((call) => calleeName5(call) === "parse" && !isRustTestCode(call)).flatMap(wildcardParseClaims);
-  const defaults = rustClapClaims(root, text4, { portOf: (node3) => portOf4(node3, 0), addressOf: (node3) => addressOf3(node3, 0) });
+  const defaults = rustClapClaims(root, text4, { portOf: (node3) => portOf5(node3, 0), addressOf: (node3) => addressOf3(node3, 0) });
   return distinctClaims([...listened, ...parsed, ...defaults]);
 }
 function listenCallClaims2(call) {
@@ -55139,7 +55479,7 @@ function wildcardParseClaims(call) {
   return address && address.host === null ? [listenClaim(address)] : [];
 }
 function addressOf3(expression, depth) {
-  if (depth > MAX_DEPTH6) return void 0;
+  if (depth > MAX_DEPTH7) return void 0;
   const node3 = passThrough4(expression);
   switch (node3.type) {
     case "string_literal":
@@ -55148,7 +55488,7 @@ function addressOf3(expression, depth) {
     case "tuple_expression": {
       const [host, port] = node3.namedChildren;
       if (node3.namedChildCount !== 2 || !host || !port) return void 0;
-      const portFact = portOf4(port, depth + 1);
+      const portFact = portOf5(port, depth + 1);
       return portFact && { port: portFact, host: hostOf2(host, depth + 1) };
     }
     case "identifier": {
@@ -55167,15 +55507,15 @@ function addressOf3(expression, depth) {
     case "call_expression": {
       const [ip, port] = callArguments2(node3);
       if (calleeName5(node3) !== "new" || !/^SocketAddr(?:V4|V6)?$/.test(calleeOwner(node3)) || !ip || !port) return void 0;
-      const portFact = portOf4(port, depth + 1);
+      const portFact = portOf5(port, depth + 1);
       return portFact && { port: portFact, host: hostOf2(ip, depth + 1) };
     }
     default:
       return void 0;
   }
 }
-function portOf4(expression, depth) {
-  if (depth > MAX_DEPTH6) return void 0;
+function portOf5(expression, depth) {
+  if (depth > MAX_DEPTH7) return void 0;
   const node3 = passThrough4(expression);
   switch (node3.type) {
     case "integer_literal":
@@ -55186,19 +55526,19 @@ function portOf4(expression, depth) {
     case "scoped_identifier": {
       const name2 = node3.type === "identifier" ? node3.text : node3.childForFieldName("name")?.text ?? "";
       const value = resolveName4(node3, name2);
-      return value && heldIn(portOf4(value, depth + 1), name2);
+      return value && heldIn(portOf5(value, depth + 1), name2);
     }
     case "call_expression": {
       const [fallback] = callArguments2(node3);
       if (calleeName5(node3) !== "unwrap_or" || !fallback) return void 0;
-      return asDefault(portOf4(fallback, depth + 1), environmentVariableIn(node3));
+      return asDefault(portOf5(fallback, depth + 1), environmentVariableIn(node3));
     }
     default:
       return void 0;
   }
 }
 function hostOf2(expression, depth) {
-  if (depth > MAX_DEPTH6) return void 0;
+  if (depth > MAX_DEPTH7) return void 0;
   const node3 = passThrough4(expression);
   switch (node3.type) {
     case "string_literal": {

@@ -58,6 +58,18 @@ describe('resultViolations', () => {
     ]);
   });
 
+  it('holds the registry entries a module reports as facts to the same: at their literals, as registry entries', () => {
+    const text = '{\n  myorg.ports.grafana = 3000;\n}\n';
+    const entry = binding({ service: 'grafana', port: 3000, endPort: 3000, kind: 'registry', format: 'registry-nix', file: 'hosts/a.nix', line: 2, column: 25 });
+    const check = (entries: Binding[]) => resultViolations('nix', ['hosts/a.nix'], { 'hosts/a.nix': text }, { bindings: [], diagnostics: [], facts: { registryAssignments: entries } });
+    expect(check([entry])).toEqual([]);
+    expect(check([{ ...entry, column: 3, kind: 'listen', format: 'nix' }])).toEqual([
+      "registry assignment grafana 3000-3000/tcp @hosts/a.nix:2:3: format nix is not the extractor's registry-nix",
+      'registry assignment grafana 3000-3000/tcp @hosts/a.nix:2:3: 2:3 shows "myorg.ports.grafana = 30", not the port 3000',
+      'registry assignment grafana 3000-3000/tcp @hosts/a.nix:2:3: kind listen is not registry',
+    ]);
+  });
+
   it('checks a diagnostic against the file it names, which must be the file read or one it depends on', () => {
     const diagnostics = [
       { file: 'compose.yml', line: 3, column: 53, severity: 'error' as const, message: 'at the end of line 3' },

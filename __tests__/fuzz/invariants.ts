@@ -2,6 +2,7 @@
 // answers within MAX_INPUT_MS, it is deterministic, and every location it reports is real:
 // diagnostics in the file it read, bindings at their port literals.
 import { isDeepStrictEqual } from 'node:util';
+import { NIX_REGISTRY_FORMAT } from '../../src/extract/registry/nixRegistryEntries.js';
 import { normalizeServiceName } from '../../src/model/service.js';
 import type { Binding, Diagnostic, Extractor, ExtractResult, RegistryFacts, SourceLocation } from '../../src/model/types.js';
 import { cpuMillis, MAX_INPUT_MS } from './fuzzConfig.js';
@@ -47,6 +48,10 @@ export function resultViolations(format: string, readable: readonly string[], fi
   return [
     ...result.diagnostics.flatMap((diagnostic) => diagnosticViolations(diagnosticGrids, diagnostic).map((v) => `diagnostic ${JSON.stringify(diagnostic)}: ${v}`)),
     ...result.bindings.flatMap((binding) => bindingViolations(format, grids, binding).map((v) => `binding ${describeBinding(binding)}: ${v}`)),
+    // Registry entries a module reports as facts hold to the same: real, normalized, at their literals.
+    ...(result.facts?.registryAssignments ?? []).flatMap((entry) =>
+      [...bindingViolations(NIX_REGISTRY_FORMAT, grids, entry), ...(entry.kind === 'registry' ? [] : [`kind ${entry.kind} is not registry`])].map((v) => `registry assignment ${describeBinding(entry)}: ${v}`),
+    ),
     ...(result.registry ? registryViolations(grids, result.registry) : []),
   ];
 }

@@ -94,6 +94,12 @@ const NIX_MODULE: Idiom[] = [
   () => 'rec {',
   () => 'inherit port;',
   () => '"${toString cfg.port}"',
+  (p) => `firewall.inbound = [ { port = ${p}; proto = "tcp"; host = "any"; } ];`,
+  (p, w) => `settings.outputs.${w}.port = ${p};`,
+  (p) => `nodes = [ { server = "nue0.example.org"; port = ${p}; } ];`,
+  (p, w) => `options.myorg.ports = mkOption { type = with types; attrsOf port; default = { ${w} = ${p}; }; };`,
+  (p, w) => `myorg.ports.${w} = ${p};`,
+  (p, w) => `config.ports = { ${w} = { from = ${p}; to = ${p}; }; };`,
 ];
 
 const NIX_REGISTRY: Idiom[] = [
@@ -109,6 +115,15 @@ const NIX_REGISTRY: Idiom[] = [
   () => 'let base = 3000; in',
   () => 'rec {',
   (p, w) => `${w} = base + ${p};`,
+  (p, w) => `${w} = { from = ${p}; to = ${p}; };`,
+  (p, w) => `${w}-min = ${p}; ${w}-max = ${p};`,
+  (p) => `minPort = ${p}; basePort = ${p};`,
+  () => 'portFor = name: basePort + 1;',
+  () => 'myorg.ports = {',
+  () => 'ports = {',
+  () => 'inherit ports;',
+  () => 'let ports = {',
+  () => '{ base ? 3000 }:',
 ];
 
 const identifier = fc.oneof(fc.stringMatching(/^[a-z][\w-]{0,8}$/), name);

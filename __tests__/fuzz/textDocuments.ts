@@ -78,7 +78,7 @@ const cell = fc.oneof(
   portText.map((p) => `\`${p}\``),
   portText,
   name,
-  fc.constantFrom('3004-3009', '3000 (dev)', '3306, 5432, 6379', '~~8080~~', 'TBD', '[api](http://localhost:3000)', 'a \\| b', 'a<br>b', '&#51;000', '3&#48;00', '\\3000', '**Main Services**', 'Reserved', 'available', '53/udp', 'TCP/UDP', '0-1023'),
+  fc.constantFrom('3004-3009', '3000 (dev)', '3306, 5432, 6379', '~~8080~~', 'TBD', '[api](http://localhost:3000)', 'a \\| b', 'a<br>b', '&#51;000', '3&#48;00', '\\3000', '**Main Services**', 'Reserved', 'available', '53/udp', 'TCP/UDP', '0-1023', '80/443', '25 / 587', '80/tcp/443', '3000 (dev, 1/2)', '80/'),
   anyText,
 );
 const row = (columns: number) => fc.array(cell, { minLength: Math.max(0, columns - 1), maxLength: columns + 1 }).map((cells) => `| ${cells.join(' | ')} |`);

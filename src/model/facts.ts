@@ -1,7 +1,7 @@
 // Facts an extractor reports about its own file, beside its bindings: what the topology stage
 // needs to place every claim on the map of machines, stacks, containers and processes. An
 // extractor never looks at another format's files to learn these; the topology joins them.
-import type { SourceLocation } from './types.js';
+import type { Binding, SourceLocation } from './types.js';
 
 export interface FileFacts {
   /** A Docker Compose file: its services as written in this file, and the files it includes. */
@@ -20,6 +20,16 @@ export interface FileFacts {
   imageBuilds?: ImageBuild[];
   /** A Nix file: what it imports, the machines it defines, what it enables and sets. */
   nix?: NixFileFacts;
+  /**
+   * Registry entries that a Nix module gives (kind `registry`, format `registry-nix`, each at
+   * its port literal, `setting` the option path and keys): the default of a registry it
+   * declares as an option (`options.<team>.ports = mkOption { default = { ... }; }`, entries
+   * marked `isDefault`) and the values it assigns to one (`myorg.ports.grafana = 3100;`).
+   * Whose entries they are is the topology's to say: an entry whose `category` names a
+   * machine is that machine's (`myorg.ports.alpha.grafana`), the others belong to the
+   * machines that import the file, or to every machine when none does.
+   */
+  registryAssignments?: Binding[];
 }
 
 export interface NixFileFacts {

@@ -225,3 +225,104 @@ describe('fuzz regressions', () => {
     expect(result.registry?.categories).toEqual([{ name: '', file: 'lib/ports.nix', line: 2, column: 4 }]);
   });
 });
+
+describe('registries of a fleet', () => {
+  it('reads a registry keyed by machine as machine -> service -> port: the machine is the category, one service on two machines two entries', () => {
+    const result = read('lib/ports.nix', [
+      '{', //                                                1
+      '  alpha = { grafana = 3000; loki = 3100; };', //      2
+      '  beta = { grafana = 3000; };', //                    3
+      '}', //                                                4
+    ]);
+    expect(problems(result)).toEqual([]);
+    expect(result.bindings.map(brief)).toEqual(['alpha/grafana 3000/tcp @2:23', 'alpha/loki 3100/tcp @2:36', 'beta/grafana 3000/tcp @3:22']);
+    expect(result.registry?.categories.map((category) => `${category.name}@${category.line}:${category.column}`)).toEqual(['alpha@2:3', 'beta@3:3']);
+  });
+
+  it("reads a registry under a team's namespace, nested, dotted or written on every line, below its `ports`", () => {
+    const expected = ['alpha/grafana 3000/tcp', 'beta/grafana 3001/tcp'];
+    const entriesOf = (lines: string[]) => {
+      const result = read('lib/ports.nix', lines);
+      expect(problems(result)).toEqual([]);
+      return result.bindings.map((binding) => brief(binding).replace(/ @.*/, ''));
+    };
+    expect(entriesOf(['{', '  myorg.ports = {', '    alpha.grafana = 3000;', '    beta.grafana = 3001;', '  };', '}'])).toEqual(expected);
+    expect(entriesOf(['{', '  myorg = {', '    ports = { alpha = { grafana = 3000; }; beta.grafana = 3001; };', '  };', '}'])).toEqual(expected);
+    expect(entriesOf(['{', '  myorg.ports.alpha.grafana = 3000;', '  myorg.ports.beta.grafana = 3001;', '}'])).toEqual(expected);
+    // A `ports` among other categories is one of them, not a namespace.
+    expect(entriesOf(['{', '  apps.web = 3000;', '  infra.ports = 9000;', '}'])).toEqual(['apps/web 3000/tcp', 'infra/ports 9000/tcp']);
+  });
+
+  it('reads the `ports` a file exports beside its checks (`inherit ports;` from a `let`), and nothing of the checks', () => {
+    const result = read('lib/ports.nix', [
+      '{ lib }:', //                                                                 1
+      'let', //                                                                      2
+      '  ports = {', //                                                              3
+      '    infrastructure = { ssh = 22; nodeExporter = 9100; };', //                 4
+      '    otel.grpc = 4317;', //                                                    5
+      '  };', //                                                                     6
+      '  flat = lib.collect lib.isInt ports;', //                                    7
+      'in', //                                                                       8
+      '{', //                                                                        9
+      '  inherit ports;', //                                                        10
+      '  inherit flat;', //                                                         11
+      '  assertions = [ { assertion = flat == lib.unique flat; message = "ports collide"; } ];', // 12
+      '}', //                                                                       13
+    ]);
+    expect(problems(result)).toEqual([]);
+    expect(result.bindings.map(brief)).toEqual(['infrastructure/ssh 22/tcp @4:30', 'infrastructure/node-exporter 9100/tcp @4:49', 'otel/grpc 4317/tcp @5:17']);
+    // Elsewhere too (`lib/config/ports.nix`): exporting `ports` under a header is a registry's shape.
+    const elsewhere = read('lib/config/ports.nix', ['{ lib }:', 'let ports = { web = 3000; }; in', '{ inherit ports; assertions = [ ]; }']);
+    expect(elsewhere.declined).toBeUndefined();
+    expect(elsewhere.bindings.map(brief)).toEqual(['web 3000/tcp @2:21']);
+    const written = read('lib/ports.nix', ['{', '  ports = { web = 3000; };', '  assertions = [ ];', '}']);
+    expect(problems(written)).toEqual([]);
+    expect(written.bindings.map(brief)).toEqual(['web 3000/tcp @2:19']);
+  });
+
+  it('reads `{ from = N; to = M; }` and an `x-min`/`x-max` pair as one range each; a reversed range is a mistake', () => {
+    const result = read('lib/ports.nix', [
+      '{', //                                                                    1
+      '  kdeconnect = { from = 1714; to = 1764; protocol = "udp"; };', //        2
+      '  alpha.syncthing = { from = 21027; to = 21030; };', //                   3
+      '  dn42-mesh-min = 19000;', //                                             4
+      '  dn42-mesh-max = 19999;', //                                             5
+      '  peerMin = 20000;', //                                                   6
+      '  backwards = { from = 3010; to = 3000; };', //                           7
+      '}', //                                                                    8
+    ]);
+    expect(result.bindings.map((binding) => `${brief(binding)} to ${binding.endPort}`)).toEqual([
+      'kdeconnect 1714/udp @2:25 to 1764',
+      'alpha/syncthing 21027/tcp @3:30 to 21030',
+      'dn42-mesh 19000/tcp @4:19 to 19999',
+      // A lone bound is an entry of its own: nothing says where its range ends.
+      'peer-min 20000/tcp @6:13 to 20000',
+    ]);
+    expect(problems(result)).toEqual(['error 7:24 port registry: backwards: the range 3010-3000 ends before it starts; entry skipped']);
+  });
+
+  it("reads no entry of a port allocator's parameters or helpers, and declines a file that is a function of its own parameters", () => {
+    const withHelpers = read('lib/ports.nix', [
+      '{ lib, ... }:', //                                         1
+      'rec {', //                                                 2
+      '  minPort = 20000;', //                                    3
+      '  max_port = 29999;', //                                   4
+      '  basePort = 20000;', //                                   5
+      '  portRange = { from = 20000; to = 29999; };', //          6
+      '  portFor = name: basePort + 1;', //                       7
+      '  grafana = 3000;', //                                     8
+      '}', //                                                     9
+    ]);
+    expect(problems(withHelpers)).toEqual([]);
+    expect(withHelpers.declined).toBeUndefined();
+    expect(withHelpers.bindings.map(brief)).toEqual(['grafana 3000/tcp @8:13']);
+    for (const header of ['{ base ? 3000 }:', '{ minPort, maxPort, ... }:', 'name:', '{ lib, offset }:']) {
+      const allocator = read('lib/ports.nix', [header, '{ web = 3000; api = 3001; }']);
+      expect(allocator.declined).toBe(true);
+      expect(allocator.bindings).toEqual([]);
+      expect(problems(allocator)).toEqual(['error 1:1 port registry: a function of its own parameters (a port allocator) computes ports, it does not list them']);
+    }
+    // The library's arguments make a header, not an allocator.
+    expect(read('lib/ports.nix', ['{ lib, pkgs, ... }:', '{ web = 3000; }']).bindings.map(brief)).toEqual(['web 3000/tcp @2:9']);
+  });
+});

@@ -286,3 +286,87 @@ describe('hostile input', () => {
     expect(result.bindings.every((b) => b.port === 3000)).toBe(true);
   });
 });
+
+describe('cells with several ports, and sections per machine', () => {
+  it('reads `80/443`, `80, 443`, `25 / 587` and `8000-8010` as their ports, each located at its own digits', () => {
+    const result = extract([
+      '| Port | Service |', //             1
+      '|---|---|', //                      2
+      '| 80/443 | nginx |', //             3
+      '| 25 / 587 | postfix |', //         4
+      '| `3000, 3001` | web |', //         5
+      '| 8000-8010 | workers |', //        6
+      '| 8080/8443 (dev) | proxy |', //    7
+    ]);
+    expect(result.diagnostics).toEqual([]);
+    expect(entries(result)).toEqual([
+      ['nginx', 80, 80, 'tcp', 3, 3, undefined],
+      ['nginx', 443, 443, 'tcp', 3, 6, undefined],
+      ['postfix', 25, 25, 'tcp', 4, 3, undefined],
+      ['postfix', 587, 587, 'tcp', 4, 8, undefined],
+      ['web', 3000, 3000, 'tcp', 5, 4, undefined],
+      ['web', 3001, 3001, 'tcp', 5, 10, undefined],
+      ['workers', 8000, 8010, 'tcp', 6, 3, undefined],
+      ['proxy', 8080, 8080, 'tcp', 7, 3, undefined],
+      ['proxy', 8443, 8443, 'tcp', 7, 8, undefined],
+    ]);
+  });
+
+  it('keeps a slash that names a protocol (`53/udp`, `80/tcp/443`), a note with commas or slashes, and says so of a slash between non-ports', () => {
+    const result = extract([
+      '| Port | Service |', //                   1
+      '|---|---|', //                            2
+      '| 53/udp | dns |', //                     3
+      '| 80/tcp/443 | web |', //                 4
+      '| 3000 (dev, 1/2 load) | api |', //       5
+      '| 80/abc | odd |', //                     6
+      '| 80/70000 | big |', //                   7
+    ]);
+    expect(entries(result)).toEqual([
+      ['dns', 53, 53, 'udp', 3, 3, undefined],
+      ['web', 80, 80, 'tcp', 4, 3, undefined],
+      ['web', 443, 443, 'tcp', 4, 10, undefined],
+      ['api', 3000, 3000, 'tcp', 5, 3, undefined],
+    ]);
+    expect(result.diagnostics).toEqual([
+      { file: 'PORTS.md', line: 6, column: 3, severity: 'error', message: 'port registry: 80/abc: unknown protocol `abc`' },
+      { file: 'PORTS.md', line: 7, column: 6, severity: 'error', message: 'port registry: 70000 is not a port (1-65535)' },
+    ]);
+  });
+
+  it('reads a bullet with several ports the same way', () => {
+    const result = extract(['- **25 / 587** - postfix', '- **80/443** - nginx']);
+    expect(entries(result)).toEqual([
+      ['postfix', 25, 25, 'tcp', 1, 5, undefined],
+      ['postfix', 587, 587, 'tcp', 1, 10, undefined],
+      ['nginx', 80, 80, 'tcp', 2, 5, undefined],
+      ['nginx', 443, 443, 'tcp', 2, 8, undefined],
+    ]);
+  });
+
+  it("gives the entries under a machine's heading that machine's name as their category (the topology places them), and a table without heading none", () => {
+    const result = extract([
+      '| Port | Service |', //       1
+      '|---|---|', //                2
+      '| 22 | ssh |', //             3
+      '', //                         4
+      '## alpha', //                 5
+      '', //                         6
+      '| Port | Service |', //       7
+      '|---|---|', //                8
+      '| 3000 | grafana |', //       9
+      '', //                        10
+      '## Beta (10.0.0.2)', //      11
+      '', //                        12
+      '| Port | Service |', //      13
+      '|---|---|', //               14
+      '| 3000 | grafana |', //      15
+    ]);
+    expect(result.diagnostics).toEqual([]);
+    expect(entries(result)).toEqual([
+      ['ssh', 22, 22, 'tcp', 3, 3, undefined],
+      ['grafana', 3000, 3000, 'tcp', 9, 3, 'alpha'],
+      ['grafana', 3000, 3000, 'tcp', 15, 3, 'beta'],
+    ]);
+  });
+});

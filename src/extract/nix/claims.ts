@@ -93,13 +93,14 @@ export interface AddressText extends PortText {
 
 /**
  * A listen address as written (`"0.0.0.0:6789"`, `"[::]:8080"`, `":9100"`), its port literal in
- * the file. A URL (`http://127.0.0.1:8200`) is where a client dials, whatever the setting's name.
+ * the file. A URL (`http://127.0.0.1:8200`) or another machine's name (`loki.example.org:3100`)
+ * is where a client dials, whatever the setting's name.
  */
 export function writtenAddress(rendered: Rendered): AddressText | undefined {
   const start = rendered.text.length - rendered.text.trimStart().length;
   const address = parseListenAddress(rendered.text.trim());
   const port = address?.port;
-  if (!port || !isWritten(rendered, start + port.index, start + port.index + port.literal.length)) return undefined;
+  if (!port || address.host?.remote || !isWritten(rendered, start + port.index, start + port.index + port.literal.length)) return undefined;
   const hostIp = address.host?.ip ?? null;
   return {
     port: port.port,

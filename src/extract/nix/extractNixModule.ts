@@ -1,11 +1,13 @@
 // NixOS modules, host configurations and process-compose-flake files: every `.nix` file that
 // the port registry's reader, before this one in the catalogue, does not take. See
 // moduleClaims.ts for what counts as a claim.
+import type { FileFacts } from '../../model/facts.js';
 import type { ExtractResult, Extractor, ParseBudget, SourceFile } from '../../model/types.js';
 import { ClaimSink, NIX_FORMAT } from './claims.js';
 import { moduleClaims } from './moduleClaims.js';
 import { isEmptyNixFacts, nixFileFacts } from './nixFacts.js';
 import { prepareNixGrammar, readNixTree, syntaxDiagnostics } from './nixGrammar.js';
+import { registryAssignments } from './registryOptions.js';
 
 export function isNixModulePath(path: string): boolean {
   return path.endsWith('.nix');
@@ -46,8 +48,14 @@ export function extractNixModule(file: SourceFile, budget?: ParseBudget): Extrac
       sink.diagnostics.push(...syntaxDiagnostics(source));
       const reading = moduleClaims(source, sink);
       const facts = nixFileFacts(source, reading, sink);
+      const registry = registryAssignments(source, reading.assignments);
+      sink.diagnostics.push(...registry.diagnostics);
       const result: ExtractResult = { bindings: sink.bindings.sort((a, b) => a.line - b.line || a.column - b.column), diagnostics: sink.diagnostics };
-      return isEmptyNixFacts(facts) ? result : { ...result, facts: { nix: facts } };
+      const fileFacts: FileFacts = {
+        ...(isEmptyNixFacts(facts) ? {} : { nix: facts }),
+        ...(registry.bindings.length === 0 ? {} : { registryAssignments: registry.bindings }),
+      };
+      return fileFacts.nix === undefined && fileFacts.registryAssignments === undefined ? result : { ...result, facts: fileFacts };
     });
   } catch (error) {
     return { bindings: [], diagnostics: [{ file: file.path, severity: 'error', message: `could not read the Nix file: ${error instanceof Error ? error.message : String(error)}` }] };

@@ -12,7 +12,8 @@ import { followNames, type ScopedNode } from './nixScope.js';
 import { optionDeclarations } from './optionDeclarations.js';
 import { renderValue } from './renderValue.js';
 import { type ServiceRoots, serviceRoots } from './serviceRoots.js';
-import { isAddressName, isPortName, namesClient, protocolOfSetting, type SettingOwner, settingOwner } from './settingNames.js';
+import { besideRemoteServer } from './remoteServer.js';
+import { isAddressName, isPortName, protocolOfSetting, saysListen, type SettingOwner, settingOwner, settingPlace } from './settingNames.js';
 
 /** Option types that hold a port number; `types.port` counts whatever the option's name. */
 const PORT_TYPES = new Set(['port']);
@@ -129,24 +130,30 @@ interface ValueOptions {
  * A setting's value as a claim: a port where the setting's name or type says port
  * (`http_port = 3000`, `metrics.port`), a listen address where its name says bind, listen or
  * address, or wherever the address is a wildcard (`"0.0.0.0:6789"`). `cdn_endpoint =
- * "127.0.0.1:8081"` says neither: a client's.
+ * "127.0.0.1:8081"` says neither: a client's. Nor is a setting whose place names another
+ * program's port, a firewall rule or a URL's public port (settingPlace), nor a port written
+ * beside another machine's `server`.
  */
 function valueClaim(value: ScopedNode, owner: SettingOwner, { isDefault, portTyped, optionPath: path }: ValueOptions, sink: ClaimSink): void {
   const leaf = owner.rest[owner.rest.length - 1];
   if (leaf === undefined) return;
   const portNamed = portTyped || isPortName(leaf);
   const addressNamed = !portNamed && isAddressName(leaf);
-  if ((!portNamed && !addressNamed && !mayHoldWildcard(value)) || namesClient(owner.rest)) return;
+  if (!portNamed && !addressNamed && !mayHoldWildcard(value)) return;
+  const place = settingPlace(owner);
+  if (place === 'elsewhere') return;
+  const listens = place === 'own' || saysListen(leaf);
   const setting = settingName(owner);
   const rendered = renderValue(value);
   const base = { service: owner.service, setting, isDefault, protocol: protocolOfSetting(owner.rest), optionPath: path };
   if (portNamed) {
+    if (!listens || besideRemoteServer(value.node)) return;
     const port = writtenPort(rendered, sink, isDefault ? `the default of ${setting}` : setting);
     if (port) sink.add({ ...base, ...port, hostIp: null });
     return;
   }
   const address = writtenAddress(rendered);
-  if (address && (address.wildcard || addressNamed)) sink.add({ ...base, ...address });
+  if (address && (address.wildcard || (addressNamed && listens))) sink.add({ ...base, ...address });
 }
 
 /** Cheap test before rendering: only a string can spell `0.0.0.0` or `[::]`. */

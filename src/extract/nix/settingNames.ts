@@ -91,17 +91,80 @@ export function isAddressName(attribute: string): boolean {
 }
 
 /**
- * Words that make a setting a client's: the port of a database, mail server or upstream it
- * dials (`settings.database.port`, `redisPort`), or Prometheus' scrape targets. DESIGN.md:
- * "a variable that names another service is a client setting".
+ * Words that make a setting name where another program listens: a database, mail server or
+ * upstream the service dials (`settings.database.port`, `redisPort`), Prometheus' scrape
+ * targets, the store a metrics or log client writes to (`influxdb.port`), a DNS updater's
+ * `nameservers`, a tunnel client's `proxies`, a mesh's `peers`. DESIGN.md: "a variable that
+ * names another service is a client setting".
  */
 const CLIENT_WORDS = new Set([
   'database', 'db', 'postgres', 'postgresql', 'pg', 'mysql', 'mariadb', 'mongo', 'mongodb', 'redis', 'memcached',
   'smtp', 'mail', 'imap', 'ldap', 'upstream', 'upstreams', 'remote', 'target', 'targets', 'scrape', 'static', 'alertmanagers',
+  'influxdb', 'influx', 'loki', 'elasticsearch', 'opensearch', 'logstash', 'graphite', 'splunk',
+  'nameserver', 'nameservers', 'resolver', 'resolvers', 'proxies', 'peers',
 ]);
 
-export function namesClient(rest: readonly string[]): boolean {
-  return rest.some((attribute) => attributeWords(attribute).some((word) => CLIENT_WORDS.has(word)));
+/** In the setting's own name only: an agent's `masterRpcPort` is where its master listens. */
+const PEER_LEAF_WORDS = new Set(['master']);
+
+/** A rule that lets traffic reach a port (nebula's `firewall.inbound`) listens on nothing. */
+const FIREWALL_WORDS = new Set(['firewall', 'inbound', 'outbound']);
+
+/** The port the public reaches through a proxy or a URL, not one the service binds (`ExternalPort`, `publicPort`). */
+const PUBLIC_WORDS = new Set(['external', 'public', 'advertise', 'advertised', 'announce', 'announced', 'url', 'urls', 'uri']);
+
+/**
+ * Where the service sends what it collects: a log shipper's `outputs.loki.port`, vector's
+ * `sinks`, promtail's `clients`. Some outputs serve instead (telegraf's
+ * `outputs.prometheus_client.listen`, a sink on `0.0.0.0:9598`).
+ */
+const SENT_WORDS = new Set(['output', 'outputs', 'sink', 'sinks', 'client', 'clients']);
+
+const LISTEN_WORDS = new Set(['listen', 'listener', 'listening', 'bind']);
+
+/**
+ * Settings that a NixOS module documents as the port of the URLs it shows, not one it binds:
+ * GitLab serves on a socket behind its proxy, and its `port` only goes into its links;
+ * PeerTube's `listenWeb` is "the public-facing port", `listenHttp` the one it binds.
+ */
+const PUBLIC_SETTINGS: Readonly<Record<string, readonly string[]>> = {
+  gitlab: ['port', 'extraConfig.gitlab.port'],
+  peertube: ['listenWeb'],
+};
+
+/**
+ * Where a setting of a service sits, by its name and place (DESIGN "What counts as a binding"):
+ * - `elsewhere`: it names where another program listens, a firewall rule, or the public port
+ *   of a URL: never the service's claim;
+ * - `sent`: under outputs and sinks, a claim only where the setting says it listens
+ *   (saysListen) or its address is a wildcard;
+ * - `own`: the service's own, where its name says port, listen, bind or address.
+ * An attribute that itself says listen or bind (`influxdb_listener`, `client.socksListenAddress`)
+ * is the service's own, whatever else it names.
+ */
+export function settingPlace(owner: SettingOwner): 'own' | 'sent' | 'elsewhere' {
+  const { rest } = owner;
+  if (PUBLIC_SETTINGS[owner.service]?.includes(rest.join('.'))) return 'elsewhere';
+  let sent = false;
+  for (const [index, attribute] of rest.entries()) {
+    const words = attributeWords(attribute);
+    if (words.some((word) => FIREWALL_WORDS.has(word) || PUBLIC_WORDS.has(word))) return 'elsewhere';
+    if (words.some((word) => LISTEN_WORDS.has(word))) continue;
+    if (words.some((word) => CLIENT_WORDS.has(word)) || namesDnsServers(words)) return 'elsewhere';
+    if (index === rest.length - 1 && words.some((word) => PEER_LEAF_WORDS.has(word))) return 'elsewhere';
+    if (words.some((word) => SENT_WORDS.has(word))) sent = true;
+  }
+  return sent ? 'sent' : 'own';
+}
+
+/** `dns-servers`, `dnsServer`: the servers a DNS updater or resolver asks (`servers` alone is often the service's own instances). */
+function namesDnsServers(words: readonly string[]): boolean {
+  return words.includes('dns') && (words.includes('server') || words.includes('servers'));
+}
+
+/** `listen`, `bindAddress`, `http_listen_port`: the setting's name says the service listens there. */
+export function saysListen(attribute: string): boolean {
+  return attributeWords(attribute).some((word) => LISTEN_WORDS.has(word));
 }
 
 /** UDP only where the name says so (`udpPort`, `settings.udp.port`). */

@@ -60,14 +60,11 @@ export interface PortListProblem {
 
 /**
  * The ports of a cell or a bullet's bold text: `3000`, `3006-3009`, `53/udp`, `3306, 5432, 6379`,
- * each item allowed a note (`3000 (dev)`), each located at its first digit.
+ * `80/443`, `25 / 587`, each item allowed a note (`3000 (dev)`), each located at its first digit.
  */
 export function locatePorts(text: MappedText, doc: MarkdownSource, fallbackOffset: number): LocatedPort[] | PortListProblem {
   const ports: LocatedPort[] = [];
-  let at = 0;
-  for (const item of text.text.split(',')) {
-    const index = at;
-    at += item.length + 1;
+  for (const { item, index } of portListItems(text.text)) {
     const lead = item.search(/\S/);
     if (lead < 0) continue;
     const note = item.indexOf('(');
@@ -80,6 +77,29 @@ export function locatePorts(text: MappedText, doc: MarkdownSource, fallbackOffse
     ports.push({ ...spec, location: locationAt(doc, offset) });
   }
   return ports;
+}
+
+/**
+ * The items of a port list, each with where it starts: split at commas and at a slash that a
+ * number follows (`80/443`, `25 / 587`), never at `53/udp`, whose slash names the protocol,
+ * nor inside a note's parentheses (`3000 (dev, staging)`). Hand-written: a split by regular
+ * expression could not skip the parentheses.
+ */
+function portListItems(text: string): Array<{ item: string; index: number }> {
+  const items: Array<{ item: string; index: number }> = [];
+  let start = 0;
+  let depth = 0;
+  for (let at = 0; at < text.length; at++) {
+    const char = text.charAt(at);
+    if (char === '(') depth++;
+    else if (char === ')' && depth > 0) depth--;
+    else if (depth === 0 && (char === ',' || (char === '/' && /^[ \t]*\d/.test(text.slice(at + 1, at + 16))))) {
+      items.push({ item: text.slice(start, at), index: start });
+      start = at + 1;
+    }
+  }
+  items.push({ item: text.slice(start), index: start });
+  return items;
 }
 
 export function isPortListProblem(value: LocatedPort[] | Claim | PortListProblem): value is PortListProblem {
