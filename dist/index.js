@@ -63633,11 +63633,16 @@ function registryClaims(bindings, entries) {
     if (binding2.scope !== "host" && isHostLikeScope(binding2.scope)) namedScopes.add(binding2.scope);
   }
   const claims = [...entries];
+  const copies = /* @__PURE__ */ new Set();
   const everywhere = entries.filter((entry) => entry.scope === "host");
   for (const scope of [...namedScopes].sort()) {
-    for (const entry of everywhere) claims.push({ ...entry, scope });
+    for (const entry of everywhere) {
+      const copy = { ...entry, scope };
+      copies.add(copy);
+      claims.push(copy);
+    }
   }
-  return claims;
+  return { claims, copies };
 }
 
 // src/allocate/registeredHome.ts
@@ -86967,27 +86972,38 @@ var RegistryIndex = class {
       if (entries) entries.push(entry);
       else this.entriesByName.set(entry.service, [entry]);
     }
-    for (const protocol of new Set(registry2.entries.map((entry) => entry.protocol))) {
-      const ranges = registry2.entries.filter((entry) => entry.protocol === protocol).map(rangeOf);
-      this.listed.set(protocol, coveredPortCounts(ranges));
-    }
+    for (const [key, entries] of groupBy2(registry2.entries, (entry) => listKey(entry.protocol, entry.scope))) this.listed.set(key, coveredPortCounts(entries.map(rangeOf)));
   }
   registry;
   categoryRanges = /* @__PURE__ */ new Map();
   entriesByName = /* @__PURE__ */ new Map();
-  /** Per protocol, see coveredPortCounts. */
+  /** Per protocol and scope (`host` for the entries of every machine), see coveredPortCounts. */
   listed = /* @__PURE__ */ new Map();
   /** The registry entries of the binding's service (see sameService) that speak for its machine: every machine's, and its own. */
   entriesOf(binding2) {
     return (this.entriesByName.get(binding2.service) ?? []).filter((entry) => sameService(entry, binding2) && (entry.scope === "host" || entry.scope === binding2.scope));
   }
-  /** True when some registry entry of the binding's protocol lists one of its ports. */
+  /** True when some registry entry of the binding's protocol, for its machine or every machine, lists one of its ports. */
   lists(binding2) {
-    const counts = this.listed.get(binding2.protocol);
-    if (!counts) return false;
-    return (counts[binding2.endPort] ?? 0) - (counts[binding2.port - 1] ?? 0) > 0;
+    return [listKey(binding2.protocol, "host"), listKey(binding2.protocol, binding2.scope)].some((key) => {
+      const counts = this.listed.get(key);
+      return counts !== void 0 && (counts[binding2.endPort] ?? 0) - (counts[binding2.port - 1] ?? 0) > 0;
+    });
   }
 };
+function listKey(protocol, scope) {
+  return `${protocol}\0${scope}`;
+}
+function groupBy2(items, keyOf) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group2 = groups2.get(key);
+    if (group2) group2.push(item);
+    else groups2.set(key, [item]);
+  }
+  return groups2;
+}
 function coveredPortCounts(ranges) {
   const counts = new Int32Array(MAX_PORT + 2);
   for (const range of ranges) {
@@ -87039,14 +87055,15 @@ function detectConflictsWithin(bindings, registry2, maxClaims) {
   const displayName = makeDisplayName([...bindings, ...registry2.entries]);
   const sorted = [...bindings].sort(compareBindings);
   const entries = [...registry2.entries].sort(compareBindings);
-  const found = scopedCollisions([...sorted, ...registryClaims(sorted, entries)].sort(compareBindings));
+  const registryInScopes = registryClaims(sorted, entries);
+  const found = scopedCollisions([...sorted, ...registryInScopes.claims].sort(compareBindings), registryInScopes.copies);
   const kept = withinClaims(found, maxClaims);
   const collisions = kept.map(({ collision, scope, protocol }) => classifyCollision(collision, scope, protocol, displayName));
   const collided = new Set(collisions.flatMap((fact) => fact.bindings));
   const facts = [...collisions, ...registryRuleConflicts(sorted, { ...registry2, entries }, displayName, collided)];
   return { conflicts: facts.map((fact) => buildConflict(fact, displayName)).sort(compareConflicts), omitted: found.length - kept.length };
 }
-function scopedCollisions(claims) {
+function scopedCollisions(claims, registryCopies) {
   const groups2 = /* @__PURE__ */ new Map();
   for (const claim2 of claims) {
     const key = `${claim2.scope}\0${claim2.protocol}`;
@@ -87057,7 +87074,7 @@ function scopedCollisions(claims) {
   const found = [];
   for (const { scope, protocol, claims: group2 } of groups2.values()) {
     for (const collision of findCollisions(group2)) {
-      if (scope !== "host" && collision.bindings.every((binding2) => binding2.kind === "registry")) continue;
+      if (collision.bindings.every((binding2) => registryCopies.has(binding2))) continue;
       found.push({ collision, scope, protocol });
     }
   }
@@ -87352,9 +87369,37 @@ function placeRegistryOnMachines(entries, machines) {
   if (machines.length === 0) return [...entries];
   const names = new Map(machines.map((machine) => [machine.name.toLowerCase(), machine.name]));
   return entries.map((entry) => {
-    const machine = entry.category === void 0 ? void 0 : names.get(entry.category.toLowerCase());
+    const machine = entry.category === void 0 ? void 0 : machineOfCategory(entry.category, names);
     return machine === void 0 ? entry : { ...entry, scope: machine };
   });
+}
+var MACHINE_WORDS = ["host-", "machine-", "server-", "node-"];
+function machineOfCategory(category, names) {
+  const lower = category.toLowerCase();
+  const word = MACHINE_WORDS.find((prefix) => lower.startsWith(prefix));
+  return names.get(lower) ?? (word === void 0 ? void 0 : names.get(lower.slice(word.length)));
+}
+function placeRegistryAssignments(byFile, machines) {
+  const placed2 = [];
+  const assignedOn = (machine, option) => [...machine.files].some((file2) => (byFile.get(file2) ?? []).some((entry) => entry.isDefault !== true && optionOf(entry) === option));
+  for (const [file2, entries] of byFile) {
+    const runners = machines.filter((machine) => machine.files.has(file2));
+    for (const entry of placeRegistryOnMachines(entries, machines)) {
+      if (entry.scope !== "host" || runners.length === 0) {
+        placed2.push(entry);
+        continue;
+      }
+      for (const machine of runners) {
+        if (entry.isDefault !== true || !assignedOn(machine, optionOf(entry))) placed2.push({ ...entry, scope: machine.name });
+      }
+    }
+  }
+  return placed2;
+}
+function optionOf(entry) {
+  const words = (entry.setting ?? "").split(".");
+  const at = words.indexOf("ports");
+  return at < 0 ? entry.setting ?? "" : words.slice(0, at + 1).join(".");
 }
 
 // src/topology/composePlacement.ts
@@ -87719,10 +87764,11 @@ function placeClaims(input2) {
   };
   const machines = findMachines(facts.nix, input2.paths, diagnostics);
   const placed2 = placeOnMachines(samplesRunAlone([...compose.bindings, ...facts.bindings.flatMap(placeCode)]), machines, facts.nix);
-  return { bindings: placeInConfiguredScopes(placed2, input2.config.scopes), diagnostics: distinctDiagnostics(diagnostics), machines };
+  const registryEntries = placeRegistryAssignments(facts.registryAssignments, machines);
+  return { bindings: placeInConfiguredScopes(placed2, input2.config.scopes), diagnostics: distinctDiagnostics(diagnostics), machines, registryEntries };
 }
 function collectFacts(files) {
-  const collected = { bindings: [], composeBindings: /* @__PURE__ */ new Map(), composeFiles: /* @__PURE__ */ new Map(), composeFileSettings: /* @__PURE__ */ new Map(), composeRuns: [], dockerfiles: /* @__PURE__ */ new Map(), goMainFolders: /* @__PURE__ */ new Set(), workloads: [], imageBuilds: [], nix: /* @__PURE__ */ new Map() };
+  const collected = { bindings: [], composeBindings: /* @__PURE__ */ new Map(), composeFiles: /* @__PURE__ */ new Map(), composeFileSettings: /* @__PURE__ */ new Map(), composeRuns: [], dockerfiles: /* @__PURE__ */ new Map(), goMainFolders: /* @__PURE__ */ new Set(), workloads: [], imageBuilds: [], nix: /* @__PURE__ */ new Map(), registryAssignments: /* @__PURE__ */ new Map() };
   for (const { path: path6, result } of files) {
     const facts = result.facts;
     if (facts?.compose) {
@@ -87739,6 +87785,7 @@ function collectFacts(files) {
     if (facts.workloads) collected.workloads.push(...facts.workloads);
     if (facts.imageBuilds) collected.imageBuilds.push(...facts.imageBuilds);
     if (facts.nix) collected.nix.set(path6, facts.nix);
+    if (facts.registryAssignments) collected.registryAssignments.set(path6, facts.registryAssignments);
   }
   return collected;
 }
@@ -87767,7 +87814,8 @@ function analyzeExtraction(files, config2, tree) {
   const sorted = [...files].sort((a, b) => compareText(a.path, b.path));
   const merged = mergeRegistries(sorted.filter((file2) => file2.isRegistry));
   const topology = placeClaims({ files: sorted.filter((file2) => !file2.isRegistry), paths: tree.paths, config: config2, rootName: tree.rootName });
-  const resolved = resolveRegistry(merged.registry, config2);
+  const withOptions = { ...merged.registry, present: merged.registry.present || topology.registryEntries.length > 0, entries: [...merged.registry.entries, ...topology.registryEntries] };
+  const resolved = resolveRegistry(withOptions, config2);
   const registry2 = { ...resolved, entries: placeRegistryOnMachines(resolved.entries, topology.machines) };
   const bindings = resolveBindings(topology.bindings, registry2, config2);
   const diagnostics = [...sorted.flatMap((file2) => file2.result.diagnostics), ...merged.diagnostics, ...topology.diagnostics];

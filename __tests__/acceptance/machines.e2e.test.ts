@@ -171,6 +171,23 @@ describe('registries per machine', () => {
     expect(verdicts(report)).toEqual([]);
   });
 
+  it("a machine's own section is checked on that machine: a duplicate in it is found once; a heading may say `Host: <name>`", () => {
+    const report = check({ ...FLEET, 'PORTS.md': lines('## Host: beta', '', '| Port | Service |', '| --- | --- |', '| 80/443 | nginx |', '| 443 | caddy |', '| 3000 | embed |', '', '## Shared', '', '| Port | Service |', '| --- | --- |', '| 9100 | node-exporter |', '| 9100 | exporter-alt |') });
+    expect(verdicts(report)).toEqual(['registry-duplicate 443 error beta caddy,nginx', 'unregistered 3000 warning alpha grafana', 'registry-duplicate 9100 error host exporter-alt,node-exporter']);
+  });
+
+  it('a registry declared as a NixOS option: its default on every machine that assigns nothing to it, and what a machine assigns on that machine', () => {
+    const report = check({
+      'flake.nix': lines('{', '  outputs = { nixpkgs, ... }: {', '    nixosConfigurations.alpha = nixpkgs.lib.nixosSystem { modules = [ ./hosts/alpha ]; };', '    nixosConfigurations.beta = nixpkgs.lib.nixosSystem { modules = [ ./hosts/beta ]; };', '  };', '}'),
+      'modules/ports.nix': lines('{ lib, ... }:', '{', '  options.acme.ports = lib.mkOption {', '    type = lib.types.attrsOf lib.types.port;', '    default = { grafana = 3000; loki = 3100; };', '  };', '}'),
+      'hosts/alpha/default.nix': HOST(['../../modules/ports.nix'], ['acme.ports.grafana = 3300;', 'services.grafana.enable = true;', 'services.grafana.port = 3300;', 'services.loki.enable = true;', 'services.loki.port = 3100;']),
+      'hosts/beta/default.nix': HOST(['../../modules/ports.nix'], ['services.embed.enable = true;', 'services.embed.port = 3000;']),
+    });
+    // alpha assigns the option: its default holds there no more, so loki's 3100 is unregistered on alpha;
+    // beta assigns nothing: the default gives 3000 to grafana there, which embed takes.
+    expect(verdicts(report)).toEqual(['registry-conflict 3000 error beta embed,grafana', 'unregistered 3100 warning alpha loki']);
+  });
+
   it('a Nix registry keyed by machine', () => {
     const report = check({ ...FLEET, 'lib/ports.nix': lines('{', '  alpha = { grafana = 3000; };', '  beta = { embed = 3000; wiki = 3000; };', '}') });
     expect(verdicts(report)).toEqual(['registry-duplicate 3000 error beta embed,wiki']);

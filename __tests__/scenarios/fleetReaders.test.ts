@@ -109,16 +109,25 @@ describe('registries in the shapes fleets keep them', () => {
     expect(allocator.json.diagnostics).toEqual([]);
   });
 
-  it('a module that declares the registry as an option and the machines that assign to it claim no listener; named with --registry, the module is read as the registry', async () => {
+  it("a module that declares the registry as an option and the machines that assign to it claim no listener, what a machine assigns is that machine's registry entry; named with --registry, the defaults of the module are entries too", async () => {
     const files = {
       'modules/myorg/ports.nix': fleet('modules/myorg/ports.nix'),
       'hosts/alpha/default.nix': lines('{ ... }:', '{', '  imports = [ ../../modules/myorg/ports.nix ];', '  myorg.ports.grafana = 3000;', '  myorg.ports.loki = 3000;', '}'),
     };
     const unnamed = await check(files);
-    expect(unnamed.json.bindings).toEqual([]);
+    expect(unnamed.json.bindings.filter((binding) => binding.kind !== 'registry')).toEqual([]);
+    expect(unnamed.json.bindings.map((binding) => `${binding.service} ${binding.port} ${binding.scope} ${binding.file}:${binding.line}`)).toEqual([
+      'grafana 3000 alpha hosts/alpha/default.nix:4',
+      'loki 3000 alpha hosts/alpha/default.nix:5',
+    ]);
     expect(unnamed.json.diagnostics).toEqual([]);
     const named = await check(files, { registry: ['modules/myorg/ports.nix'] });
-    expect(entriesOf(named.report.bindings)).toEqual(['alertmanager 9093/tcp @ modules/myorg/ports.nix:12:22', 'prometheus 9090/tcp @ modules/myorg/ports.nix:11:20']);
+    expect(entriesOf(named.report.bindings)).toEqual([
+      'alertmanager 9093/tcp @ modules/myorg/ports.nix:12:22',
+      'grafana 3000/tcp @ hosts/alpha/default.nix:4:25',
+      'loki 3000/tcp @ hosts/alpha/default.nix:5:22',
+      'prometheus 9090/tcp @ modules/myorg/ports.nix:11:20',
+    ]);
     expect(named.json.diagnostics).toEqual([]);
   });
 });

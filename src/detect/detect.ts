@@ -29,7 +29,8 @@ export function detectConflictsWithin(bindings: readonly Binding[], registry: Re
   const displayName = makeDisplayName([...bindings, ...registry.entries]);
   const sorted = [...bindings].sort(compareBindings);
   const entries = [...registry.entries].sort(compareBindings);
-  const found = scopedCollisions([...sorted, ...registryClaims(sorted, entries)].sort(compareBindings));
+  const registryInScopes = registryClaims(sorted, entries);
+  const found = scopedCollisions([...sorted, ...registryInScopes.claims].sort(compareBindings), registryInScopes.copies);
   const kept = withinClaims(found, maxClaims);
   const collisions = kept.map(({ collision, scope, protocol }) => classifyCollision(collision, scope, protocol, displayName));
   // A claim that collides already has a conflict that moves it (home, when it is registered):
@@ -46,10 +47,11 @@ interface ScopedCollision {
 }
 
 /**
- * Every collision, scope by scope and protocol by protocol. In a named host-like scope, a
- * collision among registry entries alone is the registry's own, already reported in `host`.
+ * Every collision, scope by scope and protocol by protocol. A collision among copies of
+ * entries of every machine alone is the registry's own, reported once, in `host`; one among a
+ * machine's own entries is that machine's.
  */
-function scopedCollisions(claims: readonly Binding[]): ScopedCollision[] {
+function scopedCollisions(claims: readonly Binding[], registryCopies: ReadonlySet<Binding>): ScopedCollision[] {
   const groups = new Map<string, { scope: string; protocol: Protocol; claims: Binding[] }>();
   for (const claim of claims) {
     const key = `${claim.scope}\u0000${claim.protocol}`;
@@ -60,7 +62,7 @@ function scopedCollisions(claims: readonly Binding[]): ScopedCollision[] {
   const found: ScopedCollision[] = [];
   for (const { scope, protocol, claims: group } of groups.values()) {
     for (const collision of findCollisions(group)) {
-      if (scope !== 'host' && collision.bindings.every((binding) => binding.kind === 'registry')) continue;
+      if (collision.bindings.every((binding) => registryCopies.has(binding))) continue;
       found.push({ collision, scope, protocol });
     }
   }

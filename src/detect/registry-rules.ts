@@ -97,8 +97,8 @@ function outOfRange(binding: Binding, entries: readonly Binding[], index: Regist
 class RegistryIndex {
   readonly categoryRanges = new Map<string, PortRange>();
   private readonly entriesByName = new Map<string, Binding[]>();
-  /** Per protocol, see coveredPortCounts. */
-  private readonly listed = new Map<Protocol, Int32Array>();
+  /** Per protocol and scope (`host` for the entries of every machine), see coveredPortCounts. */
+  private readonly listed = new Map<string, Int32Array>();
 
   constructor(readonly registry: RegistryModel) {
     for (const category of registry.categories) {
@@ -109,10 +109,7 @@ class RegistryIndex {
       if (entries) entries.push(entry);
       else this.entriesByName.set(entry.service, [entry]);
     }
-    for (const protocol of new Set(registry.entries.map((entry) => entry.protocol))) {
-      const ranges = registry.entries.filter((entry) => entry.protocol === protocol).map(rangeOf);
-      this.listed.set(protocol, coveredPortCounts(ranges));
-    }
+    for (const [key, entries] of groupBy(registry.entries, (entry) => listKey(entry.protocol, entry.scope))) this.listed.set(key, coveredPortCounts(entries.map(rangeOf)));
   }
 
   /** The registry entries of the binding's service (see sameService) that speak for its machine: every machine's, and its own. */
@@ -120,12 +117,28 @@ class RegistryIndex {
     return (this.entriesByName.get(binding.service) ?? []).filter((entry) => sameService(entry, binding) && (entry.scope === 'host' || entry.scope === binding.scope));
   }
 
-  /** True when some registry entry of the binding's protocol lists one of its ports. */
+  /** True when some registry entry of the binding's protocol, for its machine or every machine, lists one of its ports. */
   lists(binding: Binding): boolean {
-    const counts = this.listed.get(binding.protocol);
-    if (!counts) return false;
-    return (counts[binding.endPort] ?? 0) - (counts[binding.port - 1] ?? 0) > 0;
+    return [listKey(binding.protocol, 'host'), listKey(binding.protocol, binding.scope)].some((key) => {
+      const counts = this.listed.get(key);
+      return counts !== undefined && (counts[binding.endPort] ?? 0) - (counts[binding.port - 1] ?? 0) > 0;
+    });
   }
+}
+
+function listKey(protocol: Protocol, scope: string): string {
+  return `${protocol}\u0000${scope}`;
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 /**

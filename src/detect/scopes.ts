@@ -13,20 +13,26 @@ export function isHostLikeScope(scope: string): boolean {
 }
 
 /**
- * The registry's entries in every scope they speak for: an entry of one machine (the topology
+ * The registry's entries in every scope they speak for (and which of them are copies of an
+ * entry of every machine, whose own collisions are reported once, on `host`): an entry of one machine (the topology
  * placed it there) on that machine; every other entry on `host` and on each named host-like
  * scope the bindings use, since a repository describing several machines keeps one registry
  * for all of them.
  */
-export function registryClaims(bindings: readonly Binding[], entries: readonly Binding[]): Binding[] {
+export function registryClaims(bindings: readonly Binding[], entries: readonly Binding[]): { claims: Binding[]; copies: ReadonlySet<Binding> } {
   const namedScopes = new Set<string>();
   for (const binding of [...bindings, ...entries]) {
     if (binding.scope !== 'host' && isHostLikeScope(binding.scope)) namedScopes.add(binding.scope);
   }
   const claims = [...entries];
+  const copies = new Set<Binding>();
   const everywhere = entries.filter((entry) => entry.scope === 'host');
   for (const scope of [...namedScopes].sort()) {
-    for (const entry of everywhere) claims.push({ ...entry, scope });
+    for (const entry of everywhere) {
+      const copy = { ...entry, scope };
+      copies.add(copy);
+      claims.push(copy);
+    }
   }
-  return claims;
+  return { claims, copies };
 }

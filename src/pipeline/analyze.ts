@@ -36,7 +36,9 @@ export function analyzeExtraction(files: readonly ExtractedFile[], config: Portc
   const sorted = [...files].sort((a, b) => compareText(a.path, b.path));
   const merged = mergeRegistries(sorted.filter((file) => file.isRegistry));
   const topology = placeClaims({ files: sorted.filter((file) => !file.isRegistry), paths: tree.paths, config, rootName: tree.rootName });
-  const resolved = resolveRegistry(merged.registry, config);
+  // What registry options of NixOS modules give is the registry too, already on its machines.
+  const withOptions = { ...merged.registry, present: merged.registry.present || topology.registryEntries.length > 0, entries: [...merged.registry.entries, ...topology.registryEntries] };
+  const resolved = resolveRegistry(withOptions, config);
   const registry = { ...resolved, entries: placeRegistryOnMachines(resolved.entries, topology.machines) };
   const bindings = resolveBindings(topology.bindings, registry, config);
   const diagnostics = [...sorted.flatMap((file) => file.result.diagnostics), ...merged.diagnostics, ...topology.diagnostics];

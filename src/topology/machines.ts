@@ -228,7 +228,49 @@ export function placeRegistryOnMachines(entries: readonly Binding[], machines: r
   if (machines.length === 0) return [...entries];
   const names = new Map(machines.map((machine) => [machine.name.toLowerCase(), machine.name]));
   return entries.map((entry) => {
-    const machine = entry.category === undefined ? undefined : names.get(entry.category.toLowerCase());
+    const machine = entry.category === undefined ? undefined : machineOfCategory(entry.category, names);
     return machine === undefined ? entry : { ...entry, scope: machine };
   });
+}
+
+/** Words a section heading puts before a machine's name: `Host: alpha` is the category `host-alpha`. */
+const MACHINE_WORDS = ['host-', 'machine-', 'server-', 'node-'];
+
+function machineOfCategory(category: string, names: ReadonlyMap<string, string>): string | undefined {
+  const lower = category.toLowerCase();
+  const word = MACHINE_WORDS.find((prefix) => lower.startsWith(prefix));
+  return names.get(lower) ?? (word === undefined ? undefined : names.get(lower.slice(word.length)));
+}
+
+/**
+ * Registry entries a NixOS module gives through a registry option (FileFacts.registryAssignments)
+ * on the machines they speak for: an entry whose category names a machine is that machine's;
+ * the others are the entries of every machine that imports the file, or of every machine
+ * when none does. The option's default (entries marked isDefault) holds only on a machine
+ * whose configuration assigns nothing to that option, as NixOS merges options.
+ */
+export function placeRegistryAssignments(byFile: ReadonlyMap<string, readonly Binding[]>, machines: readonly Machine[]): Binding[] {
+  const placed: Binding[] = [];
+  const assignedOn = (machine: Machine, option: string) =>
+    [...machine.files].some((file) => (byFile.get(file) ?? []).some((entry) => entry.isDefault !== true && optionOf(entry) === option));
+  for (const [file, entries] of byFile) {
+    const runners = machines.filter((machine) => machine.files.has(file));
+    for (const entry of placeRegistryOnMachines(entries, machines)) {
+      if (entry.scope !== 'host' || runners.length === 0) {
+        placed.push(entry);
+        continue;
+      }
+      for (const machine of runners) {
+        if (entry.isDefault !== true || !assignedOn(machine, optionOf(entry))) placed.push({ ...entry, scope: machine.name });
+      }
+    }
+  }
+  return placed;
+}
+
+/** `myorg.ports.alpha.grafana` -> `myorg.ports`: the registry option an entry's setting is under. */
+function optionOf(entry: Binding): string {
+  const words = (entry.setting ?? '').split('.');
+  const at = words.indexOf('ports');
+  return at < 0 ? (entry.setting ?? '') : words.slice(0, at + 1).join('.');
 }

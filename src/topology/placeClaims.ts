@@ -12,7 +12,7 @@ import { placeComposeClaims } from './composePlacement.js';
 import { formComposeStacks } from './composeStacks.js';
 import { placeInConfiguredScopes } from './configScopes.js';
 import { composeHomes, ContainerMap, inContainer, nearestDockerfile, workloadHomes } from './containers.js';
-import { findMachines, type Machine, placeOnMachines } from './machines.js';
+import { findMachines, type Machine, placeOnMachines, placeRegistryAssignments } from './machines.js';
 import { type GoLayout, goModuleRoots, nameGoProgram, samplesRunAlone } from './processes.js';
 
 export interface TopologyInput {
@@ -30,6 +30,8 @@ export interface Topology {
   diagnostics: Diagnostic[];
   /** The machines the repository describes; none for a single host. */
   machines: Machine[];
+  /** Registry entries that NixOS modules give through a registry option, on the machines they speak for. */
+  registryEntries: Binding[];
 }
 
 /** Formats whose claims are a program's own: where the program runs, they run. */
@@ -66,7 +68,8 @@ export function placeClaims(input: TopologyInput): Topology {
   };
   const machines = findMachines(facts.nix, input.paths, diagnostics);
   const placed = placeOnMachines(samplesRunAlone([...compose.bindings, ...facts.bindings.flatMap(placeCode)]), machines, facts.nix);
-  return { bindings: placeInConfiguredScopes(placed, input.config.scopes), diagnostics: distinctDiagnostics(diagnostics), machines };
+  const registryEntries = placeRegistryAssignments(facts.registryAssignments, machines);
+  return { bindings: placeInConfiguredScopes(placed, input.config.scopes), diagnostics: distinctDiagnostics(diagnostics), machines, registryEntries };
 }
 
 interface CollectedFacts {
@@ -85,10 +88,12 @@ interface CollectedFacts {
   imageBuilds: ImageBuild[];
   /** What each Nix file says about machines, by path. */
   nix: Map<string, NixFileFacts>;
+  /** Registry entries of registry options, by the file that gives them. */
+  registryAssignments: Map<string, Binding[]>;
 }
 
 function collectFacts(files: TopologyInput['files']): CollectedFacts {
-  const collected: CollectedFacts = { bindings: [], composeBindings: new Map(), composeFiles: new Map(), composeFileSettings: new Map(), composeRuns: [], dockerfiles: new Map(), goMainFolders: new Set(), workloads: [], imageBuilds: [], nix: new Map() };
+  const collected: CollectedFacts = { bindings: [], composeBindings: new Map(), composeFiles: new Map(), composeFileSettings: new Map(), composeRuns: [], dockerfiles: new Map(), goMainFolders: new Set(), workloads: [], imageBuilds: [], nix: new Map(), registryAssignments: new Map() };
   for (const { path, result } of files) {
     const facts = result.facts;
     if (facts?.compose) {
@@ -105,6 +110,7 @@ function collectFacts(files: TopologyInput['files']): CollectedFacts {
     if (facts.workloads) collected.workloads.push(...facts.workloads);
     if (facts.imageBuilds) collected.imageBuilds.push(...facts.imageBuilds);
     if (facts.nix) collected.nix.set(path, facts.nix);
+    if (facts.registryAssignments) collected.registryAssignments.set(path, facts.registryAssignments);
   }
   return collected;
 }
