@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 
 export type OutputFormat = 'text' | 'markdown' | 'json' | 'sarif';
 export type FailOn = 'new' | 'any' | 'none';
+/** What an incomplete check does to the exit status: fail it (the default), or only say so. */
+export type IncompletePolicy = 'fail' | 'warn';
 
 interface Common {
   root: string;
@@ -13,7 +15,7 @@ interface Common {
 export type CliCommand =
   | { command: 'help'; topic: 'main' | 'check' | 'ports' | 'suggest' }
   | { command: 'version' }
-  | (Common & { command: 'check'; base?: string; format: OutputFormat; failOn: FailOn })
+  | (Common & { command: 'check'; base?: string; format: OutputFormat; failOn: FailOn; incomplete: IncompletePolicy })
   | (Common & { command: 'ports'; format: Exclude<OutputFormat, 'sarif'> })
   | (Common & { command: 'suggest'; service: string; category?: string; count: number });
 
@@ -27,7 +29,7 @@ const COMMON_OPTIONS = {
 } as const;
 
 const OPTIONS = {
-  check: { ...COMMON_OPTIONS, base: { type: 'string' }, format: { type: 'string' }, 'fail-on': { type: 'string' } },
+  check: { ...COMMON_OPTIONS, base: { type: 'string' }, format: { type: 'string' }, 'fail-on': { type: 'string' }, incomplete: { type: 'string' } },
   ports: { ...COMMON_OPTIONS, format: { type: 'string' } },
   suggest: { ...COMMON_OPTIONS, service: { type: 'string' }, category: { type: 'string' }, count: { type: 'string' } },
 } as const;
@@ -61,6 +63,7 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
       command: 'check',
       format: oneOf('--format', values['format'], ['text', 'markdown', 'json', 'sarif'] as const, 'text'),
       failOn: oneOf('--fail-on', values['fail-on'], ['new', 'any', 'none'] as const, 'new'),
+      incomplete: oneOf('--incomplete', values['incomplete'], ['fail', 'warn'] as const, 'fail'),
       ...optional('base', values['base']),
     };
   }

@@ -2,12 +2,14 @@ export const MAIN_HELP = `portcullis: keeps a repository's network ports free of
 
 Usage:
   portcullis check   [ROOT] [--base REF] [--registry PATH]... [--config FILE]
-                     [--format text|markdown|json|sarif] [--fail-on new|any|none] [--output FILE]
+                     [--format text|markdown|json|sarif] [--fail-on new|any|none]
+                     [--incomplete fail|warn] [--output FILE]
   portcullis ports   [ROOT] [--format text|markdown|json] [--config FILE] [--registry PATH]...
   portcullis suggest [ROOT] --service NAME [--category CAT] [--count N] [--config FILE] [--registry PATH]...
 
 Run 'portcullis <command> --help' for a command's options.
-Exit status: 0 nothing failing, 1 failing conflicts, 2 usage or configuration error.
+Exit status: 0 nothing failing, 1 failing conflicts or an incomplete check,
+2 usage or configuration error.
 `;
 
 export const CHECK_HELP = `Usage: portcullis check [ROOT] [options]
@@ -21,7 +23,8 @@ Options:
   --config FILE       the config file (default: ROOT/.portcullis.yml when present)
   --format FORMAT     text (default), markdown, json or sarif
   --fail-on POLICY    new (default): fail on new errors; any: on every error; none: never
-  --output FILE       write the report to FILE instead of standard output
+  --incomplete POLICY fail (default): exit 1 when a limit left something unread; warn: only say so
+  --output FILE       write the report to FILE instead of standard output (never through a link)
   -h, --help          show this help
 `;
 

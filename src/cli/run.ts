@@ -1,8 +1,9 @@
-import { stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
 import { suggestFreePorts } from '../allocate/allocate.js';
 import { loadConfig } from '../config/loadConfig.js';
 import type { PortcullisConfig } from '../model/config.js';
+import { UnsafeWriteError, writeFileNoFollow } from '../discover/workspaceFiles.js';
 import { analyzeWorkingTree, CheckUsageError, failingConflicts, runCheck } from '../pipeline/check.js';
 import { renderInventoryJson, renderInventoryMarkdown, renderInventoryText } from '../report/inventory.js';
 import { renderJson } from '../report/json.js';
@@ -29,7 +30,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const command = parseCommandLine(argv);
     return await runCommand(command, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof CheckUsageError) {
+    if (error instanceof UsageError || error instanceof CheckUsageError || error instanceof UnsafeWriteError) {
       io.stderr(`portcullis: ${error.message}\n`);
       return EXIT_USAGE;
     }
@@ -60,14 +61,15 @@ async function runCommand(command: CliCommand, io: CliIo): Promise<number> {
       json: () => renderJson(report),
       sarif: () => renderSarif(report, { toolVersion: VERSION }),
     }[command.format]();
-    await emit(rendered, command.output, io);
-    return failingConflicts(report.conflicts, command.failOn).length > 0 ? EXIT_FAILING : EXIT_OK;
+    await emit(rendered, command.output, io, root);
+    const incompleteFails = report.incomplete.length > 0 && command.incomplete === 'fail';
+    return failingConflicts(report.conflicts, command.failOn).length > 0 || incompleteFails ? EXIT_FAILING : EXIT_OK;
   }
   const analysis = await analyzeWorkingTree({ root, config, registry: command.registry });
   if (command.command === 'ports') {
     const bindings = [...analysis.registry.entries, ...analysis.bindings];
     const rendered = { text: renderInventoryText, markdown: renderInventoryMarkdown, json: renderInventoryJson }[command.format](bindings);
-    await emit(rendered, command.output, io);
+    await emit(rendered, command.output, io, root);
     return EXIT_OK;
   }
   if (command.category !== undefined && !analysis.registry.categories.some((category) => category.name === command.category)) {
@@ -82,7 +84,7 @@ async function runCommand(command: CliCommand, io: CliIo): Promise<number> {
     ...(command.category === undefined ? {} : { category: command.category }),
   });
   if (ports.length < command.count) io.stderr(`portcullis: only ${ports.length} free ports fit the constraints\n`);
-  await emit(ports.map((port) => `${port}\n`).join(''), command.output, io);
+  await emit(ports.map((port) => `${port}\n`).join(''), command.output, io, root);
   return EXIT_OK;
 }
 
@@ -92,9 +94,14 @@ async function configFor(root: string, explicit: string | undefined): Promise<Po
   return loaded.config;
 }
 
-async function emit(text: string, output: string | undefined, io: CliIo): Promise<void> {
+/**
+ * Stdout, or `--output`: never through a link, and inside the root never through a linked
+ * folder (a pull request can commit `report.json -> ~/.bashrc`); a path the user names
+ * outside the root is theirs to choose.
+ */
+async function emit(text: string, output: string | undefined, io: CliIo, root: string): Promise<void> {
   if (output === undefined) io.stdout(text.endsWith('\n') ? text : `${text}\n`);
-  else await writeFile(resolvePath(io.cwd, output), text);
+  else writeFileNoFollow({ path: resolvePath(io.cwd, output), label: output, root }, text);
 }
 
 async function isDirectory(path: string): Promise<boolean> {

@@ -2,16 +2,29 @@
 // and every path git prints is NUL-separated, so names with spaces, newlines or leading
 // dashes survive.
 import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 
 const MAX_BUFFER = 256 * 1024 * 1024;
 
-export class GitError extends Error {}
+export class GitError extends Error {
+  constructor(
+    message: string,
+    /** git's own first line of complaint (`fatal: not a git repository ...`), or the spawn error's code. */
+    readonly reason: string = message,
+  ) {
+    super(message);
+  }
+}
 
 export function git(cwd: string, args: readonly string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile('git', [...args], { cwd, maxBuffer: MAX_BUFFER, encoding: 'utf8', env: gitEnv() }, (error, stdout, stderr) => {
-      if (error) reject(new GitError(`git ${args[0] ?? ''}: ${(stderr || error.message).trim().split('\n')[0] ?? ''}`));
-      else resolve(stdout);
+      if (!error) resolve(stdout);
+      else {
+        const reason = ((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'ENOENT' : stderr || error.message).trim().split('\n')[0] ?? '';
+        reject(new GitError(`git ${args[0] ?? ''}: ${reason}`, reason));
+      }
     });
   });
 }
@@ -27,10 +40,33 @@ export function splitNul(output: string): string[] {
 
 /** The git work tree's top folder for `dir`, or undefined outside a checkout. */
 export async function gitTopLevel(dir: string): Promise<string | undefined> {
+  const found = await findCheckout(dir);
+  return 'top' in found ? found.top : undefined;
+}
+
+export type Checkout = { top: string } | { outside: true } | { refused: string };
+
+/**
+ * Whether `dir` lies in a git checkout. Outside one, git says "not a git repository"; any
+ * other failure (a checkout owned by another user: "detected dubious ownership"; no git
+ * installed where a `.git` is) is a refusal, which the caller must say aloud: reading the
+ * folder without git reads what .gitignore hides.
+ */
+export async function findCheckout(dir: string): Promise<Checkout> {
   try {
-    return (await git(dir, ['rev-parse', '--show-toplevel'])).trim();
-  } catch {
-    return undefined;
+    return { top: (await git(dir, ['rev-parse', '--show-toplevel'])).trim() };
+  } catch (error) {
+    const reason = error instanceof GitError ? error.reason : String(error);
+    if (/not a git repository/i.test(reason)) return { outside: true };
+    if (reason === 'ENOENT') return hasGitFolderAbove(dir) ? { refused: 'git is not installed' } : { outside: true };
+    return { refused: reason.replace(/^fatal: /, '') };
+  }
+}
+
+function hasGitFolderAbove(dir: string): boolean {
+  for (let folder = resolve(dir); ; folder = dirname(folder)) {
+    if (existsSync(join(folder, '.git'))) return true;
+    if (dirname(folder) === folder) return false;
   }
 }
 

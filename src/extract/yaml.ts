@@ -20,6 +20,7 @@ import {
   visit,
 } from 'yaml';
 import type { Diagnostic, SourceLocation } from '../model/types.js';
+import { noteLimitHit } from './limitsHit.js';
 import { type Positioner, textPositioner } from './textPositions.js';
 
 /** How many alias dereferences one file may cost before it is abandoned. */
@@ -117,6 +118,7 @@ function parseDocuments(path: string, text: string): ParsedYaml {
   const tokens = Array.from(new Parser().parse(text));
   const tooDeep = firstCollectionBeyond(tokens, MAX_YAML_NESTING);
   if (tooDeep !== undefined) {
+    noteLimitHit('parse-budget');
     const message = `YAML nested more than ${MAX_YAML_NESTING} levels deep: the file is not read (a fixed limit; no configuration nests this deep)`;
     return { documents: [], position, errors: [{ file: path, ...position(tooDeep), severity: 'error', message }], notes: [], damage: [] };
   }
@@ -178,6 +180,7 @@ class YamlFileImpl implements YamlFile {
     let current = node;
     for (let hops = 0; isAlias(current); hops++) {
       if (++this.aliasesFollowed > MAX_ALIAS_RESOLUTIONS || hops > MAX_YAML_DEPTH) {
+        noteLimitHit('alias-expansion');
         throw new AliasBudgetExceeded(`more than ${MAX_ALIAS_RESOLUTIONS} YAML aliases followed`);
       }
       current = this.anchored(current);

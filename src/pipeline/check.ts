@@ -8,10 +8,11 @@ import { resolveRevision } from '../discover/git.js';
 import { EXTRACTORS, isRegistryExtractor, registryExtractorFor } from '../extract/index.js';
 import type { PortcullisConfig } from '../model/config.js';
 import { compareText } from '../model/order.js';
-import type { Binding, Conflict, Diagnostic, ExtractResult, Report } from '../model/types.js';
+import type { Binding, Conflict, Diagnostic, ExtractResult, Incomplete, Report } from '../model/types.js';
 import { type Analysis, analyzeExtraction } from './analyze.js';
 import { extractTree, type TreeExtraction } from './extractTree.js';
 import { applyIgnoreRules } from './ignore.js';
+import { summarizeIncomplete } from './incomplete.js';
 
 export interface CheckOptions {
   /** The repository folder to check. */
@@ -29,6 +30,8 @@ export interface CheckOptions {
    * missing): a tree read from elsewhere, such as the REST API. It replaces `base`.
    */
   baseSnapshot?: BaseSnapshot;
+  /** What the caller already knows the check cannot see (the Action: a base it could not read). */
+  incomplete?: readonly Incomplete[];
 }
 
 /** A base revision to compare with: its tree, and the files that differ from the working tree. */
@@ -72,6 +75,7 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
     bindings: sortBindings(bindings),
     conflicts,
     diagnostics: sortDiagnostics(head.analysis.diagnostics),
+    incomplete: summarizeIncomplete(head.analysis.diagnostics, head.extraction.limitsHit, options.incomplete),
   };
 }
 
@@ -120,7 +124,7 @@ async function checkTree(
     isRegistry: isRegistryExtractor(candidate.extractor),
   }));
   const analysis = analyzeExtraction(files, config);
-  analysis.diagnostics.push(...registries.diagnostics, ...selected.diagnostics, ...extraction.diagnostics);
+  analysis.diagnostics.push(...(tree.diagnostics ?? []), ...registries.diagnostics, ...selected.diagnostics, ...extraction.diagnostics);
   return { extraction, analysis };
 }
 

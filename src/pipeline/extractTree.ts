@@ -2,7 +2,8 @@ import type { Candidate } from '../discover/select.js';
 import { raiseHint, type ReadLimits } from '../discover/limits.js';
 import { type FileTree, formatBytes } from '../discover/tree.js';
 import { createParseBudget } from '../extract/parseBudget.js';
-import type { Diagnostic, ExtractContext, ExtractResult } from '../model/types.js';
+import { takeLimitsHit } from '../extract/limitsHit.js';
+import type { Diagnostic, ExtractContext, ExtractResult, IncompleteReason } from '../model/types.js';
 import { candidateItems, extractInWorker, splitInTwo, threadsFor } from './parallel.js';
 
 export interface TreeExtraction {
@@ -10,6 +11,13 @@ export interface TreeExtraction {
   results: Map<string, { candidate: Candidate; result: ExtractResult }>;
   /** Problems with reading (size, links, limits), beside the extractors' own diagnostics. */
   diagnostics: Diagnostic[];
+  /** Files whose extraction hit a limit of a shared reader (alias budget, parse budget, expansion). */
+  limitsHit: LimitHit[];
+}
+
+export interface LimitHit {
+  file: string;
+  reason: IncompleteReason;
 }
 
 export interface ExtractTreeOptions {
@@ -33,7 +41,7 @@ export async function extractTree(tree: FileTree, candidates: readonly Candidate
   }
   const parts = tree.root !== undefined && threadsFor(toExtract.length) === 2 ? await extractOnTwoThreads(tree, tree.root, toExtract, options) : [await extractLocally(tree, toExtract, options)];
   for (const part of parts) for (const [path, found] of part.results) results.set(path, found);
-  return { results, diagnostics: parts.flatMap((part) => part.diagnostics) };
+  return { results, diagnostics: parts.flatMap((part) => part.diagnostics), limitsHit: parts.flatMap((part) => part.limitsHit) };
 }
 
 /** Half here, half in a worker; each half with half of the byte budget. */
@@ -51,12 +59,13 @@ async function extractOnTwoThreads(tree: FileTree, root: string, candidates: rea
     const candidate = byPath.get(path);
     if (candidate) results.set(path, { candidate, result });
   }
-  return [local, { results, diagnostics: response.diagnostics }];
+  return [local, { results, diagnostics: response.diagnostics, limitsHit: response.limitsHit }];
 }
 
 /** Reads and extracts the candidates on this thread. */
 export async function extractLocally(tree: FileTree, toExtract: readonly Candidate[], options: Omit<ExtractTreeOptions, 'reuse'>): Promise<TreeExtraction> {
   const results: TreeExtraction['results'] = new Map();
+  const limitsHit: LimitHit[] = [];
   const wanted = new Set<string>();
   const present = new Set(tree.paths);
   for (const candidate of toExtract) {
@@ -79,12 +88,15 @@ export async function extractLocally(tree: FileTree, toExtract: readonly Candida
         line: overlong,
         severity: 'warning',
         message: `line ${overlong} is longer than ${options.limits.maxLineLength} characters: file not read (${raiseHint('maxLineLength')})`,
+        limit: 'line-length',
       });
       continue;
     }
+    takeLimitsHit();
     results.set(candidate.path, { candidate, result: runExtractor(candidate, text, context) });
+    for (const reason of takeLimitsHit()) limitsHit.push({ file: candidate.path, reason });
   }
-  return { results, diagnostics };
+  return { results, diagnostics, limitsHit };
 }
 
 /** Loads what the extractors in use need (grammars), once each; a failure is a diagnostic. */
@@ -144,6 +156,7 @@ function capTotalBytes(texts: Map<string, string>, limits: ReadLimits, diagnosti
       file: '.',
       severity: 'error',
       message: `${dropped} files not checked: the total of ${formatBytes(limits.maxTotalBytes)} read per run was reached (${raiseHint('maxTotalBytes')})`,
+      limit: 'total-bytes',
     });
   }
   return kept;

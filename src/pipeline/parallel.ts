@@ -12,6 +12,7 @@ import { Worker } from 'node:worker_threads';
 import type { ReadLimits } from '../discover/limits.js';
 import type { Candidate } from '../discover/select.js';
 import type { Diagnostic, ExtractResult } from '../model/types.js';
+import type { LimitHit } from './extractTree.js';
 
 /** Below this many files to parse, one thread is faster. */
 export const PARALLEL_THRESHOLD = 3000;
@@ -31,6 +32,7 @@ export interface WorkerRequest {
 export interface WorkerResponse {
   results: Array<[path: string, result: ExtractResult]>;
   diagnostics: Diagnostic[];
+  limitsHit: LimitHit[];
 }
 
 /**

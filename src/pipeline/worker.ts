@@ -17,5 +17,6 @@ const extraction = await extractLocally(tree, candidates, { rootName: request.ro
 const response: WorkerResponse = {
   results: [...extraction.results].map(([path, { result }]) => [path, result]),
   diagnostics: extraction.diagnostics,
+  limitsHit: extraction.limitsHit,
 };
 parentPort?.postMessage(response);

@@ -3,7 +3,7 @@
 import { compareText } from '../model/order.js';
 import { makeDisplayName } from '../model/service.js';
 import type { Binding } from '../model/types.js';
-import { markdownCode, visibleControlChars } from './escape.js';
+import { markdownCode, visibleControlChars, withoutWorkflowCommands } from './escape.js';
 import { countOf, formatLocation, formatPortProtocol } from './format.js';
 import { toJsonBinding } from './json.js';
 
@@ -78,7 +78,7 @@ export function renderInventoryText(bindings: readonly Binding[]): string {
   const lines = table.map((cells) =>
     cells.map((cell, index) => (index === COLUMNS.length - 1 ? cell : cell.padEnd(widths[index] ?? 0))).join('  '),
   );
-  return `${summary(rows)}\n\n${lines.join('\n')}\n`;
+  return withoutWorkflowCommands(`${summary(rows)}\n\n${lines.join('\n')}\n`);
 }
 
 export function renderInventoryMarkdown(bindings: readonly Binding[]): string {

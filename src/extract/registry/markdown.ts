@@ -5,6 +5,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import type { Diagnostic, ExtractResult, Extractor, ParseBudget, RegistryCategory, SourceFile } from '../../model/types.js';
+import { noteLimitHit } from '../limitsHit.js';
 import { chargedParse } from '../parseBudget.js';
 import {
   type Claim,
@@ -55,6 +56,7 @@ export function extractMarkdownRegistry(file: SourceFile, budget?: ParseBudget):
     const doc: MarkdownSource = { path: file.path, text: body, position: (offset) => positionInFile(offset + bom) };
     const refusal = markdownParseRefusal(body);
     if (refusal) {
+      noteLimitHit('parse-budget');
       const message = `port registry: ${refusal.reason} for the Markdown parser (a fixed limit that no hand-kept registry reaches); not read`;
       return { bindings: [], diagnostics: [{ file: file.path, ...(refusal.line === undefined ? {} : { line: refusal.line }), severity: 'error', message }] };
     }
