@@ -41,7 +41,12 @@ export interface YamlFile {
   readonly path: string;
   readonly text: string;
   readonly documents: Document.Parsed[];
+  /** Syntax errors, recovery notes and duplicate keys. */
   readonly diagnostics: Diagnostic[];
+  /** True when the text is not well-formed YAML (a duplicate key is well-formed, though forbidden). */
+  readonly malformed: boolean;
+  /** The duplicate keys among the diagnostics: readers that validate with zod report them by path instead. */
+  readonly duplicateKeys: readonly Diagnostic[];
   /** Follows aliases (counting them); returns the node itself otherwise. */
   resolve(node: unknown): unknown;
   /** The value of `key` in a mapping, honouring `<<` merge keys (explicit keys win). */
@@ -98,7 +103,44 @@ export function parseYaml(path: string, text: string, options: ParseYamlOptions 
       }
     }
   }
-  return new YamlFileImpl(path, source, parsed.documents, parsed.position, [...parsed.errors, ...parsed.notes], parsed.damage);
+  const duplicates = duplicateKeys(path, parsed.documents, parsed.position);
+  return new YamlFileImpl(path, source, parsed.documents, parsed.position, [...parsed.errors, ...parsed.notes, ...duplicates], parsed.damage, parsed.errors.length > 0, duplicates);
+}
+
+/**
+ * A key written twice in one mapping. The `yaml` package reports it only with uniqueKeys,
+ * as an error that stops nothing but marks the document damaged; Compose, kubectl and
+ * process-compose (Go's yaml.v3) refuse the file. Said at the second key, and the file is
+ * read all the same: a duplicate must not hide the claims around it. Merge keys (`<<`) may
+ * repeat.
+ */
+function duplicateKeys(path: string, documents: readonly Document.Parsed[], position: Positioner): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const document of documents) {
+    visit(document, {
+      Map: (_key, map) => {
+        const first = new Map<string, number>();
+        for (const pair of map.items) {
+          const key = isScalar(pair.key) ? pair.key : undefined;
+          const offset = key?.range?.[0];
+          if (key === undefined || offset === undefined || key.value === '<<') continue;
+          const name = String(key.value);
+          const earlier = first.get(name);
+          if (earlier === undefined) {
+            first.set(name, offset);
+            continue;
+          }
+          found.push({
+            file: path,
+            ...position(offset),
+            severity: 'error',
+            message: `duplicate key ${JSON.stringify(name)} (first on line ${position(earlier).line}): YAML forbids it, and Docker Compose and kubectl refuse the file`,
+          });
+        }
+      },
+    });
+  }
+  return found;
 }
 
 interface ParsedYaml {
@@ -174,6 +216,8 @@ class YamlFileImpl implements YamlFile {
     private readonly positionOf: Positioner,
     readonly diagnostics: Diagnostic[],
     private readonly damage: readonly number[],
+    readonly malformed: boolean,
+    readonly duplicateKeys: readonly Diagnostic[],
   ) {}
 
   resolve(node: unknown): unknown {
