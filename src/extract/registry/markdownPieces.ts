@@ -142,13 +142,13 @@ interface Opener {
   closes(line: string): boolean;
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+const FENCE = /^ {0,3}(`{3,}(?!`)|~{3,}(?!~))(.*)$/;
 const HTML_ENDS: ReadonlyArray<[RegExp, RegExp]> = [
   [/^ {0,3}<(?:script|pre|style|textarea)(?:[ \t>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
   [/^ {0,3}<!--/, /-->/],
   [/^ {0,3}<\?/, /\?>/],
   [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
-  [/^ {0,3}<![A-Za-z]/, />/],
+  [/^ {0,3}<![a-z]/i, />/],
 ];
 
 /** What the line opens that runs across blank lines, unless it closes on the line itself. */
@@ -244,8 +244,11 @@ export function plainTableRows(piece: MarkdownPiece): TableRow[] {
       const from = pipes[k] as number;
       const to = pipes[k + 1] as number;
       const raw = piece.text.slice(from + 1, to);
-      const lead = raw.length - raw.replace(/^[ \t]+/, '').length;
-      const value = raw.trim().length === 0 ? '' : raw.slice(lead).replace(/[ \t]+$/, '');
+      let lead = 0;
+      let tail = raw.length;
+      while (lead < tail && (raw[lead] === ' ' || raw[lead] === '\t')) lead++;
+      while (tail > lead && (raw[tail - 1] === ' ' || raw[tail - 1] === '\t')) tail--;
+      const value = raw.slice(lead, tail);
       const cellEnd = k + 2 === pipes.length ? to + 1 : to;
       const text: Text[] = value === '' ? [] : [{ type: 'text', value, position: span(from + 1 + lead, from + 1 + lead + value.length) }];
       children.push({ type: 'tableCell', children: text, position: span(from, cellEnd) });
