@@ -22,6 +22,8 @@ export interface MarkdownOptions {
   link?: (file: string, line: number) => string;
   /** Heading text (Markdown, not escaped); `''` leaves the heading out. Default `Portcullis`. */
   title?: string;
+  /** Markdown sections (already escaped) that a reader must see right after the verdict. */
+  notices?: readonly string[];
 }
 
 const DEFAULT_TITLE = 'Portcullis';
@@ -36,6 +38,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const existing = sorted.filter((conflict) => conflict.status === 'existing');
   const sections = [...heading(options.title), renderMarkdownVerdict(report)];
   if (report.incomplete.length > 0) sections.push(...incompleteNotice(report.incomplete));
+  sections.push(...(options.notices ?? []));
   if (fresh.length > 0) sections.push(conflictTable(report, fresh, options.link));
   if (existing.length > 0) {
     sections.push(
