@@ -239,6 +239,9 @@ describe('4. every line named on the pull request is a line of its head commit',
       ['error', '5'],
       ['notice', '3'],
     ]);
+    // Their messages name the claims' lines, which are the head's too.
+    expect(annotationsIn(run).map((annotation) => annotation.message).join('\n')).toContain('worker (svc/process-compose.yaml:3)');
+    expect(annotationsIn(run).map((annotation) => annotation.message).join('\n')).not.toMatch(/process-compose\.yaml:[79]\)/);
     const link = `https://github.com/${OWNER}/${REPO}/blob/${head}/svc/process-compose.yaml#L5`;
     expect(run.summary).toContain(link);
     expect(stickyOf(number)[0]?.body).toContain(link);

@@ -53,13 +53,31 @@ export async function placeOnHead(root: string, checkedOut: string, headSha: str
   };
   const moved: Report = {
     ...report,
-    conflicts: report.conflicts.map((conflict): Conflict => ({ ...conflict, locations: conflict.locations.map(move), suggestions: conflict.suggestions.map(move) })),
+    conflicts: report.conflicts.map(
+      (conflict): Conflict => ({ ...conflict, locations: conflict.locations.map(move), suggestions: conflict.suggestions.map(move), message: movedMessage(conflict, move) }),
+    ),
     diagnostics: report.diagnostics.map((diagnostic): Diagnostic => (diagnostic.line === undefined ? diagnostic : move({ ...diagnostic, line: diagnostic.line }))),
   };
   const suggested = new Set(moved.conflicts.flatMap((conflict) => conflict.suggestions.map((suggestion) => suggestion.file)));
   const { texts } = await (await openRevisionTree(root, headSha)).read([...suggested], maxBytes);
   const lines = new Map([...texts].map(([file, text]) => [file, text.split('\n')]));
   return { report: moved, offHead, readHeadLine: (file, line) => lines.get(file)?.[line - 1]?.replace(/\r$/, '') };
+}
+
+/** The message names its claims as `service (file:line)`: those lines move too. */
+function movedMessage(conflict: Conflict, move: <T extends { file: string; line: number }>(place: T) => T): string {
+  const renamed = new Map<string, string>();
+  for (const binding of conflict.bindings) {
+    for (const place of binding.via === undefined ? [binding] : [binding, binding.via]) {
+      const before = `(${place.file}:${place.line})`;
+      if (renamed.has(before) || !conflict.message.includes(before)) continue;
+      const after = move({ file: place.file, line: place.line });
+      renamed.set(before, `(${after.file}:${after.line})`);
+    }
+  }
+  if (renamed.size === 0) return conflict.message;
+  const any = new RegExp([...renamed.keys()].map((key) => key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  return conflict.message.replace(any, (found) => renamed.get(found) ?? found);
 }
 
 function placesOf(report: Report): Array<Pick<SourceLocation, 'file'>> {
@@ -117,7 +135,10 @@ export async function placeReport(report: Report, context: PlacementContext): Pr
     return { report, link: headLink, offHead: () => false, readLine: await context.workspaceLines(suggested) };
   }
   const mergeLink = context.linkOn(checkedOut);
-  const placed = await placeOnHead(context.root, checkedOut, context.headSha, report, context.maxBytes);
+  // Whatever goes wrong here costs the pull request its line-bound answers, never the summary or the verdict.
+  const placed = await placeOnHead(context.root, checkedOut, context.headSha, report, context.maxBytes).catch((error: unknown) => ({
+    unavailable: `the merge commit could not be compared with the pull request's head (${error instanceof Error ? error.message : String(error)})`,
+  }));
   if ('unavailable' in placed) {
     return { report, link: mergeLink, offHead: () => true, readLine: () => undefined, unavailable: placed.unavailable };
   }

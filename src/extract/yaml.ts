@@ -256,7 +256,11 @@ class YamlFileImpl implements YamlFile {
 
   entries(map: unknown, depth = 0): Array<[string, unknown, unknown]> {
     const resolved = this.resolve(map);
-    if (!isMap(resolved) || depth > MAX_YAML_DEPTH) return [];
+    if (!isMap(resolved)) return [];
+    if (depth > MAX_YAML_DEPTH) {
+      noteLimitHit('parse-budget');
+      return [];
+    }
     const explicit: Array<[string, unknown, unknown]> = [];
     const merged: Array<[string, unknown, unknown]> = [];
     for (const pair of (resolved as YAMLMap).items) {
