@@ -76,8 +76,8 @@ function movedMessage(conflict: Conflict, move: <T extends { file: string; line:
     }
   }
   if (renamed.size === 0) return conflict.message;
-  const any = new RegExp([...renamed.keys()].map((key) => key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
-  return conflict.message.replace(any, (found) => renamed.get(found) ?? found);
+  // One pass over the `(...)` groups, so that a line moved onto another's old number is not moved twice.
+  return conflict.message.replace(/\([^()]*\)/g, (group) => renamed.get(group) ?? group);
 }
 
 function placesOf(report: Report): Array<Pick<SourceLocation, 'file'>> {

@@ -73,7 +73,7 @@ export class FolderCheck {
   private readonly realRoot: string;
 
   constructor(private readonly root: string) {
-    this.realRoot = realpathSync(root);
+    this.realRoot = realpathSync.native(root);
   }
 
   /** True when the folder of `path` (root-relative, `/`-separated) is reached without a link. */
@@ -84,7 +84,7 @@ export class FolderCheck {
     if (answer === undefined) {
       const expected = join(this.realRoot, ...folder.split('/'));
       try {
-        answer = realpathSync(join(this.root, ...folder.split('/'))) === expected;
+        answer = realpathSync.native(join(this.root, ...folder.split('/'))) === expected;
       } catch {
         answer = false;
       }

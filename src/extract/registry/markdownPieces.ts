@@ -158,8 +158,7 @@ function openerAt(line: string): Opener | undefined {
     const marker = fence[1] as string;
     // A backtick fence's info string holds no backtick; otherwise the line is inline code.
     if (marker.startsWith('`') && (fence[2] ?? '').includes('`')) return undefined;
-    const close = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`);
-    return { closes: (next) => close.test(next) };
+    return { closes: (next) => closesFence(next, marker.charAt(0), marker.length) };
   }
   for (const [start, end] of HTML_ENDS) {
     if (!start.test(line)) continue;
@@ -167,6 +166,17 @@ function openerAt(line: string): Opener | undefined {
     return { closes: (next) => end.test(next) };
   }
   return undefined;
+}
+
+/** A closing fence: up to three spaces, at least `length` of the fence's character, then only blanks. */
+function closesFence(line: string, char: string, length: number): boolean {
+  let i = 0;
+  while (i < 3 && line.charAt(i) === ' ') i++;
+  let run = 0;
+  while (line.charAt(i + run) === char) run++;
+  if (run < length) return false;
+  for (let k = i + run; k < line.length; k++) if (line.charAt(k) !== ' ' && line.charAt(k) !== '\t') return false;
+  return true;
 }
 
 /**
