@@ -74,10 +74,19 @@ function sourceFiles(n, metricsPort) {
 export function pullRequestEdits(count) {
   const edits = new Map();
   for (let i = 0; i < 10; i++) {
-    const n = (i * 97 + 5) % count;
+    const n = editedService(i, count);
     edits.set(`services/svc-${n}/.env`, `SVC_${n}_PORT=${i < 2 ? 20_000 : 30_000 + n}\n`);
   }
   return edits;
+}
+
+/** The collisions the pull request injects: each edited service that takes svc-0's port 20000. */
+export function injectedCollisions(count) {
+  return [0, 1].map((i) => ({ port: 20_000, service: `svc-${editedService(i, count)}` }));
+}
+
+function editedService(i, count) {
+  return (i * 97 + 5) % count;
 }
 
 export function isComposeFile(path) {

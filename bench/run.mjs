@@ -13,7 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
-import { generateTree, isComposeFile, pullRequestEdits } from './generate.mjs';
+import { generateTree, injectedCollisions, isComposeFile, pullRequestEdits } from './generate.mjs';
 
 // DCLint runs every rule unless told otherwise; the comparison is with its duplicate-port rule alone.
 const DCLINT_RULES = [
@@ -55,7 +55,9 @@ if (!existsSync(cli)) {
 console.log(`node ${process.version}, ${runs} runs each (median), peak RSS from ${time ?? 'nothing: /usr/bin/time is missing'}\n`);
 console.log('| services | files | compose files | portcullis check | check --base (PR of 10 files) | --base extra | floor (fast-glob + read + yaml) | portcullis, compose files only | DCLint duplicate-port rule, same files | DCLint / portcullis (compose only) | conflicts | peak RSS |');
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-for (const size of values.sizes.split(',').map(Number)) console.log(benchTree(size));
+const sizes = values.sizes.split(',').map(Number);
+for (const size of sizes) console.log(benchTree(size));
+console.log(`\n${await benchStages(sizes)}`);
 console.log(`\n${await benchDetection()}`);
 console.log(`\n${await benchMarkdownRegistry()}`);
 
@@ -67,6 +69,7 @@ function benchTree(size) {
   const based = measure(() => spawnTimed([process.execPath, cli, 'check', work, '--base', 'HEAD~1', '--format', 'json', '--fail-on', 'none']), runs);
   const floor = measure(() => spawnTimed([process.execPath, join(here, 'floor.mjs'), work]), runs);
   const conflicts = JSON.parse(plain.last.stdout).conflicts.length;
+  assertInjectedFound(JSON.parse(based.last.stdout), size);
   // The same compose files (and the .env beside each) alone: what DCLint is given.
   const composeOnly = join(here, '.work', `compose-${size}`);
   rmSync(composeOnly, { recursive: true, force: true });
@@ -89,6 +92,33 @@ function benchTree(size) {
     ratio = `${(result.median / compose.median).toFixed(1)}x`;
   }
   return `| ${size} | ${files.size} | ${composeFiles.length} | ${ms(plain.median)} | ${ms(based.median)} | ${percent(based.median, plain.median)} | ${ms(floor.median)} | ${ms(compose.median)} | ${dclintCell} | ${ratio} | ${conflicts} | ${plain.rss ?? '-'} MiB |`;
+}
+
+/**
+ * The pull request's injected collisions must all be found, as new errors naming the service
+ * that moved onto another's port: a faster run that misses them measures nothing.
+ */
+function assertInjectedFound(report, size) {
+  const missed = injectedCollisions(size).filter(({ port, service }) =>
+    !report.conflicts.some((conflict) => conflict.severity === 'error' && conflict.status === 'new' && conflict.port <= port && port <= conflict.endPort && conflict.services.includes(service)),
+  );
+  if (missed.length > 0) throw new Error(`the ${size}-service tree's injected collisions were not all found: ${missed.map(({ port, service }) => `${service} on ${port}`).join(', ')}`);
+}
+
+/** Each stage's time inside one process, from the source: the topology's share of the check. */
+async function benchStages(sizes) {
+  const out = join(here, '.work', 'stages.mjs');
+  await build({ entryPoints: [join(here, 'stageCosts.ts')], bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'error', external: ['web-tree-sitter', '@vscode/tree-sitter-wasm'] });
+  const { measureStages } = await import(pathToFileURL(out).href);
+  const rows = ['| services | extract | topology | topology + resolve + detect | topology share of the check |', '| --- | --- | --- | --- | --- |'];
+  for (const size of sizes) {
+    const results = [];
+    for (let i = 0; i < runs; i++) results.push(await measureStages(join(here, '.work', `tree-${size}`)));
+    const median = (key) => results.map((result) => result[key]).sort((a, b) => a - b)[Math.floor(results.length / 2)];
+    const whole = median('extractMs') + median('analyzeMs');
+    rows.push(`| ${size} | ${ms(median('extractMs'))} | ${ms(median('topologyMs'))} | ${ms(median('analyzeMs'))} | ${((median('topologyMs') / whole) * 100).toFixed(1)}% |`);
+  }
+  return rows.join('\n');
 }
 
 /** Writes the tree as a git repository with a base commit and a head commit (the pull request). */

@@ -22212,14 +22212,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text4, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text3;
+        return text4;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text3.length <= endStep)
-        return text3;
+      if (text4.length <= endStep)
+        return text4;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -22236,14 +22236,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text3, i2, indent.length);
+        i2 = consumeMoreIndentedLines(text4, i2, indent.length);
         if (i2 !== -1)
           end = i2 + endStep;
       }
-      for (let ch; ch = text3[i2 += 1]; ) {
+      for (let ch; ch = text4[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i2;
-          switch (text3[i2 + 1]) {
+          switch (text4[i2 + 1]) {
             case "x":
               i2 += 3;
               break;
@@ -22260,12 +22260,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text3, i2, indent.length);
+            i2 = consumeMoreIndentedLines(text4, i2, indent.length);
           end = i2 + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text3[i2 + 1];
+            const next = text4[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i2;
           }
@@ -22277,12 +22277,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text3[i2 += 1];
+                ch = text4[i2 += 1];
                 overflow = true;
               }
               const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text3;
+                return text4;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -22297,39 +22297,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text3;
+        return text4;
       if (onFold)
         onFold();
-      let res = text3.slice(0, folds[0]);
+      let res = text4.slice(0, folds[0]);
       for (let i3 = 0; i3 < folds.length; ++i3) {
         const fold = folds[i3];
-        const end2 = folds[i3 + 1] || text3.length;
+        const end2 = folds[i3 + 1] || text4.length;
         if (fold === 0)
           res = `
-${indent}${text3.slice(0, end2)}`;
+${indent}${text4.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text3[fold]}\\`;
+            res += `${text4[fold]}\\`;
           res += `
-${indent}${text3.slice(fold + 1, end2)}`;
+${indent}${text4.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text3, i2, indent) {
+    function consumeMoreIndentedLines(text4, i2, indent) {
       let end = i2;
       let start2 = i2 + 1;
-      let ch = text3[start2];
+      let ch = text4[start2];
       while (ch === " " || ch === "	") {
         if (i2 < start2 + indent) {
-          ch = text3[++i2];
+          ch = text4[++i2];
         } else {
           do {
-            ch = text3[++i2];
+            ch = text4[++i2];
           } while (ch && ch !== "\n");
           end = i2;
           start2 = i2 + 1;
-          ch = text3[start2];
+          ch = text4[start2];
         }
       }
       return end;
@@ -29701,9 +29701,9 @@ var require_parse2 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix4 = POSIX_REGEX_SOURCE[rest2];
-                if (posix4) {
-                  prev.value = pre + posix4;
+                const posix2 = POSIX_REGEX_SOURCE[rest2];
+                if (posix2) {
+                  prev.value = pre + posix2;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -30220,7 +30220,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix4 = opts.windows;
+      const posix2 = opts.windows;
       const regex2 = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
       const state = regex2.state;
       delete regex2.state;
@@ -30230,8 +30230,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch3.test(input2, regex2, options, { glob, posix: posix4 });
-        const result = { glob, state, regex: regex2, posix: posix4, input: input2, output: output2, match, isMatch };
+        const { isMatch, match, output: output2 } = picomatch3.test(input2, regex2, options, { glob, posix: posix2 });
+        const result = { glob, state, regex: regex2, posix: posix2, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -30256,7 +30256,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input2, regex2, options, { glob, posix: posix4 } = {}) => {
+    picomatch3.test = (input2, regex2, options, { glob, posix: posix2 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -30264,7 +30264,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix4 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
       let match = input2 === glob;
       let output2 = match && format ? format(input2) : input2;
       if (match === false) {
@@ -30273,16 +30273,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input2, regex2, options, posix4);
+          match = picomatch3.matchBase(input2, regex2, options, posix2);
         } else {
           match = regex2.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch3.matchBase = (input2, glob, options, posix4 = options && options.windows) => {
+    picomatch3.matchBase = (input2, glob, options, posix2 = options && options.windows) => {
       const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
-      return regex2.test(utils.basename(input2, { windows: posix4 }));
+      return regex2.test(utils.basename(input2, { windows: posix2 }));
     };
     picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
     picomatch3.parse = (pattern, options) => {
@@ -32826,9 +32826,9 @@ var require_parse4 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix4 = POSIX_REGEX_SOURCE[rest2];
-                if (posix4) {
-                  prev.value = pre + posix4;
+                const posix2 = POSIX_REGEX_SOURCE[rest2];
+                if (posix2) {
+                  prev.value = pre + posix2;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -33349,7 +33349,7 @@ var require_picomatch3 = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix4 = utils.isWindows(options);
+      const posix2 = utils.isWindows(options);
       const regex2 = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
       const state = regex2.state;
       delete regex2.state;
@@ -33359,8 +33359,8 @@ var require_picomatch3 = __commonJS({
         isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch3.test(input2, regex2, options, { glob, posix: posix4 });
-        const result = { glob, state, regex: regex2, posix: posix4, input: input2, output: output2, match, isMatch };
+        const { isMatch, match, output: output2 } = picomatch3.test(input2, regex2, options, { glob, posix: posix2 });
+        const result = { glob, state, regex: regex2, posix: posix2, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -33385,7 +33385,7 @@ var require_picomatch3 = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input2, regex2, options, { glob, posix: posix4 } = {}) => {
+    picomatch3.test = (input2, regex2, options, { glob, posix: posix2 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -33393,7 +33393,7 @@ var require_picomatch3 = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix4 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
       let match = input2 === glob;
       let output2 = match && format ? format(input2) : input2;
       if (match === false) {
@@ -33402,14 +33402,14 @@ var require_picomatch3 = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input2, regex2, options, posix4);
+          match = picomatch3.matchBase(input2, regex2, options, posix2);
         } else {
           match = regex2.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch3.matchBase = (input2, glob, options, posix4 = utils.isWindows(options)) => {
+    picomatch3.matchBase = (input2, glob, options, posix2 = utils.isWindows(options)) => {
       const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
       return regex2.test(path6.basename(input2));
     };
@@ -33598,9 +33598,9 @@ var require_micromatch = __commonJS({
       return [].concat(patterns).every((p) => picomatch3(p, options)(str));
     };
     micromatch.capture = (glob, input2, options) => {
-      let posix4 = utils.isWindows(options);
+      let posix2 = utils.isWindows(options);
       let regex2 = picomatch3.makeRe(String(glob), { ...options, capture: true });
-      let match = regex2.exec(posix4 ? utils.toPosixSlashes(input2) : input2);
+      let match = regex2.exec(posix2 ? utils.toPosixSlashes(input2) : input2);
       if (match) {
         return match.slice(1).map((v) => v === void 0 ? "" : v);
       }
@@ -36052,19 +36052,19 @@ var require_out4 = __commonJS({
         return utils.path.convertPathToPattern(source);
       }
       FastGlob2.convertPathToPattern = convertPathToPattern;
-      let posix4;
-      (function(posix5) {
+      let posix2;
+      (function(posix3) {
         function escapePath2(source) {
           assertPatternsInput(source);
           return utils.path.escapePosixPath(source);
         }
-        posix5.escapePath = escapePath2;
+        posix3.escapePath = escapePath2;
         function convertPathToPattern2(source) {
           assertPatternsInput(source);
           return utils.path.convertPosixPathToPattern(source);
         }
-        posix5.convertPathToPattern = convertPathToPattern2;
-      })(posix4 = FastGlob2.posix || (FastGlob2.posix = {}));
+        posix3.convertPathToPattern = convertPathToPattern2;
+      })(posix2 = FastGlob2.posix || (FastGlob2.posix = {}));
       let win32;
       (function(win322) {
         function escapePath2(source) {
@@ -37217,8 +37217,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text3, addEOL = false) {
-    this._buffer += text3;
+  addRaw(text4, addEOL = false) {
+    this._buffer += text4;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -37314,10 +37314,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text3, level) {
+  addHeading(text4, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text3);
+    const element = this.wrap(allowedTag, text4);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -37346,9 +37346,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text3, cite) {
+  addQuote(text4, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text3, attrs);
+    const element = this.wrap("blockquote", text4, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -37359,8 +37359,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text3, href) {
-    const element = this.wrap("a", text3, { href });
+  addLink(text4, href) {
+    const element = this.wrap("a", text4, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -39347,8 +39347,8 @@ var convertMarkedBigIntsReviver = (key, value, context3, userReviver) => {
   if (!hasUserReviver) return value;
   return userReviver(key, value, context3);
 };
-var JSONParseV2 = (text3, reviver) => {
-  return JSON.parse(text3, (key, value, context3) => {
+var JSONParseV2 = (text4, reviver) => {
+  return JSON.parse(text4, (key, value, context3) => {
     const isNumber2 = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber2 && isOutOfBounds;
@@ -39406,8 +39406,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text3) => {
-  return text3.replace(
+var serializeBigInts = (text4) => {
+  return text4.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString3 = match[0] === '"';
@@ -39421,18 +39421,18 @@ var serializeBigInts = (text3) => {
     }
   );
 };
-var JSONParse = (text3, reviver) => {
-  if (!text3) return originalParse(text3, reviver);
+var JSONParse = (text4, reviver) => {
+  if (!text4) return originalParse(text4, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text3, reviver);
-    const serializedData = serializeBigInts(text3);
+    if (isContextSourceSupported()) return JSONParseV2(text4, reviver);
+    const serializedData = serializeBigInts(text4);
     return originalParse(
       serializedData,
       (key, value, context3) => convertMarkedBigIntsReviver(key, value, context3, reviver)
     );
   } catch (error63) {
     if (error63 instanceof RangeError) {
-      const serializedData = serializeBigInts(text3);
+      const serializedData = serializeBigInts(text4);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -39600,12 +39600,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse2(contentType);
   if (isJSONResponse(mimetype)) {
-    let text3 = "";
+    let text4 = "";
     try {
-      text3 = await response.text();
-      return JSONParse(text3);
+      text4 = await response.text();
+      return JSONParse(text4);
     } catch (err2) {
-      return text3;
+      return text4;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -42843,23 +42843,23 @@ throttling.triggersNotification = triggersNotification;
 var ZERO_WIDTH_JOINER = "\u200D";
 var INVISIBLE_CONTROLS = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu;
 var NAMED_CONTROLS = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
-function visibleControlChars(text3) {
-  return text3.replace(
+function visibleControlChars(text4) {
+  return text4.replace(
     INVISIBLE_CONTROLS,
     (char) => NAMED_CONTROLS[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`
   );
 }
-function neutralizeReferences(text3) {
-  return text3.replace(/@/g, `@${ZERO_WIDTH_JOINER}`).replace(/#(?=\d)/g, `#${ZERO_WIDTH_JOINER}`).replace(/\b(gh)-(?=\d)/gi, `$1${ZERO_WIDTH_JOINER}-`);
+function neutralizeReferences(text4) {
+  return text4.replace(/@/g, `@${ZERO_WIDTH_JOINER}`).replace(/#(?=\d)/g, `#${ZERO_WIDTH_JOINER}`).replace(/\b(gh)-(?=\d)/gi, `$1${ZERO_WIDTH_JOINER}-`);
 }
 var MARKDOWN_INLINE_PUNCTUATION = /[\\`*_[\]~|$]/g;
 var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
-function escapeMarkdownText(text3) {
-  const escaped = visibleControlChars(text3).replace(MARKDOWN_INLINE_PUNCTUATION, (char) => `\\${char}`).replace(/[&<>]/g, (char) => HTML_ENTITIES[char] ?? char);
+function escapeMarkdownText(text4) {
+  const escaped = visibleControlChars(text4).replace(MARKDOWN_INLINE_PUNCTUATION, (char) => `\\${char}`).replace(/[&<>]/g, (char) => HTML_ENTITIES[char] ?? char);
   return neutralizeReferences(escaped);
 }
-function markdownCode(text3, options = {}) {
-  let content3 = neutralizeReferences(visibleControlChars(text3)).replace(/</g, `<${ZERO_WIDTH_JOINER}`);
+function markdownCode(text4, options = {}) {
+  let content3 = neutralizeReferences(visibleControlChars(text4)).replace(/</g, `<${ZERO_WIDTH_JOINER}`);
   if (options.inTable === true) {
     content3 = content3.replace(/\\(?=\|)/g, `\\${ZERO_WIDTH_JOINER}`).replace(/\|/g, "\\|");
   }
@@ -42920,8 +42920,8 @@ function githubMessage(error63) {
   const message = typeof data === "object" && data !== null && "message" in data ? data.message : void 0;
   return typeof message === "string" && message !== "" ? message : void 0;
 }
-function firstLine(text3) {
-  const line = text3.split("\n")[0] ?? "";
+function firstLine(text4) {
+  const line = text4.split("\n")[0] ?? "";
   return line.length > 300 ? `${line.slice(0, 300)}\u2026` : line;
 }
 var GitHubCalls = class {
@@ -43006,9 +43006,9 @@ var EMPTY_CONFIG = {
 var import_yaml = __toESM(require_dist(), 1);
 
 // src/extract/textPositions.ts
-function textPositioner(text3) {
+function textPositioner(text4) {
   const lineStarts = [0];
-  for (let at = text3.indexOf("\n"); at >= 0; at = text3.indexOf("\n", at + 1)) lineStarts.push(at + 1);
+  for (let at = text4.indexOf("\n"); at >= 0; at = text4.indexOf("\n", at + 1)) lineStarts.push(at + 1);
   return (offset) => {
     let low = 0;
     let high = lineStarts.length - 1;
@@ -43027,11 +43027,11 @@ var MAX_YAML_DEPTH = 64;
 var MAX_YAML_NESTING = 256;
 var AliasBudgetExceeded = class extends Error {
 };
-function parseYaml(path6, text3, options = {}) {
-  let parsed = parseDocuments(path6, text3);
-  let source = text3;
+function parseYaml(path6, text4, options = {}) {
+  let parsed = parseDocuments(path6, text4);
+  let source = text4;
   if (parsed.errors.length > 0 && options.repair) {
-    const repaired = options.repair(text3, parsed.errors);
+    const repaired = options.repair(text4, parsed.errors);
     if (repaired) {
       const second = parseDocuments(path6, repaired.text);
       if (second.errors.length === 0) {
@@ -43049,15 +43049,15 @@ function parseYaml(path6, text3, options = {}) {
   }
   return new YamlFileImpl(path6, source, parsed.documents, parsed.position, [...parsed.errors, ...parsed.notes], parsed.damage);
 }
-function parseDocuments(path6, text3) {
-  const position2 = textPositioner(text3);
-  const tokens = Array.from(new import_yaml.Parser().parse(text3));
+function parseDocuments(path6, text4) {
+  const position2 = textPositioner(text4);
+  const tokens = Array.from(new import_yaml.Parser().parse(text4));
   const tooDeep = firstCollectionBeyond(tokens, MAX_YAML_NESTING);
   if (tooDeep !== void 0) {
     const message = `YAML nested more than ${MAX_YAML_NESTING} levels deep: the file is not read (a fixed limit; no configuration nests this deep)`;
     return { documents: [], position: position2, errors: [{ file: path6, ...position2(tooDeep), severity: "error", message }], notes: [], damage: [] };
   }
-  const list2 = Array.from(new import_yaml.Composer({ uniqueKeys: false, strict: false }).compose(tokens, true, text3.length));
+  const list2 = Array.from(new import_yaml.Composer({ uniqueKeys: false, strict: false }).compose(tokens, true, text4.length));
   const errors = [];
   const damage = [];
   for (const doc of list2) {
@@ -43090,9 +43090,9 @@ function firstLine2(message) {
   return line.replace(/ at line \d+, column \d+:?$/, "");
 }
 var YamlFileImpl = class {
-  constructor(path6, text3, documents, positionOf, diagnostics, damage) {
+  constructor(path6, text4, documents, positionOf, diagnostics, damage) {
     this.path = path6;
-    this.text = text3;
+    this.text = text4;
     this.documents = documents;
     this.positionOf = positionOf;
     this.diagnostics = diagnostics;
@@ -43241,10 +43241,10 @@ function nodeRange(node3) {
   const range = node3?.range;
   return Array.isArray(range) ? range : void 0;
 }
-function countOccurrences(text3, token) {
+function countOccurrences(text4, token) {
   if (token.length === 0) return 0;
   let count = 0;
-  for (let at = text3.indexOf(token); at >= 0; at = text3.indexOf(token, at + token.length)) count++;
+  for (let at = text4.indexOf(token); at >= 0; at = text4.indexOf(token, at + token.length)) count++;
   return count;
 }
 function isEmptyNode(yaml, node3) {
@@ -52602,8 +52602,8 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text3) => {
-  return text3.charAt(0).toUpperCase() + text3.slice(1);
+var capitalizeFirstCharacter = (text4) => {
+  return text4.charAt(0).toUpperCase() + text4.slice(1);
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
@@ -62972,19 +62972,19 @@ function date4(params) {
 // src/model/ports.ts
 var MIN_PORT = 1;
 var MAX_PORT = 65535;
-function parsePortNumber(text3) {
-  if (!/^\d{1,5}$/.test(text3)) return void 0;
-  const port = Number(text3);
+function parsePortNumber(text4) {
+  if (!/^\d{1,5}$/.test(text4)) return void 0;
+  const port = Number(text4);
   return port >= MIN_PORT && port <= MAX_PORT ? port : void 0;
 }
-function parsePortRange(text3) {
-  const dash = text3.indexOf("-");
+function parsePortRange(text4) {
+  const dash = text4.indexOf("-");
   if (dash < 0) {
-    const port = parsePortNumber(text3.trim());
+    const port = parsePortNumber(text4.trim());
     return port === void 0 ? void 0 : { start: port, end: port };
   }
-  const start2 = parsePortNumber(text3.slice(0, dash).trim());
-  const end = parsePortNumber(text3.slice(dash + 1).trim());
+  const start2 = parsePortNumber(text4.slice(0, dash).trim());
+  const end = parsePortNumber(text4.slice(dash + 1).trim());
   if (start2 === void 0 || end === void 0 || end < start2) return void 0;
   return { start: start2, end };
 }
@@ -63107,13 +63107,13 @@ function describeValue(value) {
   return typeof value === "string" ? JSON.stringify(value) : String(value);
 }
 function formatYamlPath(path6) {
-  let text3 = "";
+  let text4 = "";
   for (const segment of path6) {
-    if (typeof segment === "number") text3 += `[${segment}]`;
-    else if (/^[\w-]+$/.test(segment)) text3 += text3 === "" ? segment : `.${segment}`;
-    else text3 += `[${JSON.stringify(segment)}]`;
+    if (typeof segment === "number") text4 += `[${segment}]`;
+    else if (/^[\w-]+$/.test(segment)) text4 += text4 === "" ? segment : `.${segment}`;
+    else text4 += `[${JSON.stringify(segment)}]`;
   }
-  return text3;
+  return text4;
 }
 function formatProblem(problem2) {
   return problem2.path.length === 0 ? problem2.message : `${formatYamlPath(problem2.path)}: ${problem2.message}`;
@@ -63291,9 +63291,9 @@ var configSchema = external_exports.strictObject({
 );
 
 // src/config/parseConfig.ts
-function parseConfig(path6, text3) {
+function parseConfig(path6, text4) {
   try {
-    return parseConfigYaml(parseYaml(path6, text3));
+    return parseConfigYaml(parseYaml(path6, text4));
   } catch (error63) {
     if (error63 instanceof AliasBudgetExceeded) return { error: `${path6}: ${error63.message}` };
     throw error63;
@@ -63884,7 +63884,7 @@ function compareConflicts(a, b) {
   return a.port - b.port || RULE_ORDER.indexOf(a.rule) - RULE_ORDER.indexOf(b.rule) || compareStrings(a.scope, b.scope) || compareStrings(a.protocol, b.protocol) || a.endPort - b.endPort || compareStrings(a.id, b.id);
 }
 function compareBindings(a, b) {
-  return compareStrings(a.file, b.file) || a.line - b.line || a.column - b.column || compareStrings(a.service, b.service) || compareStrings(a.project ?? "", b.project ?? "") || compareStrings(a.scope, b.scope) || compareStrings(a.protocol, b.protocol) || a.port - b.port || a.endPort - b.endPort || compareStrings(a.kind, b.kind) || compareStrings(a.hostIp ?? "", b.hostIp ?? "") || compareStrings(a.stack ?? "", b.stack ?? "") || compareStrings(JSON.stringify(a), JSON.stringify(b));
+  return compareStrings(a.file, b.file) || a.line - b.line || a.column - b.column || compareStrings(a.service, b.service) || compareStrings(a.project ?? "", b.project ?? "") || compareStrings(a.scope, b.scope) || compareStrings(a.protocol, b.protocol) || a.port - b.port || a.endPort - b.endPort || compareStrings(a.kind, b.kind) || compareStrings(a.hostIp ?? "", b.hostIp ?? "") || compareStrings(a.stacks?.join(",") ?? "", b.stacks?.join(",") ?? "") || compareStrings(JSON.stringify(a), JSON.stringify(b));
 }
 
 // src/compare/compare.ts
@@ -63957,9 +63957,9 @@ function push(index2, key, binding2) {
 var import_picomatch = __toESM(require_picomatch2(), 1);
 
 // src/discover/skip.ts
+var VENDORED_FOLDERS = ["node_modules", "vendor", "third_party", "third-party", "bower_components", "site-packages"];
 var SKIPPED_SEGMENTS = /* @__PURE__ */ new Set([
-  "node_modules",
-  "vendor",
+  ...VENDORED_FOLDERS,
   ".git",
   "tests",
   "test",
@@ -63990,9 +63990,8 @@ function selectCandidates(paths, options) {
       continue;
     }
     if (isExcluded(path6) || isSkippedPath(path6) && !isIncluded(path6)) continue;
-    const extractor = options.extractors.find((candidate) => candidate.matches(path6));
-    if (!extractor || explicitRegistries2 && options.isRegistryExtractor(extractor)) continue;
-    candidates.push({ path: path6, extractor });
+    const candidate = candidateOf(path6, options.readersOf(path6), explicitRegistries2 && options.isRegistryExtractor);
+    if (candidate) candidates.push(candidate);
   }
   const diagnostics = [];
   if (candidates.length > options.limits.maxFiles) {
@@ -64004,6 +64003,13 @@ function selectCandidates(paths, options) {
     candidates.length = options.limits.maxFiles;
   }
   return { candidates, diagnostics };
+}
+function candidateOf(path6, readers, isUnreadRegistry) {
+  const [first] = readers;
+  if (!first) return void 0;
+  const registryUnread = isUnreadRegistry !== false && isUnreadRegistry(first);
+  if (registryUnread && readers.length === 1) return void 0;
+  return registryUnread ? { path: path6, readers, registryUnread } : { path: path6, readers };
 }
 
 // src/discover/tree.ts
@@ -64120,7 +64126,7 @@ async function globFiles(root) {
     dot: true,
     onlyFiles: true,
     followSymbolicLinks: false,
-    ignore: ["**/node_modules/**", "**/vendor/**", "**/.git/**"]
+    ignore: [...VENDORED_FOLDERS, ".git"].map((folder) => `**/${folder}/**`)
   });
   return paths.sort();
 }
@@ -64201,8 +64207,8 @@ async function openRevisionTree(root, revision) {
         const content3 = contents.get(entry.oid);
         if (content3 === "too-large") diagnostics.push({ file: path6, severity: "warning", message: tooLargeMessage(void 0, maxBytes) });
         else if (content3 !== void 0) {
-          const text3 = decodeText(content3);
-          if (text3 !== void 0) texts.set(path6, text3);
+          const text4 = decodeText(content3);
+          if (text4 !== void 0) texts.set(path6, text4);
         }
       }
       return { texts, diagnostics };
@@ -64228,8 +64234,8 @@ function formatBytes(bytes) {
 }
 function decodeText(bytes) {
   if (bytes.subarray(0, 8192).includes(0)) return void 0;
-  const text3 = bytes.toString("utf8");
-  return text3.charCodeAt(0) === 65279 ? text3.slice(1) : text3;
+  const text4 = bytes.toString("utf8");
+  return text4.charCodeAt(0) === 65279 ? text4.slice(1) : text4;
 }
 function isInside(root, target) {
   const rel = relative2(root, target);
@@ -64239,45 +64245,40 @@ function toPosix(path6) {
   return path6.split(sep4).join("/");
 }
 
-// src/extract/compose/composeFiles.ts
-import { posix } from "node:path";
-
-// src/model/stack.ts
-function stackId(kind, where) {
-  return `${kind}:${where}`;
-}
-var KIND_NAMES = { compose: "Compose", "process-compose": "process-compose" };
-function describeStacks(ids) {
-  const byKind = /* @__PURE__ */ new Map();
-  for (const id of ids) {
-    const colon = id.indexOf(":");
-    const kind = colon > 0 && id.slice(0, colon) in KIND_NAMES ? KIND_NAMES[id.slice(0, colon)] : "";
-    const where = kind === "" ? id : id.slice(colon + 1) || "the root folder";
-    byKind.set(kind, [...byKind.get(kind) ?? [], where]);
-  }
-  const groups2 = [...byKind].map(([kind, places]) => `the ${kind === "" ? "" : `${kind} `}stack${places.length > 1 ? "s" : ""} ${kind === "" ? "" : "of "}${joinWithAnd(places)}`);
-  return joinWithAnd(groups2);
-}
-
-// src/extract/compose/composeFiles.ts
-var COMPOSE_DEFAULT_FILES = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"];
-var COMPOSE_OVERRIDE_FILES = [
-  "compose.override.yml",
-  "compose.override.yaml",
-  "docker-compose.override.yml",
-  "docker-compose.override.yaml"
-];
-function isComposeFile(path6) {
-  return /^(?:docker-)?compose(?:\.[^/]+)?\.ya?ml$/.test(posix.basename(path6));
-}
+// src/model/paths.ts
 function folderOf(path6) {
-  return posix.dirname(path6);
+  const slash = path6.lastIndexOf("/");
+  return slash < 0 ? "." : path6.slice(0, slash);
 }
 function pathIn(folder, name2) {
-  return folder === "." ? name2 : `${folder}/${name2}`;
+  return folder === "." || folder === "" ? name2 : `${folder}/${name2}`;
 }
-function composeStack(folder) {
-  return stackId("compose", folder);
+function baseName(path6, rootName) {
+  return path6 === "." ? rootName : path6.slice(path6.lastIndexOf("/") + 1);
+}
+function isWithin(folder, path6) {
+  return folder === "." || path6 === folder || path6.startsWith(`${folder}/`);
+}
+function foldersAbove(path6) {
+  const folders = [];
+  for (let folder = folderOf(path6); ; folder = folderOf(folder)) {
+    folders.push(folder);
+    if (folder === ".") return folders;
+  }
+}
+function resolveWrittenPath(folder, written) {
+  const text4 = written.trim();
+  if (text4 === "") return { unresolved: "an empty path" };
+  if (/\$\{?[a-z_]/i.test(text4) || text4.includes("$(") || text4.includes("`")) return { unresolved: `${text4} is built from variables` };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text4) || text4.startsWith("git@")) return { unresolved: `${text4} is a URL, not a folder of this repository` };
+  if (text4.startsWith("/") || text4.startsWith("~") || /^[a-z]:[\\/]/i.test(text4)) return { unresolved: `${text4} is an absolute path` };
+  const segments = folder === "." ? [] : folder.split("/");
+  for (const segment of text4.replace(/\\/g, "/").split("/")) {
+    if (segment === "" || segment === ".") continue;
+    if (segment !== "..") segments.push(segment);
+    else if (segments.pop() === void 0) return { unresolved: `${text4} leaves the repository` };
+  }
+  return { path: segments.length === 0 ? "." : segments.join("/") };
 }
 
 // src/extract/interpolate.ts
@@ -64294,10 +64295,10 @@ var OutputBuilder = class {
   value = "";
   pieces = [];
   problems = [];
-  append(text3, origin, reference) {
-    if (text3 === "") return;
+  append(text4, origin, reference) {
+    if (text4 === "") return;
     const start2 = this.value.length;
-    this.value += text3;
+    this.value += text4;
     this.pieces.push({ start: start2, end: this.value.length, origin, ...reference ? { reference } : {} });
   }
   problem(problem2) {
@@ -64348,7 +64349,7 @@ function interpolateBraced(input2, dollar, to, lookup3, out2) {
   return close + 1;
 }
 function applyOperator(input2, reference, operator, argStart, argEnd, lookup3, out2) {
-  const found = lookup3(reference.name);
+  const found = lookup3(reference.name, operator.endsWith("?") ? "plain" : "withFallback");
   const emptyCounts = operator.startsWith(":");
   const missing = found === void 0 || emptyCounts && found.value === "";
   switch (operator) {
@@ -64375,7 +64376,7 @@ function applyOperator(input2, reference, operator, argStart, argEnd, lookup3, o
   }
 }
 function substitute(reference, lookup3, out2) {
-  const found = lookup3(reference.name);
+  const found = lookup3(reference.name, "plain");
   if (found === void 0) {
     out2.problem({ kind: "unset", message: `variable ${reference.name} is not set`, offset: reference.start });
     return;
@@ -64383,8 +64384,8 @@ function substitute(reference, lookup3, out2) {
   appendValue(found, reference, out2);
 }
 function appendValue(found, reference, out2) {
-  const { location, locateLiteral } = found;
-  out2.append(found.value, { kind: "variable", location, ...locateLiteral ? { locateLiteral } : {} }, reference);
+  const { location, locateLiteral, template } = found;
+  out2.append(found.value, { kind: "variable", location, ...locateLiteral ? { locateLiteral } : {}, ...template === void 0 ? {} : { template } }, reference);
 }
 function closingBrace(input2, open3, to) {
   let depth = 0;
@@ -64456,26 +64457,26 @@ function writtenRun(entry, file2, index2, length) {
 }
 
 // src/extract/dotenv/parseDotenv.ts
-function parseDotenv(text3) {
-  const lines = textPositioner(text3);
+function parseDotenv(text4) {
+  const lines = textPositioner(text4);
   const entries = [];
   const problems = [];
   const problem2 = (offset, message) => problems.push({ ...lines(offset), message });
-  for (let at = statementStart(text3, 0); at < text3.length; at = statementStart(text3, at)) {
-    const key = readKey(text3, at);
+  for (let at = statementStart(text4, 0); at < text4.length; at = statementStart(text4, at)) {
+    const key = readKey(text4, at);
     if ("error" in key) {
       problem2(at, key.error);
-      at = lineEnd(text3, at);
+      at = lineEnd(text4, at);
       continue;
     }
     if (key.valueStart === void 0) {
       at = key.next;
       continue;
     }
-    const value = readValue(text3, key.valueStart);
+    const value = readValue(text4, key.valueStart);
     if ("error" in value) {
       problem2(key.valueStart, value.error);
-      at = lineEnd(text3, key.valueStart);
+      at = lineEnd(text4, key.valueStart);
       continue;
     }
     const { offsets } = value;
@@ -64491,35 +64492,42 @@ function parseDotenv(text3) {
   }
   return { entries, problems };
 }
-function readKey(text3, start2) {
+function looksLikeDotenv(text4) {
+  const start2 = statementStart(text4, 0);
+  if (start2 >= text4.length) return true;
+  const key = readKey(text4, start2);
+  return !("error" in key) || key.error === SPACE_IN_KEY && text4.slice(start2, lineEnd(text4, start2)).includes("=");
+}
+var SPACE_IN_KEY = "key cannot contain a space";
+function readKey(text4, start2) {
   let from = start2;
-  if (text3.startsWith("export", from) && isGoRegexSpace(text3.charAt(from + 6))) {
+  if (text4.startsWith("export", from) && isGoRegexSpace(text4.charAt(from + 6))) {
     from += 6;
-    while (from < text3.length && isInlineSpace(text3.charAt(from))) from++;
+    while (from < text4.length && isInlineSpace(text4.charAt(from))) from++;
   }
-  for (let i2 = from; i2 < text3.length; i2++) {
-    const char = text3.charAt(i2);
+  for (let i2 = from; i2 < text4.length; i2++) {
+    const char = text4.charAt(i2);
     if (isInlineSpace(char) || char === "_" || char === "." || char === "-" || char === "[" || char === "]") continue;
     if (char === "=" || char === ":" || char === "\n") {
-      const name2 = text3.slice(from, i2).trimEnd();
-      if (name2.includes(" ")) return { error: "key cannot contain a space" };
+      const name2 = text4.slice(from, i2).trimEnd();
+      if (name2.includes(" ")) return { error: SPACE_IN_KEY };
       if (char === "\n") return { name: name2, next: i2 + 1 };
       let valueStart = i2 + 1;
-      while (valueStart < text3.length && isInlineSpace(text3.charAt(valueStart))) valueStart++;
+      while (valueStart < text4.length && isInlineSpace(text4.charAt(valueStart))) valueStart++;
       return { name: name2, valueStart, next: valueStart };
     }
     if (!/^[\p{L}\p{N}]$/u.test(char)) {
-      const firstLine3 = text3.slice(from, lineEnd(text3, from)).replace(/\r$/, "");
+      const firstLine3 = text4.slice(from, lineEnd(text4, from)).replace(/\r$/, "");
       return { error: `unexpected character ${JSON.stringify(char)} in variable name ${JSON.stringify(firstLine3)}` };
     }
   }
-  return { name: text3.slice(from).trimEnd(), next: text3.length };
+  return { name: text4.slice(from).trimEnd(), next: text4.length };
 }
-function readValue(text3, start2) {
-  const quote = text3.charAt(start2);
+function readValue(text4, start2) {
+  const quote = text4.charAt(start2);
   if (quote !== '"' && quote !== "'") {
-    const end = lineEnd(text3, start2);
-    let value = text3.slice(start2, end);
+    const end = lineEnd(text4, start2);
+    let value = text4.slice(start2, end);
     const comment = value.indexOf(" #");
     if (comment >= 0) value = value.slice(0, comment);
     return { value: value.trimEnd(), expands: true, offset: start2, next: end };
@@ -64527,8 +64535,8 @@ function readValue(text3, start2) {
   let chars = "";
   const offsets = [];
   let escaped = false;
-  for (let i2 = start2 + 1; i2 < text3.length; i2++) {
-    const char = text3.charAt(i2);
+  for (let i2 = start2 + 1; i2 < text4.length; i2++) {
+    const char = text4.charAt(i2);
     if (char === quote && !escaped) {
       if (quote === "'") return { value: chars, expands: false, offset: start2 + 1, next: i2 + 1, offsets };
       const expanded = expandEscapesAt(chars, offsets);
@@ -64550,7 +64558,7 @@ function readValue(text3, start2) {
       escaped = false;
     }
   }
-  return { error: `unterminated quoted value ${text3.slice(start2, lineEnd(text3, start2)).replace(/\r$/, "")}` };
+  return { error: `unterminated quoted value ${text4.slice(start2, lineEnd(text4, start2)).replace(/\r$/, "")}` };
 }
 var ESCAPES = {
   a: "\x07",
@@ -64590,19 +64598,19 @@ function escapeValue(escape) {
   }
   return ESCAPES[kind] ?? escape;
 }
-function statementStart(text3, from) {
+function statementStart(text4, from) {
   let at = from;
-  while (at < text3.length) {
-    const char = text3.charAt(at);
-    if (char === "#") at = lineEnd(text3, at);
+  while (at < text4.length) {
+    const char = text4.charAt(at);
+    if (char === "#") at = lineEnd(text4, at);
     else if (/\s/u.test(char)) at++;
     else return at;
   }
   return at;
 }
-function lineEnd(text3, from) {
-  const newline = text3.indexOf("\n", from);
-  return newline < 0 ? text3.length : newline;
+function lineEnd(text4, from) {
+  const newline = text4.indexOf("\n", from);
+  return newline < 0 ? text4.length : newline;
 }
 function isInlineSpace(char) {
   return char === " " || char === "	" || char === "\v" || char === "\f" || char === "\r" || char === "\x85" || char === "\xA0";
@@ -64615,15 +64623,48 @@ function isGoRegexSpace(char) {
 function dotenvBeside(path6) {
   return pathIn(folderOf(path6), ".env");
 }
-function dotenvLookup(context3, envPath) {
-  const text3 = context3.readFile(envPath);
-  if (text3 === void 0) return () => void 0;
-  const variables = dotenvVariables(parseDotenv(text3).entries, envPath);
-  return (name2) => variables.get(name2);
+var DOTENV_TEMPLATES = [".env.example", ".env.sample", ".env.dist"];
+function templatesBeside(path6) {
+  return DOTENV_TEMPLATES.map((name2) => pathIn(folderOf(path6), name2));
+}
+function dotenvLookup(context3, envPath, templates = []) {
+  const own4 = variablesOf(context3, envPath);
+  const fromTemplates = templates.map((template) => ({ template, variables: variablesOf(context3, template) }));
+  return (name2, kind) => {
+    const found = own4.get(name2);
+    if (found !== void 0 || kind !== "plain") return found;
+    for (const { template, variables } of fromTemplates) {
+      const value = variables.get(name2);
+      if (value !== void 0) return { ...value, template };
+    }
+    return void 0;
+  };
+}
+function variablesOf(context3, path6) {
+  const text4 = context3.readFile(path6);
+  return text4 === void 0 ? /* @__PURE__ */ new Map() : dotenvVariables(parseDotenv(text4).entries, path6);
+}
+
+// src/model/compose.ts
+var COMPOSE_DEFAULT_FILES = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"];
+var COMPOSE_OVERRIDE_FILES = [
+  "compose.override.yml",
+  "compose.override.yaml",
+  "docker-compose.override.yml",
+  "docker-compose.override.yaml"
+];
+
+// src/extract/compose/composeFiles.ts
+function isComposeFile(path6) {
+  const name2 = path6.slice(path6.lastIndexOf("/") + 1).toLowerCase();
+  if (!name2.endsWith(".yml") && !name2.endsWith(".yaml")) return false;
+  const stem = name2.slice(0, name2.lastIndexOf("."));
+  if (stem.startsWith("process-compose")) return false;
+  return /^(?:docker-)?compose(?:[.-].+)?$/.test(stem) || /^docker-stack(?:[.-].+)?$/.test(stem) || /.[.-](?:docker-)?compose$/.test(stem);
 }
 
 // src/extract/compose/projectName.ts
-import { posix as posix2 } from "node:path";
+import { posix } from "node:path";
 function normalizeProjectName(name2) {
   let kept = "";
   for (const char of name2.toLowerCase()) {
@@ -64646,13 +64687,13 @@ function topLevelName(yaml) {
 function composeProjectName(path6, ownName, context3, variables) {
   const fromEnv = variables("COMPOSE_PROJECT_NAME")?.value;
   if (fromEnv) return normalizeProjectName(fromEnv);
-  const folder = posix2.dirname(path6);
+  const folder = posix.dirname(path6);
   const named = defaultFilesName(folder, path6, ownName, context3) ?? ownName;
   if (named !== void 0) {
     const interpolated = interpolate(named, variables).value;
     if (interpolated !== "") return normalizeProjectName(interpolated);
   }
-  return normalizeProjectName(folder === "." ? context3.rootName : posix2.basename(folder));
+  return normalizeProjectName(folder === "." ? context3.rootName : posix.basename(folder));
 }
 function defaultFilesName(folder, path6, ownName, context3) {
   let name2;
@@ -64663,26 +64704,26 @@ function defaultFilesName(folder, path6, ownName, context3) {
         name2 = ownName ?? name2;
         break;
       }
-      const text3 = context3.readFile(candidatePath);
-      if (text3 === void 0) continue;
-      name2 = siblingName(candidatePath, text3) ?? name2;
+      const text4 = context3.readFile(candidatePath);
+      if (text4 === void 0) continue;
+      name2 = siblingName(candidatePath, text4) ?? name2;
       break;
     }
   }
   return name2;
 }
-function siblingName(path6, text3) {
-  if (!text3.includes("name")) return void 0;
+function siblingName(path6, text4) {
+  if (!text4.includes("name")) return void 0;
   try {
-    return topLevelName(parseYaml(path6, text3));
+    return topLevelName(parseYaml(path6, text4));
   } catch {
     return void 0;
   }
 }
 
 // src/extract/compose/repairQuotedContinuation.ts
-function indentQuotedContinuations(text3, errors) {
-  const lines = text3.split("\n");
+function indentQuotedContinuations(text4, errors) {
+  const lines = text4.split("\n");
   const reindented = /* @__PURE__ */ new Map();
   let remaining = errors;
   for (let round = 0; round < MAX_REPAIRS; round++) {
@@ -64716,10 +64757,10 @@ function reindentContinuation(lines, index2) {
   if (close === void 0) return mended;
   const required2 = contentIndent(line) + 1;
   for (let i2 = index2 + 1; i2 <= close; i2++) {
-    const text3 = lines[i2] ?? "";
-    const indent = leadingSpaces(text3);
-    if (text3.trim() === "" || indent >= required2) continue;
-    lines[i2] = " ".repeat(required2 - indent) + text3;
+    const text4 = lines[i2] ?? "";
+    const indent = leadingSpaces(text4);
+    if (text4.trim() === "" || indent >= required2) continue;
+    lines[i2] = " ".repeat(required2 - indent) + text4;
     mended.set(i2, required2 - indent);
   }
   return mended;
@@ -64743,20 +64784,20 @@ function startsNode(line, at) {
   if (previous2 === "[" || previous2 === "{" || previous2 === ",") return true;
   return (previous2 === ":" || previous2 === "-" || previous2 === "?") && before < at - 1;
 }
-function closingQuote(text3, from, quote) {
-  for (let i2 = from; i2 < text3.length; i2++) {
-    const char = text3.charAt(i2);
+function closingQuote(text4, from, quote) {
+  for (let i2 = from; i2 < text4.length; i2++) {
+    const char = text4.charAt(i2);
     if (quote === '"' && char === "\\") i2++;
-    else if (char === quote && quote === "'" && text3.charAt(i2 + 1) === "'") i2++;
+    else if (char === quote && quote === "'" && text4.charAt(i2 + 1) === "'") i2++;
     else if (char === quote) return i2;
   }
   return void 0;
 }
 function findClosingLine(lines, line, column, quote) {
   for (let i2 = line, from = column; i2 < lines.length; i2++, from = 0) {
-    const text3 = lines[i2] ?? "";
-    if (i2 > line && (text3.startsWith("---") || text3.startsWith("..."))) return void 0;
-    if (closingQuote(text3, from, quote) !== void 0) return i2;
+    const text4 = lines[i2] ?? "";
+    if (i2 > line && (text4.startsWith("---") || text4.startsWith("..."))) return void 0;
+    if (closingQuote(text4, from, quote) !== void 0) return i2;
   }
   return void 0;
 }
@@ -64805,7 +64846,105 @@ function placeOf2(yaml, scalar, index2, length) {
   if (!reference) return { location, ...scattered };
   const via = yaml.locateInScalar(scalar.node, reference.start, scalar.raw.slice(reference.start, reference.end));
   const variableFile = piece.origin.kind === "variable" ? piece.origin.location?.file : void 0;
-  return { location, via, variable: reference.name, ...variableFile === void 0 ? {} : { variableFile }, ...scattered };
+  const template = piece.origin.kind === "variable" ? piece.origin.template : void 0;
+  return { location, via, variable: reference.name, ...variableFile === void 0 ? {} : { variableFile }, ...template === void 0 ? {} : { template }, ...scattered };
+}
+
+// src/extract/compose/serviceFacts.ts
+function readServiceFacts(file2, name2, definition2, at) {
+  const { yaml } = file2;
+  const networkMode = text(file2, yaml.get(definition2, "network_mode"));
+  const facts = {
+    name: normalizeServiceName(name2),
+    at,
+    profiles: readProfiles(file2, yaml.get(definition2, "profiles")),
+    hostNetwork: networkMode === "host"
+  };
+  if (networkMode?.startsWith("service:")) facts.networkOf = normalizeServiceName(networkMode.slice("service:".length));
+  const build = readBuild(file2, yaml.get(definition2, "build"));
+  if (build) facts.build = build;
+  const extended2 = readExtends(file2, yaml.get(definition2, "extends"));
+  if (extended2) facts.extends = extended2;
+  return facts;
+}
+function readIncludes(file2, node3) {
+  const { yaml } = file2;
+  if (isEmptyNode(yaml, node3)) return [];
+  if (!(0, import_yaml.isSeq)(yaml.resolve(node3))) {
+    report(file2, node3, "include must be a list of files");
+    return [];
+  }
+  const references = [];
+  for (const item of yaml.items(node3)) {
+    const paths = (0, import_yaml.isMap)(yaml.resolve(item)) ? yaml.get(item, "path") : item;
+    const written = (0, import_yaml.isSeq)(yaml.resolve(paths)) ? yaml.items(paths) : [paths];
+    for (const entry of written) {
+      const reference = pathReference(file2, entry);
+      if (reference) references.push(reference);
+      else report(file2, entry, "an included file must be named by a string");
+    }
+  }
+  return references;
+}
+function readBuild(file2, node3) {
+  const { yaml } = file2;
+  if (node3 === void 0 || isEmptyNode(yaml, node3)) return void 0;
+  const resolved = yaml.resolve(node3);
+  if ((0, import_yaml.isScalar)(resolved)) {
+    const context4 = pathReference(file2, node3);
+    return context4 && { context: context4 };
+  }
+  if (!(0, import_yaml.isMap)(resolved)) return void 0;
+  const contextNode = yaml.get(node3, "context");
+  const context3 = contextNode === void 0 ? { path: folderOf(yaml.path), at: yaml.locate(node3) } : pathReference(file2, contextNode);
+  if (!context3) return void 0;
+  const dockerfile = text(file2, yaml.get(node3, "dockerfile"));
+  if (dockerfile === void 0 || "unresolved" in context3) return { context: context3 };
+  const dockerfilePath = resolveWrittenPath(context3.path, dockerfile);
+  return "path" in dockerfilePath ? { context: context3, dockerfile: dockerfilePath.path } : { context: context3 };
+}
+function readExtends(file2, node3) {
+  const { yaml } = file2;
+  if (node3 === void 0 || isEmptyNode(yaml, node3)) return void 0;
+  const at = yaml.locate(node3);
+  if ((0, import_yaml.isScalar)(yaml.resolve(node3))) {
+    const service2 = text(file2, node3);
+    return service2 ? { service: normalizeServiceName(service2), at } : void 0;
+  }
+  const service = text(file2, yaml.get(node3, "service"));
+  if (!service) {
+    report(file2, node3, "extends needs the service it extends");
+    return void 0;
+  }
+  const fileNode = yaml.get(node3, "file");
+  const extendedFile = fileNode === void 0 ? void 0 : pathReference(file2, fileNode);
+  return { service: normalizeServiceName(service), at, ...extendedFile ? { file: extendedFile } : {} };
+}
+function readProfiles(file2, node3) {
+  const { yaml } = file2;
+  if (node3 === void 0 || isEmptyNode(yaml, node3)) return [];
+  if (!(0, import_yaml.isSeq)(yaml.resolve(node3))) {
+    report(file2, node3, "profiles must be a list of names");
+    return [];
+  }
+  return [...new Set(yaml.items(node3).flatMap((item) => text(file2, item) ?? []))].filter((profile) => profile !== "");
+}
+function pathReference(file2, node3) {
+  const written = text(file2, node3);
+  if (written === void 0) return void 0;
+  const at = file2.yaml.locate(node3);
+  const resolved = resolveWrittenPath(folderOf(file2.yaml.path), written);
+  return "path" in resolved ? { path: resolved.path, at } : { path: written, at, unresolved: resolved.unresolved };
+}
+function text(file2, node3) {
+  if (node3 === void 0 || !(0, import_yaml.isScalar)(file2.yaml.resolve(node3))) return void 0;
+  const scalar = readInterpolated(file2.yaml, node3, file2.variables);
+  if (!scalar) return void 0;
+  if (scalar.interpolation.problems.length > 0) return scalar.raw.trim();
+  return scalar.interpolation.value.trim();
+}
+function report(file2, node3, message) {
+  file2.diagnostics.push({ ...file2.yaml.locate(node3), severity: "error", message });
 }
 
 // src/extract/unnamedService.ts
@@ -64822,8 +64961,8 @@ function parseHostIp(raw) {
   if (ip !== "" && !isIpLiteral(ip)) return { ok: false, error: `Invalid ip address: ${ip}` };
   return { ok: true, ip };
 }
-function isIpLiteral(text3) {
-  return !text3.includes("%") && isIP(text3) !== 0;
+function isIpLiteral(text4) {
+  return !text4.includes("%") && isIP(text4) !== 0;
 }
 function splitHostForPort(raw) {
   if (!raw.startsWith("[")) {
@@ -64900,21 +65039,21 @@ function parsePortSpec(spec) {
     }
   };
 }
-function parseDockerPortRange(text3) {
-  const dash = text3.indexOf("-");
+function parseDockerPortRange(text4) {
+  const dash = text4.indexOf("-");
   if (dash < 0) {
-    const port = parseUint16(text3);
+    const port = parseUint16(text4);
     return port === void 0 ? void 0 : { start: port, end: port };
   }
-  const second = text3.indexOf("-", dash + 1);
-  const start2 = parseUint16(text3.slice(0, dash));
-  const end = parseUint16(text3.slice(dash + 1, second < 0 ? void 0 : second));
+  const second = text4.indexOf("-", dash + 1);
+  const start2 = parseUint16(text4.slice(0, dash));
+  const end = parseUint16(text4.slice(dash + 1, second < 0 ? void 0 : second));
   if (start2 === void 0 || end === void 0 || end < start2) return void 0;
   return { start: start2, end };
 }
-function parseUint16(text3) {
-  if (text3 === "" || !/^\d+$/.test(text3)) return void 0;
-  const value = Number(text3);
+function parseUint16(text4) {
+  if (text4 === "" || !/^\d+$/.test(text4)) return void 0;
+  const value = Number(text4);
   return value <= 65535 ? value : void 0;
 }
 function splitPortSpecParts(spec) {
@@ -64996,9 +65135,9 @@ function readLongSyntax(context3, item) {
   if (protocol && protocolName !== "tcp" && protocolName !== "udp" && protocolName !== "sctp") {
     return invalid(context3, protocol, `Invalid proto: ${proto}`);
   }
-  const claim2 = (scalar, range, text3) => ({
+  const claim2 = (scalar, range, text4) => ({
     ...range,
-    place: placeOf2(yaml, scalar, 0, text3.length)
+    place: placeOf2(yaml, scalar, 0, text4.length)
   });
   return wholeLiterals(context3, subject, {
     target: claim2(target, targetRange, targetText),
@@ -65026,12 +65165,12 @@ function extractServicePorts(file2, name2, definition2) {
   const { yaml } = file2;
   const service = normalizeServiceName(name2);
   if (service === "") {
-    report(file2, definition2, "warning", unnamedServiceMessage("service", name2));
-    return;
+    report2(file2, definition2, "warning", unnamedServiceMessage("service", name2));
+    return false;
   }
   if (!(0, import_yaml.isMap)(yaml.resolve(definition2))) {
-    report(file2, definition2, "error", `service ${name2} must be a mapping`);
-    return;
+    report2(file2, definition2, "error", `service ${name2} must be a mapping`);
+    return false;
   }
   const fields = new Map(yaml.entries(definition2).map(([key, value, keyNode]) => [key, { value, keyNode }]));
   const networkMode = readNetworkMode(file2, fields.get("network_mode")?.value);
@@ -65046,19 +65185,20 @@ function extractServicePorts(file2, name2, definition2) {
   const ports = fields.get("ports");
   if (ports && !isEmptyNode(yaml, ports.value)) {
     if (!(0, import_yaml.isSeq)(yaml.resolve(ports.value))) {
-      report(file2, ports.value, "error", `ports of service ${name2} must be a list`);
+      report2(file2, ports.value, "error", `ports of service ${name2} must be a list`);
     } else {
       if (hostNetwork && yaml.items(ports.value).length > 0) {
-        report(file2, ports.keyNode, "warning", `service ${name2} uses network_mode: host, so Compose ignores its published ports; its container ports listen on the host`);
+        report2(file2, ports.keyNode, "warning", `service ${name2} uses network_mode: host, so Compose ignores its published ports; its container ports listen on the host`);
       }
       for (const item of yaml.items(ports.value)) readPortEntry(context3, item);
     }
   }
   const expose = fields.get("expose");
   if (expose && !isEmptyNode(yaml, expose.value)) {
-    if (!(0, import_yaml.isSeq)(yaml.resolve(expose.value))) report(file2, expose.value, "error", `expose of service ${name2} must be a list`);
+    if (!(0, import_yaml.isSeq)(yaml.resolve(expose.value))) report2(file2, expose.value, "error", `expose of service ${name2} must be a list`);
     else for (const item of yaml.items(expose.value)) readExposeEntry(context3, item);
   }
+  return true;
 }
 function readNetworkMode(file2, node3) {
   const scalar = node3 === void 0 ? void 0 : readInterpolated(file2.yaml, node3, file2.variables);
@@ -65072,7 +65212,7 @@ function readPortEntry(context3, item) {
   }
   const scalar = (0, import_yaml.isScalar)(item) ? readInterpolated(context3.yaml, item, context3.variables) : void 0;
   if (!scalar) {
-    report(context3, item, "error", `service ${context3.service}: a port must be a string, a number or a mapping`);
+    report2(context3, item, "error", `service ${context3.service}: a port must be a string, a number or a mapping`);
     return;
   }
   const mapping = readShortSyntax(context3, scalar, "port");
@@ -65081,13 +65221,13 @@ function readPortEntry(context3, item) {
 function readExposeEntry(context3, item) {
   const scalar = (0, import_yaml.isScalar)(item) ? readInterpolated(context3.yaml, item, context3.variables) : void 0;
   if (!scalar) {
-    report(context3, item, "error", `service ${context3.service}: an exposed port must be a string or a number`);
+    report2(context3, item, "error", `service ${context3.service}: an exposed port must be a string or a number`);
     return;
   }
   const mapping = readShortSyntax(context3, scalar, "exposed port");
   if (!mapping) return;
   if (mapping.published || mapping.hostIp !== null) {
-    report(context3, item, "error", `service ${context3.service}: exposed port "${scalar.interpolation.value}" names a host port; expose takes container ports only`);
+    report2(context3, item, "error", `service ${context3.service}: exposed port "${scalar.interpolation.value}" names a host port; expose takes container ports only`);
     return;
   }
   claimMapping(context3, mapping);
@@ -65123,7 +65263,7 @@ function isFixedPort(context3, claim2, what) {
   return false;
 }
 function binding(context3, claim2, fields) {
-  const { location, via, variable, variableFile } = claim2.place;
+  const { location, via, variable, variableFile, template } = claim2.place;
   return {
     service: context3.service,
     port: claim2.start,
@@ -65133,12 +65273,12 @@ function binding(context3, claim2, fields) {
     ...location,
     ...via ? { via } : {},
     project: context3.project,
-    stack: context3.stack,
     ...variable === void 0 ? {} : { variable, setting: variable },
-    ...variableFile === void 0 ? {} : { variableFile }
+    ...variableFile === void 0 ? {} : { variableFile },
+    ...template === void 0 ? {} : { uncertain: `${variable ?? "its variable"} takes its value from ${template}, a template: your own .env may set another` }
   };
 }
-function report(context3, node3, severity, message) {
+function report2(context3, node3, severity, message) {
   context3.diagnostics.push({ ...context3.yaml.locate(node3), severity, message });
 }
 
@@ -65146,30 +65286,51 @@ function report(context3, node3, severity, message) {
 var composeExtractor = {
   format: "compose",
   matches: isComposeFile,
-  extract: extractCompose,
+  extract: (file2, context3) => extractCompose(file2, context3),
   dependencies: composeDependencies
 };
+var composeDocumentExtractor = {
+  format: "compose",
+  matches: (path6) => /\.ya?ml$/i.test(path6) && !path6.startsWith(".github/"),
+  extract: (file2, context3) => mayBeComposeDocument(file2.text) ? extractCompose(file2, context3, { byShape: true }) : DECLINED,
+  dependencies: composeDependencies
+};
+var DECLINED = { bindings: [], diagnostics: [], declined: true };
+function mayBeComposeDocument(text4) {
+  return text4.includes("services") && (text4.includes("image") || text4.includes("build"));
+}
+function isComposeDocument(yaml) {
+  return yaml.documents.some((document3) => {
+    const services = yaml.get(yaml.resolve(document3.contents), "services");
+    return (0, import_yaml.isMap)(yaml.resolve(services)) && yaml.entries(services).some(([, definition2]) => isServiceDefinition(yaml, definition2));
+  });
+}
+function isServiceDefinition(yaml, definition2) {
+  return (0, import_yaml.isMap)(yaml.resolve(definition2)) && (yaml.get(definition2, "image") !== void 0 || yaml.get(definition2, "build") !== void 0);
+}
 function composeDependencies(path6) {
   const folder = folderOf(path6);
   const siblings = [...COMPOSE_DEFAULT_FILES, ...COMPOSE_OVERRIDE_FILES].map((name2) => pathIn(folder, name2));
-  return [dotenvBeside(path6), ...siblings.filter((sibling) => sibling !== path6)];
+  return [dotenvBeside(path6), ...templatesBeside(path6), ...siblings.filter((sibling) => sibling !== path6)];
 }
-function extractCompose(file2, context3) {
+function extractCompose(file2, context3, options = {}) {
   const result = { bindings: [], diagnostics: [] };
   let reading;
   const fail = (message) => result.diagnostics.push({ file: file2.path, ...reading, severity: "error", message });
   try {
     const yaml = parseYaml(file2.path, file2.text, { repair: indentQuotedContinuations });
+    if (options.byShape && !isComposeDocument(yaml)) return DECLINED;
     result.diagnostics.push(...yaml.diagnostics);
-    const variables = dotenvLookup(context3, dotenvBeside(file2.path));
+    const variables = dotenvLookup(context3, dotenvBeside(file2.path), templatesBeside(file2.path));
     const compose = {
       yaml,
       project: composeProjectName(file2.path, topLevelName(yaml), context3, variables),
-      stack: composeStack(folderOf(file2.path)),
       variables,
       bindings: result.bindings,
       diagnostics: result.diagnostics
     };
+    const facts = { project: compose.project, services: [], includes: [] };
+    result.facts = { compose: facts };
     for (const document3 of yaml.documents) {
       if (isEmptyNode(yaml, document3.contents)) continue;
       const root = yaml.resolve(document3.contents);
@@ -65177,7 +65338,8 @@ function extractCompose(file2, context3) {
         result.diagnostics.push({ ...yaml.locate(root), severity: "error", message: "a compose file must be a mapping" });
         continue;
       }
-      const services = yaml.get(root, "services");
+      facts.includes.push(...readIncludes(compose, yaml.get(root, "include")));
+      const services = servicesOf(yaml, root);
       if (isEmptyNode(yaml, services)) continue;
       if (!(0, import_yaml.isMap)(yaml.resolve(services))) {
         result.diagnostics.push({ ...yaml.locate(services), severity: "error", message: "services must be a mapping of service names" });
@@ -65186,292 +65348,34 @@ function extractCompose(file2, context3) {
       for (const [name2, definition2, key] of yaml.entries(services)) {
         const { line, column } = yaml.locate(key);
         reading = { line, column };
-        extractServicePorts(compose, name2, definition2);
+        if (extractServicePorts(compose, name2, definition2)) facts.services.push(readServiceFacts(compose, name2, definition2, { file: file2.path, line, column }));
       }
     }
   } catch (error63) {
+    if (options.byShape && result.facts === void 0) return DECLINED;
     if (error63 instanceof AliasBudgetExceeded) fail(`YAML alias budget exceeded (${error63.message}); the rest of the file is not read`);
     else fail(`could not read the compose file: ${error63 instanceof Error ? error63.message : String(error63)}`);
   }
   return result;
 }
+function servicesOf(yaml, root) {
+  const services = yaml.get(root, "services");
+  if (services !== void 0 || yaml.get(root, "version") !== void 0) return services;
+  return yaml.entries(root).some(([, definition2]) => isServiceDefinition(yaml, definition2)) ? root : void 0;
+}
 
-// src/extract/dotenv/extractDotenv.ts
-import { posix as posix3 } from "node:path";
-var dotenvExtractor = {
-  format: "dotenv",
-  matches: isDotenvFile,
-  extract: extractDotenv,
-  dependencies: (path6) => COMPOSE_DEFAULT_FILES.map((name2) => pathIn(folderOf(path6), name2))
+// src/extract/dockerfile/extractDockerfile.ts
+var DOCKERFILE_FORMAT = "dockerfile";
+function isDockerfile(path6) {
+  const name2 = path6.slice(path6.lastIndexOf("/") + 1);
+  const lower = name2.toLowerCase();
+  return lower === "dockerfile" || lower === "containerfile" || lower.startsWith("dockerfile.") || lower.endsWith(".dockerfile") || lower.startsWith("containerfile.");
+}
+var dockerfileExtractor = {
+  format: DOCKERFILE_FORMAT,
+  matches: isDockerfile,
+  extract: () => ({ bindings: [], diagnostics: [], facts: { dockerfile: true } })
 };
-var TEMPLATE_WORDS = /* @__PURE__ */ new Set(["example", "examples", "sample", "template", "tpl", "dist", "defaults", "test"]);
-var OTHER_FORMATS = /* @__PURE__ */ new Set(["js", "cjs", "mjs", "ts", "json", "yml", "yaml", "toml", "py", "sh", "md"]);
-function isDotenvFile(path6) {
-  const base = posix3.basename(path6);
-  if (base === ".env") return true;
-  if (base.endsWith(".env") && base.length > ".env".length) return !isTemplate(base.slice(0, -".env".length).split("."));
-  if (!base.startsWith(".env.")) return false;
-  const parts2 = base.slice(".env.".length).split(".");
-  return !isTemplate(parts2) && !OTHER_FORMATS.has((parts2.at(-1) ?? "").toLowerCase());
-}
-function isTemplate(parts2) {
-  return parts2.some((part) => TEMPLATE_WORDS.has(part.toLowerCase()));
-}
-function serviceOfPortVariable(variable, folderService) {
-  const upper = variable.toUpperCase();
-  if (upper === "PORT" || upper === "PORT_ALT") return folderService;
-  for (const suffix of ["_PORT", "_PORT_ALT"]) {
-    if (!upper.endsWith(suffix)) continue;
-    const service = normalizeServiceName(variable.slice(0, -suffix.length));
-    return service === "" ? void 0 : service;
-  }
-  return void 0;
-}
-function extractDotenv(file2, context3) {
-  const parsed = parseDotenv(file2.text);
-  const diagnostics = parsed.problems.map((problem2) => ({
-    file: file2.path,
-    line: problem2.line,
-    column: problem2.column,
-    severity: "error",
-    message: `${problem2.message} (Docker Compose refuses such a .env file)`
-  }));
-  const bindings = [];
-  const variables = dotenvVariables(parsed.entries, file2.path);
-  const folder = folderOf(file2.path);
-  const folderService = normalizeServiceName(folder === "." ? context3.rootName : posix3.basename(folder));
-  const stack = COMPOSE_DEFAULT_FILES.some((name2) => context3.readFile(pathIn(folder, name2)) !== void 0) ? composeStack(folder) : void 0;
-  for (const entry of parsed.entries) {
-    const service = serviceOfPortVariable(entry.name, folderService);
-    if (service === void 0) continue;
-    const at = { file: file2.path, line: entry.line, column: entry.column };
-    if (service === "") {
-      diagnostics.push({ ...at, severity: "warning", message: unnamedServiceMessage("folder", folder === "." ? context3.rootName : posix3.basename(folder)) });
-      continue;
-    }
-    const variable = variables.get(entry.name);
-    if (variable === void 0) continue;
-    if (variable.entry !== entry) {
-      const again = variable.entry.line;
-      diagnostics.push({ ...at, severity: "warning", message: `${entry.name} is set again on line ${again}; the last value counts` });
-      continue;
-    }
-    if (variable.problems.length > 0) {
-      for (const problem2 of variable.problems) {
-        diagnostics.push({ ...at, severity: "warning", message: `${entry.name}: ${problem2.message}; skipped` });
-      }
-      continue;
-    }
-    if (variable.value === "") continue;
-    const range = parsePortRange(variable.value);
-    if (!range) {
-      diagnostics.push({ ...at, severity: "warning", message: `${entry.name}=${variable.value} is not a port (1-65535)` });
-      continue;
-    }
-    const lead = variable.value.length - variable.value.trimStart().length;
-    const digits = /^\d+/.exec(variable.value.slice(lead))?.[0] ?? "";
-    const literal2 = variable.locateLiteral(lead, digits.length);
-    if (!literal2) {
-      diagnostics.push({ ...at, severity: "warning", message: `${entry.name}=${variable.value}: the port is not written as one literal (it is assembled from several values, or spelled with escapes); skipped` });
-      continue;
-    }
-    bindings.push({
-      service,
-      port: range.start,
-      endPort: range.end,
-      protocol: "tcp",
-      hostIp: null,
-      scope: "host",
-      kind: "listen",
-      format: "dotenv",
-      ...literal2.location,
-      ...literal2.via ? { via: literal2.via } : {},
-      variable: entry.name,
-      variableFile: file2.path,
-      setting: entry.name,
-      ...stack === void 0 ? {} : { stack }
-    });
-  }
-  return { bindings, diagnostics };
-}
-
-// src/extract/processCompose/expansion.ts
-function readText2(file2, node3) {
-  if (file2.variables) return readInterpolated(file2.yaml, node3, file2.variables);
-  const raw = file2.yaml.scalarText(node3);
-  if (raw === void 0) return void 0;
-  return { node: file2.yaml.resolve(node3), raw, interpolation: asWritten(raw) };
-}
-function asWritten(raw) {
-  const pieces = raw === "" ? [] : [{ start: 0, end: raw.length, origin: { kind: "input", offset: 0 } }];
-  return { value: raw, pieces, problems: [] };
-}
-function bindingPlace(place) {
-  const { location, scattered: _scattered, ...variable } = place;
-  return { ...location, ...variable };
-}
-function isTrue(text3) {
-  return text3 !== void 0 && ["true", "yes", "on", "y"].includes(text3.toLowerCase());
-}
-
-// src/extract/processCompose/environment.ts
-function readEnvironment(file2, node3) {
-  const { yaml } = file2;
-  if (isEmptyNode(yaml, node3)) return [];
-  const resolved = yaml.resolve(node3);
-  if ((0, import_yaml.isSeq)(resolved)) return yaml.items(resolved).flatMap((item) => listEntry(file2, item));
-  if ((0, import_yaml.isMap)(resolved)) {
-    return yaml.entries(resolved).flatMap(([name2, value]) => {
-      const scalar = readText2(file2, value);
-      return scalar ? [{ name: name2, value: scalar.interpolation.value, scalar, valueIndex: 0 }] : [];
-    });
-  }
-  file2.diagnostics.push({ ...yaml.locate(resolved), severity: "error", message: "`environment` must be a list of NAME=value or a mapping" });
-  return [];
-}
-function listEntry(file2, item) {
-  const scalar = readText2(file2, item);
-  const text3 = scalar?.interpolation.value ?? "";
-  const eq = text3.indexOf("=");
-  if (!scalar || eq <= 0) return [];
-  return [{ name: text3.slice(0, eq), value: text3.slice(eq + 1), scalar, valueIndex: eq + 1 }];
-}
-
-// src/extract/command/addresses.ts
-import { isIP as isIP2 } from "node:net";
-function normalizeHost(text3) {
-  const host = text3.toLowerCase();
-  if (host === "localhost") return { ip: "127.0.0.1", remote: false };
-  if (isIP2(host) !== 0) return { ip: host, remote: false };
-  const remote = host !== "" && host !== "*" && /^[a-z0-9][a-z0-9.-]*$/.test(host);
-  return { ip: null, remote };
-}
-var LISTEN_SCHEMES = { tcp: "tcp", tcp4: "tcp", tcp6: "tcp", udp: "udp", udp4: "udp", udp6: "udp" };
-var WEB_SCHEMES = /* @__PURE__ */ new Set(["http", "https"]);
-function parseListenAddress(text3, allowWebUrl = false) {
-  let protocol = "tcp";
-  let base = 0;
-  const schemeEnd = text3.indexOf("://");
-  if (schemeEnd >= 0) {
-    const scheme = text3.slice(0, schemeEnd).toLowerCase();
-    const listenProtocol = LISTEN_SCHEMES[scheme];
-    if (listenProtocol) protocol = listenProtocol;
-    else if (!(allowWebUrl && WEB_SCHEMES.has(scheme))) return void 0;
-    base = schemeEnd + 3;
-  }
-  const slash = text3.indexOf("/", base);
-  const authority = text3.slice(base, slash < 0 ? text3.length : slash);
-  if (slash >= 0 && schemeEnd < 0) return void 0;
-  const split = splitHostPort(authority);
-  if (!split) return void 0;
-  const host = split.host === void 0 ? void 0 : normalizeHost(split.host);
-  if (split.portText === void 0) return host === void 0 ? void 0 : { host, port: void 0 };
-  const port = parsePortNumber(split.portText);
-  if (port === void 0) return void 0;
-  return { host, port: { port, endPort: port, index: base + split.portIndex, literal: split.portText, protocol } };
-}
-function splitHostPort(authority) {
-  if (authority.startsWith("[")) {
-    const close = authority.indexOf("]");
-    if (close < 0) return void 0;
-    const host = authority.slice(1, close);
-    const rest = authority.slice(close + 1);
-    if (rest === "") return { host, portText: void 0, portIndex: 0 };
-    return rest.startsWith(":") ? { host, portText: rest.slice(1), portIndex: close + 2 } : void 0;
-  }
-  const colon = authority.indexOf(":");
-  if (colon < 0) {
-    return /^\d+$/.test(authority) ? { host: void 0, portText: authority, portIndex: 0 } : { host: authority, portText: void 0, portIndex: 0 };
-  }
-  if (authority.indexOf(":", colon + 1) >= 0) {
-    return isIP2(authority) === 6 ? { host: authority, portText: void 0, portIndex: 0 } : void 0;
-  }
-  return { host: authority.slice(0, colon), portText: authority.slice(colon + 1), portIndex: colon + 1 };
-}
-function publishedRange(text3) {
-  return /^\d+(?:-\d+)?$/.test(text3) ? parsePortRange(text3) : void 0;
-}
-function parsePublishSpec(text3) {
-  const slash = text3.indexOf("/");
-  const protocolText = slash < 0 ? "tcp" : text3.slice(slash + 1).toLowerCase();
-  if (protocolText !== "tcp" && protocolText !== "udp") return void 0;
-  const body2 = slash < 0 ? text3 : text3.slice(0, slash);
-  let ipText = "";
-  let mapping = body2;
-  let mappingIndex = 0;
-  if (body2.startsWith("[")) {
-    const close = body2.indexOf("]:");
-    if (close < 0) return void 0;
-    ipText = body2.slice(1, close);
-    mapping = body2.slice(close + 2);
-    mappingIndex = close + 2;
-  } else {
-    const parts2 = body2.split(":");
-    if (parts2.length > 2) {
-      const hostPortsAt = body2.lastIndexOf(":", body2.lastIndexOf(":") - 1);
-      ipText = body2.slice(0, hostPortsAt);
-      mapping = body2.slice(hostPortsAt + 1);
-      mappingIndex = hostPortsAt + 1;
-    }
-  }
-  const colon = mapping.indexOf(":");
-  if (colon <= 0) return void 0;
-  const hostText = mapping.slice(0, colon);
-  const hostRange = publishedRange(hostText);
-  const containerRange = publishedRange(mapping.slice(colon + 1));
-  if (!hostRange || !containerRange) return void 0;
-  const soft = containerRange.start === containerRange.end && hostRange.start !== hostRange.end;
-  if (!soft && hostRange.end - hostRange.start !== containerRange.end - containerRange.start) return void 0;
-  return {
-    port: hostRange.start,
-    endPort: hostRange.end,
-    index: mappingIndex,
-    literal: hostText,
-    protocol: protocolText,
-    host: normalizeHost(ipText),
-    soft
-  };
-}
-
-// src/extract/command/hits.ts
-var NOTHING = { hits: [], host: void 0 };
-function portLiteral(text3, protocol = "tcp") {
-  const port = parsePortNumber(text3);
-  return port === void 0 ? void 0 : { port, endPort: port, index: 0, literal: text3, protocol };
-}
-function hitInValue(value, literal2, host, flag) {
-  return {
-    port: literal2.port,
-    endPort: literal2.endPort,
-    protocol: literal2.protocol,
-    host,
-    offset: offsetIn(value.word, value.index + literal2.index),
-    literal: literal2.literal,
-    flag
-  };
-}
-function subValue(value, index2) {
-  return { word: value.word, index: value.index + index2, text: value.text.slice(index2) };
-}
-function nestedHits(listeners, value) {
-  return listenerHits(listeners, (offset) => offsetIn(value.word, value.index + offset));
-}
-function listenerHits(listeners, place = (offset) => offset) {
-  return listeners.map((listener) => ({
-    port: listener.port,
-    endPort: listener.endPort,
-    protocol: listener.protocol,
-    host: { ip: listener.hostIp, remote: false },
-    offset: place(listener.offset),
-    literal: listener.literal,
-    flag: listener.flag,
-    program: listener.program,
-    ...listener.soft ? { soft: true } : {}
-  }));
-}
-function offsetIn(word, index2) {
-  return word.offsets[index2] ?? word.start;
-}
 
 // src/extract/command/options.ts
 function optionKey(name2) {
@@ -65482,21 +65386,21 @@ function parseArguments(args2, syntax) {
   const positionals = [];
   for (let i2 = 0; i2 < args2.length; i2++) {
     const word = args2[i2];
-    const text3 = word.text;
+    const text4 = word.text;
     const next = args2[i2 + 1];
-    if (text3 === "--") continue;
-    if (!text3.startsWith("-") || text3 === "-") {
+    if (text4 === "--") continue;
+    if (!text4.startsWith("-") || text4 === "-") {
       if (syntax.stopAtPositional) return { options, positionals: positionals.concat(args2.slice(i2)) };
       positionals.push(word);
       continue;
     }
-    const longName = longOptionName(text3, syntax);
+    const longName = longOptionName(text4, syntax);
     if (longName !== void 0) {
-      const eq = text3.indexOf("=");
+      const eq = text4.indexOf("=");
       const name2 = optionKey(longName);
-      const flag = eq < 0 ? text3 : text3.slice(0, eq);
+      const flag = eq < 0 ? text4 : text4.slice(0, eq);
       if (eq >= 0) {
-        options.push({ flag, name: name2, long: true, value: { word, index: eq + 1, text: text3.slice(eq + 1) } });
+        options.push({ flag, name: name2, long: true, value: { word, index: eq + 1, text: text4.slice(eq + 1) } });
       } else if (syntax.longTakesValue(name2) && isValueWord(next)) {
         options.push({ flag, name: name2, long: true, value: { word: next, index: 0, text: next.text } });
         i2++;
@@ -65509,25 +65413,25 @@ function parseArguments(args2, syntax) {
   }
   return { options, positionals };
 }
-function longOptionName(text3, syntax) {
-  if (text3.startsWith("--")) return text3.slice(2).split("=", 1)[0];
+function longOptionName(text4, syntax) {
+  if (text4.startsWith("--")) return text4.slice(2).split("=", 1)[0];
   if (!syntax.singleDashLong) return void 0;
-  const name2 = text3.slice(1).split("=", 1)[0] ?? "";
+  const name2 = text4.slice(1).split("=", 1)[0] ?? "";
   return name2.length > 1 && syntax.longTakesValue(optionKey(name2)) ? name2 : void 0;
 }
 function readShortCluster(word, next, syntax, into) {
-  const text3 = word.text;
-  for (let j = 1; j < text3.length; j++) {
-    const letter = text3.charAt(j);
+  const text4 = word.text;
+  for (let j = 1; j < text4.length; j++) {
+    const letter = text4.charAt(j);
     const flag = `-${letter}`;
     if (!syntax.shortWithValue.includes(letter)) {
       into.push({ flag, name: letter, long: false, value: void 0 });
       continue;
     }
     let index2 = j + 1;
-    if (text3.charAt(index2) === "=") index2++;
-    if (index2 < text3.length) {
-      into.push({ flag, name: letter, long: false, value: { word, index: index2, text: text3.slice(index2) } });
+    if (text4.charAt(index2) === "=") index2++;
+    if (index2 < text4.length) {
+      into.push({ flag, name: letter, long: false, value: { word, index: index2, text: text4.slice(index2) } });
       return 0;
     }
     if (isValueWord(next)) {
@@ -65542,74 +65446,6 @@ function readShortCluster(word, next, syntax, into) {
 function isValueWord(word) {
   return word !== void 0 && !word.text.startsWith("--");
 }
-
-// src/extract/command/containerForms.ts
-var DOCKER_GLOBAL_WITH_VALUE = ["host", "context", "config", "log-level", "tlscacert", "tlscert", "tlskey"];
-var DOCKER_RUN_BOOLEAN = /* @__PURE__ */ new Set([
-  "detach",
-  "interactive",
-  "tty",
-  "rm",
-  "init",
-  "privileged",
-  "publish-all",
-  "read-only",
-  "sig-proxy",
-  "no-healthcheck",
-  "oom-kill-disable",
-  "quiet",
-  "help",
-  "disable-content-trust",
-  "use-api-socket",
-  "replace",
-  "rmi"
-]);
-var containerRun = ({ args: args2, analyzeWords }) => {
-  const global2 = parseArguments(args2, {
-    shortWithValue: "Hcl",
-    longTakesValue: (name2) => DOCKER_GLOBAL_WITH_VALUE.includes(name2),
-    stopAtPositional: true
-  });
-  let rest = global2.positionals;
-  if (rest[0]?.text === "container") rest = rest.slice(1);
-  const subcommand = rest[0]?.text;
-  if (subcommand !== "run" && subcommand !== "create") return NOTHING;
-  const run3 = parseArguments(rest.slice(1), {
-    shortWithValue: "acehlmpuvw",
-    longTakesValue: (name2) => !DOCKER_RUN_BOOLEAN.has(name2),
-    stopAtPositional: true
-  });
-  const hostNetwork = run3.options.some((o) => (o.name === "network" || o.name === "net") && o.value?.text === "host");
-  if (hostNetwork) {
-    return { hits: listenerHits(analyzeWords(run3.positionals.slice(1))), host: void 0 };
-  }
-  const scan = { hits: [], host: void 0 };
-  for (const option of run3.options) {
-    if (option.name !== "p" && option.name !== "publish" || !option.value) continue;
-    const published = parsePublishSpec(option.value.text);
-    if (!published) continue;
-    const hit = hitInValue(option.value, published, published.host, option.flag);
-    scan.hits.push(published.soft ? { ...hit, soft: true } : hit);
-  }
-  return scan;
-};
-var kubectlPortForward = ({ args: args2 }) => {
-  const parsed = parseArguments(args2, {
-    shortWithValue: "nsv",
-    longTakesValue: (name2) => name2 !== "help" && name2 !== "insecure-skip-tls-verify"
-  });
-  const at = parsed.positionals.findIndex((word) => word.text === "port-forward");
-  if (at < 0) return NOTHING;
-  const addresses = (parsed.options.find((o) => o.name === "address")?.value?.text ?? "localhost").split(",");
-  const host = normalizeHost(addresses.includes("0.0.0.0") ? "0.0.0.0" : addresses[0] ?? "");
-  const scan = { hits: [], host: void 0 };
-  for (const word of parsed.positionals.slice(at + 2)) {
-    const colon = word.text.indexOf(":");
-    const literal2 = portLiteral(colon < 0 ? word.text : word.text.slice(0, colon));
-    if (literal2) scan.hits.push(hitInValue({ word, index: 0, text: word.text }, literal2, host, "port-forward"));
-  }
-  return scan;
-};
 
 // src/extract/command/programs.ts
 function lookup(table, key) {
@@ -66080,8 +65916,8 @@ function assignmentName(word) {
   const name2 = word.text.slice(0, eq);
   return /^[a-z_]\w*$/i.test(name2) && isUnquotedPrefix(word, eq + 1) ? name2 : void 0;
 }
-function programName(text3) {
-  return text3.slice(text3.lastIndexOf("/") + 1);
+function programName(text4) {
+  return text4.slice(text4.lastIndexOf("/") + 1);
 }
 function afterPrefix(args2, rule) {
   const longWithValue = rule.longWithValue ?? [];
@@ -66094,28 +65930,924 @@ function afterPrefix(args2, rule) {
 }
 function pythonInvocation(args2, assignments) {
   for (let i2 = 0; i2 < args2.length; i2++) {
-    const text3 = args2[i2].text;
-    if (!text3.startsWith("-") || text3 === "-") {
-      return { program: programName(text3), args: args2.slice(i2 + 1), assignments };
+    const text4 = args2[i2].text;
+    if (!text4.startsWith("-") || text4 === "-") {
+      return { program: programName(text4), args: args2.slice(i2 + 1), assignments };
     }
-    if (text3.startsWith("--")) continue;
-    for (let j = 1; j < text3.length; j++) {
-      const letter = text3.charAt(j);
+    if (text4.startsWith("--")) continue;
+    for (let j = 1; j < text4.length; j++) {
+      const letter = text4.charAt(j);
       if (letter === "c") return void 0;
       if (letter === "m") {
-        const attached = text3.slice(j + 1);
+        const attached = text4.slice(j + 1);
         if (attached !== "") return { program: attached, args: args2.slice(i2 + 1), assignments };
         const module2 = args2[i2 + 1];
         return module2 ? { program: module2.text, args: args2.slice(i2 + 2), assignments } : void 0;
       }
       if (letter === "X" || letter === "W") {
-        if (j === text3.length - 1) i2++;
+        if (j === text4.length - 1) i2++;
         break;
       }
     }
   }
   return void 0;
 }
+
+// src/extract/command/composeRuns.ts
+var CONTAINER_CLIS = /* @__PURE__ */ new Set(["docker", "podman", "nerdctl"]);
+var COMPOSE_PROGRAMS = /* @__PURE__ */ new Set(["docker-compose", "podman-compose"]);
+var DOCKER_GLOBAL_WITH_VALUE = ["host", "context", "config", "log-level", "tlscacert", "tlscert", "tlskey"];
+var COMPOSE_GLOBAL_WITH_VALUE = ["file", "project-name", "project-directory", "profile", "env-file", "ansi", "progress", "parallel", "workdir"];
+var MAX_TEXT = 1 << 20;
+function findComposeRuns(text4) {
+  if (text4.length > MAX_TEXT || !text4.includes("compose")) return [];
+  const runs = [];
+  for (const command of splitShellCommands(text4)) {
+    const run3 = composeRun(command);
+    if (run3) runs.push(run3);
+  }
+  return runs;
+}
+function composeRun(command) {
+  const invocation = resolveInvocation(command);
+  const first = command[0];
+  if (!invocation || !first) return void 0;
+  let args2 = invocation.args;
+  if (CONTAINER_CLIS.has(invocation.program)) {
+    const global2 = parseArguments(args2, { shortWithValue: "Hcl", longTakesValue: (name2) => DOCKER_GLOBAL_WITH_VALUE.includes(name2), stopAtPositional: true });
+    if (global2.positionals[0]?.text !== "compose") return void 0;
+    args2 = global2.positionals.slice(1);
+  } else if (!COMPOSE_PROGRAMS.has(invocation.program)) {
+    return void 0;
+  }
+  const parsed = parseArguments(args2, { shortWithValue: "fp", longTakesValue: (name2) => COMPOSE_GLOBAL_WITH_VALUE.includes(name2), stopAtPositional: true });
+  const files = [];
+  for (const option of parsed.options) {
+    if ((option.name === "f" || option.name === "file") && option.value) files.push(writtenAt(option.value.word, option.value.index));
+  }
+  if (files.length === 0) files.push(...composeFileAssignment(invocation.assignments));
+  if (files.length === 0) return void 0;
+  const run3 = { offset: first.start, files };
+  const built = files.find((file2) => /[$`]/.test(file2.text));
+  if (built) run3.problem = `docker compose runs a file set built from variables (${built.text}): the files it names are not known`;
+  return run3;
+}
+function composeFileAssignment(assignments) {
+  const prefix = "COMPOSE_FILE=";
+  const word = assignments.find((candidate) => candidate.text.startsWith(prefix) && isUnquotedPrefix(candidate, prefix.length));
+  if (!word) return [];
+  const files = [];
+  let start2 = prefix.length;
+  for (const part of word.text.slice(prefix.length).split(":")) {
+    if (part !== "") files.push({ text: part, offset: word.offsets[start2] ?? word.start });
+    start2 += part.length + 1;
+  }
+  return files;
+}
+function writtenAt(word, index2) {
+  return { text: word.text.slice(index2), offset: word.offsets[index2] ?? word.start };
+}
+
+// src/extract/launchers/extractComposeRuns.ts
+var LAUNCHER_FORMAT = "launcher";
+function launcherKind(path6) {
+  const name2 = path6.slice(path6.lastIndexOf("/") + 1);
+  if (/^(?:GNU)?makefile$/i.test(name2) || name2.endsWith(".mk") || /^\.?justfile$/i.test(name2)) return "make";
+  if (name2.endsWith(".sh") || name2.endsWith(".bash")) return "shell";
+  if (name2 === "package.json") return "package";
+  if (/^\.github\/workflows\/[^/]+\.ya?ml$/.test(path6)) return "workflow";
+  return void 0;
+}
+var composeRunsExtractor = {
+  format: LAUNCHER_FORMAT,
+  matches: (path6) => launcherKind(path6) !== void 0,
+  extract: extractComposeRuns
+};
+function extractComposeRuns(file2) {
+  const kind = launcherKind(file2.path);
+  if (kind === void 0 || !file2.text.includes("compose")) return { bindings: [], diagnostics: [] };
+  const folder = folderOf(file2.path);
+  const diagnostics = [];
+  let runs;
+  try {
+    if (kind === "make") runs = runsInText(file2, [folder], makeCommandText(file2.text));
+    else if (kind === "shell") runs = runsInText(file2, folder === "." ? ["."] : [folder, "."], file2.text);
+    else runs = runsInYaml(parseYaml(file2.path, file2.text), kind, folder);
+  } catch (error63) {
+    if (!(error63 instanceof AliasBudgetExceeded)) throw error63;
+    return { bindings: [], diagnostics };
+  }
+  return runs.length === 0 ? { bindings: [], diagnostics } : { bindings: [], diagnostics, facts: { composeRuns: runs } };
+}
+function makeCommandText(text4) {
+  return text4.replace(/^([\w.-]+[ \t]*[:?+!]?=)/gm, (assignment) => " ".repeat(assignment.length));
+}
+function runsInText(file2, folders, text4) {
+  const position2 = textPositioner(file2.text);
+  const at = (offset) => ({ file: file2.path, ...position2(offset) });
+  return findComposeRuns(text4).map((invocation) => ({
+    files: invocation.files.map((written) => ({ written: written.text, at: at(written.offset) })),
+    folders,
+    at: at(invocation.offset),
+    ...invocation.problem === void 0 ? {} : { problem: invocation.problem }
+  }));
+}
+function runsInYaml(yaml, kind, folder) {
+  const runs = [];
+  for (const document3 of yaml.documents) {
+    const root = yaml.resolve(document3.contents);
+    if (!(0, import_yaml.isMap)(root)) continue;
+    if (kind === "package") {
+      for (const [, script] of yaml.entries(yaml.get(root, "scripts"))) runs.push(...runsInScalar(yaml, script, [folder]));
+      continue;
+    }
+    for (const [, job] of yaml.entries(yaml.get(root, "jobs"))) {
+      const jobFolder = workingDirectory(yaml, yaml.get(yaml.get(yaml.get(job, "defaults"), "run"), "working-directory"));
+      for (const step of yaml.items(yaml.get(job, "steps"))) {
+        const stepFolder = workingDirectory(yaml, yaml.get(step, "working-directory")) ?? jobFolder ?? ".";
+        runs.push(...runsInScalar(yaml, yaml.get(step, "run"), [stepFolder]));
+      }
+    }
+  }
+  return runs;
+}
+function workingDirectory(yaml, node3) {
+  const written = yaml.scalarText(node3);
+  if (written === void 0) return void 0;
+  const resolved = resolveWrittenPath(".", written);
+  return "path" in resolved ? resolved.path : void 0;
+}
+function runsInScalar(yaml, node3, folders) {
+  const scalar = yaml.resolve(node3);
+  const text4 = (0, import_yaml.isScalar)(scalar) ? yaml.scalarText(scalar) : void 0;
+  if (text4 === void 0 || !text4.includes("compose")) return [];
+  const at = (offset, token) => yaml.locateInScalar(scalar, offset, token);
+  return findComposeRuns(text4).map((invocation) => ({
+    files: invocation.files.map((written) => ({ written: written.text, at: at(written.offset, written.text) })),
+    folders,
+    at: at(invocation.offset, firstWord(text4.slice(invocation.offset))),
+    ...invocation.problem === void 0 ? {} : { problem: invocation.problem }
+  }));
+}
+function firstWord(text4) {
+  const end = text4.search(/\s/);
+  return end < 0 ? text4 : text4.slice(0, end);
+}
+
+// src/extract/skaffold/extractSkaffold.ts
+var SKAFFOLD_FORMAT = "skaffold";
+function isSkaffoldFile(path6) {
+  return /(?:^|\/)skaffold(?:[.-][^/]*)?\.ya?ml$/.test(path6);
+}
+var skaffoldExtractor = {
+  format: SKAFFOLD_FORMAT,
+  matches: isSkaffoldFile,
+  extract: extractSkaffold
+};
+function extractSkaffold(file2) {
+  if (!file2.text.includes("artifacts")) return { bindings: [], diagnostics: [] };
+  try {
+    const yaml = parseYaml(file2.path, file2.text);
+    const builds = [];
+    for (const document3 of yaml.documents) {
+      const root = yaml.resolve(document3.contents);
+      if (!(0, import_yaml.isMap)(root)) continue;
+      builds.push(...artifactsOf(yaml, yaml.get(root, "build")));
+      for (const profile of yaml.items(yaml.get(root, "profiles"))) builds.push(...artifactsOf(yaml, yaml.get(profile, "build")));
+    }
+    return { bindings: [], diagnostics: yaml.diagnostics, ...builds.length > 0 ? { facts: { imageBuilds: builds } } : {} };
+  } catch (error63) {
+    if (!(error63 instanceof AliasBudgetExceeded)) throw error63;
+    return { bindings: [], diagnostics: [{ file: file2.path, severity: "error", message: `YAML alias budget exceeded (${error63.message}); the file is not read` }] };
+  }
+}
+function artifactsOf(yaml, build) {
+  const folder = folderOf(yaml.path);
+  const builds = [];
+  for (const artifact of yaml.items(yaml.get(build, "artifacts"))) {
+    const image = yaml.scalarText(yaml.get(artifact, "image"));
+    if (image === void 0) continue;
+    const contextNode = yaml.get(artifact, "context");
+    const written = yaml.scalarText(contextNode) ?? ".";
+    const at = yaml.locate(contextNode ?? artifact);
+    const context3 = resolveWrittenPath(folder, written);
+    if (!("path" in context3)) {
+      builds.push({ image, context: { path: written, at, unresolved: context3.unresolved } });
+      continue;
+    }
+    const dockerfile = yaml.scalarText(yaml.get(yaml.get(artifact, "docker"), "dockerfile"));
+    const dockerfilePath = dockerfile === void 0 ? void 0 : resolveWrittenPath(context3.path, dockerfile);
+    builds.push({ image, context: { path: context3.path, at }, ...dockerfilePath && "path" in dockerfilePath ? { dockerfile: dockerfilePath.path } : {} });
+  }
+  return builds;
+}
+
+// src/extract/portVariables.ts
+var OWN_ROLES = ["HTTP", "HTTPS", "GRPC", "METRICS", "ADMIN", "LISTEN", "SERVER"];
+function isOwnPortVariable(variable, service) {
+  if (isClientBundleVariable(variable)) return false;
+  const prefix = portVariablePrefix(variable);
+  if (prefix === void 0) return false;
+  return prefix === "" || OWN_ROLES.includes(prefix) || namesProcessPort(variable, service);
+}
+function namesProcessPort(variable, service) {
+  if (isClientBundleVariable(variable)) return false;
+  const prefix = portVariablePrefix(variable);
+  if (!prefix) return false;
+  if (namesService(prefix, service)) return true;
+  const role = OWN_ROLES.find((r) => prefix.endsWith(`_${r}`));
+  return role !== void 0 && namesService(prefix.slice(0, -role.length - 1), service);
+}
+var CLIENT_BUNDLE_PREFIXES = ["NEXT_PUBLIC_", "NUXT_PUBLIC_", "VITE_", "EXPO_PUBLIC_", "REACT_APP_", "VUE_APP_", "GATSBY_"];
+function isClientBundleVariable(variable) {
+  const name2 = variable.toUpperCase();
+  return CLIENT_BUNDLE_PREFIXES.some((prefix) => name2.startsWith(prefix));
+}
+function portVariablePrefix(variable) {
+  const name2 = variable.toUpperCase();
+  if (name2 === "PORT") return "";
+  return name2.endsWith("_PORT") ? name2.slice(0, -"_PORT".length) : void 0;
+}
+function namesService(prefix, service) {
+  return normalizeServiceName(prefix) === service;
+}
+function portRangeBound(variable) {
+  const match = /^(?:(.*)_)?(?:(MIN|MAX|START|END)_PORT|PORT_(MIN|MAX|START|END))$/.exec(variable.toUpperCase());
+  if (!match) return void 0;
+  const base = match[1] ?? "";
+  const word = match[2] ?? match[3];
+  const family = word === "MIN" || word === "MAX" ? "MIN/MAX" : "START/END";
+  const side = match[2] === void 0 ? "after" : "before";
+  return { pair: `${base}\0${family}\0${side}`, base, end: word === "MIN" || word === "START" ? "start" : "end" };
+}
+
+// src/extract/dotenv/extractDotenv.ts
+var dotenvExtractor = {
+  format: "dotenv",
+  matches: isDotenvFile,
+  extract: extractDotenv
+};
+var TEMPLATE_WORDS = /* @__PURE__ */ new Set(["example", "examples", "sample", "template", "tpl", "dist", "defaults", "test"]);
+var OTHER_FORMATS = /* @__PURE__ */ new Set(["js", "cjs", "mjs", "ts", "json", "yml", "yaml", "toml", "py", "sh", "md", "gpg", "age", "enc"]);
+function isDotenvFile(path6) {
+  const base = path6.slice(path6.lastIndexOf("/") + 1);
+  if (base === ".env") return true;
+  if (base.endsWith(".env") && base.length > ".env".length) return !isTemplate(base.slice(0, -".env".length).split("."));
+  if (!base.startsWith(".env.")) return false;
+  const parts2 = base.slice(".env.".length).split(".");
+  return !isTemplate(parts2) && !OTHER_FORMATS.has((parts2.at(-1) ?? "").toLowerCase());
+}
+function isTemplate(parts2) {
+  return parts2.some((part) => TEMPLATE_WORDS.has(part.toLowerCase()));
+}
+function serviceOfPortVariable(variable, folderService) {
+  if (isClientBundleVariable(variable)) return void 0;
+  const upper = variable.toUpperCase();
+  if (upper === "PORT" || upper === "PORT_ALT") return folderService;
+  for (const suffix of ["_PORT", "_PORT_ALT"]) {
+    if (!upper.endsWith(suffix)) continue;
+    const service = normalizeServiceName(variable.slice(0, -suffix.length));
+    return service === "" ? void 0 : service;
+  }
+  return void 0;
+}
+function extractDotenv(file2, context3) {
+  if (!looksLikeDotenv(file2.text)) return { bindings: [], diagnostics: [], declined: true };
+  const parsed = parseDotenv(file2.text);
+  const diagnostics = parsed.problems.map((problem2) => ({
+    file: file2.path,
+    line: problem2.line,
+    column: problem2.column,
+    severity: "error",
+    message: `${problem2.message} (Docker Compose refuses such a .env file)`
+  }));
+  const bindings = [];
+  const variables = dotenvVariables(parsed.entries, file2.path);
+  const folder = folderOf(file2.path);
+  const folderService = normalizeServiceName(baseName(folder, context3.rootName));
+  const ranges = /* @__PURE__ */ new Map();
+  for (const entry of parsed.entries) {
+    const bound = isClientBundleVariable(entry.name) ? void 0 : portRangeBound(entry.name);
+    const service = bound ? rangeService(bound, folderService) : serviceOfPortVariable(entry.name, folderService);
+    if (service === void 0) continue;
+    const at = { file: file2.path, line: entry.line, column: entry.column };
+    if (service === "") {
+      diagnostics.push({ ...at, severity: "warning", message: unnamedServiceMessage("folder", baseName(folder, context3.rootName)) });
+      continue;
+    }
+    const value = portValue(entry, variables.get(entry.name), diagnostics);
+    if (!value) continue;
+    const binding2 = {
+      service,
+      port: value.range.start,
+      endPort: value.range.end,
+      protocol: "tcp",
+      hostIp: null,
+      scope: "host",
+      kind: "listen",
+      format: "dotenv",
+      ...value.literal.location,
+      ...value.literal.via ? { via: value.literal.via } : {},
+      variable: entry.name,
+      variableFile: file2.path,
+      setting: entry.name
+    };
+    if (!bound) bindings.push(binding2);
+    else {
+      const ends = ranges.get(bound.pair) ?? {};
+      ends[bound.end] = { binding: binding2, entry };
+      ranges.set(bound.pair, ends);
+    }
+  }
+  for (const ends of ranges.values()) {
+    const range = rangeBinding(ends, diagnostics);
+    if (range) bindings.push(range);
+  }
+  const composeFiles = variables.get("COMPOSE_FILE");
+  if (composeFiles === void 0 || composeFiles.value.trim() === "") return { bindings, diagnostics };
+  return { bindings, diagnostics, facts: { composeFileSetting: composeFileSetting(composeFiles, variables.get("COMPOSE_PATH_SEPARATOR")?.value, file2.path) } };
+}
+function composeFileSetting(variable, separator, path6) {
+  const at = variable.location;
+  if (variable.problems.length > 0) return { files: [{ path: variable.entry.value, at, unresolved: `${variable.entry.value} is built from variables` }], at };
+  const files = variable.value.split(separator || ":").filter((written) => written.trim() !== "").map((written) => {
+    const resolved = resolveWrittenPath(folderOf(path6), written);
+    return "path" in resolved ? { path: resolved.path, at } : { path: written, at, unresolved: resolved.unresolved };
+  });
+  return { files, at };
+}
+function rangeService(bound, folderService) {
+  return bound.base === "" ? folderService : normalizeServiceName(bound.base);
+}
+function rangeBinding(ends, diagnostics) {
+  const { start: start2, end } = ends;
+  if (!start2 || !end || start2.binding.port !== start2.binding.endPort || end.binding.port !== end.binding.endPort) return void 0;
+  if (start2.binding.port > end.binding.port) {
+    const at = { file: start2.binding.file, line: start2.entry.line, column: start2.entry.column };
+    diagnostics.push({ ...at, severity: "warning", message: `${start2.entry.name}=${start2.binding.port} is above ${end.entry.name}=${end.binding.port}: not a port range; skipped` });
+    return void 0;
+  }
+  return { ...start2.binding, endPort: end.binding.port };
+}
+function portValue(entry, variable, diagnostics) {
+  if (variable === void 0) return void 0;
+  const at = { file: variable.location.file, line: entry.line, column: entry.column };
+  if (variable.entry !== entry) {
+    const again = variable.entry.line;
+    diagnostics.push({ ...at, severity: "warning", message: `${entry.name} is set again on line ${again}; the last value counts` });
+    return void 0;
+  }
+  if (variable.problems.length > 0) {
+    for (const problem2 of variable.problems) {
+      diagnostics.push({ ...at, severity: "warning", message: `${entry.name}: ${problem2.message}; skipped` });
+    }
+    return void 0;
+  }
+  if (variable.value === "") return void 0;
+  const range = parsePortRange(variable.value);
+  if (!range) {
+    diagnostics.push({ ...at, severity: "warning", message: `${entry.name}=${variable.value} is not a port (1-65535)` });
+    return void 0;
+  }
+  const lead = variable.value.length - variable.value.trimStart().length;
+  const digits = /^\d+/.exec(variable.value.slice(lead))?.[0] ?? "";
+  const literal2 = variable.locateLiteral(lead, digits.length);
+  if (!literal2) {
+    diagnostics.push({ ...at, severity: "warning", message: `${entry.name}=${variable.value}: the port is not written as one literal (it is assembled from several values, or spelled with escapes); skipped` });
+    return void 0;
+  }
+  return { range, literal: literal2 };
+}
+
+// src/extract/kubernetes/templating.ts
+var import_yaml12 = __toESM(require_dist(), 1);
+function isTemplatePlaceholder(source) {
+  return source.includes("{{") || source.includes("${");
+}
+function templateActionLine(text4, documents) {
+  const dataRanges = [];
+  for (const document3 of documents) {
+    (0, import_yaml12.visit)(document3, {
+      Scalar: (_key, node3) => {
+        if (node3.type !== "PLAIN" && node3.range) dataRanges.push([node3.range[0], node3.range[1]]);
+      }
+    });
+  }
+  let offset = 0;
+  const lines = text4.split("\n");
+  for (let index2 = 0; index2 < lines.length; index2++) {
+    const line = lines[index2];
+    const start2 = offset + line.length - line.trimStart().length;
+    if (line.trimStart().startsWith("{{") && !dataRanges.some(([from, to]) => from <= start2 && start2 < to)) return index2 + 1;
+    offset += line.length + 1;
+  }
+  return void 0;
+}
+function firstTemplateLine(text4) {
+  const index2 = text4.split("\n").findIndex((line) => line.includes("{{"));
+  return index2 < 0 ? void 0 : index2 + 1;
+}
+
+// src/extract/kubernetes/manifestReader.ts
+var KUBERNETES_FORMAT = "kubernetes";
+var ManifestReader = class {
+  constructor(file2) {
+    this.file = file2;
+  }
+  file;
+  bindings = [];
+  diagnostics = [];
+  /** Each workload's containers and the images they run: the topology puts code built into those images in them. */
+  workloads = [];
+  /** Where the first template placeholder stood in a port field, if one did. */
+  templateAt;
+  /**
+   * A field's text. Helm's `name: {{ include "app.fullname" . }}` is valid YAML, a flow
+   * mapping in a flow mapping: it marks the file as a template rather than a manifest without a name.
+   */
+  text(map2, key) {
+    const node3 = this.file.get(map2, key);
+    const text4 = this.file.scalarText(node3);
+    if (text4 === void 0 && node3 !== void 0 && node3 !== null && this.sourceOf(node3).startsWith("{{")) this.templateAt ??= this.file.locate(node3);
+    return text4;
+  }
+  isTrue(map2, key) {
+    const node3 = this.file.resolve(this.file.get(map2, key));
+    return (0, import_yaml.isScalar)(node3) && node3.value === true;
+  }
+  /**
+   * An int32 port field (`containerPort`, `hostPort`, `port`, `nodePort`): 1-65535. `0` means
+   * "not set" for the optional ones, as in the API. A string is rejected as the API server
+   * would, unless it is a template placeholder: then the whole file is a template.
+   */
+  port(map2, key, presence) {
+    const node3 = this.file.resolve(this.file.get(map2, key));
+    if (node3 === void 0 || node3 === null) {
+      if (presence === "required") this.problem(map2, `${key} is required`);
+      return void 0;
+    }
+    const location = this.file.locate(node3);
+    const value = (0, import_yaml.isScalar)(node3) ? node3.value : void 0;
+    if (typeof value !== "number" || !Number.isInteger(value)) {
+      if (isTemplatePlaceholder(this.sourceOf(node3))) this.templateAt ??= location;
+      else this.problem(node3, `${key} must be an integer, not ${JSON.stringify(this.sourceOf(node3))}`);
+      return void 0;
+    }
+    if (value === 0 && presence === "optional") return void 0;
+    if (value < MIN_PORT || value > MAX_PORT) {
+      this.problem(node3, `${key} ${value} must be between ${MIN_PORT} and ${MAX_PORT}, inclusive`);
+      return void 0;
+    }
+    return { port: value, location };
+  }
+  /** `protocol`: TCP (the default) or UDP; SCTP is valid but no protocol we model. */
+  protocol(map2) {
+    const node3 = this.file.get(map2, "protocol");
+    const name2 = this.file.scalarText(node3);
+    if (name2 === void 0 || name2 === "TCP") return "tcp";
+    if (name2 === "UDP") return "udp";
+    if (name2 === "SCTP") this.problem(node3, "SCTP ports are not checked (only TCP and UDP are)", "warning");
+    else this.problem(node3, `protocol "${name2}" is not one of "TCP", "UDP", "SCTP"`);
+    return void 0;
+  }
+  problem(node3, message, severity = "error") {
+    this.diagnostics.push({ ...this.file.locate(node3), severity, message });
+  }
+  sourceOf(node3) {
+    const range = node3?.range;
+    return range ? this.file.text.slice(range[0], range[1]) : "";
+  }
+};
+
+// src/extract/kubernetes/podPorts.ts
+function readPodSpec(reader, workload, spec) {
+  const { file: file2 } = reader;
+  const hostNetwork = reader.isTrue(spec, "hostNetwork");
+  const sidecars = file2.items(file2.get(spec, "initContainers")).filter((init2) => reader.text(init2, "restartPolicy") === "Always");
+  const facts = { scope: hostNetwork ? "host" : podScopeOf(workload), containers: [] };
+  reader.workloads.push(facts);
+  for (const container of [...file2.items(file2.get(spec, "containers")), ...sidecars]) {
+    const containerName = reader.text(container, "name");
+    if (containerName === void 0) {
+      reader.problem(container, "a container needs a name");
+      continue;
+    }
+    const service = normalizeServiceName(`${workload.name}/${containerName}`);
+    const image = reader.text(container, "image");
+    if (image !== void 0) facts.containers.push({ service, image });
+    for (const port of file2.items(file2.get(container, "ports"))) readContainerPort(reader, port, { workload, service, hostNetwork });
+  }
+}
+function podScopeOf(workload) {
+  return `pod:${workload.namespace}/${workload.name}`;
+}
+function readContainerPort(reader, port, owner2) {
+  const protocol = reader.protocol(port);
+  const containerPort = reader.port(port, "containerPort", "required");
+  const hostPort = reader.port(port, "hostPort", "optional");
+  if (!protocol || !containerPort) return;
+  const base = { service: owner2.service, protocol, format: KUBERNETES_FORMAT };
+  const podScope = podScopeOf(owner2.workload);
+  reader.bindings.push({
+    ...base,
+    ...containerPort.location,
+    port: containerPort.port,
+    endPort: containerPort.port,
+    hostIp: null,
+    scope: owner2.hostNetwork ? "host" : podScope,
+    kind: "listen"
+  });
+  if (!hostPort) return;
+  if (owner2.hostNetwork) {
+    if (hostPort.port !== containerPort.port) reader.problem(reader.file.get(port, "hostPort"), "with hostNetwork: true, hostPort must equal containerPort");
+    return;
+  }
+  reader.bindings.push({
+    ...base,
+    ...hostPort.location,
+    port: hostPort.port,
+    endPort: hostPort.port,
+    hostIp: reader.text(port, "hostIP") ?? null,
+    scope: "host",
+    kind: "publish"
+  });
+}
+
+// src/extract/kubernetes/servicePorts.ts
+var NODE_PORT_RANGE2 = { start: 3e4, end: 32767 };
+var NODE_PORT_TYPES = /* @__PURE__ */ new Set(["NodePort", "LoadBalancer"]);
+function readService(reader, service, spec) {
+  const { file: file2 } = reader;
+  const type = reader.text(spec, "type") ?? "ClusterIP";
+  const name2 = normalizeServiceName(service.name);
+  if (name2 === "") {
+    reader.problem(spec, unnamedServiceMessage("Service", service.name), "warning");
+    return;
+  }
+  for (const entry of file2.items(file2.get(spec, "ports"))) {
+    const protocol = reader.protocol(entry);
+    const port = reader.port(entry, "port", "required");
+    const nodePort = reader.port(entry, "nodePort", "optional");
+    if (!protocol) continue;
+    const base = { service: name2, protocol, hostIp: null, format: KUBERNETES_FORMAT };
+    if (port) {
+      const scope = `service:${service.namespace}/${service.name}`;
+      reader.bindings.push({ ...base, ...port.location, port: port.port, endPort: port.port, scope, kind: "listen" });
+    }
+    if (!nodePort) continue;
+    const nodePortNode = file2.get(entry, "nodePort");
+    if (!NODE_PORT_TYPES.has(type)) {
+      reader.problem(nodePortNode, `nodePort is only allowed in Services of type NodePort or LoadBalancer, not ${type}`);
+      continue;
+    }
+    if (nodePort.port < NODE_PORT_RANGE2.start || nodePort.port > NODE_PORT_RANGE2.end) {
+      reader.problem(
+        nodePortNode,
+        `nodePort ${nodePort.port} is outside ${NODE_PORT_RANGE2.start}-${NODE_PORT_RANGE2.end}, the API server's default range: it is rejected unless the cluster's --service-node-port-range allows it`,
+        "warning"
+      );
+    }
+    reader.bindings.push({ ...base, ...nodePort.location, port: nodePort.port, endPort: nodePort.port, scope: "cluster", kind: "publish" });
+  }
+}
+
+// src/extract/kubernetes/extractKubernetes.ts
+var kubernetesExtractor = {
+  format: KUBERNETES_FORMAT,
+  matches: isManifestCandidate,
+  extract: extractKubernetes
+};
+function isManifestCandidate(path6) {
+  const base = path6.slice(path6.lastIndexOf("/") + 1);
+  const stem = base.endsWith(".yaml") ? base.slice(0, -5) : base.endsWith(".yml") ? base.slice(0, -4) : void 0;
+  if (stem === void 0 || path6.startsWith(".github/")) return false;
+  return !OTHER_FILE_STEMS.some((other) => stem === other || stem.startsWith(`${other}.`));
+}
+var OTHER_FILE_STEMS = [".portcullis", "pnpm-lock"];
+function extractKubernetes(file2) {
+  if (!file2.text.includes("apiVersion") || !file2.text.includes("kind")) return { bindings: [], diagnostics: [] };
+  const yaml = parseYaml(file2.path, file2.text);
+  if (file2.text.includes("{{")) {
+    const actionLine = templateActionLine(file2.text, yaml.documents);
+    if (actionLine !== void 0) return templated(file2.path, actionLine);
+    if (yaml.diagnostics.length > 0) return templated(file2.path, firstTemplateLine(file2.text));
+  }
+  const reader = new ManifestReader(yaml);
+  try {
+    for (const document3 of yaml.documents) {
+      if (document3.errors.length === 0 && document3.contents !== null) readObject(reader, document3.contents);
+    }
+  } catch (error63) {
+    reader.diagnostics.push({ file: file2.path, severity: "error", message: `${error63 instanceof Error ? error63.message : String(error63)}: rest of the file not checked` });
+  }
+  if (reader.templateAt) return templated(file2.path, reader.templateAt.line);
+  const result = { bindings: reader.bindings, diagnostics: [...yaml.diagnostics, ...reader.diagnostics] };
+  const workloads = reader.workloads.filter((workload) => workload.containers.length > 0);
+  return workloads.length === 0 ? result : { ...result, facts: { workloads } };
+}
+function templated(path6, line) {
+  const message = "a template (Helm, Go template or envsubst placeholders), not a manifest: its ports are decided when it is rendered, so it is not checked";
+  return { bindings: [], diagnostics: [{ file: path6, ...line === void 0 ? {} : { line }, severity: "warning", message }] };
+}
+var POD_SPEC_PATHS = {
+  Pod: ["spec"],
+  PodTemplate: ["template", "spec"],
+  Deployment: ["spec", "template", "spec"],
+  StatefulSet: ["spec", "template", "spec"],
+  DaemonSet: ["spec", "template", "spec"],
+  ReplicaSet: ["spec", "template", "spec"],
+  ReplicationController: ["spec", "template", "spec"],
+  Job: ["spec", "template", "spec"],
+  CronJob: ["spec", "jobTemplate", "spec", "template", "spec"]
+};
+function readObject(reader, object2) {
+  const { file: file2 } = reader;
+  const kind = reader.text(object2, "kind");
+  if (kind === void 0 || reader.text(object2, "apiVersion") === void 0) return;
+  if (kind === "List" || kind.endsWith("List")) {
+    for (const item of file2.items(file2.get(object2, "items"))) readObject(reader, item);
+    return;
+  }
+  const podSpecPath = POD_SPEC_PATHS[kind];
+  if (!podSpecPath && kind !== "Service") return;
+  const name2 = objectName(reader, object2);
+  if (!name2) return;
+  if (podSpecPath) readPodSpec(reader, name2, podSpecPath.reduce((node3, key) => file2.get(node3, key), object2));
+  else readService(reader, name2, file2.get(object2, "spec"));
+}
+function objectName(reader, object2) {
+  const metadata2 = reader.file.get(object2, "metadata");
+  const name2 = reader.text(metadata2, "name") ?? reader.text(metadata2, "generateName");
+  if (name2 === void 0) {
+    reader.problem(object2, `${reader.text(object2, "kind")} has no metadata.name: its ports are not checked`, "warning");
+    return void 0;
+  }
+  return { namespace: reader.text(metadata2, "namespace") ?? "default", name: name2 };
+}
+
+// src/model/stack.ts
+function stackId(kind, where) {
+  return `${kind}:${where}`;
+}
+var KIND_NAMES = { compose: "Compose", "process-compose": "process-compose" };
+function describeStacks(ids) {
+  const byKind = /* @__PURE__ */ new Map();
+  for (const id of ids) {
+    const colon = id.indexOf(":");
+    const known = colon > 0 && id.slice(0, colon) in KIND_NAMES;
+    const kind = known ? KIND_NAMES[id.slice(0, colon)] : "";
+    const files = known ? id.slice(colon + 1).split("+").join(" + ") : id;
+    byKind.set(kind, [...byKind.get(kind) ?? [], files]);
+  }
+  const groups2 = [...byKind].map(([kind, places]) => `the ${kind === "" ? "" : `${kind} `}stack${places.length > 1 ? "s" : ""} ${joinWithAnd(places)}`);
+  return joinWithAnd(groups2);
+}
+
+// src/extract/processCompose/expansion.ts
+function readText2(file2, node3) {
+  if (file2.variables) return readInterpolated(file2.yaml, node3, file2.variables);
+  const raw = file2.yaml.scalarText(node3);
+  if (raw === void 0) return void 0;
+  return { node: file2.yaml.resolve(node3), raw, interpolation: asWritten(raw) };
+}
+function asWritten(raw) {
+  const pieces = raw === "" ? [] : [{ start: 0, end: raw.length, origin: { kind: "input", offset: 0 } }];
+  return { value: raw, pieces, problems: [] };
+}
+function bindingPlace(place) {
+  const { location, scattered: _scattered, ...variable } = place;
+  return { ...location, ...variable };
+}
+function isTrue(text4) {
+  return text4 !== void 0 && ["true", "yes", "on", "y"].includes(text4.toLowerCase());
+}
+
+// src/extract/processCompose/environment.ts
+function readEnvironment(file2, node3) {
+  const { yaml } = file2;
+  if (isEmptyNode(yaml, node3)) return [];
+  const resolved = yaml.resolve(node3);
+  if ((0, import_yaml.isSeq)(resolved)) return yaml.items(resolved).flatMap((item) => listEntry(file2, item));
+  if ((0, import_yaml.isMap)(resolved)) {
+    return yaml.entries(resolved).flatMap(([name2, value]) => {
+      const scalar = readText2(file2, value);
+      return scalar ? [{ name: name2, value: scalar.interpolation.value, scalar, valueIndex: 0 }] : [];
+    });
+  }
+  file2.diagnostics.push({ ...yaml.locate(resolved), severity: "error", message: "`environment` must be a list of NAME=value or a mapping" });
+  return [];
+}
+function listEntry(file2, item) {
+  const scalar = readText2(file2, item);
+  const text4 = scalar?.interpolation.value ?? "";
+  const eq = text4.indexOf("=");
+  if (!scalar || eq <= 0) return [];
+  return [{ name: text4.slice(0, eq), value: text4.slice(eq + 1), scalar, valueIndex: eq + 1 }];
+}
+
+// src/extract/command/addresses.ts
+import { isIP as isIP2 } from "node:net";
+function normalizeHost(text4) {
+  const host = text4.toLowerCase();
+  if (host === "localhost") return { ip: "127.0.0.1", remote: false };
+  if (isIP2(host) !== 0) return { ip: host, remote: false };
+  const remote = host !== "" && host !== "*" && /^[a-z0-9][a-z0-9.-]*$/.test(host);
+  return { ip: null, remote };
+}
+var LISTEN_SCHEMES = { tcp: "tcp", tcp4: "tcp", tcp6: "tcp", udp: "udp", udp4: "udp", udp6: "udp" };
+var WEB_SCHEMES = /* @__PURE__ */ new Set(["http", "https"]);
+function parseListenAddress(text4, allowWebUrl = false) {
+  let protocol = "tcp";
+  let base = 0;
+  const schemeEnd = text4.indexOf("://");
+  if (schemeEnd >= 0) {
+    const scheme = text4.slice(0, schemeEnd).toLowerCase();
+    const listenProtocol = LISTEN_SCHEMES[scheme];
+    if (listenProtocol) protocol = listenProtocol;
+    else if (!(allowWebUrl && WEB_SCHEMES.has(scheme))) return void 0;
+    base = schemeEnd + 3;
+  }
+  const slash = text4.indexOf("/", base);
+  const authority = text4.slice(base, slash < 0 ? text4.length : slash);
+  if (slash >= 0 && schemeEnd < 0) return void 0;
+  const split = splitHostPort(authority);
+  if (!split) return void 0;
+  const host = split.host === void 0 ? void 0 : normalizeHost(split.host);
+  if (split.portText === void 0) return host === void 0 ? void 0 : { host, port: void 0 };
+  const port = parsePortNumber(split.portText);
+  if (port === void 0) return void 0;
+  return { host, port: { port, endPort: port, index: base + split.portIndex, literal: split.portText, protocol } };
+}
+function splitHostPort(authority) {
+  if (authority.startsWith("[")) {
+    const close = authority.indexOf("]");
+    if (close < 0) return void 0;
+    const host = authority.slice(1, close);
+    const rest = authority.slice(close + 1);
+    if (rest === "") return { host, portText: void 0, portIndex: 0 };
+    return rest.startsWith(":") ? { host, portText: rest.slice(1), portIndex: close + 2 } : void 0;
+  }
+  const colon = authority.indexOf(":");
+  if (colon < 0) {
+    return /^\d+$/.test(authority) ? { host: void 0, portText: authority, portIndex: 0 } : { host: authority, portText: void 0, portIndex: 0 };
+  }
+  if (authority.indexOf(":", colon + 1) >= 0) {
+    return isIP2(authority) === 6 ? { host: authority, portText: void 0, portIndex: 0 } : void 0;
+  }
+  return { host: authority.slice(0, colon), portText: authority.slice(colon + 1), portIndex: colon + 1 };
+}
+function publishedRange(text4) {
+  return /^\d+(?:-\d+)?$/.test(text4) ? parsePortRange(text4) : void 0;
+}
+function parsePublishSpec(text4) {
+  const slash = text4.indexOf("/");
+  const protocolText = slash < 0 ? "tcp" : text4.slice(slash + 1).toLowerCase();
+  if (protocolText !== "tcp" && protocolText !== "udp") return void 0;
+  const body2 = slash < 0 ? text4 : text4.slice(0, slash);
+  let ipText = "";
+  let mapping = body2;
+  let mappingIndex = 0;
+  if (body2.startsWith("[")) {
+    const close = body2.indexOf("]:");
+    if (close < 0) return void 0;
+    ipText = body2.slice(1, close);
+    mapping = body2.slice(close + 2);
+    mappingIndex = close + 2;
+  } else {
+    const parts2 = body2.split(":");
+    if (parts2.length > 2) {
+      const hostPortsAt = body2.lastIndexOf(":", body2.lastIndexOf(":") - 1);
+      ipText = body2.slice(0, hostPortsAt);
+      mapping = body2.slice(hostPortsAt + 1);
+      mappingIndex = hostPortsAt + 1;
+    }
+  }
+  const colon = mapping.indexOf(":");
+  if (colon <= 0) return void 0;
+  const hostText = mapping.slice(0, colon);
+  const hostRange = publishedRange(hostText);
+  const containerRange = publishedRange(mapping.slice(colon + 1));
+  if (!hostRange || !containerRange) return void 0;
+  const soft = containerRange.start === containerRange.end && hostRange.start !== hostRange.end;
+  if (!soft && hostRange.end - hostRange.start !== containerRange.end - containerRange.start) return void 0;
+  return {
+    port: hostRange.start,
+    endPort: hostRange.end,
+    index: mappingIndex,
+    literal: hostText,
+    protocol: protocolText,
+    host: normalizeHost(ipText),
+    soft
+  };
+}
+
+// src/extract/command/hits.ts
+var NOTHING = { hits: [], host: void 0 };
+function portLiteral(text4, protocol = "tcp") {
+  const port = parsePortNumber(text4);
+  return port === void 0 ? void 0 : { port, endPort: port, index: 0, literal: text4, protocol };
+}
+function hitInValue(value, literal2, host, flag) {
+  return {
+    port: literal2.port,
+    endPort: literal2.endPort,
+    protocol: literal2.protocol,
+    host,
+    offset: offsetIn(value.word, value.index + literal2.index),
+    literal: literal2.literal,
+    flag
+  };
+}
+function subValue(value, index2) {
+  return { word: value.word, index: value.index + index2, text: value.text.slice(index2) };
+}
+function nestedHits(listeners, value) {
+  return listenerHits(listeners, (offset) => offsetIn(value.word, value.index + offset));
+}
+function listenerHits(listeners, place = (offset) => offset) {
+  return listeners.map((listener) => ({
+    port: listener.port,
+    endPort: listener.endPort,
+    protocol: listener.protocol,
+    host: { ip: listener.hostIp, remote: false },
+    offset: place(listener.offset),
+    literal: listener.literal,
+    flag: listener.flag,
+    program: listener.program,
+    ...listener.soft ? { soft: true } : {}
+  }));
+}
+function offsetIn(word, index2) {
+  return word.offsets[index2] ?? word.start;
+}
+
+// src/extract/command/containerForms.ts
+var DOCKER_GLOBAL_WITH_VALUE2 = ["host", "context", "config", "log-level", "tlscacert", "tlscert", "tlskey"];
+var DOCKER_RUN_BOOLEAN = /* @__PURE__ */ new Set([
+  "detach",
+  "interactive",
+  "tty",
+  "rm",
+  "init",
+  "privileged",
+  "publish-all",
+  "read-only",
+  "sig-proxy",
+  "no-healthcheck",
+  "oom-kill-disable",
+  "quiet",
+  "help",
+  "disable-content-trust",
+  "use-api-socket",
+  "replace",
+  "rmi"
+]);
+var containerRun = ({ args: args2, analyzeWords }) => {
+  const global2 = parseArguments(args2, {
+    shortWithValue: "Hcl",
+    longTakesValue: (name2) => DOCKER_GLOBAL_WITH_VALUE2.includes(name2),
+    stopAtPositional: true
+  });
+  let rest = global2.positionals;
+  if (rest[0]?.text === "container") rest = rest.slice(1);
+  const subcommand = rest[0]?.text;
+  if (subcommand !== "run" && subcommand !== "create") return NOTHING;
+  const run3 = parseArguments(rest.slice(1), {
+    shortWithValue: "acehlmpuvw",
+    longTakesValue: (name2) => !DOCKER_RUN_BOOLEAN.has(name2),
+    stopAtPositional: true
+  });
+  const hostNetwork = run3.options.some((o) => (o.name === "network" || o.name === "net") && o.value?.text === "host");
+  if (hostNetwork) {
+    return { hits: listenerHits(analyzeWords(run3.positionals.slice(1))), host: void 0 };
+  }
+  const scan = { hits: [], host: void 0 };
+  for (const option of run3.options) {
+    if (option.name !== "p" && option.name !== "publish" || !option.value) continue;
+    const published = parsePublishSpec(option.value.text);
+    if (!published) continue;
+    const hit = hitInValue(option.value, published, published.host, option.flag);
+    scan.hits.push(published.soft ? { ...hit, soft: true } : hit);
+  }
+  return scan;
+};
+var kubectlPortForward = ({ args: args2 }) => {
+  const parsed = parseArguments(args2, {
+    shortWithValue: "nsv",
+    longTakesValue: (name2) => name2 !== "help" && name2 !== "insecure-skip-tls-verify"
+  });
+  const at = parsed.positionals.findIndex((word) => word.text === "port-forward");
+  if (at < 0) return NOTHING;
+  const addresses = (parsed.options.find((o) => o.name === "address")?.value?.text ?? "localhost").split(",");
+  const host = normalizeHost(addresses.includes("0.0.0.0") ? "0.0.0.0" : addresses[0] ?? "");
+  const scan = { hits: [], host: void 0 };
+  for (const word of parsed.positionals.slice(at + 2)) {
+    const colon = word.text.indexOf(":");
+    const literal2 = portLiteral(colon < 0 ? word.text : word.text.slice(0, colon));
+    if (literal2) scan.hits.push(hitInValue({ word, index: 0, text: word.text }, literal2, host, "port-forward"));
+  }
+  return scan;
+};
 
 // src/extract/command/listenerFlags.ts
 function scanListenerFlags(program, args2) {
@@ -66184,26 +66916,26 @@ var sshForwards = ({ args: args2 }) => {
   }
   return scan;
 };
-function parseForwardSpec(text3, hasTarget) {
+function parseForwardSpec(text4, hasTarget) {
   let bind2;
   let portAt2 = 0;
-  if (text3.startsWith("[")) {
-    const close = text3.indexOf("]:");
+  if (text4.startsWith("[")) {
+    const close = text4.indexOf("]:");
     if (close < 0) return void 0;
-    bind2 = text3.slice(1, close);
+    bind2 = text4.slice(1, close);
     portAt2 = close + 2;
   } else {
-    const colon2 = text3.indexOf(":");
-    const first = colon2 < 0 ? text3 : text3.slice(0, colon2);
+    const colon2 = text4.indexOf(":");
+    const first = colon2 < 0 ? text4 : text4.slice(0, colon2);
     if (!/^\d+$/.test(first)) {
       if (colon2 < 0) return void 0;
       bind2 = first;
       portAt2 = colon2 + 1;
     }
   }
-  const colon = text3.indexOf(":", portAt2);
+  const colon = text4.indexOf(":", portAt2);
   if (hasTarget !== colon >= 0) return void 0;
-  const literal2 = portLiteral(text3.slice(portAt2, colon < 0 ? text3.length : colon));
+  const literal2 = portLiteral(text4.slice(portAt2, colon < 0 ? text4.length : colon));
   if (!literal2) return void 0;
   return { port: { ...literal2, index: portAt2 }, host: bind2 === void 0 ? normalizeHost("localhost") : normalizeHost(bind2) };
 }
@@ -66357,14 +67089,14 @@ var MAX_NESTING = 4;
 function findCommandListeners(command) {
   return neverThrowing(() => listenersOfText(command, 0)).filter((listener) => isWrittenAt(command, listener));
 }
-function isWrittenAt(text3, listener) {
-  return text3.startsWith(listener.literal, listener.offset);
+function isWrittenAt(text4, listener) {
+  return text4.startsWith(listener.literal, listener.offset);
 }
-function listenersOfText(text3, depth) {
+function listenersOfText(text4, depth) {
   if (depth > MAX_NESTING) return [];
   const listeners = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const command of splitShellCommands(text3)) {
+  for (const command of splitShellCommands(text4)) {
     for (const listener of listenersOfCommand(command, depth)) {
       if (seen.has(listener.offset)) continue;
       seen.add(listener.offset);
@@ -66379,7 +67111,7 @@ function listenersOfCommand(words, depth) {
   const { program, args: args2 } = invocation;
   const context3 = {
     args: args2,
-    analyzeText: (text3) => listenersOfText(text3, depth + 1),
+    analyzeText: (text4) => listenersOfText(text4, depth + 1),
     analyzeWords: (inner) => depth < MAX_NESTING ? listenersOfCommand(inner, depth + 1) : []
   };
   const form = lookup(SPECIAL_FORMS, program);
@@ -66408,9 +67140,9 @@ function toListener(hit, hostIp, program) {
 function findArgvListeners(argv) {
   const words = [];
   let base = 0;
-  for (const text3 of argv) {
-    words.push({ text: text3, offsets: Array.from({ length: text3.length }, (_, i2) => base + i2), start: base });
-    base += text3.length + 1;
+  for (const text4 of argv) {
+    words.push({ text: text4, offsets: Array.from({ length: text4.length }, (_, i2) => base + i2), start: base });
+    base += text4.length + 1;
   }
   return neverThrowing(() => listenersOfCommand(words, 0)).flatMap((listener) => {
     const argIndex = words.findIndex((word2) => listener.offset >= word2.start && listener.offset < word2.start + word2.text.length);
@@ -66436,7 +67168,7 @@ function hostListenerBinding(owner2, place, listened) {
     kind: "listen",
     format: owner2.format,
     ...place,
-    ...owner2.stack === void 0 ? {} : { stack: owner2.stack }
+    ...owner2.stack === void 0 ? {} : { stacks: [owner2.stack] }
   };
 }
 function commandListenerBinding(listener, place, owner2) {
@@ -66446,29 +67178,6 @@ function commandListenerBinding(listener, place, owner2) {
     setting: place.variable ?? listener.flag,
     ...listener.soft ? { soft: true } : {}
   };
-}
-
-// src/extract/portVariables.ts
-var OWN_ROLES = ["HTTP", "HTTPS", "GRPC", "METRICS", "ADMIN", "LISTEN", "SERVER"];
-function isOwnPortVariable(variable, service) {
-  const prefix = portVariablePrefix(variable);
-  if (prefix === void 0) return false;
-  return prefix === "" || OWN_ROLES.includes(prefix) || namesProcessPort(variable, service);
-}
-function namesProcessPort(variable, service) {
-  const prefix = portVariablePrefix(variable);
-  if (!prefix) return false;
-  if (namesService(prefix, service)) return true;
-  const role = OWN_ROLES.find((r) => prefix.endsWith(`_${r}`));
-  return role !== void 0 && namesService(prefix.slice(0, -role.length - 1), service);
-}
-function portVariablePrefix(variable) {
-  const name2 = variable.toUpperCase();
-  if (name2 === "PORT") return "";
-  return name2.endsWith("_PORT") ? name2.slice(0, -"_PORT".length) : void 0;
-}
-function namesService(prefix, service) {
-  return normalizeServiceName(prefix) === service;
 }
 
 // src/extract/processCompose/processClaims.ts
@@ -66543,13 +67252,13 @@ function probeClaims(input2, claimed) {
     const host = readText2(file2, yaml.get(httpGet, "host"))?.interpolation.value;
     if (host !== void 0 && !LOCAL_PROBE_HOSTS.has(host.toLowerCase())) continue;
     const scalar = readText2(file2, yaml.get(httpGet, "port"));
-    const text3 = scalar?.interpolation.value;
-    if (!scalar || text3 === void 0 || isReference(text3) || scalar.interpolation.problems.length > 0) continue;
-    const literal2 = placeOf2(yaml, scalar, 0, text3.length);
-    const port = parsePortNumber(text3);
+    const text4 = scalar?.interpolation.value;
+    if (!scalar || text4 === void 0 || isReference(text4) || scalar.interpolation.problems.length > 0) continue;
+    const literal2 = placeOf2(yaml, scalar, 0, text4.length);
+    const port = parsePortNumber(text4);
     if (port === void 0) {
       const { file: path6, line, column } = literal2.location;
-      const message = `${probe}.http_get.port of process "${input2.name}" is not a port number (1-65535): "${text3}"`;
+      const message = `${probe}.http_get.port of process "${input2.name}" is not a port number (1-65535): "${text4}"`;
       file2.diagnostics.push({ file: path6, line, column, severity: "warning", message });
       continue;
     }
@@ -66633,282 +67342,6 @@ function warnOfReplicas(yaml, name2, node3, claims, diagnostics) {
     severity: "warning",
     message: `process "${name2}" runs ${replicas} replicas that all bind port ${first.port}; derive the port from PC_REPLICA_NUM`
   });
-}
-
-// src/extract/zinit/zinitFiles.ts
-var NOT_ZINIT_TOML = /* @__PURE__ */ new Set(["Cargo.toml", "pyproject.toml"]);
-function zinitFileKind(path6) {
-  const base = baseName(path6);
-  if (base.endsWith(".toml")) return NOT_ZINIT_TOML.has(base) ? void 0 : "toml";
-  if (!base.endsWith(".yaml") && !base.endsWith(".yml")) return void 0;
-  return isUnderZinitFolder(path6) || base.endsWith(".zinit.yaml") || base.endsWith(".zinit.yml") ? "yaml" : void 0;
-}
-function serviceNameFromFile(path6) {
-  const base = baseName(path6);
-  const stem = base.slice(0, base.lastIndexOf("."));
-  return stem.endsWith(".zinit") ? stem.slice(0, -".zinit".length) : stem;
-}
-function isUnderZinitFolder(path6) {
-  return path6.split("/").slice(0, -1).includes("zinit");
-}
-function baseName(path6) {
-  return path6.slice(path6.lastIndexOf("/") + 1);
-}
-
-// src/extract/kubernetes/templating.ts
-var import_yaml12 = __toESM(require_dist(), 1);
-function isTemplatePlaceholder(source) {
-  return source.includes("{{") || source.includes("${");
-}
-function templateActionLine(text3, documents) {
-  const dataRanges = [];
-  for (const document3 of documents) {
-    (0, import_yaml12.visit)(document3, {
-      Scalar: (_key, node3) => {
-        if (node3.type !== "PLAIN" && node3.range) dataRanges.push([node3.range[0], node3.range[1]]);
-      }
-    });
-  }
-  let offset = 0;
-  const lines = text3.split("\n");
-  for (let index2 = 0; index2 < lines.length; index2++) {
-    const line = lines[index2];
-    const start2 = offset + line.length - line.trimStart().length;
-    if (line.trimStart().startsWith("{{") && !dataRanges.some(([from, to]) => from <= start2 && start2 < to)) return index2 + 1;
-    offset += line.length + 1;
-  }
-  return void 0;
-}
-function firstTemplateLine(text3) {
-  const index2 = text3.split("\n").findIndex((line) => line.includes("{{"));
-  return index2 < 0 ? void 0 : index2 + 1;
-}
-
-// src/extract/kubernetes/manifestReader.ts
-var KUBERNETES_FORMAT = "kubernetes";
-var ManifestReader = class {
-  constructor(file2) {
-    this.file = file2;
-  }
-  file;
-  bindings = [];
-  diagnostics = [];
-  /** Where the first template placeholder stood in a port field, if one did. */
-  templateAt;
-  /**
-   * A field's text. Helm's `name: {{ include "app.fullname" . }}` is valid YAML, a flow
-   * mapping in a flow mapping: it marks the file as a template rather than a manifest without a name.
-   */
-  text(map2, key) {
-    const node3 = this.file.get(map2, key);
-    const text3 = this.file.scalarText(node3);
-    if (text3 === void 0 && node3 !== void 0 && node3 !== null && this.sourceOf(node3).startsWith("{{")) this.templateAt ??= this.file.locate(node3);
-    return text3;
-  }
-  isTrue(map2, key) {
-    const node3 = this.file.resolve(this.file.get(map2, key));
-    return (0, import_yaml.isScalar)(node3) && node3.value === true;
-  }
-  /**
-   * An int32 port field (`containerPort`, `hostPort`, `port`, `nodePort`): 1-65535. `0` means
-   * "not set" for the optional ones, as in the API. A string is rejected as the API server
-   * would, unless it is a template placeholder: then the whole file is a template.
-   */
-  port(map2, key, presence) {
-    const node3 = this.file.resolve(this.file.get(map2, key));
-    if (node3 === void 0 || node3 === null) {
-      if (presence === "required") this.problem(map2, `${key} is required`);
-      return void 0;
-    }
-    const location = this.file.locate(node3);
-    const value = (0, import_yaml.isScalar)(node3) ? node3.value : void 0;
-    if (typeof value !== "number" || !Number.isInteger(value)) {
-      if (isTemplatePlaceholder(this.sourceOf(node3))) this.templateAt ??= location;
-      else this.problem(node3, `${key} must be an integer, not ${JSON.stringify(this.sourceOf(node3))}`);
-      return void 0;
-    }
-    if (value === 0 && presence === "optional") return void 0;
-    if (value < MIN_PORT || value > MAX_PORT) {
-      this.problem(node3, `${key} ${value} must be between ${MIN_PORT} and ${MAX_PORT}, inclusive`);
-      return void 0;
-    }
-    return { port: value, location };
-  }
-  /** `protocol`: TCP (the default) or UDP; SCTP is valid but no protocol we model. */
-  protocol(map2) {
-    const node3 = this.file.get(map2, "protocol");
-    const name2 = this.file.scalarText(node3);
-    if (name2 === void 0 || name2 === "TCP") return "tcp";
-    if (name2 === "UDP") return "udp";
-    if (name2 === "SCTP") this.problem(node3, "SCTP ports are not checked (only TCP and UDP are)", "warning");
-    else this.problem(node3, `protocol "${name2}" is not one of "TCP", "UDP", "SCTP"`);
-    return void 0;
-  }
-  problem(node3, message, severity = "error") {
-    this.diagnostics.push({ ...this.file.locate(node3), severity, message });
-  }
-  sourceOf(node3) {
-    const range = node3?.range;
-    return range ? this.file.text.slice(range[0], range[1]) : "";
-  }
-};
-
-// src/extract/kubernetes/podPorts.ts
-function readPodSpec(reader, workload, spec) {
-  const { file: file2 } = reader;
-  const hostNetwork = reader.isTrue(spec, "hostNetwork");
-  const sidecars = file2.items(file2.get(spec, "initContainers")).filter((init2) => reader.text(init2, "restartPolicy") === "Always");
-  for (const container of [...file2.items(file2.get(spec, "containers")), ...sidecars]) {
-    const containerName = reader.text(container, "name");
-    if (containerName === void 0) {
-      reader.problem(container, "a container needs a name");
-      continue;
-    }
-    const service = normalizeServiceName(`${workload.name}/${containerName}`);
-    for (const port of file2.items(file2.get(container, "ports"))) readContainerPort(reader, port, { workload, service, hostNetwork });
-  }
-}
-function readContainerPort(reader, port, owner2) {
-  const protocol = reader.protocol(port);
-  const containerPort = reader.port(port, "containerPort", "required");
-  const hostPort = reader.port(port, "hostPort", "optional");
-  if (!protocol || !containerPort) return;
-  const base = { service: owner2.service, protocol, format: KUBERNETES_FORMAT };
-  const podScope = `pod:${owner2.workload.namespace}/${owner2.workload.name}`;
-  reader.bindings.push({
-    ...base,
-    ...containerPort.location,
-    port: containerPort.port,
-    endPort: containerPort.port,
-    hostIp: null,
-    scope: owner2.hostNetwork ? "host" : podScope,
-    kind: "listen"
-  });
-  if (!hostPort) return;
-  if (owner2.hostNetwork) {
-    if (hostPort.port !== containerPort.port) reader.problem(reader.file.get(port, "hostPort"), "with hostNetwork: true, hostPort must equal containerPort");
-    return;
-  }
-  reader.bindings.push({
-    ...base,
-    ...hostPort.location,
-    port: hostPort.port,
-    endPort: hostPort.port,
-    hostIp: reader.text(port, "hostIP") ?? null,
-    scope: "host",
-    kind: "publish"
-  });
-}
-
-// src/extract/kubernetes/servicePorts.ts
-var NODE_PORT_RANGE2 = { start: 3e4, end: 32767 };
-var NODE_PORT_TYPES = /* @__PURE__ */ new Set(["NodePort", "LoadBalancer"]);
-function readService(reader, service, spec) {
-  const { file: file2 } = reader;
-  const type = reader.text(spec, "type") ?? "ClusterIP";
-  const name2 = normalizeServiceName(service.name);
-  if (name2 === "") {
-    reader.problem(spec, unnamedServiceMessage("Service", service.name), "warning");
-    return;
-  }
-  for (const entry of file2.items(file2.get(spec, "ports"))) {
-    const protocol = reader.protocol(entry);
-    const port = reader.port(entry, "port", "required");
-    const nodePort = reader.port(entry, "nodePort", "optional");
-    if (!protocol) continue;
-    const base = { service: name2, protocol, hostIp: null, format: KUBERNETES_FORMAT };
-    if (port) {
-      const scope = `service:${service.namespace}/${service.name}`;
-      reader.bindings.push({ ...base, ...port.location, port: port.port, endPort: port.port, scope, kind: "listen" });
-    }
-    if (!nodePort) continue;
-    const nodePortNode = file2.get(entry, "nodePort");
-    if (!NODE_PORT_TYPES.has(type)) {
-      reader.problem(nodePortNode, `nodePort is only allowed in Services of type NodePort or LoadBalancer, not ${type}`);
-      continue;
-    }
-    if (nodePort.port < NODE_PORT_RANGE2.start || nodePort.port > NODE_PORT_RANGE2.end) {
-      reader.problem(
-        nodePortNode,
-        `nodePort ${nodePort.port} is outside ${NODE_PORT_RANGE2.start}-${NODE_PORT_RANGE2.end}, the API server's default range: it is rejected unless the cluster's --service-node-port-range allows it`,
-        "warning"
-      );
-    }
-    reader.bindings.push({ ...base, ...nodePort.location, port: nodePort.port, endPort: nodePort.port, scope: "cluster", kind: "publish" });
-  }
-}
-
-// src/extract/kubernetes/extractKubernetes.ts
-var kubernetesExtractor = {
-  format: KUBERNETES_FORMAT,
-  matches: isManifestCandidate,
-  extract: extractKubernetes
-};
-function isManifestCandidate(path6) {
-  const base = path6.slice(path6.lastIndexOf("/") + 1);
-  const stem = base.endsWith(".yaml") ? base.slice(0, -5) : base.endsWith(".yml") ? base.slice(0, -4) : void 0;
-  if (stem === void 0 || path6.startsWith(".github/")) return false;
-  if (isComposeFile(path6) || isProcessComposeFile(path6) || zinitFileKind(path6) !== void 0) return false;
-  return !OTHER_FILE_STEMS.some((other) => stem === other || stem.startsWith(`${other}.`));
-}
-var OTHER_FILE_STEMS = ["ports", ".portcullis", "pnpm-lock"];
-function extractKubernetes(file2) {
-  if (!file2.text.includes("apiVersion") || !file2.text.includes("kind")) return { bindings: [], diagnostics: [] };
-  const yaml = parseYaml(file2.path, file2.text);
-  if (file2.text.includes("{{")) {
-    const actionLine = templateActionLine(file2.text, yaml.documents);
-    if (actionLine !== void 0) return templated(file2.path, actionLine);
-    if (yaml.diagnostics.length > 0) return templated(file2.path, firstTemplateLine(file2.text));
-  }
-  const reader = new ManifestReader(yaml);
-  try {
-    for (const document3 of yaml.documents) {
-      if (document3.errors.length === 0 && document3.contents !== null) readObject(reader, document3.contents);
-    }
-  } catch (error63) {
-    reader.diagnostics.push({ file: file2.path, severity: "error", message: `${error63 instanceof Error ? error63.message : String(error63)}: rest of the file not checked` });
-  }
-  if (reader.templateAt) return templated(file2.path, reader.templateAt.line);
-  return { bindings: reader.bindings, diagnostics: [...yaml.diagnostics, ...reader.diagnostics] };
-}
-function templated(path6, line) {
-  const message = "a template (Helm, Go template or envsubst placeholders), not a manifest: its ports are decided when it is rendered, so it is not checked";
-  return { bindings: [], diagnostics: [{ file: path6, ...line === void 0 ? {} : { line }, severity: "warning", message }] };
-}
-var POD_SPEC_PATHS = {
-  Pod: ["spec"],
-  PodTemplate: ["template", "spec"],
-  Deployment: ["spec", "template", "spec"],
-  StatefulSet: ["spec", "template", "spec"],
-  DaemonSet: ["spec", "template", "spec"],
-  ReplicaSet: ["spec", "template", "spec"],
-  ReplicationController: ["spec", "template", "spec"],
-  Job: ["spec", "template", "spec"],
-  CronJob: ["spec", "jobTemplate", "spec", "template", "spec"]
-};
-function readObject(reader, object2) {
-  const { file: file2 } = reader;
-  const kind = reader.text(object2, "kind");
-  if (kind === void 0 || reader.text(object2, "apiVersion") === void 0) return;
-  if (kind === "List" || kind.endsWith("List")) {
-    for (const item of file2.items(file2.get(object2, "items"))) readObject(reader, item);
-    return;
-  }
-  const podSpecPath = POD_SPEC_PATHS[kind];
-  if (!podSpecPath && kind !== "Service") return;
-  const name2 = objectName(reader, object2);
-  if (!name2) return;
-  if (podSpecPath) readPodSpec(reader, name2, podSpecPath.reduce((node3, key) => file2.get(node3, key), object2));
-  else readService(reader, name2, file2.get(object2, "spec"));
-}
-function objectName(reader, object2) {
-  const metadata2 = reader.file.get(object2, "metadata");
-  const name2 = reader.text(metadata2, "name") ?? reader.text(metadata2, "generateName");
-  if (name2 === void 0) {
-    reader.problem(object2, `${reader.text(object2, "kind")} has no metadata.name: its ports are not checked`, "warning");
-    return void 0;
-  }
-  return { namespace: reader.text(metadata2, "namespace") ?? "default", name: name2 };
 }
 
 // src/extract/treeSitter/loader.ts
@@ -70385,11 +70818,11 @@ function parseMatchPredicate(steps, index2, operator, textPredicates) {
     for (const c of captures) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
-    const test = /* @__PURE__ */ __name((text3, positive) => {
-      return positive ? regex2.test(text3) : !regex2.test(text3);
+    const test = /* @__PURE__ */ __name((text4, positive) => {
+      return positive ? regex2.test(text4) : !regex2.test(text4);
     }, "test");
     if (nodes.length === 0) return !isPositive;
-    return matchAll ? nodes.every((text3) => test(text3, isPositive)) : nodes.some((text3) => test(text3, isPositive));
+    return matchAll ? nodes.every((text4) => test(text4, isPositive)) : nodes.some((text4) => test(text4, isPositive));
   });
 }
 __name(parseMatchPredicate, "parseMatchPredicate");
@@ -70419,7 +70852,7 @@ function parseAnyOfPredicate(steps, index2, operator, textPredicates) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
     if (nodes.length === 0) return !isPositive;
-    return nodes.every((text3) => values.includes(text3)) === isPositive;
+    return nodes.every((text4) => values.includes(text4)) === isPositive;
   });
 }
 __name(parseAnyOfPredicate, "parseAnyOfPredicate");
@@ -70961,9 +71394,9 @@ async function loadParser(name2) {
 function createParseBudget(limits, now = () => performance.now()) {
   return { fileMillis: limits.maxParseMillis, runMillis: limits.maxParseSeconds * 1e3, spentMillis: 0, now };
 }
-function parseWithinBudget(parser2, text3, budget) {
+function parseWithinBudget(parser2, text4, budget) {
   if (!budget) {
-    const tree = parseAfresh(parser2, text3, void 0);
+    const tree = parseAfresh(parser2, text4, void 0);
     return tree ? { tree } : { failed: true };
   }
   const runLeft = budget.runMillis - budget.spentMillis;
@@ -70973,7 +71406,7 @@ function parseWithinBudget(parser2, text3, budget) {
   let cancelled = false;
   const progressCallback = () => cancelled = budget.now() > deadline;
   try {
-    const tree = parseAfresh(parser2, text3, progressCallback);
+    const tree = parseAfresh(parser2, text4, progressCallback);
     if (tree) return { tree };
     if (!cancelled) return { failed: true };
     return timedOut(budget.fileMillis <= runLeft ? "file" : "run", budget);
@@ -70981,9 +71414,9 @@ function parseWithinBudget(parser2, text3, budget) {
     budget.spentMillis += budget.now() - start2;
   }
 }
-function parseAfresh(parser2, text3, progressCallback) {
+function parseAfresh(parser2, text4, progressCallback) {
   try {
-    const tree = parser2.parse(text3, null, progressCallback ? { progressCallback } : {});
+    const tree = parser2.parse(text4, null, progressCallback ? { progressCallback } : {});
     if (!tree) parser2.reset();
     return tree;
   } catch (error63) {
@@ -71046,9 +71479,9 @@ function offsetLocation(source, offset) {
   }
   return { file: source.path, line: low + 1, column: offset - starts[low] + 1 };
 }
-function lineStartsOf(text3) {
+function lineStartsOf(text4) {
   const starts = [0];
-  for (let at = text3.indexOf("\n"); at >= 0; at = text3.indexOf("\n", at + 1)) starts.push(at + 1);
+  for (let at = text4.indexOf("\n"); at >= 0; at = text4.indexOf("\n", at + 1)) starts.push(at + 1);
   return starts;
 }
 var MAX_SYNTAX_DIAGNOSTICS = 5;
@@ -71101,8 +71534,8 @@ function isTrailingFormalComma({ node: node3, parent, next }) {
 function describeMissing(node3) {
   return node3.type === "identifier" ? "a name" : `\`${node3.type}\``;
 }
-function snippet(text3) {
-  const line = text3.trim().split("\n")[0] ?? "";
+function snippet(text4) {
+  const line = text4.trim().split("\n")[0] ?? "";
   return line.length > 40 ? `${line.slice(0, 40)}\u2026` : line;
 }
 
@@ -71134,12 +71567,12 @@ function attrPathNames(attrpath, computed) {
   return names;
 }
 function staticStringText(node3) {
-  let text3 = "";
+  let text4 = "";
   for (const part of stringParts(node3)) {
     if (part.kind === "interpolation") return void 0;
-    text3 += part.text;
+    text4 += part.text;
   }
-  return text3;
+  return text4;
 }
 function stringParts(node3) {
   const parts2 = [];
@@ -71150,8 +71583,8 @@ function stringParts(node3) {
         parts2.push({ kind: "text", text: child2.text, offsets: offsetsFrom(child2.startIndex, child2.text.length) });
         break;
       case "escape_sequence": {
-        const text3 = indented ? decodeIndentedEscape(child2.text) : decodeEscape(child2.text);
-        parts2.push({ kind: "text", text: text3, offsets: new Array(text3.length).fill(child2.startIndex) });
+        const text4 = indented ? decodeIndentedEscape(child2.text) : decodeEscape(child2.text);
+        parts2.push({ kind: "text", text: text4, offsets: new Array(text4.length).fill(child2.startIndex) });
         break;
       }
       case "interpolation":
@@ -71165,13 +71598,13 @@ function offsetsFrom(start2, length) {
   return Array.from({ length }, (_, index2) => start2 + index2);
 }
 var ESCAPES2 = { n: "\n", t: "	", r: "\r" };
-function decodeEscape(text3) {
-  const character = text3.slice(1);
+function decodeEscape(text4) {
+  const character = text4.slice(1);
   return ESCAPES2[character] ?? character;
 }
-function decodeIndentedEscape(text3) {
-  if (text3 === "'''") return "''";
-  return decodeEscape(text3.slice(2));
+function decodeIndentedEscape(text4) {
+  if (text4 === "'''") return "''";
+  return decodeEscape(text4.slice(2));
 }
 function applicationParts(node3) {
   const args2 = [];
@@ -71196,205 +71629,6 @@ function dottedName(node3) {
 }
 function calleeName(node3) {
   return node3.type === "apply_expression" ? applicationParts(node3).name : void 0;
-}
-
-// src/extract/nix/nixNames.ts
-function nixServiceName(attribute) {
-  return normalizeServiceName(splitCamelCase(attribute));
-}
-function attributeWords(attribute) {
-  return splitCamelCase(attribute).toLowerCase().split(/[^a-z0-9]+/).filter((word) => word !== "");
-}
-function splitCamelCase(text3) {
-  return text3.replace(/([a-z0-9])([A-Z])/g, "$1-$2");
-}
-function enclosingAttribute(node3, name2) {
-  if (node3.startIndex === node3.endIndex) return void 0;
-  for (let current = node3.parent; current; current = current.parent) {
-    if (current.type !== "binding") continue;
-    const attrpath = current.childForFieldName("attrpath");
-    const index2 = attrPathNames(attrpath, "")?.lastIndexOf(name2) ?? -1;
-    const attr = index2 < 0 ? void 0 : attrpath?.childrenForFieldName("attr")[index2];
-    if (attr) return attr;
-  }
-  return void 0;
-}
-
-// src/extract/treeSitter/brokenTokens.ts
-function isPartOfBrokenToken(node3) {
-  const root = node3.tree.rootNode;
-  const before = node3.startIndex > 0 ? root.descendantForIndex(node3.startIndex - 1) : null;
-  if (before && hasText(before) && before.endIndex === node3.startIndex && insideErrorUntil(before, (ancestor) => ancestor.endIndex > node3.startIndex)) return true;
-  const after = node3.endIndex < root.endIndex ? root.descendantForIndex(node3.endIndex) : null;
-  return after !== null && hasText(after) && after.startIndex === node3.endIndex && insideErrorUntil(after, (ancestor) => ancestor.startIndex < node3.endIndex);
-}
-function hasText(node3) {
-  return node3.endIndex > node3.startIndex;
-}
-function insideErrorUntil(node3, reachesToken) {
-  for (let current = node3; current && !reachesToken(current); current = current.parent) {
-    if (current.isError) return true;
-  }
-  return false;
-}
-
-// src/extract/registry/documentRegistry.ts
-var PORT_SPEC = /^(\d+)(?:[ \t]*[-–][ \t]*(\d+))?(?:[ \t]*\/[ \t]*([a-z]+))?$/i;
-function parsePortSpec2(text3, minPort = MIN_PORT) {
-  const trimmed = text3.trim();
-  const match = PORT_SPEC.exec(trimmed);
-  if (!match) return { problem: `\`${trimmed}\` is not a port or a port range`, shaped: false };
-  const [, first = "", last2, protocolText] = match;
-  const start2 = portValue(first, minPort);
-  const end = last2 === void 0 ? start2 : portValue(last2, minPort);
-  if (start2 === void 0) return { problem: `${first} is not a port (${minPort}-${MAX_PORT})`, shaped: true };
-  if (end === void 0) return { problem: `${last2 ?? ""} is not a port (${minPort}-${MAX_PORT})`, shaped: true };
-  if (end < start2) return { problem: `${trimmed}: the range ends before it starts`, shaped: true };
-  const spec = { start: start2, end, index: text3.indexOf(first), literal: first };
-  if (protocolText === void 0) return spec;
-  const protocol = protocolText.toLowerCase();
-  if (protocol !== "tcp" && protocol !== "udp") return { problem: `${trimmed}: unknown protocol \`${protocolText}\``, shaped: true };
-  return { ...spec, protocol };
-}
-function isPortSpecProblem(value) {
-  return "problem" in value;
-}
-function portValue(digits, minPort) {
-  if (digits.length > 5) return void 0;
-  const port = Number(digits);
-  return port >= minPort && port <= MAX_PORT ? port : void 0;
-}
-function parseProtocols(text3) {
-  const words = text3.toLowerCase().split(/[^a-z]+/);
-  const tcp = words.includes("tcp") || words.includes("both");
-  const udp = words.includes("udp") || words.includes("both");
-  if (tcp && udp) return ["tcp", "udp"];
-  if (udp) return ["udp"];
-  return tcp ? ["tcp"] : void 0;
-}
-function registryBinding(format, entry) {
-  return {
-    service: entry.service,
-    port: entry.start,
-    endPort: entry.end,
-    protocol: entry.protocol,
-    hostIp: null,
-    scope: "host",
-    kind: "registry",
-    format,
-    ...entry.location,
-    ...entry.category === void 0 ? {} : { category: entry.category },
-    ...entry.portName === void 0 ? {} : { portName: entry.portName }
-  };
-}
-
-// src/extract/registry/nixRegistry.ts
-var NIX_REGISTRY_FORMAT = "registry-nix";
-function isNixRegistryPath(path6) {
-  const parts2 = path6.split("/");
-  if (parts2[parts2.length - 1] !== "ports.nix") return false;
-  const folder = parts2[parts2.length - 2];
-  return folder === void 0 || folder === "lib" || folder === "nix";
-}
-var nixRegistryExtractor = {
-  format: NIX_REGISTRY_FORMAT,
-  matches: isNixRegistryPath,
-  prepare: prepareNixGrammar,
-  extract: (file2, context3) => extractNixRegistry(file2, context3.parseBudget)
-};
-function extractNixRegistry(file2, budget) {
-  try {
-    return readNixTree(file2, budget, (source) => {
-      const reading = { source, bindings: [], categories: /* @__PURE__ */ new Map(), diagnostics: syntaxDiagnostics(source), unnamedReported: /* @__PURE__ */ new Set() };
-      const top = registrySet(source.root);
-      if (top) readSet(reading, top, []);
-      else reading.diagnostics.push({ file: file2.path, line: 1, column: 1, severity: "error", message: "port registry: expected an attribute set of ports" });
-      return { bindings: reading.bindings, diagnostics: reading.diagnostics, registry: { categories: [...reading.categories.values()], reserved: [] } };
-    });
-  } catch (error63) {
-    return { bindings: [], diagnostics: [{ file: file2.path, severity: "error", message: `port registry: could not read the file: ${error63 instanceof Error ? error63.message : String(error63)}` }] };
-  }
-}
-function registrySet(root) {
-  let node3 = root.childForFieldName("expression");
-  while (node3) {
-    node3 = unwrapParentheses(node3);
-    if (isAttrset(node3)) return node3;
-    if (!["function_expression", "let_expression", "with_expression", "assert_expression"].includes(node3.type)) return void 0;
-    node3 = node3.childForFieldName("body");
-  }
-  return void 0;
-}
-var MAX_DEPTH = 3;
-function readSet(reading, set3, path6) {
-  const entry = entryFields(set3);
-  if (entry && path6.length > 0) return readPort(reading, entry.port, path6, entry.protocol);
-  for (const binding2 of bindingsOf(set3)) {
-    const names = attrPathNames(binding2.childForFieldName("attrpath"));
-    const value = binding2.childForFieldName("expression");
-    if (!names || !value) continue;
-    const attrs = binding2.childForFieldName("attrpath")?.childrenForFieldName("attr") ?? [];
-    const keys = [...path6, ...names.map((name2, index2) => ({ name: name2, node: writtenKey(attrs[index2], binding2) }))];
-    readValue3(reading, unwrapParentheses(value), keys);
-  }
-}
-function writtenKey(attr, binding2) {
-  return attr && !attr.isMissing ? attr : binding2.children.find((child2) => child2.type === "=") ?? binding2;
-}
-function readValue3(reading, value, keys) {
-  if (isAttrset(value) && keys.length <= MAX_DEPTH) return readSet(reading, value, keys);
-  if (value.type === "list_expression") {
-    for (const element of value.childrenForFieldName("element")) readPort(reading, unwrapParentheses(element), keys, "tcp");
-    return;
-  }
-  if (value.type === "string_expression" && !/^\d+$/.test(staticStringText(value) ?? "")) return;
-  readPort(reading, value, keys, "tcp");
-}
-function entryFields(set3) {
-  let port;
-  let protocol = "tcp";
-  for (const binding2 of bindingsOf(set3)) {
-    const names = attrPathNames(binding2.childForFieldName("attrpath"));
-    const value = binding2.childForFieldName("expression");
-    if (names?.length !== 1 || !value) continue;
-    if (names[0] === "port") port = unwrapParentheses(value);
-    if (names[0] === "protocol" && staticStringText(unwrapParentheses(value))?.toLowerCase() === "udp") protocol = "udp";
-  }
-  return port && { port, protocol };
-}
-function readPort(reading, value, keys, protocol) {
-  const where = { ...nodeLocation(reading.source, value), severity: "error" };
-  const name2 = keys.map((key) => key.name).join(".");
-  if (keys.length > MAX_DEPTH) {
-    reading.diagnostics.push({ ...where, message: `port registry: ${name2} is nested deeper than category.service.port-name; entry skipped` });
-    return;
-  }
-  if (value.type !== "integer_expression") {
-    reading.diagnostics.push({ ...where, message: `port registry: ${name2} is not a port number literal; entry skipped` });
-    return;
-  }
-  if (isPartOfBrokenToken(value)) {
-    reading.diagnostics.push({ ...where, message: `port registry: ${name2}: the number ${value.text} runs into a syntax error; entry skipped` });
-    return;
-  }
-  const [first, second, third] = keys;
-  const category = keys.length >= 2 ? first : void 0;
-  const service = keys.length >= 2 ? second : first;
-  const serviceName = nixServiceName(service.name);
-  if (serviceName === "") return reportUnnamed(reading, service);
-  const port = parsePortNumber(value.text);
-  if (port === void 0) {
-    reading.diagnostics.push({ ...where, message: `port registry: ${name2} = ${value.text} is not a port (1-65535)` });
-    return;
-  }
-  if (category && !reading.categories.has(category.name)) reading.categories.set(category.name, { name: category.name, ...nodeLocation(reading.source, category.node) });
-  const location = nodeLocation(reading.source, value);
-  reading.bindings.push(registryBinding(NIX_REGISTRY_FORMAT, { service: serviceName, start: port, end: port, protocol, location, category: category?.name, portName: third?.name }));
-}
-function reportUnnamed(reading, service) {
-  if (reading.unnamedReported.has(service.node.id)) return;
-  reading.unnamedReported.add(service.node.id);
-  reading.diagnostics.push({ ...nodeLocation(reading.source, service.node), severity: "error", message: `port registry: ${unnamedServiceMessage("service", service.name)}` });
 }
 
 // src/extract/nix/nixScope.ts
@@ -71442,7 +71676,7 @@ var UNKNOWN = "${_}";
 var TRANSPARENT = /* @__PURE__ */ new Set(["toString", "escapeShellArg", "optionalString", "optional", "optionals", "mkIf", "mkDefault", "mkForce", "mkOverride"]);
 var LIST_JOINS = /* @__PURE__ */ new Set(["escapeShellArgs", "flatten", "concatLists", "concatStringsSep", "concatStrings"]);
 var PROGRAM_OF_PACKAGE = /* @__PURE__ */ new Set(["getExe", "getExe'"]);
-var MAX_DEPTH2 = 24;
+var MAX_DEPTH = 24;
 function renderValue(start2, defaults2) {
   const out2 = { text: "", offsets: [] };
   render(start2, defaults2, out2, 0);
@@ -71452,15 +71686,15 @@ function isWritten(rendered, from, to) {
   for (let index2 = from; index2 < to; index2++) if ((rendered.offsets[index2] ?? -1) < 0) return false;
   return true;
 }
-function append(out2, text3, offsets) {
-  out2.text += text3;
+function append(out2, text4, offsets) {
+  out2.text += text4;
   for (const offset of offsets) out2.offsets.push(offset);
 }
 function unknown2(out2) {
   append(out2, UNKNOWN, new Array(UNKNOWN.length).fill(-1));
 }
 function render(start2, defaults2, out2, depth) {
-  if (depth > MAX_DEPTH2) return unknown2(out2);
+  if (depth > MAX_DEPTH) return unknown2(out2);
   const { node: node3, scope } = followNames(start2);
   const next = (child2, inner = scope) => child2 ? render({ node: child2, scope: inner }, defaults2, out2, depth + 1) : unknown2(out2);
   switch (node3.type) {
@@ -71540,7 +71774,7 @@ function offsetsOf(node3) {
 function configPath(start2) {
   const names = [];
   let current = followNames(start2);
-  for (let step = 0; step < MAX_DEPTH2; step++) {
+  for (let step = 0; step < MAX_DEPTH; step++) {
     const { node: node3 } = current;
     if (node3.type === "variable_expression") return node3.text === "config" ? names : void 0;
     if (node3.type !== "select_expression" || node3.childForFieldName("default")) return void 0;
@@ -71585,11 +71819,11 @@ var ClaimSink = class {
 };
 function writtenPort(rendered, sink, what) {
   const start2 = rendered.text.length - rendered.text.trimStart().length;
-  const text3 = rendered.text.trim();
-  if (text3 === "" || !/^\d+$/.test(text3) || !isWritten(rendered, start2, start2 + text3.length)) return void 0;
+  const text4 = rendered.text.trim();
+  if (text4 === "" || !/^\d+$/.test(text4) || !isWritten(rendered, start2, start2 + text4.length)) return void 0;
   const offset = rendered.offsets[start2];
-  const port = parsePortNumber(text3);
-  if (port === void 0) sink.warn(offset, `${what} = ${text3} is not a port (1-65535)`);
+  const port = parsePortNumber(text4);
+  if (port === void 0) sink.warn(offset, `${what} = ${text4} is not a port (1-65535)`);
   return port === void 0 ? void 0 : { port, offset };
 }
 function writtenAddress(rendered) {
@@ -71761,6 +71995,28 @@ function environmentVariable(assignment, owner2) {
   const equals = value.text.indexOf("=");
   if (equals <= 0 || !isWritten(value, 0, equals)) return void 0;
   return { name: value.text.slice(0, equals).trim(), value: { text: value.text.slice(equals + 1), offsets: value.offsets.slice(equals + 1) } };
+}
+
+// src/extract/nix/nixNames.ts
+function nixServiceName(attribute) {
+  return normalizeServiceName(splitCamelCase(attribute));
+}
+function attributeWords(attribute) {
+  return splitCamelCase(attribute).toLowerCase().split(/[^a-z0-9]+/).filter((word) => word !== "");
+}
+function splitCamelCase(text4) {
+  return text4.replace(/([a-z0-9])([A-Z])/g, "$1-$2");
+}
+function enclosingAttribute(node3, name2) {
+  if (node3.startIndex === node3.endIndex) return void 0;
+  for (let current = node3.parent; current; current = current.parent) {
+    if (current.type !== "binding") continue;
+    const attrpath = current.childForFieldName("attrpath");
+    const index2 = attrPathNames(attrpath, "")?.lastIndexOf(name2) ?? -1;
+    const attr = index2 < 0 ? void 0 : attrpath?.childrenForFieldName("attr")[index2];
+    if (attr) return attr;
+  }
+  return void 0;
 }
 
 // src/extract/nix/optionDeclarations.ts
@@ -72049,11 +72305,11 @@ function socketClaim(assignment, owner2, sink) {
 
 // src/extract/nix/extractNixModule.ts
 function isNixModulePath(path6) {
-  return path6.endsWith(".nix") && !isNixRegistryPath(path6);
+  return path6.endsWith(".nix");
 }
 var MAY_CLAIM = /(?<![a-z])port|Port|PORT|listen|Listen|bind|Bind|addr|Addr|ExecStart|processes|0\.0\.0\.0/;
-function mayClaimPorts(text3) {
-  return MAY_CLAIM.test(text3);
+function mayClaimPorts(text4) {
+  return MAY_CLAIM.test(text4);
 }
 var nixModuleExtractor = {
   format: NIX_FORMAT,
@@ -74828,7 +75084,7 @@ function resolveAllAttention(events2, context3) {
             },
             end
           };
-          const text3 = {
+          const text4 = {
             type: use > 1 ? "strongText" : "emphasisText",
             start: {
               ...events2[open3][1].end
@@ -74856,9 +75112,9 @@ function resolveAllAttention(events2, context3) {
           if (events2[open3][1].end.offset - events2[open3][1].start.offset) {
             nextEvents = push2(nextEvents, [["enter", events2[open3][1], context3], ["exit", events2[open3][1], context3]]);
           }
-          nextEvents = push2(nextEvents, [["enter", group2, context3], ["enter", openingSequence, context3], ["exit", openingSequence, context3], ["enter", text3, context3]]);
+          nextEvents = push2(nextEvents, [["enter", group2, context3], ["enter", openingSequence, context3], ["exit", openingSequence, context3], ["enter", text4, context3]]);
           nextEvents = push2(nextEvents, resolveAll(context3.parser.constructs.insideSpan.null, events2.slice(open3 + 1, index2), context3));
-          nextEvents = push2(nextEvents, [["exit", text3, context3], ["enter", closingSequence, context3], ["exit", closingSequence, context3], ["exit", group2, context3]]);
+          nextEvents = push2(nextEvents, [["exit", text4, context3], ["enter", closingSequence, context3], ["exit", closingSequence, context3], ["exit", group2, context3]]);
           let offset = 0;
           if (events2[index2][1].end.offset - events2[index2][1].start.offset) {
             offset = 2;
@@ -76315,13 +76571,13 @@ function resolveHeadingAtx(events2, context3) {
       start: events2[contentStart][1].start,
       end: events2[contentEnd][1].end
     };
-    const text3 = {
+    const text4 = {
       type: "chunkText",
       start: events2[contentStart][1].start,
       end: events2[contentEnd][1].end,
       contentType: "text"
     };
-    splice(events2, contentStart, contentEnd - contentStart + 1, [["enter", content3, context3], ["enter", text3, context3], ["exit", text3, context3], ["exit", content3, context3]]);
+    splice(events2, contentStart, contentEnd - contentStart + 1, [["enter", content3, context3], ["enter", text4, context3], ["exit", text4, context3], ["exit", content3, context3]]);
   }
   return events2;
 }
@@ -77190,7 +77446,7 @@ function resolveToLabelEnd(events2, context3) {
       ...events2[close][1].end
     }
   };
-  const text3 = {
+  const text4 = {
     type: "labelText",
     start: {
       ...events2[open3 + offset + 2][1].end
@@ -77201,9 +77457,9 @@ function resolveToLabelEnd(events2, context3) {
   };
   media = [["enter", group2, context3], ["enter", label, context3]];
   media = push2(media, events2.slice(open3 + 1, open3 + offset + 3));
-  media = push2(media, [["enter", text3, context3]]);
+  media = push2(media, [["enter", text4, context3]]);
   media = push2(media, resolveAll(context3.parser.constructs.insideSpan.null, events2.slice(open3 + offset + 4, close - 3), context3));
-  media = push2(media, [["exit", text3, context3], events2[close - 2], events2[close - 1], ["exit", label, context3]]);
+  media = push2(media, [["exit", text4, context3], events2[close - 2], events2[close - 1], ["exit", label, context3]]);
   media = push2(media, events2.slice(close + 1));
   media = push2(media, [["exit", group2, context3]]);
   splice(events2, open3, events2.length, media);
@@ -77597,7 +77853,7 @@ function resolveToSetextUnderline(events2, context3) {
   const editMap = new EditMap();
   let index2 = events2.length;
   let content3;
-  let text3;
+  let text4;
   let definition2;
   while (index2--) {
     if (events2[index2][0] === "enter") {
@@ -77606,7 +77862,7 @@ function resolveToSetextUnderline(events2, context3) {
         break;
       }
       if (events2[index2][1].type === "paragraph") {
-        text3 = index2;
+        text4 = index2;
       }
     } else {
       if (events2[index2][1].type === "content") {
@@ -77626,9 +77882,9 @@ function resolveToSetextUnderline(events2, context3) {
       ...events2[events2.length - 1][1].end
     }
   };
-  events2[text3][1].type = "setextHeadingText";
+  events2[text4][1].type = "setextHeadingText";
   if (definition2) {
-    editMap.add(text3, 0, [["enter", heading2, context3]]);
+    editMap.add(text4, 0, [["enter", heading2, context3]]);
     editMap.add(definition2 + 1, 0, [["exit", events2[content3][1], context3]]);
     events2[content3][1].end = {
       ...events2[definition2][1].end
@@ -77724,7 +77980,7 @@ var resolver = {
   resolveAll: createResolver()
 };
 var string4 = initializeFactory("string");
-var text = initializeFactory("text");
+var text2 = initializeFactory("text");
 function initializeFactory(field) {
   return {
     resolveAll: createResolver(field === "text" ? resolveAllLineSuffixes : void 0),
@@ -77733,10 +77989,10 @@ function initializeFactory(field) {
   function initializeText(effects) {
     const self2 = this;
     const constructs2 = this.parser.constructs[field];
-    const text3 = effects.attempt(constructs2, start2, notText);
+    const text4 = effects.attempt(constructs2, start2, notText);
     return start2;
     function start2(code) {
-      return atBreak(code) ? text3(code) : notText(code);
+      return atBreak(code) ? text4(code) : notText(code);
     }
     function notText(code) {
       if (code === null) {
@@ -77750,7 +78006,7 @@ function initializeFactory(field) {
     function data(code) {
       if (atBreak(code)) {
         effects.exit("data");
-        return text3(code);
+        return text4(code);
       }
       effects.consume(code);
       return data;
@@ -77872,7 +78128,7 @@ __export(constructs_exports, {
   flowInitial: () => flowInitial,
   insideSpan: () => insideSpan,
   string: () => string5,
-  text: () => text2
+  text: () => text3
 });
 var document2 = {
   [42]: list,
@@ -77912,7 +78168,7 @@ var string5 = {
   [38]: characterReference,
   [92]: characterEscape
 };
-var text2 = {
+var text3 = {
   [-5]: lineEnding,
   [-4]: lineEnding,
   [-3]: lineEnding,
@@ -78277,7 +78533,7 @@ function parse5(options) {
     flow: create(flow),
     lazy: {},
     string: create(string4),
-    text: create(text)
+    text: create(text2)
   };
   return parser2;
   function create(initial) {
@@ -78843,7 +79099,7 @@ function compiler(options) {
     const siblings = node3.children;
     let tail = siblings[siblings.length - 1];
     if (!tail || tail.type !== "text") {
-      tail = text3();
+      tail = text4();
       tail.position = {
         start: point2(token.start),
         // @ts-expect-error: we’ll add `end` later.
@@ -79102,7 +79358,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function text3() {
+  function text4() {
     return {
       type: "text",
       value: "",
@@ -79758,6 +80014,56 @@ function getPoint(events2, index2) {
   return event[1][side];
 }
 
+// src/extract/registry/documentRegistry.ts
+var PORT_SPEC = /^(\d+)(?:[ \t]*[-–][ \t]*(\d+))?(?:[ \t]*\/[ \t]*([a-z]+))?$/i;
+function parsePortSpec2(text4, minPort = MIN_PORT) {
+  const trimmed = text4.trim();
+  const match = PORT_SPEC.exec(trimmed);
+  if (!match) return { problem: `\`${trimmed}\` is not a port or a port range`, shaped: false };
+  const [, first = "", last2, protocolText] = match;
+  const start2 = portValue2(first, minPort);
+  const end = last2 === void 0 ? start2 : portValue2(last2, minPort);
+  if (start2 === void 0) return { problem: `${first} is not a port (${minPort}-${MAX_PORT})`, shaped: true };
+  if (end === void 0) return { problem: `${last2 ?? ""} is not a port (${minPort}-${MAX_PORT})`, shaped: true };
+  if (end < start2) return { problem: `${trimmed}: the range ends before it starts`, shaped: true };
+  const spec = { start: start2, end, index: text4.indexOf(first), literal: first };
+  if (protocolText === void 0) return spec;
+  const protocol = protocolText.toLowerCase();
+  if (protocol !== "tcp" && protocol !== "udp") return { problem: `${trimmed}: unknown protocol \`${protocolText}\``, shaped: true };
+  return { ...spec, protocol };
+}
+function isPortSpecProblem(value) {
+  return "problem" in value;
+}
+function portValue2(digits, minPort) {
+  if (digits.length > 5) return void 0;
+  const port = Number(digits);
+  return port >= minPort && port <= MAX_PORT ? port : void 0;
+}
+function parseProtocols(text4) {
+  const words = text4.toLowerCase().split(/[^a-z]+/);
+  const tcp = words.includes("tcp") || words.includes("both");
+  const udp = words.includes("udp") || words.includes("both");
+  if (tcp && udp) return ["tcp", "udp"];
+  if (udp) return ["udp"];
+  return tcp ? ["tcp"] : void 0;
+}
+function registryBinding(format, entry) {
+  return {
+    service: entry.service,
+    port: entry.start,
+    endPort: entry.end,
+    protocol: entry.protocol,
+    hostIp: null,
+    scope: "host",
+    kind: "registry",
+    format,
+    ...entry.location,
+    ...entry.category === void 0 ? {} : { category: entry.category },
+    ...entry.portName === void 0 ? {} : { portName: entry.portName }
+  };
+}
+
 // src/extract/registry/markdownLabels.ts
 var HEADER_NAMES = {
   port: ["host port", "published port", "external port", "port", "ports", "port number", "port numbers"],
@@ -79766,8 +80072,8 @@ var HEADER_NAMES = {
   range: ["range", "ranges", "port range", "port ranges"],
   category: ["category", "purpose", "use", "usage", "group"]
 };
-function normalizeHeader(text3) {
-  return splitParentheses(text3).outside.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+function normalizeHeader(text4) {
+  return splitParentheses(text4).outside.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }
 function pickColumn(headers, role, exclude) {
   let best;
@@ -79788,29 +80094,29 @@ function tableLayout(headers) {
   const category = pickColumn(headers, "category", range);
   return range !== void 0 && category !== void 0 ? { kind: "categories", range, category } : void 0;
 }
-function isBlank2(text3) {
-  const trimmed = text3.trim().toLowerCase();
+function isBlank2(text4) {
+  const trimmed = text4.trim().toLowerCase();
   return trimmed === "" || trimmed === "n/a" || /^[-–—]+$/.test(trimmed);
 }
-function isStruckOut(text3) {
-  const trimmed = text3.trim();
+function isStruckOut(text4) {
+  const trimmed = text4.trim();
   return trimmed.length > 4 && trimmed.startsWith("~~") && trimmed.endsWith("~~");
 }
-function serviceLabel(text3) {
-  const end = text3.search(/\(|\s[-–—]\s|[:,]\s/);
-  return (end < 0 ? text3 : text3.slice(0, end)).trim();
+function serviceLabel(text4) {
+  const end = text4.search(/\(|\s[-–—]\s|[:,]\s/);
+  return (end < 0 ? text4 : text4.slice(0, end)).trim();
 }
-function labelReserves(text3) {
-  return /\b(?:reserved|future)\b/i.test(text3);
+function labelReserves(text4) {
+  return /\b(?:reserved|future)\b/i.test(text4);
 }
-function sectionReserves(text3) {
-  return /\b(?:reserved|avoid)\b/i.test(text3);
+function sectionReserves(text4) {
+  return /\b(?:reserved|avoid)\b/i.test(text4);
 }
-function labelFrees(text3) {
-  return /^(?:available|free|unassigned|unused)\b/i.test(text3.trim());
+function labelFrees(text4) {
+  return /^(?:available|free|unassigned|unused)\b/i.test(text4.trim());
 }
-function categoryLabel(text3) {
-  const { outside, inside } = splitParentheses(text3);
+function categoryLabel(text4) {
+  const { outside, inside } = splitParentheses(text4);
   const name2 = outside.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "");
   for (const parenthetical of inside) {
     const inner = parenthetical.trim();
@@ -79819,8 +80125,8 @@ function categoryLabel(text3) {
   }
   return { name: name2 };
 }
-function labelRange(text3) {
-  const prefix = /^(\d{1,4})(x{1,4})$/i.exec(text3.trim());
+function labelRange(text4) {
+  const prefix = /^(\d{1,4})(x{1,4})$/i.exec(text4.trim());
   if (prefix) {
     const [, digits = "", wildcards = ""] = prefix;
     if (digits.length + wildcards.length < 4 || digits.length + wildcards.length > 5) return void 0;
@@ -79828,15 +80134,15 @@ function labelRange(text3) {
     const start2 = Number(digits) * size;
     return start2 + size - 1 <= 65535 ? { start: start2, end: start2 + size - 1 } : void 0;
   }
-  const spec = parsePortSpec2(text3, 0);
+  const spec = parsePortSpec2(text4, 0);
   return isPortSpecProblem(spec) || spec.start === spec.end ? void 0 : { start: spec.start, end: spec.end };
 }
-function splitParentheses(text3) {
+function splitParentheses(text4) {
   let outside = "";
   let current = "";
   let depth = 0;
   const inside = [];
-  for (const char of text3) {
+  for (const char of text4) {
     if (char === "(") {
       if (depth++ > 0) current += char;
     } else if (char === ")" && depth > 0) {
@@ -79858,23 +80164,23 @@ var MARKDOWN_REGISTRY_FORMAT = "registry-markdown";
 function locationAt(doc, offset) {
   return { file: doc.path, ...doc.position(offset) };
 }
-function textStartLocation(text3, doc, fallbackOffset) {
-  const lead = Math.max(0, text3.text.search(/\S/));
-  return locationAt(doc, text3.sourceOffset(lead, text3.text.charAt(lead)) ?? fallbackOffset);
+function textStartLocation(text4, doc, fallbackOffset) {
+  const lead = Math.max(0, text4.text.search(/\S/));
+  return locationAt(doc, text4.sourceOffset(lead, text4.text.charAt(lead)) ?? fallbackOffset);
 }
-function locatePorts(text3, doc, fallbackOffset) {
+function locatePorts(text4, doc, fallbackOffset) {
   const ports = [];
   let at = 0;
-  for (const item of text3.text.split(",")) {
+  for (const item of text4.text.split(",")) {
     const index2 = at;
     at += item.length + 1;
     const lead = item.search(/\S/);
     if (lead < 0) continue;
     const note = item.indexOf("(");
     const spec = parsePortSpec2(note >= 0 && item.trimEnd().endsWith(")") ? item.slice(0, note) : item);
-    const itemLocation = () => locationAt(doc, text3.sourceOffset(index2 + lead, item.charAt(lead)) ?? fallbackOffset);
+    const itemLocation = () => locationAt(doc, text4.sourceOffset(index2 + lead, item.charAt(lead)) ?? fallbackOffset);
     if (isPortSpecProblem(spec)) return { ...spec, location: itemLocation() };
-    const offset = text3.sourceOffset(index2 + spec.index, spec.literal);
+    const offset = text4.sourceOffset(index2 + spec.index, spec.literal);
     if (offset === void 0) return { problem: `port ${spec.literal} is written with character references or escapes, not as plain digits`, shaped: true, location: itemLocation() };
     ports.push({ ...spec, location: locationAt(doc, offset) });
   }
@@ -79927,25 +80233,25 @@ function addCategory(categories, category) {
 }
 
 // src/extract/registry/markdownCost.ts
-function markdownParseRefusal(text3) {
-  const overNested = overNestedLine(text3);
+function markdownParseRefusal(text4) {
+  const overNested = overNestedLine(text4);
   if (overNested !== void 0) return { reason: `line ${overNested} opens more than ${MAX_MARKDOWN_CONTAINERS} quotes or list items`, line: overNested };
-  if (markdownInlineCost(text3) > MAX_MARKDOWN_INLINE_COST) return { reason: "too many emphasis, link, HTML or heading-underline markers in one paragraph or table cell" };
-  const lists = listCost(text3);
+  if (markdownInlineCost(text4) > MAX_MARKDOWN_INLINE_COST) return { reason: "too many emphasis, link, HTML or heading-underline markers in one paragraph or table cell" };
+  const lists = listCost(text4);
   if (lists.items > MAX_MARKDOWN_LIST_ITEMS) return { reason: `more than ${MAX_MARKDOWN_LIST_ITEMS} list items` };
   if (lists.nestedCost > MAX_MARKDOWN_NESTED_LIST_COST) return { reason: "too many lists nested in lists" };
   return void 0;
 }
 var MAX_MARKDOWN_INLINE_COST = 2e7;
 var MARKERS = /* @__PURE__ */ new Set(["*", "_", "<", "[", "]", "("]);
-function markdownInlineCost(text3) {
+function markdownInlineCost(text4) {
   let cost = 0;
   let run3 = { markers: 0, length: 0 };
   const endRun = () => {
     cost += run3.markers * run3.length;
     run3 = { markers: 0, length: 0 };
   };
-  const lines = splitLines(text3);
+  const lines = splitLines(text4);
   let inTable = false;
   let paragraphOpen = false;
   lines.forEach((line, i2) => {
@@ -79968,14 +80274,14 @@ function markdownInlineCost(text3) {
   return cost;
 }
 var UNDERLINE_WEIGHT = 8;
-function splitLines(text3) {
+function splitLines(text4) {
   const lines = [];
-  for (let start2 = 0; start2 <= text3.length; ) {
-    const newline = text3.indexOf("\n", start2);
-    const end = newline < 0 ? text3.length : newline;
-    const line = text3.slice(start2, end);
+  for (let start2 = 0; start2 <= text4.length; ) {
+    const newline = text4.indexOf("\n", start2);
+    const end = newline < 0 ? text4.length : newline;
+    const line = text4.slice(start2, end);
     let markers = isUnderline(line) ? UNDERLINE_WEIGHT : 0;
-    for (let i2 = start2; i2 < end; i2++) if (MARKERS.has(text3.charAt(i2))) markers++;
+    for (let i2 = start2; i2 < end; i2++) if (MARKERS.has(text4.charAt(i2))) markers++;
     lines.push({ text: line, markers });
     start2 = end + 1;
   }
@@ -79991,26 +80297,26 @@ function isUnderline(line) {
   return i2 === line.length;
 }
 var MAX_MARKDOWN_CONTAINERS = 32;
-function overNestedLine(text3) {
+function overNestedLine(text4) {
   let number4 = 1;
-  for (let start2 = 0; start2 <= text3.length; number4++) {
-    const newline = text3.indexOf("\n", start2);
-    const end = newline < 0 ? text3.length : newline;
-    if (containerMarkers(text3, start2, end) > MAX_MARKDOWN_CONTAINERS) return number4;
+  for (let start2 = 0; start2 <= text4.length; number4++) {
+    const newline = text4.indexOf("\n", start2);
+    const end = newline < 0 ? text4.length : newline;
+    if (containerMarkers(text4, start2, end) > MAX_MARKDOWN_CONTAINERS) return number4;
     start2 = end + 1;
   }
   return void 0;
 }
 var MAX_MARKDOWN_NESTED_LIST_COST = 1e7;
 var MAX_MARKDOWN_LIST_ITEMS = 2e4;
-function listCost(text3) {
+function listCost(text4) {
   let items = 0;
   let openings = 0;
   let previousIndent = -1;
-  for (let start2 = 0; start2 <= text3.length; ) {
-    const newline = text3.indexOf("\n", start2);
-    const end = newline < 0 ? text3.length : newline;
-    const indent = listItemIndent(text3, start2, end);
+  for (let start2 = 0; start2 <= text4.length; ) {
+    const newline = text4.indexOf("\n", start2);
+    const end = newline < 0 ? text4.length : newline;
+    const indent = listItemIndent(text4, start2, end);
     if (indent !== void 0) {
       items++;
       if (indent > previousIndent && previousIndent >= 0) openings++;
@@ -80018,30 +80324,30 @@ function listCost(text3) {
     }
     start2 = end + 1;
   }
-  return { items, nestedCost: openings * text3.length };
+  return { items, nestedCost: openings * text4.length };
 }
-function listItemIndent(text3, start2, end) {
+function listItemIndent(text4, start2, end) {
   let i2 = start2;
-  while (i2 < end && " 	>".includes(text3.charAt(i2))) i2++;
-  const char = text3.charAt(i2);
-  if ("-*+".includes(char) && char !== "" && i2 + 1 < end && " 	".includes(text3.charAt(i2 + 1))) return i2 - start2;
+  while (i2 < end && " 	>".includes(text4.charAt(i2))) i2++;
+  const char = text4.charAt(i2);
+  if ("-*+".includes(char) && char !== "" && i2 + 1 < end && " 	".includes(text4.charAt(i2 + 1))) return i2 - start2;
   let digits = i2;
-  while (digits < end && digits - i2 < 9 && text3.charAt(digits) >= "0" && text3.charAt(digits) <= "9") digits++;
-  if (digits > i2 && digits + 1 < end && ".)".includes(text3.charAt(digits)) && " 	".includes(text3.charAt(digits + 1))) return i2 - start2;
+  while (digits < end && digits - i2 < 9 && text4.charAt(digits) >= "0" && text4.charAt(digits) <= "9") digits++;
+  if (digits > i2 && digits + 1 < end && ".)".includes(text4.charAt(digits)) && " 	".includes(text4.charAt(digits + 1))) return i2 - start2;
   return void 0;
 }
-function containerMarkers(text3, start2, end) {
+function containerMarkers(text4, start2, end) {
   let count = 0;
   let i2 = start2;
   for (; ; ) {
-    while (i2 < end && (text3.charAt(i2) === " " || text3.charAt(i2) === "	")) i2++;
-    const char = text3.charAt(i2);
+    while (i2 < end && (text4.charAt(i2) === " " || text4.charAt(i2) === "	")) i2++;
+    const char = text4.charAt(i2);
     if (i2 < end && char === ">") i2++;
-    else if (i2 + 1 < end && "-*+".includes(char) && " 	".includes(text3.charAt(i2 + 1))) i2 += 2;
+    else if (i2 + 1 < end && "-*+".includes(char) && " 	".includes(text4.charAt(i2 + 1))) i2 += 2;
     else {
       let digits = i2;
-      while (digits < end && digits - i2 < 9 && text3.charAt(digits) >= "0" && text3.charAt(digits) <= "9") digits++;
-      if (digits === i2 || digits + 1 >= end || !".)".includes(text3.charAt(digits)) || !" 	".includes(text3.charAt(digits + 1))) return count;
+      while (digits < end && digits - i2 < 9 && text4.charAt(digits) >= "0" && text4.charAt(digits) <= "9") digits++;
+      if (digits === i2 || digits + 1 >= end || !".)".includes(text4.charAt(digits)) || !" 	".includes(text4.charAt(digits + 1))) return count;
       i2 = digits + 2;
     }
     if (++count > MAX_MARKDOWN_CONTAINERS) return count;
@@ -80083,20 +80389,20 @@ function cells(line) {
 // src/extract/registry/markdownText.ts
 function mappedText(nodes, source) {
   const segments = [];
-  let text3 = "";
+  let text4 = "";
   const visit5 = (node3) => {
     if (node3.type === "text" || node3.type === "inlineCode") {
-      segments.push({ at: text3.length, value: node3.value, start: node3.position?.start.offset ?? -1, end: node3.position?.end.offset ?? -1 });
-      text3 += node3.value;
+      segments.push({ at: text4.length, value: node3.value, start: node3.position?.start.offset ?? -1, end: node3.position?.end.offset ?? -1 });
+      text4 += node3.value;
     } else if (node3.type === "break" || node3.type === "html") {
-      text3 += " ";
+      text4 += " ";
     } else if ("children" in node3) {
       for (const child2 of node3.children) visit5(child2);
     }
   };
   for (const node3 of nodes) visit5(node3);
   return {
-    text: text3,
+    text: text4,
     sourceOffset: (index2, token) => {
       const segment = segments.find((s) => index2 >= s.at && index2 < s.at + s.value.length);
       return segment && segment.start >= 0 ? locateInSegment(source.slice(segment.start, segment.end), segment, index2 - segment.at, token) : void 0;
@@ -80114,9 +80420,9 @@ function locateInSegment(written, segment, local, token) {
   }
   return segment.start + at;
 }
-function countOccurrences2(text3, token) {
+function countOccurrences2(text4, token) {
   let count = 0;
-  for (let at = text3.indexOf(token); at >= 0 && token.length > 0; at = text3.indexOf(token, at + token.length)) count++;
+  for (let at = text4.indexOf(token); at >= 0 && token.length > 0; at = text4.indexOf(token, at + token.length)) count++;
   return count;
 }
 
@@ -80225,7 +80531,7 @@ function extractMarkdownRegistry(file2, budget) {
     const { bindings, registry: registry2 } = claimsToRegistry(reading.claims, reading.categories);
     if (bindings.length === 0 && registry2.reserved.length === 0 && registry2.categories.length === 0) {
       const message = "port registry: no table with a port and a service column, and no `- **port** - service` list";
-      return { bindings, diagnostics: [...reading.diagnostics, { file: file2.path, severity: "warning", message }] };
+      return { bindings, diagnostics: [...reading.diagnostics, { file: file2.path, severity: "warning", message }], declined: true };
     }
     return { bindings, diagnostics: reading.diagnostics, registry: registry2 };
   } catch (error63) {
@@ -80240,9 +80546,9 @@ function readDocument(root, doc) {
   const visit5 = (node3) => {
     if (node3.type === "heading") {
       while ((headings.at(-1)?.depth ?? 0) >= node3.depth) headings.pop();
-      const text3 = mappedText(node3.children, doc.text);
-      const location = textStartLocation(text3, doc, node3.position?.start.offset ?? 0);
-      headings.push({ depth: node3.depth, section: { category: categoryLabel(text3.text), location }, reserves: sectionReserves(text3.text) });
+      const text4 = mappedText(node3.children, doc.text);
+      const location = textStartLocation(text4, doc, node3.position?.start.offset ?? 0);
+      headings.push({ depth: node3.depth, section: { category: categoryLabel(text4.text), location }, reserves: sectionReserves(text4.text) });
       return;
     }
     if (node3.type === "table") {
@@ -80335,32 +80641,42 @@ var serviceEntrySchema = byShape(
 // src/extract/registry/native.ts
 var FORMAT2 = "registry";
 var NATIVE_REGISTRY_NAMES = /* @__PURE__ */ new Set(["ports.yml", "ports.yaml", "ports.json"]);
+var REGISTRY_SECTIONS = Object.keys(registrySectionSchemas);
 function isNativeRegistryFileName(path6) {
   return NATIVE_REGISTRY_NAMES.has(path6.slice(path6.lastIndexOf("/") + 1));
 }
-function isAutoDetectedNativeRegistry(path6) {
+function isRegistryPlace(path6) {
   const folder = path6.slice(0, Math.max(0, path6.lastIndexOf("/")));
-  return (folder === "" || folder === ".portcullis") && isNativeRegistryFileName(path6);
+  return folder === "" || folder === ".portcullis";
 }
 var nativeRegistryExtractor = {
   format: FORMAT2,
-  matches: isAutoDetectedNativeRegistry,
+  matches: isNativeRegistryFileName,
   extract(file2) {
+    let reading;
     try {
-      const result = extractNativeRegistry(parseYaml(file2.path, file2.text));
-      return file2.path.endsWith(".json") ? { ...result, diagnostics: result.diagnostics.map(asJsonDiagnostic) } : result;
+      reading = extractNativeRegistry(parseYaml(file2.path, file2.text));
     } catch (error63) {
       const message = error63 instanceof AliasBudgetExceeded ? `${error63.message}: registry skipped` : `registry could not be read: ${String(error63)}`;
-      return { bindings: [], diagnostics: [{ file: file2.path, severity: "error", message }] };
+      reading = { outline: "unknown", bindings: [], diagnostics: [{ file: file2.path, severity: "error", message }] };
     }
+    const { outline: _outline, ...read } = reading;
+    const result = file2.path.endsWith(".json") ? { ...read, diagnostics: read.diagnostics.map(asJsonDiagnostic) } : read;
+    return isNativeRegistryShape(file2.path, reading) ? result : { ...result, declined: true };
   }
 };
+function isNativeRegistryShape(path6, reading) {
+  if (isRegistryPlace(path6)) return reading.outline !== "other";
+  const facts = reading.registry;
+  const entries = reading.bindings.length + (facts?.categories.length ?? 0) + (facts?.reserved.length ?? 0);
+  return reading.outline === "registry" && entries > 0 && reading.diagnostics.length === 0;
+}
 function asJsonDiagnostic(diagnostic) {
   return { ...diagnostic, message: diagnostic.message.replace(/^invalid YAML:/, "invalid JSON:") };
 }
 function extractNativeRegistry(yaml) {
   const diagnostics = [...yaml.diagnostics];
-  if (diagnostics.some((diagnostic) => diagnostic.severity === "error")) return { bindings: [], diagnostics };
+  if (diagnostics.some((diagnostic) => diagnostic.severity === "error")) return { outline: "unknown", bindings: [], diagnostics };
   const [document3, ...extra] = yaml.documents;
   const extraDocument = extra[0];
   if (extraDocument) {
@@ -80371,9 +80687,13 @@ function extractNativeRegistry(yaml) {
   if (!(0, import_yaml.isMap)(root)) {
     const what = root === null || root === void 0 ? "an empty document" : describeValue(yamlToPlain(yaml, root).value);
     diagnostics.push({ ...yaml.locate(root), severity: "error", message: `expected a mapping with categories, reserved and services, got ${what}` });
-    return { bindings: [], diagnostics };
+    return { outline: "other", bindings: [], diagnostics };
   }
-  return new RegistryReader(yaml, root, diagnostics).read();
+  if (!REGISTRY_SECTIONS.some((section) => yaml.get(root, section) !== void 0)) {
+    diagnostics.push({ ...yaml.locate(root), severity: "error", message: "expected a mapping with categories, reserved and services: it has none of them" });
+    return { outline: "other", bindings: [], diagnostics };
+  }
+  return { outline: "registry", ...new RegistryReader(yaml, root, diagnostics).read() };
 }
 function byPosition(a, b) {
   return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
@@ -80466,11 +80786,148 @@ var RegistryReader = class {
   /** The first digit of the literal, inside quotes when the port is written as a string. */
   literalLocation(path6) {
     const node3 = nodeAtPath(this.yaml, this.root, path6).node;
-    const text3 = this.yaml.scalarText(node3);
-    const digits = text3 === void 0 ? null : /\d+/.exec(text3);
+    const text4 = this.yaml.scalarText(node3);
+    const digits = text4 === void 0 ? null : /\d+/.exec(text4);
     return digits ? this.yaml.locateInScalar(node3, digits.index, digits[0]) : this.yaml.locate(node3);
   }
 };
+
+// src/extract/treeSitter/brokenTokens.ts
+function isPartOfBrokenToken(node3) {
+  const root = node3.tree.rootNode;
+  const before = node3.startIndex > 0 ? root.descendantForIndex(node3.startIndex - 1) : null;
+  if (before && hasText(before) && before.endIndex === node3.startIndex && insideErrorUntil(before, (ancestor) => ancestor.endIndex > node3.startIndex)) return true;
+  const after = node3.endIndex < root.endIndex ? root.descendantForIndex(node3.endIndex) : null;
+  return after !== null && hasText(after) && after.startIndex === node3.endIndex && insideErrorUntil(after, (ancestor) => ancestor.startIndex < node3.endIndex);
+}
+function hasText(node3) {
+  return node3.endIndex > node3.startIndex;
+}
+function insideErrorUntil(node3, reachesToken) {
+  for (let current = node3; current && !reachesToken(current); current = current.parent) {
+    if (current.isError) return true;
+  }
+  return false;
+}
+
+// src/extract/registry/nixRegistry.ts
+var NIX_REGISTRY_FORMAT = "registry-nix";
+function isNixRegistryPath(path6) {
+  return path6.slice(path6.lastIndexOf("/") + 1) === "ports.nix";
+}
+function isNixRegistryPlace(path6) {
+  const parts2 = path6.split("/");
+  const folder = parts2[parts2.length - 2];
+  return folder === void 0 || folder === "lib" || folder === "nix";
+}
+var nixRegistryExtractor = {
+  format: NIX_REGISTRY_FORMAT,
+  matches: isNixRegistryPath,
+  prepare: prepareNixGrammar,
+  extract: (file2, context3) => extractNixRegistry(file2, context3.parseBudget)
+};
+var MODULE_KEYS = /* @__PURE__ */ new Set(["imports", "options", "config", "networking", "systemd", "boot", "environment", "users", "virtualisation", "programs", "security", "hardware", "nix", "nixpkgs", "system", "fileSystems"]);
+function extractNixRegistry(file2, budget) {
+  const atPlace = isNixRegistryPlace(file2.path);
+  try {
+    return readNixTree(file2, budget, (source) => {
+      const reading = { source, bindings: [], categories: /* @__PURE__ */ new Map(), diagnostics: syntaxDiagnostics(source), unnamedReported: /* @__PURE__ */ new Set() };
+      const top = registrySet(source.root, atPlace);
+      if (top) readSet(reading, top, []);
+      else reading.diagnostics.push({ file: file2.path, line: 1, column: 1, severity: "error", message: "port registry: expected an attribute set of ports" });
+      const result = { bindings: reading.bindings, diagnostics: reading.diagnostics, registry: { categories: [...reading.categories.values()], reserved: [] } };
+      const isRegistry = top !== void 0 && !isModule(top) && (atPlace || result.bindings.length > 0 && result.diagnostics.length === 0);
+      return isRegistry ? result : { ...result, declined: true };
+    });
+  } catch (error63) {
+    return { bindings: [], diagnostics: [{ file: file2.path, severity: "error", message: `port registry: could not read the file: ${error63 instanceof Error ? error63.message : String(error63)}` }] };
+  }
+}
+function registrySet(root, throughFunction) {
+  const through = throughFunction ? ["function_expression", "let_expression", "with_expression", "assert_expression"] : ["let_expression", "with_expression", "assert_expression"];
+  let node3 = root.childForFieldName("expression");
+  while (node3) {
+    node3 = unwrapParentheses(node3);
+    if (isAttrset(node3)) return node3;
+    if (!through.includes(node3.type)) return void 0;
+    node3 = node3.childForFieldName("body");
+  }
+  return void 0;
+}
+function isModule(set3) {
+  return bindingsOf(set3).some((binding2) => MODULE_KEYS.has(attrPathNames(binding2.childForFieldName("attrpath"))?.[0] ?? ""));
+}
+var MAX_DEPTH2 = 3;
+function readSet(reading, set3, path6) {
+  const entry = entryFields(set3);
+  if (entry && path6.length > 0) return readPort(reading, entry.port, path6, entry.protocol);
+  for (const binding2 of bindingsOf(set3)) {
+    const names = attrPathNames(binding2.childForFieldName("attrpath"));
+    const value = binding2.childForFieldName("expression");
+    if (!names || !value) continue;
+    const attrs = binding2.childForFieldName("attrpath")?.childrenForFieldName("attr") ?? [];
+    const keys = [...path6, ...names.map((name2, index2) => ({ name: name2, node: writtenKey(attrs[index2], binding2) }))];
+    readValue3(reading, unwrapParentheses(value), keys);
+  }
+}
+function writtenKey(attr, binding2) {
+  return attr && !attr.isMissing ? attr : binding2.children.find((child2) => child2.type === "=") ?? binding2;
+}
+function readValue3(reading, value, keys) {
+  if (isAttrset(value) && keys.length <= MAX_DEPTH2) return readSet(reading, value, keys);
+  if (value.type === "list_expression") {
+    for (const element of value.childrenForFieldName("element")) readPort(reading, unwrapParentheses(element), keys, "tcp");
+    return;
+  }
+  if (value.type === "string_expression" && !/^\d+$/.test(staticStringText(value) ?? "")) return;
+  readPort(reading, value, keys, "tcp");
+}
+function entryFields(set3) {
+  let port;
+  let protocol = "tcp";
+  for (const binding2 of bindingsOf(set3)) {
+    const names = attrPathNames(binding2.childForFieldName("attrpath"));
+    const value = binding2.childForFieldName("expression");
+    if (names?.length !== 1 || !value) continue;
+    if (names[0] === "port") port = unwrapParentheses(value);
+    if (names[0] === "protocol" && staticStringText(unwrapParentheses(value))?.toLowerCase() === "udp") protocol = "udp";
+  }
+  return port && { port, protocol };
+}
+function readPort(reading, value, keys, protocol) {
+  const where = { ...nodeLocation(reading.source, value), severity: "error" };
+  const name2 = keys.map((key) => key.name).join(".");
+  if (keys.length > MAX_DEPTH2) {
+    reading.diagnostics.push({ ...where, message: `port registry: ${name2} is nested deeper than category.service.port-name; entry skipped` });
+    return;
+  }
+  if (value.type !== "integer_expression") {
+    reading.diagnostics.push({ ...where, message: `port registry: ${name2} is not a port number literal; entry skipped` });
+    return;
+  }
+  if (isPartOfBrokenToken(value)) {
+    reading.diagnostics.push({ ...where, message: `port registry: ${name2}: the number ${value.text} runs into a syntax error; entry skipped` });
+    return;
+  }
+  const [first, second, third] = keys;
+  const category = keys.length >= 2 ? first : void 0;
+  const service = keys.length >= 2 ? second : first;
+  const serviceName = nixServiceName(service.name);
+  if (serviceName === "") return reportUnnamed(reading, service);
+  const port = parsePortNumber(value.text);
+  if (port === void 0) {
+    reading.diagnostics.push({ ...where, message: `port registry: ${name2} = ${value.text} is not a port (1-65535)` });
+    return;
+  }
+  if (category && !reading.categories.has(category.name)) reading.categories.set(category.name, { name: category.name, ...nodeLocation(reading.source, category.node) });
+  const location = nodeLocation(reading.source, value);
+  reading.bindings.push(registryBinding(NIX_REGISTRY_FORMAT, { service: serviceName, start: port, end: port, protocol, location, category: category?.name, portName: third?.name }));
+}
+function reportUnnamed(reading, service) {
+  if (reading.unnamedReported.has(service.node.id)) return;
+  reading.unnamedReported.add(service.node.id);
+  reading.diagnostics.push({ ...nodeLocation(reading.source, service.node), severity: "error", message: `port registry: ${unnamedServiceMessage("service", service.name)}` });
+}
 
 // src/extract/registry/portRegistryJson.ts
 var REGISTRY_JSON_FORMAT = "registry-json";
@@ -80497,7 +80954,7 @@ function extractPortRegistryJson(file2) {
     problem(reading, void 0, `could not read the registry: ${error63 instanceof Error ? error63.message : String(error63)}`);
   }
   const { bindings, categories, reserved, diagnostics, shaped } = reading;
-  return shaped ? { bindings, diagnostics, registry: { categories, reserved } } : { bindings, diagnostics };
+  return shaped ? { bindings, diagnostics, registry: { categories, reserved } } : { bindings, diagnostics, declined: true };
 }
 function problem(reading, node3, message) {
   const at = node3 === void 0 ? { file: reading.yaml.path, line: 1, column: 1 } : reading.yaml.locate(node3);
@@ -80580,12 +81037,12 @@ function addPort(reading, ref, node3, path6, protocols) {
   }
 }
 function portSpecAt(reading, node3, path6) {
-  const text3 = reading.yaml.scalarText(node3);
-  if (text3 === void 0) {
+  const text4 = reading.yaml.scalarText(node3);
+  if (text4 === void 0) {
     problem(reading, node3, `${path6}: expected a port`);
     return void 0;
   }
-  const spec = parsePortSpec2(text3);
+  const spec = parsePortSpec2(text4);
   if (!isPortSpecProblem(spec)) return spec;
   problem(reading, node3, `${path6}: ${spec.problem}`);
   return void 0;
@@ -80602,7 +81059,7 @@ function readReservation(reading, node3, path6, key) {
   const resolved = yaml.resolve(node3);
   if ((0, import_yaml.isScalar)(resolved)) return addReservation(reading, node3, path6, key);
   if (!(0, import_yaml.isMap)(resolved)) return problem(reading, node3, `${path6}: expected a port, a range or an object with \`port\` or \`range\``);
-  const reason = REASON_KEYS.map((k) => yaml.scalarText(yaml.get(resolved, k))).find((text3) => text3 !== void 0) ?? key;
+  const reason = REASON_KEYS.map((k) => yaml.scalarText(yaml.get(resolved, k))).find((text4) => text4 !== void 0) ?? key;
   const portKey2 = ["port", "range"].find((k) => yaml.get(resolved, k) !== void 0);
   if (portKey2 === void 0) return problem(reading, node3, `${path6}: no \`port\` or \`range\``);
   addReservation(reading, yaml.get(resolved, portKey2), `${path6}.${portKey2}`, reason);
@@ -81387,34 +81844,34 @@ function manifestCandidates(path6, manifest) {
 }
 function nearestPackageManifest(path6, manifest, context3) {
   for (const folder of ancestorFolders(path6)) {
-    const text3 = context3.readFile(pathInFolder(folder, manifest));
-    const name2 = text3 === void 0 ? void 0 : packageName(manifest, text3);
-    if (name2 !== void 0 && text3 !== void 0) return { folder, name: name2, text: text3 };
+    const text4 = context3.readFile(pathInFolder(folder, manifest));
+    const name2 = text4 === void 0 ? void 0 : packageName(manifest, text4);
+    if (name2 !== void 0 && text4 !== void 0) return { folder, name: name2, text: text4 };
   }
   return void 0;
 }
-function packageName(manifest, text3) {
+function packageName(manifest, text4) {
   try {
     switch (manifest) {
       case "Cargo.toml":
-        return stringAt(parse6(text3), ["package", "name"]);
+        return stringAt(parse6(text4), ["package", "name"]);
       case "pyproject.toml": {
-        const toml = parse6(text3);
+        const toml = parse6(text4);
         return stringAt(toml, ["project", "name"]) ?? stringAt(toml, ["tool", "poetry", "name"]);
       }
       case "package.json": {
-        const name2 = stringAt(JSON.parse(text3), ["name"]);
+        const name2 = stringAt(JSON.parse(text4), ["name"]);
         return name2?.startsWith("@") && name2.includes("/") ? name2.slice(name2.indexOf("/") + 1) : name2;
       }
       case "go.mod":
-        return goModuleName(text3);
+        return goModuleName(text4);
     }
   } catch {
     return void 0;
   }
 }
-function goModuleName(text3) {
-  for (const line of text3.split("\n")) {
+function goModuleName(text4) {
+  for (const line of text4.split("\n")) {
     const words = line.replace(/\/\/.*/, "").trim().split(/\s+/);
     if (words[0] !== "module" || words[1] === void 0) continue;
     const segments = words[1].replace(/^"|"$/g, "").split("/");
@@ -81437,20 +81894,44 @@ var AUXILIARY_TARGETS = ["example", "bench", "test"];
 function isCargoAuxiliaryTarget(path6, manifest) {
   return auxiliaryTargetPaths(manifest).includes(path6);
 }
-function auxiliaryTargetPaths(manifest) {
-  let toml;
-  try {
-    toml = parse6(manifest.text);
-  } catch {
-    return [];
+function cargoBinaryOf(path6, manifest) {
+  const toml = readManifest(manifest);
+  if (!toml) return void 0;
+  const defaultRun = stringField(toml["package"], "default-run");
+  const named = (name2) => name2 === void 0 || name2 === defaultRun || name2 === "main" ? void 0 : name2;
+  for (const target of targetsOf(toml, "bin")) {
+    const targetPath = stringField(target, "path");
+    if (targetPath !== void 0 && normalizeRelativePath(pathInFolder(manifest.folder, targetPath)) === path6) return named(stringField(target, "name"));
   }
+  const inBin = pathInFolder(manifest.folder, "src/bin/");
+  if (!path6.startsWith(inBin)) return void 0;
+  const rest = path6.slice(inBin.length);
+  const slash = rest.indexOf("/");
+  return named(slash < 0 ? rest.replace(/\.rs$/, "") : rest.slice(0, slash));
+}
+function readManifest(manifest) {
+  try {
+    return parse6(manifest.text);
+  } catch {
+    return void 0;
+  }
+}
+function targetsOf(toml, kind) {
+  const targets = toml[kind];
+  return Array.isArray(targets) ? targets : [];
+}
+function stringField(table, key) {
+  const value = typeof table === "object" && table !== null ? table[key] : void 0;
+  return typeof value === "string" ? value : void 0;
+}
+function auxiliaryTargetPaths(manifest) {
+  const toml = readManifest(manifest);
+  if (!toml) return [];
   const paths = [];
   for (const kind of AUXILIARY_TARGETS) {
-    const targets = toml[kind];
-    if (!Array.isArray(targets)) continue;
-    for (const target of targets) {
-      const path6 = typeof target === "object" && target !== null ? target["path"] : void 0;
-      if (typeof path6 === "string") paths.push(normalizeRelativePath(pathInFolder(manifest.folder, path6)));
+    for (const target of targetsOf(toml, kind)) {
+      const path6 = stringField(target, "path");
+      if (path6 !== void 0) paths.push(normalizeRelativePath(pathInFolder(manifest.folder, path6)));
     }
   }
   return paths;
@@ -81465,27 +81946,47 @@ function normalizeRelativePath(path6) {
   return segments.join("/");
 }
 
+// src/extract/source/generated.ts
+var GENERATED_LINE_LENGTH = 5e3;
+function isGeneratedFileName(fileName) {
+  return /\.(?:min|bundle|chunk)\.[cm]?js$/.test(fileName) || /\.pb(?:\.gw)?\.go$/.test(fileName) || /_pb2(?:_grpc)?\.py$/.test(fileName);
+}
+var GENERATED_MARK = /^\/\/ Code generated .* DO NOT EDIT\.$|@generated\b/m;
+var MARK_WINDOW = 2048;
+function isGeneratedSource(text4) {
+  return GENERATED_MARK.test(text4.slice(0, MARK_WINDOW)) || hasLineLongerThan(text4, GENERATED_LINE_LENGTH);
+}
+function hasLineLongerThan(text4, max) {
+  if (text4.length <= max) return false;
+  let start2 = 0;
+  for (let end = text4.indexOf("\n"); end >= 0; end = text4.indexOf("\n", start2)) {
+    if (end - start2 > max) return true;
+    start2 = end + 1;
+  }
+  return text4.length - start2 > max;
+}
+
 // src/extract/source/address.ts
 import { isIP as isIP3 } from "node:net";
-function parseAddressText(text3) {
-  if (text3 === "" || /\s/.test(text3)) return void 0;
-  const address = parseListenAddress(text3);
+function parseAddressText(text4) {
+  if (text4 === "" || /\s/.test(text4)) return void 0;
+  const address = parseListenAddress(text4);
   if (!address?.port) return void 0;
   let host;
   if (address.host !== void 0) {
-    const written = hostOfAddressText(text3, address.port.index);
+    const written = hostOfAddressText(text4, address.port.index);
     host = parseHostText(written);
     if (host === void 0) return void 0;
   }
   return { host, port: address.port.port, index: address.port.index, protocol: address.port.protocol };
 }
-function hostOfAddressText(text3, portIndex) {
-  const schemeEnd = text3.indexOf("://");
-  const hostText = text3.slice(schemeEnd < 0 ? 0 : schemeEnd + 3, portIndex - 1);
+function hostOfAddressText(text4, portIndex) {
+  const schemeEnd = text4.indexOf("://");
+  const hostText = text4.slice(schemeEnd < 0 ? 0 : schemeEnd + 3, portIndex - 1);
   return hostText.startsWith("[") && hostText.endsWith("]") ? hostText.slice(1, -1) : hostText;
 }
-function parseHostText(text3) {
-  const host = text3.toLowerCase();
+function parseHostText(text4) {
+  const host = text4.toLowerCase();
   if (host === "" || host === "*" || host === "0.0.0.0" || host === "::") return null;
   if (host === "localhost") return "127.0.0.1";
   return isIP3(host) === 0 ? void 0 : host;
@@ -81506,16 +82007,16 @@ function portOfNumberLiteral(node3, integerValue) {
   if (value === void 0 || !Number.isInteger(value) || value < MIN_PORT || value > MAX_PORT) return void 0;
   return { port: value, row: node3.startPosition.row, column: node3.startPosition.column, isDefault: false };
 }
-function portOfString(text3) {
-  const port = text3 === void 0 ? void 0 : parsePortNumber(text3.text);
-  return port === void 0 || text3 === void 0 ? void 0 : { port, row: text3.row, column: text3.column, isDefault: false };
+function portOfString(text4) {
+  const port = text4 === void 0 ? void 0 : parsePortNumber(text4.text);
+  return port === void 0 || text4 === void 0 ? void 0 : { port, row: text4.row, column: text4.column, isDefault: false };
 }
-function addressOfString(text3) {
-  if (text3 === void 0) return void 0;
-  const address = parseAddressText(text3.text);
+function addressOfString(text4) {
+  if (text4 === void 0) return void 0;
+  const address = parseAddressText(text4.text);
   if (!address) return void 0;
   return {
-    port: { port: address.port, row: text3.row, column: text3.column + address.index, isDefault: false },
+    port: { port: address.port, row: text4.row, column: text4.column + address.index, isDefault: false },
     host: address.host,
     protocol: address.protocol
   };
@@ -81554,9 +82055,9 @@ function distinctClaims(claims) {
 // src/extract/source/integerLiterals.ts
 function readerOf(forms, suffix) {
   return (written) => {
-    const text3 = suffix ? written.replace(suffix, "") : written;
-    const form = forms.find(({ pattern }) => pattern.test(text3));
-    return form && Number.parseInt(text3.slice(form.prefix).replace(/_/g, ""), form.radix);
+    const text4 = suffix ? written.replace(suffix, "") : written;
+    const form = forms.find(({ pattern }) => pattern.test(text4));
+    return form && Number.parseInt(text4.slice(form.prefix).replace(/_/g, ""), form.radix);
   };
 }
 var PREFIXED_WITH_LEADING_SEPARATOR = [
@@ -81588,6 +82089,44 @@ var rustIntegerValue = readerOf(
   /[iu](?:8|16|32|64|128|size)$/
 );
 
+// src/extract/source/optionUses.ts
+var MAX_CLIMB = 8;
+var MAX_FOLLOW = 2;
+function onlyConnectsWith(root, text4, pattern, definition2, reader) {
+  const roles = useRoles(root, text4, pattern, definition2, reader, 0);
+  return roles.size > 0 && roles.has("client") && !roles.has("listener") && !roles.has("other");
+}
+function useRoles(root, text4, pattern, definition2, reader, depth) {
+  const roles = /* @__PURE__ */ new Set();
+  for (const match of text4.matchAll(pattern)) {
+    if (match.index >= definition2.startIndex && match.index < definition2.endIndex) continue;
+    const token = root.descendantForIndex(match.index);
+    const use = token && reader.useOf(token);
+    if (!use) continue;
+    const role = climb(use, reader);
+    if (role === "none") continue;
+    if (typeof role === "string") roles.add(role);
+    else if (depth >= MAX_FOLLOW) roles.add("other");
+    else for (const followed of useRoles(root, text4, namePattern(role.follow, "bare"), definition2, reader, depth + 1)) roles.add(followed);
+  }
+  return roles;
+}
+function climb(use, reader) {
+  let child2 = use;
+  for (let level = 0, node3 = use.parent; node3 && level < MAX_CLIMB; level++, child2 = node3, node3 = node3.parent) {
+    const role = reader.roleOf(node3, child2);
+    if (role !== void 0) return role;
+  }
+  return "other";
+}
+function namePattern(name2, where) {
+  const before = where === "bare" ? "(?<![\\w.$])" : where === "field" ? "\\." : "(?<![\\w$])";
+  return new RegExp(`${before}${name2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "g");
+}
+function buildsUrl(text4) {
+  return text4.includes("://");
+}
+
 // src/extract/source/syntax.ts
 var STRING_CONTENT = /* @__PURE__ */ new Set(["string_content", "string_fragment", "interpreted_string_literal_content", "raw_string_literal_content"]);
 var STRING_DELIMITERS = /* @__PURE__ */ new Set(["string_start", "string_end"]);
@@ -81604,9 +82143,9 @@ function plainString(node3) {
 function wordsPattern(names) {
   return new RegExp(`\\b(?:${[...names].join("|")})\\b`, "g");
 }
-function nodesAroundWords(root, text3, words, types, levels) {
+function nodesAroundWords(root, text4, words, types, levels) {
   const found = /* @__PURE__ */ new Map();
-  for (const match of text3.matchAll(words)) {
+  for (const match of text4.matchAll(words)) {
     let node3 = root.descendantForIndex(match.index);
     for (let level = 0; node3 && level <= levels; level++, node3 = node3.parent) {
       if (!types.has(node3.type)) continue;
@@ -81635,15 +82174,19 @@ function localValue(use, name2, declaration) {
   }
   return void 0;
 }
-function firstErrorNode(root) {
+function firstErrorNode(root, isGrammarGap = () => false) {
   if (!root.hasError) return void 0;
-  let node3 = root;
-  for (; ; ) {
-    const next = node3.children.find((child2) => child2.isError || child2.isMissing || child2.hasError);
-    if (!next) return node3;
-    if (next.isError || next.isMissing) return next;
-    node3 = next;
+  const pending = [root];
+  for (let node3 = pending.pop(); node3; node3 = pending.pop()) {
+    if (node3.isError || node3.isMissing) {
+      if (!isGrammarGap(node3)) return node3;
+      continue;
+    }
+    const children = node3.children.filter((child2) => child2.isError || child2.isMissing || child2.hasError);
+    if (children.length === 0) return node3;
+    for (let i2 = children.length - 1; i2 >= 0; i2--) pending.push(children[i2]);
   }
+  return void 0;
 }
 function unwrapValue(expression, wrapped) {
   let node3 = expression;
@@ -81664,17 +82207,17 @@ var FLAG_WORDS = /\b(?:Int|Int64|Uint|Uint16|Uint32|Uint64|String)(?:Var)?P?\b/g
 var CALL_TYPES = /* @__PURE__ */ new Set(["call_expression"]);
 var LITERAL_TYPES = /* @__PURE__ */ new Set(["composite_literal"]);
 var MAX_DEPTH3 = 6;
-function findGoClaims(root, text3) {
+function findGoClaims(root, text4) {
   const claims = [];
-  for (const call of nodesAroundWords(root, text3, LISTEN_WORDS, CALL_TYPES, 2)) {
+  for (const call of nodesAroundWords(root, text4, LISTEN_WORDS, CALL_TYPES, 2)) {
     const name2 = calleeName2(call);
     if (name2 !== void 0 && LISTEN_CALLS.has(name2)) claims.push(...listenCallClaims(call, name2));
   }
-  for (const call of nodesAroundWords(root, text3, FLAG_WORDS, CALL_TYPES, 2)) {
+  for (const call of nodesAroundWords(root, text4, FLAG_WORDS, CALL_TYPES, 2)) {
     const flag = flagDefault(call, 0);
-    if (flag && namesListenerSetting(flag.port.setting ?? "")) claims.push(listenClaim(flag));
+    if (flag && (namesListenerSetting(flag.port.setting ?? "") || flag.host === null) && !flagOnlyConnects(call, root, text4)) claims.push(listenClaim(flag));
   }
-  for (const literal2 of nodesAroundWords(root, text3, /(?:Server|Flag)\b/g, LITERAL_TYPES, 2)) claims.push(...compositeLiteralClaims(literal2));
+  for (const literal2 of nodesAroundWords(root, text4, /(?:Server|Flag)\b/g, LITERAL_TYPES, 2)) claims.push(...compositeLiteralClaims(literal2));
   return distinctClaims(claims);
 }
 function listenCallClaims(call, name2) {
@@ -81797,9 +82340,9 @@ function joinedAddress(node3, depth) {
 function formattedAddress(call, depth) {
   const [format, port] = callArguments(call);
   if (calleeName2(call) !== "Sprintf" || !format || !port || !STRING_TYPES.has(format.type)) return void 0;
-  const text3 = plainString(format);
-  if (!text3?.text.endsWith(":%d") && !text3?.text.endsWith(":%v")) return void 0;
-  return addressWithPort({ ...text3, text: text3.text.slice(0, -2) }, port, depth);
+  const text4 = plainString(format);
+  if (!text4?.text.endsWith(":%d") && !text4?.text.endsWith(":%v")) return void 0;
+  return addressWithPort({ ...text4, text: text4.text.slice(0, -2) }, port, depth);
 }
 function addressWithPort(prefix, port, depth) {
   if (!prefix.text.endsWith(":")) return void 0;
@@ -81819,6 +82362,71 @@ function flagDefault(call, depth) {
   const address = addressAsDefault(addressOf(value, depth + 1));
   return address && { ...address, port: { ...address.port, setting: flagName } };
 }
+function flagOnlyConnects(call, root, text4) {
+  const statement = call.parent?.type === "expression_list" ? call.parent.parent : null;
+  let holder;
+  let definition2 = call;
+  if (statement?.type === "short_var_declaration" || statement?.type === "assignment_statement") {
+    holder = statement.childForFieldName("left")?.namedChildren[0];
+    definition2 = statement;
+  } else if (call.parent?.type === "var_spec") {
+    holder = call.parent.childForFieldName("name");
+    definition2 = call.parent;
+  } else if (/Var/.test(calleeName2(call) ?? "")) {
+    const [target] = callArguments(call);
+    holder = target?.type === "unary_expression" ? target.childForFieldName("operand") : void 0;
+  }
+  if (!holder || holder.type !== "identifier" && holder.type !== "selector_expression") return false;
+  const name2 = holder.text.replace(/\s+/g, "");
+  return /^[\w.]+$/.test(name2) && onlyConnectsWith(root, text4, namePattern(name2, "bare"), definition2, GO_USES);
+}
+var GO_CLIENT_CALLS = /* @__PURE__ */ new Set(["Get", "Post", "Head", "PostForm", "Dial", "DialTimeout", "DialContext", "DialTCP", "DialUDP", "NewRequest", "NewRequestWithContext"]);
+var GO_CONVERSIONS = /* @__PURE__ */ new Set(["int", "uint16", "int64", "Itoa", "FormatInt", "FormatUint", "JoinHostPort", "Sprint"]);
+var GO_CLIMBED = /* @__PURE__ */ new Set(["unary_expression", "argument_list", "parenthesized_expression", "expression_list", "keyed_element", "literal_element", "literal_value"]);
+var GO_USES = {
+  useOf(token) {
+    const parent = token.parent;
+    if (token.type !== "identifier" || !parent) return void 0;
+    if (parent.type === "selector_expression") return parent.childForFieldName("operand")?.equals(token) ? parent : void 0;
+    return token;
+  },
+  roleOf(ancestor, child2) {
+    switch (ancestor.type) {
+      case "short_var_declaration":
+      case "assignment_statement": {
+        const left = ancestor.childForFieldName("left");
+        if (left?.equals(child2)) return "none";
+        const [target] = left?.namedChildren ?? [];
+        return left?.namedChildCount === 1 && target?.type === "identifier" ? { follow: target.text } : "other";
+      }
+      case "var_spec":
+      case "const_spec": {
+        const names = ancestor.childrenForFieldName("name");
+        if (names.some((name2) => name2?.equals(child2))) return "none";
+        return names.length === 1 && names[0] ? { follow: names[0].text } : "other";
+      }
+      case "parameter_declaration":
+        return "none";
+      case "call_expression": {
+        const name2 = calleeName2(ancestor) ?? "";
+        if (LISTEN_CALLS.has(name2)) return "listener";
+        if (GO_CLIENT_CALLS.has(name2)) return "client";
+        if (GO_CONVERSIONS.has(name2)) return void 0;
+        if (name2 === "Sprintf") {
+          const [format] = callArguments(ancestor);
+          return format && STRING_TYPES.has(format.type) && buildsUrl(format.text) ? "client" : void 0;
+        }
+        return "other";
+      }
+      case "binary_expression":
+        return ancestor.namedChildren.some((operand) => STRING_TYPES.has(operand.type) && buildsUrl(operand.text)) ? "client" : void 0;
+      case "composite_literal":
+        return (ancestor.childForFieldName("type")?.text ?? "").endsWith("Server") ? "listener" : "other";
+      default:
+        return GO_CLIMBED.has(ancestor.type) ? void 0 : "other";
+    }
+  }
+};
 function passThrough(expression) {
   return unwrapValue(expression, (node3) => {
     if (node3.type === "parenthesized_expression") return node3.namedChildren[0];
@@ -81867,6 +82475,27 @@ function calleeName2(call) {
   return void 0;
 }
 
+// src/extract/source/goPackage.ts
+function goPackageName(text4) {
+  let i2 = 0;
+  while (i2 < text4.length) {
+    const c = text4.charCodeAt(i2);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 65279) {
+      i2++;
+    } else if (text4.startsWith("//", i2)) {
+      const end = text4.indexOf("\n", i2);
+      i2 = end < 0 ? text4.length : end + 1;
+    } else if (text4.startsWith("/*", i2)) {
+      const end = text4.indexOf("*/", i2 + 2);
+      if (end < 0) return void 0;
+      i2 = end + 2;
+    } else {
+      return /^package[ \t]+([\p{L}_][\p{L}\p{Nd}_]*)/u.exec(text4.slice(i2, i2 + 200))?.[1];
+    }
+  }
+  return void 0;
+}
+
 // src/extract/source/javascript.ts
 var LISTEN_CALLS2 = /* @__PURE__ */ new Set(["listen", "bind", "serve"]);
 var CALL_WORDS = /\b(?:listen|bind|serve)\b|Server\b/g;
@@ -81877,10 +82506,10 @@ var TRANSPARENT2 = /* @__PURE__ */ new Set(["parenthesized_expression", "as_expr
 var NUMBER_CONVERSIONS = /* @__PURE__ */ new Set(["Number", "parseInt", "parseFloat"]);
 var ENVIRONMENTS = /* @__PURE__ */ new Set(["process.env", "Bun.env", "import.meta.env"]);
 var MAX_DEPTH4 = 6;
-function findJavaScriptClaims(root, text3) {
+function findJavaScriptClaims(root, text4) {
   const claims = [];
-  for (const call of nodesAroundWords(root, text3, CALL_WORDS, CALL_TYPES2, 3)) claims.push(...callClaims(call));
-  for (const fallback of nodesAroundWords(root, text3, /\bPORT\b/g, FALLBACK_TYPES, 4)) {
+  for (const call of nodesAroundWords(root, text4, CALL_WORDS, CALL_TYPES2, 3)) claims.push(...callClaims(call));
+  for (const fallback of nodesAroundWords(root, text4, /\bPORT\b/g, FALLBACK_TYPES, 4)) {
     if (environmentVariable2(fallback.childForFieldName("left")) !== "PORT") continue;
     const port = portOf2(fallback, 0);
     if (port) claims.push(listenClaim({ port, host: void 0 }));
@@ -81957,8 +82586,8 @@ function portOf2(expression, depth) {
   }
 }
 function hostOfString(node3) {
-  const text3 = plainString(node3);
-  return text3 && parseHostText(text3.text);
+  const text4 = plainString(node3);
+  return text4 && parseHostText(text4.text);
 }
 function environmentVariable2(expression) {
   const node3 = expression && passThrough2(expression);
@@ -82030,13 +82659,13 @@ var CALL_WORDS2 = new RegExp(`${wordsPattern([...LISTEN_CALLS3.keys(), "bind", .
 var CALL_TYPES3 = /* @__PURE__ */ new Set(["call"]);
 var ENVIRONMENT_READS = /* @__PURE__ */ new Set(["os.environ.get", "os.getenv", "environ.get", "getenv"]);
 var MAX_DEPTH5 = 6;
-function findPythonClaims(root, text3) {
+function findPythonClaims(root, text4) {
   const listened = [];
   const standalone = [];
-  for (const call of nodesAroundWords(root, text3, CALL_WORDS2, CALL_TYPES3, 3)) {
+  for (const call of nodesAroundWords(root, text4, CALL_WORDS2, CALL_TYPES3, 3)) {
     const name2 = calleeName4(call);
     const listen = name2 === void 0 ? void 0 : listenCallClaim(call, name2);
-    const other = listen || name2 === void 0 ? void 0 : optionDefaultClaim(call, name2) ?? portVariableClaim(call);
+    const other = listen || name2 === void 0 ? void 0 : optionDefaultClaim(call, name2, root, text4) ?? portVariableClaim(call);
     if (listen) listened.push(listen);
     if (other) standalone.push(other);
   }
@@ -82066,18 +82695,55 @@ function isDatagramSocket(bindCall) {
   const created = receiver?.type === "identifier" ? resolveName3(receiver) : receiver;
   return created?.descendantsOfType("identifier").some((identifier) => identifier.text === "SOCK_DGRAM") ?? false;
 }
-function optionDefaultClaim(call, name2) {
+function optionDefaultClaim(call, name2, root, text4) {
   if (!OPTION_CALLS.has(name2)) return void 0;
   const args2 = call.childForFieldName("arguments");
   const flags2 = positionalArguments(args2).map((flag2) => flag2.type === "string" ? plainString(flag2)?.text : void 0);
-  const flag = flags2.find((text3) => text3?.startsWith("--")) ?? flags2.find((text3) => text3?.startsWith("-"));
+  const flag = flags2.find((text5) => text5?.startsWith("--")) ?? flags2.find((text5) => text5?.startsWith("-"));
   const fallback = keywordArgument(args2, "default");
   if (!flag || !fallback) return void 0;
   const setting = flag.replace(/^-+/, "");
-  if (!namesListenerSetting(setting)) return void 0;
   const address = addressOf2(fallback, 0) ?? portAddress(portOf3(fallback, 0));
-  return address && listenClaim({ ...address, port: { ...asDefault(address.port), setting } });
+  if (!address || !(namesListenerSetting(setting) || address.host === null)) return void 0;
+  const destination = keywordArgument(args2, "dest");
+  const variable = (destination?.type === "string" ? plainString(destination)?.text : void 0) ?? setting.replace(/-/g, "_");
+  if (/^\w+$/.test(variable) && onlyConnectsWith(root, text4, namePattern(variable, "any"), call, PYTHON_USES)) return void 0;
+  return listenClaim({ ...address, port: { ...asDefault(address.port), setting } });
 }
+var CLIENT_CALLS = /* @__PURE__ */ new Set(["get", "post", "put", "patch", "delete", "head", "request", "urlopen", "Request", "connect", "create_connection", "open_connection", "Client", "AsyncClient", "HTTPConnection", "HTTPSConnection", "Redis", "StrictRedis"]);
+var CONVERSIONS = /* @__PURE__ */ new Set(["int", "str", "float"]);
+var CLIMBED = /* @__PURE__ */ new Set(["argument_list", "keyword_argument", "parenthesized_expression", "tuple", "interpolation", "binary_operator", "concatenated_string", "attribute"]);
+var PYTHON_USES = {
+  useOf(node3) {
+    const parent = node3.parent;
+    if (node3.type !== "identifier" || !parent) return void 0;
+    if (parent.type === "attribute") return parent.childForFieldName("attribute")?.equals(node3) ? parent : node3;
+    if (parent.type === "keyword_argument" && parent.childForFieldName("name")?.equals(node3)) return void 0;
+    return /parameter/.test(parent.type) ? void 0 : node3;
+  },
+  roleOf(ancestor, child2) {
+    switch (ancestor.type) {
+      case "assignment": {
+        const left = ancestor.childForFieldName("left");
+        if (left?.equals(child2)) return "none";
+        return left?.type === "identifier" ? { follow: left.text } : "other";
+      }
+      case "string":
+        return buildsUrl(ancestor.text) ? "client" : "other";
+      case "call": {
+        const name2 = calleeName4(ancestor);
+        if (name2 === void 0) return "other";
+        if (CONVERSIONS.has(name2)) return void 0;
+        if (LISTEN_CALLS3.has(name2) || name2 === "bind" || isServerClass(name2)) return "listener";
+        const receiver = ancestor.childForFieldName("function")?.childForFieldName("object");
+        if (name2 === "format" && receiver?.type === "string") return buildsUrl(receiver.text) ? "client" : "other";
+        return CLIENT_CALLS.has(name2) ? "client" : "other";
+      }
+      default:
+        return CLIMBED.has(ancestor.type) ? void 0 : "other";
+    }
+  }
+};
 function portVariableClaim(call) {
   const port = environmentDefault(call, 0);
   return port?.variable === "PORT" ? listenClaim({ port, host: void 0 }) : void 0;
@@ -82139,8 +82805,8 @@ function hostOf(expression, depth) {
   if (depth > MAX_DEPTH5) return void 0;
   const node3 = passThrough3(expression);
   if (node3.type === "string") {
-    const text3 = plainString(node3);
-    return text3 && parseHostText(text3.text);
+    const text4 = plainString(node3);
+    return text4 && parseHostText(text4.text);
   }
   const value = node3.type === "identifier" ? resolveName3(node3) : void 0;
   return value && hostOf(value, depth + 1);
@@ -82247,9 +82913,10 @@ function isTestAttribute(attribute) {
 var CLI_ATTRIBUTES = /* @__PURE__ */ new Set(["arg", "clap", "structopt"]);
 var DEFAULT_KEYS = /* @__PURE__ */ new Set(["default_value", "default_value_t"]);
 var ATTRIBUTE_TYPES = /* @__PURE__ */ new Set(["attribute_item"]);
-function rustClapClaims(root, text3, read) {
+var RUST_LISTEN_CALLS = /* @__PURE__ */ new Set(["bind", "bind_rustls", "bind_rustls_0_23", "bind_openssl", "with_http_listener", "run", "serve", "listen", "http"]);
+function rustClapClaims(root, text4, read) {
   const claims = [];
-  for (const item of nodesAroundWords(root, text3, /\bdefault_value(?:_t)?\b/g, ATTRIBUTE_TYPES, 3)) {
+  for (const item of nodesAroundWords(root, text4, /\bdefault_value(?:_t)?\b/g, ATTRIBUTE_TYPES, 3)) {
     const attribute = item.namedChildren[0];
     const settings = attribute && CLI_ATTRIBUTES.has(attribute.namedChildren[0]?.text ?? "") ? attribute.childForFieldName("arguments") : null;
     const field = settings ? attributedField(item) : void 0;
@@ -82258,6 +82925,7 @@ function rustClapClaims(root, text3, read) {
     const value = settingValue(settings, DEFAULT_KEYS);
     const address = value && defaultAddress(value, read);
     if (!address || !(namesListenerSetting(fieldName) || address.host === null)) continue;
+    if (/^\w+$/.test(fieldName) && onlyConnectsWith(root, text4, namePattern(fieldName, "field"), field, RUST_USES)) continue;
     const environment = settingValue(settings, /* @__PURE__ */ new Set(["env"]));
     const variable = environment?.type === "string_literal" ? plainString(environment)?.text : void 0;
     const named = addressAsDefault(address, variable);
@@ -82265,6 +82933,40 @@ function rustClapClaims(root, text3, read) {
   }
   return claims;
 }
+var RUST_CLIENT_CALLS = /* @__PURE__ */ new Set(["connect", "get", "post", "put", "delete", "head", "request"]);
+var RUST_KEPT = /* @__PURE__ */ new Set(["unwrap", "expect", "into", "parse", "clone", "to_owned", "to_string", "try_into", "from", "new"]);
+var RUST_CLIMBED = /* @__PURE__ */ new Set(["field_expression", "token_tree", "arguments", "tuple_expression", "reference_expression", "type_cast_expression", "array_expression", "parenthesized_expression", "try_expression", "await_expression"]);
+var FORMATTING_MACROS = /* @__PURE__ */ new Set(["format", "format_args", "concat"]);
+var RUST_USES = {
+  useOf(token) {
+    const parent = token.parent;
+    if (!parent) return void 0;
+    if (token.type === "." && parent.type === "field_expression") return parent;
+    if (parent.type === "token_tree") return token;
+    return token.type === "identifier" ? token : void 0;
+  },
+  roleOf(ancestor, child2) {
+    switch (ancestor.type) {
+      case "let_declaration": {
+        const pattern = ancestor.childForFieldName("pattern");
+        if (pattern?.equals(child2)) return "none";
+        return pattern?.type === "identifier" ? { follow: pattern.text } : "other";
+      }
+      case "macro_invocation": {
+        if (buildsUrl(ancestor.text)) return "client";
+        return FORMATTING_MACROS.has(ancestor.childForFieldName("macro")?.text ?? "") ? void 0 : "other";
+      }
+      case "call_expression": {
+        const name2 = calleeName5(ancestor) ?? "";
+        if (RUST_LISTEN_CALLS.has(name2)) return "listener";
+        if (RUST_CLIENT_CALLS.has(name2)) return "client";
+        return RUST_KEPT.has(name2) ? void 0 : "other";
+      }
+      default:
+        return RUST_CLIMBED.has(ancestor.type) ? void 0 : "other";
+    }
+  }
+};
 function attributedField(attribute) {
   for (let sibling = attribute.nextNamedSibling; sibling; sibling = sibling.nextNamedSibling) {
     if (sibling.type === "field_declaration") return sibling;
@@ -82286,17 +82988,17 @@ function defaultAddress(value, read) {
 }
 
 // src/extract/source/rust.ts
-var LISTEN_CALLS4 = /* @__PURE__ */ new Set(["bind", "bind_rustls", "bind_rustls_0_23", "bind_openssl", "with_http_listener", "run", "serve", "listen", "http"]);
+var LISTEN_CALLS4 = RUST_LISTEN_CALLS;
 var LISTEN_WORDS2 = wordsPattern(LISTEN_CALLS4);
 var WILDCARD_ADDRESS = /0\.0\.0\.0:|\[::\]:/g;
 var CALL_TYPES4 = /* @__PURE__ */ new Set(["call_expression"]);
 var PASS_THROUGH_METHODS = /* @__PURE__ */ new Set(["unwrap", "expect", "into", "parse", "clone", "to_owned", "to_string", "try_into"]);
 var MAX_DEPTH6 = 6;
-function findRustClaims(root, text3) {
+function findRustClaims(root, text4) {
   if (isRustTestCode(root)) return [];
-  const listened = nodesAroundWords(root, text3, LISTEN_WORDS2, CALL_TYPES4, 3).filter((call) => LISTEN_CALLS4.has(calleeName5(call) ?? "") && !isRustTestCode(call)).flatMap(listenCallClaims2);
-  const parsed = nodesAroundWords(root, text3, WILDCARD_ADDRESS, CALL_TYPES4, 4).filter((call) => calleeName5(call) === "parse" && !isRustTestCode(call)).flatMap(wildcardParseClaims);
-  const defaults2 = rustClapClaims(root, text3, { portOf: (node3) => portOf4(node3, 0), addressOf: (node3) => addressOf3(node3, 0) });
+  const listened = nodesAroundWords(root, text4, LISTEN_WORDS2, CALL_TYPES4, 3).filter((call) => LISTEN_CALLS4.has(calleeName5(call) ?? "") && !isRustTestCode(call)).flatMap(listenCallClaims2);
+  const parsed = nodesAroundWords(root, text4, WILDCARD_ADDRESS, CALL_TYPES4, 4).filter((call) => calleeName5(call) === "parse" && !isRustTestCode(call)).flatMap(wildcardParseClaims);
+  const defaults2 = rustClapClaims(root, text4, { portOf: (node3) => portOf4(node3, 0), addressOf: (node3) => addressOf3(node3, 0) });
   return distinctClaims([...listened, ...parsed, ...defaults2]);
 }
 function listenCallClaims2(call) {
@@ -82378,8 +83080,8 @@ function hostOf2(expression, depth) {
   const node3 = passThrough4(expression);
   switch (node3.type) {
     case "string_literal": {
-      const text3 = plainString(node3);
-      return text3 && parseHostText(text3.text);
+      const text4 = plainString(node3);
+      return text4 && parseHostText(text4.text);
     }
     case "array_expression":
       return ipv4OfOctets(node3.namedChildren);
@@ -82440,8 +83142,8 @@ function environmentVariableIn(chain) {
   for (const call of chain.descendantsOfType("call_expression")) {
     if (calleeName5(call) !== "var" || !calleePath(call).includes("env")) continue;
     const [name2] = callArguments2(call);
-    const text3 = name2?.type === "string_literal" ? plainString(name2)?.text : void 0;
-    if (text3) return text3;
+    const text4 = name2?.type === "string_literal" ? plainString(name2)?.text : void 0;
+    if (text4) return text4;
   }
   return void 0;
 }
@@ -82460,9 +83162,24 @@ function declaredValue4(statement, name2) {
   }
 }
 
+// src/extract/source/typescriptGrammarGaps.ts
+var VARIANCE = /(?:^<|,)\s*(?:const\s+)?(?:in|out)\s+[\p{L}_$]/u;
+function isTypeScriptGrammarGap(error63) {
+  return isVarianceAnnotation(error63) || isGenericOptionalCall(error63);
+}
+function isVarianceAnnotation(error63) {
+  if (!error63.isError) return false;
+  const list2 = error63.parent?.type === "type_parameter" ? error63.parent.parent : error63.parent;
+  return list2?.type === "type_parameters" && VARIANCE.test(list2.text);
+}
+function isGenericOptionalCall(error63) {
+  const member = error63.parent;
+  return error63.isMissing && error63.type === "property_identifier" && member?.type === "member_expression" && member.namedChildren[0]?.type === "instantiation_expression" && member.children.some((child2) => child2.type === "optional_chain") && member.parent?.type === "call_expression";
+}
+
 // src/extract/source/languages.ts
 function isJavaScriptTestOrGenerated(fileName) {
-  return /\.(?:test|spec)\.[cm]?[jt]sx?$/.test(fileName) || /\.d\.[cm]?ts$/.test(fileName) || fileName.endsWith(".min.js");
+  return /\.(?:test|spec)\.[cm]?[jt]sx?$/.test(fileName) || /\.d\.[cm]?ts$/.test(fileName);
 }
 var SOURCE_LANGUAGES = [
   {
@@ -82480,7 +83197,9 @@ var SOURCE_LANGUAGES = [
     extensions: [".go"],
     manifest: "go.mod",
     isTestFile: (name2) => name2.endsWith("_test.go"),
-    findClaims: findGoClaims
+    findClaims: findGoClaims,
+    // Whether the file is a program (`package main`): the topology names programs by their folder.
+    fileFacts: (text4) => goPackageName(text4) === "main" ? { goPackage: "main" } : void 0
   },
   {
     format: "typescript",
@@ -82488,15 +83207,18 @@ var SOURCE_LANGUAGES = [
     extensions: [".ts", ".mts", ".cts"],
     manifest: "package.json",
     isTestFile: isJavaScriptTestOrGenerated,
-    findClaims: findJavaScriptClaims
+    findClaims: findJavaScriptClaims,
+    isGrammarGap: isTypeScriptGrammarGap
   },
   {
+    // JSX in TypeScript: the TypeScript grammar reads `<div>` as a type assertion.
     format: "typescript",
     grammar: "tsx",
     extensions: [".tsx"],
     manifest: "package.json",
     isTestFile: isJavaScriptTestOrGenerated,
-    findClaims: findJavaScriptClaims
+    findClaims: findJavaScriptClaims,
+    isGrammarGap: isTypeScriptGrammarGap
   },
   {
     format: "javascript",
@@ -82517,7 +83239,7 @@ var SOURCE_LANGUAGES = [
 ];
 function isSourceFileOf(language, path6) {
   const name2 = path6.slice(path6.lastIndexOf("/") + 1).toLowerCase();
-  return language.extensions.some((extension2) => name2.endsWith(extension2)) && !language.isTestFile(name2);
+  return language.extensions.some((extension2) => name2.endsWith(extension2)) && !language.isTestFile(name2) && !isGeneratedFileName(name2);
 }
 
 // src/extract/source/prefilter.ts
@@ -82533,8 +83255,8 @@ var LISTENER_WORDS2 = {
   // run(..), run_app, serve/start_server/make_server, bind, listen, HTTPServer, TCPSite, argparse and click options, PORT.
   python: /run|serve|bind|listen|Server|TCPSite|add_argument|option\(|PORT/
 };
-function mayHoldListener(format, text3) {
-  return LISTENER_WORDS2[format].test(text3);
+function mayHoldListener(format, text4) {
+  return LISTENER_WORDS2[format].test(text4);
 }
 
 // src/extract/source/serviceName.ts
@@ -82566,12 +83288,18 @@ function createSourceExtractor(language) {
     async prepare() {
       parser2 ??= await loadParser(language.grammar);
     },
+    isGenerated: isGeneratedSource,
     extract: (file2, context3) => extractSourceFile(language, parser2, file2, context3)
   };
 }
 var sourceExtractors = SOURCE_LANGUAGES.map(createSourceExtractor);
 function extractSourceFile(language, parser2, file2, context3) {
-  if (!mayHoldListener(language.format, file2.text)) return { bindings: [], diagnostics: [] };
+  const facts = language.fileFacts?.(file2.text);
+  const result = readListeners(language, parser2, file2, context3);
+  return facts === void 0 ? result : { ...result, facts };
+}
+function readListeners(language, parser2, file2, context3) {
+  if (!mayHoldListener(language.format, file2.text) || isGeneratedSource(file2.text)) return { bindings: [], diagnostics: [] };
   const fail = (message) => ({ bindings: [], diagnostics: [{ file: file2.path, severity: "error", message }] });
   if (!parser2) return fail(`not read: the ${language.grammar} grammar is not loaded`);
   let outcome;
@@ -82588,8 +83316,10 @@ function extractSourceFile(language, parser2, file2, context3) {
     const claims = language.findClaims(tree.rootNode, file2.text);
     if (claims.length === 0) return { bindings: [], diagnostics };
     const manifest = nearestPackageManifest(file2.path, language.manifest, context3);
-    if (manifest && language.manifest === "Cargo.toml" && isCargoAuxiliaryTarget(file2.path, manifest)) return { bindings: [], diagnostics: [] };
-    const service = sourceServiceName(file2.path, language.manifest, manifest, context3.rootName);
+    const isCargo = manifest !== void 0 && language.manifest === "Cargo.toml";
+    if (isCargo && isCargoAuxiliaryTarget(file2.path, manifest)) return { bindings: [], diagnostics: [] };
+    const binary2 = isCargo ? cargoBinaryOf(file2.path, manifest) : void 0;
+    const service = binary2 === void 0 ? sourceServiceName(file2.path, language.manifest, manifest, context3.rootName) : normalizeServiceName(binary2);
     if (service === "") return { bindings: [], diagnostics: [...diagnostics, ...claims.map((claim2) => unnamedListener(claim2, file2.path, context3.rootName))] };
     return { bindings: claims.map((claim2) => listenBinding(claim2, file2.path, service, language.format)), diagnostics };
   } catch (error63) {
@@ -82599,7 +83329,7 @@ function extractSourceFile(language, parser2, file2, context3) {
   }
 }
 function syntaxErrorDiagnostics(path6, root, language) {
-  const error63 = firstErrorNode(root);
+  const error63 = firstErrorNode(root, language.isGrammarGap);
   if (!error63) return [];
   return [{
     file: path6,
@@ -82704,21 +83434,21 @@ function portAt(value, offset, hostIp) {
   if (port === void 0) return invalid2(value, `"${literal2}" is not a port (1-65535)`);
   return { kind: "port", port, hostIp, literal: literal2, offset };
 }
-function withoutInterface(text3) {
-  const percent = text3.indexOf("%");
-  return percent < 0 ? text3 : text3.slice(0, percent);
+function withoutInterface(text4) {
+  const percent = text4.indexOf("%");
+  return percent < 0 ? text4 : text4.slice(0, percent);
 }
 function invalid2(value, reason) {
   return { kind: "invalid", message: `invalid socket address "${value}": ${reason}` };
 }
 
 // src/extract/systemd/unitFile.ts
-function parseUnitFile(text3) {
+function parseUnitFile(text4) {
   const entries = [];
   const problems = [];
   let section;
   let open3;
-  const lines = text3.split("\n");
+  const lines = text4.split("\n");
   for (let index2 = 0; index2 < lines.length; index2++) {
     const raw = stripCarriageReturn(lines[index2]);
     const line = index2 + 1;
@@ -82943,16 +83673,16 @@ function readPortEntry2(entry) {
       return { error: 'ports: an entry must be a port number, a "N-M[/udp]" string or { port, protocol }', location: entry.location };
   }
 }
-function readPortString({ text: text3, locate }) {
-  const slash = text3.indexOf("/");
-  const portText = slash < 0 ? text3 : text3.slice(0, slash);
-  const protocolText = slash < 0 ? "tcp" : text3.slice(slash + 1);
+function readPortString({ text: text4, locate }) {
+  const slash = text4.indexOf("/");
+  const portText = slash < 0 ? text4 : text4.slice(0, slash);
+  const protocolText = slash < 0 ? "tcp" : text4.slice(slash + 1);
   const protocol = parseProtocolName(protocolText);
-  if (protocol === void 0) return { error: `ports: "${text3}": the protocol must be tcp or udp`, location: locate(slash + 1, protocolText) };
+  if (protocol === void 0) return { error: `ports: "${text4}": the protocol must be tcp or udp`, location: locate(slash + 1, protocolText) };
   const leading = portText.length - portText.trimStart().length;
   const location = locate(leading, portText.trim());
   const range = parsePortRange(portText);
-  if (!range) return { error: `ports: "${text3}" is not a port or a port range (1-65535)`, location };
+  if (!range) return { error: `ports: "${text4}" is not a port or a port range (1-65535)`, location };
   return { range, protocol, location };
 }
 function readPortTable(entry) {
@@ -82968,8 +83698,8 @@ function readPortTable(entry) {
   const declared = readPortEntry2(port);
   return "error" in declared ? declared : { ...declared, protocol };
 }
-function parseProtocolName(text3) {
-  const name2 = text3.trim().toLowerCase();
+function parseProtocolName(text4) {
+  const name2 = text4.trim().toLowerCase();
   return name2 === "tcp" || name2 === "udp" ? name2 : void 0;
 }
 
@@ -83375,12 +84105,12 @@ var CodePointIterator = class {
   /**
   * Initialize this char iterator.
   */
-  constructor(text3) {
+  constructor(text4) {
     this.locs = new Locations();
     this.lastCodePoint = CodePoint.NULL;
     this.start = -1;
     this.end = 0;
-    this.text = text3;
+    this.text = text4;
   }
   next() {
     if (this.lastCodePoint === CodePoint.EOF) return CodePoint.EOF;
@@ -83439,16 +84169,16 @@ var Tokenizer = class {
   /**
   * Initialize this tokenizer.
   */
-  constructor(text3, parserOptions) {
+  constructor(text4, parserOptions) {
     this.backCode = false;
     this.lastCodePoint = CodePoint.NULL;
     this.state = "DATA";
     this.token = null;
     this.tokenStart = -1;
     this.valuesEnabled = false;
-    this.text = text3;
+    this.text = text4;
     this.parserOptions = parserOptions || {};
-    this.codePointIterator = new CodePointIterator(text3);
+    this.codePointIterator = new CodePointIterator(text4);
     this.tomlVersion = getTOMLVer(this.parserOptions.tomlVersion);
     this.ESCAPES = this.tomlVersion.gte(1, 1) ? ESCAPES_LATEST : ESCAPES_1_0;
   }
@@ -83563,12 +84293,12 @@ var Tokenizer = class {
         loc
       };
       else if (type === "Integer") {
-        const text3 = option1;
+        const text4 = option1;
         token = {
           type,
           value,
-          number: parseInt(text3, option2),
-          bigint: HAS_BIGINT ? BigInt(RADIX_PREFIXES[option2] + text3) : null,
+          number: parseInt(text4, option2),
+          bigint: HAS_BIGINT ? BigInt(RADIX_PREFIXES[option2] + text4) : null,
           range,
           loc
         };
@@ -84477,8 +85207,8 @@ var TOMLParser = class {
   /**
   * Initialize this parser.
   */
-  constructor(text3, parserOptions) {
-    this.text = text3;
+  constructor(text4, parserOptions) {
+    this.text = text4;
     this.parserOptions = parserOptions || {};
     this.tomlVersion = getTOMLVer(this.parserOptions.tomlVersion);
   }
@@ -84685,11 +85415,11 @@ var TOMLParser = class {
   }
   processNumberValue(token, ctx) {
     const valueContainer = ctx.consumeValueContainer();
-    const text3 = this.text;
+    const text4 = this.text;
     const [startRange, endRange] = token.range;
     let numberString = null;
     const getNumberText = () => {
-      return numberString ?? (numberString = text3.slice(startRange, endRange).replace(/_/g, ""));
+      return numberString ?? (numberString = text4.slice(startRange, endRange).replace(/_/g, ""));
     };
     let node3;
     if (token.type === "Integer") node3 = {
@@ -85051,14 +85781,14 @@ function parseTOML(code, options) {
 }
 
 // src/extract/zinit/tomlServices.ts
-function readZinitToml(path6, text3, fallbackName) {
+function readZinitToml(path6, text4, fallbackName) {
   let program;
   try {
-    program = parseTOML(text3);
+    program = parseTOML(text4);
   } catch (error63) {
     return { services: [], diagnostics: [tomlErrorDiagnostic(path6, error63)] };
   }
-  const positions = new TextPositions(path6, text3);
+  const positions = new TextPositions(path6, text4);
   const groups2 = /* @__PURE__ */ new Map();
   for (const entry of flattenToml(program)) {
     const member = serviceMember(entry.path);
@@ -85123,10 +85853,10 @@ function tomlErrorDiagnostic(path6, error63) {
   return { file: path6, line: lineNumber, ...typeof column === "number" ? { column: column + 1 } : {}, severity: "error", message };
 }
 var TextPositions = class {
-  constructor(path6, text3) {
+  constructor(path6, text4) {
     this.path = path6;
-    this.text = text3;
-    for (let at = text3.indexOf("\n"); at >= 0; at = text3.indexOf("\n", at + 1)) this.lineStarts.push(at + 1);
+    this.text = text4;
+    for (let at = text4.indexOf("\n"); at >= 0; at = text4.indexOf("\n", at + 1)) this.lineStarts.push(at + 1);
   }
   path;
   text;
@@ -85195,15 +85925,15 @@ var TextPositions = class {
 function keyName(key) {
   return key.type === "TOMLBare" ? key.name : key.value;
 }
-function occurrences(text3, token) {
+function occurrences(text4, token) {
   let count = 0;
-  for (let at = text3.indexOf(token); token.length > 0 && at >= 0; at = text3.indexOf(token, at + token.length)) count++;
+  for (let at = text4.indexOf(token); token.length > 0 && at >= 0; at = text4.indexOf(token, at + token.length)) count++;
   return count;
 }
 
 // src/extract/zinit/yamlService.ts
-function readZinitYaml(path6, text3, name2) {
-  const file2 = parseYaml(path6, text3);
+function readZinitYaml(path6, text4, name2) {
+  const file2 = parseYaml(path6, text4);
   const diagnostics = [...file2.diagnostics];
   const document3 = file2.documents[0];
   if (!document3 || document3.errors.length > 0 || document3.contents === null) return { services: [], diagnostics };
@@ -85236,10 +85966,10 @@ function readZinitYaml(path6, text3, name2) {
   }
 }
 function scalarLocatedText(file2, node3) {
-  const text3 = file2.scalarText(node3);
-  if (text3 === void 0) return void 0;
+  const text4 = file2.scalarText(node3);
+  if (text4 === void 0) return void 0;
   const scalar = file2.resolve(node3);
-  return { text: text3, locate: (index2, token) => file2.locateInScalar(scalar, index2, token) };
+  return { text: text4, locate: (index2, token) => file2.locateInScalar(scalar, index2, token) };
 }
 function portEntry(file2, node3) {
   const location = file2.locate(node3);
@@ -85257,6 +85987,26 @@ function portEntry(file2, node3) {
     };
   }
   return { kind: "other", location };
+}
+
+// src/extract/zinit/zinitFiles.ts
+var NOT_ZINIT_TOML = /* @__PURE__ */ new Set(["Cargo.toml", "pyproject.toml"]);
+function zinitFileKind(path6) {
+  const base = baseName2(path6);
+  if (base.endsWith(".toml")) return NOT_ZINIT_TOML.has(base) ? void 0 : "toml";
+  if (!base.endsWith(".yaml") && !base.endsWith(".yml")) return void 0;
+  return isUnderZinitFolder(path6) || base.endsWith(".zinit.yaml") || base.endsWith(".zinit.yml") ? "yaml" : void 0;
+}
+function serviceNameFromFile(path6) {
+  const base = baseName2(path6);
+  const stem = base.slice(0, base.lastIndexOf("."));
+  return stem.endsWith(".zinit") ? stem.slice(0, -".zinit".length) : stem;
+}
+function isUnderZinitFolder(path6) {
+  return path6.split("/").slice(0, -1).includes("zinit");
+}
+function baseName2(path6) {
+  return path6.slice(path6.lastIndexOf("/") + 1);
 }
 
 // src/extract/zinit/extractZinit.ts
@@ -85292,10 +86042,17 @@ var EXTRACTORS = [
   dotenvExtractor,
   zinitExtractor,
   systemdExtractor,
+  skaffoldExtractor,
+  composeRunsExtractor,
+  composeDocumentExtractor,
   kubernetesExtractor,
+  dockerfileExtractor,
   nixModuleExtractor,
   ...sourceExtractors
 ];
+function readersOf(path6) {
+  return EXTRACTORS.filter((extractor) => extractor.matches(path6));
+}
 function isRegistryExtractor(extractor) {
   return REGISTRY_EXTRACTORS.includes(extractor);
 }
@@ -85313,7 +86070,7 @@ var LISTED_SERVICES = 5;
 function describePorts(port, endPort, protocol, scope) {
   return `${formatPortRange(port, endPort)}/${protocol} on ${scope}`;
 }
-function servicesOf(bindings, displayName) {
+function servicesOf2(bindings, displayName) {
   return [...new Set(bindings.map(displayName))];
 }
 function describeClaims(bindings, displayName) {
@@ -85348,20 +86105,20 @@ function sharedPlaces(claims) {
 var WILDCARD = "*";
 function addressKey(hostIp) {
   if (hostIp === null) return WILDCARD;
-  const text3 = stripBrackets(hostIp.trim()).toLowerCase();
-  if (text3 === "" || text3 === WILDCARD) return WILDCARD;
-  const canonical = canonicalIPv4(text3) ?? canonicalIPv6(text3) ?? text3;
+  const text4 = stripBrackets(hostIp.trim()).toLowerCase();
+  if (text4 === "" || text4 === WILDCARD) return WILDCARD;
+  const canonical = canonicalIPv4(text4) ?? canonicalIPv6(text4) ?? text4;
   return canonical === "0.0.0.0" || canonical === "::" ? WILDCARD : canonical;
 }
-function stripBrackets(text3) {
-  return text3.startsWith("[") && text3.endsWith("]") ? text3.slice(1, -1) : text3;
+function stripBrackets(text4) {
+  return text4.startsWith("[") && text4.endsWith("]") ? text4.slice(1, -1) : text4;
 }
-function canonicalIPv4(text3) {
-  const octets = parseIPv4(text3);
+function canonicalIPv4(text4) {
+  const octets = parseIPv4(text4);
   return octets?.join(".");
 }
-function parseIPv4(text3) {
-  const parts2 = text3.split(".");
+function parseIPv4(text4) {
+  const parts2 = text4.split(".");
   if (parts2.length !== 4) return void 0;
   const octets = [];
   for (const part of parts2) {
@@ -85372,10 +86129,10 @@ function parseIPv4(text3) {
   }
   return octets;
 }
-function canonicalIPv6(text3) {
-  const percent = text3.indexOf("%");
-  const zone = percent < 0 ? "" : text3.slice(percent);
-  const groups2 = parseIPv6Groups(percent < 0 ? text3 : text3.slice(0, percent));
+function canonicalIPv6(text4) {
+  const percent = text4.indexOf("%");
+  const zone = percent < 0 ? "" : text4.slice(percent);
+  const groups2 = parseIPv6Groups(percent < 0 ? text4 : text4.slice(0, percent));
   if (!groups2) return void 0;
   if (isIPv4Mapped(groups2)) {
     const [high = 0, low = 0] = groups2.slice(6);
@@ -85383,9 +86140,9 @@ function canonicalIPv6(text3) {
   }
   return compressIPv6(groups2) + zone;
 }
-function parseIPv6Groups(text3) {
-  if (!text3.includes(":")) return void 0;
-  const halves = text3.split("::");
+function parseIPv6Groups(text4) {
+  if (!text4.includes(":")) return void 0;
+  const halves = text4.split("::");
   if (halves.length > 2) return void 0;
   const head = parseGroupList(halves[0] ?? "");
   const tail = halves.length === 2 ? parseGroupList(halves[1] ?? "") : [];
@@ -85394,9 +86151,9 @@ function parseIPv6Groups(text3) {
   if (halves.length === 2 ? count > 7 : count !== 8) return void 0;
   return [...head, ...new Array(8 - count).fill(0), ...tail];
 }
-function parseGroupList(text3) {
-  if (text3 === "") return [];
-  const parts2 = text3.split(":");
+function parseGroupList(text4) {
+  if (text4 === "") return [];
+  const parts2 = text4.split(":");
   const groups2 = [];
   for (const [index2, part] of parts2.entries()) {
     if (index2 === parts2.length - 1 && part.includes(".")) {
@@ -85436,7 +86193,8 @@ function toClaim(binding2) {
   return {
     service: binding2.service,
     project: binding2.project,
-    stack: binding2.stack,
+    stacks: binding2.stacks !== void 0 && binding2.stacks.length > 0 ? binding2.stacks : void 0,
+    profiles: binding2.profiles ?? [],
     address: addressKey(binding2.hostIp)
   };
 }
@@ -85452,47 +86210,61 @@ function holdsOtherService(summary2, claim2) {
 }
 var HOST_LEVEL = "\0host";
 var ANY = "any";
+var ALL_PROFILES = "all";
 var PartnerIndex = class {
-  constructor(claims, stackAware) {
-    this.stackAware = stackAware;
+  constructor(claims, placementAware) {
+    this.placementAware = placementAware;
     for (const claim2 of claims) {
-      const across = [cell(ANY, claim2.address), cell(ANY, ANY)];
-      const stack = this.stackOf(claim2);
-      for (const key of stackAware ? [cell(stack, claim2.address), cell(stack, ANY), ...across] : across) {
-        let summary2 = this.cells.get(key);
-        if (!summary2) this.cells.set(key, summary2 = { names: [], projects: [] });
-        addToSummary(summary2, claim2);
+      const groups2 = [ANY, ...placementAware ? this.groupsOf(claim2) : []];
+      for (const group2 of groups2) {
+        for (const address of [claim2.address, ANY]) {
+          const key = cell(group2, address);
+          let summary2 = this.cells.get(key);
+          if (!summary2) this.cells.set(key, summary2 = { names: [], projects: [] });
+          addToSummary(summary2, claim2);
+        }
       }
     }
   }
-  stackAware;
+  placementAware;
   cells = /* @__PURE__ */ new Map();
   hasPartner(claim2) {
-    return this.partnerCells(claim2).some((key) => {
-      const summary2 = this.cells.get(key);
-      return summary2 !== void 0 && holdsOtherService(summary2, claim2);
-    });
+    const addresses = claim2.address === WILDCARD ? [ANY] : [claim2.address, WILDCARD];
+    return this.partnerGroups(claim2).some(
+      (group2) => addresses.some((address) => {
+        const summary2 = this.cells.get(cell(group2, address));
+        return summary2 !== void 0 && holdsOtherService(summary2, claim2);
+      })
+    );
   }
-  stackOf(claim2) {
-    return this.stackAware && claim2.stack !== void 0 ? claim2.stack : HOST_LEVEL;
+  /** The groups a claim is counted in: host level, or each of its stacks as a whole and by profile. */
+  groupsOf(claim2) {
+    if (claim2.stacks === void 0) return [HOST_LEVEL];
+    const profiles = claim2.profiles.length === 0 ? [ALL_PROFILES] : claim2.profiles;
+    return claim2.stacks.flatMap((stack) => [stack, ...profiles.map((profile) => profileGroup(stack, profile))]);
   }
-  /** The cells whose claims both overlap this claim's address and meet its stack. */
-  partnerCells(claim2) {
-    const stack = this.stackOf(claim2);
-    const address = claim2.address;
-    if (stack === HOST_LEVEL) return address === WILDCARD ? [cell(ANY, ANY)] : [cell(ANY, address), cell(ANY, WILDCARD)];
-    if (address === WILDCARD) return [cell(stack, ANY), cell(HOST_LEVEL, ANY)];
-    return [cell(stack, address), cell(stack, WILDCARD), cell(HOST_LEVEL, address), cell(HOST_LEVEL, WILDCARD)];
+  /** The groups whose claims meet this one (see claimsMeet). */
+  partnerGroups(claim2) {
+    if (!this.placementAware || claim2.stacks === void 0) return [ANY];
+    const groups2 = [HOST_LEVEL];
+    for (const stack of claim2.stacks) {
+      if (claim2.profiles.length === 0) groups2.push(stack);
+      else groups2.push(profileGroup(stack, ALL_PROFILES), ...claim2.profiles.map((profile) => profileGroup(stack, profile)));
+    }
+    return groups2;
   }
 };
-function cell(stack, address) {
-  return `${stack}${address}`;
+function profileGroup(stack, profile) {
+  return `${stack}${profile}`;
+}
+function cell(group2, address) {
+  return `${group2}${address}`;
 }
 
 // src/detect/collision-rules.ts
 function classifyCollision(collision, scope, protocol, displayName) {
   const entries = collision.bindings.filter((binding2) => binding2.kind === "registry");
-  const owners = servicesOf(entries, displayName);
+  const owners = servicesOf2(entries, displayName);
   const where = describePorts(collision.port, collision.endPort, protocol, scope);
   const base = { ...collision, scope, protocol };
   if (owners.length >= 2) {
@@ -85502,14 +86274,14 @@ function classifyCollision(collision, scope, protocol, displayName) {
   const [owner2] = entries;
   if (owner2) {
     const others = collision.bindings.filter((binding2) => !sameService(binding2, owner2));
-    const severity2 = others.every((binding2) => binding2.soft === true) ? "warning" : "error";
+    const severity2 = others.every((binding2) => !isFirm(binding2)) ? "warning" : "error";
     const given = joinWithAnd([...new Set(entries.map((entry) => formatPortRange(entry.port, entry.endPort)))]);
-    const collide = verb("collides", "collide", servicesOf(others, displayName).length);
+    const collide = verb("collides", "collide", servicesOf2(others, displayName).length);
     const message2 = `${where}: ${describeClaims(others, displayName)} ${collide} with ${displayName(owner2)}, which the registry gives ${given}`;
-    return { ...base, rule: "registry-conflict", severity: severity2, message: severity2 === "warning" ? message2 + SOFT_NOTE : message2 };
+    return { ...base, rule: "registry-conflict", severity: severity2, message: severity2 === "warning" ? message2 + uncertaintyNote(others) : message2 };
   }
   const severity = duplicatePortSeverity(collision.bindings);
-  const quantifier = servicesOf(collision.bindings, displayName).length === 2 ? "both" : "all";
+  const quantifier = servicesOf2(collision.bindings, displayName).length === 2 ? "both" : "all";
   const ports = formatPortRange(collision.port, collision.endPort);
   const message = `${where}: ${describeClaims(collision.bindings, displayName)} ${quantifier} bind ${ports}`;
   return {
@@ -85525,23 +86297,45 @@ function registryDuplicateMessage(where, bindings, displayName) {
   const others = bindings.filter((binding2) => !isRegistered(binding2));
   const message = `${where}: the registry gives it to ${describeClaims(entries, displayName)}`;
   if (others.length === 0) return message;
-  const bind2 = verb("binds", "bind", servicesOf(others, displayName).length);
+  const bind2 = verb("binds", "bind", servicesOf2(others, displayName).length);
   return `${message}, and ${describeClaims(others, displayName)} ${bind2} it too`;
 }
 function duplicatePortSeverity(bindings) {
-  const firm = bindings.filter((binding2) => binding2.soft !== true).map((binding2) => ({ binding: binding2, claim: toClaim(binding2) }));
+  const firm = bindings.filter(isFirm).map((binding2) => ({ binding: binding2, claim: toClaim(binding2) }));
   const index2 = new PartnerIndex(firm.map(({ claim: claim2 }) => claim2), true);
   return firm.some(({ binding: binding2, claim: claim2 }) => binding2.isDefault !== true && index2.hasPartner(claim2)) ? "error" : "warning";
+}
+function isFirm(binding2) {
+  return binding2.soft !== true && binding2.uncertain === void 0;
 }
 var SOFT_NOTE = "; a published range lets the runtime pick another port";
 function warningNote(bindings) {
   const reasons = [];
-  const stacks = [...new Set(bindings.flatMap((binding2) => binding2.stack === void 0 ? [] : [binding2.stack]))];
-  if (stacks.length >= 2) {
+  const stacks = [...new Set(bindings.flatMap((binding2) => binding2.stacks ?? []))];
+  if (stacks.length >= 2 && !bindings.some((binding2) => binding2.stacks === void 0)) {
     reasons.push(`across ${describeStacks(stacks.sort(compareStrings))}, which may not run together`);
   }
+  const profiles = exclusiveProfiles(bindings);
+  if (profiles.length >= 2) reasons.push(`in profiles ${profiles.join(" / ")}, which never run together`);
   if (bindings.some((binding2) => binding2.isDefault === true)) reasons.push("between defaults that users override");
   const note = reasons.length === 0 ? "" : ` (only ${reasons.join(", or ")})`;
+  return note + uncertaintyNote(bindings);
+}
+function exclusiveProfiles(bindings) {
+  const sets = bindings.filter((binding2) => (binding2.profiles?.length ?? 0) > 0).map((binding2) => [...binding2.profiles ?? []].sort(compareStrings));
+  const seen = /* @__PURE__ */ new Map();
+  for (const set3 of sets) {
+    for (const profile of set3) {
+      const owner2 = seen.get(profile);
+      if (owner2 !== void 0 && owner2 !== set3.join(",")) return [];
+    }
+    for (const profile of set3) seen.set(profile, set3.join(","));
+  }
+  return [...new Set(sets.map((set3) => set3.join(", ")))].sort(compareStrings);
+}
+function uncertaintyNote(bindings) {
+  const reasons = [...new Set(bindings.flatMap((binding2) => binding2.uncertain === void 0 ? [] : [binding2.uncertain]))].sort(compareStrings);
+  const note = reasons.map((reason) => `; ${reason}`).join("");
   return bindings.some((binding2) => binding2.soft === true) ? note + SOFT_NOTE : note;
 }
 
@@ -85706,7 +86500,7 @@ function toConflictFacts(findings, displayName) {
   const place = placeOf3(first);
   const bindings = [...new Set(findings.map((finding) => finding.binding))].sort(compareBindings);
   const claims = describeClaims(bindings, displayName);
-  const count = servicesOf(bindings, displayName).length;
+  const count = servicesOf2(bindings, displayName).length;
   const details = joinWithAnd([...new Set(findings.map((finding) => finding.detail))]);
   const ports = formatPortRange(place.port, place.endPort);
   const sentence = {
@@ -85807,7 +86601,6 @@ function portSet(entries) {
 }
 
 // src/resolve/resolve.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
 function resolveBindings(bindings, registry2, config2) {
   const canonical = aliasMap(config2.aliases);
   const rename2 = (binding2) => {
@@ -85815,8 +86608,7 @@ function resolveBindings(bindings, registry2, config2) {
     return service === void 0 ? binding2 : { ...binding2, service };
   };
   const servicesByPort = registeredServicesByPort(registry2.entries.map(rename2));
-  const placed = placeInScopes(dropReferencedVariables(bindings).map(rename2), config2);
-  return placed.map((binding2) => claimOfRegisteredService(binding2, servicesByPort.get(portKey(binding2))));
+  return dropReferencedVariables(bindings).map(rename2).map((binding2) => claimOfRegisteredService(binding2, servicesByPort.get(portKey(binding2))));
 }
 function portKey(binding2) {
   return `${binding2.port}/${binding2.protocol}`;
@@ -85860,18 +86652,6 @@ function dropReferencedVariables(bindings) {
   if (referenced.size === 0) return [...bindings];
   return bindings.filter((binding2) => binding2.format !== "dotenv" || !referenced.has(`${binding2.variableFile ?? binding2.file}\0${binding2.variable ?? ""}`));
 }
-function placeInScopes(bindings, config2) {
-  if (config2.scopes.length === 0) return [...bindings];
-  const rules = config2.scopes.map((rule) => ({ ...rule, matches: (0, import_picomatch2.default)([...rule.paths], { dot: true }) }));
-  return bindings.map((binding2) => {
-    const rule = rules.find((candidate) => candidate.matches(binding2.file));
-    if (!rule) return binding2;
-    const placed = { ...binding2 };
-    if (binding2.scope === "host") placed.scope = rule.name;
-    if (rule.together && binding2.stack !== void 0) placed.stack = `together:${rule.name}`;
-    return placed;
-  });
-}
 function claimOfRegisteredService(binding2, onPort) {
   if (binding2.setting === void 0 || onPort === void 0) return binding2;
   const owner2 = longestNamedService(settingWords2(binding2.setting).split("-"), onPort, binding2.service);
@@ -85895,14 +86675,399 @@ function settingWords2(setting) {
   return normalizeServiceName(setting.replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/\./g, "-"));
 }
 
+// src/topology/composePlacement.ts
+function placeComposeClaims(bindingsByFile, servicesByFile, layout) {
+  const claimsOf = /* @__PURE__ */ new Map();
+  for (const [file2, bindings2] of bindingsByFile) for (const binding2 of bindings2) {
+    const key = serviceKeyIn(file2, binding2.service);
+    const list2 = claimsOf.get(key);
+    if (list2) list2.push(binding2);
+    else claimsOf.set(key, [binding2]);
+  }
+  const diagnostics = [];
+  const reportedCycles = /* @__PURE__ */ new Set();
+  const services = [];
+  const bindings = [];
+  for (const [file2, facts] of servicesByFile) {
+    const stacks = layout.stacksOf.get(file2);
+    if (!stacks || stacks.length === 0) continue;
+    const first = stacks[0];
+    const profiles = profilesIn(first, servicesByFile);
+    for (const service of facts) {
+      const running = { file: file2, facts: service, stacks, project: first.project, profiles: profiles.get(service.name) ?? [], scope: containerScope(first.project, service) };
+      services.push(running);
+      const own4 = claimsOf.get(serviceKeyIn(file2, service.name)) ?? [];
+      const inherited = service.extends ? inheritedClaims({ file: file2, service }, { claimsOf, servicesByFile, diagnostics, reportedCycles }) : [];
+      for (const binding2 of [...own4, ...inherited]) bindings.push(placed(binding2, running));
+    }
+  }
+  return { bindings, services, diagnostics };
+}
+function containerScope(project, service) {
+  return service.hostNetwork ? "host" : `container:${project}/${service.networkOf ?? service.name}`;
+}
+function placed(binding2, service) {
+  const result = {
+    ...binding2,
+    service: service.facts.name,
+    project: service.project,
+    stacks: service.stacks.map((stack) => stack.id),
+    scope: binding2.scope === "host" ? "host" : service.scope
+  };
+  if (service.profiles.length > 0) result.profiles = service.profiles;
+  else delete result.profiles;
+  return result;
+}
+function profilesIn(stack, servicesByFile) {
+  const profiles = /* @__PURE__ */ new Map();
+  for (const file2 of stack.files) {
+    for (const service of servicesByFile.get(file2) ?? []) {
+      if (service.profiles.length > 0) profiles.set(service.name, service.profiles);
+    }
+  }
+  return profiles;
+}
+function inheritedClaims(start2, lookup3) {
+  const { claimsOf, servicesByFile, diagnostics } = lookup3;
+  const claims = [];
+  const visited = /* @__PURE__ */ new Set([serviceKeyIn(start2.file, start2.service.name)]);
+  let current = start2;
+  for (; ; ) {
+    const link = current.service.extends;
+    if (!link) return claims;
+    if (link.file?.unresolved !== void 0) {
+      diagnostics.push({ ...link.at, severity: "warning", message: `extends names ${link.file.unresolved}: the ports it inherits are not known` });
+      return claims;
+    }
+    const baseFile = link.file?.path ?? current.file;
+    const base = servicesByFile.get(baseFile)?.find((candidate) => candidate.name === link.service);
+    if (!base) {
+      const where = servicesByFile.has(baseFile) ? `${baseFile} defines no service ${link.service}` : `${baseFile} is not read as a compose file`;
+      diagnostics.push({ ...link.at, severity: "warning", message: `extends ${link.service}, but ${where}: the ports it inherits are not known` });
+      return claims;
+    }
+    const key = serviceKeyIn(baseFile, base.name);
+    if (visited.has(key)) {
+      const cycle = [...visited].sort().join("\n");
+      if (!lookup3.reportedCycles.has(cycle)) diagnostics.push({ ...link.at, severity: "error", message: `extends loop through service ${base.name} of ${baseFile} (Compose refuses it)` });
+      lookup3.reportedCycles.add(cycle);
+      return claims;
+    }
+    visited.add(key);
+    claims.push(...claimsOf.get(key) ?? []);
+    current = { file: baseFile, service: base };
+  }
+}
+function serviceKeyIn(file2, service) {
+  return `${file2}\0${service}`;
+}
+
+// src/topology/composeStacks.ts
+function formComposeStacks(inputs) {
+  const diagnostics = [];
+  const sets = [];
+  const seen = /* @__PURE__ */ new Set();
+  const addSet = (files) => {
+    const key = files.join("\n");
+    if (files.length === 0 || seen.has(key)) return;
+    seen.add(key);
+    sets.push({ files: [...files] });
+  };
+  const usable = (references, what) => references.flatMap((reference) => usableFile(reference, inputs, what, diagnostics));
+  for (const folder of [...new Set([...inputs.files.keys()].map(folderOf))].sort()) {
+    const setting = inputs.settings.get(pathIn(folder, ".env"));
+    addSet(setting ? usable(setting.files, "COMPOSE_FILE") : defaultFiles(folder, inputs.files));
+  }
+  for (const run3 of [...inputs.runs].sort((a, b) => compareLocations2(a.at, b.at))) {
+    if (run3.problem !== void 0) {
+      diagnostics.push({ ...run3.at, severity: "warning", message: run3.problem });
+      continue;
+    }
+    const files = usable(resolveRunFiles(run3, inputs), "this command");
+    addSet(files);
+  }
+  const included = expandIncludes(sets, inputs, diagnostics);
+  const named = new Set(sets.flatMap((set3) => set3.files));
+  const extended2 = new Set([...inputs.files.values()].flatMap((facts) => facts.services.flatMap((service) => service.extends?.file?.path ?? [])));
+  for (const path6 of [...inputs.files.keys()].sort()) {
+    if (named.has(path6) || included.has(path6) || extended2.has(path6)) continue;
+    const files = withIncludes([path6], inputs, diagnostics);
+    sets.push({ files });
+  }
+  const stacks = /* @__PURE__ */ new Map();
+  for (const { files } of sets) {
+    const id = stackId("compose", files.join("+"));
+    if (!stacks.has(id)) stacks.set(id, { id, files, project: inputs.files.get(files[0])?.project ?? "default" });
+  }
+  const stacksOf = /* @__PURE__ */ new Map();
+  for (const stack of stacks.values()) {
+    for (const file2 of stack.files) {
+      const list2 = stacksOf.get(file2);
+      if (list2) list2.push(stack);
+      else stacksOf.set(file2, [stack]);
+    }
+  }
+  return { stacks: [...stacks.values()], stacksOf, diagnostics };
+}
+function resolveRunFiles(run3, inputs) {
+  return run3.files.map(({ written, at }) => {
+    const resolutions = run3.folders.map((folder) => resolveWrittenPath(folder, written));
+    const found = resolutions.find((resolved) => "path" in resolved && inputs.files.has(resolved.path)) ?? resolutions[0] ?? { unresolved: "no folder" };
+    return "path" in found ? { path: found.path, at } : { path: written, at, unresolved: found.unresolved };
+  });
+}
+function defaultFiles(folder, files) {
+  const first = (names) => names.map((name2) => pathIn(folder, name2)).find((path6) => files.has(path6));
+  const main = first(COMPOSE_DEFAULT_FILES);
+  if (main === void 0) return [];
+  const override = first(COMPOSE_OVERRIDE_FILES);
+  return override === void 0 ? [main] : [main, override];
+}
+function usableFile(reference, inputs, what, diagnostics) {
+  if (reference.unresolved !== void 0) {
+    diagnostics.push({ ...reference.at, severity: "warning", message: `${what} names ${reference.unresolved}: that file set is not known to this check` });
+    return [];
+  }
+  if (inputs.files.has(reference.path)) return [reference.path];
+  const problem2 = inputs.exists(reference.path) ? "which is not read as a compose file" : "which is not in the repository";
+  diagnostics.push({ ...reference.at, severity: "warning", message: `${what} names ${reference.path}, ${problem2}` });
+  return [];
+}
+function expandIncludes(sets, inputs, diagnostics) {
+  const included = /* @__PURE__ */ new Set();
+  for (const set3 of sets) {
+    const expanded = withIncludes(set3.files, inputs, diagnostics);
+    for (const file2 of expanded) if (!set3.files.includes(file2)) included.add(file2);
+    set3.files = expanded;
+  }
+  return included;
+}
+function withIncludes(files, inputs, diagnostics) {
+  const result = [];
+  const visit5 = (path6, chain) => {
+    if (result.includes(path6)) return;
+    result.push(path6);
+    const ancestors = [...chain, path6];
+    for (const reference of inputs.files.get(path6)?.includes ?? []) {
+      if (reference.unresolved === void 0 && ancestors.includes(reference.path)) {
+        const loop = [...ancestors.slice(ancestors.indexOf(reference.path)), reference.path];
+        diagnostics.push({ ...reference.at, severity: "error", message: `include loop: ${loop.join(" -> ")} (Compose refuses it)` });
+        continue;
+      }
+      for (const file2 of usableFile(reference, inputs, "include", diagnostics)) visit5(file2, ancestors);
+    }
+  };
+  for (const file2 of files) visit5(file2, []);
+  return result;
+}
+function compareLocations2(a, b) {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
+}
+
+// src/topology/configScopes.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+function placeInConfiguredScopes(bindings, scopes) {
+  if (scopes.length === 0) return [...bindings];
+  const rules = scopes.map((rule) => ({ ...rule, matches: (0, import_picomatch2.default)([...rule.paths], { dot: true }) }));
+  return bindings.map((binding2) => {
+    const rule = rules.find((candidate) => candidate.matches(binding2.file));
+    if (!rule) return binding2;
+    const placed2 = { ...binding2 };
+    if (binding2.scope === "host") placed2.scope = rule.name;
+    if (rule.together && binding2.stacks !== void 0) placed2.stacks = [`together:${rule.name}`];
+    return placed2;
+  });
+}
+
+// src/topology/containers.ts
+function composeHomes(services, isFolder, diagnostics) {
+  const homes = [];
+  for (const { facts, project, stacks, profiles, scope } of services) {
+    const build = facts.build;
+    if (!build) continue;
+    if (build.context.unresolved !== void 0) {
+      if (build.context.unresolved.includes("variables")) diagnostics.push({ ...build.context.at, severity: "warning", message: `service ${facts.name}: the build context ${build.context.unresolved}, so the code it runs is not known` });
+      continue;
+    }
+    if (!isFolder(build.context.path)) {
+      diagnostics.push({ ...build.context.at, severity: "warning", message: `service ${facts.name}: the build context ${build.context.path} is not a folder of this repository` });
+      continue;
+    }
+    const dockerfile = build.dockerfile ?? pathIn(build.context.path, "Dockerfile");
+    homes.push({
+      context: build.context.path,
+      dockerfileFolder: folderOf(dockerfile),
+      service: facts.name,
+      project,
+      scope,
+      stacks: stacks.map((stack) => stack.id),
+      ...profiles.length > 0 ? { profiles } : {}
+    });
+  }
+  return homes;
+}
+function workloadHomes(builds, workloads) {
+  const homes = [];
+  for (const build of builds) {
+    if (build.context.unresolved !== void 0) continue;
+    for (const workload of workloads) {
+      for (const container of workload.containers) {
+        if (!sameImage(container.image, build.image)) continue;
+        homes.push({
+          context: build.context.path,
+          dockerfileFolder: folderOf(build.dockerfile ?? pathIn(build.context.path, "Dockerfile")),
+          service: container.service,
+          scope: workload.scope
+        });
+      }
+    }
+  }
+  return homes;
+}
+function sameImage(manifestImage, builtImage) {
+  const strip = (image) => {
+    const digest = image.indexOf("@");
+    const name2 = digest < 0 ? image : image.slice(0, digest);
+    const tag = name2.lastIndexOf(":");
+    return tag > name2.lastIndexOf("/") ? name2.slice(0, tag) : name2;
+  };
+  return strip(manifestImage) === strip(builtImage);
+}
+var ContainerMap = class {
+  byContext = /* @__PURE__ */ new Map();
+  constructor(homes) {
+    for (const home of homes) {
+      const list2 = this.byContext.get(home.context);
+      if (list2) list2.push(home);
+      else this.byContext.set(home.context, [home]);
+    }
+  }
+  /** The homes of the nearest context above the file; among several, those whose Dockerfile sits nearest above it. */
+  homesOf(path6) {
+    for (const folder of foldersAbove(path6)) {
+      const homes = this.byContext.get(folder);
+      if (!homes) continue;
+      const above = homes.filter((home) => isWithin(home.dockerfileFolder, path6));
+      if (above.length === 0) return homes;
+      const nearest = Math.max(...above.map((home) => home.dockerfileFolder.length));
+      return above.filter((home) => home.dockerfileFolder.length === nearest);
+    }
+    return [];
+  }
+};
+function inContainer(binding2, home) {
+  const placed2 = { ...binding2, service: home.service, scope: binding2.scope === "host" && home.scope !== "host" ? home.scope : binding2.scope };
+  if (home.project !== void 0) placed2.project = home.project;
+  if (home.stacks !== void 0) placed2.stacks = home.stacks;
+  if (home.profiles !== void 0) placed2.profiles = home.profiles;
+  return placed2;
+}
+function nearestDockerfile(path6, dockerfiles) {
+  for (const folder of foldersAbove(path6)) {
+    const dockerfile = dockerfiles.get(folder);
+    if (dockerfile !== void 0) return dockerfile;
+  }
+  return void 0;
+}
+
+// src/topology/processes.ts
+var GENERIC_PROGRAM_FOLDERS = /* @__PURE__ */ new Set(["cmd", "src", "internal", "pkg", "main"]);
+function nameGoProgram(binding2, layout, rootName) {
+  for (const folder of foldersAbove(binding2.file)) {
+    if (layout.mainFolders.has(folder)) {
+      if (layout.moduleRoots.has(folder)) return binding2;
+      const name2 = baseName(folder, rootName);
+      const service = GENERIC_PROGRAM_FOLDERS.has(name2.toLowerCase()) ? "" : normalizeServiceName(name2);
+      return service === "" || service === binding2.service ? binding2 : { ...binding2, service };
+    }
+    if (layout.moduleRoots.has(folder)) return binding2;
+  }
+  return binding2;
+}
+function goModuleRoots(paths) {
+  const roots = /* @__PURE__ */ new Set();
+  for (const path6 of paths) if (path6 === "go.mod" || path6.endsWith("/go.mod")) roots.add(folderOf(path6));
+  return roots;
+}
+
+// src/topology/placeClaims.ts
+var CODE_FORMATS = /* @__PURE__ */ new Set(["rust", "go", "typescript", "javascript", "python", "dotenv"]);
+function placeClaims(input2) {
+  const facts = collectFacts(input2.files);
+  const present = new Set(input2.paths);
+  const folders = foldersOf(input2.paths);
+  const diagnostics = [];
+  const layout = formComposeStacks({ files: facts.composeFiles, settings: facts.composeFileSettings, runs: facts.composeRuns, exists: (path6) => present.has(path6) });
+  diagnostics.push(...layout.diagnostics);
+  const servicesByFile = new Map([...facts.composeFiles].map(([path6, file2]) => [path6, file2.services]));
+  const compose = placeComposeClaims(facts.composeBindings, servicesByFile, layout);
+  diagnostics.push(...compose.diagnostics);
+  const containers = new ContainerMap([...composeHomes(compose.services, (path6) => folders.has(path6), diagnostics), ...workloadHomes(facts.imageBuilds, facts.workloads)]);
+  const projectFolders = new Set([...layout.stacksOf.keys()].map(folderOf));
+  const goLayout = { mainFolders: facts.goMainFolders, moduleRoots: goModuleRoots(input2.paths) };
+  const placeCode = (binding2) => {
+    if (!CODE_FORMATS.has(binding2.format) || binding2.scope !== "host" || binding2.stacks !== void 0) return [binding2];
+    const folder = folderOf(binding2.file);
+    const isComposeEnv = binding2.format === "dotenv" && projectFolders.has(folder);
+    if (isComposeEnv && baseName(binding2.file, input2.rootName) === ".env") return [];
+    const homes = containers.homesOf(binding2.file);
+    if (homes.length > 0) return homes.map((home) => inContainer(binding2, home));
+    if (isComposeEnv) return [{ ...binding2, uncertain: `${binding2.file} may configure the containers of the Compose project in ${folder} rather than a program on the host` }];
+    const named = binding2.format === "go" ? nameGoProgram(binding2, goLayout, input2.rootName) : binding2;
+    const dockerfile = nearestDockerfile(binding2.file, facts.dockerfiles);
+    return dockerfile === void 0 ? [named] : [{ ...named, uncertain: `${binding2.file} may run in a container built by ${dockerfile}, which nothing here runs` }];
+  };
+  const placed2 = [...compose.bindings, ...facts.bindings.flatMap(placeCode)];
+  return { bindings: placeInConfiguredScopes(placed2, input2.config.scopes), diagnostics: distinctDiagnostics(diagnostics) };
+}
+function collectFacts(files) {
+  const collected = { bindings: [], composeBindings: /* @__PURE__ */ new Map(), composeFiles: /* @__PURE__ */ new Map(), composeFileSettings: /* @__PURE__ */ new Map(), composeRuns: [], dockerfiles: /* @__PURE__ */ new Map(), goMainFolders: /* @__PURE__ */ new Set(), workloads: [], imageBuilds: [] };
+  for (const { path: path6, result } of files) {
+    const facts = result.facts;
+    if (facts?.compose) {
+      collected.composeFiles.set(path6, facts.compose);
+      collected.composeBindings.set(path6, result.bindings);
+    } else {
+      for (const binding2 of result.bindings) collected.bindings.push(binding2);
+    }
+    if (!facts) continue;
+    if (facts.composeFileSetting) collected.composeFileSettings.set(path6, facts.composeFileSetting);
+    if (facts.composeRuns) collected.composeRuns.push(...facts.composeRuns);
+    if (facts.dockerfile && !collected.dockerfiles.has(folderOf(path6))) collected.dockerfiles.set(folderOf(path6), path6);
+    if (facts.goPackage === "main") collected.goMainFolders.add(folderOf(path6));
+    if (facts.workloads) collected.workloads.push(...facts.workloads);
+    if (facts.imageBuilds) collected.imageBuilds.push(...facts.imageBuilds);
+  }
+  return collected;
+}
+function foldersOf(paths) {
+  const folders = /* @__PURE__ */ new Set(["."]);
+  for (const path6 of paths) {
+    for (const folder of foldersAbove(path6)) {
+      if (folders.has(folder)) break;
+      folders.add(folder);
+    }
+  }
+  return folders;
+}
+function distinctDiagnostics(diagnostics) {
+  const seen = /* @__PURE__ */ new Set();
+  return diagnostics.filter((diagnostic) => {
+    const key = `${diagnostic.file}\0${diagnostic.line ?? 0}\0${diagnostic.column ?? 0}\0${diagnostic.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 // src/pipeline/analyze.ts
-function analyzeExtraction(files, config2) {
+function analyzeExtraction(files, config2, tree) {
   const sorted = [...files].sort((a, b) => compareText(a.path, b.path));
   const merged = mergeRegistries(sorted.filter((file2) => file2.isRegistry));
   const registry2 = resolveRegistry(merged.registry, config2);
-  const found = sorted.filter((file2) => !file2.isRegistry).flatMap((file2) => file2.result.bindings);
-  const bindings = resolveBindings(found, registry2, config2);
-  const diagnostics = [...sorted.flatMap((file2) => file2.result.diagnostics), ...merged.diagnostics];
+  const topology = placeClaims({ files: sorted.filter((file2) => !file2.isRegistry), paths: tree.paths, config: config2, rootName: tree.rootName });
+  const bindings = resolveBindings(topology.bindings, registry2, config2);
+  const diagnostics = [...sorted.flatMap((file2) => file2.result.diagnostics), ...merged.diagnostics, ...topology.diagnostics];
   const { conflicts, omitted } = detectConflictsWithin(bindings, registry2, MAX_CONFLICT_CLAIMS);
   if (omitted > 0) {
     const message = `${omitted} more conflicts not reported: those of the lowest ports already name ${MAX_CONFLICT_CLAIMS} claims (a fixed limit; ranges that overlap by the thousand make a conflict for every stretch between two range ends)`;
@@ -85954,8 +87119,13 @@ function workerScript() {
   const script = fileURLToPath2(new URL("./worker.js", import.meta.url));
   return existsSync4(script) ? script : void 0;
 }
-function candidateItems(candidates) {
-  return candidates.map((candidate) => [candidate.path, candidate.extractor.format]);
+function candidateItems(candidates, catalogue) {
+  return candidates.map(({ path: path6, readers, registryUnread, named }) => {
+    const item = { path: path6, readers: readers.map((reader) => catalogue.indexOf(reader)) };
+    if (registryUnread) item.registryUnread = true;
+    if (named) item.named = true;
+    return item;
+  });
 }
 
 // src/pipeline/extractTree.ts
@@ -85964,7 +87134,7 @@ async function extractTree(tree, candidates, options) {
   const toExtract = [];
   for (const candidate of candidates) {
     const reused = options.reuse?.(candidate);
-    if (reused) results.set(candidate.path, { candidate, result: reused });
+    if (reused) results.set(candidate.path, { ...reused, candidate });
     else toExtract.push(candidate);
   }
   const parts2 = tree.root !== void 0 && threadsFor(toExtract.length) === 2 ? await extractOnTwoThreads(tree, tree.root, toExtract, options) : [await extractLocally(tree, toExtract, options)];
@@ -85973,16 +87143,17 @@ async function extractTree(tree, candidates, options) {
 }
 async function extractOnTwoThreads(tree, root, candidates, options) {
   const limits = { ...options.limits, maxTotalBytes: Math.floor(options.limits.maxTotalBytes / 2) };
-  const [mine, theirs] = splitInTwo(candidates, (candidate) => candidate.extractor.format);
-  const remote = extractInWorker({ root, paths: tree.paths, rootName: options.rootName, limits, items: candidateItems(theirs) });
+  const [mine, theirs] = splitInTwo(candidates, (candidate) => candidate.readers[0]?.format ?? "");
+  const remote = extractInWorker({ root, paths: tree.paths, rootName: options.rootName, limits, items: candidateItems(theirs, EXTRACTORS) });
   const local = await extractLocally(tree, mine, { ...options, limits });
   const byPath = new Map(theirs.map((candidate) => [candidate.path, candidate]));
   const response = await remote.catch(() => void 0);
   if (response === void 0) return [local, await extractLocally(tree, theirs, { ...options, limits })];
   const results = /* @__PURE__ */ new Map();
-  for (const [path6, result] of response.results) {
+  for (const [path6, readerIndex, result] of response.results) {
     const candidate = byPath.get(path6);
-    if (candidate) results.set(path6, { candidate, result });
+    const reader = candidate?.readers[readerIndex];
+    if (candidate && reader) results.set(path6, { candidate, reader, result });
   }
   return [local, { results, diagnostics: response.diagnostics }];
 }
@@ -85992,8 +87163,10 @@ async function extractLocally(tree, toExtract, options) {
   const present = new Set(tree.paths);
   for (const candidate of toExtract) {
     wanted.add(candidate.path);
-    for (const dependency of candidate.extractor.dependencies?.(candidate.path) ?? []) {
-      if (present.has(dependency)) wanted.add(dependency);
+    for (const reader of candidate.readers) {
+      for (const dependency of reader.dependencies?.(candidate.path) ?? []) {
+        if (present.has(dependency)) wanted.add(dependency);
+      }
     }
   }
   const { texts, diagnostics } = await tree.read([...wanted], options.limits.maxFileBytes);
@@ -86001,9 +87174,10 @@ async function extractLocally(tree, toExtract, options) {
   const budget = capTotalBytes(texts, options.limits, diagnostics);
   const context3 = { rootName: options.rootName, readFile: (path6) => texts.get(path6), parseBudget: createParseBudget(options.limits) };
   for (const candidate of toExtract) {
-    const text3 = texts.get(candidate.path);
-    if (text3 === void 0 || !budget.has(candidate.path)) continue;
-    const overlong = firstOverlongLine(text3, options.limits.maxLineLength);
+    const text4 = texts.get(candidate.path);
+    if (text4 === void 0 || !budget.has(candidate.path)) continue;
+    if (candidate.readers[0]?.isGenerated?.(text4)) continue;
+    const overlong = firstOverlongLine(text4, options.limits.maxLineLength);
     if (overlong !== void 0) {
       diagnostics.push({
         file: candidate.path,
@@ -86013,12 +87187,22 @@ async function extractLocally(tree, toExtract, options) {
       });
       continue;
     }
-    results.set(candidate.path, { candidate, result: runExtractor(candidate, text3, context3) });
+    const read = extractByShape(candidate, text4, context3);
+    if (read) results.set(candidate.path, read);
   }
   return { results, diagnostics };
 }
+function extractByShape(candidate, text4, context3) {
+  for (const [index2, reader] of candidate.readers.entries()) {
+    const { declined, ...result } = runExtractor(reader, candidate.path, text4, context3);
+    if (declined && !candidate.named) continue;
+    if (index2 === 0 && candidate.registryUnread) return void 0;
+    return { candidate, reader, result };
+  }
+  return void 0;
+}
 async function prepareExtractors(candidates, diagnostics) {
-  const extractors = new Set(candidates.map((candidate) => candidate.extractor));
+  const extractors = new Set(candidates.flatMap((candidate) => candidate.readers));
   for (const extractor of extractors) {
     try {
       await extractor.prepare?.();
@@ -86027,22 +87211,22 @@ async function prepareExtractors(candidates, diagnostics) {
     }
   }
 }
-function runExtractor(candidate, text3, context3) {
+function runExtractor(reader, path6, text4, context3) {
   try {
-    return candidate.extractor.extract({ path: candidate.path, text: text3 }, context3);
+    return reader.extract({ path: path6, text: text4 }, context3);
   } catch (error63) {
     return {
       bindings: [],
-      diagnostics: [{ file: candidate.path, severity: "error", message: `internal error in the ${candidate.extractor.format} extractor: ${error63 instanceof Error ? error63.message : String(error63)}` }]
+      diagnostics: [{ file: path6, severity: "error", message: `internal error in the ${reader.format} extractor: ${error63 instanceof Error ? error63.message : String(error63)}` }]
     };
   }
 }
-function firstOverlongLine(text3, max) {
-  if (text3.length <= max) return void 0;
+function firstOverlongLine(text4, max) {
+  if (text4.length <= max) return void 0;
   let line = 1;
   let start2 = 0;
-  for (let end = text3.indexOf("\n"); ; end = text3.indexOf("\n", start2)) {
-    const stop2 = end < 0 ? text3.length : end;
+  for (let end = text4.indexOf("\n"); ; end = text4.indexOf("\n", start2)) {
+    const stop2 = end < 0 ? text4.length : end;
     if (stop2 - start2 > max) return line;
     if (end < 0) return void 0;
     start2 = end + 1;
@@ -86131,7 +87315,7 @@ async function openGitBase(root, base) {
 async function checkTree(tree, root, registryPaths, config2, limits, reuse) {
   const registries = explicitRegistries(registryPaths, tree.paths);
   const selected = selectCandidates(tree.paths, {
-    extractors: EXTRACTORS,
+    readersOf,
     include: config2.include,
     exclude: config2.exclude,
     registries: registries.candidates,
@@ -86139,12 +87323,12 @@ async function checkTree(tree, root, registryPaths, config2, limits, reuse) {
     limits
   });
   const extraction = await extractTree(tree, selected.candidates, { rootName: basename3(root), limits, ...reuse ? { reuse } : {} });
-  const files = [...extraction.results.values()].map(({ candidate, result }) => ({
+  const files = [...extraction.results.values()].map(({ candidate, reader, result }) => ({
     path: candidate.path,
     result,
-    isRegistry: isRegistryExtractor(candidate.extractor)
+    isRegistry: isRegistryExtractor(reader)
   }));
-  const analysis = analyzeExtraction(files, config2);
+  const analysis = analyzeExtraction(files, config2, { paths: tree.paths, rootName: basename3(root) });
   analysis.diagnostics.push(...registries.diagnostics, ...selected.diagnostics, ...extraction.diagnostics);
   return { extraction, analysis };
 }
@@ -86156,7 +87340,7 @@ function explicitRegistries(paths, treePaths) {
     const extractor = registryExtractorFor(path6);
     if (!present.has(path6)) diagnostics.push({ file: path6, severity: "error", message: "registry file not found" });
     else if (!extractor) diagnostics.push({ file: path6, severity: "error", message: "no registry reader for this kind of file (use .yml, .yaml, .json, .md or .nix)" });
-    else candidates.push({ path: path6, extractor });
+    else candidates.push({ path: path6, readers: [extractor], named: true });
   }
   return { candidates, diagnostics };
 }
@@ -86166,10 +87350,13 @@ function normalizeRelativePath2(path6) {
 function reuseUnchanged(head, changed) {
   return (candidate) => {
     const found = head.results.get(candidate.path);
-    if (!found || found.candidate.extractor !== candidate.extractor || changed.has(candidate.path)) return void 0;
-    const dependencies = candidate.extractor.dependencies?.(candidate.path) ?? [];
-    return dependencies.some((path6) => changed.has(path6)) ? void 0 : found.result;
+    if (!found || !sameReaders(found.candidate.readers, candidate.readers) || changed.has(candidate.path)) return void 0;
+    const dependencies = found.reader.dependencies?.(candidate.path) ?? [];
+    return dependencies.some((path6) => changed.has(path6)) ? void 0 : found;
   };
+}
+function sameReaders(a, b) {
+  return a.length === b.length && a.every((reader, index2) => reader === b[index2]);
 }
 function sortBindings(bindings) {
   return bindings.sort((a, b) => a.port - b.port || a.endPort - b.endPort || compareText(a.scope, b.scope) || compareText(a.protocol, b.protocol) || compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.service, b.service));
@@ -86193,8 +87380,8 @@ function formatDiagnosticLocation(diagnostic) {
   if (diagnostic.line === void 0) return diagnostic.file;
   return diagnostic.column === void 0 ? `${diagnostic.file}:${diagnostic.line}` : `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`;
 }
-function markedNewcomers(report2, conflict) {
-  return new Set(report2.base === null ? [] : conflict.newServices);
+function markedNewcomers(report3, conflict) {
+  return new Set(report3.base === null ? [] : conflict.newServices);
 }
 function countOf(count, singular, pluralForm = `${singular}s`) {
   return `${count} ${count === 1 ? singular : pluralForm}`;
@@ -86227,19 +87414,19 @@ function distinctProposals(suggestions) {
 }
 
 // src/report/json.ts
-function toJsonReport(report2) {
-  const displayName = makeDisplayName(report2.bindings);
+function toJsonReport(report3) {
+  const displayName = makeDisplayName(report3.bindings);
   return {
     schemaVersion: 1,
-    base: report2.base,
-    stats: { files: report2.stats.files, bindings: report2.stats.bindings, durationMs: report2.stats.durationMs },
-    bindings: report2.bindings.map((binding2) => toJsonBinding(binding2, displayName(binding2))),
-    conflicts: report2.conflicts.map(toJsonConflict),
-    diagnostics: report2.diagnostics.map(toJsonDiagnostic)
+    base: report3.base,
+    stats: { files: report3.stats.files, bindings: report3.stats.bindings, durationMs: report3.stats.durationMs },
+    bindings: report3.bindings.map((binding2) => toJsonBinding(binding2, displayName(binding2))),
+    conflicts: report3.conflicts.map(toJsonConflict),
+    diagnostics: report3.diagnostics.map(toJsonDiagnostic)
   };
 }
-function renderJson(report2) {
-  return `${JSON.stringify(toJsonReport(report2), null, 2)}
+function renderJson(report3) {
+  return `${JSON.stringify(toJsonReport(report3), null, 2)}
 `;
 }
 function toJsonBinding(binding2, service) {
@@ -86299,45 +87486,45 @@ function toJsonLocation(location) {
 var DEFAULT_TITLE = "Portcullis";
 var SEVERITY_ICON = { error: "\u274C", warning: "\u26A0\uFE0F" };
 var ALL_CLEAR = "\u2705 No port collisions.";
-function renderMarkdown(report2, options = {}) {
-  const sorted = sortConflictsForDisplay(report2.conflicts);
+function renderMarkdown(report3, options = {}) {
+  const sorted = sortConflictsForDisplay(report3.conflicts);
   const fresh = sorted.filter((conflict) => conflict.status === "new");
   const existing = sorted.filter((conflict) => conflict.status === "existing");
-  const sections = [...heading(options.title), renderMarkdownVerdict(report2)];
-  if (fresh.length > 0) sections.push(conflictTable(report2, fresh, options.link));
+  const sections = [...heading(options.title), renderMarkdownVerdict(report3)];
+  if (fresh.length > 0) sections.push(conflictTable(report3, fresh, options.link));
   if (existing.length > 0) {
     sections.push(
       `<details>
 <summary>${countOf(existing.length, "existing port collision")}</summary>`,
-      conflictTable(report2, existing, options.link),
+      conflictTable(report3, existing, options.link),
       "</details>"
     );
   }
-  if (report2.diagnostics.length > 0) {
+  if (report3.diagnostics.length > 0) {
     sections.push(
-      `**${countOf(report2.diagnostics.length, "diagnostic")}**`,
-      report2.diagnostics.map((diagnostic) => diagnosticItem(diagnostic, options.link)).join("\n")
+      `**${countOf(report3.diagnostics.length, "diagnostic")}**`,
+      report3.diagnostics.map((diagnostic) => diagnosticItem(diagnostic, options.link)).join("\n")
     );
   }
-  sections.push(statsFooter(report2));
+  sections.push(statsFooter(report3));
   return `${sections.join("\n\n")}
 `;
 }
-function renderMarkdownVerdict(report2) {
-  const counts = countConflicts(report2.conflicts, report2.diagnostics);
+function renderMarkdownVerdict(report3) {
+  const counts = countConflicts(report3.conflicts, report3.diagnostics);
   const fresh = counts.newErrors + counts.newWarnings;
   if (fresh === 0) {
     return counts.existing === 0 ? ALL_CLEAR : `\u2705 **No new port collisions** (${counts.existing} existing)`;
   }
-  const first = sortConflictsForDisplay(report2.conflicts)[0];
+  const first = sortConflictsForDisplay(report3.conflicts)[0];
   const icon = SEVERITY_ICON[counts.newErrors > 0 ? "error" : "warning"];
   const breakdown = counts.newWarnings > 0 ? ` ${formatSeverityBreakdown(counts.newErrors, counts.newWarnings)}` : "";
   const more = fresh > 1 ? ` (+${fresh - 1} more)` : "";
   return `${icon} **${countOf(fresh, "new port collision")}**${breakdown}: ${first ? describeConflict(first) : ""}${more}`;
 }
 function heading(title) {
-  const text3 = title ?? DEFAULT_TITLE;
-  return text3 === "" ? [] : [`### ${text3}`];
+  const text4 = title ?? DEFAULT_TITLE;
+  return text4 === "" ? [] : [`### ${text4}`];
 }
 var SINGLE_CLAIM_REASON = {
   "reserved-port": ", which the registry reserves",
@@ -86380,10 +87567,10 @@ function describeProposals(proposals) {
   }).join(", ");
 }
 var TABLE_HEADER = "| rule | port | scope | services | where | proposed |\n| --- | --- | --- | --- | --- | --- |";
-function conflictTable(report2, conflicts, link) {
-  return [TABLE_HEADER, ...conflicts.map((conflict) => conflictRow(conflict, markedNewcomers(report2, conflict), link))].join("\n");
+function conflictTable(report3, conflicts, link) {
+  return [TABLE_HEADER, ...conflicts.map((conflict) => conflictRow(conflict, markedNewcomers(report3, conflict), link))].join("\n");
 }
-var cellCode = (text3) => markdownCode(text3, { inTable: true });
+var cellCode = (text4) => markdownCode(text4, { inTable: true });
 function conflictRow(conflict, newcomers2, link) {
   const cells2 = [
     `${SEVERITY_ICON[conflict.severity]} ${conflict.rule}`,
@@ -86417,9 +87604,9 @@ function diagnosticItem(diagnostic, link) {
   const place = link && diagnostic.line !== void 0 ? markdownLink(label, link(diagnostic.file, diagnostic.line)) : label;
   return `- ${SEVERITY_ICON[diagnostic.severity]} ${place}: ${escapeMarkdownText(diagnostic.message)}`;
 }
-function statsFooter(report2) {
-  const checked = `Checked ${countOf(report2.stats.files, "file")} (${countOf(report2.stats.bindings, "binding")}) in ${report2.stats.durationMs} ms`;
-  const base = report2.base === null ? "" : ` against ${markdownCode(report2.base)}`;
+function statsFooter(report3) {
+  const checked = `Checked ${countOf(report3.stats.files, "file")} (${countOf(report3.stats.bindings, "binding")}) in ${report3.stats.durationMs} ms`;
+  const base = report3.base === null ? "" : ` against ${markdownCode(report3.base)}`;
   return `<sub>${checked}${base}.</sub>`;
 }
 
@@ -86493,11 +87680,11 @@ function ruleIndex(rule) {
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var FINGERPRINT_KEY = "portcullisConflict/v1";
 var SOURCE_ROOT = "%SRCROOT%";
-function renderSarif(report2, options) {
-  return `${JSON.stringify(toSarifLog(report2, options), null, 2)}
+function renderSarif(report3, options) {
+  return `${JSON.stringify(toSarifLog(report3, options), null, 2)}
 `;
 }
-function toSarifLog(report2, options) {
+function toSarifLog(report3, options) {
   const rules = RULES2.map((rule) => ({
     id: rule.id,
     name: rule.name,
@@ -86520,9 +87707,9 @@ function toSarifLog(report2, options) {
           }
         },
         invocations: [
-          { executionSuccessful: true, toolExecutionNotifications: report2.diagnostics.map(toSarifNotification) }
+          { executionSuccessful: true, toolExecutionNotifications: report3.diagnostics.map(toSarifNotification) }
         ],
-        results: report2.conflicts.map(toSarifResult)
+        results: report3.conflicts.map(toSarifResult)
       }
     ]
   };
@@ -86572,11 +87759,11 @@ function resultMessage(conflict, others) {
   }
   return sentences.join(" ");
 }
-function sarifText(text3) {
-  return visibleControlChars(text3).replace(/[[\]]/g, (bracket) => `\\${bracket}`);
+function sarifText(text4) {
+  return visibleControlChars(text4).replace(/[[\]]/g, (bracket) => `\\${bracket}`);
 }
-function asSentence(text3) {
-  return /[.!?]$/.test(text3) ? text3 : `${text3}.`;
+function asSentence(text4) {
+  return /[.!?]$/.test(text4) ? text4 : `${text4}.`;
 }
 function toSarifNotification(diagnostic) {
   const region = diagnostic.line === void 0 ? void 0 : { startLine: diagnostic.line, ...diagnostic.column === void 0 ? {} : { startColumn: diagnostic.column } };
@@ -86671,9 +87858,9 @@ var VERSION9 = package_default.version;
 // src/action/annotations.ts
 var RUNNER_LIMIT_PER_LEVEL = 10;
 var CHECK_RUN_BATCH = 50;
-function reportAnnotations(report2) {
+function reportAnnotations(report3) {
   const annotations = [];
-  for (const conflict of sortConflictsForDisplay(report2.conflicts)) {
+  for (const conflict of sortConflictsForDisplay(report3.conflicts)) {
     const level = conflict.status === "new" ? conflict.severity : "notice";
     const title = `Portcullis ${conflict.rule}: ${formatPortProtocol(conflict.port, conflict.endPort, conflict.protocol)}${conflict.status === "existing" ? " (existing)" : ""}`;
     const message = conflictMessage(conflict);
@@ -86681,7 +87868,7 @@ function reportAnnotations(report2) {
       annotations.push({ level, file: location.file, line: location.line, column: location.column, title, message });
     }
   }
-  for (const diagnostic of report2.diagnostics) {
+  for (const diagnostic of report3.diagnostics) {
     if (diagnostic.line === void 0) continue;
     annotations.push({
       level: "warning",
@@ -86696,8 +87883,8 @@ function reportAnnotations(report2) {
 }
 function conflictMessage(conflict) {
   const proposals = distinctProposals(conflict.suggestions).map((suggestion) => `${suggestion.service} \u2192 ${formatPortRange(suggestion.to, suggestion.toEnd)}`);
-  const text3 = proposals.length === 0 ? conflict.message : `${conflict.message}; proposed: ${proposals.join(", ")}`;
-  return visibleControlChars(text3);
+  const text4 = proposals.length === 0 ? conflict.message : `${conflict.message}; proposed: ${proposals.join(", ")}`;
+  return visibleControlChars(text4);
 }
 function beyondRunnerLimit(annotations) {
   const seen = { error: 0, warning: 0, notice: 0 };
@@ -86777,8 +87964,8 @@ async function fetchAll(paths, maxBytes, fetchFile) {
       }
       if (content3 === "too-large") diagnostics.push({ file: path6, severity: "warning", message: "file is larger than the read limit at the base: not read" });
       else if (content3 !== void 0) {
-        const text3 = decodeText(content3);
-        if (text3 !== void 0) texts.set(path6, text3);
+        const text4 = decodeText(content3);
+        if (text4 !== void 0) texts.set(path6, text4);
       }
     }
   };
@@ -86856,10 +88043,10 @@ function contentsAt(context3, ref) {
 }
 
 // src/action/markdownLimit.ts
-var COMMENT_LIMIT = { max: 65536, measure: (text3) => text3.length };
-var SUMMARY_LIMIT = { max: 1024 * 1024, measure: (text3) => Buffer.byteLength(text3) };
-function cutMarkdown(text3, limit, note) {
-  if (limit.measure(text3) <= limit.max) return text3;
+var COMMENT_LIMIT = { max: 65536, measure: (text4) => text4.length };
+var SUMMARY_LIMIT = { max: 1024 * 1024, measure: (text4) => Buffer.byteLength(text4) };
+function cutMarkdown(text4, limit, note) {
+  if (limit.measure(text4) <= limit.max) return text4;
   const ending = `
 
 ${note}
@@ -86868,7 +88055,7 @@ ${note}
   const kept = [];
   let size = 0;
   let openDetails = 0;
-  for (const line of text3.split("\n")) {
+  for (const line of text4.split("\n")) {
     const open3 = openDetails + (line.startsWith("<details>") ? 1 : 0) - (line.startsWith("</details>") ? 1 : 0);
     const next = size + limit.measure(line) + 1;
     if (next + limit.measure(closer) * Math.max(0, open3) + limit.measure(ending) > limit.max) break;
@@ -87127,10 +88314,10 @@ function lineProposals(conflicts, readLine) {
     }
   }
   return [...byLine.values()].map((entry) => {
-    const text3 = readLine(entry.file, entry.line);
+    const text4 = readLine(entry.file, entry.line);
     return {
       ...entry,
-      replacement: text3 === void 0 ? void 0 : rewritePortLiterals(text3, entry.edits),
+      replacement: text4 === void 0 ? void 0 : rewritePortLiterals(text4, entry.edits),
       fingerprint: suggestionFingerprint(entry.file, entry.line, entry.edits)
     };
   });
@@ -87138,8 +88325,8 @@ function lineProposals(conflicts, readLine) {
 async function workspaceLines(root, files) {
   const lines = /* @__PURE__ */ new Map();
   for (const file2 of new Set(files)) {
-    const text3 = await readFile3(join5(root, file2), "utf8").catch(() => void 0);
-    if (text3 !== void 0) lines.set(file2, text3.split("\n"));
+    const text4 = await readFile3(join5(root, file2), "utf8").catch(() => void 0);
+    if (text4 !== void 0) lines.set(file2, text4.split("\n"));
   }
   return (file2, line) => lines.get(file2)?.[line - 1]?.replace(/\r$/, "");
 }
@@ -87273,23 +88460,23 @@ async function runAction({ env, cwd, core, createClient }) {
   const pullFiles = await listPullFiles(github, event.pullRequest);
   const base = await chooseBase(event, { root, ...github, pullFiles: pullFiles?.map(toChangedFile) });
   if (base.unavailable !== void 0) github.calls.note(base.unavailable);
-  const report2 = await runCheck({ root, config: config2, registry: inputs.registry, ...base.options });
-  const failing = failingConflicts(report2.conflicts, inputs.failOn);
+  const report3 = await runCheck({ root, config: config2, registry: inputs.registry, ...base.options });
+  const failing = failingConflicts(report3.conflicts, inputs.failOn);
   const link = blobLink(runner, event.headSha);
-  const reportFile = await writeReportFile(report2, runner);
-  const markdown = renderMarkdown(report2, { link });
+  const reportFile = await writeReportFile(report3, runner);
+  const markdown = renderMarkdown(report3, { link });
   await writeJobSummary(core, markdown, reportFile);
-  if (inputs.annotations) await annotate(core, github, report2, event.headSha, failing.length > 0);
+  if (inputs.annotations) await annotate(core, github, report3, event.headSha, failing.length > 0);
   if (event.pullRequest !== null) {
-    await answerOnPullRequest(github, { root, event, pullRequest: event.pullRequest, inputs, report: report2, markdown, link, pullFiles, summaryPointer: summaryPointer(runner) });
+    await answerOnPullRequest(github, { root, event, pullRequest: event.pullRequest, inputs, report: report3, markdown, link, pullFiles, summaryPointer: summaryPointer(runner) });
   }
-  core.setOutput("new-conflicts", newConflicts(report2).length);
-  core.setOutput("conflicts", report2.conflicts.length);
+  core.setOutput("new-conflicts", newConflicts(report3).length);
+  core.setOutput("conflicts", report3.conflicts.length);
   core.setOutput("report-file", reportFile);
-  if (inputs.sarifFile !== void 0) core.setOutput("sarif-file", await writeSarifFile(report2, resolve3(root, inputs.sarifFile)));
+  if (inputs.sarifFile !== void 0) core.setOutput("sarif-file", await writeSarifFile(report3, resolve3(root, inputs.sarifFile)));
   const warning2 = github.calls.warning();
   if (warning2 !== void 0) core.warning(`portcullis: ${warning2}`);
-  core.info(`portcullis: ${countOf(report2.conflicts.length, "conflict")} (${newConflicts(report2).length} new), ${countOf(report2.diagnostics.length, "diagnostic")}`);
+  core.info(`portcullis: ${countOf(report3.conflicts.length, "conflict")} (${newConflicts(report3).length} new), ${countOf(report3.diagnostics.length, "diagnostic")}`);
   if (failing.length > 0) core.setFailed(`portcullis: ${countOf(failing.length, "port collision")} failing under fail-on: ${inputs.failOn}`);
 }
 async function readConfig(root, path6) {
@@ -87301,8 +88488,8 @@ async function listPullFiles({ client, calls, repository }, pullRequest) {
   if (pullRequest === null) return void 0;
   return calls.attempt("the list of the pull request's files", () => client.paginate(client.rest.pulls.listFiles, { ...repository, pull_number: pullRequest, per_page: 100 }));
 }
-async function annotate(core, github, report2, headSha, failing) {
-  const annotations = reportAnnotations(report2);
+async function annotate(core, github, report3, headSha, failing) {
+  const annotations = reportAnnotations(report3);
   emitAnnotations(core, annotations);
   const hidden = beyondRunnerLimit(annotations);
   if (hidden.length === 0) return;
@@ -87310,43 +88497,43 @@ async function annotate(core, github, report2, headSha, failing) {
     headSha,
     failing,
     title: `${countOf(hidden.length, "more annotation")} than the step can show`,
-    summary: `${renderMarkdownVerdict(report2)}
+    summary: `${renderMarkdownVerdict(report3)}
 
 The job summary of the run has the full table.`,
     batches: checkRunBatches(hidden)
   });
 }
 async function answerOnPullRequest(github, answer) {
-  const { inputs, report: report2, link, summaryPointer: summaryPointer2 } = answer;
-  const suggestedFiles = newConflicts(report2).flatMap((conflict) => conflict.suggestions.map((suggestion) => suggestion.file));
-  const proposals = lineProposals(report2.conflicts, await workspaceLines(answer.root, suggestedFiles));
+  const { inputs, report: report3, link, summaryPointer: summaryPointer2 } = answer;
+  const suggestedFiles = newConflicts(report3).flatMap((conflict) => conflict.suggestions.map((suggestion) => suggestion.file));
+  const proposals = lineProposals(report3.conflicts, await workspaceLines(answer.root, suggestedFiles));
   const diffLines = inputs.review && answer.pullFiles !== void 0 ? diffLinesByFile(answer.pullFiles) : void 0;
   const { inDiff, outsideDiff } = partitionByDiff(proposals, diffLines);
   const target = { ...github, pullRequest: answer.pullRequest };
-  await publishStickyComment(target, inputs.comment, newConflicts(report2).length > 0, stickyCommentBody(answer.markdown, outsideDiff, link, summaryPointer2));
+  await publishStickyComment(target, inputs.comment, newConflicts(report3).length > 0, stickyCommentBody(answer.markdown, outsideDiff, link, summaryPointer2));
   if (inputs.review) await publishReview({ ...target, headSha: answer.event.headSha, link, summaryPointer: summaryPointer2 }, inDiff);
 }
-function newConflicts(report2) {
-  return report2.conflicts.filter((conflict) => conflict.status === "new");
+function newConflicts(report3) {
+  return report3.conflicts.filter((conflict) => conflict.status === "new");
 }
 function summaryPointer(runner) {
   const summary2 = runner.runUrl === void 0 ? "the job summary of this run" : `[the job summary of this run](${runner.runUrl})`;
   return `The report is cut here: ${summary2} has all of it.`;
 }
-async function writeReportFile(report2, runner) {
+async function writeReportFile(report3, runner) {
   const path6 = join6(runner.tempDir, `portcullis-${runner.stepId}.json`);
-  await writeFile2(path6, renderJson(report2));
+  await writeFile2(path6, renderJson(report3));
   return path6;
 }
-async function writeSarifFile(report2, path6) {
+async function writeSarifFile(report3, path6) {
   await mkdir2(dirname4(path6), { recursive: true });
-  await writeFile2(path6, renderSarif(report2, { toolVersion: VERSION9 }));
+  await writeFile2(path6, renderSarif(report3, { toolVersion: VERSION9 }));
   return path6;
 }
 async function writeJobSummary(core, markdown, reportFile) {
-  const text3 = cutMarkdown(markdown, SUMMARY_LIMIT, `The summary is cut here: the JSON report (${markdownCode(reportFile)}, the step's \`report-file\` output) has all of it.`);
+  const text4 = cutMarkdown(markdown, SUMMARY_LIMIT, `The summary is cut here: the JSON report (${markdownCode(reportFile)}, the step's \`report-file\` output) has all of it.`);
   try {
-    await core.summary.addRaw(text3, true).write();
+    await core.summary.addRaw(text4, true).write();
   } catch (error63) {
     core.info(`portcullis: no job summary (${error63 instanceof Error ? error63.message : String(error63)})`);
   } finally {

@@ -15,9 +15,22 @@ function collides(a: Binding, b: Binding): boolean {
   return addressesOverlap(a.hostIp, b.hostIp) && !sameService(a, b);
 }
 
+/** DESIGN "Where things run": host-level claims meet every stack; stack claims meet in a shared stack, in a shared profile or where either runs with every profile. */
+function meet(a: Binding, b: Binding): boolean {
+  if (a.stacks === undefined || b.stacks === undefined) return true;
+  const sharedStack = a.stacks.some((stack) => b.stacks?.includes(stack));
+  const profilesA = a.profiles ?? [];
+  const profilesB = b.profiles ?? [];
+  return sharedStack && (profilesA.length === 0 || profilesB.length === 0 || profilesA.some((profile) => profilesB.includes(profile)));
+}
+
+/** A claim that only may run (soft range, uncertain placement) never makes a collision certain. */
+function firm(a: Binding): boolean {
+  return !a.soft && a.uncertain === undefined;
+}
+
 function certain(a: Binding, b: Binding): boolean {
-  const meet = a.stack === undefined || b.stack === undefined || a.stack === b.stack;
-  return collides(a, b) && meet && !a.soft && !b.soft && !(a.isDefault && b.isDefault);
+  return collides(a, b) && meet(a, b) && firm(a) && firm(b) && !(a.isDefault && b.isDefault);
 }
 
 /** Components of "addresses overlap" among the claims that collide with some other. */
@@ -38,7 +51,7 @@ function judge(members: readonly Binding[]): [string, string] {
   if (owners.size >= 2) return ['registry-duplicate', 'error'];
   const [owner] = owners;
   if (owner !== undefined) {
-    return ['registry-conflict', members.every((b) => b.service === owner || b.soft) ? 'warning' : 'error'];
+    return ['registry-conflict', members.every((b) => b.service === owner || !firm(b)) ? 'warning' : 'error'];
   }
   return ['duplicate-port', members.some((a) => members.some((b) => certain(a, b))) ? 'error' : 'warning'];
 }
@@ -82,19 +95,24 @@ const arbitraryBinding = fc
     port: fc.integer({ min: 1, max: 12 }),
     width: fc.constantFrom(0, 0, 0, 1, 3),
     hostIp: fc.constantFrom(null, '0.0.0.0', '[::]', '127.0.0.1', '127.0.0.2', '::1'),
-    stack: fc.constantFrom(undefined, 's', 't'),
+    stacks: fc.constantFrom(undefined, ['s'], ['t'], ['s', 't']),
+    profiles: fc.constantFrom(undefined, undefined, ['x'], ['y'], ['x', 'y']),
+    uncertain: fc.constantFrom(undefined, undefined, undefined, 'only may run here'),
     isDefault: fc.boolean(),
     soft: fc.boolean(),
     protocol: fc.constantFrom<Protocol>('tcp', 'tcp', 'udp'),
     scope: fc.constantFrom('host', 'host', 'alpha'),
     line: fc.integer({ min: 1, max: 50 }),
   })
-  .map(({ project, stack, width, ...fields }) =>
+  .map(({ project, stacks, profiles, uncertain, width, ...fields }) =>
     binding({
       ...fields,
       endPort: fields.port + width,
       ...(project === undefined ? {} : { project }),
-      ...(stack === undefined ? {} : { stack }),
+      ...(stacks === undefined ? {} : { stacks }),
+      // Profiles belong to stack claims: a host-level claim runs outside any Compose project.
+      ...(profiles === undefined || stacks === undefined ? {} : { profiles }),
+      ...(uncertain === undefined ? {} : { uncertain }),
     }),
   );
 

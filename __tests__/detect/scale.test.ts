@@ -6,14 +6,14 @@ import { binding, entry, NO_REGISTRY, registry, seededRandom, shuffle } from './
 describe('determinism', () => {
   it('gives identical output for shuffled input', () => {
     const bindings = [
-      binding({ service: 'grafana', port: 3002, file: 'observability/compose.yml', line: 12, stack: 'observability' }),
-      binding({ service: 'grafana', port: 3002, file: 'embed/compose.yml', line: 30, project: 'embed', stack: 'embed' }),
-      binding({ service: 'web', port: 3001, file: 'apps/a/compose.yml', project: 'a', stack: 'a' }),
-      binding({ service: 'web', port: 3001, file: 'apps/b/compose.yml', project: 'b', stack: 'b' }),
+      binding({ service: 'grafana', port: 3002, file: 'observability/compose.yml', line: 12, stacks: ['observability'] }),
+      binding({ service: 'grafana', port: 3002, file: 'embed/compose.yml', line: 30, project: 'embed', stacks: ['embed'] }),
+      binding({ service: 'web', port: 3001, file: 'apps/a/compose.yml', project: 'a', stacks: ['a'] }),
+      binding({ service: 'web', port: 3001, file: 'apps/b/compose.yml', project: 'b', stacks: ['b'] }),
       binding({ service: 'spacedust', port: 8765, file: 'spacedust/src/main.rs', line: 12, column: 16 }),
       binding({ service: 'ufos', port: 8765, file: 'ufos/src/main.rs', line: 40, column: 16 }),
       binding({ service: 'slingshot', port: 8700, endPort: 8800, file: 'slingshot/compose.yml', soft: true }),
-      binding({ service: 'api', port: 3000, file: 'dev/process-compose.yaml', line: 5, stack: 'dev' }),
+      binding({ service: 'api', port: 3000, file: 'dev/process-compose.yaml', line: 5, stacks: ['dev'] }),
       binding({ service: 'scratch', port: 4000, file: 'dev/.env' }),
       binding({ service: 'dns', port: 53, protocol: 'udp', file: 'dns.nix' }),
       binding({ service: 'web', port: 80, scope: 'container:a/web', project: 'a' }),
@@ -53,7 +53,7 @@ describe('scale', () => {
     for (let i = 0; i < 100_000; i++) {
       const port = 20_000 + Math.floor(random() * 40_000);
       perPort.set(port, (perPort.get(port) ?? 0) + 1);
-      bindings.push(binding({ service: `svc-${i}`, port, file: `services/${i}/compose.yml`, stack: `s${i % 50}` }));
+      bindings.push(binding({ service: `svc-${i}`, port, file: `services/${i}/compose.yml`, stacks: [`s${i % 50}`] }));
     }
     const conflicts = detectConflicts(bindings, NO_REGISTRY);
     const crowded = [...perPort].filter(([, count]) => count >= 2);

@@ -9,16 +9,16 @@ function severities(bindings: Binding[]): Array<[string, Severity]> {
 
 describe('duplicate-port severity', () => {
   it.each<[string, Partial<Binding>, Partial<Binding>, Severity]>([
-    ['inside one stack', { stack: 'apps/a' }, { stack: 'apps/a' }, 'error'],
-    ['only between two stacks', { stack: 'apps/a' }, { stack: 'apps/b' }, 'warning'],
-    ['a host-level claim against a stack', {}, { stack: 'apps/b' }, 'error'],
+    ['inside one stack', { stacks: ['apps/a'] }, { stacks: ['apps/a'] }, 'error'],
+    ['only between two stacks', { stacks: ['apps/a'] }, { stacks: ['apps/b'] }, 'warning'],
+    ['a host-level claim against a stack', {}, { stacks: ['apps/b'] }, 'error'],
     ['two host-level claims', {}, {}, 'error'],
     ['two defaults', { isDefault: true }, { isDefault: true }, 'warning'],
     ['a default against a fixed claim', { isDefault: true }, {}, 'error'],
-    ['a default against a fixed claim of the same stack', { isDefault: true, stack: 's' }, { stack: 's' }, 'error'],
-    ['a default against a fixed claim of another stack', { isDefault: true, stack: 's' }, { stack: 't' }, 'warning'],
+    ['a default against a fixed claim of the same stack', { isDefault: true, stacks: ['s'] }, { stacks: ['s'] }, 'error'],
+    ['a default against a fixed claim of another stack', { isDefault: true, stacks: ['s'] }, { stacks: ['t'] }, 'warning'],
     ['a soft published range against a fixed claim', { soft: true }, {}, 'warning'],
-    ['a soft range inside one stack', { soft: true, stack: 's' }, { stack: 's' }, 'warning'],
+    ['a soft range inside one stack', { soft: true, stacks: ['s'] }, { stacks: ['s'] }, 'warning'],
   ])('%s: %s', (_, a, b, severity) => {
     expect(severities([binding({ service: 'a', port: 3000, ...a }), binding({ service: 'b', port: 3000, ...b })])).toEqual([
       ['duplicate-port', severity],
@@ -27,21 +27,21 @@ describe('duplicate-port severity', () => {
 
   it('is an error when any one pair is certain, though others are not', () => {
     const bindings = [
-      binding({ service: 'a', port: 3000, stack: 'apps/a' }),
-      binding({ service: 'b', port: 3000, stack: 'apps/b' }),
-      binding({ service: 'c', port: 3000, stack: 'apps/b', soft: true }),
-      binding({ service: 'd', port: 3000, stack: 'apps/c', isDefault: true }),
+      binding({ service: 'a', port: 3000, stacks: ['apps/a'] }),
+      binding({ service: 'b', port: 3000, stacks: ['apps/b'] }),
+      binding({ service: 'c', port: 3000, stacks: ['apps/b'], soft: true }),
+      binding({ service: 'd', port: 3000, stacks: ['apps/c'], isDefault: true }),
     ];
     expect(severities(bindings)).toEqual([['duplicate-port', 'warning']]);
-    expect(severities([...bindings, binding({ service: 'e', port: 3000, stack: 'apps/b' })])).toEqual([['duplicate-port', 'error']]);
+    expect(severities([...bindings, binding({ service: 'e', port: 3000, stacks: ['apps/b'] })])).toEqual([['duplicate-port', 'error']]);
   });
 
   it('counts only pairs whose addresses overlap', () => {
     // a and b meet in one stack but on two addresses; each meets c only across stacks.
     const bindings = [
-      binding({ service: 'a', port: 3000, stack: 's', hostIp: '127.0.0.1' }),
-      binding({ service: 'b', port: 3000, stack: 's', hostIp: '127.0.0.2' }),
-      binding({ service: 'c', port: 3000, stack: 't' }),
+      binding({ service: 'a', port: 3000, stacks: ['s'], hostIp: '127.0.0.1' }),
+      binding({ service: 'b', port: 3000, stacks: ['s'], hostIp: '127.0.0.2' }),
+      binding({ service: 'c', port: 3000, stacks: ['t'] }),
     ];
     expect(severities(bindings)).toEqual([['duplicate-port', 'warning']]);
   });
@@ -49,9 +49,9 @@ describe('duplicate-port severity', () => {
   it('counts only pairs of different services', () => {
     // Both of project a's claims are `web`; the registry-style plain `web` matches both.
     const bindings = [
-      binding({ service: 'web', project: 'a', port: 3000, stack: 'a' }),
+      binding({ service: 'web', project: 'a', port: 3000, stacks: ['a'] }),
       binding({ service: 'web', port: 3000, file: 'web.nix' }),
-      binding({ service: 'web', project: 'b', port: 3000, stack: 'b' }),
+      binding({ service: 'web', project: 'b', port: 3000, stacks: ['b'] }),
     ];
     expect(severities(bindings)).toEqual([['duplicate-port', 'warning']]);
   });
@@ -59,8 +59,8 @@ describe('duplicate-port severity', () => {
   it('says why a collision is only a warning', () => {
     const [acrossStacks] = detectConflicts(
       [
-        binding({ service: 'a', port: 3000, stack: 'apps/a', file: 'apps/a/compose.yml', line: 3 }),
-        binding({ service: 'b', port: 3000, stack: 'apps/b', file: 'apps/b/compose.yml', line: 5 }),
+        binding({ service: 'a', port: 3000, stacks: ['apps/a'], file: 'apps/a/compose.yml', line: 3 }),
+        binding({ service: 'b', port: 3000, stacks: ['apps/b'], file: 'apps/b/compose.yml', line: 5 }),
       ],
       NO_REGISTRY,
     );
@@ -85,7 +85,7 @@ describe('registry-conflict severity', () => {
   const embed = entry({ service: 'embed', port: 3002, line: 4, column: 10 });
 
   it('is an error for a fixed claim, a default or a claim in a stack', () => {
-    for (const fields of [{}, { isDefault: true }, { stack: 'observability' }]) {
+    for (const fields of [{}, { isDefault: true }, { stacks: ['observability'] }]) {
       const conflicts = detectConflicts([binding({ service: 'grafana', port: 3002, ...fields })], registry([embed]));
       expect(conflicts.map((c) => [c.rule, c.severity])).toEqual([['registry-conflict', 'error']]);
     }

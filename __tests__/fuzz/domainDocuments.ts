@@ -15,20 +15,46 @@ const listOf = (item: fc.Arbitrary<YamlNode>, maxLength = 4) => orNoise(seq(fc.a
 const named = (value: fc.Arbitrary<YamlNode>, maxLength = 3) => orNoise(map(fc.array(fc.tuple(name, value), { maxLength })));
 
 const longPort = fields([['target', port], ['published', port], ['host_ip', port], ['protocol', port], ['mode', scalar(fc.constantFrom('host', 'ingress'))]], extra);
+const path = scalar(fc.constantFrom('.', './api', '../out', '/abs', '${DIR}/x', 'https://github.com/a/b.git', 'api/Dockerfile', 'common.yml', 'a/../../b'));
 const composeService = fields(
   [
     ['ports', listOf(fc.oneof(port, longPort, alias))],
     ['expose', listOf(port)],
     ['network_mode', scalar(fc.constantFrom('host', 'bridge', 'service:web', '${NET:-host}', 'none'))],
     ['image', text],
+    ['build', fc.oneof(path, fields([['context', path], ['dockerfile', path]], extra))],
+    ['profiles', listOf(text)],
+    ['extends', fc.oneof(scalar(name), fields([['service', scalar(name)], ['file', path]], extra))],
   ],
   extra,
 );
 
 export const composeDocument: fc.Arbitrary<YamlNode> = fields(
-  [['services', named(composeService)], ['name', text], ['x-base', composeService]],
+  [['services', named(composeService)], ['name', text], ['x-base', composeService], ['include', listOf(fc.oneof(path, fields([['path', fc.oneof(path, listOf(path))]], extra)))]],
   extra,
 );
+
+export const skaffoldDocument: fc.Arbitrary<YamlNode> = fields(
+  [
+    ['apiVersion', text],
+    ['build', fields([['artifacts', listOf(fields([['image', scalar(name)], ['context', path], ['docker', fields([['dockerfile', path]], extra)]], extra))]], extra)],
+  ],
+  extra,
+);
+
+/** A compose run as people write it, in a Makefile, a script or a step. */
+const composeRun = fc
+  .tuple(fc.constantFrom('docker compose', 'docker-compose', 'podman compose', 'COMPOSE_FILE=a.yml:b.yml docker compose', 'sudo docker --context x compose'), fc.array(fc.constantFrom('-f a.yml', '--file=b.yml', '-fc.yml', '-f $(X)', '-f "d e.yml"', '--profile gpu', '-p name'), { maxLength: 4 }), fc.constantFrom('up -d', 'down', ''))
+  .map(([program, options, command]) => [program, ...options, command].join(' '));
+export const launcherScript: fc.Arbitrary<string> = fc
+  .array(fc.oneof(composeRun, commandLine, composeRun.map((run) => `COMPOSE = ${run}`), composeRun.map((run) => `up:\n\t${run}`)), { maxLength: 6 })
+  .map((commands) => commands.join('\n'));
+export const packageDocument: fc.Arbitrary<YamlNode> = fields([['name', text], ['scripts', named(orNoise(scalar(composeRun)))]], extra);
+export const workflowDocument: fc.Arbitrary<YamlNode> = fields(
+  [['jobs', named(fields([['steps', listOf(fields([['run', scalar(composeRun)], ['working-directory', path]], extra))]], extra))]],
+  extra,
+);
+export const anyDockerfile: fc.Arbitrary<string> = fc.array(fc.constantFrom('FROM node', 'EXPOSE 8080', 'CMD ["node", "server.js"]', 'COPY . .'), { maxLength: 5 }).map((lines) => lines.join('\n'));
 
 const environment = orNoise(
   fc.oneof(

@@ -6,7 +6,18 @@ import { posix } from 'node:path';
 import fc from 'fast-check';
 import type { Extractor } from '../../src/model/types.js';
 import { allCorpusTexts, corpusFiles } from './corpus.js';
-import { composeDocument, kubernetesDocument, processComposeDocument, registryDocument, zinitYamlDocument } from './domainDocuments.js';
+import {
+  anyDockerfile,
+  composeDocument,
+  kubernetesDocument,
+  launcherScript,
+  packageDocument,
+  processComposeDocument,
+  registryDocument,
+  skaffoldDocument,
+  workflowDocument,
+  zinitYamlDocument,
+} from './domainDocuments.js';
 import { hostileYaml } from './hostileYaml.js';
 import type { ExtractionInput } from './invariants.js';
 import { interestingChar, mutatedText } from './mutations.js';
@@ -58,6 +69,14 @@ export const FORMAT_PATHS: Readonly<Record<string, ReadonlyArray<[path: string, 
     ['deploy/_.socket', unitDocument],
   ],
   kubernetes: [['k8s/app.yaml', yaml(kubernetesDocument)]],
+  skaffold: [['skaffold.yaml', yaml(skaffoldDocument)]],
+  launcher: [
+    ['Makefile', launcherScript],
+    ['scripts/up.sh', launcherScript],
+    ['web/package.json', json(packageDocument)],
+    ['.github/workflows/e2e.yml', yaml(workflowDocument)],
+  ],
+  dockerfile: [['api/Dockerfile', anyDockerfile]],
   'registry-nix': [
     ['lib/ports.nix', nixRegistryDocument],
     ['ports.nix', nixRegistryDocument],
@@ -82,8 +101,8 @@ export const FORMAT_PATHS: Readonly<Record<string, ReadonlyArray<[path: string, 
  */
 export const NIX_FORMATS = ['nix', 'registry-nix'];
 export const SOURCE_FORMATS = ['rust', 'go', 'typescript', 'javascript', 'python'];
-export const YAML_SERVICE_FORMATS = ['compose', 'process-compose', 'kubernetes', 'zinit'];
-export const DOCUMENT_FORMATS = ['registry', 'registry-json', 'registry-markdown', 'dotenv', 'systemd'];
+export const YAML_SERVICE_FORMATS = ['compose', 'process-compose', 'kubernetes', 'zinit', 'skaffold'];
+export const DOCUMENT_FORMATS = ['registry', 'registry-json', 'registry-markdown', 'dotenv', 'systemd', 'launcher', 'dockerfile'];
 
 /** Characters that structure at least one format: random text over them builds near-documents. */
 const STRUCTURE = [...':-[]{}"\'` \t\n\r#$&*|=,.<>!%@/\\8080:80\nports services PORT=', '\0', '\ufeff'];

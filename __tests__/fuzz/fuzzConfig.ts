@@ -17,6 +17,16 @@ const RUNS_IN_TEST = 150;
 export const MAX_INPUT_MS = 5000;
 
 /**
+ * Milliseconds of CPU this process has used. Time limits count CPU, not the wall clock: a
+ * machine shared with other jobs stretches the wall clock of a fast input past any limit,
+ * while a super-linear one burns the CPU whatever else runs.
+ */
+export function cpuMillis(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+/**
  * Under `npm test`, a property stops after this long, shrinking included: a failure found by
  * then is still reported (with the smallest input found so far), but a slow input cannot hold
  * the suite for minutes while fast-check shrinks it. `npm run fuzz` has no such limit.

@@ -4,7 +4,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { normalizeServiceName } from '../../src/model/service.js';
 import type { Binding, Diagnostic, Extractor, ExtractResult, RegistryFacts, SourceLocation } from '../../src/model/types.js';
-import { MAX_INPUT_MS } from './fuzzConfig.js';
+import { cpuMillis, MAX_INPUT_MS } from './fuzzConfig.js';
 import { portLiteralProblem, TextGrid } from './textGrid.js';
 
 /** One file to extract, and the other files of the tree that the extractor may read. */
@@ -31,10 +31,10 @@ export function extractionViolations(extractor: Extractor, input: ExtractionInpu
 
 /** Runs `f`, measuring it; an exception is returned, not thrown. */
 export function timed<T>(f: () => T): { value: T; ms: number } | { error: string } {
-  const started = performance.now();
+  const started = cpuMillis();
   try {
     const value = f();
-    return { value, ms: performance.now() - started };
+    return { value, ms: cpuMillis() - started };
   } catch (error) {
     return { error: error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error) };
   }

@@ -10,9 +10,11 @@ describe('messages in English', () => {
     expect(joinWithAnd(['a', 'b', 'c'])).toBe('a, b and c');
   });
 
-  it('describeStacks names stacks by kind and place, the root folder in words, and ids of no known kind as they are', () => {
-    expect(describeStacks(['compose:apps/a', 'compose:apps/b'])).toBe('the Compose stacks of apps/a and apps/b');
-    expect(describeStacks(['compose:', 'process-compose:dev/process-compose.yaml'])).toBe('the Compose stack of the root folder and the process-compose stack of dev/process-compose.yaml');
+  it('describeStacks names stacks by kind and files, and ids of no known kind as they are', () => {
+    expect(describeStacks(['compose:apps/a/compose.yml', 'compose:apps/b/compose.yml'])).toBe('the Compose stacks apps/a/compose.yml and apps/b/compose.yml');
+    expect(describeStacks(['compose:compose.yml+compose.override.yml', 'process-compose:dev/process-compose.yaml'])).toBe(
+      'the Compose stack compose.yml + compose.override.yml and the process-compose stack dev/process-compose.yaml',
+    );
     expect(describeStacks(['apps/a', 'apps/b'])).toBe('the stacks apps/a and apps/b');
   });
 });

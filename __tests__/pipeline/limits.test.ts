@@ -3,7 +3,7 @@ import { parseConfig } from '../../src/config/parseConfig.js';
 import { DEFAULT_LIMITS, type ReadLimits } from '../../src/discover/limits.js';
 import { selectCandidates } from '../../src/discover/select.js';
 import type { FileTree } from '../../src/discover/tree.js';
-import { EXTRACTORS, isRegistryExtractor } from '../../src/extract/index.js';
+import { isRegistryExtractor, readersOf } from '../../src/extract/index.js';
 import { extractTree, firstOverlongLine } from '../../src/pipeline/extractTree.js';
 import { analyzeExtraction } from '../../src/pipeline/analyze.js';
 import { summarizeIncomplete } from '../../src/pipeline/incomplete.js';
@@ -32,7 +32,7 @@ function memoryTree(files: Record<string, string>): FileTree {
 async function check(files: Record<string, string>, limits: Partial<ReadLimits>) {
   const all = { ...DEFAULT_LIMITS, ...limits };
   const tree = memoryTree(files);
-  const selected = selectCandidates(tree.paths, { extractors: EXTRACTORS, include: [], exclude: [], registries: [], isRegistryExtractor, limits: all });
+  const selected = selectCandidates(tree.paths, { readersOf, include: [], exclude: [], registries: [], isRegistryExtractor, limits: all });
   const extraction = await extractTree(tree, selected.candidates, { rootName: 'repo', limits: all });
   const bindings = [...extraction.results.values()].flatMap(({ result }) => result.bindings.map((b) => `${b.service}:${b.port}`));
   const fileDiagnostics = [...extraction.results.values()].flatMap(({ result }) => result.diagnostics);
@@ -92,9 +92,10 @@ describe('parse time: tree-sitter recovers from some hostile input in quadratic 
   const rust = { 'z/Cargo.toml': '[package]\nname = "z"\n', 'z/src/main.rs': 'fn main() {\n    let port = 8765;\n    serve(TcpListener::bind(("0.0.0.0", port)));\n}\n' };
 
   it('maxParseMillis: a file whose syntax tree takes longer is not read; every other file is', async () => {
-    // Unbounded, tree-sitter-nix takes about 16 s over these 40,000 characters, tree-sitter-python about 30 s over the 40,000 of `<!--`.
+    // Unbounded, tree-sitter-nix takes about 16 s over these 40,000 characters, tree-sitter-python about 30 s over the 40,000 of `<!--`
+    // (in lines of 4,000 characters: a longer one would mark the file as generated code, skipped quietly).
     // n/host.nix is parsed after the registry by the same Nix parser, which must start afresh.
-    const files = { 'lib/ports.nix': '-'.repeat(40_000), 'n/host.nix': '{ services.web.port = 8080; }\n', 'api/app.py': `app.run(port=8000)\n${'<!--'.repeat(10_000)}`, ...rust };
+    const files = { 'lib/ports.nix': '-'.repeat(40_000), 'n/host.nix': '{ services.web.port = 8080; }\n', 'api/app.py': `app.run(port=8000)\n${`${'<!--'.repeat(1_000)}\n`.repeat(10)}`, ...rust };
     const result = await check(files, { maxParseMillis: 100 });
     expect(result.bindings).toEqual(['web:8080', 'z:8765']);
     const unread = { severity: 'warning', message: 'not read: parsing took longer than 100 ms (raise limits.maxParseMillis in .portcullis.yml)' };
@@ -114,7 +115,7 @@ describe('parse time: tree-sitter recovers from some hostile input in quadratic 
 describe('conflicts reported', () => {
   it('says how many conflicts were left out once the reported ones name MAX_CONFLICT_CLAIMS claims', () => {
     const ranges = Array.from({ length: 1_000 }, (_, i) => binding({ service: `s${i}`, port: 10_001 + i, endPort: 20_001 + i, file: `s${i}/compose.yml` }));
-    const analysis = analyzeExtraction([{ path: 'ranges.yml', result: { bindings: ranges, diagnostics: [] }, isRegistry: false }], EMPTY_CONFIG);
+    const analysis = analyzeExtraction([{ path: 'ranges.yml', result: { bindings: ranges, diagnostics: [] }, isRegistry: false }], EMPTY_CONFIG, { paths: ['ranges.yml'], rootName: 'repo' });
     const omitted = 1_997 - analysis.conflicts.length;
     expect(omitted).toBeGreaterThan(0);
     expect(analysis.diagnostics).toEqual([

@@ -14,17 +14,17 @@ const embed: Binding = {
 };
 const grafanaEmbed: Binding = {
   service: 'grafana-embed', port: 3002, endPort: 3002, protocol: 'tcp', hostIp: null, scope: 'host',
-  kind: 'publish', format: 'compose', file: 'docker/compose.yml', line: 8, column: 9, project: 'docker', stack: 'docker',
+  kind: 'publish', format: 'compose', file: 'docker/compose.yml', line: 8, column: 9, project: 'docker', stacks: ['compose:docker/compose.yml'],
 };
 const webA: Binding = {
   service: 'web', port: 8080, endPort: 8080, protocol: 'tcp', hostIp: null, scope: 'host',
-  kind: 'publish', format: 'compose', file: 'apps/a/compose.yml', line: 7, column: 11, project: 'a', stack: 'apps/a',
+  kind: 'publish', format: 'compose', file: 'apps/a/compose.yml', line: 7, column: 11, project: 'a', stacks: ['compose:apps/a/compose.yml'],
 };
 const webB: Binding = {
   service: 'web', port: 8080, endPort: 8080, protocol: 'tcp', hostIp: null, scope: 'host',
   kind: 'publish', format: 'compose', file: 'apps/b/.env', line: 1, column: 10,
   via: { file: 'apps/b/compose.yml', line: 6, column: 12 },
-  project: 'b', stack: 'apps/b', variable: 'WEB_PORT', variableFile: 'apps/b/.env', setting: 'WEB_PORT',
+  project: 'b', stacks: ['compose:apps/b/compose.yml'], variable: 'WEB_PORT', variableFile: 'apps/b/.env', setting: 'WEB_PORT',
 };
 const dns: Binding = {
   service: 'dns', port: 53, endPort: 53, protocol: 'udp', hostIp: null, scope: 'host',
@@ -36,7 +36,7 @@ const resolver: Binding = {
 };
 const metrics: Binding = {
   service: 'metrics', port: 3004, endPort: 3005, protocol: 'tcp', hostIp: '127.0.0.1', scope: 'host',
-  kind: 'publish', format: 'compose', file: 'deploy/compose.yml', line: 5, column: 19, project: 'deploy', stack: 'deploy', soft: false,
+  kind: 'publish', format: 'compose', file: 'deploy/compose.yml', line: 5, column: 19, project: 'deploy', stacks: ['compose:deploy/compose.yml'], soft: false,
 };
 const spacedust: Binding = {
   service: 'spacedust', port: 8765, endPort: 8765, protocol: 'tcp', hostIp: '0.0.0.0', scope: 'host',
@@ -44,7 +44,7 @@ const spacedust: Binding = {
 };
 const hostile: Binding = {
   service: HOSTILE, port: 8765, endPort: 8765, protocol: 'tcp', hostIp: null, scope: 'host',
-  kind: 'listen', format: 'process-compose', file: HOSTILE_FILE, line: 9, column: 14, stack: HOSTILE_FILE, setting: 'PORT',
+  kind: 'listen', format: 'process-compose', file: HOSTILE_FILE, line: 9, column: 14, stacks: [`process-compose:${HOSTILE_FILE}`], setting: 'PORT',
 };
 const apiRegistry: Binding = {
   service: 'api', port: 3000, endPort: 3000, protocol: 'tcp', hostIp: null, scope: 'host',
@@ -52,7 +52,7 @@ const apiRegistry: Binding = {
 };
 const apiContainer: Binding = {
   service: 'api', port: 80, endPort: 80, protocol: 'tcp', hostIp: null, scope: 'container:docker/api',
-  kind: 'listen', format: 'compose', file: 'docker/compose.yml', line: 20, column: 17, project: 'docker', stack: 'docker',
+  kind: 'listen', format: 'compose', file: 'docker/compose.yml', line: 20, column: 17, project: 'docker', stacks: ['compose:docker/compose.yml'],
 };
 
 const registryConflict: Conflict = {

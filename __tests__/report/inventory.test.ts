@@ -24,18 +24,20 @@ describe('inventory', () => {
     expectGolden('inventory.txt', renderInventoryText(bindings()));
   });
 
-  it('renders an escaped GFM table with seven cells a row', () => {
+  it('renders an escaped GFM table of seven cells a row for each place things run', () => {
     const markdown = renderInventoryMarkdown(bindings());
     expectGolden('inventory.md', markdown);
-    const rows = nodesOfType(parseGfm(markdown), 'tableRow').map((row) => nodesOfType(row, 'tableCell').length);
-    expect(rows).toEqual(Array(12).fill(7));
+    const tables = nodesOfType(parseGfm(markdown), 'table');
+    expect(nodesOfType(parseGfm(markdown), 'heading').length).toBe(tables.length);
+    const rows = tables.flatMap((table) => nodesOfType(table, 'tableRow').map((row) => nodesOfType(row, 'tableCell').length));
+    expect(rows).toEqual(Array(bindings().length + tables.length).fill(7));
   });
 
   it('renders the public binding fields as JSON', () => {
     expectGolden('inventory.json', renderInventoryJson(bindings()));
   });
 
-  it('sorts by scope, port, protocol, then service', () => {
+  it('sorts by where things run (host, machines, then namespaces), port, protocol, then service', () => {
     const rows = inventoryRows([
       binding({ service: 'b', port: 53, protocol: 'udp' }),
       binding({ service: 'z', port: 53, protocol: 'tcp' }),
@@ -43,13 +45,15 @@ describe('inventory', () => {
       binding({ service: 'a', port: 9, scope: 'pod:default/web' }),
       binding({ service: 'a', port: 1000 }),
       binding({ service: 'a', port: 9, scope: 'cluster' }),
+      binding({ service: 'a', port: 9, scope: 'alpha' }),
     ]);
     expect(rows.map((row) => `${row.binding.scope} ${row.binding.port}/${row.binding.protocol} ${row.service}`)).toEqual([
-      'cluster 9/tcp a',
       'host 53/tcp z',
       'host 53/udp a',
       'host 53/udp b',
       'host 1000/tcp a',
+      'alpha 9/tcp a',
+      'cluster 9/tcp a',
       'pod:default/web 9/tcp a',
     ]);
   });

@@ -24,7 +24,8 @@ describe('portcullis check examples', () => {
       ['registry-conflict:host:tcp:3000', 'error', ['api', 'gateway'], ['api@dev/process-compose.yaml:13:14 3000->3003']],
       ['registry-conflict:host:tcp:3002', 'error', ['embed', 'grafana'], ['grafana@observability/compose.yml:9:10 3002->3010']],
       ['registry-conflict:host:tcp:3456', 'error', ['docs', 'nlp-api'], ['docs@dev/process-compose.yaml:16:30 3456->3458']],
-      ['unregistered:host:tcp:3457', 'warning', ['websocket'], []],
+      ['duplicate-port:host:tcp:3457', 'warning', ['embed-cpu', 'websocket'], ['embed-cpu@nlp/compose.cpu.yml:13:10 3457->3459']],
+      ['unregistered:host:tcp:3457', 'warning', ['embed-cpu', 'websocket'], []],
       ['registry-conflict:host:tcp:8765', 'error', ['constellation', 'spacedust'], ['spacedust@microcosm/spacedust/src/main.rs:6:16 8765->8766']],
     ]);
   });
@@ -32,31 +33,46 @@ describe('portcullis check examples', () => {
   it('exits 0 with --fail-on none, and the text report marks no service new without a base', async () => {
     const { status, stdout } = await cli('check', 'examples', '--fail-on', 'none');
     expect(status).toBe(0);
-    expect(stdout).toMatch(/^5 new port collisions \(4 errors, 1 warning\)\n/);
+    expect(stdout).toMatch(/^6 new port collisions \(4 errors, 2 warnings\)\n/);
+    // The alternative compose file's collision says why it is only a warning.
+    expect(stdout).toContain('(only across the Compose stacks nlp/compose.cpu.yml and nlp/compose.yml, which may not run together)');
     expect(stdout).toContain('  services: embed, grafana\n  at observability/compose.yml:9:10 (grafana)\n  at ports.yml:11:18 (embed)\n  move grafana to 3010 at observability/compose.yml:9:10\n');
     expect(stdout).not.toMatch(/services: .*\(new\)/);
   });
 });
 
 describe('portcullis ports examples', () => {
-  it('lists the whole inventory, one row per binding, neighbours on one port together', async () => {
+  it('lists the whole inventory by where it runs, one row per binding, neighbours on one port together', async () => {
     const { status, stdout } = await cli('ports', 'examples');
     expect(status).toBe(0);
-    const rows = stdout.split('\n');
-    expect(rows[0]).toBe('26 bindings in 6 scopes');
-    expect(rows[2]).toMatch(/^SCOPE +PORT +ADDRESS +SERVICE +KIND +FORMAT +WHERE$/);
-    expect(rows.filter((row) => row.startsWith('host ') && row.includes(' 3456/tcp '))).toEqual([
-      expect.stringMatching(/ docs +listen +process-compose +dev\/process-compose\.yaml:16:30$/),
-      expect.stringMatching(/ nlp-api +publish +compose +nlp\/\.env:1:14 \(via nlp\/compose\.yml:5:10\)$/),
-      expect.stringMatching(/ nlp-api +registry +registry +ports\.yml:12:20$/),
+    const sections = stdout.trimEnd().split('\n\n');
+    expect(sections[0]).toBe('31 bindings in 7 scopes');
+    expect(sections.slice(1).map((section) => section.split('\n')[0])).toEqual([
+      'host',
+      'container nlp/embed-cpu',
+      'container nlp/nlp-api',
+      'container nlp/websocket',
+      'container observability/grafana',
+      'container observability/postgres',
+      'container observability/prometheus',
     ]);
+    const host = (sections[1] ?? '').split('\n');
+    expect(host[1]).toMatch(/^ {2}PORT +ADDRESS +SERVICE +KIND +FORMAT +STACK +WHERE$/);
+    expect(host.filter((row) => row.includes(' 3456/tcp '))).toEqual([
+      expect.stringMatching(/ docs +listen +process-compose +process-compose stack dev\/process-compose\.yaml +dev\/process-compose\.yaml:16:30$/),
+      expect.stringMatching(/ nlp-api +publish +compose +Compose stack nlp\/compose\.cpu\.yml +nlp\/\.env:1:14 \(via nlp\/compose\.cpu\.yml:9:10\)$/),
+      expect.stringMatching(/ nlp-api +publish +compose +Compose stack nlp\/compose\.yml +nlp\/\.env:1:14 \(via nlp\/compose\.yml:5:10\)$/),
+      expect.stringMatching(/ nlp-api +registry +registry +- +ports\.yml:12:20$/),
+    ]);
+    // The websocket's own listener runs in its container, as the same service.
+    expect(sections.find((section) => section.startsWith('container nlp/websocket\n'))).toMatch(/ websocket +listen +python +Compose stack nlp\/compose\.yml +nlp\/ws\/server\.py:10:43/);
   });
 
   it('gives the same inventory as JSON, schema version 1', async () => {
     const { stdout } = await cli('ports', 'examples', '--format', 'json');
     const inventory = JSON.parse(stdout) as { schemaVersion: number; bindings: JsonReport['bindings'] };
     expect(inventory.schemaVersion).toBe(1);
-    expect(inventory.bindings).toHaveLength(26);
+    expect(inventory.bindings).toHaveLength(31);
     expect(inventory.bindings.find((binding) => binding.service === 'websocket' && binding.scope === 'host')).toEqual({
       service: 'websocket', port: 3457, endPort: 3457, protocol: 'tcp', hostIp: null, scope: 'host', kind: 'publish', format: 'compose',
       file: 'nlp/.env', line: 2, column: 16, via: { file: 'nlp/compose.yml', line: 9, column: 10 },

@@ -51,7 +51,7 @@ describe('Stacks', () => {
     const conflict = only(json, 'duplicate-port');
     expect(conflict).toMatchObject({ severity: 'warning', status: 'new', services: ['api', 'web'] });
     expect(conflict.message).toBe(
-      '8103/tcp on host: api (deploy/preview/compose.yml:5) and web (deploy/staging/compose.yml:5) both bind 8103 (only across the Compose stacks of deploy/preview and deploy/staging, which may not run together)',
+      '8103/tcp on host: api (deploy/preview/compose.yml:5) and web (deploy/staging/compose.yml:5) both bind 8103 (only across the Compose stacks deploy/preview/compose.yml and deploy/staging/compose.yml, which may not run together)',
     );
     expect(failing('any')).toEqual([]);
   });
@@ -64,13 +64,14 @@ describe('Stacks', () => {
     expect(only(json, 'duplicate-port')).toMatchObject({ severity: 'warning', services: ['web', 'web-dev'] });
   });
 
-  it('the `.env` beside a compose file belongs to its stack: its port meets another stack as a warning', async () => {
+  it('the `.env` beside a compose file configures its containers: only what the compose file publishes is a claim', async () => {
     const { json } = await check({
-      'a/.env': lines('ADMIN_PORT=8105'),
-      'a/compose.yml': compose(['web', '8106:80']),
-      'b/compose.yml': compose(['api', '8105:80']),
+      'a/.env': lines('ADMIN_PORT=8105', 'WEB_PORT=8106'),
+      'a/compose.yml': compose(['web', '${WEB_PORT}:80']),
+      'b/compose.yml': compose(['api', '8105:80'], ['db', '8106:5432']),
     });
-    expect(only(json, 'duplicate-port')).toMatchObject({ severity: 'warning', services: ['admin', 'api'] });
+    expect(json.conflicts.map((conflict) => [conflict.port, conflict.severity, conflict.services])).toEqual([[8106, 'warning', ['db', 'web']]]);
+    expect(json.bindings.filter((binding) => binding.file === 'a/.env').map((binding) => [binding.service, binding.port, binding.format])).toEqual([['web', 8106, 'compose']]);
   });
 
   it('a `.env` with no compose file beside it is host-level: its collisions with a stack are errors', async () => {

@@ -30,11 +30,11 @@ export function classifyCollision(
   const [owner] = entries;
   if (owner) {
     const others = collision.bindings.filter((binding) => !sameService(binding, owner));
-    const severity: Severity = others.every((binding) => binding.soft === true) ? 'warning' : 'error';
+    const severity: Severity = others.every((binding) => !isFirm(binding)) ? 'warning' : 'error';
     const given = joinWithAnd([...new Set(entries.map((entry) => formatPortRange(entry.port, entry.endPort)))]);
     const collide = verb('collides', 'collide', servicesOf(others, displayName).length);
     const message = `${where}: ${describeClaims(others, displayName)} ${collide} with ${displayName(owner)}, which the registry gives ${given}`;
-    return { ...base, rule: 'registry-conflict', severity, message: severity === 'warning' ? message + SOFT_NOTE : message };
+    return { ...base, rule: 'registry-conflict', severity, message: severity === 'warning' ? message + uncertaintyNote(others) : message };
   }
   const severity = duplicatePortSeverity(collision.bindings);
   const quantifier = servicesOf(collision.bindings, displayName).length === 2 ? 'both' : 'all';
@@ -60,14 +60,20 @@ function registryDuplicateMessage(where: string, bindings: readonly Binding[], d
 
 /**
  * A `duplicate-port` is an error only where it is certain to bite: some two claims of
- * different services that overlap and meet (same stack, or either host-level), neither a
- * published range the runtime picks from (`soft`), and not both defaults users override
- * by design. Otherwise a warning.
+ * different services that overlap and meet (claimsMeet: a shared stack and profile, or
+ * either host-level), both firm (not a published range the runtime picks from, not a claim
+ * that only may run there), and not both defaults users override by design. Otherwise a
+ * warning.
  */
 function duplicatePortSeverity(bindings: readonly Binding[]): Severity {
-  const firm = bindings.filter((binding) => binding.soft !== true).map((binding) => ({ binding, claim: toClaim(binding) }));
+  const firm = bindings.filter(isFirm).map((binding) => ({ binding, claim: toClaim(binding) }));
   const index = new PartnerIndex(firm.map(({ claim }) => claim), true);
   return firm.some(({ binding, claim }) => binding.isDefault !== true && index.hasPartner(claim)) ? 'error' : 'warning';
+}
+
+/** A claim certain to hold its port where it is placed. */
+function isFirm(binding: Binding): boolean {
+  return binding.soft !== true && binding.uncertain === undefined;
 }
 
 const SOFT_NOTE = '; a published range lets the runtime pick another port';
@@ -75,11 +81,34 @@ const SOFT_NOTE = '; a published range lets the runtime pick another port';
 /** Why a duplicate-port is only a warning, in the words a reader needs. */
 function warningNote(bindings: readonly Binding[]): string {
   const reasons: string[] = [];
-  const stacks = [...new Set(bindings.flatMap((binding) => (binding.stack === undefined ? [] : [binding.stack])))];
-  if (stacks.length >= 2) {
+  const stacks = [...new Set(bindings.flatMap((binding) => binding.stacks ?? []))];
+  if (stacks.length >= 2 && !bindings.some((binding) => binding.stacks === undefined)) {
     reasons.push(`across ${describeStacks(stacks.sort(compareStrings))}, which may not run together`);
   }
+  const profiles = exclusiveProfiles(bindings);
+  if (profiles.length >= 2) reasons.push(`in profiles ${profiles.join(' / ')}, which never run together`);
   if (bindings.some((binding) => binding.isDefault === true)) reasons.push('between defaults that users override');
   const note = reasons.length === 0 ? '' : ` (only ${reasons.join(', or ')})`;
+  return note + uncertaintyNote(bindings);
+}
+
+/** The profile sets of the claims that name profiles, when no two of them share one. */
+function exclusiveProfiles(bindings: readonly Binding[]): string[] {
+  const sets = bindings.filter((binding) => (binding.profiles?.length ?? 0) > 0).map((binding) => [...(binding.profiles ?? [])].sort(compareStrings));
+  const seen = new Map<string, string>();
+  for (const set of sets) {
+    for (const profile of set) {
+      const owner = seen.get(profile);
+      if (owner !== undefined && owner !== set.join(',')) return [];
+    }
+    for (const profile of set) seen.set(profile, set.join(','));
+  }
+  return [...new Set(sets.map((set) => set.join(', ')))].sort(compareStrings);
+}
+
+/** `; x (a/main.go) only may run there: ...` for each claim that is not certain, and the soft-range note. */
+function uncertaintyNote(bindings: readonly Binding[]): string {
+  const reasons = [...new Set(bindings.flatMap((binding) => (binding.uncertain === undefined ? [] : [binding.uncertain])))].sort(compareStrings);
+  const note = reasons.map((reason) => `; ${reason}`).join('');
   return bindings.some((binding) => binding.soft === true) ? note + SOFT_NOTE : note;
 }

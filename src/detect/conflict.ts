@@ -114,7 +114,7 @@ export function compareBindings(a: Binding, b: Binding): number {
     a.endPort - b.endPort ||
     compareStrings(a.kind, b.kind) ||
     compareStrings(a.hostIp ?? '', b.hostIp ?? '') ||
-    compareStrings(a.stack ?? '', b.stack ?? '') ||
+    compareStrings(a.stacks?.join(',') ?? '', b.stacks?.join(',') ?? '') ||
     compareStrings(JSON.stringify(a), JSON.stringify(b))
   );
 }

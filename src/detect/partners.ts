@@ -5,7 +5,10 @@ import { addressKey, WILDCARD } from './address.js';
 export interface Claim {
   service: string;
   project: string | undefined;
-  stack: string | undefined;
+  /** undefined for a host-level claim, which meets every stack. */
+  stacks: readonly string[] | undefined;
+  /** Compose profiles; empty when the claim runs with every profile. */
+  profiles: readonly string[];
   address: string;
 }
 
@@ -13,9 +16,21 @@ export function toClaim(binding: Binding): Claim {
   return {
     service: binding.service,
     project: binding.project,
-    stack: binding.stack,
+    stacks: binding.stacks !== undefined && binding.stacks.length > 0 ? binding.stacks : undefined,
+    profiles: binding.profiles ?? [],
     address: addressKey(binding.hostIp),
   };
+}
+
+/**
+ * Whether two claims can run at one time (DESIGN "Where things run"): a host-level claim
+ * meets every stack; two stack claims meet in a stack they share, unless each names
+ * profiles and no profile is common to both.
+ */
+export function claimsMeet(a: Pick<Claim, 'stacks' | 'profiles'>, b: Pick<Claim, 'stacks' | 'profiles'>): boolean {
+  if (a.stacks === undefined || b.stacks === undefined) return true;
+  if (!a.stacks.some((stack) => b.stacks?.includes(stack))) return false;
+  return a.profiles.length === 0 || b.profiles.length === 0 || a.profiles.some((profile) => b.profiles.includes(profile));
 }
 
 /**
@@ -46,55 +61,71 @@ function holdsOtherService(summary: ServiceSummary, claim: Claim): boolean {
 }
 
 // Keys of the summary cells. A host-level claim has no stack; ANY aggregates a dimension.
+// Within a stack, ALL_PROFILES holds the claims that run with every profile, and a profile's
+// own cell those that name it.
 const HOST_LEVEL = '\u0000host';
 const ANY = '\u0001any';
+const ALL_PROFILES = '\u0003all';
 
 /**
  * Answers "does some claim of this set collide with this one?" in constant time after
  * linear indexing: its address overlaps the claim's, it belongs to another service, and,
- * when the index is stack-aware, it meets the claim (same stack, or either is host-level).
- * This keeps the detector linear when thousands of services land on one port.
+ * when the index is placement-aware, it meets the claim (claimsMeet). This keeps the
+ * detector linear when thousands of services land on one port.
  */
 export class PartnerIndex {
   private readonly cells = new Map<string, ServiceSummary>();
 
   constructor(
     claims: Iterable<Claim>,
-    private readonly stackAware: boolean,
+    private readonly placementAware: boolean,
   ) {
     for (const claim of claims) {
-      // Cells of a stack (or of host-level claims) only answer queries of stack-aware claims.
-      const across = [cell(ANY, claim.address), cell(ANY, ANY)];
-      const stack = this.stackOf(claim);
-      for (const key of stackAware ? [cell(stack, claim.address), cell(stack, ANY), ...across] : across) {
-        let summary = this.cells.get(key);
-        if (!summary) this.cells.set(key, (summary = { names: [], projects: [] }));
-        addToSummary(summary, claim);
+      const groups = [ANY, ...(placementAware ? this.groupsOf(claim) : [])];
+      for (const group of groups) {
+        for (const address of [claim.address, ANY]) {
+          const key = cell(group, address);
+          let summary = this.cells.get(key);
+          if (!summary) this.cells.set(key, (summary = { names: [], projects: [] }));
+          addToSummary(summary, claim);
+        }
       }
     }
   }
 
   hasPartner(claim: Claim): boolean {
-    return this.partnerCells(claim).some((key) => {
-      const summary = this.cells.get(key);
-      return summary !== undefined && holdsOtherService(summary, claim);
-    });
+    const addresses = claim.address === WILDCARD ? [ANY] : [claim.address, WILDCARD];
+    return this.partnerGroups(claim).some((group) =>
+      addresses.some((address) => {
+        const summary = this.cells.get(cell(group, address));
+        return summary !== undefined && holdsOtherService(summary, claim);
+      }),
+    );
   }
 
-  private stackOf(claim: Claim): string {
-    return this.stackAware && claim.stack !== undefined ? claim.stack : HOST_LEVEL;
+  /** The groups a claim is counted in: host level, or each of its stacks as a whole and by profile. */
+  private groupsOf(claim: Claim): string[] {
+    if (claim.stacks === undefined) return [HOST_LEVEL];
+    const profiles = claim.profiles.length === 0 ? [ALL_PROFILES] : claim.profiles;
+    return claim.stacks.flatMap((stack) => [stack, ...profiles.map((profile) => profileGroup(stack, profile))]);
   }
 
-  /** The cells whose claims both overlap this claim's address and meet its stack. */
-  private partnerCells(claim: Claim): string[] {
-    const stack = this.stackOf(claim);
-    const address = claim.address;
-    if (stack === HOST_LEVEL) return address === WILDCARD ? [cell(ANY, ANY)] : [cell(ANY, address), cell(ANY, WILDCARD)];
-    if (address === WILDCARD) return [cell(stack, ANY), cell(HOST_LEVEL, ANY)];
-    return [cell(stack, address), cell(stack, WILDCARD), cell(HOST_LEVEL, address), cell(HOST_LEVEL, WILDCARD)];
+  /** The groups whose claims meet this one (see claimsMeet). */
+  private partnerGroups(claim: Claim): string[] {
+    if (!this.placementAware || claim.stacks === undefined) return [ANY];
+    const groups = [HOST_LEVEL];
+    for (const stack of claim.stacks) {
+      if (claim.profiles.length === 0) groups.push(stack);
+      else groups.push(profileGroup(stack, ALL_PROFILES), ...claim.profiles.map((profile) => profileGroup(stack, profile)));
+    }
+    return groups;
   }
 }
 
-function cell(stack: string, address: string): string {
-  return `${stack}\u0002${address}`;
+function profileGroup(stack: string, profile: string): string {
+  return `${stack}\u0004${profile}`;
+}
+
+function cell(group: string, address: string): string {
+  return `${group}\u0002${address}`;
 }

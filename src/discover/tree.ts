@@ -7,6 +7,7 @@ import type { Diagnostic } from '../model/types.js';
 import { raiseHint } from './limits.js';
 import { decodeText } from './decode.js';
 import { findCheckout, git, gitTopLevel, listTree, readBlobs, splitNul, type TreeEntry } from './git.js';
+import { VENDORED_FOLDERS } from './skip.js';
 import { FolderCheck, readRegularFile, type RegularFileRead } from './workspaceFiles.js';
 
 export interface ReadResult {
@@ -28,7 +29,7 @@ export interface FileTree {
 /**
  * The working tree under `root`. In a git checkout the listing is `git ls-files` (tracked
  * and untracked-but-not-ignored files: it honours .gitignore exactly and costs a few ms);
- * elsewhere fast-glob, skipping node_modules, vendor and .git, never following links.
+ * elsewhere fast-glob, skipping vendored folders (node_modules, vendor, ...) and .git, never following links.
  */
 export async function openWorkingTree(root: string): Promise<FileTree> {
   const checkout = await findCheckout(root);
@@ -63,7 +64,7 @@ async function globFiles(root: string): Promise<string[]> {
     dot: true,
     onlyFiles: true,
     followSymbolicLinks: false,
-    ignore: ['**/node_modules/**', '**/vendor/**', '**/.git/**'],
+    ignore: [...VENDORED_FOLDERS, '.git'].map((folder) => `**/${folder}/**`),
   });
   return paths.sort();
 }

@@ -1,8 +1,12 @@
 // Every extractor, in the order that decides which one reads a file: the first whose
-// matches() takes the path. Registries first (a `ports.yml` is not a Kubernetes manifest),
-// specific file names before the generic YAML readers.
+// matches() takes the path and that does not decline its text.
+// Registries first (a `ports.yml` is not a Kubernetes manifest), specific file names before
+// the generic YAML readers, compose documents by shape before Kubernetes manifests by shape.
 import type { Extractor } from '../model/types.js';
-import { composeExtractor } from './compose/extractCompose.js';
+import { composeDocumentExtractor, composeExtractor } from './compose/extractCompose.js';
+import { dockerfileExtractor } from './dockerfile/extractDockerfile.js';
+import { composeRunsExtractor } from './launchers/extractComposeRuns.js';
+import { skaffoldExtractor } from './skaffold/extractSkaffold.js';
 import { dotenvExtractor } from './dotenv/extractDotenv.js';
 import { kubernetesExtractor } from './kubernetes/extractKubernetes.js';
 import { processComposeExtractor } from './processCompose/extractProcessCompose.js';
@@ -24,10 +28,23 @@ export const EXTRACTORS: readonly Extractor[] = [
   dotenvExtractor,
   zinitExtractor,
   systemdExtractor,
+  skaffoldExtractor,
+  composeRunsExtractor,
+  composeDocumentExtractor,
   kubernetesExtractor,
+  dockerfileExtractor,
   nixModuleExtractor,
   ...sourceExtractors,
 ];
+
+/**
+ * The readers that may take a file, in catalogue order: every one whose `matches` takes the
+ * path. The first that does not decline the file's text reads it (ExtractResult.declined).
+ * The catalogue is the one place that decides which reader reads a file.
+ */
+export function readersOf(path: string): Extractor[] {
+  return EXTRACTORS.filter((extractor) => extractor.matches(path));
+}
 
 export function isRegistryExtractor(extractor: Extractor): boolean {
   return REGISTRY_EXTRACTORS.includes(extractor);

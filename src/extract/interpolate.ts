@@ -23,15 +23,27 @@ export interface VariableValue {
    * undefined when no one place holds them.
    */
   locateLiteral?: (index: number, length: number) => { location: SourceLocation } | undefined;
+  /**
+   * The template file (`.env.example`) the value comes from, when no file Compose reads sets
+   * it: what people run after copying the template, which their own copy may change.
+   */
+  template?: string;
 }
 
+/**
+ * How a reference asks for its variable: `plain` (`$X`, `${X}`, `${X:?err}`: nothing else
+ * gives a value when the variable has none), or `withFallback` (`${X:-default}`,
+ * `${X:+other}`: the reference itself says what to use otherwise).
+ */
+export type ReferenceKind = 'plain' | 'withFallback';
+
 /** Finds a variable's value; undefined when it is not set at all. */
-export type VariableLookup = (name: string) => VariableValue | undefined;
+export type VariableLookup = (name: string, kind?: ReferenceKind) => VariableValue | undefined;
 
 /** Where a run of output characters is written. */
 export type TextOrigin =
   | { kind: 'input'; offset: number }
-  | { kind: 'variable'; location: SourceLocation | undefined; locateLiteral?: VariableValue['locateLiteral'] };
+  | { kind: 'variable'; location: SourceLocation | undefined; locateLiteral?: VariableValue['locateLiteral']; template?: string };
 
 /** A `$NAME` or `${NAME...}` reference: its name and its [start, end) offsets in the input. */
 export interface VariableReference {
@@ -182,7 +194,7 @@ function applyOperator(
   lookup: VariableLookup,
   out: OutputBuilder,
 ): void {
-  const found = lookup(reference.name);
+  const found = lookup(reference.name, operator.endsWith('?') ? 'plain' : 'withFallback');
   const emptyCounts = operator.startsWith(':');
   const missing = found === undefined || (emptyCounts && found.value === '');
   switch (operator) {
@@ -210,7 +222,7 @@ function applyOperator(
 }
 
 function substitute(reference: VariableReference, lookup: VariableLookup, out: OutputBuilder): void {
-  const found = lookup(reference.name);
+  const found = lookup(reference.name, 'plain');
   if (found === undefined) {
     out.problem({ kind: 'unset', message: `variable ${reference.name} is not set`, offset: reference.start });
     return;
@@ -219,8 +231,8 @@ function substitute(reference: VariableReference, lookup: VariableLookup, out: O
 }
 
 function appendValue(found: VariableValue, reference: VariableReference, out: OutputBuilder): void {
-  const { location, locateLiteral } = found;
-  out.append(found.value, { kind: 'variable', location, ...(locateLiteral ? { locateLiteral } : {}) }, reference);
+  const { location, locateLiteral, template } = found;
+  out.append(found.value, { kind: 'variable', location, ...(locateLiteral ? { locateLiteral } : {}), ...(template === undefined ? {} : { template }) }, reference);
 }
 
 /**

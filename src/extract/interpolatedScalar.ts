@@ -19,6 +19,8 @@ export interface LiteralPlace {
   via?: SourceLocation;
   variable?: string;
   variableFile?: string;
+  /** The template (`.env.example`) the literal's variable got its value from, when no `.env` sets it. */
+  template?: string;
   /**
    * The literal's characters are not written side by side (`${A:-80}80`, `${HOST}${PORT}`):
    * `location` is where its first one is, and no one place holds the literal to point a fix at.
@@ -61,5 +63,6 @@ export function placeOf(yaml: YamlFile, scalar: InterpolatedScalar, index: numbe
   if (!reference) return { location, ...scattered };
   const via = yaml.locateInScalar(scalar.node, reference.start, scalar.raw.slice(reference.start, reference.end));
   const variableFile = piece.origin.kind === 'variable' ? piece.origin.location?.file : undefined;
-  return { location, via, variable: reference.name, ...(variableFile === undefined ? {} : { variableFile }), ...scattered };
+  const template = piece.origin.kind === 'variable' ? piece.origin.template : undefined;
+  return { location, via, variable: reference.name, ...(variableFile === undefined ? {} : { variableFile }), ...(template === undefined ? {} : { template }), ...scattered };
 }

@@ -1,5 +1,6 @@
 // The data model shared by every pipeline stage (see DESIGN.md).
 // Stages are pure functions over these types; only src/cli and src/action do I/O.
+import type { FileFacts } from './facts.js';
 
 export type Protocol = 'tcp' | 'udp';
 export type BindingKind = 'registry' | 'listen' | 'publish';
@@ -73,12 +74,19 @@ export interface Binding extends SourceLocation {
    */
   project?: string;
   /**
-   * The stack the claim belongs to: one environment started as a whole (a compose
-   * project with its override files and `.env`, or one process-compose file). Absent for
-   * host-level claims (registry, NixOS, systemd, zinit, source code, a lone `.env`),
-   * which meet every stack.
+   * The stacks the claim runs in: environments started as a whole (a Compose file set, one
+   * process-compose file). Absent for host-level claims (registry, NixOS, systemd, zinit,
+   * source run on the host, a lone `.env`), which meet every stack. A Compose file read by
+   * several sets (its folder's defaults, and a `-f` chain in a Makefile) runs in each.
    */
-  stack?: string;
+  stacks?: readonly string[];
+  /** Compose profiles that start the claim's service; absent when it runs with every profile. */
+  profiles?: readonly string[];
+  /**
+   * Why the claim only may run where it is placed (source beside a Dockerfile that nothing
+   * here runs, a value from a `.env.example` template): its collisions are warnings at most.
+   */
+  uncertain?: string;
   /** A claim users override by design (a NixOS option default, a CLI flag default). */
   isDefault?: boolean;
   /** `"80-90:8080"`: the runtime picks one port of the range, so a collision is not certain. */
@@ -133,6 +141,16 @@ export interface ExtractResult {
   diagnostics: Diagnostic[];
   /** Set by registry extractors only. */
   registry?: RegistryFacts;
+  /** What the file says about where things run, for the topology stage. */
+  facts?: FileFacts;
+  /**
+   * The file is not of this extractor's format after all, though its name says it may be (a
+   * `ports.nix` that is a NixOS module, a `.env.patch`, notes named `PORTS.md`): the next
+   * extractor of the catalogue that matches its path reads it instead, and with none it is
+   * left unread, quietly. The bindings and diagnostics beside it are what a reading as this
+   * format found: they count only where the user named the file as this format (`--registry`).
+   */
+  declined?: true;
 }
 
 export interface SourceFile {
@@ -178,6 +196,11 @@ export interface Extractor {
    * Used to know which cached results a change invalidates. Defaults to none.
    */
   dependencies?(path: string): string[];
+  /**
+   * True for a file that nobody in the repository wrote (a bundle, minified or generated code,
+   * told by its text): it is skipped quietly, before the read limits' overlong-line check.
+   */
+  isGenerated?(text: string): boolean;
   /**
    * Async set-up (loading a grammar), called once per run before the first extract() when
    * at least one file matched, so that a repository without such files never pays for it.

@@ -4,6 +4,7 @@ import type { Binding, Conflict, Diagnostic, ExtractResult, RegistryModel } from
 import { compareText } from '../model/order.js';
 import { mergeRegistries } from '../resolve/registry.js';
 import { resolveBindings, resolveRegistry } from '../resolve/resolve.js';
+import { placeClaims } from '../topology/placeClaims.js';
 
 export interface ExtractedFile {
   path: string;
@@ -18,14 +19,25 @@ export interface Analysis {
   diagnostics: Diagnostic[];
 }
 
-/** Resolve and detect over one tree's extraction: pure, the same for HEAD and for the base. */
-export function analyzeExtraction(files: readonly ExtractedFile[], config: PortcullisConfig): Analysis {
+/** The tree an extraction came from: every path in it, and the root folder's name. */
+export interface TreeShape {
+  paths: readonly string[];
+  rootName: string;
+}
+
+/**
+ * Topology, resolve and detect over one tree's extraction: pure, the same for HEAD and for
+ * the base. Topology comes before resolve's renaming: a claim must first belong to the
+ * service that runs it (a compose service, a Go program) before aliases and registry
+ * settings rename it.
+ */
+export function analyzeExtraction(files: readonly ExtractedFile[], config: PortcullisConfig, tree: TreeShape): Analysis {
   const sorted = [...files].sort((a, b) => compareText(a.path, b.path));
   const merged = mergeRegistries(sorted.filter((file) => file.isRegistry));
   const registry = resolveRegistry(merged.registry, config);
-  const found = sorted.filter((file) => !file.isRegistry).flatMap((file) => file.result.bindings);
-  const bindings = resolveBindings(found, registry, config);
-  const diagnostics = [...sorted.flatMap((file) => file.result.diagnostics), ...merged.diagnostics];
+  const topology = placeClaims({ files: sorted.filter((file) => !file.isRegistry), paths: tree.paths, config, rootName: tree.rootName });
+  const bindings = resolveBindings(topology.bindings, registry, config);
+  const diagnostics = [...sorted.flatMap((file) => file.result.diagnostics), ...merged.diagnostics, ...topology.diagnostics];
   const { conflicts, omitted } = detectConflictsWithin(bindings, registry, MAX_CONFLICT_CLAIMS);
   if (omitted > 0) {
     const message = `${omitted} more conflicts not reported: those of the lowest ports already name ${MAX_CONFLICT_CLAIMS} claims (a fixed limit; ranges that overlap by the thousand make a conflict for every stretch between two range ends)`;

@@ -5,12 +5,12 @@ import type { ReadLimits } from '../discover/limits.js';
 import { type Candidate, selectCandidates } from '../discover/select.js';
 import { changedSince, type FileTree, openRevisionTree, openWorkingTree } from '../discover/tree.js';
 import { resolveRevision } from '../discover/git.js';
-import { EXTRACTORS, isRegistryExtractor, registryExtractorFor } from '../extract/index.js';
+import { isRegistryExtractor, readersOf, registryExtractorFor } from '../extract/index.js';
 import type { PortcullisConfig } from '../model/config.js';
 import { compareText } from '../model/order.js';
-import type { Binding, Conflict, Diagnostic, ExtractResult, Incomplete, Report } from '../model/types.js';
+import type { Binding, Conflict, Diagnostic, Extractor, Incomplete, Report } from '../model/types.js';
 import { type Analysis, analyzeExtraction } from './analyze.js';
-import { extractTree, type TreeExtraction } from './extractTree.js';
+import { extractTree, type ReadFile, type TreeExtraction } from './extractTree.js';
 import { applyIgnoreRules } from './ignore.js';
 import { summarizeIncomplete } from './incomplete.js';
 
@@ -106,11 +106,11 @@ async function checkTree(
   registryPaths: readonly string[],
   config: PortcullisConfig,
   limits: ReadLimits,
-  reuse?: (candidate: Candidate) => ExtractResult | undefined,
+  reuse?: (candidate: Candidate) => ReadFile | undefined,
 ): Promise<TreeCheck> {
   const registries = explicitRegistries(registryPaths, tree.paths);
   const selected = selectCandidates(tree.paths, {
-    extractors: EXTRACTORS,
+    readersOf,
     include: config.include,
     exclude: config.exclude,
     registries: registries.candidates,
@@ -118,12 +118,12 @@ async function checkTree(
     limits,
   });
   const extraction = await extractTree(tree, selected.candidates, { rootName: basename(root), limits, ...(reuse ? { reuse } : {}) });
-  const files = [...extraction.results.values()].map(({ candidate, result }) => ({
+  const files = [...extraction.results.values()].map(({ candidate, reader, result }) => ({
     path: candidate.path,
     result,
-    isRegistry: isRegistryExtractor(candidate.extractor),
+    isRegistry: isRegistryExtractor(reader),
   }));
-  const analysis = analyzeExtraction(files, config);
+  const analysis = analyzeExtraction(files, config, { paths: tree.paths, rootName: basename(root) });
   analysis.diagnostics.push(...(tree.diagnostics ?? []), ...registries.diagnostics, ...selected.diagnostics, ...extraction.diagnostics);
   return { extraction, analysis };
 }
@@ -136,7 +136,7 @@ function explicitRegistries(paths: readonly string[], treePaths: readonly string
     const extractor = registryExtractorFor(path);
     if (!present.has(path)) diagnostics.push({ file: path, severity: 'error', message: 'registry file not found' });
     else if (!extractor) diagnostics.push({ file: path, severity: 'error', message: 'no registry reader for this kind of file (use .yml, .yaml, .json, .md or .nix)' });
-    else candidates.push({ path, extractor });
+    else candidates.push({ path, readers: [extractor], named: true });
   }
   return { candidates, diagnostics };
 }
@@ -150,13 +150,17 @@ function normalizeRelativePath(path: string): string {
  * beside a compose file, did not either) gives what it gave at HEAD: only changed files are
  * parsed again.
  */
-function reuseUnchanged(head: TreeExtraction, changed: ReadonlySet<string>): (candidate: Candidate) => ExtractResult | undefined {
+function reuseUnchanged(head: TreeExtraction, changed: ReadonlySet<string>): (candidate: Candidate) => ReadFile | undefined {
   return (candidate) => {
     const found = head.results.get(candidate.path);
-    if (!found || found.candidate.extractor !== candidate.extractor || changed.has(candidate.path)) return undefined;
-    const dependencies = candidate.extractor.dependencies?.(candidate.path) ?? [];
-    return dependencies.some((path) => changed.has(path)) ? undefined : found.result;
+    if (!found || !sameReaders(found.candidate.readers, candidate.readers) || changed.has(candidate.path)) return undefined;
+    const dependencies = found.reader.dependencies?.(candidate.path) ?? [];
+    return dependencies.some((path) => changed.has(path)) ? undefined : found;
   };
+}
+
+function sameReaders(a: readonly Extractor[], b: readonly Extractor[]): boolean {
+  return a.length === b.length && a.every((reader, index) => reader === b[index]);
 }
 
 function sortBindings(bindings: Binding[]): Binding[] {

@@ -2,13 +2,21 @@ import type { Candidate } from '../discover/select.js';
 import { raiseHint, type ReadLimits } from '../discover/limits.js';
 import { type FileTree, formatBytes } from '../discover/tree.js';
 import { createParseBudget } from '../extract/parseBudget.js';
+import { EXTRACTORS } from '../extract/index.js';
 import { takeLimitsHit } from '../extract/limitsHit.js';
-import type { Diagnostic, ExtractContext, ExtractResult, IncompleteReason } from '../model/types.js';
+import type { Diagnostic, ExtractContext, Extractor, ExtractResult, IncompleteReason } from '../model/types.js';
 import { candidateItems, extractInWorker, splitInTwo, threadsFor } from './parallel.js';
 
+/** A file as read: the reader its text chose among its candidates', and what it gave. */
+export interface ReadFile {
+  candidate: Candidate;
+  reader: Extractor;
+  result: ExtractResult;
+}
+
 export interface TreeExtraction {
-  /** Each candidate's result, by root-relative path. */
-  results: Map<string, { candidate: Candidate; result: ExtractResult }>;
+  /** Each read file, by root-relative path; a file no reader recognized is absent. */
+  results: Map<string, ReadFile>;
   /** Problems with reading (size, links, limits), beside the extractors' own diagnostics. */
   diagnostics: Diagnostic[];
   /** Files whose extraction hit a limit of a shared reader (alias budget, parse budget, expansion). */
@@ -24,7 +32,7 @@ export interface ExtractTreeOptions {
   rootName: string;
   limits: ReadLimits;
   /** Results to take as they are instead of reading and parsing the file again (the base run reuses HEAD's). */
-  reuse?: (candidate: Candidate) => ExtractResult | undefined;
+  reuse?: (candidate: Candidate) => ReadFile | undefined;
 }
 
 /**
@@ -36,7 +44,7 @@ export async function extractTree(tree: FileTree, candidates: readonly Candidate
   const toExtract: Candidate[] = [];
   for (const candidate of candidates) {
     const reused = options.reuse?.(candidate);
-    if (reused) results.set(candidate.path, { candidate, result: reused });
+    if (reused) results.set(candidate.path, { ...reused, candidate });
     else toExtract.push(candidate);
   }
   const parts = tree.root !== undefined && threadsFor(toExtract.length) === 2 ? await extractOnTwoThreads(tree, tree.root, toExtract, options) : [await extractLocally(tree, toExtract, options)];
@@ -47,17 +55,18 @@ export async function extractTree(tree: FileTree, candidates: readonly Candidate
 /** Half here, half in a worker; each half with half of the byte budget. */
 async function extractOnTwoThreads(tree: FileTree, root: string, candidates: readonly Candidate[], options: ExtractTreeOptions): Promise<TreeExtraction[]> {
   const limits = { ...options.limits, maxTotalBytes: Math.floor(options.limits.maxTotalBytes / 2) };
-  const [mine, theirs] = splitInTwo(candidates, (candidate) => candidate.extractor.format);
-  const remote = extractInWorker({ root, paths: tree.paths, rootName: options.rootName, limits, items: candidateItems(theirs) });
+  const [mine, theirs] = splitInTwo(candidates, (candidate) => candidate.readers[0]?.format ?? '');
+  const remote = extractInWorker({ root, paths: tree.paths, rootName: options.rootName, limits, items: candidateItems(theirs, EXTRACTORS) });
   const local = await extractLocally(tree, mine, { ...options, limits });
   const byPath = new Map(theirs.map((candidate) => [candidate.path, candidate]));
   const response = await remote.catch(() => undefined);
   // A worker that could not run (memory, a broken install) costs time, not results.
   if (response === undefined) return [local, await extractLocally(tree, theirs, { ...options, limits })];
   const results: TreeExtraction['results'] = new Map();
-  for (const [path, result] of response.results) {
+  for (const [path, readerIndex, result] of response.results) {
     const candidate = byPath.get(path);
-    if (candidate) results.set(path, { candidate, result });
+    const reader = candidate?.readers[readerIndex];
+    if (candidate && reader) results.set(path, { candidate, reader, result });
   }
   return [local, { results, diagnostics: response.diagnostics, limitsHit: response.limitsHit }];
 }
@@ -70,8 +79,10 @@ export async function extractLocally(tree: FileTree, toExtract: readonly Candida
   const present = new Set(tree.paths);
   for (const candidate of toExtract) {
     wanted.add(candidate.path);
-    for (const dependency of candidate.extractor.dependencies?.(candidate.path) ?? []) {
-      if (present.has(dependency)) wanted.add(dependency);
+    for (const reader of candidate.readers) {
+      for (const dependency of reader.dependencies?.(candidate.path) ?? []) {
+        if (present.has(dependency)) wanted.add(dependency);
+      }
     }
   }
   const { texts, diagnostics } = await tree.read([...wanted], options.limits.maxFileBytes);
@@ -81,6 +92,7 @@ export async function extractLocally(tree: FileTree, toExtract: readonly Candida
   for (const candidate of toExtract) {
     const text = texts.get(candidate.path);
     if (text === undefined || !budget.has(candidate.path)) continue;
+    if (candidate.readers[0]?.isGenerated?.(text)) continue;
     const overlong = firstOverlongLine(text, options.limits.maxLineLength);
     if (overlong !== undefined) {
       diagnostics.push({
@@ -93,15 +105,31 @@ export async function extractLocally(tree: FileTree, toExtract: readonly Candida
       continue;
     }
     takeLimitsHit();
-    results.set(candidate.path, { candidate, result: runExtractor(candidate, text, context) });
+    const read = extractByShape(candidate, text, context);
+    if (read) results.set(candidate.path, read);
     for (const reason of takeLimitsHit()) limitsHit.push({ file: candidate.path, reason });
   }
   return { results, diagnostics, limitsHit };
 }
 
+/**
+ * The reading of the first reader that does not decline the file; none when every one
+ * declines it, or when it is a registry left unread. A named registry is read as one
+ * whatever its shape.
+ */
+function extractByShape(candidate: Candidate, text: string, context: ExtractContext): ReadFile | undefined {
+  for (const [index, reader] of candidate.readers.entries()) {
+    const { declined, ...result } = runExtractor(reader, candidate.path, text, context);
+    if (declined && !candidate.named) continue;
+    if (index === 0 && candidate.registryUnread) return undefined;
+    return { candidate, reader, result };
+  }
+  return undefined;
+}
+
 /** Loads what the extractors in use need (grammars), once each; a failure is a diagnostic. */
 async function prepareExtractors(candidates: readonly Candidate[], diagnostics: Diagnostic[]): Promise<void> {
-  const extractors = new Set(candidates.map((candidate) => candidate.extractor));
+  const extractors = new Set(candidates.flatMap((candidate) => candidate.readers));
   for (const extractor of extractors) {
     try {
       await extractor.prepare?.();
@@ -112,13 +140,13 @@ async function prepareExtractors(candidates: readonly Candidate[], diagnostics: 
 }
 
 /** Extractors promise never to throw; if one does anyway, the run goes on and says so. */
-function runExtractor(candidate: Candidate, text: string, context: ExtractContext): ExtractResult {
+function runExtractor(reader: Extractor, path: string, text: string, context: ExtractContext): ExtractResult {
   try {
-    return candidate.extractor.extract({ path: candidate.path, text }, context);
+    return reader.extract({ path, text }, context);
   } catch (error) {
     return {
       bindings: [],
-      diagnostics: [{ file: candidate.path, severity: 'error', message: `internal error in the ${candidate.extractor.format} extractor: ${error instanceof Error ? error.message : String(error)}` }],
+      diagnostics: [{ file: path, severity: 'error', message: `internal error in the ${reader.format} extractor: ${error instanceof Error ? error.message : String(error)}` }],
     };
   }
 }

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ReadLimits } from '../discover/limits.js';
 import type { Candidate } from '../discover/select.js';
-import type { Diagnostic, ExtractResult } from '../model/types.js';
+import type { Diagnostic, Extractor, ExtractResult } from '../model/types.js';
 import type { LimitHit } from './extractTree.js';
 
 /** Below this many files to parse, one thread is faster. */
@@ -25,12 +25,24 @@ export interface WorkerRequest {
   paths: readonly string[];
   rootName: string;
   limits: ReadLimits;
-  /** Each file with the format of the extractor that reads it. */
-  items: ReadonlyArray<[path: string, format: string]>;
+  /** Each file with its candidate readers (see Candidate). */
+  items: readonly WorkerItem[];
+}
+
+/**
+ * A candidate as the worker gets it: its readers as indexes into the catalogue (EXTRACTORS),
+ * since several readers share a format (TypeScript and TSX; compose by name and by shape).
+ */
+export interface WorkerItem {
+  path: string;
+  readers: number[];
+  registryUnread?: true;
+  named?: true;
 }
 
 export interface WorkerResponse {
-  results: Array<[path: string, result: ExtractResult]>;
+  /** Each read file with the index, among its candidate readers, of the one that read it. */
+  results: Array<[path: string, reader: number, result: ExtractResult]>;
   diagnostics: Diagnostic[];
   limitsHit: LimitHit[];
 }
@@ -86,6 +98,23 @@ function workerScript(): string | undefined {
   return existsSync(script) ? script : undefined;
 }
 
-export function candidateItems(candidates: readonly Candidate[]): Array<[string, string]> {
-  return candidates.map((candidate) => [candidate.path, candidate.extractor.format]);
+export function candidateItems(candidates: readonly Candidate[], catalogue: readonly Extractor[]): WorkerItem[] {
+  return candidates.map(({ path, readers, registryUnread, named }) => {
+    const item: WorkerItem = { path, readers: readers.map((reader) => catalogue.indexOf(reader)) };
+    if (registryUnread) item.registryUnread = true;
+    if (named) item.named = true;
+    return item;
+  });
+}
+
+/** The candidates again, on the worker's side. */
+export function itemCandidates(items: readonly WorkerItem[], catalogue: readonly Extractor[]): Candidate[] {
+  return items.flatMap(({ path, readers: indexes, registryUnread, named }) => {
+    const readers = indexes.flatMap((index) => catalogue[index] ?? []);
+    if (readers.length === 0) return [];
+    const candidate: Candidate = { path, readers };
+    if (registryUnread) candidate.registryUnread = true;
+    if (named) candidate.named = true;
+    return [candidate];
+  });
 }

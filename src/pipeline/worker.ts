@@ -4,18 +4,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { workingTreeOf } from '../discover/tree.js';
 import { EXTRACTORS } from '../extract/index.js';
 import { extractLocally } from './extractTree.js';
-import type { WorkerRequest, WorkerResponse } from './parallel.js';
+import { itemCandidates, type WorkerRequest, type WorkerResponse } from './parallel.js';
 
 const request = workerData as WorkerRequest;
-const byFormat = new Map(EXTRACTORS.map((extractor) => [extractor.format, extractor]));
-const candidates = request.items.flatMap(([path, format]) => {
-  const extractor = byFormat.get(format);
-  return extractor ? [{ path, extractor }] : [];
-});
+const candidates = itemCandidates(request.items, EXTRACTORS);
 const tree = await workingTreeOf(request.root, request.paths);
 const extraction = await extractLocally(tree, candidates, { rootName: request.rootName, limits: request.limits });
 const response: WorkerResponse = {
-  results: [...extraction.results].map(([path, { result }]) => [path, result]),
+  results: [...extraction.results].map(([path, { candidate, reader, result }]) => [path, candidate.readers.indexOf(reader), result]),
   diagnostics: extraction.diagnostics,
   limitsHit: extraction.limitsHit,
 };

@@ -1,4 +1,3 @@
-import picomatch from 'picomatch';
 import type { PortcullisConfig } from '../model/config.js';
 import { normalizeServiceName } from '../model/service.js';
 import type { Binding, RegistryModel } from '../model/types.js';
@@ -6,7 +5,7 @@ import type { Binding, RegistryModel } from '../model/types.js';
 /**
  * Turns what the extractors found into the claims that detection compares: one name per
  * service (aliases), one claim per variable, settings that merely point at a registered
- * service given to that service, and each claim in its configured scope and stack.
+ * service given to that service.
  */
 export function resolveBindings(bindings: readonly Binding[], registry: RegistryModel, config: PortcullisConfig): Binding[] {
   const canonical = aliasMap(config.aliases);
@@ -15,8 +14,7 @@ export function resolveBindings(bindings: readonly Binding[], registry: Registry
     return service === undefined ? binding : { ...binding, service };
   };
   const servicesByPort = registeredServicesByPort(registry.entries.map(rename));
-  const placed = placeInScopes(dropReferencedVariables(bindings).map(rename), config);
-  return placed.map((binding) => claimOfRegisteredService(binding, servicesByPort.get(portKey(binding))));
+  return dropReferencedVariables(bindings).map(rename).map((binding) => claimOfRegisteredService(binding, servicesByPort.get(portKey(binding))));
 }
 
 function portKey(binding: Pick<Binding, 'port' | 'protocol'>): string {
@@ -77,24 +75,6 @@ function dropReferencedVariables(bindings: readonly Binding[]): Binding[] {
   }
   if (referenced.size === 0) return [...bindings];
   return bindings.filter((binding) => binding.format !== 'dotenv' || !referenced.has(`${binding.variableFile ?? binding.file}\0${binding.variable ?? ''}`));
-}
-
-/**
- * Host-level claims of files under a configured scope's paths live in that scope (one scope
- * per machine a repository describes); stacks under a scope that says `together: true` run
- * as one, so they share one stack id and their collisions are errors.
- */
-function placeInScopes(bindings: readonly Binding[], config: PortcullisConfig): Binding[] {
-  if (config.scopes.length === 0) return [...bindings];
-  const rules = config.scopes.map((rule) => ({ ...rule, matches: picomatch([...rule.paths], { dot: true }) }));
-  return bindings.map((binding) => {
-    const rule = rules.find((candidate) => candidate.matches(binding.file));
-    if (!rule) return binding;
-    const placed: Binding = { ...binding };
-    if (binding.scope === 'host') placed.scope = rule.name;
-    if (rule.together && binding.stack !== undefined) placed.stack = `together:${rule.name}`;
-    return placed;
-  });
 }
 
 /**

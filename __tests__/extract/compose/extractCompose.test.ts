@@ -24,18 +24,29 @@ describe('composeExtractor.matches', () => {
     ['apps/a/docker-compose.yaml', true],
     ['docker-compose.override.yml', true],
     ['deploy/compose.prod.yaml', true],
+    ['docker-compose-dev.yml', true],
+    ['docker-compose-example.yml', true],
+    ['docker-stack.yml', true],
+    ['deploy/docker-stack.prod.yaml', true],
+    ['app.compose.yaml', true],
+    ['my-compose.yml', true],
+    ['prod.docker-compose.yml', true],
     ['process-compose.yml', false],
+    ['process-compose-dev.yml', false],
     ['composer.yml', false],
-    ['my-compose.yml', false],
+    ['docker-composer.yml', false],
     ['compose.json', false],
     ['docker-compose.yml.bak', false],
   ])('%s -> %s', (path, expected) => {
     expect(composeExtractor.matches(path)).toBe(expected);
   });
 
-  it('depends on the .env beside the file and on the files that may name the project', () => {
+  it('depends on the .env beside the file, the templates copied into it, and on the files that may name the project', () => {
     expect(composeExtractor.dependencies?.('apps/a/compose.yml')).toEqual([
       'apps/a/.env',
+      'apps/a/.env.example',
+      'apps/a/.env.sample',
+      'apps/a/.env.dist',
       'apps/a/compose.yaml',
       'apps/a/docker-compose.yml',
       'apps/a/docker-compose.yaml',
@@ -100,7 +111,7 @@ describe('composeExtractor: port syntaxes', () => {
     ]);
   });
 
-  it('gives every binding the service, its project and the folder stack', () => {
+  it('gives every binding the service and its project (stacks are the topology stage\'s)', () => {
     expect(result.bindings[1]).toEqual({
       service: 'web',
       port: 8080,
@@ -114,7 +125,6 @@ describe('composeExtractor: port syntaxes', () => {
       line: 6,
       column: 10,
       project: 'shop',
-      stack: 'compose:.',
     });
   });
 });
@@ -144,25 +154,25 @@ describe('composeExtractor: projects and stacks', () => {
   it('keeps web of apps/a and web of apps/b apart by project', () => {
     const a = extract('apps/a/compose.yml', web);
     const b = extract('apps/b/compose.yml', web);
-    expect(a.bindings.map(({ service, project, scope, stack }) => [service, project, scope, stack])).toEqual([
-      ['web', 'a', 'container:a/web', 'compose:apps/a'],
-      ['web', 'a', 'host', 'compose:apps/a'],
+    expect(a.bindings.map(({ service, project, scope }) => [service, project, scope])).toEqual([
+      ['web', 'a', 'container:a/web'],
+      ['web', 'a', 'host'],
     ]);
-    expect(b.bindings.map(({ project, scope, stack }) => [project, scope, stack])).toEqual([
-      ['b', 'container:b/web', 'compose:apps/b'],
-      ['b', 'host', 'compose:apps/b'],
+    expect(b.bindings.map(({ project, scope }) => [project, scope])).toEqual([
+      ['b', 'container:b/web'],
+      ['b', 'host'],
     ]);
   });
 
   it('normalizes folder names the way Compose names projects, and uses the root name at the root', () => {
     expect(extract('deploy/My.App_v2/compose.yml', web).bindings[0]?.project).toBe('myapp_v2');
-    expect(extract('compose.yml', web, {}, 'My Repo!').bindings[0]).toMatchObject({ project: 'myrepo', stack: 'compose:.' });
+    expect(extract('compose.yml', web, {}, 'My Repo!').bindings[0]).toMatchObject({ project: 'myrepo' });
   });
 
-  it('gives an override file the project its folder runs under, and the same stack', () => {
+  it('gives an override file the project its folder runs under', () => {
     const files = { 'apps/a/compose.yml': lines('name: Shop', 'services:', '  web:', '    image: nginx') };
     const override = extract('apps/a/compose.override.yml', web, files);
-    expect(override.bindings[0]).toMatchObject({ project: 'shop', stack: 'compose:apps/a', scope: 'container:shop/web' });
+    expect(override.bindings[0]).toMatchObject({ project: 'shop', scope: 'container:shop/web' });
     const main = extract('apps/a/compose.yml', files['apps/a/compose.yml'] ?? '', { 'apps/a/compose.override.yml': lines('name: ${STACK:-later}') });
     expect(main.bindings).toEqual([]);
     const mainWithPorts = extract('apps/a/compose.yml', lines('name: shop', web), { 'apps/a/compose.override.yml': lines('name: ${STACK:-later}') });
@@ -204,7 +214,6 @@ describe('composeExtractor: interpolation', () => {
       column: 10,
       via: { file: 'apps/api/compose.yml', line: 4, column: 10 },
       project: 'api',
-      stack: 'compose:apps/api',
       variable: 'API_PORT',
       setting: 'API_PORT',
       variableFile: 'apps/api/.env',

@@ -90,18 +90,25 @@ describe('dotenvExtractor', () => {
     ]);
   });
 
-  it('puts a .env beside a compose file into that compose stack; a lone one is host-level', () => {
-    const context = contextOf({ 'apps/a/docker-compose.yml': 'services: {}\n' });
-    const beside = dotenvExtractor.extract({ path: 'apps/a/.env', text: 'WEB_PORT=8080\n' }, context);
-    expect(beside.bindings[0]?.stack).toBe('compose:apps/a');
-    const lone = dotenvExtractor.extract({ path: 'apps/b/.env', text: 'WEB_PORT=8080\n' }, context);
-    expect(lone.bindings[0]).not.toHaveProperty('stack');
-    expect(dotenvExtractor.dependencies?.('apps/a/.env')).toEqual([
-      'apps/a/compose.yaml',
-      'apps/a/compose.yml',
-      'apps/a/docker-compose.yml',
-      'apps/a/docker-compose.yaml',
+  it('reads its own file only: where it runs is the topology stage\'s to say', () => {
+    const result = dotenvExtractor.extract({ path: 'apps/a/.env', text: 'WEB_PORT=8080\n' }, contextOf({ 'apps/a/docker-compose.yml': 'services: {}\n' }));
+    expect(result.bindings[0]).toMatchObject({ service: 'web', port: 8080, scope: 'host' });
+    expect(result.bindings[0]).not.toHaveProperty('stacks');
+    expect(dotenvExtractor.dependencies).toBeUndefined();
+  });
+
+  it('reports COMPOSE_FILE as the file set Compose reads in its folder, split on COMPOSE_PATH_SEPARATOR', () => {
+    const colon = dotenvExtractor.extract({ path: 'deploy/.env', text: 'COMPOSE_FILE=compose.yml:compose.prod.yml\n' }, contextOf());
+    expect(colon.facts?.composeFileSetting?.files.map((file) => file.path)).toEqual(['deploy/compose.yml', 'deploy/compose.prod.yml']);
+    expect(colon.facts?.composeFileSetting?.at).toEqual({ file: 'deploy/.env', line: 1, column: 14 });
+    const semicolon = dotenvExtractor.extract({ path: '.env', text: 'COMPOSE_PATH_SEPARATOR=;\nCOMPOSE_FILE=a.yml;../b.yml\n' }, contextOf());
+    expect(semicolon.facts?.composeFileSetting?.files).toEqual([
+      { path: 'a.yml', at: { file: '.env', line: 2, column: 14 } },
+      { path: '../b.yml', at: { file: '.env', line: 2, column: 14 }, unresolved: '../b.yml leaves the repository' },
     ]);
+    const unset = dotenvExtractor.extract({ path: '.env', text: 'COMPOSE_FILE=a.yml:${X}/c.yml\n' }, contextOf());
+    expect(unset.facts?.composeFileSetting?.files).toEqual([{ path: 'a.yml:${X}/c.yml', at: { file: '.env', line: 1, column: 14 }, unresolved: 'a.yml:${X}/c.yml is built from variables' }]);
+    expect(dotenvExtractor.extract({ path: '.env', text: 'PORT=3000\n' }, contextOf()).facts).toBeUndefined();
   });
 
   it('reports values that are not ports with their line, and skips empty ones', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { dotenvVariables } from '../../../src/extract/dotenv/dotenvVariables.js';
-import { expandEscapes, parseDotenv } from '../../../src/extract/dotenv/parseDotenv.js';
+import { expandEscapes, looksLikeDotenv, parseDotenv } from '../../../src/extract/dotenv/parseDotenv.js';
 
 function values(text: string): Record<string, string> {
   return Object.fromEntries(parseDotenv(text).entries.map((entry) => [entry.name, entry.value]));
@@ -91,5 +91,23 @@ describe('dotenvVariables', () => {
   it('lets the last assignment win', () => {
     const variables = dotenvVariables(parseDotenv('PORT=1\nPORT=2\n').entries, 'x/.env');
     expect(variables.get('PORT')).toMatchObject({ value: '2', location: { file: 'x/.env', line: 2, column: 6 } });
+  });
+});
+
+describe('looksLikeDotenv', () => {
+  it.each([
+    ['PORT=3000\n', true],
+    ['# comment\n\nexport PORT=3000\n', true],
+    ['KEY: value\n', true],
+    ['BARE\n', true],
+    ['', true],
+    ['MY PORT=1\nWEB_PORT=3000\n', true],
+    ['--- a/.env\n+++ b/.env\n@@ -1 +1 @@\n-PORT=3000\n+PORT=3100\n', false],
+    ['diff --git a/.env b/.env\n', false],
+    ['@@ -1 +1 @@\n PORT=3000\n', false],
+    ['{% for k, v in env.items() %}{{ k }}={{ v }}\n{% endfor %}\n', false],
+    ['From 1a2b3c Mon Sep 17 00:00:00 2001\n', false],
+  ])('%j -> %s', (text, expected) => {
+    expect(looksLikeDotenv(text)).toBe(expected);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { readersOf } from '../../../src/extract/index.js';
 import { extractKubernetes, kubernetesExtractor } from '../../../src/extract/kubernetes/extractKubernetes.js';
 import type { Binding, ExtractResult } from '../../../src/model/types.js';
 
@@ -428,27 +429,32 @@ describe('templated manifests', () => {
   });
 });
 
-describe('kubernetesExtractor.matches', () => {
+describe('which reader takes a YAML file', () => {
+  // The catalogue decides: compose, process-compose, zinit, skaffold files and registries are
+  // theirs by name; any other YAML is offered to the compose reader by shape, which declines
+  // what is no compose document, and then to the manifest reader, which reads what names
+  // apiVersion and kind. A reader that never declines ends the chain in effect.
   it.each([
-    ['k8s/deployment.yaml', true],
-    ['deploy/app.yml', true],
-    ['manifests/prod/service.yaml', true],
-    ['charts/web/templates/deployment.yaml', true],
-    ['compose.yml', false],
-    ['apps/a/docker-compose.override.yml', false],
-    ['compose.prod.yaml', false],
-    ['process-compose.yaml', false],
-    ['dev/process-compose-ci.yml', false],
-    ['docker-compose.yaml', false],
-    ['ports.yml', false],
-    ['.portcullis.yml', false],
-    ['pnpm-lock.yaml', false],
-    ['.github/workflows/ci.yml', false],
-    ['etc/zinit/redis.yaml', false],
-    ['redis.zinit.yml', false],
-    ['deploy/app.json', false],
-    ['composer.yaml', true],
-  ])('%s -> %s', (path, expected) => {
-    expect(kubernetesExtractor.matches(path)).toBe(expected);
+    ['k8s/deployment.yaml', 'compose > kubernetes'],
+    ['deploy/app.yml', 'compose > kubernetes'],
+    ['charts/web/templates/deployment.yaml', 'compose > kubernetes'],
+    ['composer.yaml', 'compose > kubernetes'],
+    ['compose.yml', 'compose > compose > kubernetes'],
+    ['apps/a/docker-compose.override.yml', 'compose > compose > kubernetes'],
+    ['process-compose.yaml', 'process-compose > compose > kubernetes'],
+    ['etc/zinit/redis.yaml', 'zinit > compose > kubernetes'],
+    ['ports.yml', 'registry > compose > kubernetes'],
+    ['skaffold.yaml', 'skaffold > compose > kubernetes'],
+    ['.github/workflows/ci.yml', 'launcher'],
+  ])('%s -> %s', (path, chain) => {
+    expect(readersOf(path).map((reader) => reader.format).join(' > ')).toBe(chain);
+  });
+
+  it('never offers the config, lock files, workflows or JSON to the manifest reader', () => {
+    for (const path of ['.portcullis.yml', 'pnpm-lock.yaml', '.github/workflows/ci.yml', 'deploy/app.json']) expect(kubernetesExtractor.matches(path)).toBe(false);
+  });
+
+  it('offers a YAML file to the compose reader by shape before the manifest reader', () => {
+    expect(readersOf('kafka/zk-single-kafka-single.yml').map((reader) => reader.format)).toEqual(['compose', 'kubernetes']);
   });
 });

@@ -12,7 +12,7 @@ export function extractLines(path: string, lines: readonly string[]): ExtractRes
 
 /** `service host:port/protocol @line:column setting (default)`. */
 export function brief(binding: Binding): string {
-  const flags = [binding.isDefault ? 'default' : '', binding.stack === undefined ? '' : `stack=${binding.stack}`].filter((flag) => flag !== '');
+  const flags = [binding.isDefault ? 'default' : '', binding.stacks === undefined ? '' : `stack=${binding.stacks.join('+')}`].filter((flag) => flag !== '');
   const suffix = flags.length > 0 ? ` (${flags.join(', ')})` : '';
   return `${binding.service} ${binding.hostIp ?? '*'}:${binding.port}/${binding.protocol} @${binding.line}:${binding.column} ${binding.setting ?? '-'}${suffix}`;
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { extractNixRegistry, isNixRegistryPath, nixRegistryExtractor } from '../../../src/extract/registry/nixRegistry.js';
+import { extractNixRegistry, isNixRegistryPath, isNixRegistryPlace, nixRegistryExtractor } from '../../../src/extract/registry/nixRegistry.js';
 import type { Binding, ExtractResult } from '../../../src/model/types.js';
 
 const fixture = (path: string): string => readFileSync(new URL(`fixtures/${path}`, import.meta.url), 'utf8');
@@ -24,9 +24,40 @@ beforeAll(async () => {
 });
 
 describe('which files are the Nix registry', () => {
-  it('is ports.nix at the root or in lib/ or nix/, any other .nix file is a module', () => {
-    expect(['lib/ports.nix', 'ports.nix', 'nix/ports.nix', 'infra/lib/ports.nix'].map(isNixRegistryPath)).toEqual([true, true, true, true]);
-    expect(['hosts/alpha/ports.nix', 'lib/ports.nix.bak', 'lib/myports.nix', 'lib/default.nix'].map(isNixRegistryPath)).toEqual([false, false, false, false]);
+  it('takes ports.nix in any folder; the root, lib/ and nix/ are its own place', () => {
+    expect(['lib/ports.nix', 'ports.nix', 'nix/ports.nix', 'infra/lib/ports.nix', 'lib/config/ports.nix', 'hosts/alpha/ports.nix'].map(isNixRegistryPath)).toEqual([true, true, true, true, true, true]);
+    expect(['lib/ports.nix.bak', 'lib/myports.nix', 'lib/default.nix'].map(isNixRegistryPath)).toEqual([false, false, false]);
+    expect(['lib/ports.nix', 'ports.nix', 'nix/ports.nix', 'infra/lib/ports.nix'].map(isNixRegistryPlace)).toEqual([true, true, true, true]);
+    expect(['lib/config/ports.nix', 'hosts/alpha/ports.nix'].map(isNixRegistryPlace)).toEqual([false, false]);
+  });
+
+  const registry = ['{', '  web = 3000;', '  databases = { redis = 6379; };', '  dns = { port = 53; protocol = "udp"; description = "resolver"; };', '}'];
+
+  it('reads a registry of a known shape wherever it lies (lib/config/ports.nix)', () => {
+    const result = read('lib/config/ports.nix', registry);
+    expect(result.declined).toBeUndefined();
+    expect(problems(result)).toEqual([]);
+    expect(result.bindings.map(brief)).toEqual(['web 3000/tcp @2:9', 'databases/redis 6379/tcp @3:25', 'dns 53/udp @4:18']);
+  });
+
+  it('declines, quietly for the module reader, a ports.nix elsewhere that is a module, a function, or not all a registry', () => {
+    const declined = (path: string, lines: string[]) => expect(read(path, lines).declined).toBe(true);
+    declined('hosts/alpha/ports.nix', ['{ config, ... }:', '{ networking.firewall.allowedTCPPorts = [ 80 443 ]; }']);
+    declined('hosts/alpha/ports.nix', ['{ networking.firewall.allowedTCPPorts = [ 80 443 ]; }']);
+    declined('hosts/alpha/ports.nix', ['{ lib }:', '{ web = 3000; }']);
+    declined('modules/web/ports.nix', ['{ services.web.enable = true; services.web.port = 3000; }']);
+    declined('modules/web/ports.nix', ['{ base ? 3000 }: { web = base; api = base + 1; }']);
+    declined('modules/web/ports.nix', ['[ 3000 3001 ]']);
+    declined('modules/web/ports.nix', ['{ }']);
+  });
+
+  it('at its own place, reads the registry with every mistake reported, and declines only what is plainly no registry', () => {
+    const withMistake = read('lib/ports.nix', ['{ lib, ... }:', '{', '  web = 3000;', '  api = web + 1;', '}']);
+    expect(withMistake.declined).toBeUndefined();
+    expect(withMistake.bindings.map(brief)).toEqual(['web 3000/tcp @3:9']);
+    expect(problems(withMistake)).toEqual(['error 4:9 port registry: api is not a port number literal; entry skipped']);
+    expect(read('lib/ports.nix', ['{ config, ... }:', '{ imports = [ ./a.nix ]; networking.firewall.allowedTCPPorts = [ 80 ]; }']).declined).toBe(true);
+    expect(read('lib/ports.nix', ['[ 1 2 ]']).declined).toBe(true);
   });
 });
 

@@ -25,7 +25,7 @@ function claim(fields: Pick<Binding, 'service' | 'port' | 'line' | 'column' | 's
     kind: 'listen',
     format: 'process-compose',
     file: PATH,
-    stack: `process-compose:${PATH}`,
+    stacks: [`process-compose:${PATH}`],
     ...fields,
   };
 }

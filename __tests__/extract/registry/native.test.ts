@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import {
-  isAutoDetectedNativeRegistry,
   isNativeRegistryFileName,
+  isRegistryPlace,
   nativeRegistryExtractor,
 } from '../../../src/extract/registry/native.js';
 import type { Binding, ExtractResult } from '../../../src/model/types.js';
@@ -306,22 +306,20 @@ describe('nativeRegistryExtractor: bad documents', () => {
 
 describe('nativeRegistryExtractor: which files', () => {
   it.each([
-    ['ports.yml', true],
-    ['ports.yaml', true],
-    ['ports.json', true],
-    ['.portcullis/ports.yml', true],
-    ['.portcullis/ports.json', true],
-    ['charts/web/ports.yaml', false],
-    ['tools/ports.json', false],
-    ['myports.yml', false],
-    ['port-registry.json', false],
-  ])('auto-detects %s: %s', (path, expected) => {
-    expect(nativeRegistryExtractor.matches(path)).toBe(expected);
-    expect(isAutoDetectedNativeRegistry(path)).toBe(expected);
-  });
-
-  it('recognizes the file names in any folder for a registry named explicitly', () => {
-    expect(isNativeRegistryFileName('infra/ports.yaml')).toBe(true);
-    expect(isNativeRegistryFileName('infra/ports.toml')).toBe(false);
+    ['ports.yml', true, true],
+    ['ports.yaml', true, true],
+    ['ports.json', true, true],
+    ['.portcullis/ports.yml', true, true],
+    ['.portcullis/ports.json', true, true],
+    ['charts/web/ports.yaml', true, false],
+    ['config/ports.yml', true, false],
+    ['tools/ports.json', true, false],
+    ['myports.yml', false, false],
+    ['infra/ports.toml', false, false],
+    ['port-registry.json', false, false],
+  ])('takes %s: %s, the registry\'s own place: %s', (path, taken, place) => {
+    expect(nativeRegistryExtractor.matches(path)).toBe(taken);
+    expect(isNativeRegistryFileName(path)).toBe(taken);
+    if (taken) expect(isRegistryPlace(path)).toBe(place);
   });
 });

@@ -23,7 +23,7 @@ function memoryTree(files: Record<string, string>): FileTree {
 
 async function extractRepository(files: Record<string, string>, extractors: readonly Extractor[] = sourceExtractors) {
   const tree = memoryTree(files);
-  const { candidates } = selectCandidates(tree.paths, { extractors, include: [], exclude: [], registries: [], isRegistryExtractor: () => false, limits: DEFAULT_LIMITS });
+  const { candidates } = selectCandidates(tree.paths, { readersOf: (path) => extractors.filter((extractor) => extractor.matches(path)).slice(0, 1), include: [], exclude: [], registries: [], isRegistryExtractor: () => false, limits: DEFAULT_LIMITS });
   const extraction = await extractTree(tree, candidates, { rootName: 'microcosm', limits: DEFAULT_LIMITS });
   const results = [...extraction.results.values()].map(({ result }) => result);
   return { bindings: results.flatMap((result) => result.bindings), diagnostics: [...extraction.diagnostics, ...results.flatMap((result) => result.diagnostics)] };

@@ -52,6 +52,7 @@ describe('Go integer literals, as the Go spec reads them', () => {
     expect(go('086')).toEqual({
       bindings: [],
       diagnostics: [{ file: 'api/main.go', line: 3, column: 56, severity: 'warning', message: 'go syntax error: listeners in the rest of the file are still read' }],
+      facts: { goPackage: 'main' },
     });
   });
 

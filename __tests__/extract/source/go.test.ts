@@ -123,7 +123,7 @@ describe('Go code that claims nothing', () => {
       '\tcmd.Run()',
       '}',
     ].join('\n');
-    expect(go(source)).toEqual({ bindings: [], diagnostics: [] });
+    expect(go(source)).toEqual({ bindings: [], diagnostics: [], facts: { goPackage: 'main' } });
   });
 
   it('does not read `_test.go` files', () => {

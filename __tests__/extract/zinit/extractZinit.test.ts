@@ -49,7 +49,7 @@ describe('zinit TOML (seed 004)', () => {
       column: 10,
     });
     expect(result.bindings[1]).toEqual({ ...result.bindings[0], line: 2, column: 32, setting: 'http.server' });
-    expect(result.bindings.some((binding) => binding.stack !== undefined)).toBe(false);
+    expect(result.bindings.some((binding) => binding.stacks !== undefined)).toBe(false);
   });
 
   it('claims the listener flags of exec at the flag value, beside the declared ports', () => {

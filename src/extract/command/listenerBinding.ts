@@ -22,7 +22,7 @@ export function hostListenerBinding(owner: ListenerOwner, place: ListenerPlace, 
     kind: 'listen',
     format: owner.format,
     ...place,
-    ...(owner.stack === undefined ? {} : { stack: owner.stack }),
+    ...(owner.stack === undefined ? {} : { stacks: [owner.stack] }),
   };
 }
 

@@ -2,7 +2,8 @@ import { posix } from 'node:path';
 import type { ExtractContext } from '../../model/types.js';
 import { interpolate, type VariableLookup } from '../interpolate.js';
 import { isMap, parseYaml, type YamlFile } from '../yaml.js';
-import { COMPOSE_DEFAULT_FILES, COMPOSE_OVERRIDE_FILES, pathIn } from './composeFiles.js';
+import { COMPOSE_DEFAULT_FILES, COMPOSE_OVERRIDE_FILES } from '../../model/compose.js';
+import { pathIn } from '../../model/paths.js';
 
 /**
  * compose-go's NormalizeProjectName: lower case, only `[a-z0-9_-]`, no leading `_`/`-`.

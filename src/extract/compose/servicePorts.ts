@@ -11,7 +11,6 @@ import { type PortClaim, type PortMapping, readLongSyntax, readShortSyntax } fro
 export interface ComposeFileContext {
   yaml: YamlFile;
   project: string;
-  stack: string;
   variables: VariableLookup;
   bindings: Binding[];
   diagnostics: Diagnostic[];
@@ -27,17 +26,18 @@ interface ServiceContext extends ComposeFileContext {
 /**
  * The claims of one compose service: each published port (host scope), each container port
  * of `ports:` and `expose:` (the container's scope, or the host's under `network_mode: host`).
+ * False when the definition is no service (no name, not a mapping), after saying so.
  */
-export function extractServicePorts(file: ComposeFileContext, name: string, definition: unknown): void {
+export function extractServicePorts(file: ComposeFileContext, name: string, definition: unknown): boolean {
   const { yaml } = file;
   const service = normalizeServiceName(name);
   if (service === '') {
     report(file, definition, 'warning', unnamedServiceMessage('service', name));
-    return;
+    return false;
   }
   if (!isMap(yaml.resolve(definition))) {
     report(file, definition, 'error', `service ${name} must be a mapping`);
-    return;
+    return false;
   }
   const fields = new Map(yaml.entries(definition).map(([key, value, keyNode]) => [key, { value, keyNode }]));
   const networkMode = readNetworkMode(file, fields.get('network_mode')?.value);
@@ -67,6 +67,7 @@ export function extractServicePorts(file: ComposeFileContext, name: string, defi
     if (!isSeq(yaml.resolve(expose.value))) report(file, expose.value, 'error', `expose of service ${name} must be a list`);
     else for (const item of yaml.items(expose.value)) readExposeEntry(context, item);
   }
+  return true;
 }
 
 function readNetworkMode(file: ComposeFileContext, node: unknown): string | undefined {
@@ -142,7 +143,7 @@ function binding(
   claim: PortClaim,
   fields: Pick<Binding, 'protocol' | 'hostIp' | 'scope' | 'kind'>,
 ): Binding {
-  const { location, via, variable, variableFile } = claim.place;
+  const { location, via, variable, variableFile, template } = claim.place;
   return {
     service: context.service,
     port: claim.start,
@@ -152,9 +153,9 @@ function binding(
     ...location,
     ...(via ? { via } : {}),
     project: context.project,
-    stack: context.stack,
     ...(variable === undefined ? {} : { variable, setting: variable }),
     ...(variableFile === undefined ? {} : { variableFile }),
+    ...(template === undefined ? {} : { uncertain: `${variable ?? 'its variable'} takes its value from ${template}, a template: your own .env may set another` }),
   };
 }
 

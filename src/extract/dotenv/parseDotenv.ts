@@ -74,6 +74,24 @@ export function parseDotenv(text: string): ParsedDotenv {
   return { entries, problems };
 }
 
+/**
+ * True when the file reads as dotenv from its first statement on: `KEY=value`, `KEY: value`,
+ * `export KEY=value` or a bare `KEY` (blank and `#` comment lines before it are dotenv too),
+ * or an assignment whose name has a space by mistake (`MY PORT=1`, which Compose refuses and
+ * is reported). A diff (`.env.patch`: `--- a/.env`, `diff --git`, `@@ -1 +1 @@`) or a template
+ * in another language starts with something no variable name holds, and is not a dotenv file
+ * at all: it gets no diagnostic. Only the first statement decides, since a diff's context and
+ * removed lines read as assignments.
+ */
+export function looksLikeDotenv(text: string): boolean {
+  const start = statementStart(text, 0);
+  if (start >= text.length) return true;
+  const key = readKey(text, start);
+  return !('error' in key) || (key.error === SPACE_IN_KEY && text.slice(start, lineEnd(text, start)).includes('='));
+}
+
+const SPACE_IN_KEY = 'key cannot contain a space';
+
 type KeyResult = { name: string; valueStart?: number; next: number } | { error: string };
 
 function readKey(text: string, start: number): KeyResult {
@@ -87,7 +105,7 @@ function readKey(text: string, start: number): KeyResult {
     if (isInlineSpace(char) || char === '_' || char === '.' || char === '-' || char === '[' || char === ']') continue;
     if (char === '=' || char === ':' || char === '\n') {
       const name = text.slice(from, i).trimEnd();
-      if (name.includes(' ')) return { error: 'key cannot contain a space' };
+      if (name.includes(' ')) return { error: SPACE_IN_KEY };
       if (char === '\n') return { name, next: i + 1 };
       let valueStart = i + 1;
       while (valueStart < text.length && isInlineSpace(text.charAt(valueStart))) valueStart++;

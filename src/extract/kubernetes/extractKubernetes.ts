@@ -1,15 +1,13 @@
 import type { ExtractResult, Extractor, SourceFile } from '../../model/types.js';
-import { isComposeFile } from '../compose/composeFiles.js';
-import { isProcessComposeFile } from '../processCompose/extractProcessCompose.js';
 import { parseYaml } from '../yaml.js';
-import { zinitFileKind } from '../zinit/zinitFiles.js';
 import { KUBERNETES_FORMAT, ManifestReader } from './manifestReader.js';
 import { readPodSpec, type ObjectName } from './podPorts.js';
 import { readService } from './servicePorts.js';
 import { firstTemplateLine, templateActionLine } from './templating.js';
 
 /**
- * Which files: every YAML file that no other format claims by name, decided by content.
+ * Which files: every YAML file that no reader before it in the catalogue takes (compose,
+ * process-compose and zinit files are theirs), decided by content.
  * Manifests live anywhere (`k8s/`, `deploy/`, `infra/`, kustomize overlays, the root), and a
  * folder list would miss real collisions without a word; reading the other YAML costs one
  * substring scan each, since only files that mention both `apiVersion` and `kind` are parsed.
@@ -24,12 +22,11 @@ export function isManifestCandidate(path: string): boolean {
   const base = path.slice(path.lastIndexOf('/') + 1);
   const stem = base.endsWith('.yaml') ? base.slice(0, -5) : base.endsWith('.yml') ? base.slice(0, -4) : undefined;
   if (stem === undefined || path.startsWith('.github/')) return false;
-  if (isComposeFile(path) || isProcessComposeFile(path) || zinitFileKind(path) !== undefined) return false;
   return !OTHER_FILE_STEMS.some((other) => stem === other || stem.startsWith(`${other}.`));
 }
 
-/** The native registry and config, lock files: never manifests. */
-const OTHER_FILE_STEMS = ['ports', '.portcullis', 'pnpm-lock'];
+/** The config and lock files: never manifests. (A `ports.yml` that the registry reader before this one declines may be one.) */
+const OTHER_FILE_STEMS = ['.portcullis', 'pnpm-lock'];
 
 export function extractKubernetes(file: SourceFile): ExtractResult {
   if (!file.text.includes('apiVersion') || !file.text.includes('kind')) return { bindings: [], diagnostics: [] };
@@ -49,7 +46,9 @@ export function extractKubernetes(file: SourceFile): ExtractResult {
     reader.diagnostics.push({ file: file.path, severity: 'error', message: `${error instanceof Error ? error.message : String(error)}: rest of the file not checked` });
   }
   if (reader.templateAt) return templated(file.path, reader.templateAt.line);
-  return { bindings: reader.bindings, diagnostics: [...yaml.diagnostics, ...reader.diagnostics] };
+  const result: ExtractResult = { bindings: reader.bindings, diagnostics: [...yaml.diagnostics, ...reader.diagnostics] };
+  const workloads = reader.workloads.filter((workload) => workload.containers.length > 0);
+  return workloads.length === 0 ? result : { ...result, facts: { workloads } };
 }
 
 function templated(path: string, line: number | undefined): ExtractResult {

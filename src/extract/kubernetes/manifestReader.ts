@@ -1,4 +1,5 @@
 import { MAX_PORT, MIN_PORT } from '../../model/ports.js';
+import type { WorkloadFacts } from '../../model/facts.js';
 import type { Binding, Diagnostic, Protocol, Severity, SourceLocation } from '../../model/types.js';
 import { isScalar, type YamlFile } from '../yaml.js';
 import { isTemplatePlaceholder } from './templating.js';
@@ -14,6 +15,8 @@ export interface PortValue {
 export class ManifestReader {
   readonly bindings: Binding[] = [];
   readonly diagnostics: Diagnostic[] = [];
+  /** Each workload's containers and the images they run: the topology puts code built into those images in them. */
+  readonly workloads: WorkloadFacts[] = [];
   /** Where the first template placeholder stood in a port field, if one did. */
   templateAt: SourceLocation | undefined;
 

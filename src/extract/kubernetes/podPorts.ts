@@ -1,3 +1,4 @@
+import type { WorkloadFacts } from '../../model/facts.js';
 import { normalizeServiceName } from '../../model/service.js';
 import { KUBERNETES_FORMAT, type ManifestReader } from './manifestReader.js';
 
@@ -20,6 +21,8 @@ export function readPodSpec(reader: ManifestReader, workload: ObjectName, spec: 
   const { file } = reader;
   const hostNetwork = reader.isTrue(spec, 'hostNetwork');
   const sidecars = file.items(file.get(spec, 'initContainers')).filter((init) => reader.text(init, 'restartPolicy') === 'Always');
+  const facts: WorkloadFacts = { scope: hostNetwork ? 'host' : podScopeOf(workload), containers: [] };
+  reader.workloads.push(facts);
   for (const container of [...file.items(file.get(spec, 'containers')), ...sidecars]) {
     const containerName = reader.text(container, 'name');
     if (containerName === undefined) {
@@ -27,8 +30,14 @@ export function readPodSpec(reader: ManifestReader, workload: ObjectName, spec: 
       continue;
     }
     const service = normalizeServiceName(`${workload.name}/${containerName}`);
+    const image = reader.text(container, 'image');
+    if (image !== undefined) facts.containers.push({ service, image });
     for (const port of file.items(file.get(container, 'ports'))) readContainerPort(reader, port, { workload, service, hostNetwork });
   }
+}
+
+function podScopeOf(workload: ObjectName): string {
+  return `pod:${workload.namespace}/${workload.name}`;
 }
 
 function readContainerPort(reader: ManifestReader, port: unknown, owner: { workload: ObjectName; service: string; hostNetwork: boolean }): void {
@@ -37,7 +46,7 @@ function readContainerPort(reader: ManifestReader, port: unknown, owner: { workl
   const hostPort = reader.port(port, 'hostPort', 'optional');
   if (!protocol || !containerPort) return;
   const base = { service: owner.service, protocol, format: KUBERNETES_FORMAT };
-  const podScope = `pod:${owner.workload.namespace}/${owner.workload.name}`;
+  const podScope = podScopeOf(owner.workload);
   reader.bindings.push({
     ...base,
     ...containerPort.location,

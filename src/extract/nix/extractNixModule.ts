@@ -1,13 +1,13 @@
-// NixOS modules, host configurations and process-compose-flake files: every `.nix` file but
-// the port registry. See moduleClaims.ts for what counts as a claim.
+// NixOS modules, host configurations and process-compose-flake files: every `.nix` file that
+// the port registry's reader, before this one in the catalogue, does not take. See
+// moduleClaims.ts for what counts as a claim.
 import type { ExtractResult, Extractor, ParseBudget, SourceFile } from '../../model/types.js';
-import { isNixRegistryPath } from '../registry/nixRegistry.js';
 import { ClaimSink, NIX_FORMAT } from './claims.js';
 import { moduleClaims } from './moduleClaims.js';
 import { prepareNixGrammar, readNixTree, syntaxDiagnostics } from './nixGrammar.js';
 
 export function isNixModulePath(path: string): boolean {
-  return path.endsWith('.nix') && !isNixRegistryPath(path);
+  return path.endsWith('.nix');
 }
 
 // `(?<![a-z])port` skips `import`, `support`, `export`; `_port`, `Port`, `-port` still match.

@@ -76,8 +76,10 @@ export function extractMarkdownRegistry(file: SourceFile, budget?: ParseBudget, 
     const reading = reader.reading;
     const { bindings, registry } = claimsToRegistry(reading.claims, reading.categories);
     if (bindings.length === 0 && registry.reserved.length === 0 && registry.categories.length === 0) {
+      // A document named like a registry that holds none (notes about ports, say) is no
+      // registry and nobody's mistake: declined, so said only where it is named as a registry.
       const message = 'port registry: no table with a port and a service column, and no `- **port** - service` list';
-      return { bindings, diagnostics: [...reading.diagnostics, { file: file.path, severity: 'warning', message }] };
+      return { bindings, diagnostics: [...reading.diagnostics, { file: file.path, severity: 'warning', message }], declined: true };
     }
     return { bindings, diagnostics: reading.diagnostics, registry };
   } catch (error) {

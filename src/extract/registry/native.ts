@@ -36,46 +36,68 @@ import {
 
 const FORMAT = 'registry';
 const NATIVE_REGISTRY_NAMES = new Set(['ports.yml', 'ports.yaml', 'ports.json']);
+const REGISTRY_SECTIONS = Object.keys(registrySectionSchemas);
 
-/** True for a file named like a native registry, in any folder (for a registry named explicitly). */
+/** True for a file named like a native registry, in any folder. */
 export function isNativeRegistryFileName(path: string): boolean {
   return NATIVE_REGISTRY_NAMES.has(path.slice(path.lastIndexOf('/') + 1));
 }
 
 /**
- * Auto-detection reads `ports.*` at the root or in `.portcullis/` only: elsewhere a file of
- * that name is as likely a Helm values fragment or a tool's data as a registry, and strict
- * validation would bury it in diagnostics. Other places are named with `registry:`.
+ * The registry's own place: `ports.*` at the root or in `.portcullis/`. A file there is the
+ * registry when its outline is one (a mapping with `services`, `categories` or `reserved`), and
+ * every mistake inside it is reported. Elsewhere a file of that name is as likely a Helm
+ * values fragment or a tool's data: it is a registry only when all of it reads as one, without
+ * a single complaint; otherwise it is declined, quietly, for whatever reader fits it.
  */
-export function isAutoDetectedNativeRegistry(path: string): boolean {
+export function isRegistryPlace(path: string): boolean {
   const folder = path.slice(0, Math.max(0, path.lastIndexOf('/')));
-  return (folder === '' || folder === '.portcullis') && isNativeRegistryFileName(path);
+  return folder === '' || folder === '.portcullis';
 }
 
 export const nativeRegistryExtractor: Extractor = {
   format: FORMAT,
-  matches: isAutoDetectedNativeRegistry,
+  matches: isNativeRegistryFileName,
   extract(file: SourceFile): ExtractResult {
+    let reading: Reading;
     try {
-      const result = extractNativeRegistry(parseYaml(file.path, file.text));
-      return file.path.endsWith('.json') ? { ...result, diagnostics: result.diagnostics.map(asJsonDiagnostic) } : result;
+      reading = extractNativeRegistry(parseYaml(file.path, file.text));
     } catch (error) {
       const message =
         error instanceof AliasBudgetExceeded ? `${error.message}: registry skipped` : `registry could not be read: ${String(error)}`;
-      return { bindings: [], diagnostics: [{ file: file.path, severity: 'error', message }] };
+      reading = { outline: 'unknown', bindings: [], diagnostics: [{ file: file.path, severity: 'error', message }] };
     }
+    const { outline: _outline, ...read } = reading;
+    const result = file.path.endsWith('.json') ? { ...read, diagnostics: read.diagnostics.map(asJsonDiagnostic) } : read;
+    return isNativeRegistryShape(file.path, reading) ? result : { ...result, declined: true };
   },
 };
+
+/**
+ * What a reading found, and whether the document's outline is a registry's: `unknown` when the
+ * file could not be read as YAML at all.
+ */
+interface Reading extends ExtractResult {
+  outline: 'registry' | 'other' | 'unknown';
+}
+
+/** Whether a reading is of a registry, by the rule of the file's place (see isRegistryPlace). */
+function isNativeRegistryShape(path: string, reading: Reading): boolean {
+  if (isRegistryPlace(path)) return reading.outline !== 'other';
+  const facts = reading.registry;
+  const entries = reading.bindings.length + (facts?.categories.length ?? 0) + (facts?.reserved.length ?? 0);
+  return reading.outline === 'registry' && entries > 0 && reading.diagnostics.length === 0;
+}
 
 // JSON is read as YAML 1.2, but its author should read about JSON.
 function asJsonDiagnostic(diagnostic: Diagnostic): Diagnostic {
   return { ...diagnostic, message: diagnostic.message.replace(/^invalid YAML:/, 'invalid JSON:') };
 }
 
-function extractNativeRegistry(yaml: YamlFile): ExtractResult {
+function extractNativeRegistry(yaml: YamlFile): Reading {
   // Duplicate keys are reported by path when the registry is validated.
   const diagnostics: Diagnostic[] = yaml.diagnostics.filter((diagnostic) => !yaml.duplicateKeys.includes(diagnostic));
-  if (yaml.malformed) return { bindings: [], diagnostics };
+  if (yaml.malformed) return { outline: 'unknown', bindings: [], diagnostics };
   const [document, ...extra] = yaml.documents;
   const extraDocument = extra[0];
   if (extraDocument) {
@@ -86,10 +108,15 @@ function extractNativeRegistry(yaml: YamlFile): ExtractResult {
   if (!isMap(root)) {
     const what = root === null || root === undefined ? 'an empty document' : describeValue(yamlToPlain(yaml, root).value);
     diagnostics.push({ ...yaml.locate(root), severity: 'error', message: `expected a mapping with categories, reserved and services, got ${what}` });
-    return { bindings: [], diagnostics };
+    return { outline: 'other', bindings: [], diagnostics };
+  }
+  // A mapping with none of the registry's sections is some other document (see isRegistryPlace).
+  if (!REGISTRY_SECTIONS.some((section) => yaml.get(root, section) !== undefined)) {
+    diagnostics.push({ ...yaml.locate(root), severity: 'error', message: 'expected a mapping with categories, reserved and services: it has none of them' });
+    return { outline: 'other', bindings: [], diagnostics };
   }
 
-  return new RegistryReader(yaml, root, diagnostics).read();
+  return { outline: 'registry', ...new RegistryReader(yaml, root, diagnostics).read() };
 }
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {

@@ -17,14 +17,21 @@ import { registryBinding } from './documentRegistry.js';
 
 export const NIX_REGISTRY_FORMAT = 'registry-nix';
 
-/**
- * `ports.nix` at the root or in a `lib/` or `nix/` folder, as seed 001 keeps it. Any other
- * `.nix` file is read as a module unless named with `--registry`: a `hosts/x/ports.nix` may just
- * as well be a module that opens firewall ports.
- */
+/** `ports.nix` in any folder: the registry when its text has a registry's shape (see extract). */
 export function isNixRegistryPath(path: string): boolean {
+  return path.slice(path.lastIndexOf('/') + 1) === 'ports.nix';
+}
+
+/**
+ * The registry's own place, as seed 001 keeps it: `ports.nix` at the root or in a `lib/` or
+ * `nix/` folder. A file there is the registry unless its outline says otherwise (a NixOS
+ * module), and every mistake in it is reported. Elsewhere (`lib/config/ports.nix`,
+ * `hosts/alpha/ports.nix`) a file of that name is as likely a module that opens firewall
+ * ports: it is a registry only when it is a plain set (no function header) all of which
+ * reads as one, without a single complaint.
+ */
+export function isNixRegistryPlace(path: string): boolean {
   const parts = path.split('/');
-  if (parts[parts.length - 1] !== 'ports.nix') return false;
   const folder = parts[parts.length - 2];
   return folder === undefined || folder === 'lib' || folder === 'nix';
 }
@@ -36,6 +43,9 @@ export const nixRegistryExtractor: Extractor = {
   extract: (file, context) => extractNixRegistry(file, context.parseBudget),
 };
 
+/** Top-level names of a NixOS module, which no registry uses as a category or service. */
+const MODULE_KEYS = new Set(['imports', 'options', 'config', 'networking', 'systemd', 'boot', 'environment', 'users', 'virtualisation', 'programs', 'security', 'hardware', 'nix', 'nixpkgs', 'system', 'fileSystems']);
+
 interface Reading {
   source: NixSource;
   bindings: Binding[];
@@ -46,29 +56,41 @@ interface Reading {
 }
 
 export function extractNixRegistry(file: SourceFile, budget?: ParseBudget): ExtractResult {
+  const atPlace = isNixRegistryPlace(file.path);
   try {
     return readNixTree(file, budget, (source) => {
       const reading: Reading = { source, bindings: [], categories: new Map(), diagnostics: syntaxDiagnostics(source), unnamedReported: new Set() };
-      const top = registrySet(source.root);
+      const top = registrySet(source.root, atPlace);
       if (top) readSet(reading, top, []);
       else reading.diagnostics.push({ file: file.path, line: 1, column: 1, severity: 'error', message: 'port registry: expected an attribute set of ports' });
-      return { bindings: reading.bindings, diagnostics: reading.diagnostics, registry: { categories: [...reading.categories.values()], reserved: [] } };
+      const result: ExtractResult = { bindings: reading.bindings, diagnostics: reading.diagnostics, registry: { categories: [...reading.categories.values()], reserved: [] } };
+      const isRegistry = top !== undefined && !isModule(top) && (atPlace || (result.bindings.length > 0 && result.diagnostics.length === 0));
+      return isRegistry ? result : { ...result, declined: true };
     });
   } catch (error) {
     return { bindings: [], diagnostics: [{ file: file.path, severity: 'error', message: `port registry: could not read the file: ${error instanceof Error ? error.message : String(error)}` }] };
   }
 }
 
-/** The set a registry file evaluates to, through `{ lib, ... }:`, `let ... in` and `with lib;`. */
-function registrySet(root: Node): Node | undefined {
+/**
+ * The set a registry file evaluates to, through `let ... in`, `with lib;` and, at the
+ * registry's own place, a `{ lib, ... }:` header.
+ */
+function registrySet(root: Node, throughFunction: boolean): Node | undefined {
+  const through = throughFunction ? ['function_expression', 'let_expression', 'with_expression', 'assert_expression'] : ['let_expression', 'with_expression', 'assert_expression'];
   let node: Node | null = root.childForFieldName('expression');
   while (node) {
     node = unwrapParentheses(node);
     if (isAttrset(node)) return node;
-    if (!['function_expression', 'let_expression', 'with_expression', 'assert_expression'].includes(node.type)) return undefined;
+    if (!through.includes(node.type)) return undefined;
     node = node.childForFieldName('body');
   }
   return undefined;
+}
+
+/** `{ imports = [..]; networking.firewall.allowedTCPPorts = [ 80 ]; }`: a NixOS module's set. */
+function isModule(set: Node): boolean {
+  return bindingsOf(set).some((binding) => MODULE_KEYS.has(attrPathNames(binding.childForFieldName('attrpath'))?.[0] ?? ''));
 }
 
 interface Key {

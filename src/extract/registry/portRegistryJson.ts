@@ -52,8 +52,9 @@ export function extractPortRegistryJson(file: SourceFile): ExtractResult {
     problem(reading, undefined, `could not read the registry: ${error instanceof Error ? error.message : String(error)}`);
   }
   const { bindings, categories, reserved, diagnostics, shaped } = reading;
-  // A file of another shape is no registry: it must not switch on `unregistered` warnings.
-  return shaped ? { bindings, diagnostics, registry: { categories, reserved } } : { bindings, diagnostics };
+  // A file of another shape is no registry: it must not switch on `unregistered` warnings, and
+  // it is nobody's mistake to report (unless it is named as a registry).
+  return shaped ? { bindings, diagnostics, registry: { categories, reserved } } : { bindings, diagnostics, declined: true };
 }
 
 function problem(reading: Reading, node: unknown, message: string): void {

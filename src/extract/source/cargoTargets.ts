@@ -1,6 +1,9 @@
-// Cargo's `[[example]]`, `[[bench]]` and `[[test]]` targets describe nothing that runs in
-// production. Their default folders (examples/, benches/, tests/) are skipped when files are
-// discovered; a target placed elsewhere with `path = ".."` is found here.
+// A Cargo package's targets. `[[example]]`, `[[bench]]` and `[[test]]` describe nothing that
+// runs in production: their default folders (examples/, benches/, tests/) are skipped when
+// files are discovered, and a target placed elsewhere with `path = ".."` is found here.
+// Binaries are programs of their own: `src/bin/<name>.rs`, `src/bin/<name>/main.rs` and a
+// `[[bin]]` with a path are the program `<name>`, while `src/main.rs`, `src/bin/main.rs`
+// and the `default-run` binary carry the package's name.
 import { parse as parseToml } from 'smol-toml';
 import { type PackageManifest, pathInFolder } from './packageManifest.js';
 
@@ -11,20 +14,52 @@ export function isCargoAuxiliaryTarget(path: string, manifest: PackageManifest):
   return auxiliaryTargetPaths(manifest).includes(path);
 }
 
-function auxiliaryTargetPaths(manifest: PackageManifest): string[] {
-  let toml: Record<string, unknown>;
-  try {
-    toml = parseToml(manifest.text);
-  } catch {
-    return [];
+/**
+ * The binary a file is the program of, when that is not the package itself: its name, or
+ * undefined for the package's own binary, its library and its modules.
+ */
+export function cargoBinaryOf(path: string, manifest: PackageManifest): string | undefined {
+  const toml = readManifest(manifest);
+  if (!toml) return undefined;
+  const defaultRun = stringField(toml['package'], 'default-run');
+  const named = (name: string | undefined) => (name === undefined || name === defaultRun || name === 'main' ? undefined : name);
+  for (const target of targetsOf(toml, 'bin')) {
+    const targetPath = stringField(target, 'path');
+    if (targetPath !== undefined && normalizeRelativePath(pathInFolder(manifest.folder, targetPath)) === path) return named(stringField(target, 'name'));
   }
+  const inBin = pathInFolder(manifest.folder, 'src/bin/');
+  if (!path.startsWith(inBin)) return undefined;
+  const rest = path.slice(inBin.length);
+  const slash = rest.indexOf('/');
+  return named(slash < 0 ? rest.replace(/\.rs$/, '') : rest.slice(0, slash));
+}
+
+function readManifest(manifest: PackageManifest): Record<string, unknown> | undefined {
+  try {
+    return parseToml(manifest.text);
+  } catch {
+    return undefined;
+  }
+}
+
+function targetsOf(toml: Record<string, unknown>, kind: string): unknown[] {
+  const targets = toml[kind];
+  return Array.isArray(targets) ? targets : [];
+}
+
+function stringField(table: unknown, key: string): string | undefined {
+  const value = typeof table === 'object' && table !== null ? (table as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
+function auxiliaryTargetPaths(manifest: PackageManifest): string[] {
+  const toml = readManifest(manifest);
+  if (!toml) return [];
   const paths: string[] = [];
   for (const kind of AUXILIARY_TARGETS) {
-    const targets = toml[kind];
-    if (!Array.isArray(targets)) continue;
-    for (const target of targets as unknown[]) {
-      const path = typeof target === 'object' && target !== null ? (target as Record<string, unknown>)['path'] : undefined;
-      if (typeof path === 'string') paths.push(normalizeRelativePath(pathInFolder(manifest.folder, path)));
+    for (const target of targetsOf(toml, kind)) {
+      const path = stringField(target, 'path');
+      if (path !== undefined) paths.push(normalizeRelativePath(pathInFolder(manifest.folder, path)));
     }
   }
   return paths;

@@ -5,11 +5,13 @@ import type { Node, Parser } from 'web-tree-sitter';
 import type { Binding, Diagnostic, ExtractContext, Extractor, ExtractResult, SourceFile } from '../../model/types.js';
 import { loadParser } from '../treeSitter/loader.js';
 import { parseWithinBudget } from '../parseBudget.js';
+import { normalizeServiceName } from '../../model/service.js';
 import { unnamedServiceMessage } from '../unnamedService.js';
-import { isCargoAuxiliaryTarget } from './cargoTargets.js';
+import { cargoBinaryOf, isCargoAuxiliaryTarget } from './cargoTargets.js';
 import type { ListenClaim } from './claims.js';
 import { isSourceFileOf, SOURCE_LANGUAGES, type SourceLanguage } from './languages.js';
 import { manifestCandidates, nearestPackageManifest } from './packageManifest.js';
+import { isGeneratedSource } from './generated.js';
 import { mayHoldListener } from './prefilter.js';
 import { sourceServiceName } from './serviceName.js';
 import { firstErrorNode } from './syntax.js';
@@ -23,6 +25,7 @@ export function createSourceExtractor(language: SourceLanguage): Extractor {
     async prepare() {
       parser ??= await loadParser(language.grammar);
     },
+    isGenerated: isGeneratedSource,
     extract: (file, context) => extractSourceFile(language, parser, file, context),
   };
 }
@@ -31,7 +34,13 @@ export function createSourceExtractor(language: SourceLanguage): Extractor {
 export const sourceExtractors: readonly Extractor[] = SOURCE_LANGUAGES.map(createSourceExtractor);
 
 function extractSourceFile(language: SourceLanguage, parser: Parser | undefined, file: SourceFile, context: ExtractContext): ExtractResult {
-  if (!mayHoldListener(language.format, file.text)) return { bindings: [], diagnostics: [] };
+  const facts = language.fileFacts?.(file.text);
+  const result = readListeners(language, parser, file, context);
+  return facts === undefined ? result : { ...result, facts };
+}
+
+function readListeners(language: SourceLanguage, parser: Parser | undefined, file: SourceFile, context: ExtractContext): ExtractResult {
+  if (!mayHoldListener(language.format, file.text) || isGeneratedSource(file.text)) return { bindings: [], diagnostics: [] };
   const fail = (message: string): ExtractResult => ({ bindings: [], diagnostics: [{ file: file.path, severity: 'error', message }] });
   if (!parser) return fail(`not read: the ${language.grammar} grammar is not loaded`);
   let outcome;
@@ -48,8 +57,10 @@ function extractSourceFile(language: SourceLanguage, parser: Parser | undefined,
     const claims = language.findClaims(tree.rootNode, file.text);
     if (claims.length === 0) return { bindings: [], diagnostics };
     const manifest = nearestPackageManifest(file.path, language.manifest, context);
-    if (manifest && language.manifest === 'Cargo.toml' && isCargoAuxiliaryTarget(file.path, manifest)) return { bindings: [], diagnostics: [] };
-    const service = sourceServiceName(file.path, language.manifest, manifest, context.rootName);
+    const isCargo = manifest !== undefined && language.manifest === 'Cargo.toml';
+    if (isCargo && isCargoAuxiliaryTarget(file.path, manifest)) return { bindings: [], diagnostics: [] };
+    const binary = isCargo ? cargoBinaryOf(file.path, manifest) : undefined;
+    const service = binary === undefined ? sourceServiceName(file.path, language.manifest, manifest, context.rootName) : normalizeServiceName(binary);
     if (service === '') return { bindings: [], diagnostics: [...diagnostics, ...claims.map((claim) => unnamedListener(claim, file.path, context.rootName))] };
     return { bindings: claims.map((claim) => listenBinding(claim, file.path, service, language.format)), diagnostics };
   } catch (error) {
@@ -61,7 +72,7 @@ function extractSourceFile(language: SourceLanguage, parser: Parser | undefined,
 
 /** tree-sitter recovers from a syntax error, so the rest of the file still counts; one warning says where. */
 function syntaxErrorDiagnostics(path: string, root: Node, language: SourceLanguage): Diagnostic[] {
-  const error = firstErrorNode(root);
+  const error = firstErrorNode(root, language.isGrammarGap);
   if (!error) return [];
   return [{
     file: path,

@@ -18,6 +18,7 @@ import {
   portOfString,
 } from './claims.js';
 import { goIntegerValue } from './integerLiterals.js';
+import { buildsUrl, namePattern, onlyConnectsWith, type UseReader } from './optionUses.js';
 import { localValue, nodesAroundWords, type PlainString, plainString, wordsPattern, unwrapValue } from './syntax.js';
 
 /** Calls that listen on their address argument (net/http, net, gin, echo, fiber). */
@@ -39,7 +40,7 @@ export function findGoClaims(root: Node, text: string): ListenClaim[] {
   }
   for (const call of nodesAroundWords(root, text, FLAG_WORDS, CALL_TYPES, 2)) {
     const flag = flagDefault(call, 0);
-    if (flag && namesListenerSetting(flag.port.setting ?? '')) claims.push(listenClaim(flag));
+    if (flag && (namesListenerSetting(flag.port.setting ?? '') || flag.host === null) && !flagOnlyConnects(call, root, text)) claims.push(listenClaim(flag));
   }
   for (const literal of nodesAroundWords(root, text, /(?:Server|Flag)\b/g, LITERAL_TYPES, 2)) claims.push(...compositeLiteralClaims(literal));
   return distinctClaims(claims);
@@ -219,6 +220,81 @@ function flagDefault(call: Node, depth: number): AddressFact | undefined {
   const address = addressAsDefault(addressOf(value, depth + 1));
   return address && { ...address, port: { ...address.port, setting: flagName } };
 }
+
+/**
+ * A flag whose value the program only dials with: `port := flag.Int("port", 8080, "")` then
+ * `http.Get(fmt.Sprintf("http://localhost:%d/health", *port))`. The value is the variable the
+ * definition's result is assigned to, or the one `flag.IntVar(&port, ..)` writes.
+ */
+function flagOnlyConnects(call: Node, root: Node, text: string): boolean {
+  const statement = call.parent?.type === 'expression_list' ? call.parent.parent : null;
+  let holder: Node | null | undefined;
+  let definition = call;
+  if (statement?.type === 'short_var_declaration' || statement?.type === 'assignment_statement') {
+    holder = statement.childForFieldName('left')?.namedChildren[0];
+    definition = statement;
+  } else if (call.parent?.type === 'var_spec') {
+    holder = call.parent.childForFieldName('name');
+    definition = call.parent;
+  } else if (/Var/.test(calleeName(call) ?? '')) {
+    const [target] = callArguments(call);
+    holder = target?.type === 'unary_expression' ? target.childForFieldName('operand') : undefined;
+  }
+  if (!holder || (holder.type !== 'identifier' && holder.type !== 'selector_expression')) return false;
+  const name = holder.text.replace(/\s+/g, '');
+  return /^[\w.]+$/.test(name) && onlyConnectsWith(root, text, namePattern(name, 'bare'), definition, GO_USES);
+}
+
+/** Calls that dial a server (net/http's client, net's dialers) and calls that keep the value. */
+const GO_CLIENT_CALLS = new Set(['Get', 'Post', 'Head', 'PostForm', 'Dial', 'DialTimeout', 'DialContext', 'DialTCP', 'DialUDP', 'NewRequest', 'NewRequestWithContext']);
+const GO_CONVERSIONS = new Set(['int', 'uint16', 'int64', 'Itoa', 'FormatInt', 'FormatUint', 'JoinHostPort', 'Sprint']);
+const GO_CLIMBED = new Set(['unary_expression', 'argument_list', 'parenthesized_expression', 'expression_list', 'keyed_element', 'literal_element', 'literal_value']);
+
+const GO_USES: UseReader = {
+  useOf(token) {
+    const parent = token.parent;
+    if (token.type !== 'identifier' || !parent) return undefined;
+    // `cfg.Port`: the selector is the use; `x.port` is another name's field.
+    if (parent.type === 'selector_expression') return parent.childForFieldName('operand')?.equals(token) ? parent : undefined;
+    return token;
+  },
+  roleOf(ancestor, child) {
+    switch (ancestor.type) {
+      case 'short_var_declaration':
+      case 'assignment_statement': {
+        const left = ancestor.childForFieldName('left');
+        if (left?.equals(child)) return 'none';
+        const [target] = left?.namedChildren ?? [];
+        return left?.namedChildCount === 1 && target?.type === 'identifier' ? { follow: target.text } : 'other';
+      }
+      case 'var_spec':
+      case 'const_spec': {
+        const names = ancestor.childrenForFieldName('name');
+        if (names.some((name) => name?.equals(child))) return 'none';
+        return names.length === 1 && names[0] ? { follow: names[0].text } : 'other';
+      }
+      case 'parameter_declaration':
+        return 'none';
+      case 'call_expression': {
+        const name = calleeName(ancestor) ?? '';
+        if (LISTEN_CALLS.has(name)) return 'listener';
+        if (GO_CLIENT_CALLS.has(name)) return 'client';
+        if (GO_CONVERSIONS.has(name)) return undefined;
+        if (name === 'Sprintf') {
+          const [format] = callArguments(ancestor);
+          return format && STRING_TYPES.has(format.type) && buildsUrl(format.text) ? 'client' : undefined;
+        }
+        return 'other';
+      }
+      case 'binary_expression':
+        return ancestor.namedChildren.some((operand) => STRING_TYPES.has(operand.type) && buildsUrl(operand.text)) ? 'client' : undefined;
+      case 'composite_literal':
+        return (ancestor.childForFieldName('type')?.text ?? '').endsWith('Server') ? 'listener' : 'other';
+      default:
+        return GO_CLIMBED.has(ancestor.type) ? undefined : 'other';
+    }
+  },
+};
 
 /** `&x`, `*x` and `(x)` keep the value. */
 function passThrough(expression: Node): Node {

@@ -1,12 +1,16 @@
 // The source languages whose listeners are read: file names, grammar, manifest, reader.
 import type { Node } from 'web-tree-sitter';
+import type { FileFacts } from '../../model/facts.js';
 import type { GrammarName } from '../treeSitter/loader.js';
 import type { ListenClaim } from './claims.js';
+import { isGeneratedFileName } from './generated.js';
 import { findGoClaims } from './go.js';
+import { goPackageName } from './goPackage.js';
 import { findJavaScriptClaims } from './javascript.js';
 import type { ManifestFile } from './packageManifest.js';
 import { findPythonClaims } from './python.js';
 import { findRustClaims } from './rust.js';
+import { isTypeScriptGrammarGap } from './typescriptGrammarGaps.js';
 
 export interface SourceLanguage {
   /** The bindings' `format`. */
@@ -19,11 +23,15 @@ export interface SourceLanguage {
   isTestFile(fileName: string): boolean;
   /** The listeners of a file's syntax tree; `text` is the file the tree was parsed from. */
   findClaims(root: Node, text: string): ListenClaim[];
+  /** What a file says about the program it belongs to, read from its text for every file (parsed or not). */
+  fileFacts?(text: string): FileFacts | undefined;
+  /** A syntax error that is valid code the grammar does not know, so no warning. */
+  isGrammarGap?(error: Node): boolean;
 }
 
-/** `*.test.ts`, `*.spec.js`, and files that hold no running code: `.d.ts` declarations, minified bundles. */
+/** `*.test.ts`, `*.spec.js`, and `.d.ts` declarations, which hold no running code. */
 function isJavaScriptTestOrGenerated(fileName: string): boolean {
-  return /\.(?:test|spec)\.[cm]?[jt]sx?$/.test(fileName) || /\.d\.[cm]?ts$/.test(fileName) || fileName.endsWith('.min.js');
+  return /\.(?:test|spec)\.[cm]?[jt]sx?$/.test(fileName) || /\.d\.[cm]?ts$/.test(fileName);
 }
 
 export const SOURCE_LANGUAGES: readonly SourceLanguage[] = [
@@ -43,6 +51,8 @@ export const SOURCE_LANGUAGES: readonly SourceLanguage[] = [
     manifest: 'go.mod',
     isTestFile: (name) => name.endsWith('_test.go'),
     findClaims: findGoClaims,
+    // Whether the file is a program (`package main`): the topology names programs by their folder.
+    fileFacts: (text) => (goPackageName(text) === 'main' ? { goPackage: 'main' } : undefined),
   },
   {
     format: 'typescript',
@@ -51,14 +61,17 @@ export const SOURCE_LANGUAGES: readonly SourceLanguage[] = [
     manifest: 'package.json',
     isTestFile: isJavaScriptTestOrGenerated,
     findClaims: findJavaScriptClaims,
+    isGrammarGap: isTypeScriptGrammarGap,
   },
   {
+    // JSX in TypeScript: the TypeScript grammar reads `<div>` as a type assertion.
     format: 'typescript',
     grammar: 'tsx',
     extensions: ['.tsx'],
     manifest: 'package.json',
     isTestFile: isJavaScriptTestOrGenerated,
     findClaims: findJavaScriptClaims,
+    isGrammarGap: isTypeScriptGrammarGap,
   },
   {
     format: 'javascript',
@@ -80,5 +93,5 @@ export const SOURCE_LANGUAGES: readonly SourceLanguage[] = [
 
 export function isSourceFileOf(language: SourceLanguage, path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
-  return language.extensions.some((extension) => name.endsWith(extension)) && !language.isTestFile(name);
+  return language.extensions.some((extension) => name.endsWith(extension)) && !language.isTestFile(name) && !isGeneratedFileName(name);
 }

@@ -6,6 +6,7 @@ import type { Node } from 'web-tree-sitter';
 import { namesListenerSetting, parseHostText } from './address.js';
 import { type AddressFact, addressOfString, asDefault, distinctClaims, heldIn, type ListenClaim, listenClaim, type PortFact, portOfNumberLiteral, portOfString } from './claims.js';
 import { pythonIntegerValue } from './integerLiterals.js';
+import { buildsUrl, namePattern, onlyConnectsWith, type UseReader } from './optionUses.js';
 import { localValue, nodesAroundWords, positionalArguments, plainString, wordsPattern, unwrapValue } from './syntax.js';
 
 /** Where a call takes its host and port positionally, if it does; each also takes `port=` and `host=` (or `addr=`, `address=`). */
@@ -43,7 +44,7 @@ export function findPythonClaims(root: Node, text: string): ListenClaim[] {
   for (const call of nodesAroundWords(root, text, CALL_WORDS, CALL_TYPES, 3)) {
     const name = calleeName(call);
     const listen = name === undefined ? undefined : listenCallClaim(call, name);
-    const other = listen || name === undefined ? undefined : (optionDefaultClaim(call, name) ?? portVariableClaim(call));
+    const other = listen || name === undefined ? undefined : (optionDefaultClaim(call, name, root, text) ?? portVariableClaim(call));
     if (listen) listened.push(listen);
     if (other) standalone.push(other);
   }
@@ -80,8 +81,12 @@ function isDatagramSocket(bindCall: Node): boolean {
   return created?.descendantsOfType('identifier').some((identifier) => identifier.text === 'SOCK_DGRAM') ?? false;
 }
 
-/** argparse `add_argument("--port", type=int, default=8000)` and click `@click.option("--port", default=8000)`. */
-function optionDefaultClaim(call: Node, name: string): ListenClaim | undefined {
+/**
+ * argparse `add_argument("--port", type=int, default=8000)` and click
+ * `@click.option("--port", default=8000)`: a listener's when its name says so (`--port`,
+ * `--bind`) or its default is a wildcard address, unless the script only connects with it.
+ */
+function optionDefaultClaim(call: Node, name: string, root: Node, text: string): ListenClaim | undefined {
   if (!OPTION_CALLS.has(name)) return undefined;
   const args = call.childForFieldName('arguments');
   const flags = positionalArguments(args).map((flag) => (flag.type === 'string' ? plainString(flag)?.text : undefined));
@@ -89,10 +94,51 @@ function optionDefaultClaim(call: Node, name: string): ListenClaim | undefined {
   const fallback = keywordArgument(args, 'default');
   if (!flag || !fallback) return undefined;
   const setting = flag.replace(/^-+/, '');
-  if (!namesListenerSetting(setting)) return undefined;
   const address = addressOf(fallback, 0) ?? portAddress(portOf(fallback, 0));
-  return address && listenClaim({ ...address, port: { ...asDefault(address.port), setting } });
+  if (!address || !(namesListenerSetting(setting) || address.host === null)) return undefined;
+  const destination = keywordArgument(args, 'dest');
+  const variable = (destination?.type === 'string' ? plainString(destination)?.text : undefined) ?? setting.replace(/-/g, '_');
+  if (/^\w+$/.test(variable) && onlyConnectsWith(root, text, namePattern(variable, 'any'), call, PYTHON_USES)) return undefined;
+  return listenClaim({ ...address, port: { ...asDefault(address.port), setting } });
 }
+
+/** Calls that dial a server: HTTP clients, sockets, database and cache clients. */
+const CLIENT_CALLS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'request', 'urlopen', 'Request', 'connect', 'create_connection', 'open_connection', 'Client', 'AsyncClient', 'HTTPConnection', 'HTTPSConnection', 'Redis', 'StrictRedis']);
+const CONVERSIONS = new Set(['int', 'str', 'float']);
+const CLIMBED = new Set(['argument_list', 'keyword_argument', 'parenthesized_expression', 'tuple', 'interpolation', 'binary_operator', 'concatenated_string', 'attribute']);
+
+/** What Python code does with an option's value: `args.port` (argparse), `port` (a click parameter). */
+const PYTHON_USES: UseReader = {
+  useOf(node) {
+    const parent = node.parent;
+    if (node.type !== 'identifier' || !parent) return undefined;
+    if (parent.type === 'attribute') return parent.childForFieldName('attribute')?.equals(node) ? parent : node;
+    if (parent.type === 'keyword_argument' && parent.childForFieldName('name')?.equals(node)) return undefined;
+    return /parameter/.test(parent.type) ? undefined : node;
+  },
+  roleOf(ancestor, child) {
+    switch (ancestor.type) {
+      case 'assignment': {
+        const left = ancestor.childForFieldName('left');
+        if (left?.equals(child)) return 'none';
+        return left?.type === 'identifier' ? { follow: left.text } : 'other';
+      }
+      case 'string':
+        return buildsUrl(ancestor.text) ? 'client' : 'other';
+      case 'call': {
+        const name = calleeName(ancestor);
+        if (name === undefined) return 'other';
+        if (CONVERSIONS.has(name)) return undefined;
+        if (LISTEN_CALLS.has(name) || name === 'bind' || isServerClass(name)) return 'listener';
+        const receiver = ancestor.childForFieldName('function')?.childForFieldName('object');
+        if (name === 'format' && receiver?.type === 'string') return buildsUrl(receiver.text) ? 'client' : 'other';
+        return CLIENT_CALLS.has(name) ? 'client' : 'other';
+      }
+      default:
+        return CLIMBED.has(ancestor.type) ? undefined : 'other';
+    }
+  },
+};
 
 /** `os.environ.get("PORT", 8000)` names this process's own port wherever it is written. */
 function portVariableClaim(call: Node): ListenClaim | undefined {

@@ -6,12 +6,12 @@ import { parseHostText } from './address.js';
 import { type AddressFact, addressHeldIn, addressOfString, asDefault, distinctClaims, heldIn, type ListenClaim, listenClaim, type PortFact, portOfNumberLiteral, portOfString } from './claims.js';
 import { rustIntegerValue } from './integerLiterals.js';
 import { callArguments, calleeName, calleeOwner, calleePath, methodReceiver } from './rustCalls.js';
-import { rustClapClaims } from './rustClap.js';
+import { RUST_LISTEN_CALLS, rustClapClaims } from './rustClap.js';
 import { isRustTestCode } from './rustTests.js';
 import { localValue, nodesAroundWords, plainString, wordsPattern, unwrapValue } from './syntax.js';
 
 /** Calls whose address argument is where the program listens (tokio, std, actix, hyper, axum, warp, tonic, metrics-exporter). */
-const LISTEN_CALLS = new Set(['bind', 'bind_rustls', 'bind_rustls_0_23', 'bind_openssl', 'with_http_listener', 'run', 'serve', 'listen', 'http']);
+const LISTEN_CALLS = RUST_LISTEN_CALLS;
 const LISTEN_WORDS = wordsPattern(LISTEN_CALLS);
 const WILDCARD_ADDRESS = /0\.0\.0\.0:|\[::\]:/g;
 const CALL_TYPES = new Set(['call_expression']);

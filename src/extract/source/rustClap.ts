@@ -5,11 +5,16 @@ import type { Node } from 'web-tree-sitter';
 import { namesListenerSetting } from './address.js';
 import { type AddressFact, addressAsDefault, type ListenClaim, listenClaim, type PortFact } from './claims.js';
 import { isRustTestCode } from './rustTests.js';
+import { buildsUrl, namePattern, onlyConnectsWith, type UseReader as RustUseReader } from './optionUses.js';
+import { calleeName } from './rustCalls.js';
 import { nodesAroundWords, plainString } from './syntax.js';
 
 const CLI_ATTRIBUTES = new Set(['arg', 'clap', 'structopt']);
 const DEFAULT_KEYS = new Set(['default_value', 'default_value_t']);
 const ATTRIBUTE_TYPES = new Set(['attribute_item']);
+
+/** The calls that listen on their address argument, as rust.ts reads them. */
+export const RUST_LISTEN_CALLS: ReadonlySet<string> = new Set(['bind', 'bind_rustls', 'bind_rustls_0_23', 'bind_openssl', 'with_http_listener', 'run', 'serve', 'listen', 'http']);
 
 export interface RustValueReaders {
   portOf(node: Node): PortFact | undefined;
@@ -27,6 +32,7 @@ export function rustClapClaims(root: Node, text: string, read: RustValueReaders)
     const value = settingValue(settings, DEFAULT_KEYS);
     const address = value && defaultAddress(value, read);
     if (!address || !(namesListenerSetting(fieldName) || address.host === null)) continue;
+    if (/^\w+$/.test(fieldName) && onlyConnectsWith(root, text, namePattern(fieldName, 'field'), field as Node, RUST_USES)) continue;
     const environment = settingValue(settings, new Set(['env']));
     const variable = environment?.type === 'string_literal' ? plainString(environment)?.text : undefined;
     // The field is the setting users know (`--admin-port`), even when a constant holds its value.
@@ -35,6 +41,45 @@ export function rustClapClaims(root: Node, text: string, read: RustValueReaders)
   }
   return claims;
 }
+
+/** Calls that dial a server (reqwest, std and tokio streams) and calls that keep the value. */
+const RUST_CLIENT_CALLS = new Set(['connect', 'get', 'post', 'put', 'delete', 'head', 'request']);
+const RUST_KEPT = new Set(['unwrap', 'expect', 'into', 'parse', 'clone', 'to_owned', 'to_string', 'try_into', 'from', 'new']);
+const RUST_CLIMBED = new Set(['field_expression', 'token_tree', 'arguments', 'tuple_expression', 'reference_expression', 'type_cast_expression', 'array_expression', 'parenthesized_expression', 'try_expression', 'await_expression']);
+/** Macros whose value is the text they format (`format!`), rather than output (`println!`). */
+const FORMATTING_MACROS = new Set(['format', 'format_args', 'concat']);
+
+/** What Rust code does with a CLI field's value: `args.port`, or a name it was assigned to. */
+const RUST_USES: RustUseReader = {
+  useOf(token) {
+    const parent = token.parent;
+    if (!parent) return undefined;
+    if (token.type === '.' && parent.type === 'field_expression') return parent;
+    if (parent.type === 'token_tree') return token;
+    return token.type === 'identifier' ? token : undefined;
+  },
+  roleOf(ancestor, child) {
+    switch (ancestor.type) {
+      case 'let_declaration': {
+        const pattern = ancestor.childForFieldName('pattern');
+        if (pattern?.equals(child)) return 'none';
+        return pattern?.type === 'identifier' ? { follow: pattern.text } : 'other';
+      }
+      case 'macro_invocation': {
+        if (buildsUrl(ancestor.text)) return 'client';
+        return FORMATTING_MACROS.has(ancestor.childForFieldName('macro')?.text ?? '') ? undefined : 'other';
+      }
+      case 'call_expression': {
+        const name = calleeName(ancestor) ?? '';
+        if (RUST_LISTEN_CALLS.has(name)) return 'listener';
+        if (RUST_CLIENT_CALLS.has(name)) return 'client';
+        return RUST_KEPT.has(name) ? undefined : 'other';
+      }
+      default:
+        return RUST_CLIMBED.has(ancestor.type) ? undefined : 'other';
+    }
+  },
+};
 
 /** The field that a run of attributes (and doc comments) stands before. */
 function attributedField(attribute: Node): Node | undefined {

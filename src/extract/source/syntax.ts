@@ -76,16 +76,26 @@ export function localValue(use: Node, name: string, declaration: DeclarationRead
   return undefined;
 }
 
-/** The first syntax error of a tree that has one: tree-sitter recovers, so the rest still reads. */
-export function firstErrorNode(root: Node): Node | undefined {
+/**
+ * The first syntax error of a tree that has one, in the order of the file: tree-sitter
+ * recovers, so the rest still reads. `isGrammarGap` names errors that are valid code the
+ * grammar does not know (TypeScript's `<in out T>`): those are passed over.
+ */
+export function firstErrorNode(root: Node, isGrammarGap: (error: Node) => boolean = () => false): Node | undefined {
   if (!root.hasError) return undefined;
-  let node = root;
-  for (;;) {
-    const next = node.children.find((child) => child.isError || child.isMissing || child.hasError);
-    if (!next) return node;
-    if (next.isError || next.isMissing) return next;
-    node = next;
+  // Depth-first with a stack of its own: a hostile file nests deeper than the call stack.
+  const pending: Node[] = [root];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.isError || node.isMissing) {
+      if (!isGrammarGap(node)) return node;
+      continue;
+    }
+    const children = node.children.filter((child) => child.isError || child.isMissing || child.hasError);
+    // An error that tree-sitter marks on a node but on none of its children is that node's own.
+    if (children.length === 0) return node;
+    for (let i = children.length - 1; i >= 0; i--) pending.push(children[i] as Node);
   }
+  return undefined;
 }
 
 /**

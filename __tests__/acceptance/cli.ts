@@ -1,0 +1,50 @@
+// The bundled CLI as a user starts it, with its JSON report parsed.
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const CLI = resolve('dist/cli.js');
+// The Action runs on node24; CI runs the bundle's tests again with PORTCULLIS_TEST_NODE set to one.
+const NODE = process.env['PORTCULLIS_TEST_NODE'] ?? process.execPath;
+
+export interface CliLocation {
+  service: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface CliConflict {
+  id: string;
+  rule: string;
+  severity: string;
+  status: string;
+  scope: string;
+  port: number;
+  endPort: number;
+  services: string[];
+  locations: CliLocation[];
+  suggestions: Array<CliLocation & { from: number; to: number }>;
+  message: string;
+}
+
+export interface CliReport {
+  status: number | null;
+  stderr: string;
+  json: {
+    bindings: Array<{ service: string; port: number; scope: string; kind: string; format: string; file: string; line: number; column: number }>;
+    conflicts: CliConflict[];
+    diagnostics: Array<{ file: string; line?: number; severity: string; message: string }>;
+  };
+}
+
+/** Runs `portcullis <args> --format json` and parses what it prints. */
+export function runCliJson(args: readonly string[]): CliReport {
+  const child = spawnSync(NODE, [CLI, ...args, '--format', 'json'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  let json: CliReport['json'];
+  try {
+    json = JSON.parse(child.stdout) as CliReport['json'];
+  } catch {
+    throw new Error(`portcullis printed no JSON (exit ${child.status}): ${child.stderr}`);
+  }
+  return { status: child.status, stderr: child.stderr, json };
+}

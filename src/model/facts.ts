@@ -1,0 +1,87 @@
+// Facts an extractor reports about its own file, beside its bindings: what the topology stage
+// needs to place every claim on the map of machines, stacks, containers and processes. An
+// extractor never looks at another format's files to learn these; the topology joins them.
+import type { SourceLocation } from './types.js';
+
+export interface FileFacts {
+  /** A Docker Compose file: its services as written in this file, and the files it includes. */
+  compose?: ComposeFileFacts;
+  /** `docker compose -f a.yml -f b.yml ...` runs found in a script, Makefile, package.json or workflow. */
+  composeRuns?: ComposeRun[];
+  /** `COMPOSE_FILE` set in a `.env`: the files Compose reads in that folder instead of its defaults. */
+  composeFileSetting?: ComposeFileSetting;
+  /** The file is a Dockerfile: its folder is a build context that may run in a container. */
+  dockerfile?: true;
+  /** The package clause of a Go file (`main` for a program). */
+  goPackage?: string;
+  /** Kubernetes workloads: which image each container runs, and where its ports live. */
+  workloads?: WorkloadFacts[];
+  /** Images built from a folder by a deploy tool (skaffold artifacts, Tilt's docker_build). */
+  imageBuilds?: ImageBuild[];
+}
+
+/** A path another file names, resolved against the folder it is relative to. */
+export interface PathReference {
+  /** Root-relative, normalized; may name a file that does not exist (the topology says so). */
+  path: string;
+  /** Where it is written. */
+  at: SourceLocation;
+  /** True when the path leaves the repository or is built from variables: it names nothing here. */
+  unresolved?: string;
+}
+
+export interface ComposeFileFacts {
+  /** The project this file's services are in when read from its own folder. */
+  project: string;
+  services: ComposeServiceFacts[];
+  /** `include:` entries, in order. */
+  includes: PathReference[];
+}
+
+export interface ComposeServiceFacts {
+  /** Normalized service name. */
+  name: string;
+  at: SourceLocation;
+  /** `build:` context (root-relative folder) and its Dockerfile (root-relative file), if given. */
+  build?: { context: PathReference; dockerfile?: string };
+  /** `profiles:`; empty when the service runs with every profile. */
+  profiles: string[];
+  /** `network_mode: host`: its container ports are the host's. */
+  hostNetwork: boolean;
+  /** `network_mode: service:<name>`: it lives in that service's network namespace. */
+  networkOf?: string;
+  /** `extends:` another service, of this file or of another one. */
+  extends?: { service: string; file?: PathReference; at: SourceLocation };
+}
+
+export interface ComposeRun {
+  /** The `-f` files in order, as written. */
+  files: Array<{ written: string; at: SourceLocation }>;
+  /**
+   * The folders the command may run in, most likely first: a file is resolved against the
+   * first where it names a compose file (a script may run from its own folder or the root).
+   */
+  folders: string[];
+  /** Where the command is written. */
+  at: SourceLocation;
+  /** Why the run names no usable set (an `-f` built from variables), if it does not. */
+  problem?: string;
+}
+
+export interface ComposeFileSetting {
+  files: PathReference[];
+  at: SourceLocation;
+}
+
+export interface WorkloadFacts {
+  /** Where the workload's container ports live (`pod:<ns>/<name>`, or `host` with hostNetwork). */
+  scope: string;
+  containers: Array<{ service: string; image: string }>;
+}
+
+export interface ImageBuild {
+  image: string;
+  context: PathReference;
+  /** The Dockerfile, root-relative, when the tool names one. */
+  dockerfile?: string;
+}
