@@ -69,6 +69,7 @@ async function runAction({ env, cwd, core, createClient }: ActionDependencies): 
   const known = [base.incomplete, chosen.incomplete].filter((entry) => entry !== undefined);
   const report = await runCheck({ root, config: chosen.config, registry: inputs.registry, ...base.options, incomplete: known });
   const failing = failingConflicts(report.conflicts, inputs.failOn);
+  const incompleteFails = report.incomplete.length > 0 && inputs.incomplete === 'fail';
 
   // Lines named on the pull request are the head commit's, not the merge commit's (DESIGN "The Action").
   const placement = await placeReport(report, {
@@ -90,7 +91,7 @@ async function runAction({ env, cwd, core, createClient }: ActionDependencies): 
     const worthAComment = newConflicts(report).length > 0 || report.incomplete.length > 0 || chosen.changes.length > 0;
     await answerOnPullRequest(github, { event, pullRequest: event.pullRequest, inputs, placement, markdown, worthAComment, pullFiles, summaryPointer: summaryPointer(runner) });
   }
-  await publishHiddenAnnotations(github, annotations, report, event.headSha, failing.length > 0);
+  await publishHiddenAnnotations(github, annotations, report, event.headSha, failing.length > 0 || incompleteFails);
 
   core.setOutput('new-conflicts', newConflicts(report).length);
   core.setOutput('conflicts', report.conflicts.length);
@@ -106,7 +107,7 @@ async function runAction({ env, cwd, core, createClient }: ActionDependencies): 
   if (failing.length > 0) core.setFailed(`portcullis: ${countOf(failing.length, 'port collision')} failing under fail-on: ${inputs.failOn}`);
   if (report.incomplete.length > 0) {
     const reasons = `the check is incomplete (${[...new Set(report.incomplete.map((entry) => entry.reason))].join(', ')})`;
-    if (inputs.incomplete === 'fail') core.setFailed(`portcullis: ${reasons}: set incomplete: warn to let an incomplete check pass`);
+    if (incompleteFails) core.setFailed(`portcullis: ${reasons}: set incomplete: warn to let an incomplete check pass`);
     else core.warning(`portcullis: ${reasons}; it passes because incomplete: warn`);
   }
 }
