@@ -92,3 +92,30 @@ function editedService(i, count) {
 export function isComposeFile(path) {
   return /(?:^|\/)(?:docker-)?compose(?:\.[^/]*)?\.ya?ml$/.test(path);
 }
+
+/**
+ * A NixOS fleet: a flake naming `hosts` machines, a hundred modules in the NixOS idiom (an
+ * enable option, a port option with a default, a service run under `mkIf cfg.enable`), each
+ * host importing and enabling twenty of them and setting the port of five, and a registry
+ * keyed by host. Every module's default is unique; no machine has a collision.
+ */
+export function generateFleet(hosts) {
+  const tree = new Map();
+  const modules = 100;
+  const names = Array.from({ length: hosts }, (_, h) => `host-${h}`);
+  tree.set('flake.nix', `{\n  outputs = { self, nixpkgs }: {\n    nixosConfigurations = {\n${names.map((name) => `      ${name} = nixpkgs.lib.nixosSystem { modules = [ ./hosts/${name} ]; };`).join('\n')}\n    };\n  };\n}\n`);
+  for (let m = 0; m < modules; m++) {
+    tree.set(
+      `modules/svc-${m}.nix`,
+      `{ config, lib, ... }:\nlet cfg = config.fleet.svc-${m}; in\n{\n  options.fleet.svc-${m} = {\n    enable = lib.mkEnableOption "svc-${m}";\n    port = lib.mkOption { type = lib.types.port; default = ${10_000 + m}; };\n  };\n  config = lib.mkIf cfg.enable {\n    systemd.services.svc-${m}.serviceConfig.ExecStart = "svc --port \${toString cfg.port}";\n  };\n}\n`,
+    );
+  }
+  names.forEach((name, h) => {
+    const used = Array.from({ length: 20 }, (_, i) => (h * 7 + i * 5) % modules);
+    const body = used.map((m, i) => `  fleet.svc-${m}.enable = true;${i < 5 ? `\n  fleet.svc-${m}.port = ${20_000 + h * 100 + i};` : ''}`).join('\n');
+    tree.set(`hosts/${name}/default.nix`, `{ ... }:\n{\n  imports = [ ./hardware.nix ${used.map((m) => `../../modules/svc-${m}.nix`).join(' ')} ];\n${body}\n}\n`);
+    tree.set(`hosts/${name}/hardware.nix`, `{ ... }:\n{\n  boot.loader.grub.enable = true;\n  networking.hostName = "${name}";\n}\n`);
+  });
+  tree.set('lib/ports.nix', `{\n${names.map((name, h) => `  ${name} = { ssh-tunnel = ${30_000 + h}; };`).join('\n')}\n}\n`);
+  return tree;
+}

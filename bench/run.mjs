@@ -6,14 +6,14 @@
 // on 25,000 to 100,000 bindings, and the Markdown registry reader on a 1 MiB PORTS.md.
 // Prints Markdown tables of medians.
 //
-//   node bench/run.mjs [--sizes 50,2000] [--runs 5] [--dclint-runs 1] [--no-dclint]
+//   node bench/run.mjs [--sizes 50,2000] [--runs 5] [--dclint-runs 1] [--no-dclint] [--fleet 50]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
-import { generateTree, injectedCollisions, isComposeFile, pullRequestEdits } from './generate.mjs';
+import { generateFleet, generateTree, injectedCollisions, isComposeFile, pullRequestEdits } from './generate.mjs';
 
 // DCLint runs every rule unless told otherwise; the comparison is with its duplicate-port rule alone.
 const DCLINT_RULES = [
@@ -43,6 +43,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
     'dclint-runs': { type: 'string', default: '1' },
     'no-dclint': { type: 'boolean', default: false },
+    fleet: { type: 'string', default: '50' },
   },
 });
 const runs = Number(values.runs);
@@ -58,6 +59,7 @@ console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 const sizes = values.sizes.split(',').map(Number);
 for (const size of sizes) console.log(benchTree(size));
 console.log(`\n${await benchStages(sizes)}`);
+console.log(`\n${benchFleet(Number(values.fleet))}`);
 console.log(`\n${await benchDetection()}`);
 console.log(`\n${await benchMarkdownRegistry()}`);
 
@@ -103,6 +105,23 @@ function assertInjectedFound(report, size) {
     !report.conflicts.some((conflict) => conflict.severity === 'error' && conflict.status === 'new' && conflict.port <= port && port <= conflict.endPort && conflict.services.includes(service)),
   );
   if (missed.length > 0) throw new Error(`the ${size}-service tree's injected collisions were not all found: ${missed.map(({ port, service }) => `${service} on ${port}`).join(', ')}`);
+}
+
+/** A NixOS fleet of `hosts` machines (bench/generate.mjs): the machines, imports and defaults the topology follows. */
+function benchFleet(hosts) {
+  const work = join(here, '.work', `fleet-${hosts}`);
+  rmSync(work, { recursive: true, force: true });
+  const files = generateFleet(hosts);
+  for (const [path, text] of files) {
+    mkdirSync(dirname(join(work, path)), { recursive: true });
+    writeFileSync(join(work, path), text);
+  }
+  const result = measure(() => spawnTimed([process.execPath, cli, 'check', work, '--format', 'json', '--fail-on', 'none']), runs);
+  const report = JSON.parse(result.last.stdout);
+  const errors = report.conflicts.filter((conflict) => conflict.severity === 'error').length;
+  if (errors > 0) throw new Error(`the generated fleet has no collision, but ${errors} errors were reported`);
+  const machines = new Set(report.bindings.map((binding) => binding.scope)).size;
+  return ['| fleet | .nix files | machines seen | claims | errors | check | peak RSS |', '| --- | --- | --- | --- | --- | --- | --- |', `| ${hosts} hosts | ${files.size} | ${machines} | ${report.bindings.length} | ${errors} | ${ms(result.median)} | ${result.rss ?? '-'} MiB |`].join('\n');
 }
 
 /** Each stage's time inside one process, from the source: the topology's share of the check. */

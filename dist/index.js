@@ -63618,12 +63618,13 @@ function isHostLikeScope(scope) {
 }
 function registryClaims(bindings, entries) {
   const namedScopes = /* @__PURE__ */ new Set();
-  for (const binding2 of bindings) {
+  for (const binding2 of [...bindings, ...entries]) {
     if (binding2.scope !== "host" && isHostLikeScope(binding2.scope)) namedScopes.add(binding2.scope);
   }
   const claims = [...entries];
+  const everywhere = entries.filter((entry) => entry.scope === "host");
   for (const scope of [...namedScopes].sort()) {
-    for (const entry of entries) claims.push({ ...entry, scope });
+    for (const entry of everywhere) claims.push({ ...entry, scope });
   }
   return claims;
 }
@@ -66589,17 +66590,23 @@ function objectName(reader, object2) {
 function stackId(kind, where) {
   return `${kind}:${where}`;
 }
-var KIND_NAMES = { compose: "Compose", "process-compose": "process-compose" };
+var KIND_NOUNS = {
+  compose: ["Compose stack", "Compose stacks"],
+  "process-compose": ["process-compose stack", "process-compose stacks"],
+  sample: ["sample program", "sample programs"]
+};
 function describeStacks(ids) {
   const byKind = /* @__PURE__ */ new Map();
   for (const id of ids) {
     const colon = id.indexOf(":");
-    const known = colon > 0 && id.slice(0, colon) in KIND_NAMES;
-    const kind = known ? KIND_NAMES[id.slice(0, colon)] : "";
-    const files = known ? id.slice(colon + 1).split("+").join(" + ") : id;
+    const kind = colon > 0 && id.slice(0, colon) in KIND_NOUNS ? id.slice(0, colon) : "";
+    const files = kind === "" ? id : id.slice(colon + 1).split("+").join(" + ");
     byKind.set(kind, [...byKind.get(kind) ?? [], files]);
   }
-  const groups2 = [...byKind].map(([kind, places]) => `the ${kind === "" ? "" : `${kind} `}stack${places.length > 1 ? "s" : ""} ${joinWithAnd(places)}`);
+  const groups2 = [...byKind].map(([kind, places]) => {
+    const [one2, several] = KIND_NOUNS[kind] ?? ["stack", "stacks"];
+    return `the ${places.length > 1 ? several : one2} ${joinWithAnd(places)}`;
+  });
   return joinWithAnd(groups2);
 }
 
@@ -66895,12 +66902,12 @@ function readValue2(kind, option, value, into) {
 function readPostgresSetting(option, value, into) {
   const eq = value.text.indexOf("=");
   if (eq <= 0) return;
-  const setting = optionKey(value.text.slice(0, eq));
+  const setting2 = optionKey(value.text.slice(0, eq));
   const setValue2 = subValue(value, eq + 1);
-  if (setting === "port") {
+  if (setting2 === "port") {
     const literal2 = portLiteral(setValue2.text);
     if (literal2) into.hits.push(hitInValue(setValue2, literal2, void 0, `${option.flag} port`));
-  } else if (setting === "listen-addresses") {
+  } else if (setting2 === "listen-addresses") {
     into.host = normalizeHost(setValue2.text);
   }
 }
@@ -67234,9 +67241,9 @@ function listenerClaim(input2, scalar, listener) {
   const place = wholePlace(input2, placeOf2(input2.file.yaml, scalar, listener.offset, listener.literal.length), listener.port, listener.flag);
   return place ? [commandListenerBinding(listener, place, input2.owner)] : [];
 }
-function wholePlace(input2, literal2, port, setting) {
+function wholePlace(input2, literal2, port, setting2) {
   if (!literal2.scattered) return bindingPlace(literal2);
-  const message = `${setting} of process "${input2.name}": port ${port} is assembled from several values (variables, defaults, literals), so no one place writes it; skipped`;
+  const message = `${setting2} of process "${input2.name}": port ${port} is assembled from several values (variables, defaults, literals), so no one place writes it; skipped`;
   input2.file.diagnostics.push({ ...literal2.location, severity: "warning", message });
   return void 0;
 }
@@ -67268,8 +67275,8 @@ function probeClaims(input2, claimed) {
   }
   return claims;
 }
-function portClaim(owner2, place, port, setting) {
-  return { ...hostListenerBinding(owner2, place, { port, endPort: port, protocol: "tcp", hostIp: null }), setting };
+function portClaim(owner2, place, port, setting2) {
+  return { ...hostListenerBinding(owner2, place, { port, endPort: port, protocol: "tcp", hostIp: null }), setting: setting2 };
 }
 
 // src/extract/processCompose/extractProcessCompose.ts
@@ -71797,6 +71804,8 @@ var ClaimSink = class {
   source;
   bindings = [];
   diagnostics = [];
+  /** The option path of each default claimed, at the claim's location. */
+  defaults = [];
   seen = /* @__PURE__ */ new Set();
   /** One binding per service and literal: an option's default reached again through `cfg.port` is the same claim. */
   add(claim2) {
@@ -71805,8 +71814,10 @@ var ClaimSink = class {
     this.seen.add(key);
     const owner2 = { service: claim2.service, format: NIX_FORMAT, ...claim2.stack === void 0 ? {} : { stack: claim2.stack } };
     const listened = { port: claim2.port, endPort: claim2.endPort ?? claim2.port, protocol: claim2.protocol, hostIp: claim2.hostIp };
+    const location = offsetLocation(this.source, claim2.offset);
+    if (claim2.isDefault && claim2.optionPath !== void 0) this.defaults.push({ path: claim2.optionPath, at: location });
     this.bindings.push({
-      ...hostListenerBinding(owner2, offsetLocation(this.source, claim2.offset), listened),
+      ...hostListenerBinding(owner2, location, listened),
       setting: claim2.setting,
       ...claim2.isDefault ? { isDefault: true } : {},
       ...claim2.variable === void 0 ? {} : { variable: claim2.variable },
@@ -71818,13 +71829,16 @@ var ClaimSink = class {
   }
 };
 function writtenPort(rendered, sink, what) {
+  const number4 = writtenNumber(rendered);
+  if (!number4) return void 0;
+  if (number4.port === void 0 && Number(number4.text) !== 0) sink.warn(number4.offset, `${what} = ${number4.text} is not a port (1-65535)`);
+  return number4.port === void 0 ? void 0 : { port: number4.port, offset: number4.offset };
+}
+function writtenNumber(rendered) {
   const start2 = rendered.text.length - rendered.text.trimStart().length;
   const text4 = rendered.text.trim();
   if (text4 === "" || !/^\d+$/.test(text4) || !isWritten(rendered, start2, start2 + text4.length)) return void 0;
-  const offset = rendered.offsets[start2];
-  const port = parsePortNumber(text4);
-  if (port === void 0) sink.warn(offset, `${what} = ${text4} is not a port (1-65535)`);
-  return port === void 0 ? void 0 : { port, offset };
+  return { text: text4, offset: rendered.offsets[start2], port: parsePortNumber(text4) };
 }
 function writtenAddress(rendered) {
   const start2 = rendered.text.length - rendered.text.trimStart().length;
@@ -72221,6 +72235,7 @@ function moduleClaims(source, sink) {
     if (owner2?.service === "") unnamed(owner2, assignment.value);
     else settingClaims(assignment, owner2, context3);
   }
+  return { assignments, roots };
 }
 var OWNER_WORDS = { service: "service", systemd: "systemd service", socket: "systemd socket", process: "process" };
 function unnamedOwnerReporter(source, sink) {
@@ -72244,7 +72259,10 @@ function declaredService(assignments, file2, roots) {
   return services.size === 1 ? [...services][0] : void 0;
 }
 function optionClaim({ declaration, owner: owner2 }, sink) {
-  if (owner2 && declaration.default) valueClaim(declaration.default, owner2, true, PORT_TYPES.has(declaration.typeName ?? ""), sink);
+  if (owner2 && declaration.default) valueClaim(declaration.default, owner2, { isDefault: true, portTyped: PORT_TYPES.has(declaration.typeName ?? ""), optionPath: optionPath(declaration.path) }, sink);
+}
+function optionPath(path6) {
+  return (path6[0] === "config" ? path6.slice(1) : path6).join(".");
 }
 var COMMAND_SETTINGS = /* @__PURE__ */ new Set(["ExecStart", "script"]);
 function settingClaims(assignment, owner2, context3) {
@@ -72268,19 +72286,19 @@ function settingClaims(assignment, owner2, context3) {
     if (rest.length === 1 && (rest[0] === "listenStreams" || rest[0] === "listenDatagrams")) socketClaim(assignment, owner2, context3.sink);
     return;
   }
-  valueClaim(scoped(assignment), owner2, assignment.isDefault, false, context3.sink);
+  valueClaim(scoped(assignment), owner2, { isDefault: assignment.isDefault, portTyped: false, optionPath: optionPath(assignment.path) }, context3.sink);
 }
-function valueClaim(value, owner2, isDefault, portTyped, sink) {
+function valueClaim(value, owner2, { isDefault, portTyped, optionPath: path6 }, sink) {
   const leaf = owner2.rest[owner2.rest.length - 1];
   if (leaf === void 0) return;
   const portNamed = portTyped || isPortName(leaf);
   const addressNamed = !portNamed && isAddressName(leaf);
   if (!portNamed && !addressNamed && !mayHoldWildcard(value) || namesClient(owner2.rest)) return;
-  const setting = settingName(owner2);
+  const setting2 = settingName(owner2);
   const rendered = renderValue(value);
-  const base = { service: owner2.service, setting, isDefault, protocol: protocolOfSetting(owner2.rest) };
+  const base = { service: owner2.service, setting: setting2, isDefault, protocol: protocolOfSetting(owner2.rest), optionPath: path6 };
   if (portNamed) {
-    const port = writtenPort(rendered, sink, isDefault ? `the default of ${setting}` : setting);
+    const port = writtenPort(rendered, sink, isDefault ? `the default of ${setting2}` : setting2);
     if (port) sink.add({ ...base, ...port, hostIp: null });
     return;
   }
@@ -72303,6 +72321,125 @@ function socketClaim(assignment, owner2, sink) {
   });
 }
 
+// src/extract/nix/nixFacts.ts
+var HIVE_SETTINGS = /* @__PURE__ */ new Set(["meta", "defaults"]);
+function nixFileFacts(source, reading, sink) {
+  const facts = { imports: [], machines: [], machineFolders: [], enableOptions: [], enables: [], settings: [], defaults: sink.defaults };
+  const machines = /* @__PURE__ */ new Map();
+  const hiveImports = [];
+  const isHive = source.path === "hive.nix" || source.path.endsWith("/hive.nix");
+  for (const assignment of reading.assignments) {
+    const { path: path6 } = assignment;
+    const configurations = path6.indexOf("nixosConfigurations");
+    const hive = path6.indexOf("colmena");
+    if (configurations >= 0) {
+      flakeMachine(source, assignment, path6.slice(configurations + 1), machines, facts, sink.diagnostics);
+    } else if (hive >= 0 || isHive) {
+      hiveNode(source, assignment, path6.slice(hive + 1), machines, hiveImports);
+    } else if (path6.length === 1 && path6[0] === "imports") {
+      const reference = importedPath(source, assignment.value);
+      if (reference) facts.imports.push(reference);
+    } else if (path6.includes(COMPUTED_NAME)) {
+      continue;
+    } else if (path6.includes("options")) {
+      if (path6[path6.length - 1] === "enable") facts.enableOptions.push(optionPath(path6.slice(path6.indexOf("options") + 1)));
+    } else {
+      setting(source, assignment, facts);
+    }
+  }
+  for (const machine of machines.values()) machine.modules.push(...hiveImports);
+  facts.machines = [...machines.values()];
+  return facts;
+}
+function setting(source, assignment, facts) {
+  const path6 = optionPath(assignment.path);
+  const value = followNames({ node: assignment.value, scope: assignment.scope }).node;
+  if (assignment.path[assignment.path.length - 1] === "enable") {
+    if (value.type === "variable_expression" && value.text === "true") facts.enables.push(path6);
+    return;
+  }
+  if (assignment.isDefault) return;
+  const number4 = writtenNumber(renderValue({ node: assignment.value, scope: assignment.scope }));
+  facts.settings.push(number4?.port !== void 0 ? { path: path6, port: { port: number4.port, at: offsetLocation(source, number4.offset) } } : { path: path6 });
+}
+function flakeMachine(source, assignment, rest, machines, facts, diagnostics) {
+  const [name2, ...inner] = rest;
+  const at = nodeLocation(source, assignment.value);
+  if (name2 === void 0 || name2 === "") {
+    const computed = computedMachines(source, assignment.value);
+    if (computed.folders.length + computed.names.length === 0) {
+      diagnostics.push({ ...at, severity: "warning", message: "nixosConfigurations is computed in a way this check cannot follow: its machines are not known, and their claims are placed on the host" });
+    }
+    facts.machineFolders.push(...computed.folders);
+    for (const named of computed.names) machineNamed(machines, named, at);
+    return;
+  }
+  const machine = machineNamed(machines, name2, at);
+  if (inner.length === 1 && inner[0] === "modules") {
+    const reference = importedPath(source, assignment.value);
+    if (reference) machine.modules.push(reference);
+  } else if (inner.length === 0 && assignment.value.type === "apply_expression") {
+    for (const arg of applicationParts(assignment.value).args) {
+      const reference = importedPath(source, arg);
+      if (reference) machine.modules.push(reference);
+    }
+  }
+}
+function hiveNode(source, assignment, rest, machines, defaults2) {
+  const [name2, ...inner] = rest;
+  if (name2 === void 0 || name2 === "") return;
+  const isImport = inner.length === 1 && inner[0] === "imports";
+  if (HIVE_SETTINGS.has(name2)) {
+    const reference2 = name2 === "defaults" && isImport ? importedPath(source, assignment.value) : void 0;
+    if (reference2) defaults2.push(reference2);
+    return;
+  }
+  const machine = machineNamed(machines, name2, nodeLocation(source, assignment.value));
+  const reference = isImport ? importedPath(source, assignment.value) : void 0;
+  if (reference) machine.modules.push(reference);
+}
+function machineNamed(machines, name2, at) {
+  let machine = machines.get(name2);
+  if (!machine) machines.set(name2, machine = { name: name2, modules: [], at });
+  return machine;
+}
+function computedMachines(source, root) {
+  const folders = [];
+  const names = [];
+  const pending = [root];
+  for (let visited = 0; pending.length > 0 && visited < 1e4; visited++) {
+    const node3 = pending.pop();
+    const name2 = calleeName(node3);
+    const { args: args2 } = node3.type === "apply_expression" ? applicationParts(node3) : { args: [] };
+    if (name2 === "readDir" && args2[0]) {
+      const reference = importedPath(source, args2[0]);
+      if (reference) folders.push(reference);
+    } else if (name2 === "genAttrs" && args2[0] && unwrapParentheses(args2[0]).type === "list_expression") {
+      for (const element of unwrapParentheses(args2[0]).childrenForFieldName("element")) {
+        const text4 = element.type === "string_expression" ? staticStringText(element) : void 0;
+        if (text4) names.push(text4);
+      }
+    }
+    for (const child2 of node3.namedChildren) if (child2) pending.push(child2);
+  }
+  return { folders, names };
+}
+function importedPath(source, raw) {
+  let node3 = unwrapParentheses(raw);
+  if (calleeName(node3) === "import") node3 = unwrapParentheses(applicationParts(node3).args[0] ?? node3);
+  const at = nodeLocation(source, node3);
+  if (node3.type === "path_expression") {
+    if (node3.text.includes("${")) return { path: node3.text, at, unresolved: `${node3.text} is built from variables` };
+    const resolved = resolveWrittenPath(folderOf(source.path), node3.text);
+    return "path" in resolved ? { path: resolved.path, at } : { path: node3.text, at, unresolved: resolved.unresolved };
+  }
+  if (node3.type === "string_expression" && node3.text.includes("${")) return { path: node3.text, at, unresolved: `${node3.text} is built from variables` };
+  return void 0;
+}
+function isEmptyNixFacts(facts) {
+  return facts.imports.length + facts.machines.length + facts.machineFolders.length + facts.enableOptions.length + facts.enables.length + facts.settings.length + facts.defaults.length === 0;
+}
+
 // src/extract/nix/extractNixModule.ts
 function isNixModulePath(path6) {
   return path6.endsWith(".nix");
@@ -72311,6 +72448,10 @@ var MAY_CLAIM = /(?<![a-z])port|Port|PORT|listen|Listen|bind|Bind|addr|Addr|Exec
 function mayClaimPorts(text4) {
   return MAY_CLAIM.test(text4);
 }
+var MAY_PLACE = /imports|nixosConfigurations|colmena|enable/;
+function mayPlaceClaims(text4) {
+  return MAY_PLACE.test(text4);
+}
 var nixModuleExtractor = {
   format: NIX_FORMAT,
   matches: isNixModulePath,
@@ -72318,13 +72459,15 @@ var nixModuleExtractor = {
   extract: (file2, context3) => extractNixModule(file2, context3.parseBudget)
 };
 function extractNixModule(file2, budget) {
-  if (!mayClaimPorts(file2.text)) return { bindings: [], diagnostics: [] };
+  if (!mayClaimPorts(file2.text) && !mayPlaceClaims(file2.text)) return { bindings: [], diagnostics: [] };
   try {
     return readNixTree(file2, budget, (source) => {
       const sink = new ClaimSink(source);
       sink.diagnostics.push(...syntaxDiagnostics(source));
-      moduleClaims(source, sink);
-      return { bindings: sink.bindings.sort((a, b) => a.line - b.line || a.column - b.column), diagnostics: sink.diagnostics };
+      const reading = moduleClaims(source, sink);
+      const facts = nixFileFacts(source, reading, sink);
+      const result = { bindings: sink.bindings.sort((a, b) => a.line - b.line || a.column - b.column), diagnostics: sink.diagnostics };
+      return isEmptyNixFacts(facts) ? result : { ...result, facts: { nix: facts } };
     });
   } catch (error63) {
     return { bindings: [], diagnostics: [{ file: file2.path, severity: "error", message: `could not read the Nix file: ${error63 instanceof Error ? error63.message : String(error63)}` }] };
@@ -82021,11 +82164,11 @@ function addressOfString(text4) {
     protocol: address.protocol
   };
 }
-function heldIn(fact, setting) {
-  return fact && fact.setting === void 0 ? { ...fact, setting } : fact;
+function heldIn(fact, setting2) {
+  return fact && fact.setting === void 0 ? { ...fact, setting: setting2 } : fact;
 }
-function addressHeldIn(fact, setting) {
-  return fact && { ...fact, port: heldIn(fact.port, setting) };
+function addressHeldIn(fact, setting2) {
+  return fact && { ...fact, port: heldIn(fact.port, setting2) };
 }
 function asDefault(fact, variable) {
   if (!fact) return fact;
@@ -82702,13 +82845,13 @@ function optionDefaultClaim(call, name2, root, text4) {
   const flag = flags2.find((text5) => text5?.startsWith("--")) ?? flags2.find((text5) => text5?.startsWith("-"));
   const fallback = keywordArgument(args2, "default");
   if (!flag || !fallback) return void 0;
-  const setting = flag.replace(/^-+/, "");
+  const setting2 = flag.replace(/^-+/, "");
   const address = addressOf2(fallback, 0) ?? portAddress(portOf3(fallback, 0));
-  if (!address || !(namesListenerSetting(setting) || address.host === null)) return void 0;
+  if (!address || !(namesListenerSetting(setting2) || address.host === null)) return void 0;
   const destination = keywordArgument(args2, "dest");
-  const variable = (destination?.type === "string" ? plainString(destination)?.text : void 0) ?? setting.replace(/-/g, "_");
+  const variable = (destination?.type === "string" ? plainString(destination)?.text : void 0) ?? setting2.replace(/-/g, "_");
   if (/^\w+$/.test(variable) && onlyConnectsWith(root, text4, namePattern(variable, "any"), call, PYTHON_USES)) return void 0;
-  return listenClaim({ ...address, port: { ...asDefault(address.port), setting } });
+  return listenClaim({ ...address, port: { ...asDefault(address.port), setting: setting2 } });
 }
 var CLIENT_CALLS = /* @__PURE__ */ new Set(["get", "post", "put", "patch", "delete", "head", "request", "urlopen", "Request", "connect", "create_connection", "open_connection", "Client", "AsyncClient", "HTTPConnection", "HTTPSConnection", "Redis", "StrictRedis"]);
 var CONVERSIONS = /* @__PURE__ */ new Set(["int", "str", "float"]);
@@ -86412,7 +86555,7 @@ function bindingFindings(binding2, index2, collides) {
   const entries = index2.entriesOf(binding2);
   const whole = { binding: binding2, port: binding2.port, endPort: binding2.endPort };
   if (entries.length === 0) {
-    if (index2.registry.present && !index2.lists(binding2)) findings.push({ ...whole, rule: "unregistered", detail: "" });
+    if (index2.registry.present && binding2.uncertain === void 0 && !index2.lists(binding2)) findings.push({ ...whole, rule: "unregistered", detail: "" });
     return findings;
   }
   const matching = entries.filter((entry) => rangesOverlap(rangeOf(entry), rangeOf(binding2)));
@@ -86462,9 +86605,9 @@ var RegistryIndex = class {
   entriesByName = /* @__PURE__ */ new Map();
   /** Per protocol, see coveredPortCounts. */
   listed = /* @__PURE__ */ new Map();
-  /** The registry entries of the binding's service (see sameService). */
+  /** The registry entries of the binding's service (see sameService) that speak for its machine: every machine's, and its own. */
   entriesOf(binding2) {
-    return (this.entriesByName.get(binding2.service) ?? []).filter((entry) => sameService(entry, binding2));
+    return (this.entriesByName.get(binding2.service) ?? []).filter((entry) => sameService(entry, binding2) && (entry.scope === "host" || entry.scope === binding2.scope));
   }
   /** True when some registry entry of the binding's protocol lists one of its ports. */
   lists(binding2) {
@@ -86671,8 +86814,175 @@ function longestNamedService(words, onPort, holder) {
   }
   return owner2;
 }
-function settingWords2(setting) {
-  return normalizeServiceName(setting.replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/\./g, "-"));
+function settingWords2(setting2) {
+  return normalizeServiceName(setting2.replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/\./g, "-"));
+}
+
+// src/topology/machines.ts
+var MACHINE_PARENTS = /* @__PURE__ */ new Set(["hosts", "machines"]);
+var PLATFORM_FOLDERS = /* @__PURE__ */ new Set(["nixos", "darwin", "linux"]);
+var SHARED_FOLDERS = /* @__PURE__ */ new Set(["common", "shared", "modules", "profiles", "roles", "default", "defaults", "base", "global", "lib", "users", "optional", "features"]);
+function findMachines(nix, paths, diagnostics) {
+  const present = new Set(paths);
+  const candidates = /* @__PURE__ */ new Map();
+  const candidate = (name2) => {
+    let found = candidates.get(name2);
+    if (!found) candidates.set(name2, found = { name: name2, folder: void 0, entries: [] });
+    return found;
+  };
+  for (const facts of nix.values()) {
+    for (const machine of facts.machines) {
+      const entry = candidate(machine.name);
+      for (const module2 of machine.modules) {
+        const file2 = moduleFile(module2, present, diagnostics, `machine ${machine.name}`);
+        if (file2) entry.entries.push(file2);
+        if (module2.unresolved === void 0 && !module2.path.endsWith(".nix")) entry.folder ??= module2.path;
+      }
+    }
+    for (const folder of facts.machineFolders) {
+      if (folder.unresolved !== void 0) continue;
+      for (const sub of subfolders(folder.path, paths)) candidate(baseName(sub, sub)).folder ??= sub;
+    }
+  }
+  const named = candidates.size > 0 ? new Set(candidates.keys()) : void 0;
+  for (const folder of conventionalMachineFolders(paths)) {
+    const name2 = baseName(folder, folder);
+    if (named ? named.has(name2) : !SHARED_FOLDERS.has(name2.toLowerCase())) candidate(name2).folder ??= folder;
+  }
+  const snowfallModules = paths.filter((path6) => path6.startsWith("modules/nixos/") && path6.endsWith(".nix"));
+  return [...candidates.values()].sort((a, b) => a.name < b.name ? -1 : 1).map((found) => {
+    const entries = found.entries.length > 0 || found.folder === void 0 ? found.entries : folderEntries(found.folder, paths, present);
+    const shared = found.folder?.startsWith("systems/") ? snowfallModules : [];
+    const files = importClosure([...entries, ...shared], nix, present, diagnostics);
+    return { name: found.name, folder: found.folder, files, ...configurationOf(files, nix) };
+  });
+}
+function folderEntries(folder, paths, present) {
+  const entry = ["default.nix", "configuration.nix"].map((name2) => pathIn(folder, name2)).find((path6) => present.has(path6));
+  return entry ? [entry] : paths.filter((path6) => path6.endsWith(".nix") && isWithin(folder, path6));
+}
+function conventionalMachineFolders(paths) {
+  const folders = /* @__PURE__ */ new Set();
+  for (const path6 of paths) {
+    if (!path6.endsWith(".nix")) continue;
+    const parts2 = path6.split("/");
+    for (let index2 = 0; index2 < parts2.length - 2; index2++) {
+      const part = parts2[index2];
+      let name2 = index2 + 1;
+      if (MACHINE_PARENTS.has(part)) {
+        if (PLATFORM_FOLDERS.has(parts2[name2]) && name2 + 1 < parts2.length - 1) name2++;
+      } else if (part === "systems" && index2 === 0 && /^\w+-(?:linux|darwin)$/.test(parts2[1] ?? "")) {
+        name2 = 2;
+      } else {
+        continue;
+      }
+      if (name2 < parts2.length - 1) folders.add(parts2.slice(0, name2 + 1).join("/"));
+      break;
+    }
+  }
+  return folders;
+}
+function subfolders(folder, paths) {
+  const found = /* @__PURE__ */ new Set();
+  for (const path6 of paths) {
+    if (!path6.endsWith(".nix") || !isWithin(folder, path6) || path6 === folder) continue;
+    const rest = folder === "." ? path6 : path6.slice(folder.length + 1);
+    const slash = rest.indexOf("/");
+    if (slash > 0) found.add(pathIn(folder, rest.slice(0, slash)));
+  }
+  return found;
+}
+function moduleFile(reference, present, diagnostics, who) {
+  if (reference.unresolved !== void 0) {
+    diagnostics.push({ ...reference.at, severity: "warning", message: `${who} imports ${reference.unresolved}: what it brings in is not known to this check` });
+    return void 0;
+  }
+  if (present.has(reference.path)) return reference.path;
+  const inFolder = pathIn(reference.path, "default.nix");
+  if (present.has(inFolder)) return inFolder;
+  diagnostics.push({ ...reference.at, severity: "warning", message: `${who} imports ${reference.path}, which is not in the repository` });
+  return void 0;
+}
+function importClosure(entries, nix, present, diagnostics) {
+  const files = /* @__PURE__ */ new Set();
+  const pending = [...entries];
+  while (pending.length > 0) {
+    const file2 = pending.pop();
+    if (files.has(file2)) continue;
+    files.add(file2);
+    for (const reference of nix.get(file2)?.imports ?? []) {
+      const imported = moduleFile(reference, present, diagnostics, file2);
+      if (imported && !files.has(imported)) pending.push(imported);
+    }
+  }
+  return files;
+}
+function configurationOf(files, nix) {
+  const enables = /* @__PURE__ */ new Set();
+  const settings = /* @__PURE__ */ new Map();
+  for (const file2 of files) {
+    const facts = nix.get(file2);
+    if (!facts) continue;
+    for (const path6 of facts.enables) enables.add(path6);
+    for (const setting2 of facts.settings) settings.set(setting2.path, setting2);
+  }
+  return { enables, settings };
+}
+function placeOnMachines(bindings, machines, nix) {
+  if (machines.length === 0) return bindings.map((binding2) => inModuleLibrary(binding2, nix.get(binding2.file)));
+  const machinesOfFile = /* @__PURE__ */ new Map();
+  for (const machine of machines) {
+    for (const file2 of machine.files) machinesOfFile.set(file2, [...machinesOfFile.get(file2) ?? [], machine]);
+  }
+  const byFolder = new Map(machines.flatMap((machine) => machine.folder === void 0 ? [] : [[machine.folder, machine]]));
+  const placed2 = [];
+  for (const binding2 of bindings) {
+    if (binding2.scope !== "host") {
+      placed2.push(binding2);
+      continue;
+    }
+    if (binding2.format === "nix" && binding2.stacks === void 0) {
+      const runners = machinesOfFile.get(binding2.file);
+      if (!runners) placed2.push({ ...binding2, uncertain: `no machine here imports ${binding2.file}` });
+      else for (const machine2 of runners) placed2.push(...onMachine(binding2, machine2, nix.get(binding2.file)));
+      continue;
+    }
+    const machine = foldersAbove(binding2.file).map((folder) => byFolder.get(folder)).find((found) => found !== void 0);
+    placed2.push(machine ? { ...binding2, scope: machine.name } : binding2);
+  }
+  return distinctClaims2(placed2);
+}
+function inModuleLibrary(binding2, facts) {
+  if (binding2.format !== "nix" || binding2.isDefault === true || !facts || facts.enableOptions.length === 0) return binding2;
+  return { ...binding2, uncertain: `it runs only where a configuration enables ${facts.enableOptions.join(" or ")}, and no machine here does` };
+}
+function onMachine(binding2, machine, facts) {
+  if (facts && facts.enableOptions.length > 0 && !facts.enableOptions.some((option2) => machine.enables.has(option2))) return [];
+  const onIt = { ...binding2, scope: machine.name };
+  if (binding2.isDefault !== true || !facts) return [onIt];
+  const option = facts.defaults.find((entry) => entry.at.line === binding2.line && entry.at.column === binding2.column)?.path;
+  const set3 = option === void 0 ? void 0 : machine.settings.get(option);
+  if (!set3) return [onIt];
+  if (!set3.port) return [];
+  const { isDefault: _default3, ...rest } = onIt;
+  return [{ ...rest, port: set3.port.port, endPort: set3.port.port, ...set3.port.at }];
+}
+function distinctClaims2(bindings) {
+  const seen = /* @__PURE__ */ new Set();
+  return bindings.filter((binding2) => {
+    const key = `${binding2.scope}\0${binding2.service}\0${binding2.file}\0${binding2.line}\0${binding2.column}\0${binding2.port}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+function placeRegistryOnMachines(entries, machines) {
+  if (machines.length === 0) return [...entries];
+  const names = new Map(machines.map((machine) => [machine.name.toLowerCase(), machine.name]));
+  return entries.map((entry) => {
+    const machine = entry.category === void 0 ? void 0 : names.get(entry.category.toLowerCase());
+    return machine === void 0 ? entry : { ...entry, scope: machine };
+  });
 }
 
 // src/topology/composePlacement.ts
@@ -86775,12 +87085,14 @@ function formComposeStacks(inputs) {
   };
   const usable = (references, what) => references.flatMap((reference) => usableFile(reference, inputs, what, diagnostics));
   for (const folder of [...new Set([...inputs.files.keys()].map(folderOf))].sort()) {
-    const setting = inputs.settings.get(pathIn(folder, ".env"));
-    addSet(setting ? usable(setting.files, "COMPOSE_FILE") : defaultFiles(folder, inputs.files));
+    const setting2 = inputs.settings.get(pathIn(folder, ".env"));
+    addSet(setting2 ? usable(setting2.files, "COMPOSE_FILE") : defaultFiles(folder, inputs.files));
   }
+  const unknownSetsIn = /* @__PURE__ */ new Set();
   for (const run3 of [...inputs.runs].sort((a, b) => compareLocations2(a.at, b.at))) {
     if (run3.problem !== void 0) {
-      diagnostics.push({ ...run3.at, severity: "warning", message: run3.problem });
+      if (!unknownSetsIn.has(run3.at.file)) diagnostics.push({ ...run3.at, severity: "warning", message: run3.problem });
+      unknownSetsIn.add(run3.at.file);
       continue;
     }
     const files = usable(resolveRunFiles(run3, inputs), "this command");
@@ -86989,6 +87301,22 @@ function goModuleRoots(paths) {
   for (const path6 of paths) if (path6 === "go.mod" || path6.endsWith("/go.mod")) roots.add(folderOf(path6));
   return roots;
 }
+var SOURCE_FORMATS = /* @__PURE__ */ new Set(["rust", "go", "typescript", "javascript", "python"]);
+var SAMPLE_COLLECTION_PROGRAMS = 10;
+function samplesRunAlone(bindings) {
+  const isProgramClaim = (binding2) => SOURCE_FORMATS.has(binding2.format) && binding2.scope === "host" && binding2.stacks === void 0 && binding2.isDefault !== true && binding2.uncertain === void 0;
+  const programsByPort = /* @__PURE__ */ new Map();
+  let isCollection = false;
+  for (const binding2 of bindings) {
+    if (!isProgramClaim(binding2)) continue;
+    const programs = programsByPort.get(binding2.port) ?? /* @__PURE__ */ new Set();
+    programs.add(binding2.service);
+    programsByPort.set(binding2.port, programs);
+    if (programs.size >= SAMPLE_COLLECTION_PROGRAMS) isCollection = true;
+  }
+  if (!isCollection) return [...bindings];
+  return bindings.map((binding2) => SOURCE_FORMATS.has(binding2.format) && binding2.scope === "host" && binding2.stacks === void 0 ? { ...binding2, stacks: [stackId("sample", binding2.service)] } : binding2);
+}
 
 // src/topology/placeClaims.ts
 var CODE_FORMATS = /* @__PURE__ */ new Set(["rust", "go", "typescript", "javascript", "python", "dotenv"]);
@@ -87017,11 +87345,12 @@ function placeClaims(input2) {
     const dockerfile = nearestDockerfile(binding2.file, facts.dockerfiles);
     return dockerfile === void 0 ? [named] : [{ ...named, uncertain: `${binding2.file} may run in a container built by ${dockerfile}, which nothing here runs` }];
   };
-  const placed2 = [...compose.bindings, ...facts.bindings.flatMap(placeCode)];
-  return { bindings: placeInConfiguredScopes(placed2, input2.config.scopes), diagnostics: distinctDiagnostics(diagnostics) };
+  const machines = findMachines(facts.nix, input2.paths, diagnostics);
+  const placed2 = placeOnMachines(samplesRunAlone([...compose.bindings, ...facts.bindings.flatMap(placeCode)]), machines, facts.nix);
+  return { bindings: placeInConfiguredScopes(placed2, input2.config.scopes), diagnostics: distinctDiagnostics(diagnostics), machines };
 }
 function collectFacts(files) {
-  const collected = { bindings: [], composeBindings: /* @__PURE__ */ new Map(), composeFiles: /* @__PURE__ */ new Map(), composeFileSettings: /* @__PURE__ */ new Map(), composeRuns: [], dockerfiles: /* @__PURE__ */ new Map(), goMainFolders: /* @__PURE__ */ new Set(), workloads: [], imageBuilds: [] };
+  const collected = { bindings: [], composeBindings: /* @__PURE__ */ new Map(), composeFiles: /* @__PURE__ */ new Map(), composeFileSettings: /* @__PURE__ */ new Map(), composeRuns: [], dockerfiles: /* @__PURE__ */ new Map(), goMainFolders: /* @__PURE__ */ new Set(), workloads: [], imageBuilds: [], nix: /* @__PURE__ */ new Map() };
   for (const { path: path6, result } of files) {
     const facts = result.facts;
     if (facts?.compose) {
@@ -87037,6 +87366,7 @@ function collectFacts(files) {
     if (facts.goPackage === "main") collected.goMainFolders.add(folderOf(path6));
     if (facts.workloads) collected.workloads.push(...facts.workloads);
     if (facts.imageBuilds) collected.imageBuilds.push(...facts.imageBuilds);
+    if (facts.nix) collected.nix.set(path6, facts.nix);
   }
   return collected;
 }
@@ -87064,8 +87394,9 @@ function distinctDiagnostics(diagnostics) {
 function analyzeExtraction(files, config2, tree) {
   const sorted = [...files].sort((a, b) => compareText(a.path, b.path));
   const merged = mergeRegistries(sorted.filter((file2) => file2.isRegistry));
-  const registry2 = resolveRegistry(merged.registry, config2);
   const topology = placeClaims({ files: sorted.filter((file2) => !file2.isRegistry), paths: tree.paths, config: config2, rootName: tree.rootName });
+  const resolved = resolveRegistry(merged.registry, config2);
+  const registry2 = { ...resolved, entries: placeRegistryOnMachines(resolved.entries, topology.machines) };
   const bindings = resolveBindings(topology.bindings, registry2, config2);
   const diagnostics = [...sorted.flatMap((file2) => file2.result.diagnostics), ...merged.diagnostics, ...topology.diagnostics];
   const { conflicts, omitted } = detectConflictsWithin(bindings, registry2, MAX_CONFLICT_CLAIMS);

@@ -16138,12 +16138,12 @@ function readValue2(kind, option, value, into) {
 function readPostgresSetting(option, value, into) {
   const eq = value.text.indexOf("=");
   if (eq <= 0) return;
-  const setting = optionKey(value.text.slice(0, eq));
+  const setting2 = optionKey(value.text.slice(0, eq));
   const setValue2 = subValue(value, eq + 1);
-  if (setting === "port") {
+  if (setting2 === "port") {
     const literal2 = portLiteral(setValue2.text);
     if (literal2) into.hits.push(hitInValue(setValue2, literal2, void 0, `${option.flag} port`));
-  } else if (setting === "listen-addresses") {
+  } else if (setting2 === "listen-addresses") {
     into.host = normalizeHost(setValue2.text);
   }
 }
@@ -16477,9 +16477,9 @@ function listenerClaim(input2, scalar, listener) {
   const place = wholePlace(input2, placeOf(input2.file.yaml, scalar, listener.offset, listener.literal.length), listener.port, listener.flag);
   return place ? [commandListenerBinding(listener, place, input2.owner)] : [];
 }
-function wholePlace(input2, literal2, port, setting) {
+function wholePlace(input2, literal2, port, setting2) {
   if (!literal2.scattered) return bindingPlace(literal2);
-  const message = `${setting} of process "${input2.name}": port ${port} is assembled from several values (variables, defaults, literals), so no one place writes it; skipped`;
+  const message = `${setting2} of process "${input2.name}": port ${port} is assembled from several values (variables, defaults, literals), so no one place writes it; skipped`;
   input2.file.diagnostics.push({ ...literal2.location, severity: "warning", message });
   return void 0;
 }
@@ -16511,8 +16511,8 @@ function probeClaims(input2, claimed) {
   }
   return claims;
 }
-function portClaim(owner2, place, port, setting) {
-  return { ...hostListenerBinding(owner2, place, { port, endPort: port, protocol: "tcp", hostIp: null }), setting };
+function portClaim(owner2, place, port, setting2) {
+  return { ...hostListenerBinding(owner2, place, { port, endPort: port, protocol: "tcp", hostIp: null }), setting: setting2 };
 }
 
 // src/extract/processCompose/extractProcessCompose.ts
@@ -21040,6 +21040,8 @@ var ClaimSink = class {
   source;
   bindings = [];
   diagnostics = [];
+  /** The option path of each default claimed, at the claim's location. */
+  defaults = [];
   seen = /* @__PURE__ */ new Set();
   /** One binding per service and literal: an option's default reached again through `cfg.port` is the same claim. */
   add(claim2) {
@@ -21048,8 +21050,10 @@ var ClaimSink = class {
     this.seen.add(key);
     const owner2 = { service: claim2.service, format: NIX_FORMAT, ...claim2.stack === void 0 ? {} : { stack: claim2.stack } };
     const listened = { port: claim2.port, endPort: claim2.endPort ?? claim2.port, protocol: claim2.protocol, hostIp: claim2.hostIp };
+    const location = offsetLocation(this.source, claim2.offset);
+    if (claim2.isDefault && claim2.optionPath !== void 0) this.defaults.push({ path: claim2.optionPath, at: location });
     this.bindings.push({
-      ...hostListenerBinding(owner2, offsetLocation(this.source, claim2.offset), listened),
+      ...hostListenerBinding(owner2, location, listened),
       setting: claim2.setting,
       ...claim2.isDefault ? { isDefault: true } : {},
       ...claim2.variable === void 0 ? {} : { variable: claim2.variable },
@@ -21061,13 +21065,16 @@ var ClaimSink = class {
   }
 };
 function writtenPort(rendered, sink, what) {
+  const number4 = writtenNumber(rendered);
+  if (!number4) return void 0;
+  if (number4.port === void 0 && Number(number4.text) !== 0) sink.warn(number4.offset, `${what} = ${number4.text} is not a port (1-65535)`);
+  return number4.port === void 0 ? void 0 : { port: number4.port, offset: number4.offset };
+}
+function writtenNumber(rendered) {
   const start2 = rendered.text.length - rendered.text.trimStart().length;
   const text4 = rendered.text.trim();
   if (text4 === "" || !/^\d+$/.test(text4) || !isWritten(rendered, start2, start2 + text4.length)) return void 0;
-  const offset = rendered.offsets[start2];
-  const port = parsePortNumber(text4);
-  if (port === void 0) sink.warn(offset, `${what} = ${text4} is not a port (1-65535)`);
-  return port === void 0 ? void 0 : { port, offset };
+  return { text: text4, offset: rendered.offsets[start2], port: parsePortNumber(text4) };
 }
 function writtenAddress(rendered) {
   const start2 = rendered.text.length - rendered.text.trimStart().length;
@@ -21464,6 +21471,7 @@ function moduleClaims(source, sink) {
     if (owner2?.service === "") unnamed(owner2, assignment.value);
     else settingClaims(assignment, owner2, context);
   }
+  return { assignments, roots };
 }
 var OWNER_WORDS = { service: "service", systemd: "systemd service", socket: "systemd socket", process: "process" };
 function unnamedOwnerReporter(source, sink) {
@@ -21487,7 +21495,10 @@ function declaredService(assignments, file2, roots) {
   return services.size === 1 ? [...services][0] : void 0;
 }
 function optionClaim({ declaration, owner: owner2 }, sink) {
-  if (owner2 && declaration.default) valueClaim(declaration.default, owner2, true, PORT_TYPES.has(declaration.typeName ?? ""), sink);
+  if (owner2 && declaration.default) valueClaim(declaration.default, owner2, { isDefault: true, portTyped: PORT_TYPES.has(declaration.typeName ?? ""), optionPath: optionPath(declaration.path) }, sink);
+}
+function optionPath(path) {
+  return (path[0] === "config" ? path.slice(1) : path).join(".");
 }
 var COMMAND_SETTINGS = /* @__PURE__ */ new Set(["ExecStart", "script"]);
 function settingClaims(assignment, owner2, context) {
@@ -21511,19 +21522,19 @@ function settingClaims(assignment, owner2, context) {
     if (rest.length === 1 && (rest[0] === "listenStreams" || rest[0] === "listenDatagrams")) socketClaim(assignment, owner2, context.sink);
     return;
   }
-  valueClaim(scoped(assignment), owner2, assignment.isDefault, false, context.sink);
+  valueClaim(scoped(assignment), owner2, { isDefault: assignment.isDefault, portTyped: false, optionPath: optionPath(assignment.path) }, context.sink);
 }
-function valueClaim(value, owner2, isDefault, portTyped, sink) {
+function valueClaim(value, owner2, { isDefault, portTyped, optionPath: path }, sink) {
   const leaf = owner2.rest[owner2.rest.length - 1];
   if (leaf === void 0) return;
   const portNamed = portTyped || isPortName(leaf);
   const addressNamed = !portNamed && isAddressName(leaf);
   if (!portNamed && !addressNamed && !mayHoldWildcard(value) || namesClient(owner2.rest)) return;
-  const setting = settingName(owner2);
+  const setting2 = settingName(owner2);
   const rendered = renderValue(value);
-  const base = { service: owner2.service, setting, isDefault, protocol: protocolOfSetting(owner2.rest) };
+  const base = { service: owner2.service, setting: setting2, isDefault, protocol: protocolOfSetting(owner2.rest), optionPath: path };
   if (portNamed) {
-    const port = writtenPort(rendered, sink, isDefault ? `the default of ${setting}` : setting);
+    const port = writtenPort(rendered, sink, isDefault ? `the default of ${setting2}` : setting2);
     if (port) sink.add({ ...base, ...port, hostIp: null });
     return;
   }
@@ -21546,6 +21557,125 @@ function socketClaim(assignment, owner2, sink) {
   });
 }
 
+// src/extract/nix/nixFacts.ts
+var HIVE_SETTINGS = /* @__PURE__ */ new Set(["meta", "defaults"]);
+function nixFileFacts(source, reading, sink) {
+  const facts = { imports: [], machines: [], machineFolders: [], enableOptions: [], enables: [], settings: [], defaults: sink.defaults };
+  const machines = /* @__PURE__ */ new Map();
+  const hiveImports = [];
+  const isHive = source.path === "hive.nix" || source.path.endsWith("/hive.nix");
+  for (const assignment of reading.assignments) {
+    const { path } = assignment;
+    const configurations = path.indexOf("nixosConfigurations");
+    const hive = path.indexOf("colmena");
+    if (configurations >= 0) {
+      flakeMachine(source, assignment, path.slice(configurations + 1), machines, facts, sink.diagnostics);
+    } else if (hive >= 0 || isHive) {
+      hiveNode(source, assignment, path.slice(hive + 1), machines, hiveImports);
+    } else if (path.length === 1 && path[0] === "imports") {
+      const reference = importedPath(source, assignment.value);
+      if (reference) facts.imports.push(reference);
+    } else if (path.includes(COMPUTED_NAME)) {
+      continue;
+    } else if (path.includes("options")) {
+      if (path[path.length - 1] === "enable") facts.enableOptions.push(optionPath(path.slice(path.indexOf("options") + 1)));
+    } else {
+      setting(source, assignment, facts);
+    }
+  }
+  for (const machine of machines.values()) machine.modules.push(...hiveImports);
+  facts.machines = [...machines.values()];
+  return facts;
+}
+function setting(source, assignment, facts) {
+  const path = optionPath(assignment.path);
+  const value = followNames({ node: assignment.value, scope: assignment.scope }).node;
+  if (assignment.path[assignment.path.length - 1] === "enable") {
+    if (value.type === "variable_expression" && value.text === "true") facts.enables.push(path);
+    return;
+  }
+  if (assignment.isDefault) return;
+  const number4 = writtenNumber(renderValue({ node: assignment.value, scope: assignment.scope }));
+  facts.settings.push(number4?.port !== void 0 ? { path, port: { port: number4.port, at: offsetLocation(source, number4.offset) } } : { path });
+}
+function flakeMachine(source, assignment, rest, machines, facts, diagnostics) {
+  const [name2, ...inner] = rest;
+  const at = nodeLocation(source, assignment.value);
+  if (name2 === void 0 || name2 === "") {
+    const computed = computedMachines(source, assignment.value);
+    if (computed.folders.length + computed.names.length === 0) {
+      diagnostics.push({ ...at, severity: "warning", message: "nixosConfigurations is computed in a way this check cannot follow: its machines are not known, and their claims are placed on the host" });
+    }
+    facts.machineFolders.push(...computed.folders);
+    for (const named of computed.names) machineNamed(machines, named, at);
+    return;
+  }
+  const machine = machineNamed(machines, name2, at);
+  if (inner.length === 1 && inner[0] === "modules") {
+    const reference = importedPath(source, assignment.value);
+    if (reference) machine.modules.push(reference);
+  } else if (inner.length === 0 && assignment.value.type === "apply_expression") {
+    for (const arg of applicationParts(assignment.value).args) {
+      const reference = importedPath(source, arg);
+      if (reference) machine.modules.push(reference);
+    }
+  }
+}
+function hiveNode(source, assignment, rest, machines, defaults) {
+  const [name2, ...inner] = rest;
+  if (name2 === void 0 || name2 === "") return;
+  const isImport = inner.length === 1 && inner[0] === "imports";
+  if (HIVE_SETTINGS.has(name2)) {
+    const reference2 = name2 === "defaults" && isImport ? importedPath(source, assignment.value) : void 0;
+    if (reference2) defaults.push(reference2);
+    return;
+  }
+  const machine = machineNamed(machines, name2, nodeLocation(source, assignment.value));
+  const reference = isImport ? importedPath(source, assignment.value) : void 0;
+  if (reference) machine.modules.push(reference);
+}
+function machineNamed(machines, name2, at) {
+  let machine = machines.get(name2);
+  if (!machine) machines.set(name2, machine = { name: name2, modules: [], at });
+  return machine;
+}
+function computedMachines(source, root) {
+  const folders = [];
+  const names = [];
+  const pending = [root];
+  for (let visited = 0; pending.length > 0 && visited < 1e4; visited++) {
+    const node3 = pending.pop();
+    const name2 = calleeName(node3);
+    const { args: args2 } = node3.type === "apply_expression" ? applicationParts(node3) : { args: [] };
+    if (name2 === "readDir" && args2[0]) {
+      const reference = importedPath(source, args2[0]);
+      if (reference) folders.push(reference);
+    } else if (name2 === "genAttrs" && args2[0] && unwrapParentheses(args2[0]).type === "list_expression") {
+      for (const element of unwrapParentheses(args2[0]).childrenForFieldName("element")) {
+        const text4 = element.type === "string_expression" ? staticStringText(element) : void 0;
+        if (text4) names.push(text4);
+      }
+    }
+    for (const child of node3.namedChildren) if (child) pending.push(child);
+  }
+  return { folders, names };
+}
+function importedPath(source, raw) {
+  let node3 = unwrapParentheses(raw);
+  if (calleeName(node3) === "import") node3 = unwrapParentheses(applicationParts(node3).args[0] ?? node3);
+  const at = nodeLocation(source, node3);
+  if (node3.type === "path_expression") {
+    if (node3.text.includes("${")) return { path: node3.text, at, unresolved: `${node3.text} is built from variables` };
+    const resolved = resolveWrittenPath(folderOf(source.path), node3.text);
+    return "path" in resolved ? { path: resolved.path, at } : { path: node3.text, at, unresolved: resolved.unresolved };
+  }
+  if (node3.type === "string_expression" && node3.text.includes("${")) return { path: node3.text, at, unresolved: `${node3.text} is built from variables` };
+  return void 0;
+}
+function isEmptyNixFacts(facts) {
+  return facts.imports.length + facts.machines.length + facts.machineFolders.length + facts.enableOptions.length + facts.enables.length + facts.settings.length + facts.defaults.length === 0;
+}
+
 // src/extract/nix/extractNixModule.ts
 function isNixModulePath(path) {
   return path.endsWith(".nix");
@@ -21554,6 +21684,10 @@ var MAY_CLAIM = /(?<![a-z])port|Port|PORT|listen|Listen|bind|Bind|addr|Addr|Exec
 function mayClaimPorts(text4) {
   return MAY_CLAIM.test(text4);
 }
+var MAY_PLACE = /imports|nixosConfigurations|colmena|enable/;
+function mayPlaceClaims(text4) {
+  return MAY_PLACE.test(text4);
+}
 var nixModuleExtractor = {
   format: NIX_FORMAT,
   matches: isNixModulePath,
@@ -21561,13 +21695,15 @@ var nixModuleExtractor = {
   extract: (file2, context) => extractNixModule(file2, context.parseBudget)
 };
 function extractNixModule(file2, budget) {
-  if (!mayClaimPorts(file2.text)) return { bindings: [], diagnostics: [] };
+  if (!mayClaimPorts(file2.text) && !mayPlaceClaims(file2.text)) return { bindings: [], diagnostics: [] };
   try {
     return readNixTree(file2, budget, (source) => {
       const sink = new ClaimSink(source);
       sink.diagnostics.push(...syntaxDiagnostics(source));
-      moduleClaims(source, sink);
-      return { bindings: sink.bindings.sort((a, b) => a.line - b.line || a.column - b.column), diagnostics: sink.diagnostics };
+      const reading = moduleClaims(source, sink);
+      const facts = nixFileFacts(source, reading, sink);
+      const result = { bindings: sink.bindings.sort((a, b) => a.line - b.line || a.column - b.column), diagnostics: sink.diagnostics };
+      return isEmptyNixFacts(facts) ? result : { ...result, facts: { nix: facts } };
     });
   } catch (error62) {
     return { bindings: [], diagnostics: [{ file: file2.path, severity: "error", message: `could not read the Nix file: ${error62 instanceof Error ? error62.message : String(error62)}` }] };
@@ -51146,11 +51282,11 @@ function addressOfString(text4) {
     protocol: address.protocol
   };
 }
-function heldIn(fact, setting) {
-  return fact && fact.setting === void 0 ? { ...fact, setting } : fact;
+function heldIn(fact, setting2) {
+  return fact && fact.setting === void 0 ? { ...fact, setting: setting2 } : fact;
 }
-function addressHeldIn(fact, setting) {
-  return fact && { ...fact, port: heldIn(fact.port, setting) };
+function addressHeldIn(fact, setting2) {
+  return fact && { ...fact, port: heldIn(fact.port, setting2) };
 }
 function asDefault(fact, variable) {
   if (!fact) return fact;
@@ -51827,13 +51963,13 @@ function optionDefaultClaim(call, name2, root, text4) {
   const flag = flags2.find((text5) => text5?.startsWith("--")) ?? flags2.find((text5) => text5?.startsWith("-"));
   const fallback = keywordArgument(args2, "default");
   if (!flag || !fallback) return void 0;
-  const setting = flag.replace(/^-+/, "");
+  const setting2 = flag.replace(/^-+/, "");
   const address = addressOf2(fallback, 0) ?? portAddress(portOf3(fallback, 0));
-  if (!address || !(namesListenerSetting(setting) || address.host === null)) return void 0;
+  if (!address || !(namesListenerSetting(setting2) || address.host === null)) return void 0;
   const destination = keywordArgument(args2, "dest");
-  const variable = (destination?.type === "string" ? plainString(destination)?.text : void 0) ?? setting.replace(/-/g, "_");
+  const variable = (destination?.type === "string" ? plainString(destination)?.text : void 0) ?? setting2.replace(/-/g, "_");
   if (/^\w+$/.test(variable) && onlyConnectsWith(root, text4, namePattern(variable, "any"), call, PYTHON_USES)) return void 0;
-  return listenClaim({ ...address, port: { ...asDefault(address.port), setting } });
+  return listenClaim({ ...address, port: { ...asDefault(address.port), setting: setting2 } });
 }
 var CLIENT_CALLS = /* @__PURE__ */ new Set(["get", "post", "put", "patch", "delete", "head", "request", "urlopen", "Request", "connect", "create_connection", "open_connection", "Client", "AsyncClient", "HTTPConnection", "HTTPSConnection", "Redis", "StrictRedis"]);
 var CONVERSIONS = /* @__PURE__ */ new Set(["int", "str", "float"]);

@@ -229,6 +229,16 @@ describe('processes: programs of one module', () => {
     expect(report.json.conflicts[0]?.message).toContain('only between defaults that users override');
   });
 
+  it('a repository of samples (ten programs or more on one literal port) runs each alone: what they share is a warning', () => {
+    const samples = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, n) => [`sample-${n}/main.go`, GO_MAIN(8080)]));
+    const collection = check({ 'go.mod': 'module github.com/acme/examples\n', ...samples(10), 'tls/main.go': GO_MAIN(8443), 'tls-reload/main.go': GO_MAIN(8443) });
+    expect(verdicts(collection).map((verdict) => verdict.split(' ').slice(0, 3).join(' '))).toEqual(['duplicate-port 8080 warning', 'duplicate-port 8443 warning']);
+    expect(collection.json.conflicts[1]?.message).toContain('(only across the sample programs tls and tls-reload, which may not run together)');
+    // Below that, programs of one module that share a literal port certainly collide.
+    const module = check({ 'go.mod': 'module github.com/acme/tools\n', ...samples(9) });
+    expect(verdicts(module).map((verdict) => verdict.split(' ').slice(0, 3).join(' '))).toEqual(['duplicate-port 8080 error']);
+  });
+
   it('Cargo binaries in src/bin/ are services of their own; src/main.rs keeps the package name', () => {
     const bind = (port: number) => lines('use std::net::TcpListener;', 'fn main() {', `    let _l = TcpListener::bind("0.0.0.0:${port}").unwrap();`, '}');
     const report = check({

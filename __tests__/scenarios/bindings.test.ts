@@ -82,13 +82,13 @@ describe('What counts as a binding', () => {
 
   it('a NixOS `port = N;`, zinit `ports = [N]` and a systemd `ListenStream=N` are host claims that collide', async () => {
     const { json } = await check({
-      'hosts/box/search.nix': lines('{ ... }:', '{', '  services.meilisearch.port = 7700;', '}'),
+      'nixos/search.nix': lines('{ ... }:', '{', '  services.meilisearch.port = 7700;', '}'),
       'zinit/services.toml': lines('[services.indexer]', 'exec = "./indexer"', 'ports = [7700]'),
       'systemd/ingest.socket': lines('[Socket]', 'ListenStream=7700', '', '[Install]', 'WantedBy=sockets.target'),
     });
     const conflict = only(json, 'duplicate-port');
     expect(conflict).toMatchObject({ id: 'duplicate-port:host:tcp:7700', severity: 'error', services: ['indexer', 'ingest', 'meilisearch'] });
-    expect(placesOf(conflict)).toEqual(['indexer@zinit/services.toml:3:10', 'ingest@systemd/ingest.socket:2:14', 'meilisearch@hosts/box/search.nix:3:31']);
+    expect(placesOf(conflict)).toEqual(['indexer@zinit/services.toml:3:10', 'ingest@systemd/ingest.socket:2:14', 'meilisearch@nixos/search.nix:3:31']);
   });
 });
 

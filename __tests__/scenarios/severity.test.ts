@@ -83,7 +83,7 @@ describe('Stacks', () => {
   });
 
   it.each([
-    ['a NixOS module', 'hosts/box/search.nix', lines('{ ... }:', '{', '  services.search.port = 8108;', '}')],
+    ['a NixOS module', 'nixos/search.nix', lines('{ ... }:', '{', '  services.search.port = 8108;', '}')],
     ['a systemd socket', 'units/search.socket', lines('[Socket]', 'ListenStream=8108')],
     ['zinit', 'zinit/search.yaml', lines('exec: ./search --port 8108')],
     ['source code', 'search/server.js', lines('app.listen(8108);')],
@@ -142,7 +142,7 @@ describe('Defaults', () => {
   it('a fixed claim (a host that sets the option) makes a collision with a default an error', async () => {
     const { json } = await check({
       'modules/a.nix': nixOption('alpha', 8122),
-      'hosts/box/configuration.nix': lines('{ ... }:', '{', '  services.beta.port = 8122;', '}'),
+      'hosts/box/configuration.nix': lines('{ ... }:', '{', '  imports = [ ../../modules/a.nix ];', '  services.beta.port = 8122;', '}'),
     });
     expect(only(json, 'duplicate-port')).toMatchObject({ severity: 'error', services: ['alpha', 'beta'] });
   });

@@ -56,7 +56,8 @@ function bindingFindings(binding: Binding, index: RegistryIndex, collides: boole
   const entries = index.entriesOf(binding);
   const whole = { binding, port: binding.port, endPort: binding.endPort };
   if (entries.length === 0) {
-    if (index.registry.present && !index.lists(binding)) findings.push({ ...whole, rule: 'unregistered', detail: '' });
+    // A claim that only may run (a module no machine imports) is no service to register yet.
+    if (index.registry.present && binding.uncertain === undefined && !index.lists(binding)) findings.push({ ...whole, rule: 'unregistered', detail: '' });
     return findings;
   }
   const matching = entries.filter((entry) => rangesOverlap(rangeOf(entry), rangeOf(binding)));
@@ -114,9 +115,9 @@ class RegistryIndex {
     }
   }
 
-  /** The registry entries of the binding's service (see sameService). */
+  /** The registry entries of the binding's service (see sameService) that speak for its machine: every machine's, and its own. */
   entriesOf(binding: Binding): Binding[] {
-    return (this.entriesByName.get(binding.service) ?? []).filter((entry) => sameService(entry, binding));
+    return (this.entriesByName.get(binding.service) ?? []).filter((entry) => sameService(entry, binding) && (entry.scope === 'host' || entry.scope === binding.scope));
   }
 
   /** True when some registry entry of the binding's protocol lists one of its ports. */

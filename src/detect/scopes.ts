@@ -13,18 +13,20 @@ export function isHostLikeScope(scope: string): boolean {
 }
 
 /**
- * The registry's entries in every scope it speaks for: `host`, and each named host-like
+ * The registry's entries in every scope they speak for: an entry of one machine (the topology
+ * placed it there) on that machine; every other entry on `host` and on each named host-like
  * scope the bindings use, since a repository describing several machines keeps one registry
  * for all of them.
  */
 export function registryClaims(bindings: readonly Binding[], entries: readonly Binding[]): Binding[] {
   const namedScopes = new Set<string>();
-  for (const binding of bindings) {
+  for (const binding of [...bindings, ...entries]) {
     if (binding.scope !== 'host' && isHostLikeScope(binding.scope)) namedScopes.add(binding.scope);
   }
   const claims = [...entries];
+  const everywhere = entries.filter((entry) => entry.scope === 'host');
   for (const scope of [...namedScopes].sort()) {
-    for (const entry of entries) claims.push({ ...entry, scope });
+    for (const entry of everywhere) claims.push({ ...entry, scope });
   }
   return claims;
 }

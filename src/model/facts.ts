@@ -18,6 +18,42 @@ export interface FileFacts {
   workloads?: WorkloadFacts[];
   /** Images built from a folder by a deploy tool (skaffold artifacts, Tilt's docker_build). */
   imageBuilds?: ImageBuild[];
+  /** A Nix file: what it imports, the machines it defines, what it enables and sets. */
+  nix?: NixFileFacts;
+}
+
+export interface NixFileFacts {
+  /** `imports = [ ./a.nix ./b ]`: files (a folder meaning its default.nix) the module pulls in. */
+  imports: PathReference[];
+  /** Machines the file defines: a flake's `nixosConfigurations.<name>`, a colmena hive's nodes. */
+  machines: NixMachine[];
+  /** Folders each subfolder of which is a machine (`mapAttrs (name: _: mkHost name) (readDir ./hosts)`). */
+  machineFolders: PathReference[];
+  /** The `enable` options the module declares (`services.x.enable`): its claims run where one is set. */
+  enableOptions: string[];
+  /** Option paths the file sets to true (`services.grafana.enable`), without `config.`. */
+  enables: string[];
+  /** Option paths the file sets, not as a default, with the port when the value is a port as written. */
+  settings: NixSetting[];
+  /** The option path of each default the file claims (an option's `default`, a `mkDefault`), by the claim's location. */
+  defaults: NixDefault[];
+}
+
+export interface NixMachine {
+  name: string;
+  /** The modules its configuration starts from; empty when a helper builds it (`mkHost "alpha"`). */
+  modules: PathReference[];
+  at: SourceLocation;
+}
+
+export interface NixSetting {
+  path: string;
+  port?: { port: number; at: SourceLocation };
+}
+
+export interface NixDefault {
+  path: string;
+  at: SourceLocation;
 }
 
 /** A path another file names, resolved against the folder it is relative to. */

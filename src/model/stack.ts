@@ -2,13 +2,18 @@
 // Its id, `<kind>:<files joined by +>`, is what bindings carry; messages describe it.
 import { joinWithAnd } from './words.js';
 
-export type StackKind = 'compose' | 'process-compose';
+export type StackKind = 'compose' | 'process-compose' | 'sample';
 
 export function stackId(kind: StackKind, where: string): string {
   return `${kind}:${where}`;
 }
 
-const KIND_NAMES: Readonly<Record<StackKind, string>> = { compose: 'Compose', 'process-compose': 'process-compose' };
+/** How a message names stacks of each kind, one and several. */
+const KIND_NOUNS: Readonly<Record<StackKind, readonly [string, string]>> = {
+  compose: ['Compose stack', 'Compose stacks'],
+  'process-compose': ['process-compose stack', 'process-compose stacks'],
+  sample: ['sample program', 'sample programs'],
+};
 
 /**
  * `the Compose stacks docker-compose.yml and docker-compose.prod.yml`; `the Compose stack
@@ -19,11 +24,13 @@ export function describeStacks(ids: readonly string[]): string {
   const byKind = new Map<string, string[]>();
   for (const id of ids) {
     const colon = id.indexOf(':');
-    const known = colon > 0 && id.slice(0, colon) in KIND_NAMES;
-    const kind = known ? KIND_NAMES[id.slice(0, colon) as StackKind] : '';
-    const files = known ? id.slice(colon + 1).split('+').join(' + ') : id;
+    const kind = colon > 0 && id.slice(0, colon) in KIND_NOUNS ? id.slice(0, colon) : '';
+    const files = kind === '' ? id : id.slice(colon + 1).split('+').join(' + ');
     byKind.set(kind, [...(byKind.get(kind) ?? []), files]);
   }
-  const groups = [...byKind].map(([kind, places]) => `the ${kind === '' ? '' : `${kind} `}stack${places.length > 1 ? 's' : ''} ${joinWithAnd(places)}`);
+  const groups = [...byKind].map(([kind, places]) => {
+    const [one, several] = KIND_NOUNS[kind as StackKind] ?? ['stack', 'stacks'];
+    return `the ${places.length > 1 ? several : one} ${joinWithAnd(places)}`;
+  });
   return joinWithAnd(groups);
 }

@@ -4,6 +4,7 @@ import type { Binding, Conflict, Diagnostic, ExtractResult, RegistryModel } from
 import { compareText } from '../model/order.js';
 import { mergeRegistries } from '../resolve/registry.js';
 import { resolveBindings, resolveRegistry } from '../resolve/resolve.js';
+import { placeRegistryOnMachines } from '../topology/machines.js';
 import { placeClaims } from '../topology/placeClaims.js';
 
 export interface ExtractedFile {
@@ -34,8 +35,9 @@ export interface TreeShape {
 export function analyzeExtraction(files: readonly ExtractedFile[], config: PortcullisConfig, tree: TreeShape): Analysis {
   const sorted = [...files].sort((a, b) => compareText(a.path, b.path));
   const merged = mergeRegistries(sorted.filter((file) => file.isRegistry));
-  const registry = resolveRegistry(merged.registry, config);
   const topology = placeClaims({ files: sorted.filter((file) => !file.isRegistry), paths: tree.paths, config, rootName: tree.rootName });
+  const resolved = resolveRegistry(merged.registry, config);
+  const registry = { ...resolved, entries: placeRegistryOnMachines(resolved.entries, topology.machines) };
   const bindings = resolveBindings(topology.bindings, registry, config);
   const diagnostics = [...sorted.flatMap((file) => file.result.diagnostics), ...merged.diagnostics, ...topology.diagnostics];
   const { conflicts, omitted } = detectConflictsWithin(bindings, registry, MAX_CONFLICT_CLAIMS);

@@ -50,9 +50,12 @@ export function formComposeStacks(inputs: ComposeInputs): ComposeLayout {
     const setting = inputs.settings.get(pathIn(folder, '.env'));
     addSet(setting ? usable(setting.files, 'COMPOSE_FILE') : defaultFiles(folder, inputs.files));
   }
+  // A script that builds its file sets from variables does so throughout: said once, at its first.
+  const unknownSetsIn = new Set<string>();
   for (const run of [...inputs.runs].sort((a, b) => compareLocations(a.at, b.at))) {
     if (run.problem !== undefined) {
-      diagnostics.push({ ...run.at, severity: 'warning', message: run.problem });
+      if (!unknownSetsIn.has(run.at.file)) diagnostics.push({ ...run.at, severity: 'warning', message: run.problem });
+      unknownSetsIn.add(run.at.file);
       continue;
     }
     const files = usable(resolveRunFiles(run, inputs), 'this command');

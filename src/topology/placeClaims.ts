@@ -2,16 +2,18 @@
 // things run"): machine, stack and profiles, container or host, and the service it belongs
 // to. It is the one place that joins what extractors say about their own files: compose
 // files and the `-f` chains that run them, Dockerfiles and build contexts, Kubernetes
-// workloads and the images built for them, Go packages.
+// workloads and the images built for them, Go packages, the machines of a NixOS fleet and
+// the modules each imports.
 import type { PortcullisConfig } from '../model/config.js';
-import type { ComposeFileFacts, ComposeFileSetting, ComposeRun, ComposeServiceFacts, ImageBuild, WorkloadFacts } from '../model/facts.js';
+import type { ComposeFileFacts, ComposeFileSetting, ComposeRun, ComposeServiceFacts, ImageBuild, NixFileFacts, WorkloadFacts } from '../model/facts.js';
 import { baseName, folderOf, foldersAbove } from '../model/paths.js';
 import type { Binding, Diagnostic, ExtractResult } from '../model/types.js';
 import { placeComposeClaims } from './composePlacement.js';
 import { formComposeStacks } from './composeStacks.js';
 import { placeInConfiguredScopes } from './configScopes.js';
 import { composeHomes, ContainerMap, inContainer, nearestDockerfile, workloadHomes } from './containers.js';
-import { type GoLayout, goModuleRoots, nameGoProgram } from './processes.js';
+import { findMachines, type Machine, placeOnMachines } from './machines.js';
+import { type GoLayout, goModuleRoots, nameGoProgram, samplesRunAlone } from './processes.js';
 
 export interface TopologyInput {
   /** What each file (but the registries) gave, by path. */
@@ -26,6 +28,8 @@ export interface TopologyInput {
 export interface Topology {
   bindings: Binding[];
   diagnostics: Diagnostic[];
+  /** The machines the repository describes; none for a single host. */
+  machines: Machine[];
 }
 
 /** Formats whose claims are a program's own: where the program runs, they run. */
@@ -60,8 +64,9 @@ export function placeClaims(input: TopologyInput): Topology {
     const dockerfile = nearestDockerfile(binding.file, facts.dockerfiles);
     return dockerfile === undefined ? [named] : [{ ...named, uncertain: `${binding.file} may run in a container built by ${dockerfile}, which nothing here runs` }];
   };
-  const placed = [...compose.bindings, ...facts.bindings.flatMap(placeCode)];
-  return { bindings: placeInConfiguredScopes(placed, input.config.scopes), diagnostics: distinctDiagnostics(diagnostics) };
+  const machines = findMachines(facts.nix, input.paths, diagnostics);
+  const placed = placeOnMachines(samplesRunAlone([...compose.bindings, ...facts.bindings.flatMap(placeCode)]), machines, facts.nix);
+  return { bindings: placeInConfiguredScopes(placed, input.config.scopes), diagnostics: distinctDiagnostics(diagnostics), machines };
 }
 
 interface CollectedFacts {
@@ -78,10 +83,12 @@ interface CollectedFacts {
   goMainFolders: Set<string>;
   workloads: WorkloadFacts[];
   imageBuilds: ImageBuild[];
+  /** What each Nix file says about machines, by path. */
+  nix: Map<string, NixFileFacts>;
 }
 
 function collectFacts(files: TopologyInput['files']): CollectedFacts {
-  const collected: CollectedFacts = { bindings: [], composeBindings: new Map(), composeFiles: new Map(), composeFileSettings: new Map(), composeRuns: [], dockerfiles: new Map(), goMainFolders: new Set(), workloads: [], imageBuilds: [] };
+  const collected: CollectedFacts = { bindings: [], composeBindings: new Map(), composeFiles: new Map(), composeFileSettings: new Map(), composeRuns: [], dockerfiles: new Map(), goMainFolders: new Set(), workloads: [], imageBuilds: [], nix: new Map() };
   for (const { path, result } of files) {
     const facts = result.facts;
     if (facts?.compose) {
@@ -97,6 +104,7 @@ function collectFacts(files: TopologyInput['files']): CollectedFacts {
     if (facts.goPackage === 'main') collected.goMainFolders.add(folderOf(path));
     if (facts.workloads) collected.workloads.push(...facts.workloads);
     if (facts.imageBuilds) collected.imageBuilds.push(...facts.imageBuilds);
+    if (facts.nix) collected.nix.set(path, facts.nix);
   }
   return collected;
 }

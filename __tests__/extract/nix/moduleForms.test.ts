@@ -267,6 +267,12 @@ describe('not bindings', () => {
     expect(result.bindings).toEqual([]);
     expect(problems(result)).toEqual(['warning 2:26 broken.port = 70000 is not a port (1-65535)']);
   });
+
+  it('port = 0 asks for any free port: no claim, and nothing wrong with it', () => {
+    const result = extractLines('hosts/alpha/configuration.nix', ['{', '  services.redis.servers.cache.port = 0;', '}']);
+    expect(result.bindings).toEqual([]);
+    expect(problems(result)).toEqual([]);
+  });
 });
 
 describe('a malformed file', () => {

@@ -2,6 +2,7 @@
 import { parseListenAddress } from '../command/addresses.js';
 import { hostListenerBinding } from '../command/listenerBinding.js';
 import { parsePortNumber } from '../../model/ports.js';
+import type { NixDefault } from '../../model/facts.js';
 import type { Binding, Diagnostic, Protocol } from '../../model/types.js';
 import { type NixSource, offsetLocation } from './nixGrammar.js';
 import { isWritten, type Rendered } from './renderValue.js';
@@ -23,11 +24,15 @@ export interface Claim {
   variable?: string | undefined;
   /** A port the runtime picks from a range (`docker run -p 8000-8010:80`). */
   soft?: boolean | undefined;
+  /** For a default: the option path a machine's own setting replaces it through (`services.x.port`). */
+  optionPath?: string | undefined;
 }
 
 export class ClaimSink {
   readonly bindings: Binding[] = [];
   readonly diagnostics: Diagnostic[] = [];
+  /** The option path of each default claimed, at the claim's location. */
+  readonly defaults: NixDefault[] = [];
   private readonly seen = new Set<string>();
 
   constructor(readonly source: NixSource) {}
@@ -39,8 +44,10 @@ export class ClaimSink {
     this.seen.add(key);
     const owner = { service: claim.service, format: NIX_FORMAT, ...(claim.stack === undefined ? {} : { stack: claim.stack }) };
     const listened = { port: claim.port, endPort: claim.endPort ?? claim.port, protocol: claim.protocol, hostIp: claim.hostIp };
+    const location = offsetLocation(this.source, claim.offset);
+    if (claim.isDefault && claim.optionPath !== undefined) this.defaults.push({ path: claim.optionPath, at: location });
     this.bindings.push({
-      ...hostListenerBinding(owner, offsetLocation(this.source, claim.offset), listened),
+      ...hostListenerBinding(owner, location, listened),
       setting: claim.setting,
       ...(claim.isDefault ? { isDefault: true } : {}),
       ...(claim.variable === undefined ? {} : { variable: claim.variable }),
@@ -63,13 +70,19 @@ export interface PortText {
  * range gives a warning; anything not written in the file (`cfg.port`) gives nothing.
  */
 export function writtenPort(rendered: Rendered, sink: ClaimSink, what: string): PortText | undefined {
+  const number = writtenNumber(rendered);
+  if (!number) return undefined;
+  // `port = 0` asks for any free port, as NixOS modules document it: nothing fixed, nothing wrong.
+  if (number.port === undefined && Number(number.text) !== 0) sink.warn(number.offset, `${what} = ${number.text} is not a port (1-65535)`);
+  return number.port === undefined ? undefined : { port: number.port, offset: number.offset };
+}
+
+/** A value that is a number as written, with the port it is when it is one. */
+export function writtenNumber(rendered: Rendered): { text: string; offset: number; port: number | undefined } | undefined {
   const start = rendered.text.length - rendered.text.trimStart().length;
   const text = rendered.text.trim();
   if (text === '' || !/^\d+$/.test(text) || !isWritten(rendered, start, start + text.length)) return undefined;
-  const offset = rendered.offsets[start] as number;
-  const port = parsePortNumber(text);
-  if (port === undefined) sink.warn(offset, `${what} = ${text} is not a port (1-65535)`);
-  return port === undefined ? undefined : { port, offset };
+  return { text, offset: rendered.offsets[start] as number, port: parsePortNumber(text) };
 }
 
 export interface AddressText extends PortText {

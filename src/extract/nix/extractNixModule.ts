@@ -4,6 +4,7 @@
 import type { ExtractResult, Extractor, ParseBudget, SourceFile } from '../../model/types.js';
 import { ClaimSink, NIX_FORMAT } from './claims.js';
 import { moduleClaims } from './moduleClaims.js';
+import { isEmptyNixFacts, nixFileFacts } from './nixFacts.js';
 import { prepareNixGrammar, readNixTree, syntaxDiagnostics } from './nixGrammar.js';
 
 export function isNixModulePath(path: string): boolean {
@@ -21,6 +22,15 @@ export function mayClaimPorts(text: string): boolean {
   return MAY_CLAIM.test(text);
 }
 
+// What the topology needs of a file that claims nothing: what it imports, the machines it
+// defines, the services it enables.
+const MAY_PLACE = /imports|nixosConfigurations|colmena|enable/;
+
+/** A file that imports, defines machines or enables something shapes where others' claims run. */
+export function mayPlaceClaims(text: string): boolean {
+  return MAY_PLACE.test(text);
+}
+
 export const nixModuleExtractor: Extractor = {
   format: NIX_FORMAT,
   matches: isNixModulePath,
@@ -29,13 +39,15 @@ export const nixModuleExtractor: Extractor = {
 };
 
 export function extractNixModule(file: SourceFile, budget?: ParseBudget): ExtractResult {
-  if (!mayClaimPorts(file.text)) return { bindings: [], diagnostics: [] };
+  if (!mayClaimPorts(file.text) && !mayPlaceClaims(file.text)) return { bindings: [], diagnostics: [] };
   try {
     return readNixTree(file, budget, (source) => {
       const sink = new ClaimSink(source);
       sink.diagnostics.push(...syntaxDiagnostics(source));
-      moduleClaims(source, sink);
-      return { bindings: sink.bindings.sort((a, b) => a.line - b.line || a.column - b.column), diagnostics: sink.diagnostics };
+      const reading = moduleClaims(source, sink);
+      const facts = nixFileFacts(source, reading, sink);
+      const result: ExtractResult = { bindings: sink.bindings.sort((a, b) => a.line - b.line || a.column - b.column), diagnostics: sink.diagnostics };
+      return isEmptyNixFacts(facts) ? result : { ...result, facts: { nix: facts } };
     });
   } catch (error) {
     return { bindings: [], diagnostics: [{ file: file.path, severity: 'error', message: `could not read the Nix file: ${error instanceof Error ? error.message : String(error)}` }] };

@@ -17,7 +17,13 @@ import { isAddressName, isPortName, namesClient, protocolOfSetting, type Setting
 /** Option types that hold a port number; `types.port` counts whatever the option's name. */
 const PORT_TYPES = new Set(['port']);
 
-export function moduleClaims(source: NixSource, sink: ClaimSink): void {
+/** What reading a module found besides its claims: what its facts are made of (see nixFacts.ts). */
+export interface ModuleReading {
+  assignments: Assignment[];
+  roots: ServiceRoots;
+}
+
+export function moduleClaims(source: NixSource, sink: ClaimSink): ModuleReading {
   let reportedDepth = false;
   const tooDeep = (node: Node): void => {
     if (reportedDepth) return;
@@ -43,6 +49,7 @@ export function moduleClaims(source: NixSource, sink: ClaimSink): void {
     if (owner?.service === '') unnamed(owner, assignment.value);
     else settingClaims(assignment, owner, context);
   }
+  return { assignments, roots };
 }
 
 const OWNER_WORDS: Readonly<Record<SettingOwner['kind'], string>> = { service: 'service', systemd: 'systemd service', socket: 'systemd socket', process: 'process' };
@@ -76,7 +83,12 @@ function declaredService(assignments: readonly Assignment[], file: string, roots
 
 /** An option's default, when the option says it is a port (by type or name) or a listen address. */
 function optionClaim({ declaration, owner }: DeclaredOption, sink: ClaimSink): void {
-  if (owner && declaration.default) valueClaim(declaration.default, owner, true, PORT_TYPES.has(declaration.typeName ?? ''), sink);
+  if (owner && declaration.default) valueClaim(declaration.default, owner, { isDefault: true, portTyped: PORT_TYPES.has(declaration.typeName ?? ''), optionPath: optionPath(declaration.path) }, sink);
+}
+
+/** An option's path as a machine's configuration sets it: `config.` dropped. */
+export function optionPath(path: readonly string[]): string {
+  return (path[0] === 'config' ? path.slice(1) : path).join('.');
 }
 
 const COMMAND_SETTINGS = new Set(['ExecStart', 'script']);
@@ -103,7 +115,14 @@ function settingClaims(assignment: Assignment, owner: SettingOwner | undefined, 
     if (rest.length === 1 && (rest[0] === 'listenStreams' || rest[0] === 'listenDatagrams')) socketClaim(assignment, owner, context.sink);
     return;
   }
-  valueClaim(scoped(assignment), owner, assignment.isDefault, false, context.sink);
+  valueClaim(scoped(assignment), owner, { isDefault: assignment.isDefault, portTyped: false, optionPath: optionPath(assignment.path) }, context.sink);
+}
+
+interface ValueOptions {
+  isDefault: boolean;
+  /** The option's type says port (`types.port`), whatever its name. */
+  portTyped: boolean;
+  optionPath: string;
 }
 
 /**
@@ -112,7 +131,7 @@ function settingClaims(assignment: Assignment, owner: SettingOwner | undefined, 
  * address, or wherever the address is a wildcard (`"0.0.0.0:6789"`). `cdn_endpoint =
  * "127.0.0.1:8081"` says neither: a client's.
  */
-function valueClaim(value: ScopedNode, owner: SettingOwner, isDefault: boolean, portTyped: boolean, sink: ClaimSink): void {
+function valueClaim(value: ScopedNode, owner: SettingOwner, { isDefault, portTyped, optionPath: path }: ValueOptions, sink: ClaimSink): void {
   const leaf = owner.rest[owner.rest.length - 1];
   if (leaf === undefined) return;
   const portNamed = portTyped || isPortName(leaf);
@@ -120,7 +139,7 @@ function valueClaim(value: ScopedNode, owner: SettingOwner, isDefault: boolean, 
   if ((!portNamed && !addressNamed && !mayHoldWildcard(value)) || namesClient(owner.rest)) return;
   const setting = settingName(owner);
   const rendered = renderValue(value);
-  const base = { service: owner.service, setting, isDefault, protocol: protocolOfSetting(owner.rest) };
+  const base = { service: owner.service, setting, isDefault, protocol: protocolOfSetting(owner.rest), optionPath: path };
   if (portNamed) {
     const port = writtenPort(rendered, sink, isDefault ? `the default of ${setting}` : setting);
     if (port) sink.add({ ...base, ...port, hostIp: null });
