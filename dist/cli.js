@@ -15277,6 +15277,7 @@ function buildServiceIndex(bindings, registry2) {
   const entriesByName = groupBy(registry2.entries, (entry) => entry.service);
   const rangeByCategory = categoryRanges(registry2);
   const sharedLiterals = literalsSharedByServices(bindings);
+  const claimsByPlace = groupBy(bindings, locationKey);
   const displayName = makeDisplayName(bindings);
   const nearestRegistryEntry = (binding2) => {
     const entries = (entriesByName.get(binding2.service) ?? []).filter((entry) => sameService(entry, binding2));
@@ -15298,6 +15299,9 @@ function buildServiceIndex(bindings, registry2) {
     },
     suggestionLocation(binding2) {
       return suggestionLocation(binding2, sharedLiterals);
+    },
+    claimsAt(location) {
+      return claimsByPlace.get(locationKey(location)) ?? [];
     }
   };
   function nearestCategorizedEntry(binding2) {
@@ -15415,6 +15419,7 @@ function returnToRegisteredPorts(conflict, services) {
 function eachLiteral(bindings, services, targetOf) {
   const suggestions = [];
   const seen = /* @__PURE__ */ new Set();
+  const moving = new Set(bindings.map((binding2) => services.canonicalKey(binding2)));
   const inOrder = [...bindings].sort(
     (a, b) => compareLocations(a, b) || compareText(services.canonicalKey(a), services.canonicalKey(b)) || a.port - b.port
   );
@@ -15424,9 +15429,15 @@ function eachLiteral(bindings, services, targetOf) {
     seen.add(locationKey(at));
     const target = targetOf(binding2);
     if (target === void 0) continue;
-    suggestions.push({ service: services.displayName(binding2), ...at, from: binding2.port, to: target.start, toEnd: target.end });
+    const suggestion = { service: services.displayName(binding2), ...at, from: binding2.port, to: target.start, toEnd: target.end };
+    const sharedWith = stayingReaders(at, moving, services);
+    suggestions.push(sharedWith.length > 0 ? { ...suggestion, sharedWith } : suggestion);
   }
   return suggestions;
+}
+function stayingReaders(at, moving, services) {
+  const staying = services.claimsAt(at).filter((claim2) => claim2.kind !== "registry" && !moving.has(services.canonicalKey(claim2)));
+  return [...new Set(staying.map((claim2) => services.displayName(claim2)))].sort(compareText);
 }
 function suggestFreePorts(request) {
   const service = normalizeServiceName(request.service);
@@ -59739,6 +59750,11 @@ function distinctProposals(suggestions) {
     return true;
   });
 }
+function describeProposal(suggestion) {
+  const move = `move ${suggestion.service} to ${formatPortRange(suggestion.to, suggestion.toEnd)}`;
+  if (suggestion.sharedWith === void 0) return `${move} at ${formatLocation(suggestion)}`;
+  return `${move}: its port at ${formatLocation(suggestion)} is also ${joinWithAnd(suggestion.sharedWith)}'s, so give ${suggestion.service} a port of its own instead of editing it`;
+}
 
 // src/report/json.ts
 function toJsonReport(report3) {
@@ -59791,7 +59807,8 @@ function toJsonConflict(conflict) {
       ...toJsonLocation(suggestion),
       from: suggestion.from,
       to: suggestion.to,
-      toEnd: suggestion.toEnd
+      toEnd: suggestion.toEnd,
+      ...suggestion.sharedWith === void 0 ? {} : { sharedWith: [...suggestion.sharedWith] }
     })),
     message: conflict.message
   };
@@ -60014,6 +60031,9 @@ function proposalCell(conflict, link) {
   const onlyLocations = onlyLocationOfEachService(conflict);
   return conflict.suggestions.map((suggestion) => {
     const move = `${cellCode(suggestion.service)} \u2192 ${formatPortRange(suggestion.to, suggestion.toEnd)}`;
+    if (suggestion.sharedWith !== void 0) {
+      return `${move}: override it on ${cellCode(suggestion.service)}; ${locationReference(suggestion, link)} is also ${suggestion.sharedWith.map(cellCode).join(", ")}'s`;
+    }
     return onlyLocations.get(suggestion.service) === formatLocation(suggestion) ? move : `${move} at ${locationReference(suggestion, link)}`;
   }).join("<br>");
 }
@@ -60176,9 +60196,7 @@ function conflictFingerprint(conflict) {
 }
 function resultMessage(conflict, others) {
   const sentences = [asSentence(sarifText(conflict.message))];
-  const proposals = conflict.suggestions.map(
-    (suggestion) => `move ${sarifText(suggestion.service)} to ${formatPortRange(suggestion.to, suggestion.toEnd)} at ${sarifText(formatLocation(suggestion))}`
-  );
+  const proposals = conflict.suggestions.map((suggestion) => sarifText(describeProposal(suggestion)));
   if (proposals.length > 0) sentences.push(`Proposed: ${proposals.join("; ")}.`);
   if (others.length > 0) {
     const links = others.map((location, index2) => `[${sarifText(location.service)}](${index2 + 1})`);
@@ -60259,11 +60277,7 @@ function conflictBlock(conflict, newcomers2, paint) {
     `  ${text4(conflict.message)}`,
     `  services: ${services.join(", ")}`,
     ...conflict.locations.map((location) => `  at ${text4(formatLocation(location))} (${text4(location.service)})`),
-    ...conflict.suggestions.map(
-      (suggestion) => paint.proposal(
-        `  move ${text4(suggestion.service)} to ${formatPortRange(suggestion.to, suggestion.toEnd)} at ${text4(formatLocation(suggestion))}`
-      )
-    )
+    ...conflict.suggestions.map((suggestion) => paint.proposal(`  ${text4(describeProposal(suggestion))}`))
   ];
   return lines.join("\n");
 }

@@ -63677,6 +63677,7 @@ function buildServiceIndex(bindings, registry2) {
   const entriesByName = groupBy(registry2.entries, (entry) => entry.service);
   const rangeByCategory = categoryRanges(registry2);
   const sharedLiterals = literalsSharedByServices(bindings);
+  const claimsByPlace = groupBy(bindings, locationKey);
   const displayName = makeDisplayName(bindings);
   const nearestRegistryEntry = (binding2) => {
     const entries = (entriesByName.get(binding2.service) ?? []).filter((entry) => sameService(entry, binding2));
@@ -63698,6 +63699,9 @@ function buildServiceIndex(bindings, registry2) {
     },
     suggestionLocation(binding2) {
       return suggestionLocation(binding2, sharedLiterals);
+    },
+    claimsAt(location) {
+      return claimsByPlace.get(locationKey(location)) ?? [];
     }
   };
   function nearestCategorizedEntry(binding2) {
@@ -63815,6 +63819,7 @@ function returnToRegisteredPorts(conflict, services) {
 function eachLiteral(bindings, services, targetOf) {
   const suggestions = [];
   const seen = /* @__PURE__ */ new Set();
+  const moving = new Set(bindings.map((binding2) => services.canonicalKey(binding2)));
   const inOrder = [...bindings].sort(
     (a, b) => compareLocations(a, b) || compareText(services.canonicalKey(a), services.canonicalKey(b)) || a.port - b.port
   );
@@ -63824,9 +63829,15 @@ function eachLiteral(bindings, services, targetOf) {
     seen.add(locationKey(at));
     const target = targetOf(binding2);
     if (target === void 0) continue;
-    suggestions.push({ service: services.displayName(binding2), ...at, from: binding2.port, to: target.start, toEnd: target.end });
+    const suggestion = { service: services.displayName(binding2), ...at, from: binding2.port, to: target.start, toEnd: target.end };
+    const sharedWith = stayingReaders(at, moving, services);
+    suggestions.push(sharedWith.length > 0 ? { ...suggestion, sharedWith } : suggestion);
   }
   return suggestions;
+}
+function stayingReaders(at, moving, services) {
+  const staying = services.claimsAt(at).filter((claim2) => claim2.kind !== "registry" && !moving.has(services.canonicalKey(claim2)));
+  return [...new Set(staying.map((claim2) => services.displayName(claim2)))].sort(compareText);
 }
 
 // src/detect/conflict.ts
@@ -87743,6 +87754,11 @@ function distinctProposals(suggestions) {
     return true;
   });
 }
+function describeProposal(suggestion) {
+  const move = `move ${suggestion.service} to ${formatPortRange(suggestion.to, suggestion.toEnd)}`;
+  if (suggestion.sharedWith === void 0) return `${move} at ${formatLocation(suggestion)}`;
+  return `${move}: its port at ${formatLocation(suggestion)} is also ${joinWithAnd(suggestion.sharedWith)}'s, so give ${suggestion.service} a port of its own instead of editing it`;
+}
 
 // src/report/json.ts
 function toJsonReport(report3) {
@@ -87795,7 +87811,8 @@ function toJsonConflict(conflict) {
       ...toJsonLocation(suggestion),
       from: suggestion.from,
       to: suggestion.to,
-      toEnd: suggestion.toEnd
+      toEnd: suggestion.toEnd,
+      ...suggestion.sharedWith === void 0 ? {} : { sharedWith: [...suggestion.sharedWith] }
     })),
     message: conflict.message
   };
@@ -87918,6 +87935,9 @@ function proposalCell(conflict, link) {
   const onlyLocations = onlyLocationOfEachService(conflict);
   return conflict.suggestions.map((suggestion) => {
     const move = `${cellCode(suggestion.service)} \u2192 ${formatPortRange(suggestion.to, suggestion.toEnd)}`;
+    if (suggestion.sharedWith !== void 0) {
+      return `${move}: override it on ${cellCode(suggestion.service)}; ${locationReference(suggestion, link)} is also ${suggestion.sharedWith.map(cellCode).join(", ")}'s`;
+    }
     return onlyLocations.get(suggestion.service) === formatLocation(suggestion) ? move : `${move} at ${locationReference(suggestion, link)}`;
   }).join("<br>");
 }
@@ -88080,9 +88100,7 @@ function conflictFingerprint(conflict) {
 }
 function resultMessage(conflict, others) {
   const sentences = [asSentence(sarifText(conflict.message))];
-  const proposals = conflict.suggestions.map(
-    (suggestion) => `move ${sarifText(suggestion.service)} to ${formatPortRange(suggestion.to, suggestion.toEnd)} at ${sarifText(formatLocation(suggestion))}`
-  );
+  const proposals = conflict.suggestions.map((suggestion) => sarifText(describeProposal(suggestion)));
   if (proposals.length > 0) sentences.push(`Proposed: ${proposals.join("; ")}.`);
   if (others.length > 0) {
     const links = others.map((location, index2) => `[${sarifText(location.service)}](${index2 + 1})`);
@@ -88636,6 +88654,7 @@ function lineProposals(conflicts, readLine) {
     if (conflict.status !== "new") continue;
     const reason = `${SEVERITY_ICON2[conflict.severity]} ${conflict.rule}: ${describeConflict(conflict)}`;
     for (const suggestion of conflict.suggestions) {
+      if (suggestion.sharedWith !== void 0) continue;
       const key = JSON.stringify([suggestion.file, suggestion.line]);
       let entry = byLine.get(key);
       if (!entry) byLine.set(key, entry = { file: suggestion.file, line: suggestion.line, edits: [], reasons: [] });

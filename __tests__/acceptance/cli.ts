@@ -23,7 +23,7 @@ export interface CliConflict {
   endPort: number;
   services: string[];
   locations: CliLocation[];
-  suggestions: Array<CliLocation & { from: number; to: number }>;
+  suggestions: Array<CliLocation & { from: number; to: number; toEnd: number; sharedWith?: string[] }>;
   message: string;
 }
 
@@ -35,6 +35,11 @@ export interface CliReport {
     conflicts: CliConflict[];
     diagnostics: Array<{ file: string; line?: number; severity: string; message: string }>;
   };
+}
+
+/** Runs `portcullis <args>` and returns what it prints, as a terminal user reads it. */
+export function runCliText(args: readonly string[]): string {
+  return spawnSync(NODE, [CLI, ...args], { encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, NO_COLOR: '1' } }).stdout;
 }
 
 /** Runs `portcullis <args> --format json` and parses what it prints. */

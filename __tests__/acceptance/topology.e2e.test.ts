@@ -3,7 +3,7 @@
 import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { existsSync } from 'node:fs';
 import { type ScratchRepo, scratchRepo } from '../helpers/scratchRepo.js';
-import { type CliReport, runCliJson } from './cli.js';
+import { type CliReport, runCliJson, runCliText } from './cli.js';
 
 let repos: ScratchRepo[] = [];
 beforeAll(() => {
@@ -162,6 +162,14 @@ describe('Compose projects as docker compose forms them', () => {
     });
     expect(verdicts(extended)).toEqual(['duplicate-port 8080 error admin,web']);
     expect(extended.json.conflicts[0]?.locations.map((location) => `${location.service} ${location.file}:${location.line}`)).toEqual(['web common.yml:4', 'admin compose.yml:6']);
+  });
+
+  it('a proposal never edits a YAML anchor that a service which stays also reads: the fix is said in words', () => {
+    const report = check({ 'compose.yml': lines('x-api: &api', '  image: api', '  ports:', '    - "8080:80"', 'services:', '  api:', '    <<: *api', '  web:', '    <<: *api') });
+    expect(verdicts(report)).toEqual(['duplicate-port 8080 error api,web']);
+    expect(report.json.conflicts[0]?.suggestions).toEqual([{ service: 'web', file: 'compose.yml', line: 4, column: 8, from: 8080, to: 8081, toEnd: 8081, sharedWith: ['api'] }]);
+    const text = runCliText(['check', repos[0]?.root ?? '', '--fail-on', 'none']);
+    expect(text).toContain("move web to 8081: its port at compose.yml:4:8 is also api's, so give web a port of its own instead of editing it");
   });
 
   it('a service defined again in an override is one service', () => {

@@ -233,6 +233,25 @@ describe('one variable feeding two services', () => {
   });
 });
 
+describe('one literal read by two services (a YAML anchor both merge)', () => {
+  const anchor = { file: 'compose.yml', line: 4, column: 8 };
+  const api = binding({ service: 'api', port: 8080, ...anchor });
+  const web = binding({ service: 'web', port: 8080, ...anchor });
+
+  it('never rewrites it: the mover gets a port of its own, and the services that stay and read it are named', () => {
+    const [result] = propose([conflict('duplicate-port', [api, web])]);
+    expect(result?.suggestions).toEqual([{ service: 'web', ...anchor, from: 8080, to: 8081, toEnd: 8081, sharedWith: ['api'] }]);
+  });
+
+  it('rewrites it where every service that reads it moves', () => {
+    const admin = binding({ service: 'admin', port: 8080, file: 'admin.yml' });
+    const [result] = propose([conflict('duplicate-port', [admin, api, web])]);
+    expect(result?.suggestions).toEqual([
+      { service: 'api', ...anchor, from: 8080, to: 8081, toEnd: 8081 },
+    ]);
+  });
+});
+
 describe('warnings', () => {
   it('reserved-port moves the binding out of the reserved range', () => {
     const dev = binding({ service: 'dev', port: 3005, file: 'dev/.env', line: 1, column: 10 });

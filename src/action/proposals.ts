@@ -31,6 +31,8 @@ export function lineProposals(conflicts: readonly Conflict[], readLine: ReadLine
     if (conflict.status !== 'new') continue;
     const reason = `${SEVERITY_ICON[conflict.severity]} ${conflict.rule}: ${describeConflict(conflict)}`;
     for (const suggestion of conflict.suggestions) {
+      // A literal that a staying service also reads is no line to rewrite: the comment says the fix.
+      if (suggestion.sharedWith !== undefined) continue;
       const key = JSON.stringify([suggestion.file, suggestion.line]);
       let entry = byLine.get(key);
       if (!entry) byLine.set(key, (entry = { file: suggestion.file, line: suggestion.line, edits: [], reasons: [] }));

@@ -1,7 +1,7 @@
 import { compareText } from '../model/order.js';
 import { MIN_PORT } from '../model/ports.js';
 import { normalizeServiceName } from '../model/service.js';
-import type { Binding, Conflict, PortRange, RegistryModel, Suggestion } from '../model/types.js';
+import type { Binding, Conflict, PortRange, RegistryModel, SourceLocation, Suggestion } from '../model/types.js';
 import { groupParties, partiesThatMove, type Party } from './parties.js';
 import { PortAllocator } from './portAllocator.js';
 import { compareLocations, locationKey } from './locations.js';
@@ -84,6 +84,7 @@ function eachLiteral(
 ): Suggestion[] {
   const suggestions: Suggestion[] = [];
   const seen = new Set<string>();
+  const moving = new Set(bindings.map((binding) => services.canonicalKey(binding)));
   const inOrder = [...bindings].sort(
     (a, b) => compareLocations(a, b) || compareText(services.canonicalKey(a), services.canonicalKey(b)) || a.port - b.port,
   );
@@ -93,9 +94,17 @@ function eachLiteral(
     seen.add(locationKey(at));
     const target = targetOf(binding);
     if (target === undefined) continue;
-    suggestions.push({ service: services.displayName(binding), ...at, from: binding.port, to: target.start, toEnd: target.end });
+    const suggestion: Suggestion = { service: services.displayName(binding), ...at, from: binding.port, to: target.start, toEnd: target.end };
+    const sharedWith = stayingReaders(at, moving, services);
+    suggestions.push(sharedWith.length > 0 ? { ...suggestion, sharedWith } : suggestion);
   }
   return suggestions;
+}
+
+/** The services that stay and read the literal at this place (a YAML anchor, a module default): the fix must not edit it. */
+function stayingReaders(at: SourceLocation, moving: ReadonlySet<string>, services: ServiceIndex): string[] {
+  const staying = services.claimsAt(at).filter((claim) => claim.kind !== 'registry' && !moving.has(services.canonicalKey(claim)));
+  return [...new Set(staying.map((claim) => services.displayName(claim)))].sort(compareText);
 }
 
 export interface FreePortRequest {

@@ -16,6 +16,8 @@ export interface ServiceIndex {
   categoryRange(binding: Binding): PortRange | undefined;
   /** Where a fix of this binding's port is written (see suggestionLocation). */
   suggestionLocation(binding: Binding): SourceLocation;
+  /** Every claim whose port literal is written at this place. */
+  claimsAt(location: SourceLocation): readonly Binding[];
 }
 
 export function buildServiceIndex(bindings: readonly Binding[], registry: RegistryModel): ServiceIndex {
@@ -23,6 +25,7 @@ export function buildServiceIndex(bindings: readonly Binding[], registry: Regist
   const entriesByName = groupBy(registry.entries, (entry) => entry.service);
   const rangeByCategory = categoryRanges(registry);
   const sharedLiterals = literalsSharedByServices(bindings);
+  const claimsByPlace = groupBy(bindings, locationKey);
   const displayName = makeDisplayName(bindings);
 
   const nearestRegistryEntry = (binding: Binding): Binding | undefined => {
@@ -46,6 +49,9 @@ export function buildServiceIndex(bindings: readonly Binding[], registry: Regist
     },
     suggestionLocation(binding) {
       return suggestionLocation(binding, sharedLiterals);
+    },
+    claimsAt(location) {
+      return claimsByPlace.get(locationKey(location)) ?? [];
     },
   };
 

@@ -229,6 +229,12 @@ export interface Suggestion extends SourceLocation {
   to: number;
   /** For a range, the end of the proposed range; equals `to` for a single port. */
   toEnd: number;
+  /**
+   * Services that stay and read the same literal (a YAML anchor two services merge): editing
+   * it would move them too, so the fix is an override on the moving service, said in words,
+   * never a rewrite of the line.
+   */
+  sharedWith?: string[];
 }
 
 export interface Conflict {

@@ -1,6 +1,7 @@
 // Plain-text pieces every renderer shares, so a port or a location reads the same in the
 // terminal, on the pull request and in SARIF.
 import { formatPortRange } from '../model/ports.js';
+import { joinWithAnd } from '../model/words.js';
 import type { Conflict, Diagnostic, Protocol, Report, SourceLocation, Suggestion } from '../model/types.js';
 
 /** `3002/tcp`, `9090-9091/udp`. */
@@ -76,4 +77,15 @@ export function distinctProposals(suggestions: readonly Suggestion[]): Suggestio
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * `move api to 8081 at compose.yml:9:10`; for a literal that a staying service also reads,
+ * the fix in words: `move web to 8081: its port at compose.yml:4:8 is also api's, so give web
+ * a port of its own instead of editing it`.
+ */
+export function describeProposal(suggestion: Suggestion): string {
+  const move = `move ${suggestion.service} to ${formatPortRange(suggestion.to, suggestion.toEnd)}`;
+  if (suggestion.sharedWith === undefined) return `${move} at ${formatLocation(suggestion)}`;
+  return `${move}: its port at ${formatLocation(suggestion)} is also ${joinWithAnd(suggestion.sharedWith)}'s, so give ${suggestion.service} a port of its own instead of editing it`;
 }

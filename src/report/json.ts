@@ -106,6 +106,7 @@ function toJsonConflict(conflict: Conflict): JsonConflict {
       from: suggestion.from,
       to: suggestion.to,
       toEnd: suggestion.toEnd,
+      ...(suggestion.sharedWith === undefined ? {} : { sharedWith: [...suggestion.sharedWith] }),
     })),
     message: conflict.message,
   };

@@ -170,6 +170,10 @@ function proposalCell(conflict: Conflict, link: Link): string {
   return conflict.suggestions
     .map((suggestion) => {
       const move = `${cellCode(suggestion.service)} → ${formatPortRange(suggestion.to, suggestion.toEnd)}`;
+      if (suggestion.sharedWith !== undefined) {
+        // An anchor or another shared literal: a rewrite would move the others too.
+        return `${move}: override it on ${cellCode(suggestion.service)}; ${locationReference(suggestion, link)} is also ${suggestion.sharedWith.map(cellCode).join(', ')}'s`;
+      }
       return onlyLocations.get(suggestion.service) === formatLocation(suggestion) ? move : `${move} at ${locationReference(suggestion, link)}`;
     })
     .join('<br>');

@@ -2,9 +2,8 @@
 // result per conflict, at the newcomer's line, with the other claims as related locations.
 import { createHash } from 'node:crypto';
 import type { Conflict, ConflictLocation, Diagnostic, Incomplete, Report, Severity, SourceLocation } from '../model/types.js';
-import { formatPortRange } from '../model/ports.js';
 import { visibleControlChars } from './escape.js';
-import { formatLocation } from './format.js';
+import { describeProposal } from './format.js';
 import { RULES, ruleIndex } from './rules.js';
 
 export interface SarifOptions {
@@ -164,10 +163,7 @@ export function conflictFingerprint(conflict: Conflict): string {
 // `[name](id)` is SARIF's embedded link to a related location.
 function resultMessage(conflict: Conflict, others: readonly ConflictLocation[]): string {
   const sentences = [asSentence(sarifText(conflict.message))];
-  const proposals = conflict.suggestions.map(
-    (suggestion) =>
-      `move ${sarifText(suggestion.service)} to ${formatPortRange(suggestion.to, suggestion.toEnd)} at ${sarifText(formatLocation(suggestion))}`,
-  );
+  const proposals = conflict.suggestions.map((suggestion) => sarifText(describeProposal(suggestion)));
   if (proposals.length > 0) sentences.push(`Proposed: ${proposals.join('; ')}.`);
   if (others.length > 0) {
     // Related locations are numbered from 1 in the same order.

@@ -1,12 +1,12 @@
 // The terminal report: the verdict first, then one block per conflict with every place to
 // look at and the edit that fixes it, then the diagnostics.
-import { formatPortRange } from '../model/ports.js';
 import type { Conflict, Diagnostic, Incomplete, Report, Severity } from '../model/types.js';
 import { visibleControlChars, withoutWorkflowCommands } from './escape.js';
 import {
   countConflicts,
   countOf,
   type ConflictCounts,
+  describeProposal,
   formatDiagnosticLocation,
   formatLocation,
   formatPortProtocol,
@@ -85,11 +85,7 @@ function conflictBlock(conflict: Conflict, newcomers: ReadonlySet<string>, paint
     `  ${text(conflict.message)}`,
     `  services: ${services.join(', ')}`,
     ...conflict.locations.map((location) => `  at ${text(formatLocation(location))} (${text(location.service)})`),
-    ...conflict.suggestions.map((suggestion) =>
-      paint.proposal(
-        `  move ${text(suggestion.service)} to ${formatPortRange(suggestion.to, suggestion.toEnd)} at ${text(formatLocation(suggestion))}`,
-      ),
-    ),
+    ...conflict.suggestions.map((suggestion) => paint.proposal(`  ${text(describeProposal(suggestion))}`)),
   ];
   return lines.join('\n');
 }
