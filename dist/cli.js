@@ -54,9 +54,9 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === ALIAS;
     var isDocument = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === DOC;
-    var isMap2 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === MAP;
+    var isMap3 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === MAP;
     var isPair2 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === PAIR;
-    var isScalar2 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === SCALAR;
+    var isScalar3 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === SCALAR;
     var isSeq2 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === SEQ;
     function isCollection(node3) {
       if (node3 && typeof node3 === "object")
@@ -78,7 +78,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node3) => (isScalar2(node3) || isCollection(node3)) && !!node3.anchor;
+    var hasAnchor = (node3) => (isScalar3(node3) || isCollection(node3)) && !!node3.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -90,10 +90,10 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair2;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.isSeq = isSeq2;
   }
 });
@@ -4004,10 +4004,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key, sep: sep2, value } = collItem;
+        const { start: start2, key, sep: sep3, value } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4021,7 +4021,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+          if (!keyProps.anchor && !keyProps.tag && !sep3) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -4045,7 +4045,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4061,7 +4061,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4152,7 +4152,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep2 = "";
+        let sep3 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4166,13 +4166,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep2 + cb;
-              sep2 = "";
+                comment += sep3 + cb;
+              sep3 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep2 += source;
+                sep3 += source;
               hasSpace = true;
               break;
             default:
@@ -4202,9 +4202,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4215,18 +4215,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start: start2, key, sep: sep2, value } = collItem;
+        const { start: start2, key, sep: sep3, value } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
+          if (!props.anchor && !props.tag && !sep3 && !value) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -4240,7 +4240,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4280,8 +4280,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep2 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+        if (!isMap3 && !sep3 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4293,7 +4293,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4303,9 +4303,9 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep2)
-                for (const st of sep2) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
+              if (sep3)
+                for (const st of sep3) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4322,7 +4322,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4335,7 +4335,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map2 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4351,7 +4351,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -4457,7 +4457,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start2, start2, start2] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines2(scalar.source) : [];
+      const lines = scalar.source ? splitLines4(scalar.source) : [];
       let chompStart = lines.length;
       for (let i2 = lines.length - 1; i2 >= 0; --i2) {
         const content3 = lines[i2][1];
@@ -4502,7 +4502,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value = "";
-      let sep2 = "";
+      let sep3 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
@@ -4519,24 +4519,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent.slice(trimIndent) + content3;
-          sep2 = "\n";
+          value += sep3 + indent.slice(trimIndent) + content3;
+          sep3 = "\n";
         } else if (indent.length > trimIndent || content3[0] === "	") {
-          if (sep2 === " ")
-            sep2 = "\n";
-          else if (!prevMoreIndented && sep2 === "\n")
-            sep2 = "\n\n";
-          value += sep2 + indent.slice(trimIndent) + content3;
-          sep2 = "\n";
+          if (sep3 === " ")
+            sep3 = "\n";
+          else if (!prevMoreIndented && sep3 === "\n")
+            sep3 = "\n\n";
+          value += sep3 + indent.slice(trimIndent) + content3;
+          sep3 = "\n";
           prevMoreIndented = true;
         } else if (content3 === "") {
-          if (sep2 === "\n")
+          if (sep3 === "\n")
             value += "\n";
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          value += sep2 + content3;
-          sep2 = " ";
+          value += sep3 + content3;
+          sep3 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4615,7 +4615,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines2(source) {
+    function splitLines4(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
@@ -4719,25 +4719,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep2 = " ";
+      let sep3 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep2 === "\n")
-            res += sep2;
+          if (sep3 === "\n")
+            res += sep3;
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          res += sep2 + lm;
-          sep2 = " ";
+          res += sep3 + lm;
+          sep3 = " ";
         }
         pos = line.lastIndex;
       }
       const last2 = /[ \t]*(.*)/sy;
       last2.lastIndex = pos;
       match = last2.exec(source);
-      return res + sep2 + (match?.[1] ?? "");
+      return res + sep3 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -4859,7 +4859,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -4879,7 +4879,7 @@ var require_compose_scalar = __commonJS({
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar.Scalar(value);
       }
-      scalar.range = range;
+      scalar.range = range2;
       scalar.source = value;
       if (type)
         scalar.type = type;
@@ -5547,14 +5547,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key, sep: sep2, value }) {
+    function stringifyItem({ start: start2, key, sep: sep3, value }) {
       let res = "";
       for (const st of start2)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep2)
-        for (const st of sep2)
+      if (sep3)
+        for (const st of sep3)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -5638,7 +5638,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5722,7 +5722,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -6721,18 +6721,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
-          let sep2;
+          let sep3;
           if (scalar.end) {
-            sep2 = scalar.end;
-            sep2.push(this.sourceToken);
+            sep3 = scalar.end;
+            sep3.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep2 = [this.sourceToken];
+            sep3 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep: sep2 }]
+            items: [{ start: start2, key: scalar, sep: sep3 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -6885,15 +6885,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep2 = it.sep;
-                  sep2.push(this.sourceToken);
+                  const sep3 = it.sep;
+                  sep3.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key, sep: sep2 }]
+                    items: [{ start: start3, key, sep: sep3 }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -7087,13 +7087,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep2 = fc.end.splice(1, fc.end.length);
-            sep2.push(this.sourceToken);
+            const sep3 = fc.end.splice(1, fc.end.length);
+            sep3.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep: sep2 }]
+              items: [{ start: start2, key: fc, sep: sep3 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -7238,7 +7238,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options = {}) {
+    function parseAllDocuments2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7313,7 +7313,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse5;
-    exports.parseAllDocuments = parseAllDocuments;
+    exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument;
     exports.stringify = stringify2;
   }
@@ -8621,17 +8621,17 @@ var require_parse = __commonJS({
           let output2 = ")";
           if (brace.dots === true) {
             const arr = tokens.slice();
-            const range = [];
+            const range2 = [];
             for (let i2 = arr.length - 1; i2 >= 0; i2--) {
               tokens.pop();
               if (arr[i2].type === "brace") {
                 break;
               }
               if (arr[i2].type !== "dots") {
-                range.unshift(arr[i2].value);
+                range2.unshift(arr[i2].value);
               }
             }
-            output2 = expandRange(range, opts);
+            output2 = expandRange(range2, opts);
             state.backtrack = true;
           }
           if (brace.comma !== true && brace.dots !== true) {
@@ -9906,21 +9906,21 @@ var require_fill_range = __commonJS({
       }
       let parts2 = { negatives: [], positives: [] };
       let push3 = (num) => parts2[num < 0 ? "negatives" : "positives"].push(Math.abs(num));
-      let range = [];
+      let range2 = [];
       let index2 = 0;
       while (descending ? a >= b : a <= b) {
         if (options.toRegex === true && step > 1) {
           push3(a);
         } else {
-          range.push(pad(format(a, index2), maxLen, toNumber));
+          range2.push(pad(format(a, index2), maxLen, toNumber));
         }
         a = descending ? a - step : a + step;
         index2++;
       }
       if (options.toRegex === true) {
-        return step > 1 ? toSequence(parts2, options, maxLen) : toRegex(range, null, { wrap: false, ...options });
+        return step > 1 ? toSequence(parts2, options, maxLen) : toRegex(range2, null, { wrap: false, ...options });
       }
-      return range;
+      return range2;
     };
     var fillLetters = (start2, end, step = 1, options = {}) => {
       if (!isNumber2(start2) && start2.length > 1 || !isNumber2(end) && end.length > 1) {
@@ -9935,17 +9935,17 @@ var require_fill_range = __commonJS({
       if (options.toRegex && step === 1) {
         return toRange(min, max, false, options);
       }
-      let range = [];
+      let range2 = [];
       let index2 = 0;
       while (descending ? a >= b : a <= b) {
-        range.push(format(a, index2));
+        range2.push(format(a, index2));
         a = descending ? a - step : a + step;
         index2++;
       }
       if (options.toRegex === true) {
-        return toRegex(range, null, { wrap: false, options });
+        return toRegex(range2, null, { wrap: false, options });
       }
-      return range;
+      return range2;
     };
     var fill = (start2, end, step, options = {}) => {
       if (end == null && isValidValue(start2)) {
@@ -10010,9 +10010,9 @@ var require_compile = __commonJS({
         }
         if (node3.nodes && node3.ranges > 0) {
           const args2 = utils.reduce(node3.nodes);
-          const range = fill(...args2, { ...options, wrap: false, toRegex: true, strictZeros: true });
-          if (range.length !== 0) {
-            return args2.length > 1 && range.length > 1 ? `(${range})` : range;
+          const range2 = fill(...args2, { ...options, wrap: false, toRegex: true, strictZeros: true });
+          if (range2.length !== 0) {
+            return args2.length > 1 && range2.length > 1 ? `(${range2})` : range2;
           }
         }
         if (node3.nodes) {
@@ -10080,11 +10080,11 @@ var require_expand = __commonJS({
           if (utils.exceedsLimit(...args2, options.step, rangeLimit)) {
             throw new RangeError("expanded array length exceeds range limit. Use options.rangeLimit to increase or disable the limit.");
           }
-          let range = fill(...args2, options);
-          if (range.length === 0) {
-            range = stringify2(node3, options);
+          let range2 = fill(...args2, options);
+          if (range2.length === 0) {
+            range2 = stringify2(node3, options);
           }
-          q.push(append2(q.pop(), range));
+          q.push(append2(q.pop(), range2));
           node3.nodes = [];
           return;
         }
@@ -11746,17 +11746,17 @@ var require_parse3 = __commonJS({
           let output2 = ")";
           if (brace.dots === true) {
             const arr = tokens.slice();
-            const range = [];
+            const range2 = [];
             for (let i2 = arr.length - 1; i2 >= 0; i2--) {
               tokens.pop();
               if (arr[i2].type === "brace") {
                 break;
               }
               if (arr[i2].type !== "dots") {
-                range.unshift(arr[i2].value);
+                range2.unshift(arr[i2].value);
               }
             }
-            output2 = expandRange(range, opts);
+            output2 = expandRange(range2, opts);
             state.backtrack = true;
           }
           if (brace.comma !== true && brace.dots !== true) {
@@ -12529,8 +12529,8 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename2 = path.basename(pattern);
-      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename2);
+      const basename3 = path.basename(pattern);
+      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename3);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
     function expandPatternsWithBraceExpansion(patterns) {
@@ -12575,15 +12575,15 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative2 = [];
+      const relative3 = [];
       for (const pattern of patterns) {
         if (isAbsolute2(pattern)) {
           absolute.push(pattern);
         } else {
-          relative2.push(pattern);
+          relative3.push(pattern);
         }
       }
-      return [absolute, relative2];
+      return [absolute, relative3];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute2(pattern) {
@@ -12878,13 +12878,13 @@ var require_async = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
     function read(path, settings, callback) {
-      settings.fs.lstat(path, (lstatError, lstat) => {
+      settings.fs.lstat(path, (lstatError, lstat2) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
         }
-        if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
-          callSuccessCallback(callback, lstat);
+        if (!lstat2.isSymbolicLink() || !settings.followSymbolicLink) {
+          callSuccessCallback(callback, lstat2);
           return;
         }
         settings.fs.stat(path, (statError, stat2) => {
@@ -12893,7 +12893,7 @@ var require_async = __commonJS({
               callFailureCallback(callback, statError);
               return;
             }
-            callSuccessCallback(callback, lstat);
+            callSuccessCallback(callback, lstat2);
             return;
           }
           if (settings.markSymbolicLink) {
@@ -12920,9 +12920,9 @@ var require_sync = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
     function read(path, settings) {
-      const lstat = settings.fs.lstatSync(path);
-      if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
-        return lstat;
+      const lstat2 = settings.fs.lstatSync(path);
+      if (!lstat2.isSymbolicLink() || !settings.followSymbolicLink) {
+        return lstat2;
       }
       try {
         const stat2 = settings.fs.statSync(path);
@@ -12932,7 +12932,7 @@ var require_sync = __commonJS({
         return stat2;
       } catch (error62) {
         if (!settings.throwErrorOnBrokenSymbolicLink) {
-          return lstat;
+          return lstat2;
         }
         throw error62;
       }
@@ -13004,11 +13004,11 @@ var require_out = __commonJS({
       async.read(path, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat2;
-    function statSync2(path, optionsOrSettings) {
+    function statSync(path, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path, settings);
     }
-    exports.statSync = statSync2;
+    exports.statSync = statSync;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -13674,41 +13674,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push3(value) {
-        var p = new Promise(function(resolve2, reject) {
+        var p = new Promise(function(resolve4, reject) {
           pushCb(value, function(err2, result) {
             if (err2) {
               reject(err2);
               return;
             }
-            resolve2(result);
+            resolve4(result);
           });
         });
         p.catch(noop);
         return p;
       }
       function unshift(value) {
-        var p = new Promise(function(resolve2, reject) {
+        var p = new Promise(function(resolve4, reject) {
           unshiftCb(value, function(err2, result) {
             if (err2) {
               reject(err2);
               return;
             }
-            resolve2(result);
+            resolve4(result);
           });
         });
         p.catch(noop);
         return p;
       }
       function drained() {
-        var p = new Promise(function(resolve2) {
+        var p = new Promise(function(resolve4) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve2();
+              resolve4();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve2();
+                resolve4();
                 queue.drain = previousDrain;
               };
             }
@@ -14194,9 +14194,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve4, reject) => {
           this._stat(filepath, this._fsStatSettings, (error62, stats) => {
-            return error62 === null ? resolve2(stats) : reject(error62);
+            return error62 === null ? resolve4(stats) : reject(error62);
           });
         });
       }
@@ -14220,10 +14220,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve4, reject) => {
           this._walkAsync(root, options, (error62, entries) => {
             if (error62 === null) {
-              resolve2(entries);
+              resolve4(entries);
             } else {
               reject(error62);
             }
@@ -14233,10 +14233,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve4, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve2(entries));
+          stream.once("end", () => resolve4(entries));
         });
       }
     };
@@ -14894,7 +14894,7 @@ var require_out4 = __commonJS({
 });
 
 // src/cli/run.ts
-import { stat, writeFile } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { resolve as resolvePath2 } from "node:path";
 
 // src/model/order.ts
@@ -15058,15 +15058,15 @@ var PortSet = class _PortSet {
   #ends = [];
   static of(ranges) {
     const set3 = new _PortSet();
-    for (const range of [...ranges].sort((a, b) => a.start - b.start)) set3.add(range);
+    for (const range2 of [...ranges].sort((a, b) => a.start - b.start)) set3.add(range2);
     return set3;
   }
-  add(range) {
-    const first = this.#firstEndingAtOrAfter(range.start - 1);
+  add(range2) {
+    const first = this.#firstEndingAtOrAfter(range2.start - 1);
     let last2 = first;
-    let start2 = range.start;
-    let end = range.end;
-    while (last2 < this.#starts.length && this.#starts[last2] <= range.end + 1) {
+    let start2 = range2.start;
+    let end = range2.end;
+    while (last2 < this.#starts.length && this.#starts[last2] <= range2.end + 1) {
       start2 = Math.min(start2, this.#starts[last2]);
       end = Math.max(end, this.#ends[last2]);
       last2++;
@@ -15075,11 +15075,11 @@ var PortSet = class _PortSet {
     this.#ends.splice(first, last2 - first, end);
   }
   /** The lowest interval of the set that shares a port with `range`, if any. */
-  firstOverlap(range) {
-    const index2 = this.#firstEndingAtOrAfter(range.start);
+  firstOverlap(range2) {
+    const index2 = this.#firstEndingAtOrAfter(range2.start);
     const start2 = this.#starts[index2];
     const end = this.#ends[index2];
-    return start2 !== void 0 && end !== void 0 && start2 <= range.end ? { start: start2, end } : void 0;
+    return start2 !== void 0 && end !== void 0 && start2 <= range2.end ? { start: start2, end } : void 0;
   }
   #firstEndingAtOrAfter(port) {
     let low = 0;
@@ -15175,10 +15175,10 @@ var PortAllocator = class {
    * Takes exactly `range` when no earlier proposal has it. The caller answers for the rest:
    * a service's own registered port is occupied and forbidden only by that service itself.
    */
-  takeExactly(scope, range) {
-    if (this.#proposed.firstOverlap(range)) return false;
-    this.#proposed.add(range);
-    this.#occupied(scope).add(range);
+  takeExactly(scope, range2) {
+    if (this.#proposed.firstOverlap(range2)) return false;
+    this.#proposed.add(range2);
+    this.#occupied(scope).add(range2);
     return true;
   }
   /** The free range nearest at or above `from` (wrapping around), now taken by the caller. */
@@ -15461,8 +15461,64 @@ function suggestFreePorts(request) {
 }
 
 // src/config/loadConfig.ts
-import { readFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { join as join2, resolve as resolve2 } from "node:path";
+
+// src/discover/decode.ts
+import { isUtf8 } from "node:buffer";
+var UTF8_BOM = [239, 187, 191];
+function decodeText(bytes) {
+  if (bytes[0] === 255 && bytes[1] === 254) return fromUtf16(bytes.subarray(2), "utf-16le");
+  if (bytes[0] === 254 && bytes[1] === 255) return fromUtf16(bytes.subarray(2), "utf-16be");
+  const body2 = bytes[0] === UTF8_BOM[0] && bytes[1] === UTF8_BOM[1] && bytes[2] === UTF8_BOM[2] ? bytes.subarray(3) : bytes;
+  const text4 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(body2);
+  const invalid3 = isUtf8(body2) ? void 0 : firstInvalidUtf8(body2);
+  if (invalid3 !== void 0) {
+    return { text: text4, problem: { line: lineAt(body2, invalid3), message: "not valid UTF-8: read with U+FFFD in place of the bytes that are not (an editor saving in another encoding?)" } };
+  }
+  const nul = body2.indexOf(0);
+  if (nul >= 0) {
+    return { text: text4, problem: { line: lineAt(body2, nul), message: "holds NUL bytes (binary data, or UTF-16 without a byte order mark): read as text all the same" } };
+  }
+  return { text: text4 };
+}
+function fromUtf16(body2, encoding) {
+  const text4 = new TextDecoder(encoding, { fatal: false, ignoreBOM: true }).decode(body2);
+  return { text: text4, problem: { line: 1, message: `encoded in ${encoding === "utf-16le" ? "UTF-16LE" : "UTF-16BE"} (it starts with a byte order mark): decoded as such` } };
+}
+function firstInvalidUtf8(bytes) {
+  let i2 = 0;
+  while (i2 < bytes.length) {
+    const lead = bytes[i2];
+    if (lead < 128) {
+      i2++;
+      continue;
+    }
+    let length;
+    let low = 128;
+    let high = 191;
+    if (lead >= 194 && lead <= 223) length = 2;
+    else if (lead >= 224 && lead <= 239) {
+      length = 3;
+      if (lead === 224) low = 160;
+      if (lead === 237) high = 159;
+    } else if (lead >= 240 && lead <= 244) {
+      length = 4;
+      if (lead === 240) low = 144;
+      if (lead === 244) high = 143;
+    } else return i2;
+    for (let k = 1; k < length; k++) {
+      const next = bytes[i2 + k];
+      if (next === void 0 || next < (k === 1 ? low : 128) || next > (k === 1 ? high : 191)) return i2;
+    }
+    i2 += length;
+  }
+  return void 0;
+}
+function lineAt(bytes, offset) {
+  let line = 1;
+  for (let i2 = bytes.indexOf(10); i2 >= 0 && i2 < offset; i2 = bytes.indexOf(10, i2 + 1)) line++;
+  return line;
+}
 
 // src/discover/limits.ts
 var DEFAULT_LIMITS = {
@@ -15475,6 +15531,123 @@ var DEFAULT_LIMITS = {
 };
 function raiseHint(limit) {
   return `raise limits.${limit} in .portcullis.yml`;
+}
+
+// src/discover/workspaceFiles.ts
+import { closeSync, constants, fstatSync, ftruncateSync, lstatSync, mkdirSync, openSync, readSync, realpathSync, writeSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+var HAS_NOFOLLOW = constants.O_NOFOLLOW !== void 0;
+var READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+var WRITE_FLAGS = constants.O_WRONLY | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+function readRegularFile(absolute, maxBytes) {
+  let fd;
+  try {
+    if (!HAS_NOFOLLOW && lstatSync(absolute).isSymbolicLink()) return { kind: "link" };
+    fd = openSync(absolute, READ_FLAGS);
+  } catch (error62) {
+    const code = error62.code;
+    if (code === "ELOOP" || code === "EMLINK") return { kind: "link" };
+    if (code === "ENOENT" || code === "ENOTDIR") return { kind: "missing" };
+    if (code === "ENXIO" || code === "EISDIR" || code === "ENODEV" || code === "EOPNOTSUPP") return { kind: "not-a-file" };
+    throw error62;
+  }
+  try {
+    const info2 = fstatSync(fd);
+    if (!info2.isFile()) return { kind: "not-a-file" };
+    if (info2.size > maxBytes) return { kind: "too-large", size: info2.size };
+    return boundedRead(fd, info2.size, maxBytes);
+  } finally {
+    closeSync(fd);
+  }
+}
+function boundedRead(fd, expected, maxBytes) {
+  let buffer = Buffer.allocUnsafe(Math.min(expected, maxBytes) + 1);
+  let length = 0;
+  for (; ; ) {
+    if (length === buffer.length) {
+      if (length > maxBytes) return { kind: "too-large", size: length };
+      const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1));
+      buffer.copy(grown, 0, 0, length);
+      buffer = grown;
+    }
+    const read = readSync(fd, buffer, length, buffer.length - length, null);
+    if (read === 0) break;
+    length += read;
+  }
+  if (length > maxBytes) return { kind: "too-large", size: length };
+  return { kind: "bytes", bytes: buffer.subarray(0, length) };
+}
+var FolderCheck = class {
+  constructor(root) {
+    this.root = root;
+    this.realRoot = realpathSync.native(root);
+  }
+  root;
+  known = /* @__PURE__ */ new Map();
+  realRoot;
+  /** True when the folder of `path` (root-relative, `/`-separated) is reached without a link. */
+  reachable(path) {
+    const folder = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
+    if (folder === "") return true;
+    let answer = this.known.get(folder);
+    if (answer === void 0) {
+      const expected = join(this.realRoot, ...folder.split("/"));
+      try {
+        answer = realpathSync.native(join(this.root, ...folder.split("/"))) === expected;
+      } catch {
+        answer = false;
+      }
+      this.known.set(folder, answer);
+    }
+    return answer;
+  }
+};
+var UnsafeWriteError = class extends Error {
+};
+function writeFileNoFollow(target, text4) {
+  const { root, makeFolders = false } = target;
+  const absolute = resolve(target.path);
+  const within = root === void 0 ? void 0 : relative(resolve(root), absolute);
+  if (within !== void 0 && within !== "" && !within.startsWith(`..${sep}`) && within !== ".." && !isAbsolute(within)) {
+    let folder = resolve(root);
+    for (const part of within.split(sep).slice(0, -1)) {
+      folder = join(folder, part);
+      const info2 = lstatOrUndefined(folder);
+      const shown = relative(resolve(root), folder).split(sep).join("/");
+      if (info2 === void 0 && makeFolders) mkdirSync(folder);
+      else if (info2 === void 0) throw Object.assign(new Error(`no such folder: ${shown}`), { code: "ENOENT" });
+      else if (info2.isSymbolicLink()) throw new UnsafeWriteError(`${shown} is a symbolic link: not written through it`);
+      else if (!info2.isDirectory()) throw Object.assign(new Error(`not a folder: ${shown}`), { code: "ENOTDIR" });
+    }
+  } else if (makeFolders) {
+    mkdirSync(dirname(absolute), { recursive: true });
+  }
+  if (!HAS_NOFOLLOW && lstatOrUndefined(absolute)?.isSymbolicLink()) throw new UnsafeWriteError("it is a symbolic link: not written through it");
+  let fd;
+  try {
+    fd = openSync(absolute, WRITE_FLAGS, 420);
+  } catch (error62) {
+    const code = error62.code;
+    if (code === "ELOOP" || code === "EMLINK") throw new UnsafeWriteError("it is a symbolic link: not written through it");
+    if (code === "ENXIO") throw new UnsafeWriteError("it is not a regular file");
+    throw error62;
+  }
+  try {
+    if (!fstatSync(fd).isFile()) throw new UnsafeWriteError("it is not a regular file");
+    ftruncateSync(fd, 0);
+    const bytes = Buffer.from(text4, "utf8");
+    for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
+  } finally {
+    closeSync(fd);
+  }
+}
+function lstatOrUndefined(path) {
+  try {
+    return lstatSync(path);
+  } catch (error62) {
+    if (error62.code === "ENOENT") return void 0;
+    throw error62;
+  }
 }
 
 // src/model/config.ts
@@ -15490,6 +15663,17 @@ var EMPTY_CONFIG = {
 
 // src/extract/yaml.ts
 var import_yaml = __toESM(require_dist(), 1);
+
+// src/extract/limitsHit.ts
+var hits = /* @__PURE__ */ new Set();
+function noteLimitHit(reason) {
+  hits.add(reason);
+}
+function takeLimitsHit() {
+  const taken = [...hits];
+  hits = /* @__PURE__ */ new Set();
+  return taken;
+}
 
 // src/extract/textPositions.ts
 function textPositioner(text4) {
@@ -15533,13 +15717,43 @@ function parseYaml(path, text4, options = {}) {
       }
     }
   }
-  return new YamlFileImpl(path, source, parsed.documents, parsed.position, [...parsed.errors, ...parsed.notes], parsed.damage);
+  const duplicates = duplicateKeys(path, parsed.documents, parsed.position);
+  return new YamlFileImpl(path, source, parsed.documents, parsed.position, [...parsed.errors, ...parsed.notes, ...duplicates], parsed.damage, parsed.errors.length > 0, duplicates);
+}
+function duplicateKeys(path, documents, position2) {
+  const found = [];
+  for (const document3 of documents) {
+    (0, import_yaml.visit)(document3, {
+      Map: (_key, map2) => {
+        const first = /* @__PURE__ */ new Map();
+        for (const pair of map2.items) {
+          const key = (0, import_yaml.isScalar)(pair.key) ? pair.key : void 0;
+          const offset = key?.range?.[0];
+          if (key === void 0 || offset === void 0 || key.value === "<<") continue;
+          const name2 = String(key.value);
+          const earlier = first.get(name2);
+          if (earlier === void 0) {
+            first.set(name2, offset);
+            continue;
+          }
+          found.push({
+            file: path,
+            ...position2(offset),
+            severity: "error",
+            message: `duplicate key ${JSON.stringify(name2)} (first on line ${position2(earlier).line}): YAML forbids it, and Docker Compose and kubectl refuse the file`
+          });
+        }
+      }
+    });
+  }
+  return found;
 }
 function parseDocuments(path, text4) {
   const position2 = textPositioner(text4);
   const tokens = Array.from(new import_yaml.Parser().parse(text4));
   const tooDeep = firstCollectionBeyond(tokens, MAX_YAML_NESTING);
   if (tooDeep !== void 0) {
+    noteLimitHit("parse-budget");
     const message = `YAML nested more than ${MAX_YAML_NESTING} levels deep: the file is not read (a fixed limit; no configuration nests this deep)`;
     return { documents: [], position: position2, errors: [{ file: path, ...position2(tooDeep), severity: "error", message }], notes: [], damage: [] };
   }
@@ -15576,13 +15790,15 @@ function firstLine(message) {
   return line.replace(/ at line \d+, column \d+:?$/, "");
 }
 var YamlFileImpl = class {
-  constructor(path, text4, documents, positionOf, diagnostics, damage) {
+  constructor(path, text4, documents, positionOf, diagnostics, damage, malformed, duplicateKeys2) {
     this.path = path;
     this.text = text4;
     this.documents = documents;
     this.positionOf = positionOf;
     this.diagnostics = diagnostics;
     this.damage = damage;
+    this.malformed = malformed;
+    this.duplicateKeys = duplicateKeys2;
   }
   path;
   text;
@@ -15590,12 +15806,15 @@ var YamlFileImpl = class {
   positionOf;
   diagnostics;
   damage;
+  malformed;
+  duplicateKeys;
   aliasesFollowed = 0;
   anchorIndexes = /* @__PURE__ */ new Map();
   resolve(node3) {
     let current = node3;
     for (let hops = 0; (0, import_yaml.isAlias)(current); hops++) {
       if (++this.aliasesFollowed > MAX_ALIAS_RESOLUTIONS || hops > MAX_YAML_DEPTH) {
+        noteLimitHit("alias-expansion");
         throw new AliasBudgetExceeded(`more than ${MAX_ALIAS_RESOLUTIONS} YAML aliases followed`);
       }
       current = this.anchored(current);
@@ -15624,7 +15843,11 @@ var YamlFileImpl = class {
   }
   entries(map2, depth = 0) {
     const resolved = this.resolve(map2);
-    if (!(0, import_yaml.isMap)(resolved) || depth > MAX_YAML_DEPTH) return [];
+    if (!(0, import_yaml.isMap)(resolved)) return [];
+    if (depth > MAX_YAML_DEPTH) {
+      noteLimitHit("parse-budget");
+      return [];
+    }
     const explicit = [];
     const merged = [];
     for (const pair of resolved.items) {
@@ -15655,19 +15878,19 @@ var YamlFileImpl = class {
     return this.positionOf(offset);
   }
   locate(node3) {
-    const range = nodeRange(node3);
-    return { file: this.path, ...this.position(range ? range[0] : 0) };
+    const range2 = nodeRange(node3);
+    return { file: this.path, ...this.position(range2 ? range2[0] : 0) };
   }
   locateInScalar(node3, valueIndex, token) {
-    const range = nodeRange(node3);
-    if (!range || !(0, import_yaml.isScalar)(node3)) return this.locate(node3);
-    const source = this.text.slice(range[0], range[1]);
+    const range2 = nodeRange(node3);
+    if (!range2 || !(0, import_yaml.isScalar)(node3)) return this.locate(node3);
+    const source = this.text.slice(range2[0], range2[1]);
     const value = typeof node3.source === "string" ? node3.source : String(node3.value);
     const scalar = node3;
     const quoted = scalar.type === "QUOTE_DOUBLE" || scalar.type === "QUOTE_SINGLE" ? 1 : 0;
     if (scalar.type === "PLAIN" || quoted) {
       const direct = quoted + valueIndex;
-      if (source.slice(direct, direct + token.length) === token) return { file: this.path, ...this.position(range[0] + direct) };
+      if (source.slice(direct, direct + token.length) === token) return { file: this.path, ...this.position(range2[0] + direct) };
     }
     const occurrence = countOccurrences(value.slice(0, valueIndex), token);
     let at = -1;
@@ -15675,7 +15898,7 @@ var YamlFileImpl = class {
       at = source.indexOf(token, at + 1);
       if (at < 0) return this.locate(node3);
     }
-    return { file: this.path, ...this.position(range[0] + at) };
+    return { file: this.path, ...this.position(range2[0] + at) };
   }
   /**
    * True when a parse error lies within the scalar (its end included): what the parser
@@ -15683,16 +15906,16 @@ var YamlFileImpl = class {
    * `2000:200`), so it has no value to read.
    */
   isDamaged(scalar) {
-    const range = nodeRange(scalar);
-    if (this.damage.length === 0 || !range) return false;
+    const range2 = nodeRange(scalar);
+    if (this.damage.length === 0 || !range2) return false;
     let low = 0;
     let high = this.damage.length;
     while (low < high) {
       const mid = low + high >> 1;
-      if ((this.damage[mid] ?? 0) < range[0]) low = mid + 1;
+      if ((this.damage[mid] ?? 0) < range2[0]) low = mid + 1;
       else high = mid;
     }
-    return (this.damage[low] ?? Number.POSITIVE_INFINITY) <= range[2];
+    return (this.damage[low] ?? Number.POSITIVE_INFINITY) <= range2[2];
   }
   scalarText(node3) {
     const resolved = this.resolve(node3);
@@ -15720,12 +15943,12 @@ function anchorIndex(doc) {
 }
 function containsOffset(doc, node3) {
   const docRange = doc.range;
-  const range = node3.range;
-  return range !== void 0 && range !== null && range[0] >= docRange[0] && range[0] <= docRange[2];
+  const range2 = node3.range;
+  return range2 !== void 0 && range2 !== null && range2[0] >= docRange[0] && range2[0] <= docRange[2];
 }
 function nodeRange(node3) {
-  const range = node3?.range;
-  return Array.isArray(range) ? range : void 0;
+  const range2 = node3?.range;
+  return Array.isArray(range2) ? range2 : void 0;
 }
 function countOccurrences(text4, token) {
   if (token.length === 0) return 0;
@@ -20805,7 +21028,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve2) {
+function isRecursive(inst, stack, resolve4) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -20815,7 +21038,7 @@ function isRecursive(inst, stack, resolve2) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve2);
+      const answer = isRecursive(child, stack, resolve4);
       if (answer > result)
         result = answer;
     }
@@ -20826,7 +21049,7 @@ function isRecursive(inst, stack, resolve2) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve2) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve4) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -20890,7 +21113,7 @@ function isRecursive(inst, stack, resolve2) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve2 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve4 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -35456,12 +35679,14 @@ function date4(params) {
 }
 
 // src/extract/zodYaml.ts
+var acceptedInputs = /* @__PURE__ */ new WeakMap();
 var DECIMAL_LITERAL = /^[-+]?\d+(?:\.\d+)?$/;
 function yamlToPlain(yaml, node3) {
   const problems = [];
   const convert = (current, path) => {
     const resolved = yaml.resolve(current);
     if (path.length > MAX_YAML_DEPTH) {
+      noteLimitHit("parse-budget");
       problems.push({ path, node: resolved, message: `nested deeper than ${MAX_YAML_DEPTH} levels` });
       return void 0;
     }
@@ -35592,7 +35817,8 @@ function shapeOf(value) {
   return typeof value === "object" ? "mapping" : "scalar";
 }
 function byShape(branches, expected) {
-  return external_exports.unknown().transform((value, context) => {
+  const shaped = [branches.scalar, branches.mapping, branches.sequence].filter((branch) => branch !== void 0);
+  const picker = external_exports.unknown().transform((value, context) => {
     const shape = shapeOf(value);
     const schema = shape === void 0 ? void 0 : branches[shape];
     if (!schema) {
@@ -35604,10 +35830,12 @@ function byShape(branches, expected) {
     for (const issue2 of result.error.issues) context.addIssue({ ...issue2 });
     return external_exports.NEVER;
   });
+  acceptedInputs.set(picker, shaped.length === 1 && shaped[0] ? shaped[0] : external_exports.union(shaped));
+  return picker;
 }
 var portRangeSchema = external_exports.unknown().transform((value, context) => {
-  const range = portRangeOf(value);
-  if (range) return range;
+  const range2 = portRangeOf(value);
+  if (range2) return range2;
   const isRangeText = typeof value === "string" && value.includes("-") && /\d/.test(value);
   context.addIssue({
     code: "custom",
@@ -35615,6 +35843,10 @@ var portRangeSchema = external_exports.unknown().transform((value, context) => {
   });
   return external_exports.NEVER;
 });
+acceptedInputs.set(
+  portRangeSchema,
+  external_exports.union([external_exports.number().int().min(MIN_PORT).max(MAX_PORT), external_exports.string().regex(/^\s*\d{1,5}\s*(?:-\s*\d{1,5}\s*)?$/, "a port or a range N-M")])
+);
 function portRangeOf(value) {
   if (typeof value === "number") return Number.isInteger(value) ? parsePortRange(String(value)) : void 0;
   return typeof value === "string" ? parsePortRange(value) : void 0;
@@ -35697,13 +35929,16 @@ var limitsSchema = external_exports.strictObject({
   return merged;
 });
 var configSchema = external_exports.strictObject({
-  include: pathsSchema.nullish(),
-  exclude: pathsSchema.nullish(),
-  registry: pathsSchema.nullish(),
-  scopes: scopesSchema.nullish(),
-  ignore: external_exports.array(ignoreRuleSchema).nullish(),
-  aliases: aliasesSchema.nullish(),
-  limits: limitsSchema.nullish()
+  // Where editors find the JSON Schema (dist/schemas/portcullis.schema.json); not read.
+  $schema: external_exports.string().optional(),
+  // The descriptions are what editors show from the JSON Schema.
+  include: pathsSchema.nullish().describe("globs to read even inside skipped folders (tests/, fixtures/, examples/...)"),
+  exclude: pathsSchema.nullish().describe("globs never to read"),
+  registry: pathsSchema.nullish().describe("registry files to read instead of auto-detecting them"),
+  scopes: scopesSchema.nullish().describe("globs -> scope name: one scope per machine the repository describes; together: true makes its stacks run together"),
+  ignore: external_exports.array(ignoreRuleSchema).nullish().describe("conflicts to leave alone: a rule, a port and/or a service, each with a reason"),
+  aliases: aliasesSchema.nullish().describe("canonical service name -> other names that mean the same service"),
+  limits: limitsSchema.nullish().describe("what one run may read; past a limit a file is not read and a diagnostic says so")
 }).transform(
   (config2) => ({
     include: config2.include ?? [],
@@ -35726,7 +35961,7 @@ function parseConfig(path, text4) {
   }
 }
 function parseConfigYaml(yaml) {
-  const syntaxErrors = yaml.diagnostics.filter((diagnostic) => diagnostic.severity === "error");
+  const syntaxErrors = yaml.diagnostics.filter((diagnostic) => diagnostic.severity === "error" && !yaml.duplicateKeys.includes(diagnostic));
   const firstSyntaxError = syntaxErrors[0];
   if (firstSyntaxError) {
     const at = { file: yaml.path, line: firstSyntaxError.line ?? 1, column: firstSyntaxError.column ?? 1 };
@@ -35756,29 +35991,143 @@ function oneLine(at, message, more) {
 var DEFAULT_CONFIG_FILES = [".portcullis.yml", ".portcullis.yaml"];
 async function loadConfig(root, explicitPath) {
   if (explicitPath !== void 0) {
-    const read = await readText(resolve(explicitPath));
-    return "text" in read ? parseConfig(explicitPath, read.text) : { error: `${explicitPath}: cannot read the config file (${read.reason})` };
+    const read = readConfigFile(resolve2(explicitPath));
+    return "text" in read ? parseConfig(explicitPath, read.text) : { error: `${explicitPath}: ${read.reason}` };
   }
   for (const name2 of DEFAULT_CONFIG_FILES) {
-    const read = await readText(join(root, name2));
+    const read = readConfigFile(join2(root, name2));
     if ("text" in read) return parseConfig(name2, read.text);
-    if (read.code !== "ENOENT") return { error: `${name2}: cannot read the config file (${read.reason})` };
+    if (!read.missing) return { error: `${name2}: ${read.reason}` };
   }
   return { config: structuredClone(EMPTY_CONFIG) };
 }
-async function readText(path) {
+function readConfigFile(path) {
+  let read;
   try {
-    return { text: await readFile(path, "utf8") };
+    read = readRegularFile(path, DEFAULT_LIMITS.maxFileBytes);
   } catch (error62) {
     const code = error62.code;
-    return { code, reason: READ_ERRORS[code ?? ""] ?? String(error62) };
+    return { missing: false, reason: `cannot read the config file (${code === "EACCES" ? "permission denied" : code ?? String(error62)})` };
+  }
+  switch (read.kind) {
+    case "bytes":
+      return { text: decodeText(read.bytes).text };
+    case "missing":
+      return { missing: true, reason: "cannot read the config file (no such file)" };
+    case "link":
+      return { missing: false, reason: "a symbolic link: not followed (the config must be a regular file in the repository)" };
+    case "not-a-file":
+      return { missing: false, reason: "not a regular file" };
+    case "too-large":
+      return { missing: false, reason: `larger than the ${DEFAULT_LIMITS.maxFileBytes / (1024 * 1024)} MiB a file may be: not read` };
   }
 }
-var READ_ERRORS = {
-  ENOENT: "no such file",
-  EISDIR: "it is a directory",
-  EACCES: "permission denied"
+
+// src/discover/git.ts
+import { execFile, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { dirname as dirname2, join as join3, resolve as resolve3 } from "node:path";
+var MAX_BUFFER = 256 * 1024 * 1024;
+var GitError = class extends Error {
+  constructor(message, reason = message) {
+    super(message);
+    this.reason = reason;
+  }
+  reason;
 };
+function git(cwd, args2) {
+  return new Promise((resolve4, reject) => {
+    execFile("git", [...args2], { cwd, maxBuffer: MAX_BUFFER, encoding: "utf8", env: gitEnv() }, (error62, stdout, stderr) => {
+      if (!error62) resolve4(stdout);
+      else {
+        const reason = (error62.code === "ENOENT" ? "ENOENT" : stderr || error62.message).trim().split("\n")[0] ?? "";
+        reject(new GitError(`git ${args2[0] ?? ""}: ${reason}`, reason));
+      }
+    });
+  });
+}
+function gitEnv() {
+  return { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "core.fsmonitor", GIT_CONFIG_VALUE_0: "false" };
+}
+function splitNul(output2) {
+  return output2.split("\0").filter((entry) => entry.length > 0);
+}
+async function gitTopLevel(dir) {
+  const found = await findCheckout(dir);
+  return "top" in found ? found.top : void 0;
+}
+async function findCheckout(dir) {
+  try {
+    return { top: (await git(dir, ["rev-parse", "--show-toplevel"])).trim() };
+  } catch (error62) {
+    const reason = error62 instanceof GitError ? error62.reason : String(error62);
+    if (/not a git repository/i.test(reason)) return { outside: true };
+    if (reason === "ENOENT") return hasGitFolderAbove(dir) ? { refused: "git is not installed" } : { outside: true };
+    return { refused: reason.replace(/^fatal: /, "") };
+  }
+}
+function hasGitFolderAbove(dir) {
+  for (let folder = resolve3(dir); ; folder = dirname2(folder)) {
+    if (existsSync(join3(folder, ".git"))) return true;
+    if (dirname2(folder) === folder) return false;
+  }
+}
+async function resolveRevision(cwd, ref) {
+  if (ref.startsWith("-")) throw new GitError(`not a revision: ${ref}`);
+  return (await git(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
+}
+function readBlobs(cwd, specs, maxBytes) {
+  return new Promise((resolve4, reject) => {
+    const result = /* @__PURE__ */ new Map();
+    if (specs.length === 0) {
+      resolve4(result);
+      return;
+    }
+    const child = spawn("git", ["cat-file", "--batch"], { cwd, env: gitEnv(), stdio: ["pipe", "pipe", "pipe"] });
+    let buffer = Buffer.alloc(0);
+    let index2 = 0;
+    child.stdout.on("data", (chunk) => {
+      buffer = buffer.length === 0 ? chunk : Buffer.concat([buffer, chunk]);
+      for (; ; ) {
+        const newline = buffer.indexOf(10);
+        if (newline < 0) return;
+        const header = buffer.subarray(0, newline).toString("utf8");
+        const spec = specs[index2];
+        if (spec === void 0) return;
+        if (header.endsWith(" missing") || header.endsWith(" ambiguous")) {
+          result.set(spec, void 0);
+          buffer = buffer.subarray(newline + 1);
+          index2++;
+          continue;
+        }
+        const size = Number(header.slice(header.lastIndexOf(" ") + 1));
+        if (buffer.length < newline + 1 + size + 1) return;
+        const body2 = buffer.subarray(newline + 1, newline + 1 + size);
+        result.set(spec, size > maxBytes ? "too-large" : Buffer.from(body2));
+        buffer = buffer.subarray(newline + 1 + size + 1);
+        index2++;
+      }
+    });
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (index2 < specs.length) reject(new GitError(`git cat-file stopped after ${index2} of ${specs.length} objects (exit ${code})`));
+      else resolve4(result);
+    });
+    child.stdin.end(specs.map((spec) => `${spec}
+`).join(""));
+  });
+}
+async function listTree(cwd, revision) {
+  const output2 = await git(cwd, ["ls-tree", "-r", "-z", "--full-tree", revision]);
+  const entries = [];
+  for (const record2 of splitNul(output2)) {
+    const tab = record2.indexOf("	");
+    const [mode, type, oid] = record2.slice(0, tab).split(" ");
+    if (type !== "blob" || mode === void 0 || oid === void 0) continue;
+    entries.push({ path: record2.slice(tab + 1), oid, mode });
+  }
+  return entries;
+}
 
 // src/pipeline/check.ts
 import { basename, resolve as resolvePath } from "node:path";
@@ -35895,17 +36244,17 @@ var ClaimIndex = class {
   claimed(binding2, scope, ports) {
     const own4 = this.ranges.get(`${scope}\0${claimKey(binding2)}`) ?? [];
     const registered = isHostLikeScope(scope) ? this.registered.get(claimKey(binding2)) ?? [] : [];
-    return [...own4, ...registered].some((range) => rangesOverlap(range, ports));
+    return [...own4, ...registered].some((range2) => rangesOverlap(range2, ports));
   }
 };
 function claimKey(binding2) {
   return `${binding2.protocol}\0${serviceKey(binding2)}`;
 }
 function push(index2, key, binding2) {
-  const range = { start: binding2.port, end: binding2.endPort };
+  const range2 = { start: binding2.port, end: binding2.endPort };
   const ranges = index2.get(key);
-  if (ranges) ranges.push(range);
-  else index2.set(key, [range]);
+  if (ranges) ranges.push(range2);
+  else index2.set(key, [range2]);
 }
 
 // src/discover/select.ts
@@ -35953,7 +36302,8 @@ function selectCandidates(paths, options) {
     diagnostics.push({
       file: ".",
       severity: "error",
-      message: `${candidates.length} files to check, over the limit of ${options.limits.maxFiles}: only the first ${options.limits.maxFiles} (by path) were read; ${raiseHint("maxFiles")}, or narrow the check with exclude globs`
+      message: `${candidates.length} files to check, over the limit of ${options.limits.maxFiles}: only the first ${options.limits.maxFiles} (by path) were read; ${raiseHint("maxFiles")}, or narrow the check with exclude globs`,
+      limit: "file-limit"
     });
     candidates.length = options.limits.maxFiles;
   }
@@ -35969,106 +36319,23 @@ function candidateOf(path, readers, isUnreadRegistry) {
 
 // src/discover/tree.ts
 var import_fast_glob = __toESM(require_out4(), 1);
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { realpath } from "node:fs/promises";
-import { isAbsolute, relative, sep } from "node:path";
-
-// src/discover/git.ts
-import { execFile, spawn } from "node:child_process";
-var MAX_BUFFER = 256 * 1024 * 1024;
-var GitError = class extends Error {
-};
-function git(cwd, args2) {
-  return new Promise((resolve2, reject) => {
-    execFile("git", [...args2], { cwd, maxBuffer: MAX_BUFFER, encoding: "utf8", env: gitEnv() }, (error62, stdout, stderr) => {
-      if (error62) reject(new GitError(`git ${args2[0] ?? ""}: ${(stderr || error62.message).trim().split("\n")[0] ?? ""}`));
-      else resolve2(stdout);
-    });
-  });
-}
-function gitEnv() {
-  return { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "core.fsmonitor", GIT_CONFIG_VALUE_0: "false" };
-}
-function splitNul(output2) {
-  return output2.split("\0").filter((entry) => entry.length > 0);
-}
-async function gitTopLevel(dir) {
-  try {
-    return (await git(dir, ["rev-parse", "--show-toplevel"])).trim();
-  } catch {
-    return void 0;
-  }
-}
-async function resolveRevision(cwd, ref) {
-  if (ref.startsWith("-")) throw new GitError(`not a revision: ${ref}`);
-  return (await git(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
-}
-function readBlobs(cwd, specs, maxBytes) {
-  return new Promise((resolve2, reject) => {
-    const result = /* @__PURE__ */ new Map();
-    if (specs.length === 0) {
-      resolve2(result);
-      return;
-    }
-    const child = spawn("git", ["cat-file", "--batch"], { cwd, env: gitEnv(), stdio: ["pipe", "pipe", "pipe"] });
-    let buffer = Buffer.alloc(0);
-    let index2 = 0;
-    child.stdout.on("data", (chunk) => {
-      buffer = buffer.length === 0 ? chunk : Buffer.concat([buffer, chunk]);
-      for (; ; ) {
-        const newline = buffer.indexOf(10);
-        if (newline < 0) return;
-        const header = buffer.subarray(0, newline).toString("utf8");
-        const spec = specs[index2];
-        if (spec === void 0) return;
-        if (header.endsWith(" missing") || header.endsWith(" ambiguous")) {
-          result.set(spec, void 0);
-          buffer = buffer.subarray(newline + 1);
-          index2++;
-          continue;
-        }
-        const size = Number(header.slice(header.lastIndexOf(" ") + 1));
-        if (buffer.length < newline + 1 + size + 1) return;
-        const body2 = buffer.subarray(newline + 1, newline + 1 + size);
-        result.set(spec, size > maxBytes ? "too-large" : Buffer.from(body2));
-        buffer = buffer.subarray(newline + 1 + size + 1);
-        index2++;
-      }
-    });
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (index2 < specs.length) reject(new GitError(`git cat-file stopped after ${index2} of ${specs.length} objects (exit ${code})`));
-      else resolve2(result);
-    });
-    child.stdin.end(specs.map((spec) => `${spec}
-`).join(""));
-  });
-}
-async function listTree(cwd, revision) {
-  const output2 = await git(cwd, ["ls-tree", "-r", "-z", "--full-tree", revision]);
-  const entries = [];
-  for (const record2 of splitNul(output2)) {
-    const tab = record2.indexOf("	");
-    const [mode, type, oid] = record2.slice(0, tab).split(" ");
-    if (type !== "blob" || mode === void 0 || oid === void 0) continue;
-    entries.push({ path: record2.slice(tab + 1), oid, mode });
-  }
-  return entries;
-}
-
-// src/discover/tree.ts
+import { relative as relative2, sep as sep2 } from "node:path";
 async function openWorkingTree(root) {
-  const top = await gitTopLevel(root);
-  const listed = top === void 0 ? [] : await gitListFiles(root);
+  const checkout = await findCheckout(root);
+  const listed = "top" in checkout ? await gitListFiles(root) : [];
   const paths = listed.length > 0 ? listed : await globFiles(root);
-  return workingTreeOf(root, paths);
+  const tree = await workingTreeOf(root, paths);
+  if (!("refused" in checkout)) return tree;
+  const message = `git refused this repository (${checkout.refused}): files were listed without git, so .gitignore is not honoured; mark the folder safe (git config --global --add safe.directory <path>)`;
+  return { ...tree, diagnostics: [{ file: ".", severity: "error", message }] };
 }
 async function workingTreeOf(root, paths) {
-  const realRoot = await realpath(root);
+  const folders = new FolderCheck(root);
   return {
     root,
     paths,
-    read: (wanted, maxBytes) => readWorkingFiles(root, realRoot, wanted, maxBytes)
+    read: async (wanted, maxBytes) => readWorkingFiles(root, folders, wanted, maxBytes)
   };
 }
 async function gitListFiles(root) {
@@ -36085,63 +36352,36 @@ async function globFiles(root) {
   });
   return paths.sort();
 }
-async function readWorkingFiles(root, realRoot, wanted, maxBytes) {
+async function readWorkingFiles(root, folders, wanted, maxBytes) {
   const texts = /* @__PURE__ */ new Map();
   const diagnostics = [];
   for (const path of wanted) {
-    const absolute = `${root}${sep}${path.split("/").join(sep)}`;
+    if (!folders.reachable(path)) {
+      diagnostics.push({ file: path, severity: "warning", message: "lies in a folder reached through a symbolic link: not read (Portcullis reads only inside the root)" });
+      continue;
+    }
+    let read;
     try {
-      const read = readWorkingFile(absolute, realRoot, maxBytes);
-      if (typeof read === "string") texts.set(path, read);
-      else if (read.problem !== void 0) diagnostics.push({ file: path, severity: "warning", message: read.problem });
+      read = readRegularFile(`${root}${sep2}${path.split("/").join(sep2)}`, maxBytes);
     } catch (error62) {
       diagnostics.push({ file: path, severity: "warning", message: `could not be read: ${error62.code ?? String(error62)}` });
+      continue;
     }
+    if (read.kind === "bytes") addDecoded(path, read.bytes, texts, diagnostics);
+    else if (read.kind === "link") diagnostics.push({ file: path, severity: "warning", message: SYMLINK_MESSAGE });
+    else if (read.kind === "too-large") diagnostics.push(tooLargeDiagnostic(path, read.size, maxBytes));
   }
   return { texts, diagnostics };
 }
-var OPEN_PLAIN_FILE = constants.O_NOFOLLOW === void 0 ? void 0 : constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
-function readWorkingFile(absolute, realRoot, maxBytes) {
-  const fd = OPEN_PLAIN_FILE === void 0 ? void 0 : openUnlessLink(absolute, OPEN_PLAIN_FILE);
-  if (fd === void 0) return readThroughLink(absolute, realRoot, maxBytes);
-  try {
-    const info2 = fstatSync(fd);
-    if (!info2.isFile()) return {};
-    if (info2.size > maxBytes) return { problem: tooLargeMessage(info2.size, maxBytes) };
-    return decodeText(readFileSync(fd)) ?? {};
-  } finally {
-    closeSync(fd);
-  }
-}
-function openUnlessLink(absolute, flags2) {
-  try {
-    return openSync(absolute, flags2);
-  } catch (error62) {
-    if (error62.code === "ELOOP") return void 0;
-    throw error62;
-  }
-}
-function readThroughLink(absolute, realRoot, maxBytes) {
-  let info2 = lstatSync(absolute);
-  if (info2.isSymbolicLink()) {
-    const target = safeRealpath(absolute);
-    if (target === void 0 || !isInside(realRoot, target)) return { problem: "symbolic link that leaves the root: not followed" };
-    info2 = statSync(target);
-  }
-  if (!info2.isFile()) return {};
-  if (info2.size > maxBytes) return { problem: tooLargeMessage(info2.size, maxBytes) };
-  return decodeText(readFileSync(absolute)) ?? {};
-}
-function safeRealpath(path) {
-  try {
-    return realpathSync(path);
-  } catch {
-    return void 0;
-  }
+var SYMLINK_MESSAGE = "symbolic link: not followed (Portcullis reads only regular files)";
+function addDecoded(path, bytes, texts, diagnostics) {
+  const decoded = decodeText(bytes);
+  texts.set(path, decoded.text);
+  if (decoded.problem) diagnostics.push({ file: path, line: decoded.problem.line, severity: "warning", message: decoded.problem.message });
 }
 async function openRevisionTree(root, revision) {
   const top = await gitTopLevel(root) ?? root;
-  const prefix = toPosix(relative(await realpath(top), await realpath(root)));
+  const prefix = toPosix(relative2(await realpath(top), await realpath(root)));
   const entries = /* @__PURE__ */ new Map();
   for (const entry of await listTree(root, revision)) {
     if (prefix !== "" && !entry.path.startsWith(`${prefix}/`)) continue;
@@ -36160,11 +36400,8 @@ async function openRevisionTree(root, revision) {
       const contents = await readBlobs(root, blobs.map(([, entry]) => entry.oid), maxBytes);
       for (const [path, entry] of blobs) {
         const content3 = contents.get(entry.oid);
-        if (content3 === "too-large") diagnostics.push({ file: path, severity: "warning", message: tooLargeMessage(void 0, maxBytes) });
-        else if (content3 !== void 0) {
-          const text4 = decodeText(content3);
-          if (text4 !== void 0) texts.set(path, text4);
-        }
+        if (content3 === "too-large") diagnostics.push(tooLargeDiagnostic(path, void 0, maxBytes));
+        else if (content3 !== void 0) addDecoded(path, content3, texts, diagnostics);
       }
       return { texts, diagnostics };
     }
@@ -36179,25 +36416,17 @@ async function filterDrivers(root) {
   const keys = await git(root, ["config", "--includes", "--name-only", "--get-regexp", "^filter\\..*\\.(clean|process)$"]).catch(() => "");
   return [...new Set(keys.split("\n").filter((key) => key !== "").map((key) => key.slice("filter.".length, key.lastIndexOf("."))))];
 }
-function tooLargeMessage(size, maxBytes) {
-  return `file is larger than the ${formatBytes(maxBytes)} limit${size === void 0 ? "" : ` (${formatBytes(size)})`}: not read (${raiseHint("maxFileBytes")})`;
+function tooLargeDiagnostic(path, size, maxBytes) {
+  const message = `file is larger than the ${formatBytes(maxBytes)} limit${size === void 0 ? "" : ` (${formatBytes(size)})`}: not read (${raiseHint("maxFileBytes")})`;
+  return { file: path, severity: "warning", message, limit: "file-size" };
 }
 function formatBytes(bytes) {
   if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(2))} MiB`;
   if (bytes >= 1024) return `${Number((bytes / 1024).toFixed(1))} KiB`;
   return `${bytes} bytes`;
 }
-function decodeText(bytes) {
-  if (bytes.subarray(0, 8192).includes(0)) return void 0;
-  const text4 = bytes.toString("utf8");
-  return text4.charCodeAt(0) === 65279 ? text4.slice(1) : text4;
-}
-function isInside(root, target) {
-  const rel = relative(root, target);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
-}
 function toPosix(path) {
-  return path.split(sep).join("/");
+  return path.split(sep2).join("/");
 }
 
 // src/model/paths.ts
@@ -36237,8 +36466,9 @@ function resolveWrittenPath(folder, written) {
 }
 
 // src/extract/interpolate.ts
-function interpolate(input2, lookup3) {
-  const out2 = new OutputBuilder();
+var MAX_INTERPOLATED_LENGTH = 64 * 1024;
+function interpolate(input2, lookup3, maxLength = MAX_INTERPOLATED_LENGTH) {
+  const out2 = new OutputBuilder(maxLength);
   interpolateRange(input2, 0, input2.length, lookup3, out2, void 0);
   return out2.result();
 }
@@ -36247,11 +36477,24 @@ function pieceAt(interpolation, index2) {
 }
 var OPERATORS = [":-", ":?", ":+", "-", "?", "+"];
 var OutputBuilder = class {
+  constructor(maxLength) {
+    this.maxLength = maxLength;
+  }
+  maxLength;
   value = "";
   pieces = [];
   problems = [];
+  overflowed = false;
+  /** Past the limit, nothing more is appended: the value stops where it was, and says why. */
   append(text4, origin, reference) {
-    if (text4 === "") return;
+    if (text4 === "" || this.overflowed) return;
+    if (this.value.length + text4.length > this.maxLength) {
+      this.overflowed = true;
+      noteLimitHit("env-expansion");
+      const offset = reference?.start ?? (origin.kind === "input" ? origin.offset : 0);
+      this.problems.push({ kind: "too-long", message: `the value expands to more than ${this.maxLength} characters (a fixed limit): not expanded`, offset });
+      return;
+    }
     const start2 = this.value.length;
     this.value += text4;
     this.pieces.push({ start: start2, end: this.value.length, origin, ...reference ? { reference } : {} });
@@ -36316,7 +36559,7 @@ function applyOperator(input2, reference, operator, argStart, argEnd, lookup3, o
     case ":?":
     case "?":
       if (missing) {
-        const reason = interpolate(input2.slice(argStart, argEnd), lookup3).value;
+        const reason = interpolate(input2.slice(argStart, argEnd), lookup3, 1024).value;
         const message = `required variable ${reference.name} is missing a value${reason === "" ? "" : `: ${reason}`}`;
         out2.problem({ kind: "required", message, offset: reference.start });
       } else {
@@ -36367,8 +36610,10 @@ function nameEnd(input2, start2, to) {
 }
 
 // src/extract/dotenv/dotenvVariables.ts
+var MAX_EXPANDED_PER_FILE = 4 * 1024 * 1024;
 function dotenvVariables(entries, file2) {
   const variables = /* @__PURE__ */ new Map();
+  let budget = MAX_EXPANDED_PER_FILE;
   for (const entry of entries) {
     const written = (index2, length) => {
       const location2 = writtenRun(entry, file2, index2, length);
@@ -36380,11 +36625,16 @@ function dotenvVariables(entries, file2) {
       continue;
     }
     const referenced = /* @__PURE__ */ new Map();
-    const expanded = interpolate(entry.value, (name2) => {
-      const variable = variables.get(name2);
-      if (variable) referenced.set(name2, variable);
-      return variable;
-    });
+    const expanded = interpolate(
+      entry.value,
+      (name2) => {
+        const variable = variables.get(name2);
+        if (variable) referenced.set(name2, variable);
+        return variable;
+      },
+      Math.min(MAX_INTERPOLATED_LENGTH, budget)
+    );
+    budget -= expanded.value.length;
     const locateLiteral = (index2, length) => {
       const piece = pieceAt(expanded, index2);
       if (!piece || index2 + length > piece.end) return void 0;
@@ -36784,15 +37034,15 @@ function placeOf2(yaml, scalar, index2, length) {
   const piece = pieceAt(scalar.interpolation, index2);
   if (!piece) return { location: yaml.locate(scalar.node) };
   const delta = index2 - piece.start;
-  const span = Math.max(1, Math.min(length, piece.end - index2));
+  const span2 = Math.max(1, Math.min(length, piece.end - index2));
   let location;
   let written = true;
   if (piece.origin.kind === "input") {
     const offset = piece.origin.offset + delta;
-    location = yaml.locateInScalar(scalar.node, offset, scalar.raw.slice(offset, offset + span));
+    location = yaml.locateInScalar(scalar.node, offset, scalar.raw.slice(offset, offset + span2));
   } else {
     const { location: set3, locateLiteral } = piece.origin;
-    const found = locateLiteral?.(delta, span);
+    const found = locateLiteral?.(delta, span2);
     written = !locateLiteral || found !== void 0;
     location = found?.location ?? (set3 ? { ...set3, column: set3.column + delta } : yaml.locate(scalar.node));
   }
@@ -37042,10 +37292,10 @@ function readShortSyntax(context, scalar, what) {
     return void 0;
   }
   const { spec } = parsed;
-  const claim2 = (range) => ({
-    start: range.start,
-    end: range.end,
-    place: placeOf2(context.yaml, scalar, range.index, range.text.length)
+  const claim2 = (range2) => ({
+    start: range2.start,
+    end: range2.end,
+    place: placeOf2(context.yaml, scalar, range2.index, range2.text.length)
   });
   return wholeLiterals(context, subject, {
     target: claim2(spec.target),
@@ -37090,8 +37340,8 @@ function readLongSyntax(context, item) {
   if (protocol && protocolName !== "tcp" && protocolName !== "udp" && protocolName !== "sctp") {
     return invalid(context, protocol, `Invalid proto: ${proto}`);
   }
-  const claim2 = (scalar, range, text4) => ({
-    ...range,
+  const claim2 = (scalar, range2, text4) => ({
+    ...range2,
     place: placeOf2(yaml, scalar, 0, text4.length)
   });
   return wholeLiterals(context, subject, {
@@ -37271,7 +37521,7 @@ function composeDependencies(path) {
 function extractCompose(file2, context, options = {}) {
   const result = { bindings: [], diagnostics: [] };
   let reading;
-  const fail = (message) => result.diagnostics.push({ file: file2.path, ...reading, severity: "error", message });
+  const fail2 = (message) => result.diagnostics.push({ file: file2.path, ...reading, severity: "error", message });
   try {
     const yaml = parseYaml(file2.path, file2.text, { repair: indentQuotedContinuations });
     if (options.byShape && !isComposeDocument(yaml)) return DECLINED;
@@ -37308,8 +37558,8 @@ function extractCompose(file2, context, options = {}) {
     }
   } catch (error62) {
     if (options.byShape && result.facts === void 0) return DECLINED;
-    if (error62 instanceof AliasBudgetExceeded) fail(`YAML alias budget exceeded (${error62.message}); the rest of the file is not read`);
-    else fail(`could not read the compose file: ${error62 instanceof Error ? error62.message : String(error62)}`);
+    if (error62 instanceof AliasBudgetExceeded) fail2(`YAML alias budget exceeded (${error62.message}); the rest of the file is not read`);
+    else fail2(`could not read the compose file: ${error62 instanceof Error ? error62.message : String(error62)}`);
   }
   return result;
 }
@@ -38215,8 +38465,8 @@ function extractDotenv(file2, context) {
     }
   }
   for (const ends of ranges.values()) {
-    const range = rangeBinding(ends, diagnostics);
-    if (range) bindings.push(range);
+    const range2 = rangeBinding(ends, diagnostics);
+    if (range2) bindings.push(range2);
   }
   const composeFiles = variables.get("COMPOSE_FILE");
   if (composeFiles === void 0 || composeFiles.value.trim() === "") return { bindings, diagnostics };
@@ -38259,8 +38509,8 @@ function portValue(entry, variable, diagnostics) {
     return void 0;
   }
   if (variable.value === "") return void 0;
-  const range = parsePortRange(variable.value);
-  if (!range) {
+  const range2 = parsePortRange(variable.value);
+  if (!range2) {
     diagnostics.push({ ...at, severity: "warning", message: `${entry.name}=${variable.value} is not a port (1-65535)` });
     return void 0;
   }
@@ -38271,7 +38521,7 @@ function portValue(entry, variable, diagnostics) {
     diagnostics.push({ ...at, severity: "warning", message: `${entry.name}=${variable.value}: the port is not written as one literal (it is assembled from several values, or spelled with escapes); skipped` });
     return void 0;
   }
-  return { range, literal: literal2 };
+  return { range: range2, literal: literal2 };
 }
 
 // src/extract/kubernetes/templating.ts
@@ -38369,8 +38619,8 @@ var ManifestReader = class {
     this.diagnostics.push({ ...this.file.locate(node3), severity, message });
   }
   sourceOf(node3) {
-    const range = node3?.range;
-    return range ? this.file.text.slice(range[0], range[1]) : "";
+    const range2 = node3?.range;
+    return range2 ? this.file.text.slice(range2[0], range2[1]) : "";
   }
 };
 
@@ -38571,7 +38821,7 @@ function describeStacks(ids) {
 }
 
 // src/extract/processCompose/expansion.ts
-function readText2(file2, node3) {
+function readText(file2, node3) {
   if (file2.variables) return readInterpolated(file2.yaml, node3, file2.variables);
   const raw = file2.yaml.scalarText(node3);
   if (raw === void 0) return void 0;
@@ -38597,7 +38847,7 @@ function readEnvironment(file2, node3) {
   if ((0, import_yaml.isSeq)(resolved)) return yaml.items(resolved).flatMap((item) => listEntry(file2, item));
   if ((0, import_yaml.isMap)(resolved)) {
     return yaml.entries(resolved).flatMap(([name2, value]) => {
-      const scalar = readText2(file2, value);
+      const scalar = readText(file2, value);
       return scalar ? [{ name: name2, value: scalar.interpolation.value, scalar, valueIndex: 0 }] : [];
     });
   }
@@ -38605,7 +38855,7 @@ function readEnvironment(file2, node3) {
   return [];
 }
 function listEntry(file2, item) {
-  const scalar = readText2(file2, item);
+  const scalar = readText(file2, item);
   const text4 = scalar?.interpolation.value ?? "";
   const eq = text4.indexOf("=");
   if (!scalar || eq <= 0) return [];
@@ -39001,14 +39251,14 @@ var djangoRunserver = ({ args: args2 }) => {
 };
 var exportPort = ({ args: args2 }) => ({ hits: portAssignmentHits(args2), host: void 0 });
 function portAssignmentHits(words) {
-  const hits = [];
+  const hits2 = [];
   for (const word of words) {
     if (assignmentName(word) !== "PORT") continue;
     const index2 = "PORT=".length;
     const literal2 = portLiteral(word.text.slice(index2));
-    if (literal2) hits.push(hitInValue({ word, index: index2, text: word.text.slice(index2) }, literal2, void 0, "PORT"));
+    if (literal2) hits2.push(hitInValue({ word, index: index2, text: word.text.slice(index2) }, literal2, void 0, "PORT"));
   }
-  return hits;
+  return hits2;
 }
 var shellCommandString = ({ args: args2, analyzeText }) => {
   const parsed = parseArguments(args2, { shortWithValue: "o", longTakesValue: () => false, stopAtPositional: true });
@@ -39083,9 +39333,9 @@ function listenersOfCommand(words, depth) {
   };
   const form = lookup(SPECIAL_FORMS, program);
   const scan = form ? form(context) : scanListenerFlags(program, args2);
-  const hits = [...portAssignmentHits(invocation.assignments), ...scan.hits];
+  const hits2 = [...portAssignmentHits(invocation.assignments), ...scan.hits];
   const listeners = [];
-  for (const hit of hits) {
+  for (const hit of hits2) {
     if (hit.host === void 0 && scan.host?.remote) continue;
     listeners.push(toListener(hit, hit.host === void 0 ? scan.host?.ip ?? null : hit.host.ip, program));
   }
@@ -39185,11 +39435,11 @@ function isReference(value) {
 }
 function commandClaims(input2) {
   const { file: file2, node: node3 } = input2;
-  const command = readText2(file2, file2.yaml.get(node3, "command"));
+  const command = readText(file2, file2.yaml.get(node3, "command"));
   if (command !== void 0 && command.interpolation.value !== "") {
     return findCommandListeners(command.interpolation.value).flatMap((listener) => listenerClaim(input2, command, listener));
   }
-  const argv = file2.yaml.items(file2.yaml.get(node3, "entrypoint")).map((item) => readText2(file2, item));
+  const argv = file2.yaml.items(file2.yaml.get(node3, "entrypoint")).map((item) => readText(file2, item));
   if (argv.length === 0 || argv.some((arg) => arg === void 0)) return [];
   const args2 = argv;
   return findArgvListeners(args2.map((arg) => arg.interpolation.value)).flatMap((listener) => {
@@ -39216,9 +39466,9 @@ function probeClaims(input2, claimed) {
   for (const probe of PROBES) {
     const httpGet = yaml.get(yaml.get(node3, probe), "http_get");
     if (!(0, import_yaml.isMap)(yaml.resolve(httpGet))) continue;
-    const host = readText2(file2, yaml.get(httpGet, "host"))?.interpolation.value;
+    const host = readText(file2, yaml.get(httpGet, "host"))?.interpolation.value;
     if (host !== void 0 && !LOCAL_PROBE_HOSTS.has(host.toLowerCase())) continue;
-    const scalar = readText2(file2, yaml.get(httpGet, "port"));
+    const scalar = readText(file2, yaml.get(httpGet, "port"));
     const text4 = scalar?.interpolation.value;
     if (!scalar || text4 === void 0 || isReference(text4) || scalar.interpolation.problems.length > 0) continue;
     const literal2 = placeOf2(yaml, scalar, 0, text4.length);
@@ -39287,7 +39537,7 @@ function documentBindings(file2, root) {
       diagnostics.push({ ...yaml.locate(node3 ?? keyNode), severity: "error", message: `process "${name2}" must be a mapping` });
       continue;
     }
-    if (isTrue(readText2(file2, yaml.get(node3, "disabled"))?.interpolation.value)) continue;
+    if (isTrue(readText(file2, yaml.get(node3, "disabled"))?.interpolation.value)) continue;
     const owner2 = { service: normalizeServiceName(name2), format: FORMAT, stack };
     if (owner2.service === "") {
       diagnostics.push({ ...yaml.locate(keyNode), severity: "warning", message: unnamedServiceMessage("process", name2) });
@@ -39312,9 +39562,9 @@ function warnOfReplicas(yaml, name2, node3, claims, diagnostics) {
 }
 
 // src/extract/treeSitter/loader.ts
-import { existsSync } from "node:fs";
+import { existsSync as existsSync2 } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join as join2 } from "node:path";
+import { dirname as dirname3, join as join4 } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // node_modules/web-tree-sitter/web-tree-sitter.js
@@ -39380,40 +39630,40 @@ var Edit = class {
    * operation. This is useful for editing ranges without requiring a tree
    * or node instance.
    */
-  editRange(range) {
+  editRange(range2) {
     const newRange = {
-      startIndex: range.startIndex,
-      startPosition: { ...range.startPosition },
-      endIndex: range.endIndex,
-      endPosition: { ...range.endPosition }
+      startIndex: range2.startIndex,
+      startPosition: { ...range2.startPosition },
+      endIndex: range2.endIndex,
+      endPosition: { ...range2.endPosition }
     };
-    if (range.endIndex >= this.oldEndIndex) {
-      if (range.endIndex !== Number.MAX_SAFE_INTEGER) {
-        newRange.endIndex = this.newEndIndex + (range.endIndex - this.oldEndIndex);
+    if (range2.endIndex >= this.oldEndIndex) {
+      if (range2.endIndex !== Number.MAX_SAFE_INTEGER) {
+        newRange.endIndex = this.newEndIndex + (range2.endIndex - this.oldEndIndex);
         newRange.endPosition = {
-          row: this.newEndPosition.row + (range.endPosition.row - this.oldEndPosition.row),
-          column: range.endPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range.endPosition.column - this.oldEndPosition.column) : range.endPosition.column
+          row: this.newEndPosition.row + (range2.endPosition.row - this.oldEndPosition.row),
+          column: range2.endPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range2.endPosition.column - this.oldEndPosition.column) : range2.endPosition.column
         };
         if (newRange.endIndex < this.newEndIndex) {
           newRange.endIndex = Number.MAX_SAFE_INTEGER;
           newRange.endPosition = { row: Number.MAX_SAFE_INTEGER, column: Number.MAX_SAFE_INTEGER };
         }
       }
-    } else if (range.endIndex > this.startIndex) {
+    } else if (range2.endIndex > this.startIndex) {
       newRange.endIndex = this.startIndex;
       newRange.endPosition = { ...this.startPosition };
     }
-    if (range.startIndex >= this.oldEndIndex) {
-      newRange.startIndex = this.newEndIndex + (range.startIndex - this.oldEndIndex);
+    if (range2.startIndex >= this.oldEndIndex) {
+      newRange.startIndex = this.newEndIndex + (range2.startIndex - this.oldEndIndex);
       newRange.startPosition = {
-        row: this.newEndPosition.row + (range.startPosition.row - this.oldEndPosition.row),
-        column: range.startPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range.startPosition.column - this.oldEndPosition.column) : range.startPosition.column
+        row: this.newEndPosition.row + (range2.startPosition.row - this.oldEndPosition.row),
+        column: range2.startPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range2.startPosition.column - this.oldEndPosition.column) : range2.startPosition.column
       };
       if (newRange.startIndex < this.newEndIndex) {
         newRange.startIndex = Number.MAX_SAFE_INTEGER;
         newRange.startPosition = { row: Number.MAX_SAFE_INTEGER, column: Number.MAX_SAFE_INTEGER };
       }
-    } else if (range.startIndex > this.startIndex) {
+    } else if (range2.startIndex > this.startIndex) {
       newRange.startIndex = this.startIndex;
       newRange.startPosition = { ...this.startPosition };
     }
@@ -40553,14 +40803,14 @@ function unmarshalPoint(address) {
   return result;
 }
 __name(unmarshalPoint, "unmarshalPoint");
-function marshalRange(address, range) {
-  marshalPoint(address, range.startPosition);
+function marshalRange(address, range2) {
+  marshalPoint(address, range2.startPosition);
   address += SIZE_OF_POINT;
-  marshalPoint(address, range.endPosition);
+  marshalPoint(address, range2.endPosition);
   address += SIZE_OF_POINT;
-  C.setValue(address, range.startIndex, "i32");
+  C.setValue(address, range2.startIndex, "i32");
   address += SIZE_OF_INT;
-  C.setValue(address, range.endIndex, "i32");
+  C.setValue(address, range2.endIndex, "i32");
   address += SIZE_OF_INT;
 }
 __name(marshalRange, "marshalRange");
@@ -40911,13 +41161,13 @@ async function Module2(moduleArg = {}) {
       }
       readAsync = /* @__PURE__ */ __name(async (url2) => {
         if (isFileURI(url2)) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve4, reject) => {
             var xhr = new XMLHttpRequest();
             xhr.open("GET", url2, true);
             xhr.responseType = "arraybuffer";
             xhr.onload = () => {
               if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                resolve2(xhr.response);
+                resolve4(xhr.response);
                 return;
               }
               reject(xhr.status);
@@ -41113,9 +41363,9 @@ async function Module2(moduleArg = {}) {
     __name(receiveInstantiationResult, "receiveInstantiationResult");
     var info2 = getWasmImports();
     if (Module["instantiateWasm"]) {
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve4, reject) => {
         Module["instantiateWasm"](info2, (mod, inst) => {
-          resolve2(receiveInstance(mod, inst));
+          resolve4(receiveInstance(mod, inst));
         });
       });
     }
@@ -42448,8 +42698,8 @@ async function Module2(moduleArg = {}) {
   if (runtimeInitialized) {
     moduleRtn = Module;
   } else {
-    moduleRtn = new Promise((resolve2, reject) => {
-      readyPromiseResolve = resolve2;
+    moduleRtn = new Promise((resolve4, reject) => {
+      readyPromiseResolve = resolve4;
       readyPromiseReject = reject;
     });
   }
@@ -43336,16 +43586,16 @@ var Query = class {
 };
 
 // src/extract/treeSitter/loader.ts
-var here = dirname(fileURLToPath(import.meta.url));
+var here = dirname3(fileURLToPath(import.meta.url));
 var runtime;
 var languages = /* @__PURE__ */ new Map();
 function locateWasm(file2) {
-  const bundled = join2(here, "wasm", file2);
-  if (existsSync(bundled)) return bundled;
+  const bundled = join4(here, "wasm", file2);
+  if (existsSync2(bundled)) return bundled;
   const require2 = createRequire(import.meta.url);
-  if (file2 === "web-tree-sitter.wasm") return join2(dirname(require2.resolve("web-tree-sitter")), file2);
-  if (file2 === "tree-sitter-nix.wasm") return join2(here, "..", "..", "..", "wasm", file2);
-  return join2(dirname(require2.resolve("@vscode/tree-sitter-wasm/package.json")), "wasm", file2);
+  if (file2 === "web-tree-sitter.wasm") return join4(dirname3(require2.resolve("web-tree-sitter")), file2);
+  if (file2 === "tree-sitter-nix.wasm") return join4(here, "..", "..", "..", "wasm", file2);
+  return join4(dirname3(require2.resolve("@vscode/tree-sitter-wasm/package.json")), "wasm", file2);
 }
 async function loadParser(name2) {
   runtime ??= Parser2.init({ locateFile: (file2) => locateWasm(file2) });
@@ -43402,6 +43652,7 @@ function chargedParse(budget, parse5) {
   }
 }
 function timedOut(timeout, budget) {
+  noteLimitHit("parse-budget");
   const message = timeout === "file" ? `not read: parsing took longer than ${budget.fileMillis} ms (${raiseHint("maxParseMillis")})` : `not read: parsing has used the run's ${budget.runMillis / 1e3} s (${raiseHint("maxParseSeconds")})`;
   return { timeout, message };
 }
@@ -43829,7 +44080,10 @@ function walkAssignments(root, options = {}) {
 function visit4(raw, outer, out2) {
   const node3 = unwrapParentheses(raw);
   const at = { ...outer, depth: outer.depth + 1 };
-  if (at.depth > MAX_NIX_NESTING) return at.tooDeep?.(node3);
+  if (at.depth > MAX_NIX_NESTING) {
+    noteLimitHit("parse-budget");
+    return at.tooDeep?.(node3);
+  }
   switch (node3.type) {
     case "source_code": {
       const expression = node3.childForFieldName("expression");
@@ -47137,10 +47391,10 @@ function resolveAll(constructs2, events, context) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve2 = constructs2[index2].resolveAll;
-    if (resolve2 && !called.includes(resolve2)) {
-      events = resolve2(events, context);
-      called.push(resolve2);
+    const resolve4 = constructs2[index2].resolveAll;
+    if (resolve4 && !called.includes(resolve4)) {
+      events = resolve4(events, context);
+      called.push(resolve4);
     }
   }
   return events;
@@ -48901,7 +49155,7 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
     if (code === value.charCodeAt(index2++)) {
       effects.consume(code);
       if (index2 === value.length) {
-        return self.interrupt ? ok2 : continuation;
+        return self.interrupt ? ok2 : continuation2;
       }
       return cdataOpenInside;
     }
@@ -48921,7 +49175,7 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
       const name2 = buffer.toLowerCase();
       if (!slash && !closingTag && htmlRawNames.includes(name2)) {
         marker = 1;
-        return self.interrupt ? ok2(code) : continuation(code);
+        return self.interrupt ? ok2(code) : continuation2(code);
       }
       if (htmlBlockNames.includes(buffer.toLowerCase())) {
         marker = 6;
@@ -48929,7 +49183,7 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
           effects.consume(code);
           return basicSelfClosing;
         }
-        return self.interrupt ? ok2(code) : continuation(code);
+        return self.interrupt ? ok2(code) : continuation2(code);
       }
       marker = 7;
       return self.interrupt && !self.parser.lazy[self.now().line] ? nok(code) : closingTag ? completeClosingTagAfter(code) : completeAttributeNameBefore(code);
@@ -48944,7 +49198,7 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
   function basicSelfClosing(code) {
     if (code === 62) {
       effects.consume(code);
-      return self.interrupt ? ok2 : continuation;
+      return self.interrupt ? ok2 : continuation2;
     }
     return nok(code);
   }
@@ -49037,7 +49291,7 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
   }
   function completeAfter(code) {
     if (code === null || markdownLineEnding(code)) {
-      return continuation(code);
+      return continuation2(code);
     }
     if (markdownSpace(code)) {
       effects.consume(code);
@@ -49045,7 +49299,7 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
     }
     return nok(code);
   }
-  function continuation(code) {
+  function continuation2(code) {
     if (code === 45 && marker === 2) {
       effects.consume(code);
       return continuationCommentInside;
@@ -49075,7 +49329,7 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
       return continuationStart(code);
     }
     effects.consume(code);
-    return continuation;
+    return continuation2;
   }
   function continuationStart(code) {
     return effects.check(nonLazyContinuation, continuationStartNonLazy, continuationAfter)(code);
@@ -49091,14 +49345,14 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
       return continuationStart(code);
     }
     effects.enter("htmlFlowData");
-    return continuation(code);
+    return continuation2(code);
   }
   function continuationCommentInside(code) {
     if (code === 45) {
       effects.consume(code);
       return continuationDeclarationInside;
     }
-    return continuation(code);
+    return continuation2(code);
   }
   function continuationRawTagOpen(code) {
     if (code === 47) {
@@ -49106,7 +49360,7 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
       buffer = "";
       return continuationRawEndTag;
     }
-    return continuation(code);
+    return continuation2(code);
   }
   function continuationRawEndTag(code) {
     if (code === 62) {
@@ -49115,21 +49369,21 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
         effects.consume(code);
         return continuationClose;
       }
-      return continuation(code);
+      return continuation2(code);
     }
     if (asciiAlpha(code) && buffer.length < 8) {
       effects.consume(code);
       buffer += String.fromCharCode(code);
       return continuationRawEndTag;
     }
-    return continuation(code);
+    return continuation2(code);
   }
   function continuationCdataInside(code) {
     if (code === 93) {
       effects.consume(code);
       return continuationDeclarationInside;
     }
-    return continuation(code);
+    return continuation2(code);
   }
   function continuationDeclarationInside(code) {
     if (code === 62) {
@@ -49140,7 +49394,7 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
       effects.consume(code);
       return continuationDeclarationInside;
     }
-    return continuation(code);
+    return continuation2(code);
   }
   function continuationClose(code) {
     if (code === null || markdownLineEnding(code)) {
@@ -52055,43 +52309,43 @@ function resolveTable(events, context) {
   }
   return events;
 }
-function flushCell(map2, context, range, rowKind, rowEnd, previousCell) {
+function flushCell(map2, context, range2, rowKind, rowEnd, previousCell) {
   const groupName = rowKind === 1 ? "tableHeader" : rowKind === 2 ? "tableDelimiter" : "tableData";
   const valueName = "tableContent";
-  if (range[0] !== 0) {
-    previousCell.end = Object.assign({}, getPoint(context.events, range[0]));
-    map2.add(range[0], 0, [["exit", previousCell, context]]);
+  if (range2[0] !== 0) {
+    previousCell.end = Object.assign({}, getPoint(context.events, range2[0]));
+    map2.add(range2[0], 0, [["exit", previousCell, context]]);
   }
-  const now = getPoint(context.events, range[1]);
+  const now = getPoint(context.events, range2[1]);
   previousCell = {
     type: groupName,
     start: Object.assign({}, now),
     // Note: correct end is set later.
     end: Object.assign({}, now)
   };
-  map2.add(range[1], 0, [["enter", previousCell, context]]);
-  if (range[2] !== 0) {
-    const relatedStart = getPoint(context.events, range[2]);
-    const relatedEnd = getPoint(context.events, range[3]);
+  map2.add(range2[1], 0, [["enter", previousCell, context]]);
+  if (range2[2] !== 0) {
+    const relatedStart = getPoint(context.events, range2[2]);
+    const relatedEnd = getPoint(context.events, range2[3]);
     const valueToken = {
       type: valueName,
       start: Object.assign({}, relatedStart),
       end: Object.assign({}, relatedEnd)
     };
-    map2.add(range[2], 0, [["enter", valueToken, context]]);
+    map2.add(range2[2], 0, [["enter", valueToken, context]]);
     if (rowKind !== 2) {
-      const start2 = context.events[range[2]];
-      const end = context.events[range[3]];
+      const start2 = context.events[range2[2]];
+      const end = context.events[range2[3]];
       start2[1].end = Object.assign({}, end[1].end);
       start2[1].type = "chunkText";
       start2[1].contentType = "text";
-      if (range[3] > range[2] + 1) {
-        const a = range[2] + 1;
-        const b = range[3] - range[2] - 1;
+      if (range2[3] > range2[2] + 1) {
+        const a = range2[2] + 1;
+        const b = range2[3] - range2[2] - 1;
         map2.add(a, b, []);
       }
     }
-    map2.add(range[3] + 1, 0, [["exit", valueToken, context]]);
+    map2.add(range2[3] + 1, 0, [["exit", valueToken, context]]);
   }
   if (rowEnd !== void 0) {
     previousCell.end = Object.assign({}, getPoint(context.events, rowEnd));
@@ -52193,9 +52447,9 @@ function tableLayout(headers) {
     const protocol = pickColumn(headers, "protocol");
     return { kind: "registry", port, service, ...protocol === void 0 ? {} : { protocol } };
   }
-  const range = pickColumn(headers, "range");
-  const category = pickColumn(headers, "category", range);
-  return range !== void 0 && category !== void 0 ? { kind: "categories", range, category } : void 0;
+  const range2 = pickColumn(headers, "range");
+  const category = pickColumn(headers, "category", range2);
+  return range2 !== void 0 && category !== void 0 ? { kind: "categories", range: range2, category } : void 0;
 }
 function isBlank2(text4) {
   const trimmed = text4.trim().toLowerCase();
@@ -52223,8 +52477,8 @@ function categoryLabel(text4) {
   const name2 = outside.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "");
   for (const parenthetical of inside) {
     const inner = parenthetical.trim();
-    const range = labelRange(inner.toLowerCase().endsWith(" range") ? inner.slice(0, -" range".length) : inner);
-    if (range) return { name: name2, range };
+    const range2 = labelRange(inner.toLowerCase().endsWith(" range") ? inner.slice(0, -" range".length) : inner);
+    if (range2) return { name: name2, range: range2 };
   }
   return { name: name2 };
 }
@@ -52467,10 +52721,10 @@ function startsBlock(head) {
 }
 function isTableHeader(line, next) {
   if (next === void 0 || !line.includes("|")) return false;
-  const delimiters = cells(next);
-  return delimiters.every((cell2) => /^:?-+:?$/.test(cell2.trim())) && delimiters.length === cells(line).length;
+  const delimiters = tableCells(next);
+  return delimiters.every((cell2) => /^:?-+:?$/.test(cell2.trim())) && delimiters.length === tableCells(line).length;
 }
-function cells(line) {
+function tableCells(line) {
   const parts2 = [];
   let cell2 = "";
   for (let i2 = 0; i2 < line.length; i2++) {
@@ -52487,6 +52741,177 @@ function cells(line) {
   if (trimmed[0] === "") trimmed.shift();
   if (trimmed.length > 0 && trimmed[trimmed.length - 1] === "") trimmed.pop();
   return trimmed;
+}
+
+// src/extract/registry/markdownPieces.ts
+var PIECE_SIZES = { tablePiece: 32 * 1024, maxPiece: 256 * 1024 };
+function splitMarkdown(text4, sizes = PIECE_SIZES) {
+  if (sizes.whole === true) return { blocks: [wholeBlock(text4, 0, text4.length)] };
+  const lines = splitLines2(text4);
+  if (text4.includes("]:")) {
+    if (text4.length > sizes.maxPiece) return { refused: `a document that may hold link reference definitions (\`]:\`) is read whole, and this one is longer than ${sizes.maxPiece / 1024} KiB`, line: 1 };
+    return { blocks: [wholeBlock(text4, 0, text4.length)] };
+  }
+  const blocks = [];
+  for (const [from, to] of blockRanges(lines)) {
+    const block = tableBlock(text4, lines, from, to, sizes) ?? wholeBlock(text4, lines[from].start, blockEnd(lines, to, text4));
+    const tooLong = block.pieces.find((piece) => piece.plainRows === void 0 && piece.text.length > sizes.maxPiece);
+    if (tooLong) return { refused: `a block of more than ${sizes.maxPiece / 1024} KiB that cannot be cut (a table in a quote or a list, or one long paragraph)`, line: lineNumberAt(lines, tooLong.start) };
+    blocks.push(block);
+  }
+  return { blocks };
+}
+function splitLines2(text4) {
+  const lines = [];
+  const ending = /\r\n?|\n/g;
+  let start2 = 0;
+  for (let match = ending.exec(text4); match; match = ending.exec(text4)) {
+    lines.push({ start: start2, end: match.index, next: match.index + match[0].length, text: text4.slice(start2, match.index) });
+    start2 = match.index + match[0].length;
+  }
+  lines.push({ start: start2, end: text4.length, next: text4.length, text: text4.slice(start2) });
+  return lines;
+}
+function blockEnd(lines, to, text4) {
+  const next = lines[to];
+  return next === void 0 ? text4.length : next.start;
+}
+function lineNumberAt(lines, offset) {
+  let low = 0;
+  let high = lines.length - 1;
+  while (low < high) {
+    const mid = low + high + 1 >> 1;
+    if ((lines[mid]?.start ?? 0) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low + 1;
+}
+function wholeBlock(text4, start2, end) {
+  const own4 = text4.slice(start2, end);
+  return { text: own4, start: start2, pieces: [{ text: own4, start: start2, headerLength: 0, continuesTable: false }] };
+}
+var isBlank3 = (line) => /^[ \t]*$/.test(line);
+function blockRanges(lines) {
+  const ranges = [];
+  let from = 0;
+  let open2;
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    const line = lines[i2].text;
+    if (open2 !== void 0) {
+      if (open2.closes(line)) open2 = void 0;
+      continue;
+    }
+    if (i2 > from && isBlank3(lines[i2 - 1].text) && !isBlank3(line) && !/^[ \t]/.test(line)) {
+      ranges.push([from, i2]);
+      from = i2;
+    }
+    open2 = openerAt(line);
+  }
+  ranges.push([from, lines.length]);
+  return ranges;
+}
+var FENCE = /^ {0,3}(`{3,}(?!`)|~{3,}(?!~))(.*)$/;
+var HTML_ENDS = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?:[ \t>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+  [/^ {0,3}<![a-z]/i, />/]
+];
+function openerAt(line) {
+  const fence = FENCE.exec(line);
+  if (fence) {
+    const marker = fence[1];
+    if (marker.startsWith("`") && (fence[2] ?? "").includes("`")) return void 0;
+    return { closes: (next) => closesFence(next, marker.charAt(0), marker.length) };
+  }
+  for (const [start2, end] of HTML_ENDS) {
+    if (!start2.test(line)) continue;
+    if (end.test(line.slice(line.indexOf("<") + 2))) return void 0;
+    return { closes: (next) => end.test(next) };
+  }
+  return void 0;
+}
+function closesFence(line, char, length) {
+  let i2 = 0;
+  while (i2 < 3 && line.charAt(i2) === " ") i2++;
+  let run2 = 0;
+  while (line.charAt(i2 + run2) === char) run2++;
+  if (run2 < length) return false;
+  for (let k = i2 + run2; k < line.length; k++) if (line.charAt(k) !== " " && line.charAt(k) !== "	") return false;
+  return true;
+}
+var PLAIN_ROW = /^ {0,3}\|[^\\`*_[\]<>&!~\0]*\|[ \t]*$/;
+function tableBlock(text4, lines, from, to, sizes) {
+  let header = from;
+  while (header < to && /^ {0,3}#{1,6}(?:[ \t]|$)/.test(lines[header].text)) header++;
+  const head = lines[header];
+  const delimiter = lines[header + 1];
+  if (head === void 0 || delimiter === void 0 || header + 1 >= to || !isTableHeader2(head.text, delimiter.text)) return void 0;
+  const start2 = lines[from].start;
+  const end = blockEnd(lines, to, text4);
+  if (end - start2 <= sizes.tablePiece) return void 0;
+  const headerCopy = `${head.text}
+${delimiter.text}
+`;
+  const pieces = [];
+  let pieceStart = (lines[header + 2] ?? delimiter).start;
+  pieces.push({ text: text4.slice(start2, pieceStart), start: start2, headerLength: 0, continuesTable: false });
+  let plain;
+  const cut = (at) => {
+    if (at > pieceStart) pieces.push(continuation(text4, pieceStart, at, plain === true, headerCopy));
+    pieceStart = at;
+  };
+  let i2 = header + 2;
+  for (; i2 < to; i2++) {
+    const line = lines[i2];
+    if (!/^ {0,3}\|/.test(line.text)) break;
+    const isPlain = PLAIN_ROW.test(line.text);
+    if (isPlain !== plain || line.start - pieceStart >= sizes.tablePiece) cut(line.start);
+    plain = isPlain;
+  }
+  if (i2 < to) {
+    cut(lines[i2].start);
+    plain = false;
+  }
+  cut(end);
+  return { text: text4.slice(start2, end), start: start2, pieces };
+}
+function continuation(text4, start2, end, plainRows, headerCopy) {
+  if (plainRows) return { text: text4.slice(start2, end), start: start2, headerLength: 0, continuesTable: true, plainRows: true };
+  return { text: headerCopy + text4.slice(start2, end), start: start2, headerLength: headerCopy.length, continuesTable: true };
+}
+function isTableHeader2(line, next) {
+  if (next === void 0 || !line.includes("|") || !/^ {0,3}\S/.test(line) || /^ {0,3}(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])/.test(line)) return false;
+  const delimiters = tableCells(next);
+  return delimiters.length > 0 && delimiters.every((cell2) => /^:?-+:?$/.test(cell2.trim())) && delimiters.length === tableCells(line).length;
+}
+function plainTableRows(piece) {
+  const rows = [];
+  for (const line of splitLines2(piece.text)) {
+    if (line.text.trim() === "") continue;
+    const pipes = [];
+    for (let at = line.text.indexOf("|"); at >= 0; at = line.text.indexOf("|", at + 1)) pipes.push(line.start + at);
+    const children = [];
+    for (let k = 0; k + 1 < pipes.length; k++) {
+      const from = pipes[k];
+      const to = pipes[k + 1];
+      const raw = piece.text.slice(from + 1, to);
+      let lead = 0;
+      let tail = raw.length;
+      while (lead < tail && (raw[lead] === " " || raw[lead] === "	")) lead++;
+      while (tail > lead && (raw[tail - 1] === " " || raw[tail - 1] === "	")) tail--;
+      const value = raw.slice(lead, tail);
+      const cellEnd = k + 2 === pipes.length ? to + 1 : to;
+      const text4 = value === "" ? [] : [{ type: "text", value, position: span(from + 1 + lead, from + 1 + lead + value.length) }];
+      children.push({ type: "tableCell", children: text4, position: span(from, cellEnd) });
+    }
+    rows.push({ type: "tableRow", children, position: span(pipes[0] ?? line.start, (pipes.at(-1) ?? line.end) + 1) });
+  }
+  return rows;
+}
+function span(start2, end) {
+  return { start: { line: 0, column: 0, offset: start2 }, end: { line: 0, column: 0, offset: end } };
 }
 
 // src/extract/registry/markdownText.ts
@@ -52549,8 +52974,8 @@ function readTable(table, context, doc) {
   const [header, ...rows] = table.children;
   const layout = header ? tableLayout(header.children.map((cell2) => normalizeHeader(mappedText(cell2.children, doc.text).text))) : void 0;
   if (layout?.kind === "registry") return readRegistryRows(rows, layout, context, doc);
-  if (layout?.kind === "categories") return readCategoryRows(rows, layout, doc);
-  return { claims: [], categories: [], diagnostics: [] };
+  if (layout?.kind === "categories") return { ...readCategoryRows(rows, layout, doc), context };
+  return { claims: [], categories: [], diagnostics: [], context };
 }
 function rowCells(row, doc) {
   return row.children.map((cell2) => ({ text: mappedText(cell2.children, doc.text), offset: cell2.position?.start.offset ?? 0 }));
@@ -52562,12 +52987,12 @@ function readRegistryRows(rows, layout, context, doc) {
   const reading = { claims: [], categories: [], diagnostics: [] };
   let { section, reserves } = context;
   for (const row of rows) {
-    const cells2 = rowCells(row, doc);
-    const portCell = cells2[layout.port];
-    const label = cells2[layout.service]?.text.text ?? "";
+    const cells = rowCells(row, doc);
+    const portCell = cells[layout.port];
+    const label = cells[layout.service]?.text.text ?? "";
     if (!portCell || isStruckOut(portCell.text.text) || isStruckOut(label)) continue;
     const ports = isBlank2(portCell.text.text) ? void 0 : locatePorts(portCell.text, doc, portCell.offset);
-    const filled = cells2.filter((cell2) => !isBlank2(cell2.text.text));
+    const filled = cells.filter((cell2) => !isBlank2(cell2.text.text));
     const only = filled.length === 1 ? filled[0] : void 0;
     if (only && (ports === void 0 || isPortListProblem(ports) && !ports.shaped)) {
       section = { category: categoryLabel(only.text.text), location: textLocation(only, doc) };
@@ -52579,23 +53004,23 @@ function readRegistryRows(rows, layout, context, doc) {
       if (/\d/.test(portCell.text.text)) reading.diagnostics.push(portListDiagnostic(ports));
       continue;
     }
-    const protocols = layout.protocol === void 0 ? void 0 : parseProtocols(cells2[layout.protocol]?.text.text ?? "");
+    const protocols = layout.protocol === void 0 ? void 0 : parseProtocols(cells[layout.protocol]?.text.text ?? "");
     reading.claims.push({ from: "table", label, ports, protocols: protocols ?? ["tcp"], section, reservedBySection: reserves });
   }
-  return reading;
+  return { ...reading, context: { section, reserves } };
 }
 function readCategoryRows(rows, layout, doc) {
   const reading = { claims: [], categories: [], diagnostics: [] };
   for (const row of rows) {
-    const cells2 = rowCells(row, doc);
-    const rangeCell = cells2[layout.range];
-    const nameCell = cells2[layout.category];
+    const cells = rowCells(row, doc);
+    const rangeCell = cells[layout.range];
+    const nameCell = cells[layout.category];
     if (!rangeCell || !nameCell) continue;
     const name2 = categoryLabel(nameCell.text.text).name;
-    const range = labelRange(rangeCell.text.text);
-    if (range && name2) {
-      reading.categories.push({ ...textLocation(nameCell, doc), name: name2, range });
-    } else if (!range && /\d/.test(rangeCell.text.text)) {
+    const range2 = labelRange(rangeCell.text.text);
+    if (range2 && name2) {
+      reading.categories.push({ ...textLocation(nameCell, doc), name: name2, range: range2 });
+    } else if (!range2 && /\d/.test(rangeCell.text.text)) {
       reading.diagnostics.push({ ...textLocation(rangeCell, doc), severity: "error", message: `port registry: \`${rangeCell.text.text.trim()}\` is not a port range` });
     }
   }
@@ -52616,21 +53041,29 @@ var markdownRegistryExtractor = {
   matches: isMarkdownRegistryPath,
   extract: (file2, context) => extractMarkdownRegistry(file2, context.parseBudget)
 };
-function extractMarkdownRegistry(file2, budget) {
+function extractMarkdownRegistry(file2, budget, sizes = PIECE_SIZES) {
   try {
     const bom = file2.text.startsWith("\uFEFF") ? 1 : 0;
     const body2 = file2.text.slice(bom);
     const positionInFile = textPositioner(file2.text);
-    const doc = { path: file2.path, text: body2, position: (offset) => positionInFile(offset + bom) };
     const refusal = markdownParseRefusal(body2);
-    if (refusal) {
-      const message = `port registry: ${refusal.reason} for the Markdown parser (a fixed limit that no hand-kept registry reaches); not read`;
-      return { bindings: [], diagnostics: [{ file: file2.path, ...refusal.line === void 0 ? {} : { line: refusal.line }, severity: "error", message }] };
+    const split = refusal ? void 0 : splitMarkdown(body2, sizes);
+    const refused = refusal ?? (split && "refused" in split ? { reason: split.refused, line: split.line } : void 0);
+    if (refused || !split || "refused" in split) {
+      noteLimitHit("parse-budget");
+      const message = `port registry: ${refused?.reason ?? "unreadable"} for the Markdown parser (a fixed limit that no hand-kept registry reaches); not read`;
+      return { bindings: [], diagnostics: [{ file: file2.path, ...refused?.line === void 0 ? {} : { line: refused.line }, severity: "error", message }] };
     }
-    const parsed = chargedParse(budget, () => fromMarkdown(body2, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] }));
-    if ("timeout" in parsed) return { bindings: [], diagnostics: [{ file: file2.path, severity: "warning", message: parsed.message }] };
-    const tree = parsed.value;
-    const reading = readDocument(tree, doc);
+    const reader = new DocumentReader();
+    const sourceOf = (piece) => {
+      const dropped = piece.text.startsWith("\uFEFF") ? 1 : 0;
+      return { path: file2.path, text: piece.text.slice(dropped), position: (offset) => positionInFile(bom + piece.start + dropped + offset - piece.headerLength) };
+    };
+    for (const block of split.blocks) {
+      const timeout = readBlock(block, reader, sourceOf, budget, sizes);
+      if (timeout !== void 0) return { bindings: [], diagnostics: [{ file: file2.path, severity: "warning", message: timeout }] };
+    }
+    const reading = reader.reading;
     const { bindings, registry: registry2 } = claimsToRegistry(reading.claims, reading.categories);
     if (bindings.length === 0 && registry2.reserved.length === 0 && registry2.categories.length === 0) {
       const message = "port registry: no table with a port and a service column, and no `- **port** - service` list";
@@ -52642,37 +53075,92 @@ function extractMarkdownRegistry(file2, budget) {
     return { bindings: [], diagnostics: [{ file: file2.path, severity: "error", message }] };
   }
 }
-function readDocument(root, doc) {
-  const reading = { claims: [], categories: [], diagnostics: [] };
-  const headings = [];
-  const context = () => ({ section: headings.at(-1)?.section, reserves: headings.some((heading2) => heading2.reserves) });
-  const visit5 = (node3) => {
+function parseMarkdown(text4) {
+  return fromMarkdown(text4, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+}
+function readBlock(block, reader, sourceOf, budget, sizes) {
+  const [first, ...rest] = block.pieces;
+  if (!first) return void 0;
+  const parsed = chargedParse(budget, () => parseMarkdown(first.text));
+  if ("timeout" in parsed) return parsed.message;
+  if (rest.length > 0 && !endsInTable(parsed.value, first.text)) {
+    if (block.text.length > sizes.maxPiece) {
+      noteLimitHit("parse-budget");
+      throw new Error(`a table that GFM does not read as one runs past ${sizes.maxPiece / 1024} KiB (a fixed limit): not read`);
+    }
+    const whole = { text: block.text, start: block.start, headerLength: 0, continuesTable: false };
+    const again = chargedParse(budget, () => parseMarkdown(whole.text));
+    if ("timeout" in again) return again.message;
+    reader.read(again.value, sourceOf(whole), false);
+    return void 0;
+  }
+  reader.read(parsed.value, sourceOf(first), first.continuesTable);
+  for (const piece of rest) {
+    if (piece.plainRows) {
+      reader.readRows(plainTableRows(piece), sourceOf(piece));
+      continue;
+    }
+    const next = chargedParse(budget, () => parseMarkdown(piece.text));
+    if ("timeout" in next) return next.message;
+    reader.read(next.value, sourceOf(piece), piece.continuesTable);
+  }
+  return void 0;
+}
+function endsInTable(root, text4) {
+  const last2 = root.children.at(-1);
+  return last2?.type === "table" && text4.slice(last2.position?.end.offset ?? 0).trim() === "";
+}
+var DocumentReader = class {
+  reading = { claims: [], categories: [], diagnostics: [] };
+  headings = [];
+  /** Where the last table read had got to (its section rows), for a piece that continues it. */
+  carried;
+  /** The last table's header row: how the rows of a piece that continues it are read. */
+  header;
+  read(root, doc, continuesTable) {
+    root.children.forEach((node3, index2) => {
+      if (index2 === 0 && continuesTable && node3.type === "table") this.table(node3, this.carried ?? this.context(), doc);
+      else this.visit(node3, doc);
+    });
+  }
+  /** Rows that continue the last table, read without the parser. */
+  readRows(rows, doc) {
+    if (this.header === void 0) return;
+    this.table({ type: "table", children: [this.header, ...rows] }, this.carried ?? this.context(), doc);
+  }
+  context() {
+    return { section: this.headings.at(-1)?.section, reserves: this.headings.some((heading2) => heading2.reserves) };
+  }
+  table(node3, context, doc) {
+    const table = readTable(node3, context, doc);
+    this.reading.claims.push(...table.claims);
+    this.reading.categories.push(...table.categories);
+    this.reading.diagnostics.push(...table.diagnostics);
+    this.carried = table.context;
+    this.header = node3.children[0];
+  }
+  visit(node3, doc) {
     if (node3.type === "heading") {
-      while ((headings.at(-1)?.depth ?? 0) >= node3.depth) headings.pop();
+      while ((this.headings.at(-1)?.depth ?? 0) >= node3.depth) this.headings.pop();
       const text4 = mappedText(node3.children, doc.text);
       const location = textStartLocation(text4, doc, node3.position?.start.offset ?? 0);
-      headings.push({ depth: node3.depth, section: { category: categoryLabel(text4.text), location }, reserves: sectionReserves(text4.text) });
+      this.headings.push({ depth: node3.depth, section: { category: categoryLabel(text4.text), location }, reserves: sectionReserves(text4.text) });
       return;
     }
     if (node3.type === "table") {
-      const table = readTable(node3, context(), doc);
-      reading.claims.push(...table.claims);
-      reading.categories.push(...table.categories);
-      reading.diagnostics.push(...table.diagnostics);
+      this.table(node3, this.context(), doc);
       return;
     }
     if (node3.type === "listItem") {
-      const item = readListItem(node3, context(), doc);
-      if (item && isPortListProblem(item)) reading.diagnostics.push(portListDiagnostic(item));
-      else if (item) reading.claims.push(item);
+      const item = readListItem(node3, this.context(), doc);
+      if (item && isPortListProblem(item)) this.reading.diagnostics.push(portListDiagnostic(item));
+      else if (item) this.reading.claims.push(item);
     }
     if (node3.type === "root" || node3.type === "blockquote" || node3.type === "list" || node3.type === "listItem") {
-      for (const child of node3.children) visit5(child);
+      for (const child of node3.children) this.visit(child, doc);
     }
-  };
-  visit5(root);
-  return reading;
-}
+  }
+};
 
 // src/extract/registry/nativeSchema.ts
 var mappingSection = external_exports.custom((value) => typeof value === "object" && value !== null && !Array.isArray(value), {
@@ -52683,22 +53171,26 @@ var registrySectionSchemas = {
   reserved: external_exports.array(external_exports.unknown()).nullish(),
   services: mappingSection
 };
-var registryDocumentSchema = external_exports.strictObject(registrySectionSchemas);
+var registryDocumentSchema = external_exports.strictObject({
+  // Where editors find the JSON Schema (dist/schemas/ports.schema.json); not read.
+  $schema: external_exports.string().optional(),
+  ...registrySectionSchemas
+});
 var protocolSchema = external_exports.enum(["tcp", "udp"]);
 var textSchema = external_exports.string();
 var categoryEntrySchema = byShape(
   {
-    scalar: portRangeSchema.transform((range) => ({ range })),
-    mapping: external_exports.strictObject({ range: portRangeSchema.optional(), description: textSchema.optional() }).transform(({ range }) => range === void 0 ? {} : { range })
+    scalar: portRangeSchema.transform((range2) => ({ range: range2 })),
+    mapping: external_exports.strictObject({ range: portRangeSchema.optional(), description: textSchema.optional() }).transform(({ range: range2 }) => range2 === void 0 ? {} : { range: range2 })
   },
   "a port range or a mapping with range"
 );
 var reservedEntrySchema = byShape(
   {
-    scalar: portRangeSchema.transform((range) => ({ range, at: [] })),
-    mapping: external_exports.strictObject({ port: portRangeSchema.optional(), range: portRangeSchema.optional(), reason: textSchema.optional() }).transform(({ port, range, reason }, context) => {
-      const given = port ?? range;
-      if (given === void 0 || port && range) {
+    scalar: portRangeSchema.transform((range2) => ({ range: range2, at: [] })),
+    mapping: external_exports.strictObject({ port: portRangeSchema.optional(), range: portRangeSchema.optional(), reason: textSchema.optional() }).transform(({ port, range: range2, reason }, context) => {
+      const given = port ?? range2;
+      if (given === void 0 || port && range2) {
         context.addIssue({ code: "custom", message: "expected either port or range" });
         return external_exports.NEVER;
       }
@@ -52710,7 +53202,7 @@ var reservedEntrySchema = byShape(
 );
 var namedPortSchema = byShape(
   {
-    scalar: portRangeSchema.transform((range) => ({ range, at: [] })),
+    scalar: portRangeSchema.transform((range2) => ({ range: range2, at: [] })),
     mapping: external_exports.strictObject({ port: portRangeSchema, protocol: protocolSchema.optional(), description: textSchema.optional() }).transform(({ port, protocol }) => ({ range: port, at: ["port"], ...protocol ? { protocol } : {} }))
   },
   "a port or a mapping with port"
@@ -52735,11 +53227,17 @@ var serviceMappingSchema = external_exports.strictObject({
 });
 var serviceEntrySchema = byShape(
   {
-    scalar: portRangeSchema.transform((range) => ({ ports: [{ range, at: [] }] })),
+    scalar: portRangeSchema.transform((range2) => ({ ports: [{ range: range2, at: [] }] })),
     mapping: serviceMappingSchema
   },
   "a port or a mapping with port or ports"
 );
+var registryFileSchema = external_exports.strictObject({
+  $schema: external_exports.string().optional(),
+  categories: external_exports.record(external_exports.string(), categoryEntrySchema).nullish().describe("category -> port range: where proposals for its services go, and what out-of-range checks"),
+  reserved: external_exports.array(reservedEntrySchema).nullish().describe("ports and ranges nobody may take"),
+  services: external_exports.record(external_exports.string(), serviceEntrySchema).nullish().describe("service -> its port (3000), a mapping { port, category, protocol }, or { ports: { name: port } }")
+});
 
 // src/extract/registry/native.ts
 var FORMAT2 = "registry";
@@ -52778,8 +53276,8 @@ function asJsonDiagnostic(diagnostic) {
   return { ...diagnostic, message: diagnostic.message.replace(/^invalid YAML:/, "invalid JSON:") };
 }
 function extractNativeRegistry(yaml) {
-  const diagnostics = [...yaml.diagnostics];
-  if (diagnostics.some((diagnostic) => diagnostic.severity === "error")) return { outline: "unknown", bindings: [], diagnostics };
+  const diagnostics = yaml.diagnostics.filter((diagnostic) => !yaml.duplicateKeys.includes(diagnostic));
+  if (yaml.malformed) return { outline: "unknown", bindings: [], diagnostics };
   const [document3, ...extra] = yaml.documents;
   const extraDocument = extra[0];
   if (extraDocument) {
@@ -53049,7 +53547,7 @@ var REASON_KEYS = ["reason", "description", "name"];
 function extractPortRegistryJson(file2) {
   const yaml = parseYaml(file2.path, file2.text);
   const parseErrors = yaml.diagnostics.map((d) => ({ ...d, message: d.message.replace(/^invalid YAML/, "invalid JSON") }));
-  if (parseErrors.some((d) => d.severity === "error")) return { bindings: [], diagnostics: parseErrors };
+  if (yaml.malformed) return { bindings: [], diagnostics: parseErrors };
   const reading = { yaml, bindings: [], categories: [], reserved: [], diagnostics: parseErrors, shaped: false };
   try {
     readRegistry(reading, yaml.documents[0]?.contents);
@@ -55403,16 +55901,16 @@ function extractSourceFile(language, parser2, file2, context) {
 }
 function readListeners(language, parser2, file2, context) {
   if (!mayHoldListener(language.format, file2.text) || isGeneratedSource(file2.text)) return { bindings: [], diagnostics: [] };
-  const fail = (message) => ({ bindings: [], diagnostics: [{ file: file2.path, severity: "error", message }] });
-  if (!parser2) return fail(`not read: the ${language.grammar} grammar is not loaded`);
+  const fail2 = (message) => ({ bindings: [], diagnostics: [{ file: file2.path, severity: "error", message }] });
+  if (!parser2) return fail2(`not read: the ${language.grammar} grammar is not loaded`);
   let outcome;
   try {
     outcome = parseWithinBudget(parser2, file2.text, context.parseBudget);
   } catch (error62) {
-    return fail(`could not parse the file: ${error62 instanceof Error ? error62.message : String(error62)}`);
+    return fail2(`could not parse the file: ${error62 instanceof Error ? error62.message : String(error62)}`);
   }
   if ("timeout" in outcome) return { bindings: [], diagnostics: [{ file: file2.path, severity: "warning", message: outcome.message }] };
-  if ("failed" in outcome) return fail("could not parse the file");
+  if ("failed" in outcome) return fail2("could not parse the file");
   const tree = outcome.tree;
   try {
     const diagnostics = syntaxErrorDiagnostics(file2.path, tree.rootNode, language);
@@ -55426,7 +55924,7 @@ function readListeners(language, parser2, file2, context) {
     if (service === "") return { bindings: [], diagnostics: [...diagnostics, ...claims.map((claim2) => unnamedListener(claim2, file2.path, context.rootName))] };
     return { bindings: claims.map((claim2) => listenBinding(claim2, file2.path, service, language.format)), diagnostics };
   } catch (error62) {
-    return fail(`internal error while reading listeners: ${error62 instanceof Error ? error62.message : String(error62)}`);
+    return fail2(`internal error while reading listeners: ${error62 instanceof Error ? error62.message : String(error62)}`);
   } finally {
     tree.delete();
   }
@@ -55784,9 +56282,9 @@ function readPortString({ text: text4, locate }) {
   if (protocol === void 0) return { error: `ports: "${text4}": the protocol must be tcp or udp`, location: locate(slash + 1, protocolText) };
   const leading = portText.length - portText.trimStart().length;
   const location = locate(leading, portText.trim());
-  const range = parsePortRange(portText);
-  if (!range) return { error: `ports: "${text4}" is not a port or a port range (1-65535)`, location };
-  return { range, protocol, location };
+  const range2 = parsePortRange(portText);
+  if (!range2) return { error: `ports: "${text4}" is not a port or a port range (1-65535)`, location };
+  return { range: range2, protocol, location };
 }
 function readPortTable(entry) {
   const protocol = entry.protocol === void 0 ? "tcp" : parseProtocolName(entry.protocol);
@@ -55819,8 +56317,8 @@ function zinitServiceBindings(config2, diagnostics) {
     const declared = readPortEntry2(entry);
     if ("error" in declared) diagnostics.push({ ...declared.location, severity: "error", message: declared.error });
     else {
-      const { range, protocol } = declared;
-      claims.push(hostListenerBinding(owner2, declared.location, { port: range.start, endPort: range.end, protocol, hostIp: null }));
+      const { range: range2, protocol } = declared;
+      claims.push(hostListenerBinding(owner2, declared.location, { port: range2.start, endPort: range2.end, protocol, hostIp: null }));
     }
   }
   const exec = config2.exec;
@@ -56374,7 +56872,7 @@ var Tokenizer = class {
   endToken(type, pos, option1, option2) {
     const { tokenStart } = this;
     const end = this.codePointIterator[pos];
-    const range = [tokenStart, end];
+    const range2 = [tokenStart, end];
     const loc = {
       start: this.codePointIterator.getLocFromIndex(tokenStart),
       end: this.codePointIterator.getLocFromIndex(end)
@@ -56382,7 +56880,7 @@ var Tokenizer = class {
     if (type === "Block") this.token = {
       type,
       value: this.text.slice(tokenStart + 1, end),
-      range,
+      range: range2,
       loc
     };
     else {
@@ -56392,7 +56890,7 @@ var Tokenizer = class {
         type,
         value,
         string: option1,
-        range,
+        range: range2,
         loc
       };
       else if (type === "Integer") {
@@ -56402,34 +56900,34 @@ var Tokenizer = class {
           value,
           number: parseInt(text4, option2),
           bigint: HAS_BIGINT ? BigInt(RADIX_PREFIXES[option2] + text4) : null,
-          range,
+          range: range2,
           loc
         };
       } else if (type === "Float") token = {
         type,
         value,
         number: option1,
-        range,
+        range: range2,
         loc
       };
       else if (type === "Boolean") token = {
         type,
         value,
         boolean: option1,
-        range,
+        range: range2,
         loc
       };
       else if (type === "LocalDate" || type === "LocalTime" || type === "LocalDateTime" || type === "OffsetDateTime") token = {
         type,
         value,
         date: option1,
-        range,
+        range: range2,
         loc
       };
       else token = {
         type,
         value,
-        range,
+        range: range2,
         loc
       };
       this.token = token;
@@ -57718,8 +58216,8 @@ function applyEndLoc(node3, child) {
     node3.loc.end = clonePos(child.loc.end);
   }
 }
-function cloneRange(range) {
-  return [range[0], range[1]];
+function cloneRange(range2) {
+  return [range2[0], range2[1]];
 }
 function cloneLoc(loc) {
   return {
@@ -58525,20 +59023,20 @@ function bindingFindings(binding2, index2, collides) {
   return [...findings, { ...whole, rule: "registry-drift", detail: `${binding2.service} ${given}` }];
 }
 function reservedPort(binding2, registry2) {
-  return registry2.reserved.filter((range) => rangesOverlap(range, rangeOf(binding2))).map((range) => ({
+  return registry2.reserved.filter((range2) => rangesOverlap(range2, rangeOf(binding2))).map((range2) => ({
     rule: "reserved-port",
     binding: binding2,
-    port: Math.max(range.start, binding2.port),
-    endPort: Math.min(range.end, binding2.endPort),
-    detail: formatPortRange(range.start, range.end) + (range.reason ? `: ${range.reason}` : "")
+    port: Math.max(range2.start, binding2.port),
+    endPort: Math.min(range2.end, binding2.endPort),
+    detail: formatPortRange(range2.start, range2.end) + (range2.reason ? `: ${range2.reason}` : "")
   }));
 }
 function outOfRange(binding2, entries, index2) {
   const outside = /* @__PURE__ */ new Set();
   for (const entry of entries) {
-    const range = entry.category === void 0 ? void 0 : index2.categoryRanges.get(entry.category);
-    if (range && (binding2.port < range.start || binding2.endPort > range.end)) {
-      outside.add(`the ${entry.category ?? ""} range ${formatPortRange(range.start, range.end)}`);
+    const range2 = entry.category === void 0 ? void 0 : index2.categoryRanges.get(entry.category);
+    if (range2 && (binding2.port < range2.start || binding2.endPort > range2.end)) {
+      outside.add(`the ${entry.category ?? ""} range ${formatPortRange(range2.start, range2.end)}`);
     }
   }
   if (outside.size === 0) return [];
@@ -58578,9 +59076,9 @@ var RegistryIndex = class {
 };
 function coveredPortCounts(ranges) {
   const counts = new Int32Array(MAX_PORT + 2);
-  for (const range of ranges) {
-    counts[range.start] = (counts[range.start] ?? 0) + 1;
-    counts[range.end + 1] = (counts[range.end + 1] ?? 0) - 1;
+  for (const range2 of ranges) {
+    counts[range2.start] = (counts[range2.start] ?? 0) + 1;
+    counts[range2.end + 1] = (counts[range2.end + 1] ?? 0) - 1;
   }
   let depth = 0;
   let covered = 0;
@@ -58706,12 +59204,12 @@ function portSet(entries) {
 // src/resolve/resolve.ts
 function resolveBindings(bindings, registry2, config2) {
   const canonical = aliasMap(config2.aliases);
-  const rename = (binding2) => {
+  const rename2 = (binding2) => {
     const service = canonical.get(binding2.service);
     return service === void 0 ? binding2 : { ...binding2, service };
   };
-  const servicesByPort = registeredServicesByPort(registry2.entries.map(rename));
-  return dropReferencedVariables(bindings).map(rename).map((binding2) => claimOfRegisteredService(binding2, servicesByPort.get(portKey(binding2))));
+  const servicesByPort = registeredServicesByPort(registry2.entries.map(rename2));
+  return dropReferencedVariables(bindings).map(rename2).map((binding2) => claimOfRegisteredService(binding2, servicesByPort.get(portKey(binding2))));
 }
 function portKey(binding2) {
   return `${binding2.port}/${binding2.protocol}`;
@@ -59221,8 +59719,8 @@ var ContainerMap = class {
       if (!homes) continue;
       const above = homes.filter((home) => isWithin(home.dockerfileFolder, path));
       if (above.length === 0) return homes;
-      const nearest = Math.max(...above.map((home) => home.dockerfileFolder.length));
-      return above.filter((home) => home.dockerfileFolder.length === nearest);
+      const nearest2 = Math.max(...above.map((home) => home.dockerfileFolder.length));
+      return above.filter((home) => home.dockerfileFolder.length === nearest2);
     }
     return [];
   }
@@ -59362,13 +59860,13 @@ function analyzeExtraction(files, config2, tree) {
   const { conflicts, omitted } = detectConflictsWithin(bindings, registry2, MAX_CONFLICT_CLAIMS);
   if (omitted > 0) {
     const message = `${omitted} more conflicts not reported: those of the lowest ports already name ${MAX_CONFLICT_CLAIMS} claims (a fixed limit; ranges that overlap by the thousand make a conflict for every stretch between two range ends)`;
-    diagnostics.push({ file: ".", severity: "error", message });
+    diagnostics.push({ file: ".", severity: "error", message, limit: "conflict-limit" });
   }
   return { bindings, registry: registry2, conflicts, diagnostics };
 }
 
 // src/pipeline/parallel.ts
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync as existsSync3 } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -59394,10 +59892,10 @@ function splitInTwo(items, kindOf) {
 function extractInWorker(request) {
   const script = workerScript();
   if (script === void 0) return Promise.reject(new Error("no worker script beside the bundle"));
-  return new Promise((resolve2, reject) => {
+  return new Promise((resolve4, reject) => {
     const worker = new Worker(script, { workerData: request });
     worker.once("message", (response) => {
-      resolve2(response);
+      resolve4(response);
       void worker.terminate();
     });
     worker.once("error", reject);
@@ -59408,7 +59906,7 @@ function extractInWorker(request) {
 }
 function workerScript() {
   const script = fileURLToPath2(new URL("./worker.js", import.meta.url));
-  return existsSync2(script) ? script : void 0;
+  return existsSync3(script) ? script : void 0;
 }
 function candidateItems(candidates, catalogue) {
   return candidates.map(({ path, readers, registryUnread, named }) => {
@@ -59430,7 +59928,7 @@ async function extractTree(tree, candidates, options) {
   }
   const parts2 = tree.root !== void 0 && threadsFor(toExtract.length) === 2 ? await extractOnTwoThreads(tree, tree.root, toExtract, options) : [await extractLocally(tree, toExtract, options)];
   for (const part of parts2) for (const [path, found] of part.results) results.set(path, found);
-  return { results, diagnostics: parts2.flatMap((part) => part.diagnostics) };
+  return { results, diagnostics: parts2.flatMap((part) => part.diagnostics), limitsHit: parts2.flatMap((part) => part.limitsHit) };
 }
 async function extractOnTwoThreads(tree, root, candidates, options) {
   const limits = { ...options.limits, maxTotalBytes: Math.floor(options.limits.maxTotalBytes / 2) };
@@ -59446,10 +59944,11 @@ async function extractOnTwoThreads(tree, root, candidates, options) {
     const reader = candidate?.readers[readerIndex];
     if (candidate && reader) results.set(path, { candidate, reader, result });
   }
-  return [local, { results, diagnostics: response.diagnostics }];
+  return [local, { results, diagnostics: response.diagnostics, limitsHit: response.limitsHit }];
 }
 async function extractLocally(tree, toExtract, options) {
   const results = /* @__PURE__ */ new Map();
+  const limitsHit = [];
   const wanted = /* @__PURE__ */ new Set();
   const present = new Set(tree.paths);
   for (const candidate of toExtract) {
@@ -59474,14 +59973,17 @@ async function extractLocally(tree, toExtract, options) {
         file: candidate.path,
         line: overlong,
         severity: "warning",
-        message: `line ${overlong} is longer than ${options.limits.maxLineLength} characters: file not read (${raiseHint("maxLineLength")})`
+        message: `line ${overlong} is longer than ${options.limits.maxLineLength} characters: file not read (${raiseHint("maxLineLength")})`,
+        limit: "line-length"
       });
       continue;
     }
+    takeLimitsHit();
     const read = extractByShape(candidate, text4, context);
     if (read) results.set(candidate.path, read);
+    for (const reason of takeLimitsHit()) limitsHit.push({ file: candidate.path, reason });
   }
-  return { results, diagnostics };
+  return { results, diagnostics, limitsHit };
 }
 function extractByShape(candidate, text4, context) {
   for (const [index2, reader] of candidate.readers.entries()) {
@@ -59541,7 +60043,8 @@ function capTotalBytes(texts, limits, diagnostics) {
     diagnostics.push({
       file: ".",
       severity: "error",
-      message: `${dropped} files not checked: the total of ${formatBytes(limits.maxTotalBytes)} read per run was reached (${raiseHint("maxTotalBytes")})`
+      message: `${dropped} files not checked: the total of ${formatBytes(limits.maxTotalBytes)} read per run was reached (${raiseHint("maxTotalBytes")})`,
+      limit: "total-bytes"
     });
   }
   return kept;
@@ -59566,6 +60069,47 @@ function ruleMatches(rule, service, conflict) {
   return true;
 }
 
+// src/pipeline/incomplete.ts
+var FILES_NAMED = 5;
+var LEADS = {
+  "file-size": (files) => `${files} larger than limits.maxFileBytes not read`,
+  "file-limit": (files) => `${files} past limits.maxFiles not read`,
+  "total-bytes": (files) => `${files} past limits.maxTotalBytes not read`,
+  "line-length": (files) => `${files} with a line longer than limits.maxLineLength not read`,
+  "parse-budget": (files) => `${files} not read in full: parsing ran past its time budget (limits.maxParseMillis, limits.maxParseSeconds) or a fixed size limit`,
+  "alias-expansion": (files) => `${files} not read in full: more YAML aliases than the fixed budget`,
+  "env-expansion": (files) => `${files} with a variable whose expansion runs past the fixed length limit: those values not read`,
+  "conflict-limit": (files) => `${files}: more conflicts than the fixed limit, the rest not reported`,
+  "rest-file-list": (files) => `${files}: the pull request changes more files than GitHub lists`,
+  "base-unreadable": (files) => `${files}: the base revision could not be read`
+};
+function summarizeIncomplete(diagnostics, hits2, extra = []) {
+  const files = /* @__PURE__ */ new Map();
+  const wholeRun = /* @__PURE__ */ new Map();
+  const add = (reason, file2) => {
+    const set3 = files.get(reason);
+    if (set3) set3.add(file2);
+    else files.set(reason, /* @__PURE__ */ new Set([file2]));
+  };
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.limit === void 0) continue;
+    if (diagnostic.file === ".") wholeRun.set(diagnostic.limit, [...wholeRun.get(diagnostic.limit) ?? [], diagnostic.message]);
+    else add(diagnostic.limit, diagnostic.file);
+  }
+  for (const hit of hits2) add(hit.reason, hit.file);
+  const entries = [...extra];
+  for (const reason of Object.keys(LEADS)) {
+    for (const message of wholeRun.get(reason) ?? []) entries.push({ reason, message });
+    const named = [...files.get(reason) ?? []].sort();
+    if (named.length > 0) entries.push({ reason, message: `${LEADS[reason](named.length === 1 ? "1 file" : `${named.length} files`)}: ${fileList(named)}` });
+  }
+  return entries;
+}
+function fileList(files) {
+  const shown = files.slice(0, FILES_NAMED);
+  return files.length > FILES_NAMED ? `${shown.join(", ")} and ${files.length - FILES_NAMED} more` : joinWithAnd(shown);
+}
+
 // src/pipeline/check.ts
 var CheckUsageError = class extends Error {
 };
@@ -59575,7 +60119,7 @@ async function runCheck(options) {
   const root = resolvePath(options.root);
   const limits = options.limits ?? options.config.limits;
   const registryPaths = [...options.registry ?? [], ...options.config.registry];
-  const head = await checkTree(await openWorkingTree(root), root, registryPaths, options.config, limits);
+  const head = await checkTree(options.workingTree ?? await openWorkingTree(root), root, registryPaths, options.config, limits);
   let conflicts = head.analysis.conflicts;
   let baseRevision = null;
   let base = null;
@@ -59594,7 +60138,8 @@ async function runCheck(options) {
     stats: { files: head.extraction.results.size, bindings: bindings.length, durationMs: Math.max(0, Math.round(now() - started)) },
     bindings: sortBindings(bindings),
     conflicts,
-    diagnostics: sortDiagnostics(head.analysis.diagnostics)
+    diagnostics: sortDiagnostics(head.analysis.diagnostics),
+    incomplete: summarizeIncomplete(head.analysis.diagnostics, head.extraction.limitsHit, options.incomplete)
   };
 }
 async function openGitBase(root, base) {
@@ -59626,7 +60171,7 @@ async function checkTree(tree, root, registryPaths, config2, limits, reuse) {
     isRegistry: isRegistryExtractor(reader)
   }));
   const analysis = analyzeExtraction(files, config2, { paths: tree.paths, rootName: basename(root) });
-  analysis.diagnostics.push(...registries.diagnostics, ...selected.diagnostics, ...extraction.diagnostics);
+  analysis.diagnostics.push(...tree.diagnostics ?? [], ...registries.diagnostics, ...selected.diagnostics, ...extraction.diagnostics);
   return { extraction, analysis };
 }
 function explicitRegistries(paths, treePaths) {
@@ -59706,6 +60251,10 @@ function escapeLinkDestination(url2) {
 function markdownLink(label, url2) {
   return `[${label}](${escapeLinkDestination(url2)})`;
 }
+var COMMAND_AT_LINE_START = /^([\s\u0085]*):(?=:)/;
+function withoutWorkflowCommands(text4) {
+  return text4.split("\n").map((line) => line.replace(COMMAND_AT_LINE_START, `$1:${ZERO_WIDTH_JOINER}`).replace(/##\[/g, `##${ZERO_WIDTH_JOINER}[`)).join("\n");
+}
 
 // src/report/format.ts
 function formatPortProtocol(port, endPort, protocol) {
@@ -59765,7 +60314,8 @@ function toJsonReport(report3) {
     stats: { files: report3.stats.files, bindings: report3.stats.bindings, durationMs: report3.stats.durationMs },
     bindings: report3.bindings.map((binding2) => toJsonBinding(binding2, displayName(binding2))),
     conflicts: report3.conflicts.map(toJsonConflict),
-    diagnostics: report3.diagnostics.map(toJsonDiagnostic)
+    diagnostics: report3.diagnostics.map(toJsonDiagnostic),
+    incomplete: report3.incomplete.map((entry) => ({ reason: entry.reason, message: entry.message }))
   };
 }
 function renderJson(report3) {
@@ -59877,13 +60427,13 @@ function renderInventoryText(bindings) {
   const groups = inventoryGroups(bindings);
   if (groups.length === 0) return "No bindings found.\n";
   const table = groups.flatMap((group) => group.rows).map((row) => {
-    const cells2 = inventoryCells(row);
-    const where = cells2.via === void 0 ? cells2.location : `${cells2.location} (via ${cells2.via})`;
-    return [cells2.port, cells2.address, cells2.service, cells2.kind, cells2.format, cells2.runsIn, where].map(visibleControlChars);
+    const cells = inventoryCells(row);
+    const where = cells.via === void 0 ? cells.location : `${cells.location} (via ${cells.via})`;
+    return [cells.port, cells.address, cells.service, cells.kind, cells.format, cells.runsIn, where].map(visibleControlChars);
   });
   const header = COLUMNS.map((column) => column.toUpperCase());
-  const widths = COLUMNS.map((_, index2) => Math.max(...[header, ...table].map((cells2) => (cells2[index2] ?? "").length)));
-  const line = (cells2) => `  ${cells2.map((cell2, index2) => index2 === COLUMNS.length - 1 ? cell2 : cell2.padEnd(widths[index2] ?? 0)).join("  ")}`;
+  const widths = COLUMNS.map((_, index2) => Math.max(...[header, ...table].map((cells) => (cells[index2] ?? "").length)));
+  const line = (cells) => `  ${cells.map((cell2, index2) => index2 === COLUMNS.length - 1 ? cell2 : cell2.padEnd(widths[index2] ?? 0)).join("  ")}`;
   const sections = [];
   let next = 0;
   for (const group of groups) {
@@ -59891,10 +60441,10 @@ function renderInventoryText(bindings) {
     next += group.rows.length;
     sections.push([visibleControlChars(scopeHeading(group.scope)), line(header), ...rows.map(line)].join("\n"));
   }
-  return `${summary(groups)}
+  return withoutWorkflowCommands(`${summary(groups)}
 
 ${sections.join("\n\n")}
-`;
+`);
 }
 function renderInventoryMarkdown(bindings) {
   const groups = inventoryGroups(bindings);
@@ -59907,9 +60457,9 @@ function renderInventoryMarkdown(bindings) {
       `| ${COLUMNS.join(" | ")} |`,
       `|${COLUMNS.map(() => " --- |").join("")}`,
       ...group.rows.map((row) => {
-        const cells2 = inventoryCells(row);
-        const where = cells2.via === void 0 ? code(cells2.location) : `${code(cells2.location)} (via ${code(cells2.via)})`;
-        const markdownCells = [cells2.port, code(cells2.address), code(cells2.service), cells2.kind, cells2.format, escapeMarkdownText(cells2.runsIn), where];
+        const cells = inventoryCells(row);
+        const where = cells.via === void 0 ? code(cells.location) : `${code(cells.location)} (via ${code(cells.via)})`;
+        const markdownCells = [cells.port, code(cells.address), code(cells.service), cells.kind, cells.format, escapeMarkdownText(cells.runsIn), where];
         return `| ${markdownCells.join(" | ")} |`;
       })
     ];
@@ -59935,6 +60485,8 @@ function renderMarkdown(report3, options = {}) {
   const fresh = sorted.filter((conflict) => conflict.status === "new");
   const existing = sorted.filter((conflict) => conflict.status === "existing");
   const sections = [...heading(options.title), renderMarkdownVerdict(report3)];
+  if (report3.incomplete.length > 0) sections.push(...incompleteNotice(report3.incomplete));
+  sections.push(...options.notices ?? []);
   if (fresh.length > 0) sections.push(conflictTable(report3, fresh, options.link));
   if (existing.length > 0) {
     sections.push(
@@ -59957,6 +60509,10 @@ function renderMarkdown(report3, options = {}) {
 function renderMarkdownVerdict(report3) {
   const counts = countConflicts(report3.conflicts, report3.diagnostics);
   const fresh = counts.newErrors + counts.newWarnings;
+  if (fresh === 0 && report3.incomplete.length > 0) {
+    const existing = counts.existing === 0 ? "" : ` (${counts.existing} existing)`;
+    return `\u26A0\uFE0F **Incomplete check**: no ${counts.existing === 0 ? "" : "new "}port collisions in what could be read${existing}.`;
+  }
   if (fresh === 0) {
     return counts.existing === 0 ? ALL_CLEAR : `\u2705 **No new port collisions** (${counts.existing} existing)`;
   }
@@ -60016,7 +60572,7 @@ function conflictTable(report3, conflicts, link) {
 }
 var cellCode = (text4) => markdownCode(text4, { inTable: true });
 function conflictRow(conflict, newcomers2, link) {
-  const cells2 = [
+  const cells = [
     `${SEVERITY_ICON[conflict.severity]} ${conflict.rule}`,
     formatPortProtocol(conflict.port, conflict.endPort, conflict.protocol),
     cellCode(conflict.scope),
@@ -60024,7 +60580,7 @@ function conflictRow(conflict, newcomers2, link) {
     conflict.locations.map((location) => `${cellCode(location.service)}: ${locationReference(location, link)}`).join("<br>"),
     proposalCell(conflict, link)
   ];
-  return `| ${cells2.join(" | ")} |`;
+  return `| ${cells.join(" | ")} |`;
 }
 function proposalCell(conflict, link) {
   if (conflict.suggestions.length === 0) return "\u2014";
@@ -60045,6 +60601,12 @@ function onlyLocationOfEachService(conflict) {
 function locationReference(location, link) {
   const label = cellCode(formatLocation(location));
   return link ? markdownLink(label, link(location.file, location.line)) : label;
+}
+function incompleteNotice(incomplete) {
+  return [
+    `**The check is incomplete** (${countOf(incomplete.length, "limit")} hit): what it could not read may hide a collision, so it fails the gate unless the workflow says \`incomplete: warn\`.`,
+    incomplete.map((entry) => `- ${markdownCode(entry.reason)}: ${escapeMarkdownText(entry.message)}`).join("\n")
+  ];
 }
 function diagnosticItem(diagnostic, link) {
   const label = markdownCode(formatDiagnosticLocation(diagnostic));
@@ -60154,7 +60716,10 @@ function toSarifLog(report3, options) {
           }
         },
         invocations: [
-          { executionSuccessful: true, toolExecutionNotifications: report3.diagnostics.map(toSarifNotification) }
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: [...report3.incomplete.map(incompleteNotification), ...report3.diagnostics.map(toSarifNotification)]
+          }
         ],
         results: report3.conflicts.map(toSarifResult)
       }
@@ -60210,6 +60775,9 @@ function sarifText(text4) {
 function asSentence(text4) {
   return /[.!?]$/.test(text4) ? text4 : `${text4}.`;
 }
+function incompleteNotification(entry) {
+  return { level: "error", descriptor: { id: `incomplete/${entry.reason}` }, message: { text: `The check is incomplete: ${visibleControlChars(entry.message)}` }, locations: [] };
+}
 function toSarifNotification(diagnostic) {
   const region = diagnostic.line === void 0 ? void 0 : { startLine: diagnostic.line, ...diagnostic.column === void 0 ? {} : { startColumn: diagnostic.column } };
   return {
@@ -60258,14 +60826,19 @@ function formatTextVerdict(counts) {
 }
 function renderText(report3, options = {}) {
   const paint = palette(options.color === true);
-  const sections = [formatTextVerdict(countConflicts(report3.conflicts, report3.diagnostics))];
+  const verdict = formatTextVerdict(countConflicts(report3.conflicts, report3.diagnostics));
+  const sections = [report3.incomplete.length === 0 ? verdict : `${verdict}; ${paint.severity("error")(`INCOMPLETE: ${countOf(report3.incomplete.length, "limit")} hit`)}`];
+  if (report3.incomplete.length > 0) sections.push(report3.incomplete.map((entry) => incompleteLine(entry, paint)).join("\n"));
   for (const conflict of sortConflictsForDisplay(report3.conflicts)) sections.push(conflictBlock(conflict, markedNewcomers(report3, conflict), paint));
   if (report3.diagnostics.length > 0) {
     sections.push(report3.diagnostics.map((diagnostic) => diagnosticLine(diagnostic, paint)).join("\n"));
   }
   sections.push(paint.dim(statsLine(report3)));
-  return `${sections.join("\n\n")}
-`;
+  return withoutWorkflowCommands(`${sections.join("\n\n")}
+`);
+}
+function incompleteLine(entry, paint) {
+  return `${paint.severity("error")("incomplete")} (${entry.reason}): ${visibleControlChars(entry.message)}`;
 }
 function conflictBlock(conflict, newcomers2, paint) {
   const text4 = visibleControlChars;
@@ -60292,29 +60865,62 @@ function statsLine(report3) {
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";
+
+// src/cli/nearest.ts
+function nearest(word, candidates) {
+  const bare = (text4) => text4.replace(/^-+/, "").toLowerCase();
+  const typed = bare(word);
+  if (typed === "") return void 0;
+  const prefixed = candidates.filter((candidate) => bare(candidate).startsWith(typed));
+  if (prefixed.length === 1) return prefixed[0];
+  const limit = Math.min(2, Math.floor(typed.length / 3));
+  let best;
+  for (const candidate of candidates) {
+    const distance = editDistance(typed, bare(candidate));
+    if (distance <= limit && (best === void 0 || distance < best.distance)) best = { candidate, distance };
+  }
+  return best?.candidate;
+}
+function editDistance(a, b) {
+  const rows = Array.from({ length: a.length + 1 }, (_, i2) => Array.from({ length: b.length + 1 }, (_2, j) => i2 === 0 ? j : j === 0 ? i2 : 0));
+  const at = (i2, j) => rows[i2]?.[j] ?? Number.POSITIVE_INFINITY;
+  for (let i2 = 1; i2 <= a.length; i2++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i2 - 1] === b[j - 1] ? 0 : 1;
+      let distance = Math.min(at(i2 - 1, j) + 1, at(i2, j - 1) + 1, at(i2 - 1, j - 1) + cost);
+      if (i2 > 1 && j > 1 && a[i2 - 1] === b[j - 2] && a[i2 - 2] === b[j - 1]) distance = Math.min(distance, at(i2 - 2, j - 2) + 1);
+      rows[i2][j] = distance;
+    }
+  }
+  return at(a.length, b.length);
+}
+
+// src/cli/args.ts
+var COMMANDS = ["check", "ports", "suggest", "fix"];
 var UsageError = class extends Error {
 };
 var COMMON_OPTIONS = {
   help: { type: "boolean", short: "h" },
+  quiet: { type: "boolean", short: "q" },
   config: { type: "string" },
-  registry: { type: "string", multiple: true },
-  output: { type: "string" }
+  registry: { type: "string", multiple: true }
 };
 var OPTIONS = {
-  check: { ...COMMON_OPTIONS, base: { type: "string" }, format: { type: "string" }, "fail-on": { type: "string" } },
-  ports: { ...COMMON_OPTIONS, format: { type: "string" } },
-  suggest: { ...COMMON_OPTIONS, service: { type: "string" }, category: { type: "string" }, count: { type: "string" } }
+  check: { ...COMMON_OPTIONS, output: { type: "string" }, base: { type: "string" }, format: { type: "string" }, "fail-on": { type: "string" }, incomplete: { type: "string" } },
+  ports: { ...COMMON_OPTIONS, output: { type: "string" }, format: { type: "string" } },
+  suggest: { ...COMMON_OPTIONS, output: { type: "string" }, service: { type: "string" }, category: { type: "string" }, count: { type: "string" }, format: { type: "string" } },
+  fix: { ...COMMON_OPTIONS, base: { type: "string" }, "dry-run": { type: "boolean" } }
 };
 function parseCommandLine(argv) {
   const [name2, ...rest] = argv;
   if (name2 === void 0 || name2 === "-h" || name2 === "--help" || name2 === "help") return { command: "help", topic: "main" };
   if (name2 === "--version" || name2 === "-V") return { command: "version" };
-  if (name2 !== "check" && name2 !== "ports" && name2 !== "suggest") throw new UsageError(`unknown command '${name2}' (expected check, ports or suggest)`);
+  if (!isCommandName(name2)) throw new UsageError(`unknown command '${name2}'${didYouMean(name2, COMMANDS)} (the commands: ${COMMANDS.join(", ")})`);
   let parsed;
   try {
     parsed = parseArgs({ args: [...rest], options: OPTIONS[name2], allowPositionals: true, strict: true });
   } catch (error62) {
-    throw new UsageError(error62 instanceof Error ? error62.message.split("\n")[0] ?? error62.message : String(error62));
+    throw new UsageError(parseErrorMessage(name2, error62));
   }
   const values = parsed.values;
   if (values["help"] === true) return { command: "help", topic: name2 };
@@ -60323,7 +60929,8 @@ function parseCommandLine(argv) {
     root: parsed.positionals[0] ?? ".",
     registry: values["registry"] ?? [],
     ...optional2("config", values["config"]),
-    ...optional2("output", values["output"])
+    ...optional2("output", values["output"]),
+    ...values["quiet"] === true ? { quiet: true } : {}
   };
   if (name2 === "check") {
     return {
@@ -60331,20 +60938,55 @@ function parseCommandLine(argv) {
       command: "check",
       format: oneOf("--format", values["format"], ["text", "markdown", "json", "sarif"], "text"),
       failOn: oneOf("--fail-on", values["fail-on"], ["new", "any", "none"], "new"),
+      incomplete: oneOf("--incomplete", values["incomplete"], ["fail", "warn"], "fail"),
       ...optional2("base", values["base"])
     };
   }
   if (name2 === "ports") {
     return { ...common, command: "ports", format: oneOf("--format", values["format"], ["text", "markdown", "json"], "text") };
   }
+  if (name2 === "fix") {
+    const { output: _output, ...rest2 } = common;
+    return { ...rest2, command: "fix", dryRun: values["dry-run"] === true, ...optional2("base", values["base"]) };
+  }
   const service = values["service"];
   if (typeof service !== "string" || service.trim() === "") throw new UsageError("suggest needs --service NAME");
-  return { ...common, command: "suggest", service, count: positiveInteger("--count", values["count"], 1), ...optional2("category", values["category"]) };
+  return {
+    ...common,
+    command: "suggest",
+    service,
+    count: positiveInteger("--count", values["count"], 1),
+    format: oneOf("--format", values["format"], ["text", "json"], "text"),
+    ...optional2("category", values["category"])
+  };
+}
+function isCommandName(name2) {
+  return COMMANDS.includes(name2);
+}
+function parseErrorMessage(command, error62) {
+  const message = error62 instanceof Error ? error62.message.split("\n")[0] ?? error62.message : String(error62);
+  const code = error62?.code;
+  const unknown3 = code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? /'([^']+)'/.exec(message)?.[1] : void 0;
+  if (unknown3 === void 0) return message;
+  const flag = unknown3.split("=")[0] ?? unknown3;
+  const owners = COMMANDS.filter((other) => other !== command && flagsOf(other).includes(flag));
+  if (owners.length > 0) return `${command} has no option '${flag}' (${joinWithAnd2(owners)} ${owners.length > 1 ? "have" : "has"} it)`;
+  return `unknown option '${flag}'${didYouMean(flag, flagsOf(command))} (see portcullis ${command} --help)`;
+}
+function joinWithAnd2(words) {
+  return words.length <= 1 ? words.join("") : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1] ?? ""}`;
+}
+function flagsOf(command) {
+  return Object.entries(OPTIONS[command]).flatMap(([name2, option]) => [`--${name2}`, ..."short" in option ? [`-${option.short}`] : []]);
+}
+function didYouMean(word, candidates) {
+  const match = nearest(word, candidates);
+  return match === void 0 ? "" : `; did you mean '${match}'?`;
 }
 function oneOf(flag, value, allowed, fallback) {
   if (value === void 0) return fallback;
   if (typeof value === "string" && allowed.includes(value)) return value;
-  throw new UsageError(`${flag} must be one of ${allowed.join(", ")} (got '${String(value)}')`);
+  throw new UsageError(`${flag} must be one of ${allowed.join(", ")} (got '${String(value)}'${didYouMean(String(value), allowed)})`);
 }
 function positiveInteger(flag, value, fallback) {
   if (value === void 0) return fallback;
@@ -60356,17 +60998,484 @@ function optional2(key, value) {
   return typeof value === "string" ? { [key]: value } : {};
 }
 
+// src/cli/fix.ts
+import { createHash as createHash2, randomBytes } from "node:crypto";
+import { lstat, readFile, realpath as realpath2, rename, rm, writeFile } from "node:fs/promises";
+import { basename as basename2, dirname as dirname4, join as join5 } from "node:path";
+
+// src/fix/portLiterals.ts
+var isDigit3 = (char) => char !== void 0 && char >= "0" && char <= "9";
+function rewritePortLiterals(line, edits) {
+  const ordered = [...edits].sort((a, b) => b.column - a.column);
+  let result = line;
+  let limit = Number.POSITIVE_INFINITY;
+  for (const edit of ordered) {
+    const start2 = edit.column - 1;
+    const literal2 = edit.from === edit.fromEnd ? String(edit.from) : `${edit.from}-${edit.fromEnd}`;
+    const end = start2 + literal2.length;
+    if (start2 < 0 || end > limit) return void 0;
+    if (result.slice(start2, end) !== literal2 || isDigit3(result[start2 - 1]) || isDigit3(result[end])) return void 0;
+    const replacement = edit.from === edit.fromEnd ? String(edit.to) : `${edit.to}-${edit.toEnd}`;
+    result = `${result.slice(0, start2)}${replacement}${result.slice(end)}`;
+    limit = start2;
+  }
+  return result;
+}
+
+// src/fix/plan.ts
+function plannedEdits(conflicts) {
+  const byFile = /* @__PURE__ */ new Map();
+  const taken = /* @__PURE__ */ new Set();
+  for (const conflict of sortConflictsForDisplay(conflicts)) {
+    if (conflict.status !== "new") continue;
+    for (const suggestion of conflict.suggestions) {
+      if (suggestion.sharedWith !== void 0) continue;
+      const place = JSON.stringify([suggestion.file, suggestion.line, suggestion.column]);
+      if (taken.has(place)) continue;
+      taken.add(place);
+      const fromEnd = suggestion.from + (suggestion.toEnd - suggestion.to);
+      const edit = { file: suggestion.file, line: suggestion.line, column: suggestion.column, service: suggestion.service, from: suggestion.from, fromEnd, to: suggestion.to, toEnd: suggestion.toEnd };
+      const edits = byFile.get(suggestion.file);
+      if (edits) edits.push(edit);
+      else byFile.set(suggestion.file, [edit]);
+    }
+  }
+  return byFile;
+}
+function applyEdits(file2, text4, edits) {
+  const lines = text4.split("\n");
+  const skipped = [];
+  const applied = [];
+  const ordered = [...edits].sort((a, b) => a.line - b.line || b.column - a.column);
+  for (const edit of ordered) {
+    const raw = lines[edit.line - 1];
+    if (raw === void 0) {
+      skipped.push({ ...edit, reason: `the file has no line ${edit.line}` });
+      continue;
+    }
+    const carriageReturn = raw.endsWith("\r");
+    const line = carriageReturn ? raw.slice(0, -1) : raw;
+    const rewritten = rewritePortLiterals(line, [edit]);
+    if (rewritten === void 0) {
+      skipped.push({ ...edit, reason: `${formatPortRange(edit.from, edit.fromEnd)} is not written at column ${edit.column}` });
+      continue;
+    }
+    lines[edit.line - 1] = carriageReturn ? `${rewritten}\r` : rewritten;
+    applied.push(edit);
+  }
+  if (applied.length === 0) return { skipped };
+  applied.sort((a, b) => a.line - b.line || a.column - b.column);
+  return { change: { file: file2, before: text4, after: lines.join("\n"), edits: applied }, skipped };
+}
+function sharedLiteralProposals(conflicts) {
+  return conflicts.flatMap(
+    (conflict) => conflict.status !== "new" ? [] : conflict.suggestions.flatMap((suggestion) => {
+      if (suggestion.sharedWith === void 0) return [];
+      const { file: file2, line, column, service, from, to, toEnd } = suggestion;
+      const reason = `the literal is also ${joinWithAnd(suggestion.sharedWith)}'s: give ${service} a port of its own instead`;
+      return [{ file: file2, line, column, service, from, fromEnd: from + (toEnd - to), to, toEnd, reason }];
+    })
+  );
+}
+function planFixes(conflicts, textOf) {
+  const plan = { changes: [], skipped: sharedLiteralProposals(conflicts) };
+  for (const [file2, edits] of [...plannedEdits(conflicts)].sort(([a], [b]) => compareText(a, b))) {
+    const text4 = textOf(file2);
+    if (typeof text4 !== "string") {
+      plan.skipped.push(...edits.map((edit) => ({ ...edit, reason: text4.refused })));
+      continue;
+    }
+    const { change, skipped } = applyEdits(file2, text4, edits);
+    if (change) plan.changes.push(change);
+    plan.skipped.push(...skipped);
+  }
+  return plan;
+}
+
+// src/fix/registryLines.ts
+var import_yaml21 = __toESM(require_dist(), 1);
+function newcomersAfterFix(conflicts, applied, unapplied, registered) {
+  const at = (place) => JSON.stringify([place.file, place.line, place.column]);
+  const moved = new Map(applied.map((edit) => [at(edit), edit]));
+  const stuck = new Set(unapplied.map(at));
+  const editOf = (binding2) => moved.get(at(binding2)) ?? (binding2.via ? moved.get(at(binding2.via)) : void 0);
+  const byService = /* @__PURE__ */ new Map();
+  const blocked = /* @__PURE__ */ new Set();
+  for (const conflict of conflicts) {
+    if (conflict.status !== "new") continue;
+    for (const binding2 of conflict.bindings) {
+      if (binding2.kind === "registry") continue;
+      if (stuck.has(at(binding2)) || binding2.via && stuck.has(at(binding2.via))) blocked.add(binding2.service);
+      const edit = editOf(binding2);
+      if (conflict.rule !== "unregistered" && !(edit && !registered.has(binding2.service))) continue;
+      const port = edit ? { start: edit.to, end: edit.toEnd } : { start: binding2.port, end: binding2.endPort };
+      const newcomer = byService.get(binding2.service) ?? { service: binding2.service, ports: [] };
+      if (!newcomer.ports.some((known) => known.start === port.start && known.end === port.end && known.protocol === binding2.protocol)) {
+        newcomer.ports.push({ ...port, protocol: binding2.protocol });
+      }
+      byService.set(binding2.service, newcomer);
+    }
+  }
+  return [...byService.values()].filter((newcomer) => !blocked.has(newcomer.service)).map((newcomer) => ({ ...newcomer, ports: [...newcomer.ports].sort((a, b) => a.start - b.start || a.end - b.end) })).sort((a, b) => compareText(a.service, b.service));
+}
+function registryEntryLines(file2, newcomers2) {
+  const kind = registryKind(file2);
+  return newcomers2.map((newcomer) => {
+    const port = newcomer.ports[0];
+    const single = newcomer.ports.length === 1 && port !== void 0;
+    const text4 = (range2) => formatPortRange(range2.start, range2.end);
+    switch (kind) {
+      case "nix":
+        return single && port.protocol === "tcp" && port.start === port.end ? `${nixName(newcomer.service)} = ${port.start};` : `${nixName(newcomer.service)} = [ ${newcomer.ports.map((p) => JSON.stringify(`${text4(p)}/${p.protocol}`)).join(" ")} ];`;
+      case "markdown":
+        return newcomer.ports.map((p) => `| ${text4(p)}${p.protocol === "udp" ? "/udp" : ""} | ${newcomer.service} |`).join("\n");
+      case "json":
+        return `${JSON.stringify(newcomer.service)}: ${single && port.protocol === "tcp" && port.start === port.end ? port.start : JSON.stringify(newcomer.ports.map((p) => `${text4(p)}/${p.protocol}`))}`;
+      default:
+        return `${yamlKey(newcomer.service)}: ${yamlEntry(newcomer)}`;
+    }
+  });
+}
+function registryKind(file2) {
+  if (/\.json$/i.test(file2)) return "json";
+  if (/\.nix$/i.test(file2)) return "nix";
+  if (/\.(?:md|markdown)$/i.test(file2)) return "markdown";
+  return "yaml";
+}
+function yamlEntry(newcomer) {
+  const value = (range2) => range2.start === range2.end ? String(range2.start) : JSON.stringify(formatPortRange(range2.start, range2.end));
+  const [only] = newcomer.ports;
+  if (only && newcomer.ports.length === 1) {
+    return only.protocol === "tcp" && only.start === only.end ? String(only.start) : `{ port: ${value(only)}${only.protocol === "udp" ? ", protocol: udp" : ""} }`;
+  }
+  const named = newcomer.ports.map((port) => `${port.protocol}-${formatPortRange(port.start, port.end)}: ${port.protocol === "udp" ? `{ port: ${value(port)}, protocol: udp }` : value(port)}`);
+  return `{ ports: { ${named.join(", ")} } }`;
+}
+function yamlKey(name2) {
+  return /^[a-z0-9][a-z0-9_.-]*$/.test(name2) ? name2 : JSON.stringify(name2);
+}
+function nixName(name2) {
+  return /^[a-z_][\w'-]*$/i.test(name2) ? name2 : JSON.stringify(name2);
+}
+function addToYamlRegistry(text4, lines) {
+  if (lines.length === 0) return text4;
+  const documents = (0, import_yaml21.parseAllDocuments)(text4);
+  if (!Array.isArray(documents) || documents.length !== 1) return void 0;
+  const [document3] = documents;
+  if (!document3 || document3.errors.length > 0 || !(0, import_yaml21.isMap)(document3.contents) || document3.contents.flow) return void 0;
+  const servicesPair = document3.contents.items.find((pair) => (0, import_yaml21.isScalar)(pair.key) && pair.key.value === "services");
+  if (!servicesPair || !(0, import_yaml21.isScalar)(servicesPair.key)) return void 0;
+  const key = servicesPair.key;
+  const value = servicesPair.value;
+  const eol = text4.includes("\r\n") ? "\r\n" : "\n";
+  if (value === null || (0, import_yaml21.isScalar)(value) && value.value === null) {
+    const keyStart = key.range?.[0];
+    if (keyStart === void 0) return void 0;
+    const indent2 = " ".repeat(columnOf(text4, keyStart) + 2);
+    return insertAfterLine(text4, key.range?.[1] ?? keyStart, lines.map((line) => `${indent2}${line}`), eol);
+  }
+  if (!(0, import_yaml21.isMap)(value) || value.flow || value.items.length === 0) return void 0;
+  const first = value.items[0];
+  const last2 = value.items[value.items.length - 1];
+  const firstStart = first && (0, import_yaml21.isScalar)(first.key) ? first.key.range?.[0] : void 0;
+  const lastEnd = last2 ? last2.value?.range?.[1] ?? last2.key?.range?.[1] : void 0;
+  if (firstStart === void 0 || lastEnd === void 0) return void 0;
+  const indent = " ".repeat(columnOf(text4, firstStart));
+  return insertAfterLine(text4, lastEnd, lines.map((line) => `${indent}${line}`), eol);
+}
+function columnOf(text4, offset) {
+  return offset - (text4.lastIndexOf("\n", offset - 1) + 1);
+}
+function insertAfterLine(text4, offset, lines, eol) {
+  const newline = text4.indexOf("\n", Math.max(0, offset - 1));
+  const block = lines.join(eol);
+  if (newline < 0) return `${text4}${eol}${block}${eol}`;
+  return `${text4.slice(0, newline + 1)}${block}${eol}${text4.slice(newline + 1)}`;
+}
+
+// src/fix/unifiedDiff.ts
+var CONTEXT = 3;
+function unifiedDiff(file2, before, after) {
+  if (before === after) return "";
+  const ops = diffLines(splitLines3(before), splitLines3(after));
+  let out2 = `--- a/${file2}
++++ b/${file2}
+`;
+  for (const hunk of hunks(ops)) out2 += hunk;
+  return out2;
+}
+function splitLines3(text4) {
+  if (text4 === "") return [];
+  const parts2 = text4.split("\n");
+  const last2 = parts2.pop() ?? "";
+  const lines = parts2.map((part) => ({ text: part, ended: true }));
+  if (last2 !== "") lines.push({ text: last2, ended: false });
+  return lines;
+}
+function diffLines(a, b) {
+  const same = (x2, y2) => x2.text === y2.text && x2.ended === y2.ended;
+  const max = a.length + b.length;
+  const offset = max + 1;
+  const v = new Array(2 * max + 3).fill(0);
+  const trace = [];
+  let found = false;
+  for (let d = 0; d <= max && !found; d++) {
+    trace.push({ base: offset - d - 1, values: v.slice(Math.max(0, offset - d - 1), offset + d + 2) });
+    for (let k = -d; k <= d; k += 2) {
+      const down = k === -d || k !== d && (v[offset + k - 1] ?? 0) < (v[offset + k + 1] ?? 0);
+      let x2 = down ? v[offset + k + 1] ?? 0 : (v[offset + k - 1] ?? 0) + 1;
+      let y2 = x2 - k;
+      while (x2 < a.length && y2 < b.length && same(a[x2], b[y2])) {
+        x2++;
+        y2++;
+      }
+      v[offset + k] = x2;
+      if (x2 >= a.length && y2 >= b.length) {
+        found = true;
+        break;
+      }
+    }
+  }
+  const ops = [];
+  let x = a.length;
+  let y = b.length;
+  for (let d = trace.length - 1; d >= 0; d--) {
+    const step = trace[d];
+    const at = (index2) => step.values[index2 - step.base] ?? 0;
+    const k = x - y;
+    const down = k === -d || k !== d && at(offset + k - 1) < at(offset + k + 1);
+    const previousK = down ? k + 1 : k - 1;
+    const previousX = at(offset + previousK);
+    const previousY = previousX - previousK;
+    while (x > previousX && y > previousY) {
+      x--;
+      y--;
+      ops.push({ kind: "same", text: a[x].text, line: a[x] });
+    }
+    if (d > 0) {
+      if (down) {
+        y--;
+        ops.push({ kind: "added", text: b[y].text, line: b[y] });
+      } else {
+        x--;
+        ops.push({ kind: "removed", text: a[x].text, line: a[x] });
+      }
+    }
+  }
+  return ops.reverse();
+}
+function hunks(ops) {
+  const changed = ops.flatMap((op, index2) => op.kind === "same" ? [] : [index2]);
+  const groups = [];
+  for (const index2 of changed) {
+    const last2 = groups[groups.length - 1];
+    if (last2 && index2 - last2[1] <= 2 * CONTEXT) last2[1] = index2;
+    else groups.push([index2, index2]);
+  }
+  const oldLine = [];
+  const newLine = [];
+  let o = 1;
+  let n = 1;
+  for (const op of ops) {
+    oldLine.push(o);
+    newLine.push(n);
+    if (op.kind !== "added") o++;
+    if (op.kind !== "removed") n++;
+  }
+  return groups.map(([first, last2]) => {
+    const start2 = Math.max(0, first - CONTEXT);
+    const end = Math.min(ops.length - 1, last2 + CONTEXT);
+    const slice = ops.slice(start2, end + 1);
+    const oldCount = slice.filter((op) => op.kind !== "added").length;
+    const newCount = slice.filter((op) => op.kind !== "removed").length;
+    const oldStart = oldCount === 0 ? (oldLine[start2] ?? 1) - 1 : oldLine[start2] ?? 1;
+    const newStart = newCount === 0 ? (newLine[start2] ?? 1) - 1 : newLine[start2] ?? 1;
+    let text4 = `@@ -${range(oldStart, oldCount)} +${range(newStart, newCount)} @@
+`;
+    for (const op of slice) {
+      text4 += `${op.kind === "same" ? " " : op.kind === "removed" ? "-" : "+"}${op.text}
+`;
+      if (!op.line.ended) text4 += "\\ No newline at end of file\n";
+    }
+    return text4;
+  });
+}
+function range(start2, count) {
+  return count === 1 ? String(start2) : `${start2},${count}`;
+}
+
+// src/cli/fix.ts
+async function runFix(options, io) {
+  const seen = /* @__PURE__ */ new Map();
+  const report3 = await runCheck({
+    root: options.root,
+    config: options.config,
+    registry: options.registry,
+    ...options.base === void 0 ? {} : { base: options.base },
+    workingTree: recordingTree(options.tree ?? await openWorkingTree(options.root), seen)
+  });
+  const realRoot = await realpath2(options.root);
+  const files = /* @__PURE__ */ new Map();
+  const open2 = async (file2) => {
+    const known = files.get(file2) ?? await openFixable(options.root, realRoot, file2, seen.get(file2));
+    files.set(file2, known);
+    return "refused" in known ? known : known.text;
+  };
+  for (const file2 of plannedEdits(report3.conflicts).keys()) await open2(file2);
+  const plan = planFixes(report3.conflicts, (file2) => {
+    const known = files.get(file2);
+    return known === void 0 ? { refused: "not read" } : "refused" in known ? known : known.text;
+  });
+  const changes = [...plan.changes];
+  const notes = [];
+  const registryChanged = await registerNewcomers(report3, changes, plan.skipped, registryFiles(report3, seen, options), open2, notes);
+  for (const skipped of plan.skipped) {
+    io.stderr(`portcullis: ${visibleControlChars(`${skipped.file}:${skipped.line}:${skipped.column}`)}: ${visibleControlChars(skipped.service)} not moved to ${formatPortRange(skipped.to, skipped.toEnd)}: ${visibleControlChars(skipped.reason)}
+`);
+  }
+  if (options.dryRun) {
+    io.stdout(changes.map((change) => unifiedDiff(change.file, change.before, change.after)).join(""));
+    if (!options.quiet) for (const note of notes) io.stderr(`portcullis: ${note}
+`);
+    return plan.skipped.length > 0 ? 1 : 0;
+  }
+  let failed = plan.skipped.length > 0;
+  for (const change of changes) {
+    const known = files.get(change.file);
+    const problem2 = known && !("refused" in known) ? await writeChange(known, change) : "not read";
+    if (problem2 !== void 0) {
+      failed = true;
+      io.stderr(`portcullis: ${visibleControlChars(change.file)}: not written: ${problem2}
+`);
+    } else if (!options.quiet) {
+      for (const line of describeChange(change, registryChanged)) io.stdout(`${visibleControlChars(line)}
+`);
+    }
+  }
+  if (!options.quiet) {
+    for (const note of notes) io.stdout(`${note}
+`);
+    if (changes.length === 0 && plan.skipped.length === 0 && notes.length === 0) io.stdout("Nothing to fix: no new conflict has a proposed port.\n");
+  }
+  return failed ? 1 : 0;
+}
+function recordingTree(tree, seen) {
+  const { root: _root, ...rest } = tree;
+  return {
+    ...rest,
+    read: async (wanted, maxBytes) => {
+      const result = await tree.read(wanted, maxBytes);
+      for (const [path, text4] of result.texts) seen.set(path, hashOf(text4));
+      return result;
+    }
+  };
+}
+function hashOf(text4) {
+  return createHash2("sha256").update(text4).digest("hex");
+}
+async function openFixable(root, realRoot, file2, checkedHash) {
+  if (file2 === "" || file2.startsWith("/") || file2.includes("\\") || file2.split("/").some((part) => part === ".." || part === "." || part === "")) {
+    return { refused: "not a plain path inside the root" };
+  }
+  const path = join5(root, ...file2.split("/"));
+  try {
+    const info2 = await lstat(path);
+    if (info2.isSymbolicLink()) return { refused: "a symbolic link: never written through" };
+    if (!info2.isFile()) return { refused: "not a regular file" };
+    if (await realpath2(path) !== join5(realRoot, ...file2.split("/"))) return { refused: "a folder on its path is a symbolic link: never written through" };
+    const bytes = await readFile(path);
+    const decoded = decodeText(bytes);
+    if (decoded.problem !== void 0) return { refused: bytes.includes(0) ? "a binary file" : "not valid UTF-8: rewriting it would change other bytes" };
+    const { text: text4 } = decoded;
+    const bom = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
+    if (!encode3(text4, bom).equals(bytes)) return { refused: "not valid UTF-8: rewriting it would change other bytes" };
+    if (checkedHash === void 0) return { refused: "the check did not read it" };
+    if (hashOf(text4) !== checkedHash) return { refused: "changed since the check: run portcullis fix again" };
+    return { path, bytes, text: text4, bom, mode: info2.mode & 4095 };
+  } catch (error62) {
+    return { refused: `cannot be read (${error62.code ?? String(error62)})` };
+  }
+}
+function encode3(text4, bom) {
+  const body2 = Buffer.from(text4, "utf8");
+  return bom ? Buffer.concat([Buffer.from([239, 187, 191]), body2]) : body2;
+}
+async function writeChange(file2, change) {
+  const temporary = join5(dirname4(file2.path), `.${basename2(file2.path)}.portcullis-${randomBytes(6).toString("hex")}`);
+  try {
+    await writeFile(temporary, encode3(change.after, file2.bom), { flag: "wx", mode: file2.mode });
+    const info2 = await lstat(file2.path);
+    if (!info2.isFile() || !(await readFile(file2.path)).equals(file2.bytes)) {
+      await rm(temporary, { force: true });
+      return "changed while fixing: run portcullis fix again";
+    }
+    await rename(temporary, file2.path);
+    return void 0;
+  } catch (error62) {
+    await rm(temporary, { force: true });
+    return `${error62.code ?? String(error62)}`;
+  }
+}
+function registryFiles(report3, seen, options) {
+  const named = new Set([...options.registry, ...options.config.registry].map((path) => path.replace(/\\/g, "/").replace(/^(\.\/)+/, "")));
+  const files = new Set(report3.bindings.filter((binding2) => binding2.kind === "registry").map((binding2) => binding2.file));
+  for (const path of seen.keys()) if (named.has(path) || isNativeRegistryFileName(path) && isRegistryPlace(path)) files.add(path);
+  return [...files].sort(compareText);
+}
+async function registerNewcomers(report3, changes, skipped, registries, open2, notes) {
+  const registered = new Set(report3.bindings.filter((binding2) => binding2.kind === "registry").map((binding2) => binding2.service));
+  const newcomers2 = newcomersAfterFix(report3.conflicts, changes.flatMap((change) => change.edits), skipped, registered);
+  if (newcomers2.length === 0 || registries.length === 0) return void 0;
+  const yamlRegistry = registries.find((file2) => /\.ya?ml$/i.test(file2));
+  if (yamlRegistry !== void 0) {
+    const original = await open2(yamlRegistry);
+    const index2 = changes.findIndex((change) => change.file === yamlRegistry);
+    const current = changes[index2]?.after ?? original;
+    const entries = registryEntryLines(yamlRegistry, newcomers2);
+    const after = typeof current === "string" ? addToYamlRegistry(current, entries) : void 0;
+    if (typeof original === "string" && after !== void 0) {
+      const existing = changes[index2];
+      if (existing) changes[index2] = { ...existing, after };
+      else changes.push({ file: yamlRegistry, before: original, after, edits: [] });
+      changes.sort((a, b) => compareText(a.file, b.file));
+      return { file: yamlRegistry, entries };
+    }
+  }
+  const target = yamlRegistry ?? registries[0] ?? "";
+  notes.push(`Register the new services in ${visibleControlChars(target)}:`, ...registryEntryLines(target, newcomers2).map((line) => `  ${visibleControlChars(line)}`));
+  return void 0;
+}
+function describeChange(change, registered) {
+  const lines = change.edits.map((edit) => `${edit.file}:${edit.line}:${edit.column}: ${edit.service} ${formatPortRange(edit.from, edit.fromEnd)} -> ${formatPortRange(edit.to, edit.toEnd)}`);
+  if (registered?.file === change.file) lines.push(`${change.file}: registered ${registered.entries.join(", ")}`);
+  return lines;
+}
+
+// src/cli/terminal.ts
+function wantsColor(env, isTerminal) {
+  const noColor = env["NO_COLOR"];
+  return isTerminal && (noColor === void 0 || noColor === "") && env["TERM"] !== "dumb";
+}
+function oneLine2(message) {
+  return message.split(/[\r\n]/).map((part) => part.trim()).filter((part) => part !== "").join(" ");
+}
+
 // src/cli/help.ts
 var MAIN_HELP = `portcullis: keeps a repository's network ports free of collisions
 
 Usage:
   portcullis check   [ROOT] [--base REF] [--registry PATH]... [--config FILE]
-                     [--format text|markdown|json|sarif] [--fail-on new|any|none] [--output FILE]
+                     [--format text|markdown|json|sarif] [--fail-on new|any|none]
+                     [--incomplete fail|warn] [--output FILE]
   portcullis ports   [ROOT] [--format text|markdown|json] [--config FILE] [--registry PATH]...
-  portcullis suggest [ROOT] --service NAME [--category CAT] [--count N] [--config FILE] [--registry PATH]...
+  portcullis suggest [ROOT] --service NAME [--category CAT] [--count N] [--format text|json]
+  portcullis fix     [ROOT] [--base REF] [--dry-run]
 
+Every command also takes --config FILE, --registry PATH (repeatable) and -q/--quiet.
 Run 'portcullis <command> --help' for a command's options.
-Exit status: 0 nothing failing, 1 failing conflicts, 2 usage or configuration error.
+Exit status: 0 nothing failing, 1 failing conflicts or an incomplete check (fix: a
+proposal not applied), 2 usage or configuration error. Colors only on a terminal, never
+with NO_COLOR set.
 `;
 var CHECK_HELP = `Usage: portcullis check [ROOT] [options]
 
@@ -60379,7 +61488,9 @@ Options:
   --config FILE       the config file (default: ROOT/.portcullis.yml when present)
   --format FORMAT     text (default), markdown, json or sarif
   --fail-on POLICY    new (default): fail on new errors; any: on every error; none: never
-  --output FILE       write the report to FILE instead of standard output
+  --incomplete POLICY fail (default): exit 1 when a limit left something unread; warn: only say so
+  --output FILE       write the report to FILE instead of standard output (never through a link)
+  -q, --quiet         text: print only the failing conflicts, and nothing when none fails
   -h, --help          show this help
 `;
 var PORTS_HELP = `Usage: portcullis ports [ROOT] [options]
@@ -60402,9 +61513,29 @@ Options:
   --service NAME      the service that needs a port (required)
   --category CAT      a registry category whose range the ports must lie in
   --count N           how many ports to propose (default 1)
+  --format FORMAT     text (default: one port a line) or json
   --registry PATH     a registry file (repeatable); replaces auto-detection
   --config FILE       the config file (default: ROOT/.portcullis.yml when present)
+  --output FILE       write the ports to FILE instead of standard output
+  -q, --quiet         no note when fewer ports than asked fit
   -h, --help          show this help
+`;
+var FIX_HELP = `Usage: portcullis fix [ROOT] [options]
+
+Runs the check and writes every proposed port of its new conflicts into the files: the
+port literal at each proposal's line and column, nothing else. With a registry, the new
+services' entries are added to a ports.yml (or printed for other registry kinds).
+A file that changed since the check read it, or a symbolic link, is never written.
+
+Options:
+  --dry-run           print the changes as a unified diff (for git apply) and write nothing
+  --base REF          fix only the conflicts that are new since this git revision
+  --registry PATH     a registry file (repeatable); replaces auto-detection
+  --config FILE       the config file (default: ROOT/.portcullis.yml when present)
+  -q, --quiet         print nothing but what could not be done
+  -h, --help          show this help
+
+Exit status: 0 every proposal applied (or nothing to fix), 1 some could not be, 2 usage error.
 `;
 
 // package.json
@@ -60413,21 +61544,40 @@ var package_default = {
   version: "0.1.0",
   description: "Keeps a repository's network ports free of collisions: a GitHub Action and a CLI.",
   license: "MIT",
+  keywords: [
+    "ports",
+    "port-collision",
+    "docker-compose",
+    "nixos",
+    "github-action",
+    "pre-commit",
+    "cli"
+  ],
   type: "module",
-  private: true,
   engines: {
     node: ">=20"
   },
   bin: {
     portcullis: "dist/cli.js"
   },
+  files: [
+    "dist/cli.js",
+    "dist/worker.js",
+    "dist/wasm/",
+    "dist/schemas/",
+    "README.md",
+    "LICENSE"
+  ],
   exports: {
-    ".": "./dist/index.js"
+    "./package.json": "./package.json",
+    "./schemas/*": "./dist/schemas/*"
   },
   scripts: {
     build: "node scripts/build.mjs",
     start: "node dist/cli.js check examples --fail-on none",
     test: "node --experimental-vm-modules node_modules/jest/bin/jest.js",
+    "test:unit": "npm test -- --selectProjects unit",
+    "test:e2e": "npm run build && npm test -- --selectProjects e2e",
     typecheck: "tsc --noEmit -p tsconfig.json",
     lint: "eslint .",
     bench: "node bench/run.mjs",
@@ -60435,41 +61585,39 @@ var package_default = {
     "bench:quick": "node bench/run.mjs --sizes 50 --runs 3",
     all: "npm run lint && npm run typecheck && npm test && npm run build"
   },
-  dependencies: {
+  devDependencies: {
     "@actions/core": "^3.0.1",
     "@actions/github": "^9.1.1",
+    "@eslint/js": "^10.0.1",
+    "@jest/globals": "^30.5.2",
+    "@octokit/openapi": "^23.0.2",
     "@octokit/plugin-retry": "^8.1.1",
     "@octokit/plugin-throttling": "^11.0.5",
+    "@swc/core": "^1.16.22",
+    "@swc/jest": "^0.2.39",
+    "@types/mdast": "^4.0.4",
+    "@types/node": "^20.19.43",
+    "@types/picomatch": "^4.0.3",
     "@vscode/tree-sitter-wasm": "^0.3.1",
+    ajv: "^8.20.0",
+    dclint: "^3.1.0",
+    esbuild: "^0.28.2",
+    eslint: "^10.15.0",
+    "eslint-plugin-regexp": "^3.3.3",
+    "fast-check": "^4.10.2",
     "fast-glob": "^3.3.3",
+    jest: "^30.5.2",
     "mdast-util-from-markdown": "^2.1.0",
     "mdast-util-gfm-table": "^2.0.1",
     "micromark-extension-gfm-table": "^2.1.2",
     picomatch: "^4.0.7",
     "smol-toml": "^1.9.1",
     "toml-eslint-parser": "^1.0.3",
+    typescript: "~6.0.3",
+    "typescript-eslint": "^8.73.0",
     "web-tree-sitter": "^0.27.2",
     yaml: "^2.9.1",
     zod: "^4.6.7"
-  },
-  devDependencies: {
-    "@eslint/js": "^10.0.1",
-    "@jest/globals": "^30.5.2",
-    "@octokit/openapi": "^23.0.2",
-    "@swc/core": "^1.16.22",
-    "@swc/jest": "^0.2.39",
-    "@types/mdast": "^4.0.4",
-    "@types/node": "^20.19.43",
-    "@types/picomatch": "^4.0.3",
-    dclint: "^3.1.0",
-    esbuild: "^0.28.2",
-    eslint: "^10.15.0",
-    "eslint-plugin-regexp": "^3.3.3",
-    "fast-check": "^4.10.2",
-    jest: "^30.5.2",
-    "tree-sitter-nix": "^0.0.2",
-    typescript: "~6.0.3",
-    "typescript-eslint": "^8.73.0"
   }
 };
 
@@ -60486,11 +61634,11 @@ async function runCli(argv, io) {
     return await runCommand(command, io);
   } catch (error62) {
     if (error62 instanceof UsageError || error62 instanceof CheckUsageError) {
-      io.stderr(`portcullis: ${error62.message}
+      io.stderr(`portcullis: ${oneLine2(error62.message)}
 `);
       return EXIT_USAGE;
     }
-    io.stderr(`portcullis: internal error: ${error62 instanceof Error ? error62.message : String(error62)}
+    io.stderr(`portcullis: internal error: ${oneLine2(error62 instanceof Error ? error62.message : String(error62))}
 `);
     return EXIT_USAGE;
   }
@@ -60498,7 +61646,7 @@ async function runCli(argv, io) {
 async function runCommand(command, io) {
   switch (command.command) {
     case "help":
-      io.stdout({ main: MAIN_HELP, check: CHECK_HELP, ports: PORTS_HELP, suggest: SUGGEST_HELP }[command.topic]);
+      io.stdout({ main: MAIN_HELP, check: CHECK_HELP, ports: PORTS_HELP, suggest: SUGGEST_HELP, fix: FIX_HELP }[command.topic]);
       return EXIT_OK;
     case "version":
       io.stdout(`${VERSION}
@@ -60509,23 +61657,32 @@ async function runCommand(command, io) {
   }
   const root = resolvePath2(io.cwd, command.root);
   if (!await isDirectory(root)) throw new UsageError(`ROOT is not a folder: ${command.root}`);
-  const config2 = await configFor(root, command.config === void 0 ? void 0 : resolvePath2(io.cwd, command.config));
+  const config2 = await configFor(root, command.config, io.cwd);
+  await requireRegistryFiles(root, command.registry);
+  const base = command.command === "check" || command.command === "fix" ? await baseOf(root, command.base, command.quiet === true, io) : void 0;
+  if (command.command === "fix") {
+    return runFix({ root, config: config2, registry: command.registry, dryRun: command.dryRun, quiet: command.quiet === true, ...base === void 0 ? {} : { base } }, io);
+  }
   if (command.command === "check") {
-    const report3 = await runCheck({ root, config: config2, registry: command.registry, ...command.base === void 0 ? {} : { base: command.base } });
-    const rendered = {
-      text: () => renderText(report3),
+    const report3 = await runCheck({ root, config: config2, registry: command.registry, ...base === void 0 ? {} : { base } });
+    const failing = failingConflicts(report3.conflicts, command.failOn);
+    if (command.quiet && command.format === "text" && failing.length === 0) return EXIT_OK;
+    const shown = command.quiet && command.format === "text" ? { ...report3, conflicts: failing, diagnostics: [] } : report3;
+    const rendered2 = {
+      text: () => renderText(shown, { color: io.color === true && command.output === void 0 }),
       markdown: () => renderMarkdown(report3),
       json: () => renderJson(report3),
       sarif: () => renderSarif(report3, { toolVersion: VERSION })
     }[command.format]();
-    await emit(rendered, command.output, io);
-    return failingConflicts(report3.conflicts, command.failOn).length > 0 ? EXIT_FAILING : EXIT_OK;
+    await emit(rendered2, command.output, io, root);
+    const incompleteFails = report3.incomplete.length > 0 && command.incomplete === "fail";
+    return failing.length > 0 || incompleteFails ? EXIT_FAILING : EXIT_OK;
   }
   const analysis = await analyzeWorkingTree({ root, config: config2, registry: command.registry });
   if (command.command === "ports") {
     const bindings = [...analysis.registry.entries, ...analysis.bindings];
-    const rendered = { text: renderInventoryText, markdown: renderInventoryMarkdown, json: renderInventoryJson }[command.format](bindings);
-    await emit(rendered, command.output, io);
+    const rendered2 = { text: renderInventoryText, markdown: renderInventoryMarkdown, json: renderInventoryJson }[command.format](bindings);
+    await emit(rendered2, command.output, io, root);
     return EXIT_OK;
   }
   if (command.category !== void 0 && !analysis.registry.categories.some((category) => category.name === command.category)) {
@@ -60539,21 +61696,60 @@ async function runCommand(command, io) {
     registry: analysis.registry,
     ...command.category === void 0 ? {} : { category: command.category }
   });
-  if (ports.length < command.count) io.stderr(`portcullis: only ${ports.length} free ports fit the constraints
+  if (ports.length < command.count && !command.quiet) io.stderr(`portcullis: only ${ports.length} free ports fit the constraints
 `);
-  await emit(ports.map((port) => `${port}
-`).join(""), command.output, io);
+  const rendered = command.format === "json" ? `${JSON.stringify({ service: command.service, category: command.category ?? null, ports }, null, 2)}
+` : ports.map((port) => `${port}
+`).join("");
+  await emit(rendered, command.output, io, root);
   return EXIT_OK;
 }
-async function configFor(root, explicit) {
-  const loaded = await loadConfig(root, explicit);
-  if ("error" in loaded) throw new UsageError(loaded.error);
-  return loaded.config;
+async function baseOf(root, base, quiet, io) {
+  if (base !== "HEAD" || await gitTopLevel(root) === void 0) return base;
+  const born = await resolveRevision(root, "HEAD").then(
+    () => true,
+    () => false
+  );
+  if (born) return base;
+  if (!quiet) io.stderr("portcullis: HEAD has no commit yet: every conflict counts as new\n");
+  return void 0;
 }
-async function emit(text4, output2, io) {
+async function requireRegistryFiles(root, registry2) {
+  for (const path of registry2) {
+    const info2 = await stat(resolvePath2(root, path)).catch(() => void 0);
+    if (!info2?.isFile()) throw new UsageError(`--registry ${path}: ${info2 ? "not a file" : "no such file"} (registry paths are relative to ROOT)`);
+  }
+}
+async function configFor(root, given, cwd) {
+  const explicit = given === void 0 ? void 0 : resolvePath2(cwd, given);
+  const loaded = await loadConfig(root, explicit);
+  if (!("error" in loaded)) return loaded.config;
+  const named = explicit !== void 0 && given !== void 0 && loaded.error.startsWith(explicit) ? `${given}${loaded.error.slice(explicit.length)}` : loaded.error;
+  throw new UsageError(named);
+}
+async function emit(text4, output2, io, root) {
   if (output2 === void 0) io.stdout(text4.endsWith("\n") ? text4 : `${text4}
 `);
-  else await writeFile(resolvePath2(io.cwd, output2), text4);
+  else {
+    try {
+      writeFileNoFollow({ path: resolvePath2(io.cwd, output2), root }, text4);
+    } catch (error62) {
+      throw new UsageError(`--output ${output2}: cannot write: ${error62 instanceof UnsafeWriteError ? error62.message : describeWriteError(error62)}`);
+    }
+  }
+}
+function describeWriteError(error62) {
+  const code = error62?.code;
+  const known = {
+    ENOENT: "its folder does not exist",
+    ENOTDIR: "a part of its path is not a folder",
+    EISDIR: "it is a folder",
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    EROFS: "read-only file system",
+    ENOSPC: "no space left on the device"
+  };
+  return (code === void 0 ? void 0 : known[code]) ?? (code ?? String(error62));
 }
 async function isDirectory(path) {
   try {
@@ -60564,8 +61760,20 @@ async function isDirectory(path) {
 }
 
 // src/cli/main.ts
+var fail = (error62) => {
+  process.stderr.write(`portcullis: internal error: ${oneLine2(error62 instanceof Error ? error62.message : String(error62))}
+`);
+  process.exit(2);
+};
+process.on("uncaughtException", fail);
+process.on("unhandledRejection", fail);
+process.stdout.on("error", (error62) => {
+  if (error62.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  fail(error62);
+});
 process.exitCode = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: (text4) => process.stdout.write(text4),
-  stderr: (text4) => process.stderr.write(text4)
+  stderr: (text4) => process.stderr.write(text4),
+  color: wantsColor(process.env, process.stdout.isTTY === true)
 });

@@ -1,9 +1,10 @@
 // Bundles the Action (dist/index.js) and the CLI (dist/cli.js) as ESM for Node.
 // esbuild needs no TypeScript compiler API, so any TypeScript version can typecheck.
 import { build } from 'esbuild';
-import { chmod, copyFile, mkdir, readdir, rm } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const common = {
   bundle: true,
@@ -39,3 +40,17 @@ const wasmFiles = [
 await rm('dist/wasm', { recursive: true, force: true });
 await mkdir('dist/wasm', { recursive: true });
 for (const file of wasmFiles) await copyFile(file, join('dist/wasm', file.slice(file.lastIndexOf('/') + 1)));
+
+// The JSON Schemas, generated from the zod schemas: bundled to a scratch module that keeps
+// its imports of node_modules, run once, and written to dist/schemas/.
+const scratch = await mkdtemp(join('node_modules', '.portcullis-schemas-'));
+try {
+  const generator = resolve(scratch, 'jsonSchemas.mjs');
+  await build({ ...common, banner: {}, packages: 'external', entryPoints: ['src/schemas/jsonSchemas.ts'], outfile: generator });
+  const { jsonSchemaFiles } = await import(pathToFileURL(generator).href);
+  await rm('dist/schemas', { recursive: true, force: true });
+  await mkdir('dist/schemas', { recursive: true });
+  for (const { name, schema } of jsonSchemaFiles()) await writeFile(join('dist/schemas', name), `${JSON.stringify(schema, null, 2)}\n`);
+} finally {
+  await rm(scratch, { recursive: true, force: true });
+}

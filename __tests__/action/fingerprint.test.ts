@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { fingerprintMarker, fingerprintOf, suggestionFingerprint } from '../../src/action/fingerprint.js';
-import type { PortEdit } from '../../src/action/suggestionLine.js';
+import type { PortEdit } from '../../src/fix/portLiterals.js';
 
 const a: PortEdit = { column: 10, from: 8080, fromEnd: 8080, to: 8081, toEnd: 8081 };
 const b: PortEdit = { column: 16, from: 8443, fromEnd: 8443, to: 8444, toEnd: 8444 };

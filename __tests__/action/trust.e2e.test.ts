@@ -130,7 +130,7 @@ describe('1. reads only regular files of the checkout, writes through no link', 
     expectNoToken(run);
     expect(readFileSync(victim, 'utf8')).toBe('keep me\n');
     expect(run.status).toBe(1);
-    expect(errorsIn(run).map((error) => error.message)).toContain('portcullis: sarif-file: results.sarif is a symbolic link: not written through it');
+    expect(errorsIn(run).map((error) => error.message)).toContain('portcullis: sarif-file: results.sarif: it is a symbolic link: not written through it');
     // The check itself ran, with the base's config: the collision is reported.
     expect(run.summary).toContain('**1 new port collision**');
     expect(stickyOf(101)[0]?.body).toContain('`.portcullis.yml`: a symbolic link: not followed');

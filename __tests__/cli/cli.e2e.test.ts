@@ -154,7 +154,7 @@ describe('bad input', () => {
   });
 
   it.each([
-    [['check', '--frob'], /^portcullis: Unknown option '--frob'/],
+    [['check', '--frob'], /^portcullis: unknown option '--frob'/],
     [['check', 'no-such-folder'], /^portcullis: ROOT is not a folder: no-such-folder/],
     [['check', '--base', 'no-such-ref'], /^portcullis: base revision not found: no-such-ref/],
   ])('exits 2 with one line for %j', (args, message) => {

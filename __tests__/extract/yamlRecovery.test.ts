@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { MAX_YAML_NESTING, parseYaml } from '../../src/extract/yaml.js';
+import { cpuMillis } from '../helpers/cpuTime.js';
 
 describe('parseYaml: positions (found by fuzzing, issue 5)', () => {
   it('counts lines from the text, also where the parser skipped a line break while recovering', () => {
@@ -73,9 +74,9 @@ describe('parseYaml: aliases', () => {
     const filler = Array.from({ length: 30_000 }, (_, i) => i).join(', ');
     const services = Array.from({ length: 999 }, (_, i) => `  s${i}: *b`).join('\n');
     const yaml = parseYaml('compose.yml', `x-base: &b {ports: ["8080:80"]}\nx-fill: [${filler}]\nservices:\n${services}\n`);
-    const started = performance.now();
+    const started = cpuMillis();
     const servicesNode = yaml.get(yaml.documents[0]?.contents, 'services');
     expect(yaml.entries(servicesNode).filter(([, value]) => yaml.get(value, 'ports') !== undefined)).toHaveLength(999);
-    expect(performance.now() - started).toBeLessThan(500);
+    expect(cpuMillis() - started).toBeLessThan(500);
   });
 });

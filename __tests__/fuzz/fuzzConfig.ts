@@ -16,15 +16,7 @@ const RUNS_IN_TEST = 150;
  */
 export const MAX_INPUT_MS = 5000;
 
-/**
- * Milliseconds of CPU this process has used. Time limits count CPU, not the wall clock: a
- * machine shared with other jobs stretches the wall clock of a fast input past any limit,
- * while a super-linear one burns the CPU whatever else runs.
- */
-export function cpuMillis(): number {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-}
+export { cpuMillis } from '../helpers/cpuTime.js';
 
 /**
  * Under `npm test`, a property stops after this long, shrinking included: a failure found by

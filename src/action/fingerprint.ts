@@ -1,7 +1,7 @@
 // Each review comment carries a hidden fingerprint of what it proposes, so that a rerun
 // can tell which proposals an earlier run already posted and never posts them twice.
 import { createHash } from 'node:crypto';
-import type { PortEdit } from './suggestionLine.js';
+import type { PortEdit } from '../fix/portLiterals.js';
 
 const PREFIX = '<!-- portcullis:suggestion:';
 const SUFFIX = ' -->';

@@ -7,7 +7,7 @@ import { describeConflict } from '../report/markdown.js';
 import { markdownCode, markdownLink } from '../report/escape.js';
 import { sortConflictsForDisplay } from '../report/format.js';
 import { suggestionFingerprint } from './fingerprint.js';
-import { type PortEdit, rewritePortLiterals } from './suggestionLine.js';
+import { type PortEdit, rewritePortLiterals } from '../fix/portLiterals.js';
 
 export interface LineProposal {
   file: string;

@@ -175,7 +175,7 @@ function summaryPointer(runner: RunnerEnvironment): string {
 /** The JSON report in RUNNER_TEMP, in the checkout's lines (what a later step reads on disk). */
 function writeReportFile(report: Report, runner: RunnerEnvironment): string {
   const path = join(runner.tempDir, `portcullis-${runner.stepId}.json`);
-  writeFileNoFollow({ path }, renderJson(report));
+  writeFileNoFollow({ path, makeFolders: true }, renderJson(report));
   return path;
 }
 
@@ -183,10 +183,10 @@ function writeReportFile(report: Report, runner: RunnerEnvironment): string {
 function writeSarifFile(report: Report, root: string, file: string): { path: string } | { refused: string } {
   const path = resolve(root, file);
   try {
-    writeFileNoFollow({ path, label: file, root }, renderSarif(report, { toolVersion: VERSION }));
+    writeFileNoFollow({ path, root, makeFolders: true }, renderSarif(report, { toolVersion: VERSION }));
     return { path };
   } catch (error) {
-    if (error instanceof UnsafeWriteError) return { refused: error.message };
+    if (error instanceof UnsafeWriteError) return { refused: `${file}: ${error.message}` };
     throw error;
   }
 }

@@ -5,11 +5,14 @@ Usage:
                      [--format text|markdown|json|sarif] [--fail-on new|any|none]
                      [--incomplete fail|warn] [--output FILE]
   portcullis ports   [ROOT] [--format text|markdown|json] [--config FILE] [--registry PATH]...
-  portcullis suggest [ROOT] --service NAME [--category CAT] [--count N] [--config FILE] [--registry PATH]...
+  portcullis suggest [ROOT] --service NAME [--category CAT] [--count N] [--format text|json]
+  portcullis fix     [ROOT] [--base REF] [--dry-run]
 
+Every command also takes --config FILE, --registry PATH (repeatable) and -q/--quiet.
 Run 'portcullis <command> --help' for a command's options.
-Exit status: 0 nothing failing, 1 failing conflicts or an incomplete check,
-2 usage or configuration error.
+Exit status: 0 nothing failing, 1 failing conflicts or an incomplete check (fix: a
+proposal not applied), 2 usage or configuration error. Colors only on a terminal, never
+with NO_COLOR set.
 `;
 
 export const CHECK_HELP = `Usage: portcullis check [ROOT] [options]
@@ -25,6 +28,7 @@ Options:
   --fail-on POLICY    new (default): fail on new errors; any: on every error; none: never
   --incomplete POLICY fail (default): exit 1 when a limit left something unread; warn: only say so
   --output FILE       write the report to FILE instead of standard output (never through a link)
+  -q, --quiet         text: print only the failing conflicts, and nothing when none fails
   -h, --help          show this help
 `;
 
@@ -49,7 +53,28 @@ Options:
   --service NAME      the service that needs a port (required)
   --category CAT      a registry category whose range the ports must lie in
   --count N           how many ports to propose (default 1)
+  --format FORMAT     text (default: one port a line) or json
   --registry PATH     a registry file (repeatable); replaces auto-detection
   --config FILE       the config file (default: ROOT/.portcullis.yml when present)
+  --output FILE       write the ports to FILE instead of standard output
+  -q, --quiet         no note when fewer ports than asked fit
   -h, --help          show this help
+`;
+
+export const FIX_HELP = `Usage: portcullis fix [ROOT] [options]
+
+Runs the check and writes every proposed port of its new conflicts into the files: the
+port literal at each proposal's line and column, nothing else. With a registry, the new
+services' entries are added to a ports.yml (or printed for other registry kinds).
+A file that changed since the check read it, or a symbolic link, is never written.
+
+Options:
+  --dry-run           print the changes as a unified diff (for git apply) and write nothing
+  --base REF          fix only the conflicts that are new since this git revision
+  --registry PATH     a registry file (repeatable); replaces auto-detection
+  --config FILE       the config file (default: ROOT/.portcullis.yml when present)
+  -q, --quiet         print nothing but what could not be done
+  -h, --help          show this help
+
+Exit status: 0 every proposal applied (or nothing to fix), 1 some could not be, 2 usage error.
 `;

@@ -121,13 +121,16 @@ const limitsSchema = z
 
 export const configSchema: z.ZodType<PortcullisConfig> = z
   .strictObject({
-    include: pathsSchema.nullish(),
-    exclude: pathsSchema.nullish(),
-    registry: pathsSchema.nullish(),
-    scopes: scopesSchema.nullish(),
-    ignore: z.array(ignoreRuleSchema).nullish(),
-    aliases: aliasesSchema.nullish(),
-    limits: limitsSchema.nullish(),
+    // Where editors find the JSON Schema (dist/schemas/portcullis.schema.json); not read.
+    $schema: z.string().optional(),
+    // The descriptions are what editors show from the JSON Schema.
+    include: pathsSchema.nullish().describe('globs to read even inside skipped folders (tests/, fixtures/, examples/...)'),
+    exclude: pathsSchema.nullish().describe('globs never to read'),
+    registry: pathsSchema.nullish().describe('registry files to read instead of auto-detecting them'),
+    scopes: scopesSchema.nullish().describe('globs -> scope name: one scope per machine the repository describes; together: true makes its stacks run together'),
+    ignore: z.array(ignoreRuleSchema).nullish().describe('conflicts to leave alone: a rule, a port and/or a service, each with a reason'),
+    aliases: aliasesSchema.nullish().describe('canonical service name -> other names that mean the same service'),
+    limits: limitsSchema.nullish().describe('what one run may read; past a limit a file is not read and a diagnostic says so'),
   })
   .transform(
     (config): PortcullisConfig => ({

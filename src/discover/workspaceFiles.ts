@@ -94,42 +94,52 @@ export class FolderCheck {
   }
 }
 
+/** A write refused because a link or something other than a file is in the way; the message names what, not the path. */
 export class UnsafeWriteError extends Error {}
+
+export interface WriteTarget {
+  path: string;
+  /** The root whose links are refused all the way down to the file, when the path lies inside it. */
+  root?: string;
+  /** Missing folders are made (one by one inside the root, so none through a link); otherwise ENOENT. */
+  makeFolders?: boolean;
+}
 
 /**
  * Writes `text` to `path`, refusing a link as the file itself, and, for a path inside `root`,
  * a link anywhere between the root and the file (a checkout's `reports -> /home/runner`).
- * Missing folders inside the root are made one by one, so that none is created through a link.
+ * Other failures are the file system's own errors (ENOENT, EISDIR, EACCES, ...).
  */
-export function writeFileNoFollow(target: { path: string; label?: string; root?: string }, text: string): void {
-  const { root } = target;
+export function writeFileNoFollow(target: WriteTarget, text: string): void {
+  const { root, makeFolders = false } = target;
   const absolute = resolve(target.path);
-  const path = target.label ?? target.path;
   const within = root === undefined ? undefined : relative(resolve(root), absolute);
   if (within !== undefined && within !== '' && !within.startsWith(`..${sep}`) && within !== '..' && !isAbsolute(within)) {
     let folder = resolve(root as string);
     for (const part of within.split(sep).slice(0, -1)) {
       folder = join(folder, part);
       const info = lstatOrUndefined(folder);
-      if (info === undefined) mkdirSync(folder);
-      else if (info.isSymbolicLink()) throw new UnsafeWriteError(`${path}: ${relative(resolve(root as string), folder)} is a symbolic link: not written through it`);
-      else if (!info.isDirectory()) throw new UnsafeWriteError(`${path}: ${relative(resolve(root as string), folder)} is not a folder`);
+      const shown = relative(resolve(root as string), folder).split(sep).join('/');
+      if (info === undefined && makeFolders) mkdirSync(folder);
+      else if (info === undefined) throw Object.assign(new Error(`no such folder: ${shown}`), { code: 'ENOENT' });
+      else if (info.isSymbolicLink()) throw new UnsafeWriteError(`${shown} is a symbolic link: not written through it`);
+      else if (!info.isDirectory()) throw Object.assign(new Error(`not a folder: ${shown}`), { code: 'ENOTDIR' });
     }
-  } else {
+  } else if (makeFolders) {
     mkdirSync(dirname(absolute), { recursive: true });
   }
-  if (!HAS_NOFOLLOW && lstatOrUndefined(absolute)?.isSymbolicLink()) throw new UnsafeWriteError(`${path} is a symbolic link: not written through it`);
+  if (!HAS_NOFOLLOW && lstatOrUndefined(absolute)?.isSymbolicLink()) throw new UnsafeWriteError('it is a symbolic link: not written through it');
   let fd: number;
   try {
     fd = openSync(absolute, WRITE_FLAGS, 0o644);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP' || code === 'EMLINK') throw new UnsafeWriteError(`${path} is a symbolic link: not written through it`);
-    if (code === 'ENXIO') throw new UnsafeWriteError(`${path} is not a regular file`);
+    if (code === 'ELOOP' || code === 'EMLINK') throw new UnsafeWriteError('it is a symbolic link: not written through it');
+    if (code === 'ENXIO') throw new UnsafeWriteError('it is not a regular file');
     throw error;
   }
   try {
-    if (!fstatSync(fd).isFile()) throw new UnsafeWriteError(`${path} is not a regular file`);
+    if (!fstatSync(fd).isFile()) throw new UnsafeWriteError('it is not a regular file');
     ftruncateSync(fd, 0);
     const bytes = Buffer.from(text, 'utf8');
     for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);

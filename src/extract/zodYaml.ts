@@ -2,12 +2,24 @@
 // the schema, and each zod issue's path is walked back through the YAML nodes, so every
 // message carries the line and column of the value (or key) it is about.
 import { z } from 'zod';
-import { parsePortRange } from '../model/ports.js';
+import { MAX_PORT, MIN_PORT, parsePortRange } from '../model/ports.js';
 import type { PortRange, SourceLocation } from '../model/types.js';
 import { noteLimitHit } from './limitsHit.js';
 import { isMap, isScalar, isSeq, MAX_YAML_DEPTH, type YamlFile } from './yaml.js';
 
 export type YamlPath = ReadonlyArray<string | number>;
+
+/**
+ * What a hand-checked schema accepts, for the JSON Schemas that editors use. byShape and
+ * portRangeSchema take `unknown` and check it in a transform (for their error messages),
+ * which z.toJSONSchema can only render as "anything": each records the shape it accepts
+ * here, and the schema generator (src/schemas/) renders that instead.
+ */
+const acceptedInputs = new WeakMap<object, z.core.$ZodType>();
+
+export function acceptedInputOf(schema: object): z.core.$ZodType | undefined {
+  return acceptedInputs.get(schema);
+}
 
 /** Something wrong at a place in a document: `node` is what the location points at. */
 export interface YamlProblem {
@@ -219,7 +231,8 @@ export function byShape<S = never, M = never, L = never>(
   branches: { scalar?: z.ZodType<S>; mapping?: z.ZodType<M>; sequence?: z.ZodType<L> },
   expected: string,
 ): z.ZodType<S | M | L> {
-  return z.unknown().transform((value, context): S | M | L => {
+  const shaped = [branches.scalar, branches.mapping, branches.sequence].filter((branch) => branch !== undefined);
+  const picker = z.unknown().transform((value, context): S | M | L => {
     const shape = shapeOf(value);
     const schema: z.ZodType<S | M | L> | undefined = shape === undefined ? undefined : branches[shape];
     if (!schema) {
@@ -231,6 +244,8 @@ export function byShape<S = never, M = never, L = never>(
     for (const issue of result.error.issues) context.addIssue({ ...issue });
     return z.NEVER;
   });
+  acceptedInputs.set(picker, shaped.length === 1 && shaped[0] ? shaped[0] : z.union(shaped));
+  return picker;
 }
 
 /** A port (`3000`, `"3000"`) or an inclusive range (`"8000-8010"`), as a PortRange. */
@@ -246,6 +261,10 @@ export const portRangeSchema: z.ZodType<PortRange> = z.unknown().transform((valu
   });
   return z.NEVER;
 });
+acceptedInputs.set(
+  portRangeSchema,
+  z.union([z.number().int().min(MIN_PORT).max(MAX_PORT), z.string().regex(/^\s*\d{1,5}\s*(?:-\s*\d{1,5}\s*)?$/, 'a port or a range N-M')]),
+);
 
 function portRangeOf(value: unknown): PortRange | undefined {
   if (typeof value === 'number') return Number.isInteger(value) ? parsePortRange(String(value)) : undefined;

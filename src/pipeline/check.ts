@@ -32,6 +32,8 @@ export interface CheckOptions {
   baseSnapshot?: BaseSnapshot;
   /** What the caller already knows the check cannot see (the Action: a base it could not read). */
   incomplete?: readonly Incomplete[];
+  /** The working tree to read, when the caller must see what is read (`portcullis fix`); default: the tree at `root`. */
+  workingTree?: FileTree;
 }
 
 /** A base revision to compare with: its tree, and the files that differ from the working tree. */
@@ -54,7 +56,7 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
   const limits = options.limits ?? options.config.limits;
   const registryPaths = [...(options.registry ?? []), ...options.config.registry];
 
-  const head = await checkTree(await openWorkingTree(root), root, registryPaths, options.config, limits);
+  const head = await checkTree(options.workingTree ?? (await openWorkingTree(root)), root, registryPaths, options.config, limits);
   let conflicts = head.analysis.conflicts;
   let baseRevision: string | null = null;
   let base: Analysis | null = null;

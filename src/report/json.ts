@@ -25,7 +25,7 @@ export interface JsonBinding {
   file: string;
   line: number;
   column: number;
-  via?: SourceLocation;
+  via?: SourceLocation | undefined;
 }
 
 /** A conflict as the report shows it: everything but the bindings behind it. */
@@ -33,8 +33,8 @@ export type JsonConflict = Omit<Conflict, 'bindings'>;
 
 export interface JsonDiagnostic {
   file: string;
-  line?: number;
-  column?: number;
+  line?: number | undefined;
+  column?: number | undefined;
   severity: Severity;
   message: string;
 }

@@ -19,7 +19,11 @@ export const registrySectionSchemas = {
   reserved: z.array(z.unknown()).nullish(),
   services: mappingSection,
 };
-export const registryDocumentSchema = z.strictObject(registrySectionSchemas);
+export const registryDocumentSchema = z.strictObject({
+  // Where editors find the JSON Schema (dist/schemas/ports.schema.json); not read.
+  $schema: z.string().optional(),
+  ...registrySectionSchemas,
+});
 
 const protocolSchema = z.enum(['tcp', 'udp']);
 const textSchema = z.string();
@@ -117,3 +121,17 @@ export const serviceEntrySchema: z.ZodType<ServiceEntry> = byShape(
   },
   'a port or a mapping with port or ports',
 );
+
+/**
+ * The whole file as one schema, for the JSON Schema that editors use; the extractor
+ * validates section by section and entry by entry, so that one bad entry loses only itself.
+ */
+export const registryFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  categories: z.record(z.string(), categoryEntrySchema).nullish().describe('category -> port range: where proposals for its services go, and what out-of-range checks'),
+  reserved: z.array(reservedEntrySchema).nullish().describe('ports and ranges nobody may take'),
+  services: z
+    .record(z.string(), serviceEntrySchema)
+    .nullish()
+    .describe('service -> its port (3000), a mapping { port, category, protocol }, or { ports: { name: port } }'),
+});

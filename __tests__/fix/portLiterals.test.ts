@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { type PortEdit, rewritePortLiterals } from '../../src/action/suggestionLine.js';
+import { type PortEdit, rewritePortLiterals } from '../../src/fix/portLiterals.js';
 
 const move = (column: number, from: number, to: number): PortEdit => ({ column, from, fromEnd: from, to, toEnd: to });
 

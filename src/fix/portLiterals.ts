@@ -1,5 +1,5 @@
-// A review suggestion replaces whole lines: the line as it is, with each port literal
-// swapped for its proposal at the exact column the extractor reported.
+// Swapping a port literal for its proposal at the exact column the extractor reported:
+// what a review suggestion shows (src/action/) and what `portcullis fix` writes.
 
 /** One port literal to swap: a single port (`from === fromEnd`) or a range written `from-fromEnd`. */
 export interface PortEdit {
