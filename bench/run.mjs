@@ -3,7 +3,8 @@
 // 2,000 services, ten files each, a tenth of them configs), plain and with --base on a pull
 // request that touches ten files; side by side with DCLint's duplicate-port rule on the same
 // compose files and with the floor (list, read and parse the plain way). Then detection alone
-// on 25,000 to 100,000 bindings. Prints Markdown tables of medians.
+// on 25,000 to 100,000 bindings, and the Markdown registry reader on a 1 MiB PORTS.md.
+// Prints Markdown tables of medians.
 //
 //   node bench/run.mjs [--sizes 50,2000] [--runs 5] [--dclint-runs 1] [--no-dclint] [--fleet 50]
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -60,6 +61,7 @@ for (const size of sizes) console.log(benchTree(size));
 console.log(`\n${await benchStages(sizes)}`);
 console.log(`\n${benchFleet(Number(values.fleet))}`);
 console.log(`\n${await benchDetection()}`);
+console.log(`\n${await benchMarkdownRegistry()}`);
 
 function benchTree(size) {
   const work = join(here, '.work', `tree-${size}`);
@@ -211,6 +213,37 @@ function syntheticBindings(count) {
     line: 1,
     column: 10,
   }));
+}
+
+/**
+ * A 1 MiB PORTS.md (one table of 21,850 rows): the Markdown reader alone, bundled from the
+ * source, and the whole check as a process. The Markdown parser keeps every event of what it
+ * parses, so the reader cuts the document into pieces; this is the figure that says it worked.
+ */
+async function benchMarkdownRegistry() {
+  const work = join(here, '.work', 'markdown-registry');
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  let text = '# Ports\n\n| Port | Service | Notes |\n| --- | --- | --- |\n';
+  for (let i = 0; text.length < 1024 * 1024 - 100; i++) text += `| ${10000 + (i % 50000)} | svc-${i} | note about service ${i} |\n`;
+  writeFileSync(join(work, 'PORTS.md'), text);
+  const out = join(here, '.work', 'markdown.mjs');
+  await build({ entryPoints: [join(here, '..', 'src', 'extract', 'registry', 'markdown.ts')], bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'error' });
+  const { extractMarkdownRegistry } = await import(pathToFileURL(out).href);
+  const times = [];
+  let entries = 0;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    entries = extractMarkdownRegistry({ path: 'PORTS.md', text }).bindings.length;
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  const check = measure(() => spawnTimed([process.execPath, cli, 'check', work, '--format', 'json', '--fail-on', 'none']), runs);
+  return [
+    '| registry | entries | read (extract) | portcullis check | check peak RSS |',
+    '| --- | --- | --- | --- | --- |',
+    `| PORTS.md, ${(text.length / 1024 / 1024).toFixed(2)} MiB | ${entries} | ${ms(times[Math.floor(times.length / 2)])} | ${ms(check.median)} | ${check.rss ?? '-'} MiB |`,
+  ].join('\n');
 }
 
 function ms(value) {

@@ -4004,10 +4004,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key, sep: sep2, value } = collItem;
+        const { start: start2, key, sep: sep3, value } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4021,7 +4021,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+          if (!keyProps.anchor && !keyProps.tag && !sep3) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -4045,7 +4045,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4061,7 +4061,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4152,7 +4152,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep2 = "";
+        let sep3 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4166,13 +4166,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep2 + cb;
-              sep2 = "";
+                comment += sep3 + cb;
+              sep3 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep2 += source;
+                sep3 += source;
               hasSpace = true;
               break;
             default:
@@ -4215,18 +4215,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start: start2, key, sep: sep2, value } = collItem;
+        const { start: start2, key, sep: sep3, value } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
+          if (!props.anchor && !props.tag && !sep3 && !value) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -4280,8 +4280,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep2 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+        if (!isMap3 && !sep3 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4293,7 +4293,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4304,8 +4304,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep2)
-                for (const st of sep2) {
+              if (sep3)
+                for (const st of sep3) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4322,7 +4322,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4457,7 +4457,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start2, start2, start2] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines3(scalar.source) : [];
+      const lines = scalar.source ? splitLines4(scalar.source) : [];
       let chompStart = lines.length;
       for (let i2 = lines.length - 1; i2 >= 0; --i2) {
         const content3 = lines[i2][1];
@@ -4502,7 +4502,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value = "";
-      let sep2 = "";
+      let sep3 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
@@ -4519,24 +4519,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent.slice(trimIndent) + content3;
-          sep2 = "\n";
+          value += sep3 + indent.slice(trimIndent) + content3;
+          sep3 = "\n";
         } else if (indent.length > trimIndent || content3[0] === "	") {
-          if (sep2 === " ")
-            sep2 = "\n";
-          else if (!prevMoreIndented && sep2 === "\n")
-            sep2 = "\n\n";
-          value += sep2 + indent.slice(trimIndent) + content3;
-          sep2 = "\n";
+          if (sep3 === " ")
+            sep3 = "\n";
+          else if (!prevMoreIndented && sep3 === "\n")
+            sep3 = "\n\n";
+          value += sep3 + indent.slice(trimIndent) + content3;
+          sep3 = "\n";
           prevMoreIndented = true;
         } else if (content3 === "") {
-          if (sep2 === "\n")
+          if (sep3 === "\n")
             value += "\n";
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          value += sep2 + content3;
-          sep2 = " ";
+          value += sep3 + content3;
+          sep3 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4615,7 +4615,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines3(source) {
+    function splitLines4(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
@@ -4719,25 +4719,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep2 = " ";
+      let sep3 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep2 === "\n")
-            res += sep2;
+          if (sep3 === "\n")
+            res += sep3;
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          res += sep2 + lm;
-          sep2 = " ";
+          res += sep3 + lm;
+          sep3 = " ";
         }
         pos = line.lastIndex;
       }
       const last2 = /[ \t]*(.*)/sy;
       last2.lastIndex = pos;
       match = last2.exec(source);
-      return res + sep2 + (match?.[1] ?? "");
+      return res + sep3 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5547,14 +5547,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key, sep: sep2, value }) {
+    function stringifyItem({ start: start2, key, sep: sep3, value }) {
       let res = "";
       for (const st of start2)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep2)
-        for (const st of sep2)
+      if (sep3)
+        for (const st of sep3)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -6721,18 +6721,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
-          let sep2;
+          let sep3;
           if (scalar.end) {
-            sep2 = scalar.end;
-            sep2.push(this.sourceToken);
+            sep3 = scalar.end;
+            sep3.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep2 = [this.sourceToken];
+            sep3 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep: sep2 }]
+            items: [{ start: start2, key: scalar, sep: sep3 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -6885,15 +6885,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep2 = it.sep;
-                  sep2.push(this.sourceToken);
+                  const sep3 = it.sep;
+                  sep3.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key, sep: sep2 }]
+                    items: [{ start: start3, key, sep: sep3 }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -7087,13 +7087,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep2 = fc.end.splice(1, fc.end.length);
-            sep2.push(this.sourceToken);
+            const sep3 = fc.end.splice(1, fc.end.length);
+            sep3.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep: sep2 }]
+              items: [{ start: start2, key: fc, sep: sep3 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -12575,15 +12575,15 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative2 = [];
+      const relative3 = [];
       for (const pattern of patterns) {
         if (isAbsolute2(pattern)) {
           absolute.push(pattern);
         } else {
-          relative2.push(pattern);
+          relative3.push(pattern);
         }
       }
-      return [absolute, relative2];
+      return [absolute, relative3];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute2(pattern) {
@@ -13004,11 +13004,11 @@ var require_out = __commonJS({
       async.read(path, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat2;
-    function statSync2(path, optionsOrSettings) {
+    function statSync(path, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path, settings);
     }
-    exports.statSync = statSync2;
+    exports.statSync = statSync;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -13674,41 +13674,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push3(value) {
-        var p = new Promise(function(resolve2, reject) {
+        var p = new Promise(function(resolve4, reject) {
           pushCb(value, function(err2, result) {
             if (err2) {
               reject(err2);
               return;
             }
-            resolve2(result);
+            resolve4(result);
           });
         });
         p.catch(noop);
         return p;
       }
       function unshift(value) {
-        var p = new Promise(function(resolve2, reject) {
+        var p = new Promise(function(resolve4, reject) {
           unshiftCb(value, function(err2, result) {
             if (err2) {
               reject(err2);
               return;
             }
-            resolve2(result);
+            resolve4(result);
           });
         });
         p.catch(noop);
         return p;
       }
       function drained() {
-        var p = new Promise(function(resolve2) {
+        var p = new Promise(function(resolve4) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve2();
+              resolve4();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve2();
+                resolve4();
                 queue.drain = previousDrain;
               };
             }
@@ -14194,9 +14194,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve4, reject) => {
           this._stat(filepath, this._fsStatSettings, (error62, stats) => {
-            return error62 === null ? resolve2(stats) : reject(error62);
+            return error62 === null ? resolve4(stats) : reject(error62);
           });
         });
       }
@@ -14220,10 +14220,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve4, reject) => {
           this._walkAsync(root, options, (error62, entries) => {
             if (error62 === null) {
-              resolve2(entries);
+              resolve4(entries);
             } else {
               reject(error62);
             }
@@ -14233,10 +14233,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve4, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve2(entries));
+          stream.once("end", () => resolve4(entries));
         });
       }
     };
@@ -14894,7 +14894,7 @@ var require_out4 = __commonJS({
 });
 
 // src/cli/run.ts
-import { stat, writeFile as writeFile2 } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { resolve as resolvePath2 } from "node:path";
 
 // src/model/order.ts
@@ -15466,8 +15466,64 @@ function suggestFreePorts(request) {
 }
 
 // src/config/loadConfig.ts
-import { readFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { join as join2, resolve as resolve2 } from "node:path";
+
+// src/discover/decode.ts
+import { isUtf8 } from "node:buffer";
+var UTF8_BOM = [239, 187, 191];
+function decodeText(bytes) {
+  if (bytes[0] === 255 && bytes[1] === 254) return fromUtf16(bytes.subarray(2), "utf-16le");
+  if (bytes[0] === 254 && bytes[1] === 255) return fromUtf16(bytes.subarray(2), "utf-16be");
+  const body2 = bytes[0] === UTF8_BOM[0] && bytes[1] === UTF8_BOM[1] && bytes[2] === UTF8_BOM[2] ? bytes.subarray(3) : bytes;
+  const text4 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(body2);
+  const invalid3 = isUtf8(body2) ? void 0 : firstInvalidUtf8(body2);
+  if (invalid3 !== void 0) {
+    return { text: text4, problem: { line: lineAt(body2, invalid3), message: "not valid UTF-8: read with U+FFFD in place of the bytes that are not (an editor saving in another encoding?)" } };
+  }
+  const nul = body2.indexOf(0);
+  if (nul >= 0) {
+    return { text: text4, problem: { line: lineAt(body2, nul), message: "holds NUL bytes (binary data, or UTF-16 without a byte order mark): read as text all the same" } };
+  }
+  return { text: text4 };
+}
+function fromUtf16(body2, encoding) {
+  const text4 = new TextDecoder(encoding, { fatal: false, ignoreBOM: true }).decode(body2);
+  return { text: text4, problem: { line: 1, message: `encoded in ${encoding === "utf-16le" ? "UTF-16LE" : "UTF-16BE"} (it starts with a byte order mark): decoded as such` } };
+}
+function firstInvalidUtf8(bytes) {
+  let i2 = 0;
+  while (i2 < bytes.length) {
+    const lead = bytes[i2];
+    if (lead < 128) {
+      i2++;
+      continue;
+    }
+    let length;
+    let low = 128;
+    let high = 191;
+    if (lead >= 194 && lead <= 223) length = 2;
+    else if (lead >= 224 && lead <= 239) {
+      length = 3;
+      if (lead === 224) low = 160;
+      if (lead === 237) high = 159;
+    } else if (lead >= 240 && lead <= 244) {
+      length = 4;
+      if (lead === 240) low = 144;
+      if (lead === 244) high = 143;
+    } else return i2;
+    for (let k = 1; k < length; k++) {
+      const next = bytes[i2 + k];
+      if (next === void 0 || next < (k === 1 ? low : 128) || next > (k === 1 ? high : 191)) return i2;
+    }
+    i2 += length;
+  }
+  return void 0;
+}
+function lineAt(bytes, offset) {
+  let line = 1;
+  for (let i2 = bytes.indexOf(10); i2 >= 0 && i2 < offset; i2 = bytes.indexOf(10, i2 + 1)) line++;
+  return line;
+}
 
 // src/discover/limits.ts
 var DEFAULT_LIMITS = {
@@ -15480,6 +15536,123 @@ var DEFAULT_LIMITS = {
 };
 function raiseHint(limit) {
   return `raise limits.${limit} in .portcullis.yml`;
+}
+
+// src/discover/workspaceFiles.ts
+import { closeSync, constants, fstatSync, ftruncateSync, lstatSync, mkdirSync, openSync, readSync, realpathSync, writeSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+var HAS_NOFOLLOW = constants.O_NOFOLLOW !== void 0;
+var READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+var WRITE_FLAGS = constants.O_WRONLY | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+function readRegularFile(absolute, maxBytes) {
+  let fd;
+  try {
+    if (!HAS_NOFOLLOW && lstatSync(absolute).isSymbolicLink()) return { kind: "link" };
+    fd = openSync(absolute, READ_FLAGS);
+  } catch (error62) {
+    const code = error62.code;
+    if (code === "ELOOP" || code === "EMLINK") return { kind: "link" };
+    if (code === "ENOENT" || code === "ENOTDIR") return { kind: "missing" };
+    if (code === "ENXIO" || code === "EISDIR" || code === "ENODEV" || code === "EOPNOTSUPP") return { kind: "not-a-file" };
+    throw error62;
+  }
+  try {
+    const info2 = fstatSync(fd);
+    if (!info2.isFile()) return { kind: "not-a-file" };
+    if (info2.size > maxBytes) return { kind: "too-large", size: info2.size };
+    return boundedRead(fd, info2.size, maxBytes);
+  } finally {
+    closeSync(fd);
+  }
+}
+function boundedRead(fd, expected, maxBytes) {
+  let buffer = Buffer.allocUnsafe(Math.min(expected, maxBytes) + 1);
+  let length = 0;
+  for (; ; ) {
+    if (length === buffer.length) {
+      if (length > maxBytes) return { kind: "too-large", size: length };
+      const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1));
+      buffer.copy(grown, 0, 0, length);
+      buffer = grown;
+    }
+    const read = readSync(fd, buffer, length, buffer.length - length, null);
+    if (read === 0) break;
+    length += read;
+  }
+  if (length > maxBytes) return { kind: "too-large", size: length };
+  return { kind: "bytes", bytes: buffer.subarray(0, length) };
+}
+var FolderCheck = class {
+  constructor(root) {
+    this.root = root;
+    this.realRoot = realpathSync.native(root);
+  }
+  root;
+  known = /* @__PURE__ */ new Map();
+  realRoot;
+  /** True when the folder of `path` (root-relative, `/`-separated) is reached without a link. */
+  reachable(path) {
+    const folder = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
+    if (folder === "") return true;
+    let answer = this.known.get(folder);
+    if (answer === void 0) {
+      const expected = join(this.realRoot, ...folder.split("/"));
+      try {
+        answer = realpathSync.native(join(this.root, ...folder.split("/"))) === expected;
+      } catch {
+        answer = false;
+      }
+      this.known.set(folder, answer);
+    }
+    return answer;
+  }
+};
+var UnsafeWriteError = class extends Error {
+};
+function writeFileNoFollow(target, text4) {
+  const { root, makeFolders = false } = target;
+  const absolute = resolve(target.path);
+  const within = root === void 0 ? void 0 : relative(resolve(root), absolute);
+  if (within !== void 0 && within !== "" && !within.startsWith(`..${sep}`) && within !== ".." && !isAbsolute(within)) {
+    let folder = resolve(root);
+    for (const part of within.split(sep).slice(0, -1)) {
+      folder = join(folder, part);
+      const info2 = lstatOrUndefined(folder);
+      const shown = relative(resolve(root), folder).split(sep).join("/");
+      if (info2 === void 0 && makeFolders) mkdirSync(folder);
+      else if (info2 === void 0) throw Object.assign(new Error(`no such folder: ${shown}`), { code: "ENOENT" });
+      else if (info2.isSymbolicLink()) throw new UnsafeWriteError(`${shown} is a symbolic link: not written through it`);
+      else if (!info2.isDirectory()) throw Object.assign(new Error(`not a folder: ${shown}`), { code: "ENOTDIR" });
+    }
+  } else if (makeFolders) {
+    mkdirSync(dirname(absolute), { recursive: true });
+  }
+  if (!HAS_NOFOLLOW && lstatOrUndefined(absolute)?.isSymbolicLink()) throw new UnsafeWriteError("it is a symbolic link: not written through it");
+  let fd;
+  try {
+    fd = openSync(absolute, WRITE_FLAGS, 420);
+  } catch (error62) {
+    const code = error62.code;
+    if (code === "ELOOP" || code === "EMLINK") throw new UnsafeWriteError("it is a symbolic link: not written through it");
+    if (code === "ENXIO") throw new UnsafeWriteError("it is not a regular file");
+    throw error62;
+  }
+  try {
+    if (!fstatSync(fd).isFile()) throw new UnsafeWriteError("it is not a regular file");
+    ftruncateSync(fd, 0);
+    const bytes = Buffer.from(text4, "utf8");
+    for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
+  } finally {
+    closeSync(fd);
+  }
+}
+function lstatOrUndefined(path) {
+  try {
+    return lstatSync(path);
+  } catch (error62) {
+    if (error62.code === "ENOENT") return void 0;
+    throw error62;
+  }
 }
 
 // src/model/config.ts
@@ -15495,6 +15668,17 @@ var EMPTY_CONFIG = {
 
 // src/extract/yaml.ts
 var import_yaml = __toESM(require_dist(), 1);
+
+// src/extract/limitsHit.ts
+var hits = /* @__PURE__ */ new Set();
+function noteLimitHit(reason) {
+  hits.add(reason);
+}
+function takeLimitsHit() {
+  const taken = [...hits];
+  hits = /* @__PURE__ */ new Set();
+  return taken;
+}
 
 // src/extract/textPositions.ts
 function textPositioner(text4) {
@@ -15538,13 +15722,43 @@ function parseYaml(path, text4, options = {}) {
       }
     }
   }
-  return new YamlFileImpl(path, source, parsed.documents, parsed.position, [...parsed.errors, ...parsed.notes], parsed.damage);
+  const duplicates = duplicateKeys(path, parsed.documents, parsed.position);
+  return new YamlFileImpl(path, source, parsed.documents, parsed.position, [...parsed.errors, ...parsed.notes, ...duplicates], parsed.damage, parsed.errors.length > 0, duplicates);
+}
+function duplicateKeys(path, documents, position2) {
+  const found = [];
+  for (const document3 of documents) {
+    (0, import_yaml.visit)(document3, {
+      Map: (_key, map2) => {
+        const first = /* @__PURE__ */ new Map();
+        for (const pair of map2.items) {
+          const key = (0, import_yaml.isScalar)(pair.key) ? pair.key : void 0;
+          const offset = key?.range?.[0];
+          if (key === void 0 || offset === void 0 || key.value === "<<") continue;
+          const name2 = String(key.value);
+          const earlier = first.get(name2);
+          if (earlier === void 0) {
+            first.set(name2, offset);
+            continue;
+          }
+          found.push({
+            file: path,
+            ...position2(offset),
+            severity: "error",
+            message: `duplicate key ${JSON.stringify(name2)} (first on line ${position2(earlier).line}): YAML forbids it, and Docker Compose and kubectl refuse the file`
+          });
+        }
+      }
+    });
+  }
+  return found;
 }
 function parseDocuments(path, text4) {
   const position2 = textPositioner(text4);
   const tokens = Array.from(new import_yaml.Parser().parse(text4));
   const tooDeep = firstCollectionBeyond(tokens, MAX_YAML_NESTING);
   if (tooDeep !== void 0) {
+    noteLimitHit("parse-budget");
     const message = `YAML nested more than ${MAX_YAML_NESTING} levels deep: the file is not read (a fixed limit; no configuration nests this deep)`;
     return { documents: [], position: position2, errors: [{ file: path, ...position2(tooDeep), severity: "error", message }], notes: [], damage: [] };
   }
@@ -15581,13 +15795,15 @@ function firstLine(message) {
   return line.replace(/ at line \d+, column \d+:?$/, "");
 }
 var YamlFileImpl = class {
-  constructor(path, text4, documents, positionOf, diagnostics, damage) {
+  constructor(path, text4, documents, positionOf, diagnostics, damage, malformed, duplicateKeys2) {
     this.path = path;
     this.text = text4;
     this.documents = documents;
     this.positionOf = positionOf;
     this.diagnostics = diagnostics;
     this.damage = damage;
+    this.malformed = malformed;
+    this.duplicateKeys = duplicateKeys2;
   }
   path;
   text;
@@ -15595,12 +15811,15 @@ var YamlFileImpl = class {
   positionOf;
   diagnostics;
   damage;
+  malformed;
+  duplicateKeys;
   aliasesFollowed = 0;
   anchorIndexes = /* @__PURE__ */ new Map();
   resolve(node3) {
     let current = node3;
     for (let hops = 0; (0, import_yaml.isAlias)(current); hops++) {
       if (++this.aliasesFollowed > MAX_ALIAS_RESOLUTIONS || hops > MAX_YAML_DEPTH) {
+        noteLimitHit("alias-expansion");
         throw new AliasBudgetExceeded(`more than ${MAX_ALIAS_RESOLUTIONS} YAML aliases followed`);
       }
       current = this.anchored(current);
@@ -15629,7 +15848,11 @@ var YamlFileImpl = class {
   }
   entries(map2, depth = 0) {
     const resolved = this.resolve(map2);
-    if (!(0, import_yaml.isMap)(resolved) || depth > MAX_YAML_DEPTH) return [];
+    if (!(0, import_yaml.isMap)(resolved)) return [];
+    if (depth > MAX_YAML_DEPTH) {
+      noteLimitHit("parse-budget");
+      return [];
+    }
     const explicit = [];
     const merged = [];
     for (const pair of resolved.items) {
@@ -20810,7 +21033,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve2) {
+function isRecursive(inst, stack, resolve4) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -20820,7 +21043,7 @@ function isRecursive(inst, stack, resolve2) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve2);
+      const answer = isRecursive(child, stack, resolve4);
       if (answer > result)
         result = answer;
     }
@@ -20831,7 +21054,7 @@ function isRecursive(inst, stack, resolve2) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve2) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve4) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -20895,7 +21118,7 @@ function isRecursive(inst, stack, resolve2) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve2 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve4 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -35468,6 +35691,7 @@ function yamlToPlain(yaml, node3) {
   const convert = (current, path) => {
     const resolved = yaml.resolve(current);
     if (path.length > MAX_YAML_DEPTH) {
+      noteLimitHit("parse-budget");
       problems.push({ path, node: resolved, message: `nested deeper than ${MAX_YAML_DEPTH} levels` });
       return void 0;
     }
@@ -35742,7 +35966,7 @@ function parseConfig(path, text4) {
   }
 }
 function parseConfigYaml(yaml) {
-  const syntaxErrors = yaml.diagnostics.filter((diagnostic) => diagnostic.severity === "error");
+  const syntaxErrors = yaml.diagnostics.filter((diagnostic) => diagnostic.severity === "error" && !yaml.duplicateKeys.includes(diagnostic));
   const firstSyntaxError = syntaxErrors[0];
   if (firstSyntaxError) {
     const at = { file: yaml.path, line: firstSyntaxError.line ?? 1, column: firstSyntaxError.column ?? 1 };
@@ -35772,40 +35996,58 @@ function oneLine(at, message, more) {
 var DEFAULT_CONFIG_FILES = [".portcullis.yml", ".portcullis.yaml"];
 async function loadConfig(root, explicitPath) {
   if (explicitPath !== void 0) {
-    const read = await readText(resolve(explicitPath));
-    return "text" in read ? parseConfig(explicitPath, read.text) : { error: `${explicitPath}: cannot read the config file (${read.reason})` };
+    const read = readConfigFile(resolve2(explicitPath));
+    return "text" in read ? parseConfig(explicitPath, read.text) : { error: `${explicitPath}: ${read.reason}` };
   }
   for (const name2 of DEFAULT_CONFIG_FILES) {
-    const read = await readText(join(root, name2));
+    const read = readConfigFile(join2(root, name2));
     if ("text" in read) return parseConfig(name2, read.text);
-    if (read.code !== "ENOENT") return { error: `${name2}: cannot read the config file (${read.reason})` };
+    if (!read.missing) return { error: `${name2}: ${read.reason}` };
   }
   return { config: structuredClone(EMPTY_CONFIG) };
 }
-async function readText(path) {
+function readConfigFile(path) {
+  let read;
   try {
-    return { text: await readFile(path, "utf8") };
+    read = readRegularFile(path, DEFAULT_LIMITS.maxFileBytes);
   } catch (error62) {
     const code = error62.code;
-    return { code, reason: READ_ERRORS[code ?? ""] ?? String(error62) };
+    return { missing: false, reason: `cannot read the config file (${code === "EACCES" ? "permission denied" : code ?? String(error62)})` };
+  }
+  switch (read.kind) {
+    case "bytes":
+      return { text: decodeText(read.bytes).text };
+    case "missing":
+      return { missing: true, reason: "cannot read the config file (no such file)" };
+    case "link":
+      return { missing: false, reason: "a symbolic link: not followed (the config must be a regular file in the repository)" };
+    case "not-a-file":
+      return { missing: false, reason: "not a regular file" };
+    case "too-large":
+      return { missing: false, reason: `larger than the ${DEFAULT_LIMITS.maxFileBytes / (1024 * 1024)} MiB a file may be: not read` };
   }
 }
-var READ_ERRORS = {
-  ENOENT: "no such file",
-  EISDIR: "it is a directory",
-  EACCES: "permission denied"
-};
 
 // src/discover/git.ts
 import { execFile, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { dirname as dirname2, join as join3, resolve as resolve3 } from "node:path";
 var MAX_BUFFER = 256 * 1024 * 1024;
 var GitError = class extends Error {
+  constructor(message, reason = message) {
+    super(message);
+    this.reason = reason;
+  }
+  reason;
 };
 function git(cwd, args2) {
-  return new Promise((resolve2, reject) => {
+  return new Promise((resolve4, reject) => {
     execFile("git", [...args2], { cwd, maxBuffer: MAX_BUFFER, encoding: "utf8", env: gitEnv() }, (error62, stdout, stderr) => {
-      if (error62) reject(new GitError(`git ${args2[0] ?? ""}: ${(stderr || error62.message).trim().split("\n")[0] ?? ""}`));
-      else resolve2(stdout);
+      if (!error62) resolve4(stdout);
+      else {
+        const reason = (error62.code === "ENOENT" ? "ENOENT" : stderr || error62.message).trim().split("\n")[0] ?? "";
+        reject(new GitError(`git ${args2[0] ?? ""}: ${reason}`, reason));
+      }
     });
   });
 }
@@ -35816,10 +36058,23 @@ function splitNul(output2) {
   return output2.split("\0").filter((entry) => entry.length > 0);
 }
 async function gitTopLevel(dir) {
+  const found = await findCheckout(dir);
+  return "top" in found ? found.top : void 0;
+}
+async function findCheckout(dir) {
   try {
-    return (await git(dir, ["rev-parse", "--show-toplevel"])).trim();
-  } catch {
-    return void 0;
+    return { top: (await git(dir, ["rev-parse", "--show-toplevel"])).trim() };
+  } catch (error62) {
+    const reason = error62 instanceof GitError ? error62.reason : String(error62);
+    if (/not a git repository/i.test(reason)) return { outside: true };
+    if (reason === "ENOENT") return hasGitFolderAbove(dir) ? { refused: "git is not installed" } : { outside: true };
+    return { refused: reason.replace(/^fatal: /, "") };
+  }
+}
+function hasGitFolderAbove(dir) {
+  for (let folder = resolve3(dir); ; folder = dirname2(folder)) {
+    if (existsSync(join3(folder, ".git"))) return true;
+    if (dirname2(folder) === folder) return false;
   }
 }
 async function resolveRevision(cwd, ref) {
@@ -35827,10 +36082,10 @@ async function resolveRevision(cwd, ref) {
   return (await git(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
 }
 function readBlobs(cwd, specs, maxBytes) {
-  return new Promise((resolve2, reject) => {
+  return new Promise((resolve4, reject) => {
     const result = /* @__PURE__ */ new Map();
     if (specs.length === 0) {
-      resolve2(result);
+      resolve4(result);
       return;
     }
     const child = spawn("git", ["cat-file", "--batch"], { cwd, env: gitEnv(), stdio: ["pipe", "pipe", "pipe"] });
@@ -35861,7 +36116,7 @@ function readBlobs(cwd, specs, maxBytes) {
     child.on("error", reject);
     child.on("close", (code) => {
       if (index2 < specs.length) reject(new GitError(`git cat-file stopped after ${index2} of ${specs.length} objects (exit ${code})`));
-      else resolve2(result);
+      else resolve4(result);
     });
     child.stdin.end(specs.map((spec) => `${spec}
 `).join(""));
@@ -36052,7 +36307,8 @@ function selectCandidates(paths, options) {
     diagnostics.push({
       file: ".",
       severity: "error",
-      message: `${candidates.length} files to check, over the limit of ${options.limits.maxFiles}: only the first ${options.limits.maxFiles} (by path) were read; ${raiseHint("maxFiles")}, or narrow the check with exclude globs`
+      message: `${candidates.length} files to check, over the limit of ${options.limits.maxFiles}: only the first ${options.limits.maxFiles} (by path) were read; ${raiseHint("maxFiles")}, or narrow the check with exclude globs`,
+      limit: "file-limit"
     });
     candidates.length = options.limits.maxFiles;
   }
@@ -36068,21 +36324,23 @@ function candidateOf(path, readers, isUnreadRegistry) {
 
 // src/discover/tree.ts
 var import_fast_glob = __toESM(require_out4(), 1);
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { realpath } from "node:fs/promises";
-import { isAbsolute, relative, sep } from "node:path";
+import { relative as relative2, sep as sep2 } from "node:path";
 async function openWorkingTree(root) {
-  const top = await gitTopLevel(root);
-  const listed = top === void 0 ? [] : await gitListFiles(root);
+  const checkout = await findCheckout(root);
+  const listed = "top" in checkout ? await gitListFiles(root) : [];
   const paths = listed.length > 0 ? listed : await globFiles(root);
-  return workingTreeOf(root, paths);
+  const tree = await workingTreeOf(root, paths);
+  if (!("refused" in checkout)) return tree;
+  const message = `git refused this repository (${checkout.refused}): files were listed without git, so .gitignore is not honoured; mark the folder safe (git config --global --add safe.directory <path>)`;
+  return { ...tree, diagnostics: [{ file: ".", severity: "error", message }] };
 }
 async function workingTreeOf(root, paths) {
-  const realRoot = await realpath(root);
+  const folders = new FolderCheck(root);
   return {
     root,
     paths,
-    read: (wanted, maxBytes) => readWorkingFiles(root, realRoot, wanted, maxBytes)
+    read: async (wanted, maxBytes) => readWorkingFiles(root, folders, wanted, maxBytes)
   };
 }
 async function gitListFiles(root) {
@@ -36099,63 +36357,36 @@ async function globFiles(root) {
   });
   return paths.sort();
 }
-async function readWorkingFiles(root, realRoot, wanted, maxBytes) {
+async function readWorkingFiles(root, folders, wanted, maxBytes) {
   const texts = /* @__PURE__ */ new Map();
   const diagnostics = [];
   for (const path of wanted) {
-    const absolute = `${root}${sep}${path.split("/").join(sep)}`;
+    if (!folders.reachable(path)) {
+      diagnostics.push({ file: path, severity: "warning", message: "lies in a folder reached through a symbolic link: not read (Portcullis reads only inside the root)" });
+      continue;
+    }
+    let read;
     try {
-      const read = readWorkingFile(absolute, realRoot, maxBytes);
-      if (typeof read === "string") texts.set(path, read);
-      else if (read.problem !== void 0) diagnostics.push({ file: path, severity: "warning", message: read.problem });
+      read = readRegularFile(`${root}${sep2}${path.split("/").join(sep2)}`, maxBytes);
     } catch (error62) {
       diagnostics.push({ file: path, severity: "warning", message: `could not be read: ${error62.code ?? String(error62)}` });
+      continue;
     }
+    if (read.kind === "bytes") addDecoded(path, read.bytes, texts, diagnostics);
+    else if (read.kind === "link") diagnostics.push({ file: path, severity: "warning", message: SYMLINK_MESSAGE });
+    else if (read.kind === "too-large") diagnostics.push(tooLargeDiagnostic(path, read.size, maxBytes));
   }
   return { texts, diagnostics };
 }
-var OPEN_PLAIN_FILE = constants.O_NOFOLLOW === void 0 ? void 0 : constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
-function readWorkingFile(absolute, realRoot, maxBytes) {
-  const fd = OPEN_PLAIN_FILE === void 0 ? void 0 : openUnlessLink(absolute, OPEN_PLAIN_FILE);
-  if (fd === void 0) return readThroughLink(absolute, realRoot, maxBytes);
-  try {
-    const info2 = fstatSync(fd);
-    if (!info2.isFile()) return {};
-    if (info2.size > maxBytes) return { problem: tooLargeMessage(info2.size, maxBytes) };
-    return decodeText(readFileSync(fd)) ?? {};
-  } finally {
-    closeSync(fd);
-  }
-}
-function openUnlessLink(absolute, flags2) {
-  try {
-    return openSync(absolute, flags2);
-  } catch (error62) {
-    if (error62.code === "ELOOP") return void 0;
-    throw error62;
-  }
-}
-function readThroughLink(absolute, realRoot, maxBytes) {
-  let info2 = lstatSync(absolute);
-  if (info2.isSymbolicLink()) {
-    const target = safeRealpath(absolute);
-    if (target === void 0 || !isInside(realRoot, target)) return { problem: "symbolic link that leaves the root: not followed" };
-    info2 = statSync(target);
-  }
-  if (!info2.isFile()) return {};
-  if (info2.size > maxBytes) return { problem: tooLargeMessage(info2.size, maxBytes) };
-  return decodeText(readFileSync(absolute)) ?? {};
-}
-function safeRealpath(path) {
-  try {
-    return realpathSync(path);
-  } catch {
-    return void 0;
-  }
+var SYMLINK_MESSAGE = "symbolic link: not followed (Portcullis reads only regular files)";
+function addDecoded(path, bytes, texts, diagnostics) {
+  const decoded = decodeText(bytes);
+  texts.set(path, decoded.text);
+  if (decoded.problem) diagnostics.push({ file: path, line: decoded.problem.line, severity: "warning", message: decoded.problem.message });
 }
 async function openRevisionTree(root, revision) {
   const top = await gitTopLevel(root) ?? root;
-  const prefix = toPosix(relative(await realpath(top), await realpath(root)));
+  const prefix = toPosix(relative2(await realpath(top), await realpath(root)));
   const entries = /* @__PURE__ */ new Map();
   for (const entry of await listTree(root, revision)) {
     if (prefix !== "" && !entry.path.startsWith(`${prefix}/`)) continue;
@@ -36174,11 +36405,8 @@ async function openRevisionTree(root, revision) {
       const contents = await readBlobs(root, blobs.map(([, entry]) => entry.oid), maxBytes);
       for (const [path, entry] of blobs) {
         const content3 = contents.get(entry.oid);
-        if (content3 === "too-large") diagnostics.push({ file: path, severity: "warning", message: tooLargeMessage(void 0, maxBytes) });
-        else if (content3 !== void 0) {
-          const text4 = decodeText(content3);
-          if (text4 !== void 0) texts.set(path, text4);
-        }
+        if (content3 === "too-large") diagnostics.push(tooLargeDiagnostic(path, void 0, maxBytes));
+        else if (content3 !== void 0) addDecoded(path, content3, texts, diagnostics);
       }
       return { texts, diagnostics };
     }
@@ -36193,25 +36421,17 @@ async function filterDrivers(root) {
   const keys = await git(root, ["config", "--includes", "--name-only", "--get-regexp", "^filter\\..*\\.(clean|process)$"]).catch(() => "");
   return [...new Set(keys.split("\n").filter((key) => key !== "").map((key) => key.slice("filter.".length, key.lastIndexOf("."))))];
 }
-function tooLargeMessage(size, maxBytes) {
-  return `file is larger than the ${formatBytes(maxBytes)} limit${size === void 0 ? "" : ` (${formatBytes(size)})`}: not read (${raiseHint("maxFileBytes")})`;
+function tooLargeDiagnostic(path, size, maxBytes) {
+  const message = `file is larger than the ${formatBytes(maxBytes)} limit${size === void 0 ? "" : ` (${formatBytes(size)})`}: not read (${raiseHint("maxFileBytes")})`;
+  return { file: path, severity: "warning", message, limit: "file-size" };
 }
 function formatBytes(bytes) {
   if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(2))} MiB`;
   if (bytes >= 1024) return `${Number((bytes / 1024).toFixed(1))} KiB`;
   return `${bytes} bytes`;
 }
-function decodeText(bytes) {
-  if (bytes.subarray(0, 8192).includes(0)) return void 0;
-  const text4 = bytes.toString("utf8");
-  return text4.charCodeAt(0) === 65279 ? text4.slice(1) : text4;
-}
-function isInside(root, target) {
-  const rel = relative(root, target);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
-}
 function toPosix(path) {
-  return path.split(sep).join("/");
+  return path.split(sep2).join("/");
 }
 
 // src/model/paths.ts
@@ -36251,8 +36471,9 @@ function resolveWrittenPath(folder, written) {
 }
 
 // src/extract/interpolate.ts
-function interpolate(input2, lookup3) {
-  const out2 = new OutputBuilder();
+var MAX_INTERPOLATED_LENGTH = 64 * 1024;
+function interpolate(input2, lookup3, maxLength = MAX_INTERPOLATED_LENGTH) {
+  const out2 = new OutputBuilder(maxLength);
   interpolateRange(input2, 0, input2.length, lookup3, out2, void 0);
   return out2.result();
 }
@@ -36261,11 +36482,24 @@ function pieceAt(interpolation, index2) {
 }
 var OPERATORS = [":-", ":?", ":+", "-", "?", "+"];
 var OutputBuilder = class {
+  constructor(maxLength) {
+    this.maxLength = maxLength;
+  }
+  maxLength;
   value = "";
   pieces = [];
   problems = [];
+  overflowed = false;
+  /** Past the limit, nothing more is appended: the value stops where it was, and says why. */
   append(text4, origin, reference) {
-    if (text4 === "") return;
+    if (text4 === "" || this.overflowed) return;
+    if (this.value.length + text4.length > this.maxLength) {
+      this.overflowed = true;
+      noteLimitHit("env-expansion");
+      const offset = reference?.start ?? (origin.kind === "input" ? origin.offset : 0);
+      this.problems.push({ kind: "too-long", message: `the value expands to more than ${this.maxLength} characters (a fixed limit): not expanded`, offset });
+      return;
+    }
     const start2 = this.value.length;
     this.value += text4;
     this.pieces.push({ start: start2, end: this.value.length, origin, ...reference ? { reference } : {} });
@@ -36330,7 +36564,7 @@ function applyOperator(input2, reference, operator, argStart, argEnd, lookup3, o
     case ":?":
     case "?":
       if (missing) {
-        const reason = interpolate(input2.slice(argStart, argEnd), lookup3).value;
+        const reason = interpolate(input2.slice(argStart, argEnd), lookup3, 1024).value;
         const message = `required variable ${reference.name} is missing a value${reason === "" ? "" : `: ${reason}`}`;
         out2.problem({ kind: "required", message, offset: reference.start });
       } else {
@@ -36381,8 +36615,10 @@ function nameEnd(input2, start2, to) {
 }
 
 // src/extract/dotenv/dotenvVariables.ts
+var MAX_EXPANDED_PER_FILE = 4 * 1024 * 1024;
 function dotenvVariables(entries, file2) {
   const variables = /* @__PURE__ */ new Map();
+  let budget = MAX_EXPANDED_PER_FILE;
   for (const entry of entries) {
     const written = (index2, length) => {
       const location2 = writtenRun(entry, file2, index2, length);
@@ -36394,11 +36630,16 @@ function dotenvVariables(entries, file2) {
       continue;
     }
     const referenced = /* @__PURE__ */ new Map();
-    const expanded = interpolate(entry.value, (name2) => {
-      const variable = variables.get(name2);
-      if (variable) referenced.set(name2, variable);
-      return variable;
-    });
+    const expanded = interpolate(
+      entry.value,
+      (name2) => {
+        const variable = variables.get(name2);
+        if (variable) referenced.set(name2, variable);
+        return variable;
+      },
+      Math.min(MAX_INTERPOLATED_LENGTH, budget)
+    );
+    budget -= expanded.value.length;
     const locateLiteral = (index2, length) => {
       const piece = pieceAt(expanded, index2);
       if (!piece || index2 + length > piece.end) return void 0;
@@ -36798,15 +37039,15 @@ function placeOf2(yaml, scalar, index2, length) {
   const piece = pieceAt(scalar.interpolation, index2);
   if (!piece) return { location: yaml.locate(scalar.node) };
   const delta = index2 - piece.start;
-  const span = Math.max(1, Math.min(length, piece.end - index2));
+  const span2 = Math.max(1, Math.min(length, piece.end - index2));
   let location;
   let written = true;
   if (piece.origin.kind === "input") {
     const offset = piece.origin.offset + delta;
-    location = yaml.locateInScalar(scalar.node, offset, scalar.raw.slice(offset, offset + span));
+    location = yaml.locateInScalar(scalar.node, offset, scalar.raw.slice(offset, offset + span2));
   } else {
     const { location: set3, locateLiteral } = piece.origin;
-    const found = locateLiteral?.(delta, span);
+    const found = locateLiteral?.(delta, span2);
     written = !locateLiteral || found !== void 0;
     location = found?.location ?? (set3 ? { ...set3, column: set3.column + delta } : yaml.locate(scalar.node));
   }
@@ -38585,7 +38826,7 @@ function describeStacks(ids) {
 }
 
 // src/extract/processCompose/expansion.ts
-function readText2(file2, node3) {
+function readText(file2, node3) {
   if (file2.variables) return readInterpolated(file2.yaml, node3, file2.variables);
   const raw = file2.yaml.scalarText(node3);
   if (raw === void 0) return void 0;
@@ -38611,7 +38852,7 @@ function readEnvironment(file2, node3) {
   if ((0, import_yaml.isSeq)(resolved)) return yaml.items(resolved).flatMap((item) => listEntry(file2, item));
   if ((0, import_yaml.isMap)(resolved)) {
     return yaml.entries(resolved).flatMap(([name2, value]) => {
-      const scalar = readText2(file2, value);
+      const scalar = readText(file2, value);
       return scalar ? [{ name: name2, value: scalar.interpolation.value, scalar, valueIndex: 0 }] : [];
     });
   }
@@ -38619,7 +38860,7 @@ function readEnvironment(file2, node3) {
   return [];
 }
 function listEntry(file2, item) {
-  const scalar = readText2(file2, item);
+  const scalar = readText(file2, item);
   const text4 = scalar?.interpolation.value ?? "";
   const eq = text4.indexOf("=");
   if (!scalar || eq <= 0) return [];
@@ -39015,14 +39256,14 @@ var djangoRunserver = ({ args: args2 }) => {
 };
 var exportPort = ({ args: args2 }) => ({ hits: portAssignmentHits(args2), host: void 0 });
 function portAssignmentHits(words) {
-  const hits = [];
+  const hits2 = [];
   for (const word of words) {
     if (assignmentName(word) !== "PORT") continue;
     const index2 = "PORT=".length;
     const literal2 = portLiteral(word.text.slice(index2));
-    if (literal2) hits.push(hitInValue({ word, index: index2, text: word.text.slice(index2) }, literal2, void 0, "PORT"));
+    if (literal2) hits2.push(hitInValue({ word, index: index2, text: word.text.slice(index2) }, literal2, void 0, "PORT"));
   }
-  return hits;
+  return hits2;
 }
 var shellCommandString = ({ args: args2, analyzeText }) => {
   const parsed = parseArguments(args2, { shortWithValue: "o", longTakesValue: () => false, stopAtPositional: true });
@@ -39097,9 +39338,9 @@ function listenersOfCommand(words, depth) {
   };
   const form = lookup(SPECIAL_FORMS, program);
   const scan = form ? form(context) : scanListenerFlags(program, args2);
-  const hits = [...portAssignmentHits(invocation.assignments), ...scan.hits];
+  const hits2 = [...portAssignmentHits(invocation.assignments), ...scan.hits];
   const listeners = [];
-  for (const hit of hits) {
+  for (const hit of hits2) {
     if (hit.host === void 0 && scan.host?.remote) continue;
     listeners.push(toListener(hit, hit.host === void 0 ? scan.host?.ip ?? null : hit.host.ip, program));
   }
@@ -39199,11 +39440,11 @@ function isReference(value) {
 }
 function commandClaims(input2) {
   const { file: file2, node: node3 } = input2;
-  const command = readText2(file2, file2.yaml.get(node3, "command"));
+  const command = readText(file2, file2.yaml.get(node3, "command"));
   if (command !== void 0 && command.interpolation.value !== "") {
     return findCommandListeners(command.interpolation.value).flatMap((listener) => listenerClaim(input2, command, listener));
   }
-  const argv = file2.yaml.items(file2.yaml.get(node3, "entrypoint")).map((item) => readText2(file2, item));
+  const argv = file2.yaml.items(file2.yaml.get(node3, "entrypoint")).map((item) => readText(file2, item));
   if (argv.length === 0 || argv.some((arg) => arg === void 0)) return [];
   const args2 = argv;
   return findArgvListeners(args2.map((arg) => arg.interpolation.value)).flatMap((listener) => {
@@ -39230,9 +39471,9 @@ function probeClaims(input2, claimed) {
   for (const probe of PROBES) {
     const httpGet = yaml.get(yaml.get(node3, probe), "http_get");
     if (!(0, import_yaml.isMap)(yaml.resolve(httpGet))) continue;
-    const host = readText2(file2, yaml.get(httpGet, "host"))?.interpolation.value;
+    const host = readText(file2, yaml.get(httpGet, "host"))?.interpolation.value;
     if (host !== void 0 && !LOCAL_PROBE_HOSTS.has(host.toLowerCase())) continue;
-    const scalar = readText2(file2, yaml.get(httpGet, "port"));
+    const scalar = readText(file2, yaml.get(httpGet, "port"));
     const text4 = scalar?.interpolation.value;
     if (!scalar || text4 === void 0 || isReference(text4) || scalar.interpolation.problems.length > 0) continue;
     const literal2 = placeOf2(yaml, scalar, 0, text4.length);
@@ -39301,7 +39542,7 @@ function documentBindings(file2, root) {
       diagnostics.push({ ...yaml.locate(node3 ?? keyNode), severity: "error", message: `process "${name2}" must be a mapping` });
       continue;
     }
-    if (isTrue(readText2(file2, yaml.get(node3, "disabled"))?.interpolation.value)) continue;
+    if (isTrue(readText(file2, yaml.get(node3, "disabled"))?.interpolation.value)) continue;
     const owner2 = { service: normalizeServiceName(name2), format: FORMAT, stack };
     if (owner2.service === "") {
       diagnostics.push({ ...yaml.locate(keyNode), severity: "warning", message: unnamedServiceMessage("process", name2) });
@@ -39326,9 +39567,9 @@ function warnOfReplicas(yaml, name2, node3, claims, diagnostics) {
 }
 
 // src/extract/treeSitter/loader.ts
-import { existsSync } from "node:fs";
+import { existsSync as existsSync2 } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join as join2 } from "node:path";
+import { dirname as dirname3, join as join4 } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // node_modules/web-tree-sitter/web-tree-sitter.js
@@ -40925,13 +41166,13 @@ async function Module2(moduleArg = {}) {
       }
       readAsync = /* @__PURE__ */ __name(async (url2) => {
         if (isFileURI(url2)) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve4, reject) => {
             var xhr = new XMLHttpRequest();
             xhr.open("GET", url2, true);
             xhr.responseType = "arraybuffer";
             xhr.onload = () => {
               if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                resolve2(xhr.response);
+                resolve4(xhr.response);
                 return;
               }
               reject(xhr.status);
@@ -41127,9 +41368,9 @@ async function Module2(moduleArg = {}) {
     __name(receiveInstantiationResult, "receiveInstantiationResult");
     var info2 = getWasmImports();
     if (Module["instantiateWasm"]) {
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve4, reject) => {
         Module["instantiateWasm"](info2, (mod, inst) => {
-          resolve2(receiveInstance(mod, inst));
+          resolve4(receiveInstance(mod, inst));
         });
       });
     }
@@ -42462,8 +42703,8 @@ async function Module2(moduleArg = {}) {
   if (runtimeInitialized) {
     moduleRtn = Module;
   } else {
-    moduleRtn = new Promise((resolve2, reject) => {
-      readyPromiseResolve = resolve2;
+    moduleRtn = new Promise((resolve4, reject) => {
+      readyPromiseResolve = resolve4;
       readyPromiseReject = reject;
     });
   }
@@ -43350,16 +43591,16 @@ var Query = class {
 };
 
 // src/extract/treeSitter/loader.ts
-var here = dirname(fileURLToPath(import.meta.url));
+var here = dirname3(fileURLToPath(import.meta.url));
 var runtime;
 var languages = /* @__PURE__ */ new Map();
 function locateWasm(file2) {
-  const bundled = join2(here, "wasm", file2);
-  if (existsSync(bundled)) return bundled;
+  const bundled = join4(here, "wasm", file2);
+  if (existsSync2(bundled)) return bundled;
   const require2 = createRequire(import.meta.url);
-  if (file2 === "web-tree-sitter.wasm") return join2(dirname(require2.resolve("web-tree-sitter")), file2);
-  if (file2 === "tree-sitter-nix.wasm") return join2(here, "..", "..", "..", "wasm", file2);
-  return join2(dirname(require2.resolve("@vscode/tree-sitter-wasm/package.json")), "wasm", file2);
+  if (file2 === "web-tree-sitter.wasm") return join4(dirname3(require2.resolve("web-tree-sitter")), file2);
+  if (file2 === "tree-sitter-nix.wasm") return join4(here, "..", "..", "..", "wasm", file2);
+  return join4(dirname3(require2.resolve("@vscode/tree-sitter-wasm/package.json")), "wasm", file2);
 }
 async function loadParser(name2) {
   runtime ??= Parser2.init({ locateFile: (file2) => locateWasm(file2) });
@@ -43416,6 +43657,7 @@ function chargedParse(budget, parse5) {
   }
 }
 function timedOut(timeout, budget) {
+  noteLimitHit("parse-budget");
   const message = timeout === "file" ? `not read: parsing took longer than ${budget.fileMillis} ms (${raiseHint("maxParseMillis")})` : `not read: parsing has used the run's ${budget.runMillis / 1e3} s (${raiseHint("maxParseSeconds")})`;
   return { timeout, message };
 }
@@ -43843,7 +44085,10 @@ function walkAssignments(root, options = {}) {
 function visit4(raw, outer, out2) {
   const node3 = unwrapParentheses(raw);
   const at = { ...outer, depth: outer.depth + 1 };
-  if (at.depth > MAX_NIX_NESTING) return at.tooDeep?.(node3);
+  if (at.depth > MAX_NIX_NESTING) {
+    noteLimitHit("parse-budget");
+    return at.tooDeep?.(node3);
+  }
   switch (node3.type) {
     case "source_code": {
       const expression = node3.childForFieldName("expression");
@@ -47519,10 +47764,10 @@ function resolveAll(constructs2, events, context) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve2 = constructs2[index2].resolveAll;
-    if (resolve2 && !called.includes(resolve2)) {
-      events = resolve2(events, context);
-      called.push(resolve2);
+    const resolve4 = constructs2[index2].resolveAll;
+    if (resolve4 && !called.includes(resolve4)) {
+      events = resolve4(events, context);
+      called.push(resolve4);
     }
   }
   return events;
@@ -49283,7 +49528,7 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
     if (code === value.charCodeAt(index2++)) {
       effects.consume(code);
       if (index2 === value.length) {
-        return self.interrupt ? ok2 : continuation;
+        return self.interrupt ? ok2 : continuation2;
       }
       return cdataOpenInside;
     }
@@ -49303,7 +49548,7 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
       const name2 = buffer.toLowerCase();
       if (!slash && !closingTag && htmlRawNames.includes(name2)) {
         marker = 1;
-        return self.interrupt ? ok2(code) : continuation(code);
+        return self.interrupt ? ok2(code) : continuation2(code);
       }
       if (htmlBlockNames.includes(buffer.toLowerCase())) {
         marker = 6;
@@ -49311,7 +49556,7 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
           effects.consume(code);
           return basicSelfClosing;
         }
-        return self.interrupt ? ok2(code) : continuation(code);
+        return self.interrupt ? ok2(code) : continuation2(code);
       }
       marker = 7;
       return self.interrupt && !self.parser.lazy[self.now().line] ? nok(code) : closingTag ? completeClosingTagAfter(code) : completeAttributeNameBefore(code);
@@ -49326,7 +49571,7 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
   function basicSelfClosing(code) {
     if (code === 62) {
       effects.consume(code);
-      return self.interrupt ? ok2 : continuation;
+      return self.interrupt ? ok2 : continuation2;
     }
     return nok(code);
   }
@@ -49419,7 +49664,7 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
   }
   function completeAfter(code) {
     if (code === null || markdownLineEnding(code)) {
-      return continuation(code);
+      return continuation2(code);
     }
     if (markdownSpace(code)) {
       effects.consume(code);
@@ -49427,7 +49672,7 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
     }
     return nok(code);
   }
-  function continuation(code) {
+  function continuation2(code) {
     if (code === 45 && marker === 2) {
       effects.consume(code);
       return continuationCommentInside;
@@ -49457,7 +49702,7 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
       return continuationStart(code);
     }
     effects.consume(code);
-    return continuation;
+    return continuation2;
   }
   function continuationStart(code) {
     return effects.check(nonLazyContinuation, continuationStartNonLazy, continuationAfter)(code);
@@ -49473,14 +49718,14 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
       return continuationStart(code);
     }
     effects.enter("htmlFlowData");
-    return continuation(code);
+    return continuation2(code);
   }
   function continuationCommentInside(code) {
     if (code === 45) {
       effects.consume(code);
       return continuationDeclarationInside;
     }
-    return continuation(code);
+    return continuation2(code);
   }
   function continuationRawTagOpen(code) {
     if (code === 47) {
@@ -49488,7 +49733,7 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
       buffer = "";
       return continuationRawEndTag;
     }
-    return continuation(code);
+    return continuation2(code);
   }
   function continuationRawEndTag(code) {
     if (code === 62) {
@@ -49497,21 +49742,21 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
         effects.consume(code);
         return continuationClose;
       }
-      return continuation(code);
+      return continuation2(code);
     }
     if (asciiAlpha(code) && buffer.length < 8) {
       effects.consume(code);
       buffer += String.fromCharCode(code);
       return continuationRawEndTag;
     }
-    return continuation(code);
+    return continuation2(code);
   }
   function continuationCdataInside(code) {
     if (code === 93) {
       effects.consume(code);
       return continuationDeclarationInside;
     }
-    return continuation(code);
+    return continuation2(code);
   }
   function continuationDeclarationInside(code) {
     if (code === 62) {
@@ -49522,7 +49767,7 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
       effects.consume(code);
       return continuationDeclarationInside;
     }
-    return continuation(code);
+    return continuation2(code);
   }
   function continuationClose(code) {
     if (code === null || markdownLineEnding(code)) {
@@ -52812,10 +53057,10 @@ function startsBlock(head) {
 }
 function isTableHeader(line, next) {
   if (next === void 0 || !line.includes("|")) return false;
-  const delimiters = cells(next);
-  return delimiters.every((cell2) => /^:?-+:?$/.test(cell2.trim())) && delimiters.length === cells(line).length;
+  const delimiters = tableCells(next);
+  return delimiters.every((cell2) => /^:?-+:?$/.test(cell2.trim())) && delimiters.length === tableCells(line).length;
 }
-function cells(line) {
+function tableCells(line) {
   const parts2 = [];
   let cell2 = "";
   for (let i2 = 0; i2 < line.length; i2++) {
@@ -52832,6 +53077,177 @@ function cells(line) {
   if (trimmed[0] === "") trimmed.shift();
   if (trimmed.length > 0 && trimmed[trimmed.length - 1] === "") trimmed.pop();
   return trimmed;
+}
+
+// src/extract/registry/markdownPieces.ts
+var PIECE_SIZES = { tablePiece: 32 * 1024, maxPiece: 256 * 1024 };
+function splitMarkdown(text4, sizes = PIECE_SIZES) {
+  if (sizes.whole === true) return { blocks: [wholeBlock(text4, 0, text4.length)] };
+  const lines = splitLines2(text4);
+  if (text4.includes("]:")) {
+    if (text4.length > sizes.maxPiece) return { refused: `a document that may hold link reference definitions (\`]:\`) is read whole, and this one is longer than ${sizes.maxPiece / 1024} KiB`, line: 1 };
+    return { blocks: [wholeBlock(text4, 0, text4.length)] };
+  }
+  const blocks = [];
+  for (const [from, to] of blockRanges(lines)) {
+    const block = tableBlock(text4, lines, from, to, sizes) ?? wholeBlock(text4, lines[from].start, blockEnd(lines, to, text4));
+    const tooLong = block.pieces.find((piece) => piece.plainRows === void 0 && piece.text.length > sizes.maxPiece);
+    if (tooLong) return { refused: `a block of more than ${sizes.maxPiece / 1024} KiB that cannot be cut (a table in a quote or a list, or one long paragraph)`, line: lineNumberAt(lines, tooLong.start) };
+    blocks.push(block);
+  }
+  return { blocks };
+}
+function splitLines2(text4) {
+  const lines = [];
+  const ending = /\r\n?|\n/g;
+  let start2 = 0;
+  for (let match = ending.exec(text4); match; match = ending.exec(text4)) {
+    lines.push({ start: start2, end: match.index, next: match.index + match[0].length, text: text4.slice(start2, match.index) });
+    start2 = match.index + match[0].length;
+  }
+  lines.push({ start: start2, end: text4.length, next: text4.length, text: text4.slice(start2) });
+  return lines;
+}
+function blockEnd(lines, to, text4) {
+  const next = lines[to];
+  return next === void 0 ? text4.length : next.start;
+}
+function lineNumberAt(lines, offset) {
+  let low = 0;
+  let high = lines.length - 1;
+  while (low < high) {
+    const mid = low + high + 1 >> 1;
+    if ((lines[mid]?.start ?? 0) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low + 1;
+}
+function wholeBlock(text4, start2, end) {
+  const own4 = text4.slice(start2, end);
+  return { text: own4, start: start2, pieces: [{ text: own4, start: start2, headerLength: 0, continuesTable: false }] };
+}
+var isBlank3 = (line) => /^[ \t]*$/.test(line);
+function blockRanges(lines) {
+  const ranges = [];
+  let from = 0;
+  let open2;
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    const line = lines[i2].text;
+    if (open2 !== void 0) {
+      if (open2.closes(line)) open2 = void 0;
+      continue;
+    }
+    if (i2 > from && isBlank3(lines[i2 - 1].text) && !isBlank3(line) && !/^[ \t]/.test(line)) {
+      ranges.push([from, i2]);
+      from = i2;
+    }
+    open2 = openerAt(line);
+  }
+  ranges.push([from, lines.length]);
+  return ranges;
+}
+var FENCE = /^ {0,3}(`{3,}(?!`)|~{3,}(?!~))(.*)$/;
+var HTML_ENDS = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?:[ \t>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+  [/^ {0,3}<![a-z]/i, />/]
+];
+function openerAt(line) {
+  const fence = FENCE.exec(line);
+  if (fence) {
+    const marker = fence[1];
+    if (marker.startsWith("`") && (fence[2] ?? "").includes("`")) return void 0;
+    return { closes: (next) => closesFence(next, marker.charAt(0), marker.length) };
+  }
+  for (const [start2, end] of HTML_ENDS) {
+    if (!start2.test(line)) continue;
+    if (end.test(line.slice(line.indexOf("<") + 2))) return void 0;
+    return { closes: (next) => end.test(next) };
+  }
+  return void 0;
+}
+function closesFence(line, char, length) {
+  let i2 = 0;
+  while (i2 < 3 && line.charAt(i2) === " ") i2++;
+  let run2 = 0;
+  while (line.charAt(i2 + run2) === char) run2++;
+  if (run2 < length) return false;
+  for (let k = i2 + run2; k < line.length; k++) if (line.charAt(k) !== " " && line.charAt(k) !== "	") return false;
+  return true;
+}
+var PLAIN_ROW = /^ {0,3}\|[^\\`*_[\]<>&!~\0]*\|[ \t]*$/;
+function tableBlock(text4, lines, from, to, sizes) {
+  let header = from;
+  while (header < to && /^ {0,3}#{1,6}(?:[ \t]|$)/.test(lines[header].text)) header++;
+  const head = lines[header];
+  const delimiter = lines[header + 1];
+  if (head === void 0 || delimiter === void 0 || header + 1 >= to || !isTableHeader2(head.text, delimiter.text)) return void 0;
+  const start2 = lines[from].start;
+  const end = blockEnd(lines, to, text4);
+  if (end - start2 <= sizes.tablePiece) return void 0;
+  const headerCopy = `${head.text}
+${delimiter.text}
+`;
+  const pieces = [];
+  let pieceStart = (lines[header + 2] ?? delimiter).start;
+  pieces.push({ text: text4.slice(start2, pieceStart), start: start2, headerLength: 0, continuesTable: false });
+  let plain;
+  const cut = (at) => {
+    if (at > pieceStart) pieces.push(continuation(text4, pieceStart, at, plain === true, headerCopy));
+    pieceStart = at;
+  };
+  let i2 = header + 2;
+  for (; i2 < to; i2++) {
+    const line = lines[i2];
+    if (!/^ {0,3}\|/.test(line.text)) break;
+    const isPlain = PLAIN_ROW.test(line.text);
+    if (isPlain !== plain || line.start - pieceStart >= sizes.tablePiece) cut(line.start);
+    plain = isPlain;
+  }
+  if (i2 < to) {
+    cut(lines[i2].start);
+    plain = false;
+  }
+  cut(end);
+  return { text: text4.slice(start2, end), start: start2, pieces };
+}
+function continuation(text4, start2, end, plainRows, headerCopy) {
+  if (plainRows) return { text: text4.slice(start2, end), start: start2, headerLength: 0, continuesTable: true, plainRows: true };
+  return { text: headerCopy + text4.slice(start2, end), start: start2, headerLength: headerCopy.length, continuesTable: true };
+}
+function isTableHeader2(line, next) {
+  if (next === void 0 || !line.includes("|") || !/^ {0,3}\S/.test(line) || /^ {0,3}(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])/.test(line)) return false;
+  const delimiters = tableCells(next);
+  return delimiters.length > 0 && delimiters.every((cell2) => /^:?-+:?$/.test(cell2.trim())) && delimiters.length === tableCells(line).length;
+}
+function plainTableRows(piece) {
+  const rows = [];
+  for (const line of splitLines2(piece.text)) {
+    if (line.text.trim() === "") continue;
+    const pipes = [];
+    for (let at = line.text.indexOf("|"); at >= 0; at = line.text.indexOf("|", at + 1)) pipes.push(line.start + at);
+    const children = [];
+    for (let k = 0; k + 1 < pipes.length; k++) {
+      const from = pipes[k];
+      const to = pipes[k + 1];
+      const raw = piece.text.slice(from + 1, to);
+      let lead = 0;
+      let tail = raw.length;
+      while (lead < tail && (raw[lead] === " " || raw[lead] === "	")) lead++;
+      while (tail > lead && (raw[tail - 1] === " " || raw[tail - 1] === "	")) tail--;
+      const value = raw.slice(lead, tail);
+      const cellEnd = k + 2 === pipes.length ? to + 1 : to;
+      const text4 = value === "" ? [] : [{ type: "text", value, position: span(from + 1 + lead, from + 1 + lead + value.length) }];
+      children.push({ type: "tableCell", children: text4, position: span(from, cellEnd) });
+    }
+    rows.push({ type: "tableRow", children, position: span(pipes[0] ?? line.start, (pipes.at(-1) ?? line.end) + 1) });
+  }
+  return rows;
+}
+function span(start2, end) {
+  return { start: { line: 0, column: 0, offset: start2 }, end: { line: 0, column: 0, offset: end } };
 }
 
 // src/extract/registry/markdownText.ts
@@ -52894,8 +53310,8 @@ function readTable(table, context, doc) {
   const [header, ...rows] = table.children;
   const layout = header ? tableLayout(header.children.map((cell2) => normalizeHeader(mappedText(cell2.children, doc.text).text))) : void 0;
   if (layout?.kind === "registry") return readRegistryRows(rows, layout, context, doc);
-  if (layout?.kind === "categories") return readCategoryRows(rows, layout, doc);
-  return { claims: [], categories: [], diagnostics: [] };
+  if (layout?.kind === "categories") return { ...readCategoryRows(rows, layout, doc), context };
+  return { claims: [], categories: [], diagnostics: [], context };
 }
 function rowCells(row, doc) {
   return row.children.map((cell2) => ({ text: mappedText(cell2.children, doc.text), offset: cell2.position?.start.offset ?? 0 }));
@@ -52907,12 +53323,12 @@ function readRegistryRows(rows, layout, context, doc) {
   const reading = { claims: [], categories: [], diagnostics: [] };
   let { section, reserves } = context;
   for (const row of rows) {
-    const cells2 = rowCells(row, doc);
-    const portCell = cells2[layout.port];
-    const label = cells2[layout.service]?.text.text ?? "";
+    const cells = rowCells(row, doc);
+    const portCell = cells[layout.port];
+    const label = cells[layout.service]?.text.text ?? "";
     if (!portCell || isStruckOut(portCell.text.text) || isStruckOut(label)) continue;
     const ports = isBlank2(portCell.text.text) ? void 0 : locatePorts(portCell.text, doc, portCell.offset);
-    const filled = cells2.filter((cell2) => !isBlank2(cell2.text.text));
+    const filled = cells.filter((cell2) => !isBlank2(cell2.text.text));
     const only = filled.length === 1 ? filled[0] : void 0;
     if (only && (ports === void 0 || isPortListProblem(ports) && !ports.shaped)) {
       section = { category: categoryLabel(only.text.text), location: textLocation(only, doc) };
@@ -52924,17 +53340,17 @@ function readRegistryRows(rows, layout, context, doc) {
       if (/\d/.test(portCell.text.text)) reading.diagnostics.push(portListDiagnostic(ports));
       continue;
     }
-    const protocols = layout.protocol === void 0 ? void 0 : parseProtocols(cells2[layout.protocol]?.text.text ?? "");
+    const protocols = layout.protocol === void 0 ? void 0 : parseProtocols(cells[layout.protocol]?.text.text ?? "");
     reading.claims.push({ from: "table", label, ports, protocols: protocols ?? ["tcp"], section, reservedBySection: reserves });
   }
-  return reading;
+  return { ...reading, context: { section, reserves } };
 }
 function readCategoryRows(rows, layout, doc) {
   const reading = { claims: [], categories: [], diagnostics: [] };
   for (const row of rows) {
-    const cells2 = rowCells(row, doc);
-    const rangeCell = cells2[layout.range];
-    const nameCell = cells2[layout.category];
+    const cells = rowCells(row, doc);
+    const rangeCell = cells[layout.range];
+    const nameCell = cells[layout.category];
     if (!rangeCell || !nameCell) continue;
     const name2 = categoryLabel(nameCell.text.text).name;
     const range2 = labelRange(rangeCell.text.text);
@@ -52961,21 +53377,29 @@ var markdownRegistryExtractor = {
   matches: isMarkdownRegistryPath,
   extract: (file2, context) => extractMarkdownRegistry(file2, context.parseBudget)
 };
-function extractMarkdownRegistry(file2, budget) {
+function extractMarkdownRegistry(file2, budget, sizes = PIECE_SIZES) {
   try {
     const bom = file2.text.startsWith("\uFEFF") ? 1 : 0;
     const body2 = file2.text.slice(bom);
     const positionInFile = textPositioner(file2.text);
-    const doc = { path: file2.path, text: body2, position: (offset) => positionInFile(offset + bom) };
     const refusal = markdownParseRefusal(body2);
-    if (refusal) {
-      const message = `port registry: ${refusal.reason} for the Markdown parser (a fixed limit that no hand-kept registry reaches); not read`;
-      return { bindings: [], diagnostics: [{ file: file2.path, ...refusal.line === void 0 ? {} : { line: refusal.line }, severity: "error", message }] };
+    const split = refusal ? void 0 : splitMarkdown(body2, sizes);
+    const refused = refusal ?? (split && "refused" in split ? { reason: split.refused, line: split.line } : void 0);
+    if (refused || !split || "refused" in split) {
+      noteLimitHit("parse-budget");
+      const message = `port registry: ${refused?.reason ?? "unreadable"} for the Markdown parser (a fixed limit that no hand-kept registry reaches); not read`;
+      return { bindings: [], diagnostics: [{ file: file2.path, ...refused?.line === void 0 ? {} : { line: refused.line }, severity: "error", message }] };
     }
-    const parsed = chargedParse(budget, () => fromMarkdown(body2, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] }));
-    if ("timeout" in parsed) return { bindings: [], diagnostics: [{ file: file2.path, severity: "warning", message: parsed.message }] };
-    const tree = parsed.value;
-    const reading = readDocument(tree, doc);
+    const reader = new DocumentReader();
+    const sourceOf = (piece) => {
+      const dropped = piece.text.startsWith("\uFEFF") ? 1 : 0;
+      return { path: file2.path, text: piece.text.slice(dropped), position: (offset) => positionInFile(bom + piece.start + dropped + offset - piece.headerLength) };
+    };
+    for (const block of split.blocks) {
+      const timeout = readBlock(block, reader, sourceOf, budget, sizes);
+      if (timeout !== void 0) return { bindings: [], diagnostics: [{ file: file2.path, severity: "warning", message: timeout }] };
+    }
+    const reading = reader.reading;
     const { bindings, registry: registry2 } = claimsToRegistry(reading.claims, reading.categories);
     if (bindings.length === 0 && registry2.reserved.length === 0 && registry2.categories.length === 0) {
       const message = "port registry: no table with a port and a service column, and no `- **port** - service` list";
@@ -52987,37 +53411,92 @@ function extractMarkdownRegistry(file2, budget) {
     return { bindings: [], diagnostics: [{ file: file2.path, severity: "error", message }] };
   }
 }
-function readDocument(root, doc) {
-  const reading = { claims: [], categories: [], diagnostics: [] };
-  const headings = [];
-  const context = () => ({ section: headings.at(-1)?.section, reserves: headings.some((heading2) => heading2.reserves) });
-  const visit5 = (node3) => {
+function parseMarkdown(text4) {
+  return fromMarkdown(text4, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+}
+function readBlock(block, reader, sourceOf, budget, sizes) {
+  const [first, ...rest] = block.pieces;
+  if (!first) return void 0;
+  const parsed = chargedParse(budget, () => parseMarkdown(first.text));
+  if ("timeout" in parsed) return parsed.message;
+  if (rest.length > 0 && !endsInTable(parsed.value, first.text)) {
+    if (block.text.length > sizes.maxPiece) {
+      noteLimitHit("parse-budget");
+      throw new Error(`a table that GFM does not read as one runs past ${sizes.maxPiece / 1024} KiB (a fixed limit): not read`);
+    }
+    const whole = { text: block.text, start: block.start, headerLength: 0, continuesTable: false };
+    const again = chargedParse(budget, () => parseMarkdown(whole.text));
+    if ("timeout" in again) return again.message;
+    reader.read(again.value, sourceOf(whole), false);
+    return void 0;
+  }
+  reader.read(parsed.value, sourceOf(first), first.continuesTable);
+  for (const piece of rest) {
+    if (piece.plainRows) {
+      reader.readRows(plainTableRows(piece), sourceOf(piece));
+      continue;
+    }
+    const next = chargedParse(budget, () => parseMarkdown(piece.text));
+    if ("timeout" in next) return next.message;
+    reader.read(next.value, sourceOf(piece), piece.continuesTable);
+  }
+  return void 0;
+}
+function endsInTable(root, text4) {
+  const last2 = root.children.at(-1);
+  return last2?.type === "table" && text4.slice(last2.position?.end.offset ?? 0).trim() === "";
+}
+var DocumentReader = class {
+  reading = { claims: [], categories: [], diagnostics: [] };
+  headings = [];
+  /** Where the last table read had got to (its section rows), for a piece that continues it. */
+  carried;
+  /** The last table's header row: how the rows of a piece that continues it are read. */
+  header;
+  read(root, doc, continuesTable) {
+    root.children.forEach((node3, index2) => {
+      if (index2 === 0 && continuesTable && node3.type === "table") this.table(node3, this.carried ?? this.context(), doc);
+      else this.visit(node3, doc);
+    });
+  }
+  /** Rows that continue the last table, read without the parser. */
+  readRows(rows, doc) {
+    if (this.header === void 0) return;
+    this.table({ type: "table", children: [this.header, ...rows] }, this.carried ?? this.context(), doc);
+  }
+  context() {
+    return { section: this.headings.at(-1)?.section, reserves: this.headings.some((heading2) => heading2.reserves) };
+  }
+  table(node3, context, doc) {
+    const table = readTable(node3, context, doc);
+    this.reading.claims.push(...table.claims);
+    this.reading.categories.push(...table.categories);
+    this.reading.diagnostics.push(...table.diagnostics);
+    this.carried = table.context;
+    this.header = node3.children[0];
+  }
+  visit(node3, doc) {
     if (node3.type === "heading") {
-      while ((headings.at(-1)?.depth ?? 0) >= node3.depth) headings.pop();
+      while ((this.headings.at(-1)?.depth ?? 0) >= node3.depth) this.headings.pop();
       const text4 = mappedText(node3.children, doc.text);
       const location = textStartLocation(text4, doc, node3.position?.start.offset ?? 0);
-      headings.push({ depth: node3.depth, section: { category: categoryLabel(text4.text), location }, reserves: sectionReserves(text4.text) });
+      this.headings.push({ depth: node3.depth, section: { category: categoryLabel(text4.text), location }, reserves: sectionReserves(text4.text) });
       return;
     }
     if (node3.type === "table") {
-      const table = readTable(node3, context(), doc);
-      reading.claims.push(...table.claims);
-      reading.categories.push(...table.categories);
-      reading.diagnostics.push(...table.diagnostics);
+      this.table(node3, this.context(), doc);
       return;
     }
     if (node3.type === "listItem") {
-      const item = readListItem(node3, context(), doc);
-      if (item && isPortListProblem(item)) reading.diagnostics.push(portListDiagnostic(item));
-      else if (item) reading.claims.push(item);
+      const item = readListItem(node3, this.context(), doc);
+      if (item && isPortListProblem(item)) this.reading.diagnostics.push(portListDiagnostic(item));
+      else if (item) this.reading.claims.push(item);
     }
     if (node3.type === "root" || node3.type === "blockquote" || node3.type === "list" || node3.type === "listItem") {
-      for (const child of node3.children) visit5(child);
+      for (const child of node3.children) this.visit(child, doc);
     }
-  };
-  visit5(root);
-  return reading;
-}
+  }
+};
 
 // src/extract/registry/nativeSchema.ts
 var mappingSection = external_exports.custom((value) => typeof value === "object" && value !== null && !Array.isArray(value), {
@@ -53133,8 +53612,8 @@ function asJsonDiagnostic(diagnostic) {
   return { ...diagnostic, message: diagnostic.message.replace(/^invalid YAML:/, "invalid JSON:") };
 }
 function extractNativeRegistry(yaml) {
-  const diagnostics = [...yaml.diagnostics];
-  if (diagnostics.some((diagnostic) => diagnostic.severity === "error")) return { outline: "unknown", bindings: [], diagnostics };
+  const diagnostics = yaml.diagnostics.filter((diagnostic) => !yaml.duplicateKeys.includes(diagnostic));
+  if (yaml.malformed) return { outline: "unknown", bindings: [], diagnostics };
   const [document3, ...extra] = yaml.documents;
   const extraDocument = extra[0];
   if (extraDocument) {
@@ -53413,7 +53892,7 @@ var REASON_KEYS = ["reason", "description", "name"];
 function extractPortRegistryJson(file2) {
   const yaml = parseYaml(file2.path, file2.text);
   const parseErrors = yaml.diagnostics.map((d) => ({ ...d, message: d.message.replace(/^invalid YAML/, "invalid JSON") }));
-  if (parseErrors.some((d) => d.severity === "error")) return { bindings: [], diagnostics: parseErrors };
+  if (yaml.malformed) return { bindings: [], diagnostics: parseErrors };
   const reading = { yaml, bindings: [], categories: [], reserved: [], diagnostics: parseErrors, shaped: false };
   try {
     readRegistry(reading, yaml.documents[0]?.contents);
@@ -59769,13 +60248,13 @@ function analyzeExtraction(files, config2, tree) {
   const { conflicts, omitted } = detectConflictsWithin(bindings, registry2, MAX_CONFLICT_CLAIMS);
   if (omitted > 0) {
     const message = `${omitted} more conflicts not reported: those of the lowest ports already name ${MAX_CONFLICT_CLAIMS} claims (a fixed limit; ranges that overlap by the thousand make a conflict for every stretch between two range ends)`;
-    diagnostics.push({ file: ".", severity: "error", message });
+    diagnostics.push({ file: ".", severity: "error", message, limit: "conflict-limit" });
   }
   return { bindings, registry: registry2, conflicts, diagnostics };
 }
 
 // src/pipeline/parallel.ts
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync as existsSync3 } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -59801,10 +60280,10 @@ function splitInTwo(items, kindOf) {
 function extractInWorker(request) {
   const script = workerScript();
   if (script === void 0) return Promise.reject(new Error("no worker script beside the bundle"));
-  return new Promise((resolve2, reject) => {
+  return new Promise((resolve4, reject) => {
     const worker = new Worker(script, { workerData: request });
     worker.once("message", (response) => {
-      resolve2(response);
+      resolve4(response);
       void worker.terminate();
     });
     worker.once("error", reject);
@@ -59815,7 +60294,7 @@ function extractInWorker(request) {
 }
 function workerScript() {
   const script = fileURLToPath2(new URL("./worker.js", import.meta.url));
-  return existsSync2(script) ? script : void 0;
+  return existsSync3(script) ? script : void 0;
 }
 function candidateItems(candidates, catalogue) {
   return candidates.map(({ path, readers, registryUnread, named }) => {
@@ -59837,7 +60316,7 @@ async function extractTree(tree, candidates, options) {
   }
   const parts2 = tree.root !== void 0 && threadsFor(toExtract.length) === 2 ? await extractOnTwoThreads(tree, tree.root, toExtract, options) : [await extractLocally(tree, toExtract, options)];
   for (const part of parts2) for (const [path, found] of part.results) results.set(path, found);
-  return { results, diagnostics: parts2.flatMap((part) => part.diagnostics) };
+  return { results, diagnostics: parts2.flatMap((part) => part.diagnostics), limitsHit: parts2.flatMap((part) => part.limitsHit) };
 }
 async function extractOnTwoThreads(tree, root, candidates, options) {
   const limits = { ...options.limits, maxTotalBytes: Math.floor(options.limits.maxTotalBytes / 2) };
@@ -59853,10 +60332,11 @@ async function extractOnTwoThreads(tree, root, candidates, options) {
     const reader = candidate?.readers[readerIndex];
     if (candidate && reader) results.set(path, { candidate, reader, result });
   }
-  return [local, { results, diagnostics: response.diagnostics }];
+  return [local, { results, diagnostics: response.diagnostics, limitsHit: response.limitsHit }];
 }
 async function extractLocally(tree, toExtract, options) {
   const results = /* @__PURE__ */ new Map();
+  const limitsHit = [];
   const wanted = /* @__PURE__ */ new Set();
   const present = new Set(tree.paths);
   for (const candidate of toExtract) {
@@ -59881,14 +60361,17 @@ async function extractLocally(tree, toExtract, options) {
         file: candidate.path,
         line: overlong,
         severity: "warning",
-        message: `line ${overlong} is longer than ${options.limits.maxLineLength} characters: file not read (${raiseHint("maxLineLength")})`
+        message: `line ${overlong} is longer than ${options.limits.maxLineLength} characters: file not read (${raiseHint("maxLineLength")})`,
+        limit: "line-length"
       });
       continue;
     }
+    takeLimitsHit();
     const read = extractByShape(candidate, text4, context);
     if (read) results.set(candidate.path, read);
+    for (const reason of takeLimitsHit()) limitsHit.push({ file: candidate.path, reason });
   }
-  return { results, diagnostics };
+  return { results, diagnostics, limitsHit };
 }
 function extractByShape(candidate, text4, context) {
   for (const [index2, reader] of candidate.readers.entries()) {
@@ -59948,7 +60431,8 @@ function capTotalBytes(texts, limits, diagnostics) {
     diagnostics.push({
       file: ".",
       severity: "error",
-      message: `${dropped} files not checked: the total of ${formatBytes(limits.maxTotalBytes)} read per run was reached (${raiseHint("maxTotalBytes")})`
+      message: `${dropped} files not checked: the total of ${formatBytes(limits.maxTotalBytes)} read per run was reached (${raiseHint("maxTotalBytes")})`,
+      limit: "total-bytes"
     });
   }
   return kept;
@@ -59971,6 +60455,47 @@ function ruleMatches(rule, service, conflict) {
   if (rule.port !== void 0 && (conflict.port < rule.port.start || conflict.endPort > rule.port.end)) return false;
   if (service !== void 0 && !conflict.bindings.some((binding2) => binding2.service === service || serviceKey(binding2) === service)) return false;
   return true;
+}
+
+// src/pipeline/incomplete.ts
+var FILES_NAMED = 5;
+var LEADS = {
+  "file-size": (files) => `${files} larger than limits.maxFileBytes not read`,
+  "file-limit": (files) => `${files} past limits.maxFiles not read`,
+  "total-bytes": (files) => `${files} past limits.maxTotalBytes not read`,
+  "line-length": (files) => `${files} with a line longer than limits.maxLineLength not read`,
+  "parse-budget": (files) => `${files} not read in full: parsing ran past its time budget (limits.maxParseMillis, limits.maxParseSeconds) or a fixed size limit`,
+  "alias-expansion": (files) => `${files} not read in full: more YAML aliases than the fixed budget`,
+  "env-expansion": (files) => `${files} with a variable whose expansion runs past the fixed length limit: those values not read`,
+  "conflict-limit": (files) => `${files}: more conflicts than the fixed limit, the rest not reported`,
+  "rest-file-list": (files) => `${files}: the pull request changes more files than GitHub lists`,
+  "base-unreadable": (files) => `${files}: the base revision could not be read`
+};
+function summarizeIncomplete(diagnostics, hits2, extra = []) {
+  const files = /* @__PURE__ */ new Map();
+  const wholeRun = /* @__PURE__ */ new Map();
+  const add = (reason, file2) => {
+    const set3 = files.get(reason);
+    if (set3) set3.add(file2);
+    else files.set(reason, /* @__PURE__ */ new Set([file2]));
+  };
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.limit === void 0) continue;
+    if (diagnostic.file === ".") wholeRun.set(diagnostic.limit, [...wholeRun.get(diagnostic.limit) ?? [], diagnostic.message]);
+    else add(diagnostic.limit, diagnostic.file);
+  }
+  for (const hit of hits2) add(hit.reason, hit.file);
+  const entries = [...extra];
+  for (const reason of Object.keys(LEADS)) {
+    for (const message of wholeRun.get(reason) ?? []) entries.push({ reason, message });
+    const named = [...files.get(reason) ?? []].sort();
+    if (named.length > 0) entries.push({ reason, message: `${LEADS[reason](named.length === 1 ? "1 file" : `${named.length} files`)}: ${fileList(named)}` });
+  }
+  return entries;
+}
+function fileList(files) {
+  const shown = files.slice(0, FILES_NAMED);
+  return files.length > FILES_NAMED ? `${shown.join(", ")} and ${files.length - FILES_NAMED} more` : joinWithAnd(shown);
 }
 
 // src/pipeline/check.ts
@@ -60001,7 +60526,8 @@ async function runCheck(options) {
     stats: { files: head.extraction.results.size, bindings: bindings.length, durationMs: Math.max(0, Math.round(now() - started)) },
     bindings: sortBindings(bindings),
     conflicts,
-    diagnostics: sortDiagnostics(head.analysis.diagnostics)
+    diagnostics: sortDiagnostics(head.analysis.diagnostics),
+    incomplete: summarizeIncomplete(head.analysis.diagnostics, head.extraction.limitsHit, options.incomplete)
   };
 }
 async function openGitBase(root, base) {
@@ -60033,7 +60559,7 @@ async function checkTree(tree, root, registryPaths, config2, limits, reuse) {
     isRegistry: isRegistryExtractor(reader)
   }));
   const analysis = analyzeExtraction(files, config2, { paths: tree.paths, rootName: basename(root) });
-  analysis.diagnostics.push(...registries.diagnostics, ...selected.diagnostics, ...extraction.diagnostics);
+  analysis.diagnostics.push(...tree.diagnostics ?? [], ...registries.diagnostics, ...selected.diagnostics, ...extraction.diagnostics);
   return { extraction, analysis };
 }
 function explicitRegistries(paths, treePaths) {
@@ -60113,6 +60639,10 @@ function escapeLinkDestination(url2) {
 function markdownLink(label, url2) {
   return `[${label}](${escapeLinkDestination(url2)})`;
 }
+var COMMAND_AT_LINE_START = /^([\s\u0085]*):(?=:)/;
+function withoutWorkflowCommands(text4) {
+  return text4.split("\n").map((line) => line.replace(COMMAND_AT_LINE_START, `$1:${ZERO_WIDTH_JOINER}`).replace(/##\[/g, `##${ZERO_WIDTH_JOINER}[`)).join("\n");
+}
 
 // src/report/format.ts
 function formatPortProtocol(port, endPort, protocol) {
@@ -60172,7 +60702,8 @@ function toJsonReport(report3) {
     stats: { files: report3.stats.files, bindings: report3.stats.bindings, durationMs: report3.stats.durationMs },
     bindings: report3.bindings.map((binding2) => toJsonBinding(binding2, displayName(binding2))),
     conflicts: report3.conflicts.map(toJsonConflict),
-    diagnostics: report3.diagnostics.map(toJsonDiagnostic)
+    diagnostics: report3.diagnostics.map(toJsonDiagnostic),
+    incomplete: report3.incomplete.map((entry) => ({ reason: entry.reason, message: entry.message }))
   };
 }
 function renderJson(report3) {
@@ -60284,13 +60815,13 @@ function renderInventoryText(bindings) {
   const groups = inventoryGroups(bindings);
   if (groups.length === 0) return "No bindings found.\n";
   const table = groups.flatMap((group) => group.rows).map((row) => {
-    const cells2 = inventoryCells(row);
-    const where = cells2.via === void 0 ? cells2.location : `${cells2.location} (via ${cells2.via})`;
-    return [cells2.port, cells2.address, cells2.service, cells2.kind, cells2.format, cells2.runsIn, where].map(visibleControlChars);
+    const cells = inventoryCells(row);
+    const where = cells.via === void 0 ? cells.location : `${cells.location} (via ${cells.via})`;
+    return [cells.port, cells.address, cells.service, cells.kind, cells.format, cells.runsIn, where].map(visibleControlChars);
   });
   const header = COLUMNS.map((column) => column.toUpperCase());
-  const widths = COLUMNS.map((_, index2) => Math.max(...[header, ...table].map((cells2) => (cells2[index2] ?? "").length)));
-  const line = (cells2) => `  ${cells2.map((cell2, index2) => index2 === COLUMNS.length - 1 ? cell2 : cell2.padEnd(widths[index2] ?? 0)).join("  ")}`;
+  const widths = COLUMNS.map((_, index2) => Math.max(...[header, ...table].map((cells) => (cells[index2] ?? "").length)));
+  const line = (cells) => `  ${cells.map((cell2, index2) => index2 === COLUMNS.length - 1 ? cell2 : cell2.padEnd(widths[index2] ?? 0)).join("  ")}`;
   const sections = [];
   let next = 0;
   for (const group of groups) {
@@ -60298,10 +60829,10 @@ function renderInventoryText(bindings) {
     next += group.rows.length;
     sections.push([visibleControlChars(scopeHeading(group.scope)), line(header), ...rows.map(line)].join("\n"));
   }
-  return `${summary(groups)}
+  return withoutWorkflowCommands(`${summary(groups)}
 
 ${sections.join("\n\n")}
-`;
+`);
 }
 function renderInventoryMarkdown(bindings) {
   const groups = inventoryGroups(bindings);
@@ -60314,9 +60845,9 @@ function renderInventoryMarkdown(bindings) {
       `| ${COLUMNS.join(" | ")} |`,
       `|${COLUMNS.map(() => " --- |").join("")}`,
       ...group.rows.map((row) => {
-        const cells2 = inventoryCells(row);
-        const where = cells2.via === void 0 ? code(cells2.location) : `${code(cells2.location)} (via ${code(cells2.via)})`;
-        const markdownCells = [cells2.port, code(cells2.address), code(cells2.service), cells2.kind, cells2.format, escapeMarkdownText(cells2.runsIn), where];
+        const cells = inventoryCells(row);
+        const where = cells.via === void 0 ? code(cells.location) : `${code(cells.location)} (via ${code(cells.via)})`;
+        const markdownCells = [cells.port, code(cells.address), code(cells.service), cells.kind, cells.format, escapeMarkdownText(cells.runsIn), where];
         return `| ${markdownCells.join(" | ")} |`;
       })
     ];
@@ -60342,6 +60873,8 @@ function renderMarkdown(report3, options = {}) {
   const fresh = sorted.filter((conflict) => conflict.status === "new");
   const existing = sorted.filter((conflict) => conflict.status === "existing");
   const sections = [...heading(options.title), renderMarkdownVerdict(report3)];
+  if (report3.incomplete.length > 0) sections.push(...incompleteNotice(report3.incomplete));
+  sections.push(...options.notices ?? []);
   if (fresh.length > 0) sections.push(conflictTable(report3, fresh, options.link));
   if (existing.length > 0) {
     sections.push(
@@ -60364,6 +60897,10 @@ function renderMarkdown(report3, options = {}) {
 function renderMarkdownVerdict(report3) {
   const counts = countConflicts(report3.conflicts, report3.diagnostics);
   const fresh = counts.newErrors + counts.newWarnings;
+  if (fresh === 0 && report3.incomplete.length > 0) {
+    const existing = counts.existing === 0 ? "" : ` (${counts.existing} existing)`;
+    return `\u26A0\uFE0F **Incomplete check**: no ${counts.existing === 0 ? "" : "new "}port collisions in what could be read${existing}.`;
+  }
   if (fresh === 0) {
     return counts.existing === 0 ? ALL_CLEAR : `\u2705 **No new port collisions** (${counts.existing} existing)`;
   }
@@ -60423,7 +60960,7 @@ function conflictTable(report3, conflicts, link) {
 }
 var cellCode = (text4) => markdownCode(text4, { inTable: true });
 function conflictRow(conflict, newcomers2, link) {
-  const cells2 = [
+  const cells = [
     `${SEVERITY_ICON[conflict.severity]} ${conflict.rule}`,
     formatPortProtocol(conflict.port, conflict.endPort, conflict.protocol),
     cellCode(conflict.scope),
@@ -60431,7 +60968,7 @@ function conflictRow(conflict, newcomers2, link) {
     conflict.locations.map((location) => `${cellCode(location.service)}: ${locationReference(location, link)}`).join("<br>"),
     proposalCell(conflict, link)
   ];
-  return `| ${cells2.join(" | ")} |`;
+  return `| ${cells.join(" | ")} |`;
 }
 function proposalCell(conflict, link) {
   if (conflict.suggestions.length === 0) return "\u2014";
@@ -60452,6 +60989,12 @@ function onlyLocationOfEachService(conflict) {
 function locationReference(location, link) {
   const label = cellCode(formatLocation(location));
   return link ? markdownLink(label, link(location.file, location.line)) : label;
+}
+function incompleteNotice(incomplete) {
+  return [
+    `**The check is incomplete** (${countOf(incomplete.length, "limit")} hit): what it could not read may hide a collision, so it fails the gate unless the workflow says \`incomplete: warn\`.`,
+    incomplete.map((entry) => `- ${markdownCode(entry.reason)}: ${escapeMarkdownText(entry.message)}`).join("\n")
+  ];
 }
 function diagnosticItem(diagnostic, link) {
   const label = markdownCode(formatDiagnosticLocation(diagnostic));
@@ -60561,7 +61104,10 @@ function toSarifLog(report3, options) {
           }
         },
         invocations: [
-          { executionSuccessful: true, toolExecutionNotifications: report3.diagnostics.map(toSarifNotification) }
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: [...report3.incomplete.map(incompleteNotification), ...report3.diagnostics.map(toSarifNotification)]
+          }
         ],
         results: report3.conflicts.map(toSarifResult)
       }
@@ -60617,6 +61163,9 @@ function sarifText(text4) {
 function asSentence(text4) {
   return /[.!?]$/.test(text4) ? text4 : `${text4}.`;
 }
+function incompleteNotification(entry) {
+  return { level: "error", descriptor: { id: `incomplete/${entry.reason}` }, message: { text: `The check is incomplete: ${visibleControlChars(entry.message)}` }, locations: [] };
+}
 function toSarifNotification(diagnostic) {
   const region = diagnostic.line === void 0 ? void 0 : { startLine: diagnostic.line, ...diagnostic.column === void 0 ? {} : { startColumn: diagnostic.column } };
   return {
@@ -60665,14 +61214,19 @@ function formatTextVerdict(counts) {
 }
 function renderText(report3, options = {}) {
   const paint = palette(options.color === true);
-  const sections = [formatTextVerdict(countConflicts(report3.conflicts, report3.diagnostics))];
+  const verdict = formatTextVerdict(countConflicts(report3.conflicts, report3.diagnostics));
+  const sections = [report3.incomplete.length === 0 ? verdict : `${verdict}; ${paint.severity("error")(`INCOMPLETE: ${countOf(report3.incomplete.length, "limit")} hit`)}`];
+  if (report3.incomplete.length > 0) sections.push(report3.incomplete.map((entry) => incompleteLine(entry, paint)).join("\n"));
   for (const conflict of sortConflictsForDisplay(report3.conflicts)) sections.push(conflictBlock(conflict, markedNewcomers(report3, conflict), paint));
   if (report3.diagnostics.length > 0) {
     sections.push(report3.diagnostics.map((diagnostic) => diagnosticLine(diagnostic, paint)).join("\n"));
   }
   sections.push(paint.dim(statsLine(report3)));
-  return `${sections.join("\n\n")}
-`;
+  return withoutWorkflowCommands(`${sections.join("\n\n")}
+`);
+}
+function incompleteLine(entry, paint) {
+  return `${paint.severity("error")("incomplete")} (${entry.reason}): ${visibleControlChars(entry.message)}`;
 }
 function conflictBlock(conflict, newcomers2, paint) {
   const text4 = visibleControlChars;
@@ -60740,7 +61294,7 @@ var COMMON_OPTIONS = {
   registry: { type: "string", multiple: true }
 };
 var OPTIONS = {
-  check: { ...COMMON_OPTIONS, output: { type: "string" }, base: { type: "string" }, format: { type: "string" }, "fail-on": { type: "string" } },
+  check: { ...COMMON_OPTIONS, output: { type: "string" }, base: { type: "string" }, format: { type: "string" }, "fail-on": { type: "string" }, incomplete: { type: "string" } },
   ports: { ...COMMON_OPTIONS, output: { type: "string" }, format: { type: "string" } },
   suggest: { ...COMMON_OPTIONS, output: { type: "string" }, service: { type: "string" }, category: { type: "string" }, count: { type: "string" }, format: { type: "string" } },
   fix: { ...COMMON_OPTIONS, base: { type: "string" }, "dry-run": { type: "boolean" } }
@@ -60772,6 +61326,7 @@ function parseCommandLine(argv) {
       command: "check",
       format: oneOf("--format", values["format"], ["text", "markdown", "json", "sarif"], "text"),
       failOn: oneOf("--fail-on", values["fail-on"], ["new", "any", "none"], "new"),
+      incomplete: oneOf("--incomplete", values["incomplete"], ["fail", "warn"], "fail"),
       ...optional2("base", values["base"])
     };
   }
@@ -60833,8 +61388,8 @@ function optional2(key, value) {
 
 // src/cli/fix.ts
 import { createHash as createHash2, randomBytes } from "node:crypto";
-import { lstat, readFile as readFile2, realpath as realpath2, rename, rm, writeFile } from "node:fs/promises";
-import { basename as basename2, dirname as dirname2, join as join3 } from "node:path";
+import { lstat, readFile, realpath as realpath2, rename, rm, writeFile } from "node:fs/promises";
+import { basename as basename2, dirname as dirname4, join as join5 } from "node:path";
 
 // src/fix/portLiterals.ts
 var isDigit3 = (char) => char !== void 0 && char >= "0" && char <= "9";
@@ -61030,14 +61585,14 @@ function insertAfterLine(text4, offset, lines, eol) {
 var CONTEXT = 3;
 function unifiedDiff(file2, before, after) {
   if (before === after) return "";
-  const ops = diffLines(splitLines2(before), splitLines2(after));
+  const ops = diffLines(splitLines3(before), splitLines3(after));
   let out2 = `--- a/${file2}
 +++ b/${file2}
 `;
   for (const hunk of hunks(ops)) out2 += hunk;
   return out2;
 }
-function splitLines2(text4) {
+function splitLines3(text4) {
   if (text4 === "") return [];
   const parts2 = text4.split("\n");
   const last2 = parts2.pop() ?? "";
@@ -61210,15 +61765,16 @@ async function openFixable(root, realRoot, file2, checkedHash) {
   if (file2 === "" || file2.startsWith("/") || file2.includes("\\") || file2.split("/").some((part) => part === ".." || part === "." || part === "")) {
     return { refused: "not a plain path inside the root" };
   }
-  const path = join3(root, ...file2.split("/"));
+  const path = join5(root, ...file2.split("/"));
   try {
     const info2 = await lstat(path);
     if (info2.isSymbolicLink()) return { refused: "a symbolic link: never written through" };
     if (!info2.isFile()) return { refused: "not a regular file" };
-    if (await realpath2(path) !== join3(realRoot, ...file2.split("/"))) return { refused: "a folder on its path is a symbolic link: never written through" };
-    const bytes = await readFile2(path);
-    const text4 = decodeText(bytes);
-    if (text4 === void 0) return { refused: "a binary file" };
+    if (await realpath2(path) !== join5(realRoot, ...file2.split("/"))) return { refused: "a folder on its path is a symbolic link: never written through" };
+    const bytes = await readFile(path);
+    const decoded = decodeText(bytes);
+    if (decoded.problem !== void 0) return { refused: bytes.includes(0) ? "a binary file" : "not valid UTF-8: rewriting it would change other bytes" };
+    const { text: text4 } = decoded;
     const bom = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
     if (!encode3(text4, bom).equals(bytes)) return { refused: "not valid UTF-8: rewriting it would change other bytes" };
     if (checkedHash === void 0) return { refused: "the check did not read it" };
@@ -61233,11 +61789,11 @@ function encode3(text4, bom) {
   return bom ? Buffer.concat([Buffer.from([239, 187, 191]), body2]) : body2;
 }
 async function writeChange(file2, change) {
-  const temporary = join3(dirname2(file2.path), `.${basename2(file2.path)}.portcullis-${randomBytes(6).toString("hex")}`);
+  const temporary = join5(dirname4(file2.path), `.${basename2(file2.path)}.portcullis-${randomBytes(6).toString("hex")}`);
   try {
     await writeFile(temporary, encode3(change.after, file2.bom), { flag: "wx", mode: file2.mode });
     const info2 = await lstat(file2.path);
-    if (!info2.isFile() || !(await readFile2(file2.path)).equals(file2.bytes)) {
+    if (!info2.isFile() || !(await readFile(file2.path)).equals(file2.bytes)) {
       await rm(temporary, { force: true });
       return "changed while fixing: run portcullis fix again";
     }
@@ -61297,15 +61853,17 @@ var MAIN_HELP = `portcullis: keeps a repository's network ports free of collisio
 
 Usage:
   portcullis check   [ROOT] [--base REF] [--registry PATH]... [--config FILE]
-                     [--format text|markdown|json|sarif] [--fail-on new|any|none] [--output FILE]
+                     [--format text|markdown|json|sarif] [--fail-on new|any|none]
+                     [--incomplete fail|warn] [--output FILE]
   portcullis ports   [ROOT] [--format text|markdown|json] [--config FILE] [--registry PATH]...
   portcullis suggest [ROOT] --service NAME [--category CAT] [--count N] [--format text|json]
   portcullis fix     [ROOT] [--base REF] [--dry-run]
 
 Every command also takes --config FILE, --registry PATH (repeatable) and -q/--quiet.
 Run 'portcullis <command> --help' for a command's options.
-Exit status: 0 nothing failing, 1 failing conflicts (fix: a proposal not applied),
-2 usage or configuration error. Colors only on a terminal, never with NO_COLOR set.
+Exit status: 0 nothing failing, 1 failing conflicts or an incomplete check (fix: a
+proposal not applied), 2 usage or configuration error. Colors only on a terminal, never
+with NO_COLOR set.
 `;
 var CHECK_HELP = `Usage: portcullis check [ROOT] [options]
 
@@ -61318,7 +61876,8 @@ Options:
   --config FILE       the config file (default: ROOT/.portcullis.yml when present)
   --format FORMAT     text (default), markdown, json or sarif
   --fail-on POLICY    new (default): fail on new errors; any: on every error; none: never
-  --output FILE       write the report to FILE instead of standard output
+  --incomplete POLICY fail (default): exit 1 when a limit left something unread; warn: only say so
+  --output FILE       write the report to FILE instead of standard output (never through a link)
   -q, --quiet         text: print only the failing conflicts, and nothing when none fails
   -h, --help          show this help
 `;
@@ -61503,14 +62062,15 @@ async function runCommand(command, io) {
       json: () => renderJson(report3),
       sarif: () => renderSarif(report3, { toolVersion: VERSION })
     }[command.format]();
-    await emit(rendered2, command.output, io);
-    return failing.length > 0 ? EXIT_FAILING : EXIT_OK;
+    await emit(rendered2, command.output, io, root);
+    const incompleteFails = report3.incomplete.length > 0 && command.incomplete === "fail";
+    return failing.length > 0 || incompleteFails ? EXIT_FAILING : EXIT_OK;
   }
   const analysis = await analyzeWorkingTree({ root, config: config2, registry: command.registry });
   if (command.command === "ports") {
     const bindings = [...analysis.registry.entries, ...analysis.bindings];
     const rendered2 = { text: renderInventoryText, markdown: renderInventoryMarkdown, json: renderInventoryJson }[command.format](bindings);
-    await emit(rendered2, command.output, io);
+    await emit(rendered2, command.output, io, root);
     return EXIT_OK;
   }
   if (command.category !== void 0 && !analysis.registry.categories.some((category) => category.name === command.category)) {
@@ -61529,7 +62089,7 @@ async function runCommand(command, io) {
   const rendered = command.format === "json" ? `${JSON.stringify({ service: command.service, category: command.category ?? null, ports }, null, 2)}
 ` : ports.map((port) => `${port}
 `).join("");
-  await emit(rendered, command.output, io);
+  await emit(rendered, command.output, io, root);
   return EXIT_OK;
 }
 async function baseOf(root, base, quiet, io) {
@@ -61555,12 +62115,16 @@ async function configFor(root, given, cwd) {
   const named = explicit !== void 0 && given !== void 0 && loaded.error.startsWith(explicit) ? `${given}${loaded.error.slice(explicit.length)}` : loaded.error;
   throw new UsageError(named);
 }
-async function emit(text4, output2, io) {
+async function emit(text4, output2, io, root) {
   if (output2 === void 0) io.stdout(text4.endsWith("\n") ? text4 : `${text4}
 `);
-  else await writeFile2(resolvePath2(io.cwd, output2), text4).catch((error62) => {
-    throw new UsageError(`--output ${output2}: cannot write: ${describeWriteError(error62)}`);
-  });
+  else {
+    try {
+      writeFileNoFollow({ path: resolvePath2(io.cwd, output2), root }, text4);
+    } catch (error62) {
+      throw new UsageError(`--output ${output2}: cannot write: ${error62 instanceof UnsafeWriteError ? error62.message : describeWriteError(error62)}`);
+    }
+  }
 }
 function describeWriteError(error62) {
   const code = error62?.code;

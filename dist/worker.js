@@ -3468,15 +3468,15 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative2 = [];
+      const relative3 = [];
       for (const pattern of patterns) {
         if (isAbsolute2(pattern)) {
           absolute.push(pattern);
         } else {
-          relative2.push(pattern);
+          relative3.push(pattern);
         }
       }
-      return [absolute, relative2];
+      return [absolute, relative3];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute2(pattern) {
@@ -3897,11 +3897,11 @@ var require_out = __commonJS({
       async.read(path, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync2(path, optionsOrSettings) {
+    function statSync(path, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path, settings);
     }
-    exports.statSync = statSync2;
+    exports.statSync = statSync;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -4567,41 +4567,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push2(value) {
-        var p = new Promise(function(resolve, reject) {
+        var p = new Promise(function(resolve2, reject) {
           pushCb(value, function(err2, result) {
             if (err2) {
               reject(err2);
               return;
             }
-            resolve(result);
+            resolve2(result);
           });
         });
         p.catch(noop);
         return p;
       }
       function unshift(value) {
-        var p = new Promise(function(resolve, reject) {
+        var p = new Promise(function(resolve2, reject) {
           unshiftCb(value, function(err2, result) {
             if (err2) {
               reject(err2);
               return;
             }
-            resolve(result);
+            resolve2(result);
           });
         });
         p.catch(noop);
         return p;
       }
       function drained() {
-        var p = new Promise(function(resolve) {
+        var p = new Promise(function(resolve2) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve();
+              resolve2();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve();
+                resolve2();
                 queue.drain = previousDrain;
               };
             }
@@ -5087,9 +5087,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           this._stat(filepath, this._fsStatSettings, (error62, stats) => {
-            return error62 === null ? resolve(stats) : reject(error62);
+            return error62 === null ? resolve2(stats) : reject(error62);
           });
         });
       }
@@ -5113,10 +5113,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           this._walkAsync(root, options, (error62, entries) => {
             if (error62 === null) {
-              resolve(entries);
+              resolve2(entries);
             } else {
               reject(error62);
             }
@@ -5126,10 +5126,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve(entries));
+          stream.once("end", () => resolve2(entries));
         });
       }
     };
@@ -9749,10 +9749,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key, sep: sep2, value } = collItem;
+        const { start: start2, key, sep: sep3, value } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -9766,7 +9766,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+          if (!keyProps.anchor && !keyProps.tag && !sep3) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -9790,7 +9790,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -9806,7 +9806,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -9897,7 +9897,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep2 = "";
+        let sep3 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -9911,13 +9911,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep2 + cb;
-              sep2 = "";
+                comment += sep3 + cb;
+              sep3 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep2 += source;
+                sep3 += source;
               hasSpace = true;
               break;
             default:
@@ -9960,18 +9960,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start: start2, key, sep: sep2, value } = collItem;
+        const { start: start2, key, sep: sep3, value } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
+          if (!props.anchor && !props.tag && !sep3 && !value) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -10025,8 +10025,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep2 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+        if (!isMap2 && !sep3 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -10038,7 +10038,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -10049,8 +10049,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep2)
-                for (const st of sep2) {
+              if (sep3)
+                for (const st of sep3) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -10067,7 +10067,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -10202,7 +10202,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start2, start2, start2] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines2(scalar.source) : [];
+      const lines = scalar.source ? splitLines3(scalar.source) : [];
       let chompStart = lines.length;
       for (let i2 = lines.length - 1; i2 >= 0; --i2) {
         const content3 = lines[i2][1];
@@ -10247,7 +10247,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value = "";
-      let sep2 = "";
+      let sep3 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
@@ -10264,24 +10264,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent.slice(trimIndent) + content3;
-          sep2 = "\n";
+          value += sep3 + indent.slice(trimIndent) + content3;
+          sep3 = "\n";
         } else if (indent.length > trimIndent || content3[0] === "	") {
-          if (sep2 === " ")
-            sep2 = "\n";
-          else if (!prevMoreIndented && sep2 === "\n")
-            sep2 = "\n\n";
-          value += sep2 + indent.slice(trimIndent) + content3;
-          sep2 = "\n";
+          if (sep3 === " ")
+            sep3 = "\n";
+          else if (!prevMoreIndented && sep3 === "\n")
+            sep3 = "\n\n";
+          value += sep3 + indent.slice(trimIndent) + content3;
+          sep3 = "\n";
           prevMoreIndented = true;
         } else if (content3 === "") {
-          if (sep2 === "\n")
+          if (sep3 === "\n")
             value += "\n";
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          value += sep2 + content3;
-          sep2 = " ";
+          value += sep3 + content3;
+          sep3 = " ";
           prevMoreIndented = false;
         }
       }
@@ -10360,7 +10360,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines2(source) {
+    function splitLines3(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
@@ -10464,25 +10464,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep2 = " ";
+      let sep3 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep2 === "\n")
-            res += sep2;
+          if (sep3 === "\n")
+            res += sep3;
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          res += sep2 + lm;
-          sep2 = " ";
+          res += sep3 + lm;
+          sep3 = " ";
         }
         pos = line.lastIndex;
       }
       const last2 = /[ \t]*(.*)/sy;
       last2.lastIndex = pos;
       match = last2.exec(source);
-      return res + sep2 + (match?.[1] ?? "");
+      return res + sep3 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -11292,14 +11292,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key, sep: sep2, value }) {
+    function stringifyItem({ start: start2, key, sep: sep3, value }) {
       let res = "";
       for (const st of start2)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep2)
-        for (const st of sep2)
+      if (sep3)
+        for (const st of sep3)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -12466,18 +12466,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
-          let sep2;
+          let sep3;
           if (scalar.end) {
-            sep2 = scalar.end;
-            sep2.push(this.sourceToken);
+            sep3 = scalar.end;
+            sep3.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep2 = [this.sourceToken];
+            sep3 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep: sep2 }]
+            items: [{ start: start2, key: scalar, sep: sep3 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -12630,15 +12630,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep2 = it.sep;
-                  sep2.push(this.sourceToken);
+                  const sep3 = it.sep;
+                  sep3.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key, sep: sep2 }]
+                    items: [{ start: start3, key, sep: sep3 }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -12832,13 +12832,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep2 = fc.end.splice(1, fc.end.length);
-            sep2.push(this.sourceToken);
+            const sep3 = fc.end.splice(1, fc.end.length);
+            sep3.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep: sep2 }]
+              items: [{ start: start2, key: fc, sep: sep3 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -13121,9 +13121,7 @@ import { parentPort, workerData } from "node:worker_threads";
 
 // src/discover/tree.ts
 var import_fast_glob = __toESM(require_out4(), 1);
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, realpathSync, statSync } from "node:fs";
-import { realpath } from "node:fs/promises";
-import { isAbsolute, relative, sep } from "node:path";
+import { relative as relative2, sep as sep2 } from "node:path";
 
 // src/discover/limits.ts
 var DEFAULT_LIMITS = {
@@ -13136,6 +13134,63 @@ var DEFAULT_LIMITS = {
 };
 function raiseHint(limit) {
   return `raise limits.${limit} in .portcullis.yml`;
+}
+
+// src/discover/decode.ts
+import { isUtf8 } from "node:buffer";
+var UTF8_BOM = [239, 187, 191];
+function decodeText(bytes) {
+  if (bytes[0] === 255 && bytes[1] === 254) return fromUtf16(bytes.subarray(2), "utf-16le");
+  if (bytes[0] === 254 && bytes[1] === 255) return fromUtf16(bytes.subarray(2), "utf-16be");
+  const body2 = bytes[0] === UTF8_BOM[0] && bytes[1] === UTF8_BOM[1] && bytes[2] === UTF8_BOM[2] ? bytes.subarray(3) : bytes;
+  const text4 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(body2);
+  const invalid3 = isUtf8(body2) ? void 0 : firstInvalidUtf8(body2);
+  if (invalid3 !== void 0) {
+    return { text: text4, problem: { line: lineAt(body2, invalid3), message: "not valid UTF-8: read with U+FFFD in place of the bytes that are not (an editor saving in another encoding?)" } };
+  }
+  const nul = body2.indexOf(0);
+  if (nul >= 0) {
+    return { text: text4, problem: { line: lineAt(body2, nul), message: "holds NUL bytes (binary data, or UTF-16 without a byte order mark): read as text all the same" } };
+  }
+  return { text: text4 };
+}
+function fromUtf16(body2, encoding) {
+  const text4 = new TextDecoder(encoding, { fatal: false, ignoreBOM: true }).decode(body2);
+  return { text: text4, problem: { line: 1, message: `encoded in ${encoding === "utf-16le" ? "UTF-16LE" : "UTF-16BE"} (it starts with a byte order mark): decoded as such` } };
+}
+function firstInvalidUtf8(bytes) {
+  let i2 = 0;
+  while (i2 < bytes.length) {
+    const lead = bytes[i2];
+    if (lead < 128) {
+      i2++;
+      continue;
+    }
+    let length;
+    let low = 128;
+    let high = 191;
+    if (lead >= 194 && lead <= 223) length = 2;
+    else if (lead >= 224 && lead <= 239) {
+      length = 3;
+      if (lead === 224) low = 160;
+      if (lead === 237) high = 159;
+    } else if (lead >= 240 && lead <= 244) {
+      length = 4;
+      if (lead === 240) low = 144;
+      if (lead === 244) high = 143;
+    } else return i2;
+    for (let k = 1; k < length; k++) {
+      const next = bytes[i2 + k];
+      if (next === void 0 || next < (k === 1 ? low : 128) || next > (k === 1 ? high : 191)) return i2;
+    }
+    i2 += length;
+  }
+  return void 0;
+}
+function lineAt(bytes, offset) {
+  let line = 1;
+  for (let i2 = bytes.indexOf(10); i2 >= 0 && i2 < offset; i2 = bytes.indexOf(10, i2 + 1)) line++;
+  return line;
 }
 
 // src/discover/git.ts
@@ -13154,85 +13209,120 @@ var SKIPPED_SEGMENTS = /* @__PURE__ */ new Set([
   "benches"
 ]);
 
-// src/discover/tree.ts
-async function workingTreeOf(root, paths) {
-  const realRoot = await realpath(root);
-  return {
-    root,
-    paths,
-    read: (wanted, maxBytes) => readWorkingFiles(root, realRoot, wanted, maxBytes)
-  };
-}
-async function readWorkingFiles(root, realRoot, wanted, maxBytes) {
-  const texts = /* @__PURE__ */ new Map();
-  const diagnostics = [];
-  for (const path of wanted) {
-    const absolute = `${root}${sep}${path.split("/").join(sep)}`;
-    try {
-      const read = readWorkingFile(absolute, realRoot, maxBytes);
-      if (typeof read === "string") texts.set(path, read);
-      else if (read.problem !== void 0) diagnostics.push({ file: path, severity: "warning", message: read.problem });
-    } catch (error62) {
-      diagnostics.push({ file: path, severity: "warning", message: `could not be read: ${error62.code ?? String(error62)}` });
-    }
+// src/discover/workspaceFiles.ts
+import { closeSync, constants, fstatSync, ftruncateSync, lstatSync, mkdirSync, openSync, readSync, realpathSync, writeSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+var HAS_NOFOLLOW = constants.O_NOFOLLOW !== void 0;
+var READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+var WRITE_FLAGS = constants.O_WRONLY | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+function readRegularFile(absolute, maxBytes) {
+  let fd;
+  try {
+    if (!HAS_NOFOLLOW && lstatSync(absolute).isSymbolicLink()) return { kind: "link" };
+    fd = openSync(absolute, READ_FLAGS);
+  } catch (error62) {
+    const code = error62.code;
+    if (code === "ELOOP" || code === "EMLINK") return { kind: "link" };
+    if (code === "ENOENT" || code === "ENOTDIR") return { kind: "missing" };
+    if (code === "ENXIO" || code === "EISDIR" || code === "ENODEV" || code === "EOPNOTSUPP") return { kind: "not-a-file" };
+    throw error62;
   }
-  return { texts, diagnostics };
-}
-var OPEN_PLAIN_FILE = constants.O_NOFOLLOW === void 0 ? void 0 : constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
-function readWorkingFile(absolute, realRoot, maxBytes) {
-  const fd = OPEN_PLAIN_FILE === void 0 ? void 0 : openUnlessLink(absolute, OPEN_PLAIN_FILE);
-  if (fd === void 0) return readThroughLink(absolute, realRoot, maxBytes);
   try {
     const info2 = fstatSync(fd);
-    if (!info2.isFile()) return {};
-    if (info2.size > maxBytes) return { problem: tooLargeMessage(info2.size, maxBytes) };
-    return decodeText(readFileSync(fd)) ?? {};
+    if (!info2.isFile()) return { kind: "not-a-file" };
+    if (info2.size > maxBytes) return { kind: "too-large", size: info2.size };
+    return boundedRead(fd, info2.size, maxBytes);
   } finally {
     closeSync(fd);
   }
 }
-function openUnlessLink(absolute, flags2) {
-  try {
-    return openSync(absolute, flags2);
-  } catch (error62) {
-    if (error62.code === "ELOOP") return void 0;
-    throw error62;
+function boundedRead(fd, expected, maxBytes) {
+  let buffer = Buffer.allocUnsafe(Math.min(expected, maxBytes) + 1);
+  let length = 0;
+  for (; ; ) {
+    if (length === buffer.length) {
+      if (length > maxBytes) return { kind: "too-large", size: length };
+      const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1));
+      buffer.copy(grown, 0, 0, length);
+      buffer = grown;
+    }
+    const read = readSync(fd, buffer, length, buffer.length - length, null);
+    if (read === 0) break;
+    length += read;
   }
+  if (length > maxBytes) return { kind: "too-large", size: length };
+  return { kind: "bytes", bytes: buffer.subarray(0, length) };
 }
-function readThroughLink(absolute, realRoot, maxBytes) {
-  let info2 = lstatSync(absolute);
-  if (info2.isSymbolicLink()) {
-    const target = safeRealpath(absolute);
-    if (target === void 0 || !isInside(realRoot, target)) return { problem: "symbolic link that leaves the root: not followed" };
-    info2 = statSync(target);
+var FolderCheck = class {
+  constructor(root) {
+    this.root = root;
+    this.realRoot = realpathSync.native(root);
   }
-  if (!info2.isFile()) return {};
-  if (info2.size > maxBytes) return { problem: tooLargeMessage(info2.size, maxBytes) };
-  return decodeText(readFileSync(absolute)) ?? {};
-}
-function safeRealpath(path) {
-  try {
-    return realpathSync(path);
-  } catch {
-    return void 0;
+  root;
+  known = /* @__PURE__ */ new Map();
+  realRoot;
+  /** True when the folder of `path` (root-relative, `/`-separated) is reached without a link. */
+  reachable(path) {
+    const folder = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
+    if (folder === "") return true;
+    let answer = this.known.get(folder);
+    if (answer === void 0) {
+      const expected = join(this.realRoot, ...folder.split("/"));
+      try {
+        answer = realpathSync.native(join(this.root, ...folder.split("/"))) === expected;
+      } catch {
+        answer = false;
+      }
+      this.known.set(folder, answer);
+    }
+    return answer;
   }
+};
+
+// src/discover/tree.ts
+async function workingTreeOf(root, paths) {
+  const folders = new FolderCheck(root);
+  return {
+    root,
+    paths,
+    read: async (wanted, maxBytes) => readWorkingFiles(root, folders, wanted, maxBytes)
+  };
 }
-function tooLargeMessage(size, maxBytes) {
-  return `file is larger than the ${formatBytes(maxBytes)} limit${size === void 0 ? "" : ` (${formatBytes(size)})`}: not read (${raiseHint("maxFileBytes")})`;
+async function readWorkingFiles(root, folders, wanted, maxBytes) {
+  const texts = /* @__PURE__ */ new Map();
+  const diagnostics = [];
+  for (const path of wanted) {
+    if (!folders.reachable(path)) {
+      diagnostics.push({ file: path, severity: "warning", message: "lies in a folder reached through a symbolic link: not read (Portcullis reads only inside the root)" });
+      continue;
+    }
+    let read;
+    try {
+      read = readRegularFile(`${root}${sep2}${path.split("/").join(sep2)}`, maxBytes);
+    } catch (error62) {
+      diagnostics.push({ file: path, severity: "warning", message: `could not be read: ${error62.code ?? String(error62)}` });
+      continue;
+    }
+    if (read.kind === "bytes") addDecoded(path, read.bytes, texts, diagnostics);
+    else if (read.kind === "link") diagnostics.push({ file: path, severity: "warning", message: SYMLINK_MESSAGE });
+    else if (read.kind === "too-large") diagnostics.push(tooLargeDiagnostic(path, read.size, maxBytes));
+  }
+  return { texts, diagnostics };
+}
+var SYMLINK_MESSAGE = "symbolic link: not followed (Portcullis reads only regular files)";
+function addDecoded(path, bytes, texts, diagnostics) {
+  const decoded = decodeText(bytes);
+  texts.set(path, decoded.text);
+  if (decoded.problem) diagnostics.push({ file: path, line: decoded.problem.line, severity: "warning", message: decoded.problem.message });
+}
+function tooLargeDiagnostic(path, size, maxBytes) {
+  const message = `file is larger than the ${formatBytes(maxBytes)} limit${size === void 0 ? "" : ` (${formatBytes(size)})`}: not read (${raiseHint("maxFileBytes")})`;
+  return { file: path, severity: "warning", message, limit: "file-size" };
 }
 function formatBytes(bytes) {
   if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(2))} MiB`;
   if (bytes >= 1024) return `${Number((bytes / 1024).toFixed(1))} KiB`;
   return `${bytes} bytes`;
-}
-function decodeText(bytes) {
-  if (bytes.subarray(0, 8192).includes(0)) return void 0;
-  const text4 = bytes.toString("utf8");
-  return text4.charCodeAt(0) === 65279 ? text4.slice(1) : text4;
-}
-function isInside(root, target) {
-  const rel = relative(root, target);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }
 
 // src/model/paths.ts
@@ -13261,9 +13351,21 @@ function resolveWrittenPath(folder, written) {
   return { path: segments.length === 0 ? "." : segments.join("/") };
 }
 
+// src/extract/limitsHit.ts
+var hits = /* @__PURE__ */ new Set();
+function noteLimitHit(reason) {
+  hits.add(reason);
+}
+function takeLimitsHit() {
+  const taken = [...hits];
+  hits = /* @__PURE__ */ new Set();
+  return taken;
+}
+
 // src/extract/interpolate.ts
-function interpolate(input2, lookup3) {
-  const out2 = new OutputBuilder();
+var MAX_INTERPOLATED_LENGTH = 64 * 1024;
+function interpolate(input2, lookup3, maxLength = MAX_INTERPOLATED_LENGTH) {
+  const out2 = new OutputBuilder(maxLength);
   interpolateRange(input2, 0, input2.length, lookup3, out2, void 0);
   return out2.result();
 }
@@ -13272,11 +13374,24 @@ function pieceAt(interpolation, index2) {
 }
 var OPERATORS = [":-", ":?", ":+", "-", "?", "+"];
 var OutputBuilder = class {
+  constructor(maxLength) {
+    this.maxLength = maxLength;
+  }
+  maxLength;
   value = "";
   pieces = [];
   problems = [];
+  overflowed = false;
+  /** Past the limit, nothing more is appended: the value stops where it was, and says why. */
   append(text4, origin, reference) {
-    if (text4 === "") return;
+    if (text4 === "" || this.overflowed) return;
+    if (this.value.length + text4.length > this.maxLength) {
+      this.overflowed = true;
+      noteLimitHit("env-expansion");
+      const offset = reference?.start ?? (origin.kind === "input" ? origin.offset : 0);
+      this.problems.push({ kind: "too-long", message: `the value expands to more than ${this.maxLength} characters (a fixed limit): not expanded`, offset });
+      return;
+    }
     const start2 = this.value.length;
     this.value += text4;
     this.pieces.push({ start: start2, end: this.value.length, origin, ...reference ? { reference } : {} });
@@ -13341,7 +13456,7 @@ function applyOperator(input2, reference, operator, argStart, argEnd, lookup3, o
     case ":?":
     case "?":
       if (missing) {
-        const reason = interpolate(input2.slice(argStart, argEnd), lookup3).value;
+        const reason = interpolate(input2.slice(argStart, argEnd), lookup3, 1024).value;
         const message = `required variable ${reference.name} is missing a value${reason === "" ? "" : `: ${reason}`}`;
         out2.problem({ kind: "required", message, offset: reference.start });
       } else {
@@ -13392,8 +13507,10 @@ function nameEnd(input2, start2, to) {
 }
 
 // src/extract/dotenv/dotenvVariables.ts
+var MAX_EXPANDED_PER_FILE = 4 * 1024 * 1024;
 function dotenvVariables(entries, file2) {
   const variables = /* @__PURE__ */ new Map();
+  let budget = MAX_EXPANDED_PER_FILE;
   for (const entry of entries) {
     const written = (index2, length) => {
       const location2 = writtenRun(entry, file2, index2, length);
@@ -13405,11 +13522,16 @@ function dotenvVariables(entries, file2) {
       continue;
     }
     const referenced = /* @__PURE__ */ new Map();
-    const expanded = interpolate(entry.value, (name2) => {
-      const variable = variables.get(name2);
-      if (variable) referenced.set(name2, variable);
-      return variable;
-    });
+    const expanded = interpolate(
+      entry.value,
+      (name2) => {
+        const variable = variables.get(name2);
+        if (variable) referenced.set(name2, variable);
+        return variable;
+      },
+      Math.min(MAX_INTERPOLATED_LENGTH, budget)
+    );
+    budget -= expanded.value.length;
     const locateLiteral = (index2, length) => {
       const piece = pieceAt(expanded, index2);
       if (!piece || index2 + length > piece.end) return void 0;
@@ -13668,13 +13790,43 @@ function parseYaml(path, text4, options = {}) {
       }
     }
   }
-  return new YamlFileImpl(path, source, parsed.documents, parsed.position, [...parsed.errors, ...parsed.notes], parsed.damage);
+  const duplicates = duplicateKeys(path, parsed.documents, parsed.position);
+  return new YamlFileImpl(path, source, parsed.documents, parsed.position, [...parsed.errors, ...parsed.notes, ...duplicates], parsed.damage, parsed.errors.length > 0, duplicates);
+}
+function duplicateKeys(path, documents, position2) {
+  const found = [];
+  for (const document3 of documents) {
+    (0, import_yaml.visit)(document3, {
+      Map: (_key, map2) => {
+        const first = /* @__PURE__ */ new Map();
+        for (const pair of map2.items) {
+          const key = (0, import_yaml.isScalar)(pair.key) ? pair.key : void 0;
+          const offset = key?.range?.[0];
+          if (key === void 0 || offset === void 0 || key.value === "<<") continue;
+          const name2 = String(key.value);
+          const earlier = first.get(name2);
+          if (earlier === void 0) {
+            first.set(name2, offset);
+            continue;
+          }
+          found.push({
+            file: path,
+            ...position2(offset),
+            severity: "error",
+            message: `duplicate key ${JSON.stringify(name2)} (first on line ${position2(earlier).line}): YAML forbids it, and Docker Compose and kubectl refuse the file`
+          });
+        }
+      }
+    });
+  }
+  return found;
 }
 function parseDocuments(path, text4) {
   const position2 = textPositioner(text4);
   const tokens = Array.from(new import_yaml.Parser().parse(text4));
   const tooDeep = firstCollectionBeyond(tokens, MAX_YAML_NESTING);
   if (tooDeep !== void 0) {
+    noteLimitHit("parse-budget");
     const message = `YAML nested more than ${MAX_YAML_NESTING} levels deep: the file is not read (a fixed limit; no configuration nests this deep)`;
     return { documents: [], position: position2, errors: [{ file: path, ...position2(tooDeep), severity: "error", message }], notes: [], damage: [] };
   }
@@ -13711,13 +13863,15 @@ function firstLine(message) {
   return line.replace(/ at line \d+, column \d+:?$/, "");
 }
 var YamlFileImpl = class {
-  constructor(path, text4, documents, positionOf, diagnostics, damage) {
+  constructor(path, text4, documents, positionOf, diagnostics, damage, malformed, duplicateKeys2) {
     this.path = path;
     this.text = text4;
     this.documents = documents;
     this.positionOf = positionOf;
     this.diagnostics = diagnostics;
     this.damage = damage;
+    this.malformed = malformed;
+    this.duplicateKeys = duplicateKeys2;
   }
   path;
   text;
@@ -13725,12 +13879,15 @@ var YamlFileImpl = class {
   positionOf;
   diagnostics;
   damage;
+  malformed;
+  duplicateKeys;
   aliasesFollowed = 0;
   anchorIndexes = /* @__PURE__ */ new Map();
   resolve(node3) {
     let current = node3;
     for (let hops = 0; (0, import_yaml.isAlias)(current); hops++) {
       if (++this.aliasesFollowed > MAX_ALIAS_RESOLUTIONS || hops > MAX_YAML_DEPTH) {
+        noteLimitHit("alias-expansion");
         throw new AliasBudgetExceeded(`more than ${MAX_ALIAS_RESOLUTIONS} YAML aliases followed`);
       }
       current = this.anchored(current);
@@ -13759,7 +13916,11 @@ var YamlFileImpl = class {
   }
   entries(map2, depth = 0) {
     const resolved = this.resolve(map2);
-    if (!(0, import_yaml.isMap)(resolved) || depth > MAX_YAML_DEPTH) return [];
+    if (!(0, import_yaml.isMap)(resolved)) return [];
+    if (depth > MAX_YAML_DEPTH) {
+      noteLimitHit("parse-budget");
+      return [];
+    }
     const explicit = [];
     const merged = [];
     for (const pair of resolved.items) {
@@ -14062,15 +14223,15 @@ function placeOf(yaml, scalar, index2, length) {
   const piece = pieceAt(scalar.interpolation, index2);
   if (!piece) return { location: yaml.locate(scalar.node) };
   const delta = index2 - piece.start;
-  const span = Math.max(1, Math.min(length, piece.end - index2));
+  const span2 = Math.max(1, Math.min(length, piece.end - index2));
   let location;
   let written = true;
   if (piece.origin.kind === "input") {
     const offset = piece.origin.offset + delta;
-    location = yaml.locateInScalar(scalar.node, offset, scalar.raw.slice(offset, offset + span));
+    location = yaml.locateInScalar(scalar.node, offset, scalar.raw.slice(offset, offset + span2));
   } else {
     const { location: set3, locateLiteral } = piece.origin;
-    const found = locateLiteral?.(delta, span);
+    const found = locateLiteral?.(delta, span2);
     written = !locateLiteral || found !== void 0;
     location = found?.location ?? (set3 ? { ...set3, column: set3.column + delta } : yaml.locate(scalar.node));
   }
@@ -16277,14 +16438,14 @@ var djangoRunserver = ({ args: args2 }) => {
 };
 var exportPort = ({ args: args2 }) => ({ hits: portAssignmentHits(args2), host: void 0 });
 function portAssignmentHits(words) {
-  const hits = [];
+  const hits2 = [];
   for (const word of words) {
     if (assignmentName(word) !== "PORT") continue;
     const index2 = "PORT=".length;
     const literal2 = portLiteral(word.text.slice(index2));
-    if (literal2) hits.push(hitInValue({ word, index: index2, text: word.text.slice(index2) }, literal2, void 0, "PORT"));
+    if (literal2) hits2.push(hitInValue({ word, index: index2, text: word.text.slice(index2) }, literal2, void 0, "PORT"));
   }
-  return hits;
+  return hits2;
 }
 var shellCommandString = ({ args: args2, analyzeText }) => {
   const parsed = parseArguments(args2, { shortWithValue: "o", longTakesValue: () => false, stopAtPositional: true });
@@ -16359,9 +16520,9 @@ function listenersOfCommand(words, depth) {
   };
   const form = lookup(SPECIAL_FORMS, program);
   const scan = form ? form(context) : scanListenerFlags(program, args2);
-  const hits = [...portAssignmentHits(invocation.assignments), ...scan.hits];
+  const hits2 = [...portAssignmentHits(invocation.assignments), ...scan.hits];
   const listeners = [];
-  for (const hit of hits) {
+  for (const hit of hits2) {
     if (hit.host === void 0 && scan.host?.remote) continue;
     listeners.push(toListener(hit, hit.host === void 0 ? scan.host?.ip ?? null : hit.host.ip, program));
   }
@@ -16590,7 +16751,7 @@ function warnOfReplicas(yaml, name2, node3, claims, diagnostics) {
 // src/extract/treeSitter/loader.ts
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname as dirname2, join as join2 } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // node_modules/web-tree-sitter/web-tree-sitter.js
@@ -18187,13 +18348,13 @@ async function Module2(moduleArg = {}) {
       }
       readAsync = /* @__PURE__ */ __name(async (url2) => {
         if (isFileURI(url2)) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve2, reject) => {
             var xhr = new XMLHttpRequest();
             xhr.open("GET", url2, true);
             xhr.responseType = "arraybuffer";
             xhr.onload = () => {
               if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                resolve(xhr.response);
+                resolve2(xhr.response);
                 return;
               }
               reject(xhr.status);
@@ -18389,9 +18550,9 @@ async function Module2(moduleArg = {}) {
     __name(receiveInstantiationResult, "receiveInstantiationResult");
     var info2 = getWasmImports();
     if (Module["instantiateWasm"]) {
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve2, reject) => {
         Module["instantiateWasm"](info2, (mod, inst) => {
-          resolve(receiveInstance(mod, inst));
+          resolve2(receiveInstance(mod, inst));
         });
       });
     }
@@ -19724,8 +19885,8 @@ async function Module2(moduleArg = {}) {
   if (runtimeInitialized) {
     moduleRtn = Module;
   } else {
-    moduleRtn = new Promise((resolve, reject) => {
-      readyPromiseResolve = resolve;
+    moduleRtn = new Promise((resolve2, reject) => {
+      readyPromiseResolve = resolve2;
       readyPromiseReject = reject;
     });
   }
@@ -20612,16 +20773,16 @@ var Query = class {
 };
 
 // src/extract/treeSitter/loader.ts
-var here = dirname(fileURLToPath(import.meta.url));
+var here = dirname2(fileURLToPath(import.meta.url));
 var runtime;
 var languages = /* @__PURE__ */ new Map();
 function locateWasm(file2) {
-  const bundled = join(here, "wasm", file2);
+  const bundled = join2(here, "wasm", file2);
   if (existsSync(bundled)) return bundled;
   const require2 = createRequire(import.meta.url);
-  if (file2 === "web-tree-sitter.wasm") return join(dirname(require2.resolve("web-tree-sitter")), file2);
-  if (file2 === "tree-sitter-nix.wasm") return join(here, "..", "..", "..", "wasm", file2);
-  return join(dirname(require2.resolve("@vscode/tree-sitter-wasm/package.json")), "wasm", file2);
+  if (file2 === "web-tree-sitter.wasm") return join2(dirname2(require2.resolve("web-tree-sitter")), file2);
+  if (file2 === "tree-sitter-nix.wasm") return join2(here, "..", "..", "..", "wasm", file2);
+  return join2(dirname2(require2.resolve("@vscode/tree-sitter-wasm/package.json")), "wasm", file2);
 }
 async function loadParser(name2) {
   runtime ??= Parser2.init({ locateFile: (file2) => locateWasm(file2) });
@@ -20678,6 +20839,7 @@ function chargedParse(budget, parse5) {
   }
 }
 function timedOut(timeout, budget) {
+  noteLimitHit("parse-budget");
   const message = timeout === "file" ? `not read: parsing took longer than ${budget.fileMillis} ms (${raiseHint("maxParseMillis")})` : `not read: parsing has used the run's ${budget.runMillis / 1e3} s (${raiseHint("maxParseSeconds")})`;
   return { timeout, message };
 }
@@ -21105,7 +21267,10 @@ function walkAssignments(root, options = {}) {
 function visit3(raw, outer, out2) {
   const node3 = unwrapParentheses(raw);
   const at = { ...outer, depth: outer.depth + 1 };
-  if (at.depth > MAX_NIX_NESTING) return at.tooDeep?.(node3);
+  if (at.depth > MAX_NIX_NESTING) {
+    noteLimitHit("parse-budget");
+    return at.tooDeep?.(node3);
+  }
   switch (node3.type) {
     case "source_code": {
       const expression = node3.childForFieldName("expression");
@@ -24781,10 +24946,10 @@ function resolveAll(constructs2, events, context) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve = constructs2[index2].resolveAll;
-    if (resolve && !called.includes(resolve)) {
-      events = resolve(events, context);
-      called.push(resolve);
+    const resolve2 = constructs2[index2].resolveAll;
+    if (resolve2 && !called.includes(resolve2)) {
+      events = resolve2(events, context);
+      called.push(resolve2);
     }
   }
   return events;
@@ -26545,7 +26710,7 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
     if (code === value.charCodeAt(index2++)) {
       effects.consume(code);
       if (index2 === value.length) {
-        return self.interrupt ? ok2 : continuation;
+        return self.interrupt ? ok2 : continuation2;
       }
       return cdataOpenInside;
     }
@@ -26565,7 +26730,7 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
       const name2 = buffer.toLowerCase();
       if (!slash && !closingTag && htmlRawNames.includes(name2)) {
         marker = 1;
-        return self.interrupt ? ok2(code) : continuation(code);
+        return self.interrupt ? ok2(code) : continuation2(code);
       }
       if (htmlBlockNames.includes(buffer.toLowerCase())) {
         marker = 6;
@@ -26573,7 +26738,7 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
           effects.consume(code);
           return basicSelfClosing;
         }
-        return self.interrupt ? ok2(code) : continuation(code);
+        return self.interrupt ? ok2(code) : continuation2(code);
       }
       marker = 7;
       return self.interrupt && !self.parser.lazy[self.now().line] ? nok(code) : closingTag ? completeClosingTagAfter(code) : completeAttributeNameBefore(code);
@@ -26588,7 +26753,7 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
   function basicSelfClosing(code) {
     if (code === 62) {
       effects.consume(code);
-      return self.interrupt ? ok2 : continuation;
+      return self.interrupt ? ok2 : continuation2;
     }
     return nok(code);
   }
@@ -26681,7 +26846,7 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
   }
   function completeAfter(code) {
     if (code === null || markdownLineEnding(code)) {
-      return continuation(code);
+      return continuation2(code);
     }
     if (markdownSpace(code)) {
       effects.consume(code);
@@ -26689,7 +26854,7 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
     }
     return nok(code);
   }
-  function continuation(code) {
+  function continuation2(code) {
     if (code === 45 && marker === 2) {
       effects.consume(code);
       return continuationCommentInside;
@@ -26719,7 +26884,7 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
       return continuationStart(code);
     }
     effects.consume(code);
-    return continuation;
+    return continuation2;
   }
   function continuationStart(code) {
     return effects.check(nonLazyContinuation, continuationStartNonLazy, continuationAfter)(code);
@@ -26735,14 +26900,14 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
       return continuationStart(code);
     }
     effects.enter("htmlFlowData");
-    return continuation(code);
+    return continuation2(code);
   }
   function continuationCommentInside(code) {
     if (code === 45) {
       effects.consume(code);
       return continuationDeclarationInside;
     }
-    return continuation(code);
+    return continuation2(code);
   }
   function continuationRawTagOpen(code) {
     if (code === 47) {
@@ -26750,7 +26915,7 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
       buffer = "";
       return continuationRawEndTag;
     }
-    return continuation(code);
+    return continuation2(code);
   }
   function continuationRawEndTag(code) {
     if (code === 62) {
@@ -26759,21 +26924,21 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
         effects.consume(code);
         return continuationClose;
       }
-      return continuation(code);
+      return continuation2(code);
     }
     if (asciiAlpha(code) && buffer.length < 8) {
       effects.consume(code);
       buffer += String.fromCharCode(code);
       return continuationRawEndTag;
     }
-    return continuation(code);
+    return continuation2(code);
   }
   function continuationCdataInside(code) {
     if (code === 93) {
       effects.consume(code);
       return continuationDeclarationInside;
     }
-    return continuation(code);
+    return continuation2(code);
   }
   function continuationDeclarationInside(code) {
     if (code === 62) {
@@ -26784,7 +26949,7 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
       effects.consume(code);
       return continuationDeclarationInside;
     }
-    return continuation(code);
+    return continuation2(code);
   }
   function continuationClose(code) {
     if (code === null || markdownLineEnding(code)) {
@@ -30074,10 +30239,10 @@ function startsBlock(head) {
 }
 function isTableHeader(line, next) {
   if (next === void 0 || !line.includes("|")) return false;
-  const delimiters = cells(next);
-  return delimiters.every((cell) => /^:?-+:?$/.test(cell.trim())) && delimiters.length === cells(line).length;
+  const delimiters = tableCells(next);
+  return delimiters.every((cell) => /^:?-+:?$/.test(cell.trim())) && delimiters.length === tableCells(line).length;
 }
-function cells(line) {
+function tableCells(line) {
   const parts2 = [];
   let cell = "";
   for (let i2 = 0; i2 < line.length; i2++) {
@@ -30094,6 +30259,177 @@ function cells(line) {
   if (trimmed[0] === "") trimmed.shift();
   if (trimmed.length > 0 && trimmed[trimmed.length - 1] === "") trimmed.pop();
   return trimmed;
+}
+
+// src/extract/registry/markdownPieces.ts
+var PIECE_SIZES = { tablePiece: 32 * 1024, maxPiece: 256 * 1024 };
+function splitMarkdown(text4, sizes = PIECE_SIZES) {
+  if (sizes.whole === true) return { blocks: [wholeBlock(text4, 0, text4.length)] };
+  const lines = splitLines2(text4);
+  if (text4.includes("]:")) {
+    if (text4.length > sizes.maxPiece) return { refused: `a document that may hold link reference definitions (\`]:\`) is read whole, and this one is longer than ${sizes.maxPiece / 1024} KiB`, line: 1 };
+    return { blocks: [wholeBlock(text4, 0, text4.length)] };
+  }
+  const blocks = [];
+  for (const [from, to] of blockRanges(lines)) {
+    const block = tableBlock(text4, lines, from, to, sizes) ?? wholeBlock(text4, lines[from].start, blockEnd(lines, to, text4));
+    const tooLong = block.pieces.find((piece) => piece.plainRows === void 0 && piece.text.length > sizes.maxPiece);
+    if (tooLong) return { refused: `a block of more than ${sizes.maxPiece / 1024} KiB that cannot be cut (a table in a quote or a list, or one long paragraph)`, line: lineNumberAt(lines, tooLong.start) };
+    blocks.push(block);
+  }
+  return { blocks };
+}
+function splitLines2(text4) {
+  const lines = [];
+  const ending = /\r\n?|\n/g;
+  let start2 = 0;
+  for (let match = ending.exec(text4); match; match = ending.exec(text4)) {
+    lines.push({ start: start2, end: match.index, next: match.index + match[0].length, text: text4.slice(start2, match.index) });
+    start2 = match.index + match[0].length;
+  }
+  lines.push({ start: start2, end: text4.length, next: text4.length, text: text4.slice(start2) });
+  return lines;
+}
+function blockEnd(lines, to, text4) {
+  const next = lines[to];
+  return next === void 0 ? text4.length : next.start;
+}
+function lineNumberAt(lines, offset) {
+  let low = 0;
+  let high = lines.length - 1;
+  while (low < high) {
+    const mid = low + high + 1 >> 1;
+    if ((lines[mid]?.start ?? 0) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low + 1;
+}
+function wholeBlock(text4, start2, end) {
+  const own4 = text4.slice(start2, end);
+  return { text: own4, start: start2, pieces: [{ text: own4, start: start2, headerLength: 0, continuesTable: false }] };
+}
+var isBlank3 = (line) => /^[ \t]*$/.test(line);
+function blockRanges(lines) {
+  const ranges = [];
+  let from = 0;
+  let open2;
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    const line = lines[i2].text;
+    if (open2 !== void 0) {
+      if (open2.closes(line)) open2 = void 0;
+      continue;
+    }
+    if (i2 > from && isBlank3(lines[i2 - 1].text) && !isBlank3(line) && !/^[ \t]/.test(line)) {
+      ranges.push([from, i2]);
+      from = i2;
+    }
+    open2 = openerAt(line);
+  }
+  ranges.push([from, lines.length]);
+  return ranges;
+}
+var FENCE = /^ {0,3}(`{3,}(?!`)|~{3,}(?!~))(.*)$/;
+var HTML_ENDS = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?:[ \t>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+  [/^ {0,3}<![a-z]/i, />/]
+];
+function openerAt(line) {
+  const fence = FENCE.exec(line);
+  if (fence) {
+    const marker = fence[1];
+    if (marker.startsWith("`") && (fence[2] ?? "").includes("`")) return void 0;
+    return { closes: (next) => closesFence(next, marker.charAt(0), marker.length) };
+  }
+  for (const [start2, end] of HTML_ENDS) {
+    if (!start2.test(line)) continue;
+    if (end.test(line.slice(line.indexOf("<") + 2))) return void 0;
+    return { closes: (next) => end.test(next) };
+  }
+  return void 0;
+}
+function closesFence(line, char, length) {
+  let i2 = 0;
+  while (i2 < 3 && line.charAt(i2) === " ") i2++;
+  let run2 = 0;
+  while (line.charAt(i2 + run2) === char) run2++;
+  if (run2 < length) return false;
+  for (let k = i2 + run2; k < line.length; k++) if (line.charAt(k) !== " " && line.charAt(k) !== "	") return false;
+  return true;
+}
+var PLAIN_ROW = /^ {0,3}\|[^\\`*_[\]<>&!~\0]*\|[ \t]*$/;
+function tableBlock(text4, lines, from, to, sizes) {
+  let header = from;
+  while (header < to && /^ {0,3}#{1,6}(?:[ \t]|$)/.test(lines[header].text)) header++;
+  const head = lines[header];
+  const delimiter = lines[header + 1];
+  if (head === void 0 || delimiter === void 0 || header + 1 >= to || !isTableHeader2(head.text, delimiter.text)) return void 0;
+  const start2 = lines[from].start;
+  const end = blockEnd(lines, to, text4);
+  if (end - start2 <= sizes.tablePiece) return void 0;
+  const headerCopy = `${head.text}
+${delimiter.text}
+`;
+  const pieces = [];
+  let pieceStart = (lines[header + 2] ?? delimiter).start;
+  pieces.push({ text: text4.slice(start2, pieceStart), start: start2, headerLength: 0, continuesTable: false });
+  let plain;
+  const cut = (at) => {
+    if (at > pieceStart) pieces.push(continuation(text4, pieceStart, at, plain === true, headerCopy));
+    pieceStart = at;
+  };
+  let i2 = header + 2;
+  for (; i2 < to; i2++) {
+    const line = lines[i2];
+    if (!/^ {0,3}\|/.test(line.text)) break;
+    const isPlain = PLAIN_ROW.test(line.text);
+    if (isPlain !== plain || line.start - pieceStart >= sizes.tablePiece) cut(line.start);
+    plain = isPlain;
+  }
+  if (i2 < to) {
+    cut(lines[i2].start);
+    plain = false;
+  }
+  cut(end);
+  return { text: text4.slice(start2, end), start: start2, pieces };
+}
+function continuation(text4, start2, end, plainRows, headerCopy) {
+  if (plainRows) return { text: text4.slice(start2, end), start: start2, headerLength: 0, continuesTable: true, plainRows: true };
+  return { text: headerCopy + text4.slice(start2, end), start: start2, headerLength: headerCopy.length, continuesTable: true };
+}
+function isTableHeader2(line, next) {
+  if (next === void 0 || !line.includes("|") || !/^ {0,3}\S/.test(line) || /^ {0,3}(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])/.test(line)) return false;
+  const delimiters = tableCells(next);
+  return delimiters.length > 0 && delimiters.every((cell) => /^:?-+:?$/.test(cell.trim())) && delimiters.length === tableCells(line).length;
+}
+function plainTableRows(piece) {
+  const rows = [];
+  for (const line of splitLines2(piece.text)) {
+    if (line.text.trim() === "") continue;
+    const pipes = [];
+    for (let at = line.text.indexOf("|"); at >= 0; at = line.text.indexOf("|", at + 1)) pipes.push(line.start + at);
+    const children = [];
+    for (let k = 0; k + 1 < pipes.length; k++) {
+      const from = pipes[k];
+      const to = pipes[k + 1];
+      const raw = piece.text.slice(from + 1, to);
+      let lead = 0;
+      let tail = raw.length;
+      while (lead < tail && (raw[lead] === " " || raw[lead] === "	")) lead++;
+      while (tail > lead && (raw[tail - 1] === " " || raw[tail - 1] === "	")) tail--;
+      const value = raw.slice(lead, tail);
+      const cellEnd = k + 2 === pipes.length ? to + 1 : to;
+      const text4 = value === "" ? [] : [{ type: "text", value, position: span(from + 1 + lead, from + 1 + lead + value.length) }];
+      children.push({ type: "tableCell", children: text4, position: span(from, cellEnd) });
+    }
+    rows.push({ type: "tableRow", children, position: span(pipes[0] ?? line.start, (pipes.at(-1) ?? line.end) + 1) });
+  }
+  return rows;
+}
+function span(start2, end) {
+  return { start: { line: 0, column: 0, offset: start2 }, end: { line: 0, column: 0, offset: end } };
 }
 
 // src/extract/registry/markdownText.ts
@@ -30156,8 +30492,8 @@ function readTable(table, context, doc) {
   const [header, ...rows] = table.children;
   const layout = header ? tableLayout(header.children.map((cell) => normalizeHeader(mappedText(cell.children, doc.text).text))) : void 0;
   if (layout?.kind === "registry") return readRegistryRows(rows, layout, context, doc);
-  if (layout?.kind === "categories") return readCategoryRows(rows, layout, doc);
-  return { claims: [], categories: [], diagnostics: [] };
+  if (layout?.kind === "categories") return { ...readCategoryRows(rows, layout, doc), context };
+  return { claims: [], categories: [], diagnostics: [], context };
 }
 function rowCells(row, doc) {
   return row.children.map((cell) => ({ text: mappedText(cell.children, doc.text), offset: cell.position?.start.offset ?? 0 }));
@@ -30169,12 +30505,12 @@ function readRegistryRows(rows, layout, context, doc) {
   const reading = { claims: [], categories: [], diagnostics: [] };
   let { section, reserves } = context;
   for (const row of rows) {
-    const cells2 = rowCells(row, doc);
-    const portCell = cells2[layout.port];
-    const label = cells2[layout.service]?.text.text ?? "";
+    const cells = rowCells(row, doc);
+    const portCell = cells[layout.port];
+    const label = cells[layout.service]?.text.text ?? "";
     if (!portCell || isStruckOut(portCell.text.text) || isStruckOut(label)) continue;
     const ports = isBlank2(portCell.text.text) ? void 0 : locatePorts(portCell.text, doc, portCell.offset);
-    const filled = cells2.filter((cell) => !isBlank2(cell.text.text));
+    const filled = cells.filter((cell) => !isBlank2(cell.text.text));
     const only = filled.length === 1 ? filled[0] : void 0;
     if (only && (ports === void 0 || isPortListProblem(ports) && !ports.shaped)) {
       section = { category: categoryLabel(only.text.text), location: textLocation(only, doc) };
@@ -30186,17 +30522,17 @@ function readRegistryRows(rows, layout, context, doc) {
       if (/\d/.test(portCell.text.text)) reading.diagnostics.push(portListDiagnostic(ports));
       continue;
     }
-    const protocols = layout.protocol === void 0 ? void 0 : parseProtocols(cells2[layout.protocol]?.text.text ?? "");
+    const protocols = layout.protocol === void 0 ? void 0 : parseProtocols(cells[layout.protocol]?.text.text ?? "");
     reading.claims.push({ from: "table", label, ports, protocols: protocols ?? ["tcp"], section, reservedBySection: reserves });
   }
-  return reading;
+  return { ...reading, context: { section, reserves } };
 }
 function readCategoryRows(rows, layout, doc) {
   const reading = { claims: [], categories: [], diagnostics: [] };
   for (const row of rows) {
-    const cells2 = rowCells(row, doc);
-    const rangeCell = cells2[layout.range];
-    const nameCell = cells2[layout.category];
+    const cells = rowCells(row, doc);
+    const rangeCell = cells[layout.range];
+    const nameCell = cells[layout.category];
     if (!rangeCell || !nameCell) continue;
     const name2 = categoryLabel(nameCell.text.text).name;
     const range = labelRange(rangeCell.text.text);
@@ -30223,21 +30559,29 @@ var markdownRegistryExtractor = {
   matches: isMarkdownRegistryPath,
   extract: (file2, context) => extractMarkdownRegistry(file2, context.parseBudget)
 };
-function extractMarkdownRegistry(file2, budget) {
+function extractMarkdownRegistry(file2, budget, sizes = PIECE_SIZES) {
   try {
     const bom = file2.text.startsWith("\uFEFF") ? 1 : 0;
     const body2 = file2.text.slice(bom);
     const positionInFile = textPositioner(file2.text);
-    const doc = { path: file2.path, text: body2, position: (offset) => positionInFile(offset + bom) };
     const refusal = markdownParseRefusal(body2);
-    if (refusal) {
-      const message = `port registry: ${refusal.reason} for the Markdown parser (a fixed limit that no hand-kept registry reaches); not read`;
-      return { bindings: [], diagnostics: [{ file: file2.path, ...refusal.line === void 0 ? {} : { line: refusal.line }, severity: "error", message }] };
+    const split = refusal ? void 0 : splitMarkdown(body2, sizes);
+    const refused = refusal ?? (split && "refused" in split ? { reason: split.refused, line: split.line } : void 0);
+    if (refused || !split || "refused" in split) {
+      noteLimitHit("parse-budget");
+      const message = `port registry: ${refused?.reason ?? "unreadable"} for the Markdown parser (a fixed limit that no hand-kept registry reaches); not read`;
+      return { bindings: [], diagnostics: [{ file: file2.path, ...refused?.line === void 0 ? {} : { line: refused.line }, severity: "error", message }] };
     }
-    const parsed = chargedParse(budget, () => fromMarkdown(body2, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] }));
-    if ("timeout" in parsed) return { bindings: [], diagnostics: [{ file: file2.path, severity: "warning", message: parsed.message }] };
-    const tree2 = parsed.value;
-    const reading = readDocument(tree2, doc);
+    const reader = new DocumentReader();
+    const sourceOf = (piece) => {
+      const dropped = piece.text.startsWith("\uFEFF") ? 1 : 0;
+      return { path: file2.path, text: piece.text.slice(dropped), position: (offset) => positionInFile(bom + piece.start + dropped + offset - piece.headerLength) };
+    };
+    for (const block of split.blocks) {
+      const timeout = readBlock(block, reader, sourceOf, budget, sizes);
+      if (timeout !== void 0) return { bindings: [], diagnostics: [{ file: file2.path, severity: "warning", message: timeout }] };
+    }
+    const reading = reader.reading;
     const { bindings, registry: registry2 } = claimsToRegistry(reading.claims, reading.categories);
     if (bindings.length === 0 && registry2.reserved.length === 0 && registry2.categories.length === 0) {
       const message = "port registry: no table with a port and a service column, and no `- **port** - service` list";
@@ -30249,37 +30593,92 @@ function extractMarkdownRegistry(file2, budget) {
     return { bindings: [], diagnostics: [{ file: file2.path, severity: "error", message }] };
   }
 }
-function readDocument(root, doc) {
-  const reading = { claims: [], categories: [], diagnostics: [] };
-  const headings = [];
-  const context = () => ({ section: headings.at(-1)?.section, reserves: headings.some((heading) => heading.reserves) });
-  const visit5 = (node3) => {
+function parseMarkdown(text4) {
+  return fromMarkdown(text4, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+}
+function readBlock(block, reader, sourceOf, budget, sizes) {
+  const [first, ...rest] = block.pieces;
+  if (!first) return void 0;
+  const parsed = chargedParse(budget, () => parseMarkdown(first.text));
+  if ("timeout" in parsed) return parsed.message;
+  if (rest.length > 0 && !endsInTable(parsed.value, first.text)) {
+    if (block.text.length > sizes.maxPiece) {
+      noteLimitHit("parse-budget");
+      throw new Error(`a table that GFM does not read as one runs past ${sizes.maxPiece / 1024} KiB (a fixed limit): not read`);
+    }
+    const whole = { text: block.text, start: block.start, headerLength: 0, continuesTable: false };
+    const again = chargedParse(budget, () => parseMarkdown(whole.text));
+    if ("timeout" in again) return again.message;
+    reader.read(again.value, sourceOf(whole), false);
+    return void 0;
+  }
+  reader.read(parsed.value, sourceOf(first), first.continuesTable);
+  for (const piece of rest) {
+    if (piece.plainRows) {
+      reader.readRows(plainTableRows(piece), sourceOf(piece));
+      continue;
+    }
+    const next = chargedParse(budget, () => parseMarkdown(piece.text));
+    if ("timeout" in next) return next.message;
+    reader.read(next.value, sourceOf(piece), piece.continuesTable);
+  }
+  return void 0;
+}
+function endsInTable(root, text4) {
+  const last2 = root.children.at(-1);
+  return last2?.type === "table" && text4.slice(last2.position?.end.offset ?? 0).trim() === "";
+}
+var DocumentReader = class {
+  reading = { claims: [], categories: [], diagnostics: [] };
+  headings = [];
+  /** Where the last table read had got to (its section rows), for a piece that continues it. */
+  carried;
+  /** The last table's header row: how the rows of a piece that continues it are read. */
+  header;
+  read(root, doc, continuesTable) {
+    root.children.forEach((node3, index2) => {
+      if (index2 === 0 && continuesTable && node3.type === "table") this.table(node3, this.carried ?? this.context(), doc);
+      else this.visit(node3, doc);
+    });
+  }
+  /** Rows that continue the last table, read without the parser. */
+  readRows(rows, doc) {
+    if (this.header === void 0) return;
+    this.table({ type: "table", children: [this.header, ...rows] }, this.carried ?? this.context(), doc);
+  }
+  context() {
+    return { section: this.headings.at(-1)?.section, reserves: this.headings.some((heading) => heading.reserves) };
+  }
+  table(node3, context, doc) {
+    const table = readTable(node3, context, doc);
+    this.reading.claims.push(...table.claims);
+    this.reading.categories.push(...table.categories);
+    this.reading.diagnostics.push(...table.diagnostics);
+    this.carried = table.context;
+    this.header = node3.children[0];
+  }
+  visit(node3, doc) {
     if (node3.type === "heading") {
-      while ((headings.at(-1)?.depth ?? 0) >= node3.depth) headings.pop();
+      while ((this.headings.at(-1)?.depth ?? 0) >= node3.depth) this.headings.pop();
       const text4 = mappedText(node3.children, doc.text);
       const location = textStartLocation(text4, doc, node3.position?.start.offset ?? 0);
-      headings.push({ depth: node3.depth, section: { category: categoryLabel(text4.text), location }, reserves: sectionReserves(text4.text) });
+      this.headings.push({ depth: node3.depth, section: { category: categoryLabel(text4.text), location }, reserves: sectionReserves(text4.text) });
       return;
     }
     if (node3.type === "table") {
-      const table = readTable(node3, context(), doc);
-      reading.claims.push(...table.claims);
-      reading.categories.push(...table.categories);
-      reading.diagnostics.push(...table.diagnostics);
+      this.table(node3, this.context(), doc);
       return;
     }
     if (node3.type === "listItem") {
-      const item = readListItem(node3, context(), doc);
-      if (item && isPortListProblem(item)) reading.diagnostics.push(portListDiagnostic(item));
-      else if (item) reading.claims.push(item);
+      const item = readListItem(node3, this.context(), doc);
+      if (item && isPortListProblem(item)) this.reading.diagnostics.push(portListDiagnostic(item));
+      else if (item) this.reading.claims.push(item);
     }
     if (node3.type === "root" || node3.type === "blockquote" || node3.type === "list" || node3.type === "listItem") {
-      for (const child of node3.children) visit5(child);
+      for (const child of node3.children) this.visit(child, doc);
     }
-  };
-  visit5(root);
-  return reading;
-}
+  }
+};
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -35348,7 +35747,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve) {
+function isRecursive(inst, stack, resolve2) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -35358,7 +35757,7 @@ function isRecursive(inst, stack, resolve) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve);
+      const answer = isRecursive(child, stack, resolve2);
       if (answer > result)
         result = answer;
     }
@@ -35369,7 +35768,7 @@ function isRecursive(inst, stack, resolve) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve2) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -35433,7 +35832,7 @@ function isRecursive(inst, stack, resolve) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve2 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -50006,6 +50405,7 @@ function yamlToPlain(yaml, node3) {
   const convert = (current, path) => {
     const resolved = yaml.resolve(current);
     if (path.length > MAX_YAML_DEPTH) {
+      noteLimitHit("parse-budget");
       problems.push({ path, node: resolved, message: `nested deeper than ${MAX_YAML_DEPTH} levels` });
       return void 0;
     }
@@ -50285,8 +50685,8 @@ function asJsonDiagnostic(diagnostic) {
   return { ...diagnostic, message: diagnostic.message.replace(/^invalid YAML:/, "invalid JSON:") };
 }
 function extractNativeRegistry(yaml) {
-  const diagnostics = [...yaml.diagnostics];
-  if (diagnostics.some((diagnostic) => diagnostic.severity === "error")) return { outline: "unknown", bindings: [], diagnostics };
+  const diagnostics = yaml.diagnostics.filter((diagnostic) => !yaml.duplicateKeys.includes(diagnostic));
+  if (yaml.malformed) return { outline: "unknown", bindings: [], diagnostics };
   const [document3, ...extra] = yaml.documents;
   const extraDocument = extra[0];
   if (extraDocument) {
@@ -50565,7 +50965,7 @@ var REASON_KEYS = ["reason", "description", "name"];
 function extractPortRegistryJson(file2) {
   const yaml = parseYaml(file2.path, file2.text);
   const parseErrors = yaml.diagnostics.map((d) => ({ ...d, message: d.message.replace(/^invalid YAML/, "invalid JSON") }));
-  if (parseErrors.some((d) => d.severity === "error")) return { bindings: [], diagnostics: parseErrors };
+  if (yaml.malformed) return { bindings: [], diagnostics: parseErrors };
   const reading = { yaml, bindings: [], categories: [], reserved: [], diagnostics: parseErrors, shaped: false };
   try {
     readRegistry(reading, yaml.documents[0]?.contents);
@@ -55685,6 +56085,7 @@ function itemCandidates(items, catalogue) {
 // src/pipeline/extractTree.ts
 async function extractLocally(tree2, toExtract, options) {
   const results = /* @__PURE__ */ new Map();
+  const limitsHit = [];
   const wanted = /* @__PURE__ */ new Set();
   const present = new Set(tree2.paths);
   for (const candidate of toExtract) {
@@ -55709,14 +56110,17 @@ async function extractLocally(tree2, toExtract, options) {
         file: candidate.path,
         line: overlong,
         severity: "warning",
-        message: `line ${overlong} is longer than ${options.limits.maxLineLength} characters: file not read (${raiseHint("maxLineLength")})`
+        message: `line ${overlong} is longer than ${options.limits.maxLineLength} characters: file not read (${raiseHint("maxLineLength")})`,
+        limit: "line-length"
       });
       continue;
     }
+    takeLimitsHit();
     const read = extractByShape(candidate, text4, context);
     if (read) results.set(candidate.path, read);
+    for (const reason of takeLimitsHit()) limitsHit.push({ file: candidate.path, reason });
   }
-  return { results, diagnostics };
+  return { results, diagnostics, limitsHit };
 }
 function extractByShape(candidate, text4, context) {
   for (const [index2, reader] of candidate.readers.entries()) {
@@ -55776,7 +56180,8 @@ function capTotalBytes(texts, limits, diagnostics) {
     diagnostics.push({
       file: ".",
       severity: "error",
-      message: `${dropped} files not checked: the total of ${formatBytes(limits.maxTotalBytes)} read per run was reached (${raiseHint("maxTotalBytes")})`
+      message: `${dropped} files not checked: the total of ${formatBytes(limits.maxTotalBytes)} read per run was reached (${raiseHint("maxTotalBytes")})`,
+      limit: "total-bytes"
     });
   }
   return kept;
@@ -55789,6 +56194,7 @@ var tree = await workingTreeOf(request.root, request.paths);
 var extraction = await extractLocally(tree, candidates, { rootName: request.rootName, limits: request.limits });
 var response = {
   results: [...extraction.results].map(([path, { candidate, reader, result }]) => [path, candidate.readers.indexOf(reader), result]),
-  diagnostics: extraction.diagnostics
+  diagnostics: extraction.diagnostics,
+  limitsHit: extraction.limitsHit
 };
 parentPort?.postMessage(response);

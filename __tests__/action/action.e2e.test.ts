@@ -272,7 +272,12 @@ describe('the Action on a pull request', () => {
     expect(shallow.status).toBe(1);
     expect(fake.rejected()).toEqual([]);
     const contents = fake.requests.slice(from).filter((request) => request.path.includes('/contents/'));
-    expect(contents.map((request) => [request.path, request.query.get('ref')])).toEqual([[`/repos/${OWNER}/${REPO}/contents/web/compose.yml`, main]]);
+    // The changed file at the base, and the config, which is the base's on a pull request (it has none).
+    expect(contents.map((request) => [request.path, request.query.get('ref')])).toEqual([
+      [`/repos/${OWNER}/${REPO}/contents/.portcullis.yml`, main],
+      [`/repos/${OWNER}/${REPO}/contents/.portcullis.yaml`, main],
+      [`/repos/${OWNER}/${REPO}/contents/web/compose.yml`, main],
+    ]);
     const report = JSON.parse(readFileSync(shallow.outputs['report-file'] as string, 'utf8')) as { base: string; conflicts: Array<{ status: string; services: string[] }> };
     expect(report.base).toBe(main);
     expect(report.conflicts.map((conflict) => [conflict.status, conflict.services])).toEqual([

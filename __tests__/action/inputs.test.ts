@@ -10,6 +10,7 @@ describe('readInputs', () => {
       registry: [],
       config: undefined,
       failOn: 'new',
+      incomplete: 'fail',
       comment: 'on-conflict',
       review: true,
       annotations: true,
@@ -19,13 +20,14 @@ describe('readInputs', () => {
 
   it('reads every input', () => {
     const inputs = readInputs(
-      from({ 'github-token': 't', registry: 'ports.yml\nlib/ports.nix', config: 'ci/portcullis.yml', 'fail-on': 'any', comment: 'always', review: 'false', annotations: 'False', 'sarif-file': 'out/portcullis.sarif' }),
+      from({ 'github-token': 't', registry: 'ports.yml\nlib/ports.nix', config: 'ci/portcullis.yml', 'fail-on': 'any', incomplete: 'warn', comment: 'always', review: 'false', annotations: 'False', 'sarif-file': 'out/portcullis.sarif' }),
     );
     expect(inputs).toEqual({
       token: 't',
       registry: ['ports.yml', 'lib/ports.nix'],
       config: 'ci/portcullis.yml',
       failOn: 'any',
+      incomplete: 'warn',
       comment: 'always',
       review: false,
       annotations: false,
@@ -38,6 +40,7 @@ describe('readInputs', () => {
     expect(() => readInputs(from({ 'github-token': 't', 'fail-on': 'sometimes' }))).toThrow(new InputError("input 'fail-on' must be one of new, any, none (got 'sometimes')"));
     expect(() => readInputs(from({ 'github-token': 't', comment: 'yes' }))).toThrow(new InputError("input 'comment' must be one of always, on-conflict, never (got 'yes')"));
     expect(() => readInputs(from({ 'github-token': 't', review: 'yes' }))).toThrow(new InputError("input 'review' must be true or false (got 'yes')"));
+    expect(() => readInputs(from({ 'github-token': 't', incomplete: 'ignore' }))).toThrow(new InputError("input 'incomplete' must be one of fail, warn (got 'ignore')"));
   });
 
   it('refuses paths that leave the workspace', () => {

@@ -15,7 +15,7 @@ const repository = {
 };
 const sender = { login: 'octocat', id: 583231, type: 'User' };
 
-export function pullRequestPayload(number: number, base: string, head: string, branch: string): unknown {
+export function pullRequestPayload(number: number, base: string, head: string, branch: string, changedFiles?: number): unknown {
   return {
     action: 'synchronize',
     number,
@@ -33,6 +33,7 @@ export function pullRequestPayload(number: number, base: string, head: string, b
       base: { label: `${OWNER}:main`, ref: 'main', sha: base, user: { login: OWNER }, repo: repository },
       draft: false,
       merged: false,
+      ...(changedFiles === undefined ? {} : { changed_files: changedFiles }),
     },
     repository,
     sender,

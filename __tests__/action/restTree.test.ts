@@ -32,7 +32,7 @@ describe('restBaseSnapshot', () => {
     expect([...snapshot.changed].sort()).toEqual(['bin.dat', 'gone/compose.yml', 'new/compose.yml', 'old/.env', 'ports.yml', 'renamed/.env']);
   });
 
-  it('reads changed files through the API and unchanged ones from the working tree; binary files are skipped as git skips them', async () => {
+  it('reads changed files through the API and unchanged ones from the working tree; a file with NUL bytes is read too, and said to be', async () => {
     const fetched: string[] = [];
     const fetchFile: FetchBaseFile = async (path) => {
       fetched.push(path);
@@ -40,10 +40,10 @@ describe('restBaseSnapshot', () => {
     };
     const snapshot = restBaseSnapshot('b'.repeat(40), head, files, fetchFile);
     const result = await snapshot.tree.read(['ports.yml', 'same.env', 'gone/compose.yml', 'old/.env', 'bin.dat'], 1024);
-    expect(Object.fromEntries(result.texts)).toEqual({ 'ports.yml': 'base registry', 'same.env': 'same', 'gone/compose.yml': 'removed at head', 'old/.env': 'before the move' });
+    expect(Object.fromEntries(result.texts)).toEqual({ 'ports.yml': 'base registry', 'same.env': 'same', 'gone/compose.yml': 'removed at head', 'old/.env': 'before the move', 'bin.dat': 'a\0b' });
     expect(fetched.sort()).toEqual(['bin.dat', 'gone/compose.yml', 'old/.env', 'ports.yml']);
     expect(head.reads.at(-1)).toEqual(['same.env']);
-    expect([...result.diagnostics].sort((a, b) => a.file.localeCompare(b.file))).toEqual([]);
+    expect(result.diagnostics).toEqual([{ file: 'bin.dat', line: 1, severity: 'warning', message: expect.stringMatching(/^holds NUL bytes/) }]);
   });
 
   it('turns a file GitHub could not give into a diagnostic, and an oversized one into the usual warning', async () => {

@@ -16,6 +16,10 @@ export interface RunnerContext {
   payload: unknown;
   sha: string;
   inputs?: Record<string, string>;
+  /** Extra environment for the step. */
+  env?: Record<string, string>;
+  /** Kills the step after this long (a hung run); `status` is then null. */
+  timeoutMs?: number;
 }
 
 export interface ActionRun {
@@ -39,6 +43,7 @@ const DEFAULT_INPUTS: Record<string, string> = {
   registry: '',
   config: '',
   'sarif-file': '',
+  incomplete: 'fail',
 };
 
 export function runAction(context: RunnerContext, token: string): Promise<ActionRun> {
@@ -71,10 +76,11 @@ export function runAction(context: RunnerContext, token: string): Promise<Action
     GITHUB_STEP_SUMMARY: summaryPath,
     RUNNER_TEMP: runnerTemp,
     ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])),
+    ...context.env,
   };
   const node = process.env['PORTCULLIS_TEST_NODE'] ?? process.execPath;
   return new Promise((done, fail) => {
-    const child = spawn(node, [ACTION_ENTRY], { cwd: context.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(node, [ACTION_ENTRY], { cwd: context.workspace, env, stdio: ['ignore', 'pipe', 'pipe'], ...(context.timeoutMs === undefined ? {} : { timeout: context.timeoutMs }) });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));

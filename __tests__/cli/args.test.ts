@@ -3,7 +3,7 @@ import { parseCommandLine, UsageError } from '../../src/cli/args.js';
 
 describe('parseCommandLine', () => {
   it('reads check with every flag', () => {
-    expect(parseCommandLine(['check', 'repo', '--base', 'origin/main', '--registry', 'a.yml', '--registry', 'b.md', '--config', 'c.yml', '--format', 'json', '--fail-on', 'any', '--output', 'out.json'])).toEqual({
+    expect(parseCommandLine(['check', 'repo', '--base', 'origin/main', '--registry', 'a.yml', '--registry', 'b.md', '--config', 'c.yml', '--format', 'json', '--fail-on', 'any', '--incomplete', 'warn', '--output', 'out.json'])).toEqual({
       command: 'check',
       root: 'repo',
       base: 'origin/main',
@@ -11,12 +11,13 @@ describe('parseCommandLine', () => {
       config: 'c.yml',
       format: 'json',
       failOn: 'any',
+      incomplete: 'warn',
       output: 'out.json',
     });
   });
 
   it('defaults to the current folder, text, and failing on new errors', () => {
-    expect(parseCommandLine(['check'])).toEqual({ command: 'check', root: '.', registry: [], format: 'text', failOn: 'new' });
+    expect(parseCommandLine(['check'])).toEqual({ command: 'check', root: '.', registry: [], format: 'text', failOn: 'new', incomplete: 'fail' });
   });
 
   it('reads ports and suggest', () => {

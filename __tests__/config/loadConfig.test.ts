@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config/loadConfig.js';
@@ -51,8 +51,30 @@ describe('loadConfig', () => {
     expect(await loadConfig(root, path)).toEqual({ error: `${path}: cannot read the config file (no such file)` });
   });
 
-  it('fails when the default config is a directory', async () => {
+  it('fails when the default config is a folder', async () => {
     await mkdir(join(root, '.portcullis.yml'));
-    expect(await loadConfig(root)).toEqual({ error: '.portcullis.yml: cannot read the config file (it is a directory)' });
+    expect(await loadConfig(root)).toEqual({ error: '.portcullis.yml: not a regular file' });
+  });
+});
+
+describe('loadConfig on a config a pull request made hostile', () => {
+  let root: string;
+  beforeEach(async () => {
+    root = await mkdtemp(join(tmpdir(), 'portcullis-config-'));
+  });
+  afterEach(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it.each(['/proc/self/environ', '/dev/zero', 'real.yml'])('never follows a link (to %s), and quotes nothing of its target', async (target) => {
+    await writeFile(join(root, 'real.yml'), 'include: [a/**]\n');
+    await symlink(target, join(root, '.portcullis.yml'));
+    const result = await loadConfig(root);
+    expect(result).toEqual({ error: '.portcullis.yml: a symbolic link: not followed (the config must be a regular file in the repository)' });
+  });
+
+  it('refuses a config past the size limit without reading it all', async () => {
+    await writeFile(join(root, '.portcullis.yml'), `# ${'x'.repeat(2 * 1024 * 1024)}\n`);
+    expect(await loadConfig(root)).toEqual({ error: '.portcullis.yml: larger than the 1 MiB a file may be: not read' });
   });
 });

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { changedSince, openRevisionTree, openWorkingTree } from '../../src/discover/tree.js';
-import { type ScratchRepo, scratchRepo } from '../helpers/scratchRepo.js';
+import { changedSince, openRevisionTree, openWorkingTree, workingTreeOf } from '../../src/discover/tree.js';
+import { makeScratchDir, type ScratchRepo, scratchRepo } from '../helpers/scratchRepo.js';
 
 let repo: ScratchRepo;
 afterEach(() => repo.dispose());
@@ -46,26 +46,31 @@ describe('the working tree', () => {
     expect(baseRead.texts.get('new\nline/.env')).toBe('PORT=3000\n');
   });
 
-  it('does not follow a link that leaves the root, and says so', async () => {
+  it('never follows a link, inside the root or out of it, and says so without printing what it points at', async () => {
     repo = scratchRepo({ git: false });
     repo.write({ 'inside.env': 'PORT=1\n' });
+    symlinkSync('/proc/self/environ', join(repo.root, 'environ.env'));
     symlinkSync('/etc/passwd', join(repo.root, 'passwd.env'));
+    symlinkSync('/dev/urandom', join(repo.root, 'random.env'));
+    symlinkSync('/dev/stdin', join(repo.root, 'stdin.env'));
     symlinkSync('..', join(repo.root, 'up.env'));
     symlinkSync('inside.env', join(repo.root, 'ok.env'));
     const tree = await openWorkingTree(repo.root);
-    const { texts, diagnostics } = await tree.read(['passwd.env', 'up.env', 'ok.env'], 1024);
-    expect([...texts.keys()]).toEqual(['ok.env']);
-    expect(diagnostics.map((d) => d.file).sort()).toEqual(['passwd.env', 'up.env']);
-    expect(diagnostics[0]?.message).toMatch(/leaves the root/);
+    const names = ['environ.env', 'passwd.env', 'random.env', 'stdin.env', 'up.env', 'ok.env'];
+    const { texts, diagnostics } = await tree.read([...names, 'inside.env'], 1024);
+    expect([...texts.keys()]).toEqual(['inside.env']);
+    expect(diagnostics).toEqual(names.map((file) => ({ file, severity: 'warning', message: 'symbolic link: not followed (Portcullis reads only regular files)' })));
+    expect(JSON.stringify(diagnostics)).not.toMatch(/PATH=|root:/);
   });
 
-  it('follows a link inside the root to a file over the size limit no further than the limit', async () => {
+  it('reads nothing through a folder that is a link, even when git lists a path below it', async () => {
     repo = scratchRepo({ git: false });
-    repo.write({ 'big.env': 'PORT=1\n'.repeat(400) });
-    symlinkSync('big.env', join(repo.root, 'link.env'));
-    const { texts, diagnostics } = await (await openWorkingTree(repo.root)).read(['link.env'], 1000);
+    const outside = makeScratchDir();
+    writeFileSync(join(outside, '.env'), 'SECRET_PORT=4444\n');
+    symlinkSync(outside, join(repo.root, 'linked'));
+    const { texts, diagnostics } = await (await workingTreeOf(repo.root, ['linked/.env'])).read(['linked/.env'], 1024);
     expect(texts.size).toBe(0);
-    expect(diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/^file is larger than the 1000 bytes limit/)]);
+    expect(diagnostics).toEqual([{ file: 'linked/.env', severity: 'warning', message: 'lies in a folder reached through a symbolic link: not read (Portcullis reads only inside the root)' }]);
   });
 
   it('skips a FIFO or a folder named like a config, without waiting on it', async () => {
@@ -82,15 +87,21 @@ describe('the working tree', () => {
     writeFileSync(join(repo.root, 'big.env'), 'PORT=1\n'.repeat(400));
     const { texts, diagnostics } = await (await openWorkingTree(repo.root)).read(['big.env'], 1000);
     expect(texts.size).toBe(0);
-    expect(diagnostics).toEqual([{ file: 'big.env', severity: 'warning', message: "file is larger than the 1000 bytes limit (2.7 KiB): not read (raise limits.maxFileBytes in .portcullis.yml)" }]);
+    expect(diagnostics).toEqual([{ file: 'big.env', severity: 'warning', message: "file is larger than the 1000 bytes limit (2.7 KiB): not read (raise limits.maxFileBytes in .portcullis.yml)", limit: 'file-size' }]);
   });
 
-  it('skips binary files', async () => {
+  it('reads a file with NUL bytes, UTF-16 or invalid UTF-8 and says so, instead of dropping it in silence', async () => {
     repo = scratchRepo({ git: false });
-    writeFileSync(join(repo.root, 'bin.env'), Buffer.from([80, 0, 1]));
-    const { texts, diagnostics } = await (await openWorkingTree(repo.root)).read(['bin.env'], 1000);
-    expect(texts.size).toBe(0);
-    expect(diagnostics).toEqual([]);
+    writeFileSync(join(repo.root, 'nul.env'), Buffer.from('A=1\nWEB_PORT=8080\0\n'));
+    writeFileSync(join(repo.root, 'utf16.env'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('WEB_PORT=8080\n', 'utf16le')]));
+    writeFileSync(join(repo.root, 'latin1.env'), Buffer.from([...Buffer.from('# caf'), 0xe9, 10, ...Buffer.from('WEB_PORT=8080\n')]));
+    const { texts, diagnostics } = await (await openWorkingTree(repo.root)).read(['nul.env', 'utf16.env', 'latin1.env'], 1000);
+    expect(Object.fromEntries(texts)).toEqual({ 'nul.env': 'A=1\nWEB_PORT=8080\0\n', 'utf16.env': 'WEB_PORT=8080\n', 'latin1.env': '# caf\ufffd\nWEB_PORT=8080\n' });
+    expect(diagnostics).toEqual([
+      { file: 'nul.env', line: 2, severity: 'warning', message: 'holds NUL bytes (binary data, or UTF-16 without a byte order mark): read as text all the same' },
+      { file: 'utf16.env', line: 1, severity: 'warning', message: 'encoded in UTF-16LE (it starts with a byte order mark): decoded as such' },
+      { file: 'latin1.env', line: 1, severity: 'warning', message: 'not valid UTF-8: read with U+FFFD in place of the bytes that are not (an editor saving in another encoding?)' },
+    ]);
   });
 });
 

@@ -6,6 +6,7 @@ import type { FileTree } from '../../src/discover/tree.js';
 import { isRegistryExtractor, readersOf } from '../../src/extract/index.js';
 import { extractTree, firstOverlongLine } from '../../src/pipeline/extractTree.js';
 import { analyzeExtraction } from '../../src/pipeline/analyze.js';
+import { summarizeIncomplete } from '../../src/pipeline/incomplete.js';
 import { MAX_CONFLICT_CLAIMS } from '../../src/detect/detect.js';
 import { EMPTY_CONFIG } from '../../src/model/config.js';
 import { binding } from '../helpers/bindings.js';
@@ -35,7 +36,8 @@ async function check(files: Record<string, string>, limits: Partial<ReadLimits>)
   const extraction = await extractTree(tree, selected.candidates, { rootName: 'repo', limits: all });
   const bindings = [...extraction.results.values()].flatMap(({ result }) => result.bindings.map((b) => `${b.service}:${b.port}`));
   const fileDiagnostics = [...extraction.results.values()].flatMap(({ result }) => result.diagnostics);
-  return { bindings: bindings.sort(), diagnostics: [...selected.diagnostics, ...extraction.diagnostics], fileDiagnostics };
+  const diagnostics = [...selected.diagnostics, ...extraction.diagnostics];
+  return { bindings: bindings.sort(), diagnostics, fileDiagnostics, incomplete: summarizeIncomplete(diagnostics, extraction.limitsHit) };
 }
 
 const env = (name: string, port: number) => `${name.toUpperCase()}_PORT=${port}\n`;
@@ -45,7 +47,7 @@ describe('read limits: each says which limit and how to raise it, and never hide
     const result = await check({ 'a/.env': env('a', 3001), 'b/.env': env('b', 3002), 'c/.env': env('c', 3003) }, { maxFiles: 2 });
     expect(result.bindings).toEqual(['a:3001', 'b:3002']);
     expect(result.diagnostics).toEqual([
-      { file: '.', severity: 'error', message: '3 files to check, over the limit of 2: only the first 2 (by path) were read; raise limits.maxFiles in .portcullis.yml, or narrow the check with exclude globs' },
+      { file: '.', severity: 'error', message: '3 files to check, over the limit of 2: only the first 2 (by path) were read; raise limits.maxFiles in .portcullis.yml, or narrow the check with exclude globs', limit: 'file-limit' },
     ]);
   });
 
@@ -53,7 +55,7 @@ describe('read limits: each says which limit and how to raise it, and never hide
     const result = await check({ 'a/.env': env('a', 3001), 'b/.env': env('b', 3002), 'c/.env': env('c', 3003) }, { maxTotalBytes: 30 });
     expect(result.bindings).toEqual(['a:3001', 'b:3002']);
     expect(result.diagnostics).toEqual([
-      { file: '.', severity: 'error', message: '1 files not checked: the total of 30 bytes read per run was reached (raise limits.maxTotalBytes in .portcullis.yml)' },
+      { file: '.', severity: 'error', message: '1 files not checked: the total of 30 bytes read per run was reached (raise limits.maxTotalBytes in .portcullis.yml)', limit: 'total-bytes' },
     ]);
   });
 
@@ -61,7 +63,7 @@ describe('read limits: each says which limit and how to raise it, and never hide
     const result = await check({ 'a/.env': env('a', 3001), 'b/.env': `${env('b', 3002)}X=${'y'.repeat(200)}\n` }, { maxLineLength: 100 });
     expect(result.bindings).toEqual(['a:3001']);
     expect(result.diagnostics).toEqual([
-      { file: 'b/.env', line: 2, severity: 'warning', message: 'line 2 is longer than 100 characters: file not read (raise limits.maxLineLength in .portcullis.yml)' },
+      { file: 'b/.env', line: 2, severity: 'warning', message: 'line 2 is longer than 100 characters: file not read (raise limits.maxLineLength in .portcullis.yml)', limit: 'line-length' },
     ]);
   });
 
@@ -98,6 +100,7 @@ describe('parse time: tree-sitter recovers from some hostile input in quadratic 
     expect(result.bindings).toEqual(['web:8080', 'z:8765']);
     const unread = { severity: 'warning', message: 'not read: parsing took longer than 100 ms (raise limits.maxParseMillis in .portcullis.yml)' };
     expect(result.fileDiagnostics).toEqual([{ file: 'api/app.py', ...unread }, { file: 'lib/ports.nix', ...unread }]);
+    expect(result.incomplete).toEqual([{ reason: 'parse-budget', message: expect.stringMatching(/^2 files not read in full: parsing ran past its time budget .*: api\/app\.py and lib\/ports\.nix$/) }]);
   });
 
   it('maxParseSeconds: once the run has spent its parsing time, no further file is parsed', async () => {
@@ -105,6 +108,7 @@ describe('parse time: tree-sitter recovers from some hostile input in quadratic 
     const unread = { severity: 'warning', message: "not read: parsing has used the run's 1 s (raise limits.maxParseSeconds in .portcullis.yml)" };
     expect(result.bindings).toEqual([]);
     expect(result.fileDiagnostics).toEqual([{ file: 'a.nix', ...unread }, { file: 'b.nix', ...unread }]);
+    expect(result.incomplete.map((entry) => entry.reason)).toEqual(['parse-budget']);
   });
 });
 
@@ -119,7 +123,21 @@ describe('conflicts reported', () => {
         file: '.',
         severity: 'error',
         message: `${omitted} more conflicts not reported: those of the lowest ports already name ${MAX_CONFLICT_CLAIMS} claims (a fixed limit; ranges that overlap by the thousand make a conflict for every stretch between two range ends)`,
+        limit: 'conflict-limit',
       },
+    ]);
+  });
+});
+
+describe('limits of the shared readers make the check incomplete, file by file', () => {
+  it('the YAML alias budget and the .env expansion limit, beside files that are read in full', async () => {
+    const aliases = `x-port: &p "9000:80"\nservices:\n  web:\n    image: web\n    ports: [${Array(1001).fill('*p').join(', ')}]\n`;
+    const doubling = Array.from({ length: 30 }, (_, i) => `V${i + 1}=\${V${i}}\${V${i}}`).join('\n');
+    const result = await check({ 'web/compose.yml': aliases, 'b/.env': `V0=xxxx\n${doubling}\nB_PORT=3001\n`, 'c/.env': 'C_PORT=3002\n' }, {});
+    expect(result.bindings).toEqual(['b:3001', 'c:3002']);
+    expect(result.incomplete).toEqual([
+      { reason: 'alias-expansion', message: '1 file not read in full: more YAML aliases than the fixed budget: web/compose.yml' },
+      { reason: 'env-expansion', message: '1 file with a variable whose expansion runs past the fixed length limit: those values not read: b/.env' },
     ]);
   });
 });

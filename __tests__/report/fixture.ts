@@ -126,9 +126,22 @@ export function fixtureReport(): Report {
       { file: 'big.json', severity: 'warning', message: 'file is larger than 1 MiB; skipped' },
       { file: 'PORTS.md', line: 40, severity: 'warning', message: 'table row has no port: `| <b>x</b> |`' },
     ],
+    incomplete: [],
   };
 }
 
 export function emptyReport(): Report {
-  return { schemaVersion: 1, base: null, stats: { files: 3, bindings: 1, durationMs: 4 }, bindings: [], conflicts: [], diagnostics: [] };
+  return { schemaVersion: 1, base: null, stats: { files: 3, bindings: 1, durationMs: 4 }, bindings: [], conflicts: [], diagnostics: [], incomplete: [] };
+}
+
+/** A report whose check hit limits, with names that look like workflow commands. */
+export function incompleteReport(): Report {
+  return {
+    ...emptyReport(),
+    diagnostics: [{ file: '::error file=a::forged', severity: 'warning', message: 'file is larger than the 1 MiB limit (2 MiB): not read', limit: 'file-size' }],
+    incomplete: [
+      { reason: 'file-size', message: '1 file larger than limits.maxFileBytes not read: ::error file=a::forged' },
+      { reason: 'rest-file-list', message: 'GitHub lists 3,000 of the files this pull request changes, and the base could not be fetched: the files past them were compared with nothing' },
+    ],
+  };
 }

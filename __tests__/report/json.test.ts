@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { renderJson, toJsonReport } from '../../src/report/json.js';
-import { fixtureReport, HOSTILE } from './fixture.js';
+import { fixtureReport, HOSTILE, incompleteReport } from './fixture.js';
 import { expectGolden } from './golden.js';
 
 const BINDING_KEYS = ['service', 'port', 'endPort', 'protocol', 'hostIp', 'scope', 'kind', 'format', 'file', 'line', 'column'];
@@ -23,7 +23,7 @@ describe('renderJson', () => {
 
   it('keeps the documented key order at every level', () => {
     const json = parsed();
-    expect(Object.keys(json)).toEqual(['schemaVersion', 'base', 'stats', 'bindings', 'conflicts', 'diagnostics']);
+    expect(Object.keys(json)).toEqual(['schemaVersion', 'base', 'stats', 'bindings', 'conflicts', 'diagnostics', 'incomplete']);
     expect(Object.keys(json['stats'] as Json)).toEqual(['files', 'bindings', 'durationMs']);
     const [conflict] = list(json['conflicts']);
     expect(Object.keys(conflict ?? {})).toEqual([
@@ -79,5 +79,17 @@ describe('renderJson', () => {
 
   it('keeps a null base', () => {
     expect(toJsonReport({ ...fixtureReport(), base: null }).base).toBeNull();
+  });
+});
+
+describe('renderJson on an incomplete check', () => {
+  it('lists each reason with its message, an empty list when everything was read, and never the internal limit tag of a diagnostic', () => {
+    const json = JSON.parse(renderJson(incompleteReport())) as Json;
+    expect(json['incomplete']).toEqual([
+      { reason: 'file-size', message: '1 file larger than limits.maxFileBytes not read: ::error file=a::forged' },
+      { reason: 'rest-file-list', message: expect.stringContaining('GitHub lists 3,000') },
+    ]);
+    expect(list(json['diagnostics'])[0]).toEqual({ file: '::error file=a::forged', severity: 'warning', message: 'file is larger than the 1 MiB limit (2 MiB): not read' });
+    expect(parsed()['incomplete']).toEqual([]);
   });
 });

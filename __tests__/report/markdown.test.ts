@@ -6,7 +6,7 @@ import {
   renderMarkdownAllClear,
   renderMarkdownVerdict,
 } from '../../src/report/markdown.js';
-import { emptyReport, fixtureReport, HOSTILE } from './fixture.js';
+import { emptyReport, fixtureReport, HOSTILE, incompleteReport } from './fixture.js';
 import { nodesOfType, parseGfm, visibleText } from './gfm.js';
 import { expectGolden } from './golden.js';
 
@@ -207,5 +207,27 @@ describe('describeConflict', () => {
       ],
     });
     expect(describeConflict(range)).toBe('`m` binds 3004-3005/tcp, which the registry reserves; proposed 3011-3012');
+  });
+});
+
+describe('renderMarkdown on an incomplete check', () => {
+  it('never gives the all-clear, says what was not read right below the verdict, escaped', () => {
+    const markdown = renderMarkdown(incompleteReport(), { title: '' });
+    const [verdict, notice, list] = markdown.split('\n\n');
+    expect(verdict).toBe('⚠️ **Incomplete check**: no port collisions in what could be read.');
+    expect(notice).toBe('**The check is incomplete** (2 limits hit): what it could not read may hide a collision, so it fails the gate unless the workflow says `incomplete: warn`.');
+    expect(list).toBe(
+      '- `file-size`: 1 file larger than limits.maxFileBytes not read: ::error file=a::forged\n' +
+        '- `rest-file-list`: GitHub lists 3,000 of the files this pull request changes, and the base could not be fetched: the files past them were compared with nothing',
+    );
+    expect(markdown).not.toContain('✅');
+    expect(renderMarkdownVerdict(incompleteReport())).toBe(verdict);
+  });
+
+  it('keeps the collision verdict first when there are new collisions', () => {
+    const report = { ...fixtureReport(), incomplete: incompleteReport().incomplete };
+    const markdown = renderMarkdown(report, { title: '' });
+    expect(markdown.split('\n\n')[0]).toBe(renderMarkdownVerdict(fixtureReport()));
+    expect(markdown.split('\n\n')[1]).toMatch(/^\*\*The check is incomplete\*\*/);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
 import type { Conflict } from '../../src/model/types.js';
 import { artifactUri, conflictFingerprint, FINGERPRINT_KEY, renderSarif, toSarifLog } from '../../src/report/sarif.js';
-import { fixtureReport, HOSTILE } from './fixture.js';
+import { fixtureReport, HOSTILE, incompleteReport } from './fixture.js';
 import { expectGolden } from './golden.js';
 
 const OPTIONS = { toolVersion: '0.1.0', informationUri: 'https://github.com/example/portcullis' };
@@ -179,5 +179,17 @@ describe('conflictFingerprint', () => {
     expect(conflictFingerprint(moved)).toBe(base);
     expect(conflictFingerprint({ ...conflict(), services: ['embed', 'grafana'] })).not.toBe(base);
     expect(conflictFingerprint({ ...conflict(), protocol: 'udp' })).not.toBe(base);
+  });
+});
+
+describe('renderSarif on an incomplete check', () => {
+  it('reports each reason as an error notification of the run, named by a descriptor', () => {
+    const log = toSarifLog(incompleteReport(), OPTIONS);
+    expect(sarifLog.safeParse(log).success).toBe(true);
+    const notifications = log.runs[0].invocations[0].toolExecutionNotifications;
+    expect(notifications.filter((notification) => notification.descriptor !== undefined)).toEqual([
+      { level: 'error', descriptor: { id: 'incomplete/file-size' }, message: { text: 'The check is incomplete: 1 file larger than limits.maxFileBytes not read: ::error file=a::forged' }, locations: [] },
+      { level: 'error', descriptor: { id: 'incomplete/rest-file-list' }, message: { text: expect.stringContaining('The check is incomplete: GitHub lists 3,000') }, locations: [] },
+    ]);
   });
 });

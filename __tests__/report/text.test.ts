@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { formatTextVerdict, renderText } from '../../src/report/text.js';
-import { emptyReport, fixtureReport } from './fixture.js';
+import { renderInventoryText } from '../../src/report/inventory.js';
+import { binding } from '../helpers/bindings.js';
+import { emptyReport, fixtureReport, incompleteReport } from './fixture.js';
 import { expectGolden } from './golden.js';
 
 // eslint-disable-next-line no-control-regex -- the ANSI color codes are what these tests look for
@@ -50,5 +52,39 @@ describe('formatTextVerdict', () => {
     [{ newErrors: 1, newWarnings: 1, existing: 1, diagnostics: 3 }, '2 new port collisions (1 error, 1 warning), 1 existing; 3 diagnostics'],
   ])('%j reads "%s"', (counts, verdict) => {
     expect(formatTextVerdict(counts)).toBe(verdict);
+  });
+});
+
+describe('renderText on a check that did not see everything', () => {
+  it('says the check is incomplete in the verdict and lists each reason', () => {
+    const text = renderText(incompleteReport());
+    expect(text.split('\n')[0]).toBe('No port collisions; 1 diagnostic; INCOMPLETE: 2 limits hit');
+    expect(text).toContain('incomplete (file-size): 1 file larger than limits.maxFileBytes not read');
+    expect(text).toContain('incomplete (rest-file-list): GitHub lists 3,000 of the files');
+  });
+});
+
+describe('renderText and workflow commands', () => {
+  // The runner reads a line as a command when it starts with `::` after blanks, and `##[` anywhere.
+  const commandLike = (line: string): boolean => /^[\s\u0085]*::/.test(line) || line.includes('##[');
+
+  it('never lets repository text start a line with :: or write ##[', () => {
+    const report = fixtureReport();
+    report.diagnostics = [
+      { file: '::add-mask::x', severity: 'warning', message: 'a' },
+      { file: ' \t::error file=a::forged', line: 2, severity: 'error', message: 'b ##[set-env name=X]y' },
+    ];
+    const [first] = report.conflicts;
+    if (!first) throw new Error('fixture has conflicts');
+    report.conflicts = [{ ...first, message: '::warning::forged', services: ['##[group]x'] }];
+    for (const text of [renderText(report), renderText(report, { color: true }), renderText(incompleteReport())]) {
+      expect(text.split('\n').filter(commandLike)).toEqual([]);
+    }
+    expect(renderText(report)).toContain(':\u200D:add-mask::x: warning: a');
+  });
+
+  it('holds for the inventory too', () => {
+    const inventory = renderInventoryText([{ ...binding({ service: '::notice::x', port: 80, file: '::error::y.env' }), scope: '::stop-commands::t' }]);
+    expect(inventory.split('\n').filter(commandLike)).toEqual([]);
   });
 });

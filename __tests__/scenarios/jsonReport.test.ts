@@ -17,7 +17,8 @@ describe('JSON report, schema version 1', () => {
   it('has the documented keys in the documented order, and nothing internal', async () => {
     const { report } = await check(FILES);
     const json = JSON.parse(renderJson(report)) as Record<string, unknown>;
-    expect(Object.keys(json)).toEqual(['schemaVersion', 'base', 'stats', 'bindings', 'conflicts', 'diagnostics']);
+    expect(Object.keys(json)).toEqual(['schemaVersion', 'base', 'stats', 'bindings', 'conflicts', 'diagnostics', 'incomplete']);
+    expect(json['incomplete']).toEqual([]);
     expect(json['schemaVersion']).toBe(1);
     expect(json['base']).toBeNull();
     expect(json['stats']).toEqual({ files: 3, bindings: 3, durationMs: 0 });

@@ -14,11 +14,13 @@ export interface RunEvent {
   base: BaseRef | null;
   /** The pull request to comment on, if the event has one. */
   pullRequest: number | null;
+  /** How many files the pull request changes, as its payload says: more than GitHub will list, at times. */
+  changedFiles?: number;
 }
 
 const sha = z.string().regex(/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/, 'a commit sha');
 const pullRequestPayload = z.object({
-  pull_request: z.object({ number: z.number().int().positive(), head: z.object({ sha }), base: z.object({ sha }) }),
+  pull_request: z.object({ number: z.number().int().positive(), head: z.object({ sha }), base: z.object({ sha }), changed_files: z.number().int().nonnegative().optional() }),
 });
 const mergeGroupPayload = z.object({ merge_group: z.object({ head_sha: sha, base_sha: sha }) });
 const pushPayload = z.object({ before: z.string().optional(), after: sha.optional() });
@@ -37,7 +39,7 @@ export function parseEvent(name: string, payload: unknown, workflowSha: string):
     case 'pull_request':
     case 'pull_request_target': {
       const { pull_request: pr } = parsePayload(pullRequestPayload, payload, name);
-      return { name, headSha: pr.head.sha, base: { sha: pr.base.sha }, pullRequest: pr.number };
+      return { name, headSha: pr.head.sha, base: { sha: pr.base.sha }, pullRequest: pr.number, ...(pr.changed_files === undefined ? {} : { changedFiles: pr.changed_files }) };
     }
     case 'merge_group': {
       const { merge_group: group } = parsePayload(mergeGroupPayload, payload, name);

@@ -12,13 +12,26 @@ export type GitHubClient = ReturnType<typeof getOctokit>;
 const SERVER_ERROR_RETRIES = 3;
 const SECONDARY_LIMIT_RETRIES = 2;
 const LONGEST_WAIT_SECONDS = 60;
+/**
+ * How long one call may take before it is abandoned (and retried, as a 5xx is). Without it a
+ * connection that never answers holds each call for the runtime's five minutes.
+ */
+export const DEFAULT_CALL_TIMEOUT_MS = 30_000;
 
-/** Octokit that retries 5xx and rate limits a bounded number of times, then gives up. */
-export function createGitHubClient(token: string, baseUrl: string, debug: (message: string) => void): GitHubClient {
+export interface ClientOptions {
+  /** Per call, answer included; DEFAULT_CALL_TIMEOUT_MS unless the runner says otherwise. */
+  timeoutMs?: number;
+}
+
+/** Octokit that retries 5xx, timeouts and rate limits a bounded number of times, then gives up. */
+export function createGitHubClient(token: string, baseUrl: string, debug: (message: string) => void, options: ClientOptions = {}): GitHubClient {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
   return getOctokit(
     token,
     {
       baseUrl,
+      // A timeout that is no AbortError reaches octokit as a plain failure, which it turns into a 500 and retries.
+      request: { fetch: withTimeout(timeoutMs) },
       retry: { retries: SERVER_ERROR_RETRIES },
       throttle: {
         onRateLimit: (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) =>
@@ -31,6 +44,35 @@ export function createGitHubClient(token: string, baseUrl: string, debug: (messa
     retry,
     throttling,
   );
+}
+
+function withTimeout(timeoutMs: number): typeof fetch {
+  return async (input, init) => {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    try {
+      return await fetch(input, { ...init, signal });
+    } catch (error) {
+      if (timeout.aborted) throw new Error(`no answer within ${timeoutMs / 1000} s`, { cause: error });
+      throw error;
+    }
+  };
+}
+
+/** The job token's account (`github-actions[bot]`), or a personal token's user: the author of the Action's own comments. */
+export async function tokenLogin(client: GitHubClient): Promise<string | undefined> {
+  // GraphQL's viewer answers for installation tokens as well as personal ones; REST's /user only for the latter.
+  try {
+    const { viewer } = await client.graphql<{ viewer: { login: string } }>('query { viewer { login } }');
+    if (typeof viewer.login === 'string' && viewer.login !== '') return viewer.login;
+  } catch {
+    // Next: REST.
+  }
+  try {
+    return (await client.rest.users.getAuthenticated()).data.login;
+  } catch {
+    return undefined;
+  }
 }
 
 export interface ApiFailure {

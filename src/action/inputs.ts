@@ -4,6 +4,8 @@
 import { leavesRoot } from '../config/configSchema.js';
 
 export type FailOn = 'new' | 'any' | 'none';
+/** An incomplete check (a limit left something unread) fails the step, or only says so. */
+export type IncompletePolicy = 'fail' | 'warn';
 export type CommentMode = 'always' | 'on-conflict' | 'never';
 
 export interface ActionInputs {
@@ -12,6 +14,7 @@ export interface ActionInputs {
   registry: string[];
   config: string | undefined;
   failOn: FailOn;
+  incomplete: IncompletePolicy;
   comment: CommentMode;
   review: boolean;
   annotations: boolean;
@@ -30,6 +33,7 @@ export function readInputs(getInput: (name: string) => string): ActionInputs {
     registry: splitList(getInput('registry')).map((path) => insideWorkspace('registry', path)),
     config: optionalPath('config', getInput('config')),
     failOn: oneOf('fail-on', getInput('fail-on'), ['new', 'any', 'none'], 'new'),
+    incomplete: oneOf('incomplete', getInput('incomplete'), ['fail', 'warn'], 'fail'),
     comment: oneOf('comment', getInput('comment'), ['always', 'on-conflict', 'never'], 'on-conflict'),
     review: booleanInput('review', getInput('review'), true),
     annotations: booleanInput('annotations', getInput('annotations'), true),

@@ -1,8 +1,7 @@
 // The new conflicts' proposed ports, one entry per line that holds a literal to change:
 // what a review comment suggests, or the sticky comment lists when the line is not in
 // the diff.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { workingTreeOf } from '../discover/tree.js';
 import type { Conflict } from '../model/types.js';
 import { describeConflict } from '../report/markdown.js';
 import { markdownCode, markdownLink } from '../report/escape.js';
@@ -52,13 +51,14 @@ export function lineProposals(conflicts: readonly Conflict[], readLine: ReadLine
   });
 }
 
-/** Reads the files once; a line without its line ending (`\r` included), or undefined past the end. */
-export async function workspaceLines(root: string, files: Iterable<string>): Promise<ReadLine> {
-  const lines = new Map<string, string[]>();
-  for (const file of new Set(files)) {
-    const text = await readFile(join(root, file), 'utf8').catch(() => undefined);
-    if (text !== undefined) lines.set(file, text.split('\n'));
-  }
+/**
+ * Reads the files once, as the check read them (regular files only, no link followed); a
+ * line without its line ending (`\r` included), or undefined past the end.
+ */
+export async function workspaceLines(root: string, files: Iterable<string>, maxBytes: number): Promise<ReadLine> {
+  const tree = await workingTreeOf(root, [...new Set(files)]);
+  const { texts } = await tree.read(tree.paths, maxBytes);
+  const lines = new Map([...texts].map(([file, text]) => [file, text.split('\n')]));
   return (file, line) => lines.get(file)?.[line - 1]?.replace(/\r$/, '');
 }
 

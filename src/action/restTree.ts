@@ -1,7 +1,7 @@
 // The base tree of a shallow clone, whose base commit git does not have: the working tree,
 // with the files the change touched read as they were at the base through the REST
 // contents API. Only those files differ, so nothing else needs the network.
-import { decodeText, type FileTree, type ReadResult } from '../discover/tree.js';
+import { addDecoded, type FileTree, type ReadResult } from '../discover/tree.js';
 import type { Diagnostic } from '../model/types.js';
 import type { BaseSnapshot } from '../pipeline/check.js';
 import { describeApiFailure } from './github.js';
@@ -64,10 +64,7 @@ async function fetchAll(paths: readonly string[], maxBytes: number, fetchFile: F
         continue;
       }
       if (content === 'too-large') diagnostics.push({ file: path, severity: 'warning', message: 'file is larger than the read limit at the base: not read' });
-      else if (content !== undefined) {
-        const text = decodeText(content);
-        if (text !== undefined) texts.set(path, text);
-      }
+      else if (content !== undefined) addDecoded(path, content, texts, diagnostics);
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENT_FETCHES, paths.length) }, worker));

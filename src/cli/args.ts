@@ -3,6 +3,8 @@ import { nearest } from './nearest.js';
 
 export type OutputFormat = 'text' | 'markdown' | 'json' | 'sarif';
 export type FailOn = 'new' | 'any' | 'none';
+/** What an incomplete check does to the exit status: fail it (the default), or only say so. */
+export type IncompletePolicy = 'fail' | 'warn';
 
 interface Common {
   root: string;
@@ -19,7 +21,7 @@ const COMMANDS: readonly CommandName[] = ['check', 'ports', 'suggest', 'fix'];
 export type CliCommand =
   | { command: 'help'; topic: 'main' | CommandName }
   | { command: 'version' }
-  | (Common & { command: 'check'; base?: string; format: OutputFormat; failOn: FailOn })
+  | (Common & { command: 'check'; base?: string; format: OutputFormat; failOn: FailOn; incomplete: IncompletePolicy })
   | (Common & { command: 'ports'; format: Exclude<OutputFormat, 'sarif'> })
   | (Common & { command: 'suggest'; service: string; category?: string; count: number; format: 'text' | 'json' })
   | (Omit<Common, 'output'> & { command: 'fix'; base?: string; dryRun: boolean });
@@ -34,7 +36,7 @@ const COMMON_OPTIONS = {
 } as const;
 
 const OPTIONS = {
-  check: { ...COMMON_OPTIONS, output: { type: 'string' }, base: { type: 'string' }, format: { type: 'string' }, 'fail-on': { type: 'string' } },
+  check: { ...COMMON_OPTIONS, output: { type: 'string' }, base: { type: 'string' }, format: { type: 'string' }, 'fail-on': { type: 'string' }, incomplete: { type: 'string' } },
   ports: { ...COMMON_OPTIONS, output: { type: 'string' }, format: { type: 'string' } },
   suggest: { ...COMMON_OPTIONS, output: { type: 'string' }, service: { type: 'string' }, category: { type: 'string' }, count: { type: 'string' }, format: { type: 'string' } },
   fix: { ...COMMON_OPTIONS, base: { type: 'string' }, 'dry-run': { type: 'boolean' } },
@@ -70,6 +72,7 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
       command: 'check',
       format: oneOf('--format', values['format'], ['text', 'markdown', 'json', 'sarif'] as const, 'text'),
       failOn: oneOf('--fail-on', values['fail-on'], ['new', 'any', 'none'] as const, 'new'),
+      incomplete: oneOf('--incomplete', values['incomplete'], ['fail', 'warn'] as const, 'fail'),
       ...optional('base', values['base']),
     };
   }

@@ -13,7 +13,8 @@ import type { PortcullisConfig } from '../model/config.js';
 import { formatPortRange } from '../model/ports.js';
 import { compareText } from '../model/order.js';
 import type { Report } from '../model/types.js';
-import { decodeText, type FileTree, openWorkingTree } from '../discover/tree.js';
+import { decodeText } from '../discover/decode.js';
+import { type FileTree, openWorkingTree } from '../discover/tree.js';
 import { runCheck } from '../pipeline/check.js';
 import { visibleControlChars } from '../report/escape.js';
 
@@ -124,8 +125,10 @@ async function openFixable(root: string, realRoot: string, file: string, checked
     if (!info.isFile()) return { refused: 'not a regular file' };
     if ((await realpath(path)) !== join(realRoot, ...file.split('/'))) return { refused: 'a folder on its path is a symbolic link: never written through' };
     const bytes = await readFile(path);
-    const text = decodeText(bytes);
-    if (text === undefined) return { refused: 'a binary file' };
+    const decoded = decodeText(bytes);
+    // Only plain UTF-8 is rewritten: any other bytes would not survive the round trip.
+    if (decoded.problem !== undefined) return { refused: bytes.includes(0) ? 'a binary file' : 'not valid UTF-8: rewriting it would change other bytes' };
+    const { text } = decoded;
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
     if (!encode(text, bom).equals(bytes)) return { refused: 'not valid UTF-8: rewriting it would change other bytes' };
     if (checkedHash === undefined) return { refused: 'the check did not read it' };

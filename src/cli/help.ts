@@ -2,15 +2,17 @@ export const MAIN_HELP = `portcullis: keeps a repository's network ports free of
 
 Usage:
   portcullis check   [ROOT] [--base REF] [--registry PATH]... [--config FILE]
-                     [--format text|markdown|json|sarif] [--fail-on new|any|none] [--output FILE]
+                     [--format text|markdown|json|sarif] [--fail-on new|any|none]
+                     [--incomplete fail|warn] [--output FILE]
   portcullis ports   [ROOT] [--format text|markdown|json] [--config FILE] [--registry PATH]...
   portcullis suggest [ROOT] --service NAME [--category CAT] [--count N] [--format text|json]
   portcullis fix     [ROOT] [--base REF] [--dry-run]
 
 Every command also takes --config FILE, --registry PATH (repeatable) and -q/--quiet.
 Run 'portcullis <command> --help' for a command's options.
-Exit status: 0 nothing failing, 1 failing conflicts (fix: a proposal not applied),
-2 usage or configuration error. Colors only on a terminal, never with NO_COLOR set.
+Exit status: 0 nothing failing, 1 failing conflicts or an incomplete check (fix: a
+proposal not applied), 2 usage or configuration error. Colors only on a terminal, never
+with NO_COLOR set.
 `;
 
 export const CHECK_HELP = `Usage: portcullis check [ROOT] [options]
@@ -24,7 +26,8 @@ Options:
   --config FILE       the config file (default: ROOT/.portcullis.yml when present)
   --format FORMAT     text (default), markdown, json or sarif
   --fail-on POLICY    new (default): fail on new errors; any: on every error; none: never
-  --output FILE       write the report to FILE instead of standard output
+  --incomplete POLICY fail (default): exit 1 when a limit left something unread; warn: only say so
+  --output FILE       write the report to FILE instead of standard output (never through a link)
   -q, --quiet         text: print only the failing conflicts, and nothing when none fails
   -h, --help          show this help
 `;

@@ -1,9 +1,10 @@
-import { stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
 import { suggestFreePorts } from '../allocate/allocate.js';
 import { loadConfig } from '../config/loadConfig.js';
 import { gitTopLevel, resolveRevision } from '../discover/git.js';
 import type { PortcullisConfig } from '../model/config.js';
+import { UnsafeWriteError, writeFileNoFollow } from '../discover/workspaceFiles.js';
 import { analyzeWorkingTree, CheckUsageError, failingConflicts, runCheck } from '../pipeline/check.js';
 import { renderInventoryJson, renderInventoryMarkdown, renderInventoryText } from '../report/inventory.js';
 import { renderJson } from '../report/json.js';
@@ -74,14 +75,15 @@ async function runCommand(command: CliCommand, io: CliIo): Promise<number> {
       json: () => renderJson(report),
       sarif: () => renderSarif(report, { toolVersion: VERSION }),
     }[command.format]();
-    await emit(rendered, command.output, io);
-    return failing.length > 0 ? EXIT_FAILING : EXIT_OK;
+    await emit(rendered, command.output, io, root);
+    const incompleteFails = report.incomplete.length > 0 && command.incomplete === 'fail';
+    return failing.length > 0 || incompleteFails ? EXIT_FAILING : EXIT_OK;
   }
   const analysis = await analyzeWorkingTree({ root, config, registry: command.registry });
   if (command.command === 'ports') {
     const bindings = [...analysis.registry.entries, ...analysis.bindings];
     const rendered = { text: renderInventoryText, markdown: renderInventoryMarkdown, json: renderInventoryJson }[command.format](bindings);
-    await emit(rendered, command.output, io);
+    await emit(rendered, command.output, io, root);
     return EXIT_OK;
   }
   if (command.category !== undefined && !analysis.registry.categories.some((category) => category.name === command.category)) {
@@ -100,7 +102,7 @@ async function runCommand(command: CliCommand, io: CliIo): Promise<number> {
     command.format === 'json'
       ? `${JSON.stringify({ service: command.service, category: command.category ?? null, ports }, null, 2)}\n`
       : ports.map((port) => `${port}\n`).join('');
-  await emit(rendered, command.output, io);
+  await emit(rendered, command.output, io, root);
   return EXIT_OK;
 }
 
@@ -136,11 +138,20 @@ async function configFor(root: string, given: string | undefined, cwd: string): 
   throw new UsageError(named);
 }
 
-async function emit(text: string, output: string | undefined, io: CliIo): Promise<void> {
+/**
+ * Stdout, or `--output`: never through a link, and inside the root never through a linked
+ * folder (a pull request can commit `report.json -> ~/.bashrc`); a path the user names
+ * outside the root is theirs to choose.
+ */
+async function emit(text: string, output: string | undefined, io: CliIo, root: string): Promise<void> {
   if (output === undefined) io.stdout(text.endsWith('\n') ? text : `${text}\n`);
-  else await writeFile(resolvePath(io.cwd, output), text).catch((error: unknown) => {
-    throw new UsageError(`--output ${output}: cannot write: ${describeWriteError(error)}`);
-  });
+  else {
+    try {
+      writeFileNoFollow({ path: resolvePath(io.cwd, output), root }, text);
+    } catch (error) {
+      throw new UsageError(`--output ${output}: cannot write: ${error instanceof UnsafeWriteError ? error.message : describeWriteError(error)}`);
+    }
+  }
 }
 
 function describeWriteError(error: unknown): string {

@@ -26,7 +26,8 @@ export function parseConfig(path: string, text: string): ConfigResult {
 }
 
 function parseConfigYaml(yaml: YamlFile): ConfigResult {
-  const syntaxErrors = yaml.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+  // Duplicate keys are reported by path when the config is validated.
+  const syntaxErrors = yaml.diagnostics.filter((diagnostic) => diagnostic.severity === 'error' && !yaml.duplicateKeys.includes(diagnostic));
   const firstSyntaxError = syntaxErrors[0];
   if (firstSyntaxError) {
     const at = { file: yaml.path, line: firstSyntaxError.line ?? 1, column: firstSyntaxError.column ?? 1 };

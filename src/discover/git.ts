@@ -2,16 +2,29 @@
 // and every path git prints is NUL-separated, so names with spaces, newlines or leading
 // dashes survive.
 import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 
 const MAX_BUFFER = 256 * 1024 * 1024;
 
-export class GitError extends Error {}
+export class GitError extends Error {
+  constructor(
+    message: string,
+    /** git's own first line of complaint (`fatal: not a git repository ...`), or the spawn error's code. */
+    readonly reason: string = message,
+  ) {
+    super(message);
+  }
+}
 
 export function git(cwd: string, args: readonly string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile('git', [...args], { cwd, maxBuffer: MAX_BUFFER, encoding: 'utf8', env: gitEnv() }, (error, stdout, stderr) => {
-      if (error) reject(new GitError(`git ${args[0] ?? ''}: ${(stderr || error.message).trim().split('\n')[0] ?? ''}`));
-      else resolve(stdout);
+      if (!error) resolve(stdout);
+      else {
+        const reason = ((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'ENOENT' : stderr || error.message).trim().split('\n')[0] ?? '';
+        reject(new GitError(`git ${args[0] ?? ''}: ${reason}`, reason));
+      }
     });
   });
 }
@@ -27,10 +40,33 @@ export function splitNul(output: string): string[] {
 
 /** The git work tree's top folder for `dir`, or undefined outside a checkout. */
 export async function gitTopLevel(dir: string): Promise<string | undefined> {
+  const found = await findCheckout(dir);
+  return 'top' in found ? found.top : undefined;
+}
+
+export type Checkout = { top: string } | { outside: true } | { refused: string };
+
+/**
+ * Whether `dir` lies in a git checkout. Outside one, git says "not a git repository"; any
+ * other failure (a checkout owned by another user: "detected dubious ownership"; no git
+ * installed where a `.git` is) is a refusal, which the caller must say aloud: reading the
+ * folder without git reads what .gitignore hides.
+ */
+export async function findCheckout(dir: string): Promise<Checkout> {
   try {
-    return (await git(dir, ['rev-parse', '--show-toplevel'])).trim();
-  } catch {
-    return undefined;
+    return { top: (await git(dir, ['rev-parse', '--show-toplevel'])).trim() };
+  } catch (error) {
+    const reason = error instanceof GitError ? error.reason : String(error);
+    if (/not a git repository/i.test(reason)) return { outside: true };
+    if (reason === 'ENOENT') return hasGitFolderAbove(dir) ? { refused: 'git is not installed' } : { outside: true };
+    return { refused: reason.replace(/^fatal: /, '') };
+  }
+}
+
+function hasGitFolderAbove(dir: string): boolean {
+  for (let folder = resolve(dir); ; folder = dirname(folder)) {
+    if (existsSync(join(folder, '.git'))) return true;
+    if (dirname(folder) === folder) return false;
   }
 }
 
@@ -103,4 +139,72 @@ export async function listTree(cwd: string, revision: string): Promise<TreeEntry
     entries.push({ path: record.slice(tab + 1), oid, mode });
   }
   return entries;
+}
+
+/** True when the clone holds the commit (a shallow clone may not). */
+export async function hasCommit(cwd: string, sha: string): Promise<boolean> {
+  return git(cwd, ['cat-file', '-e', `${sha}^{commit}`]).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * Fetches a commit from `origin` by its sha, one commit deep, as actions/checkout fetches
+ * (its credentials are in the clone's config). No hook of the repository's runs: hooks are
+ * switched off, and a shallow fetch needs no other program.
+ */
+export async function fetchCommit(cwd: string, sha: string, depth = 1): Promise<boolean> {
+  if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(sha)) return false;
+  try {
+    await git(cwd, ['-c', 'core.hooksPath=/dev/null', 'fetch', '--quiet', '--no-tags', '--no-recurse-submodules', `--depth=${depth}`, 'origin', sha]);
+    return hasCommit(cwd, sha);
+  } catch {
+    return false;
+  }
+}
+
+/** One hunk of `git diff -U0`: lines [oldStart, oldStart + oldCount) became [newStart, newStart + newCount). */
+export interface Hunk {
+  oldStart: number;
+  oldCount: number;
+  newStart: number;
+  newCount: number;
+}
+
+/**
+ * The files (relative to `cwd`) that differ between two commits, and the hunks of each that
+ * `wanted` names. Trees are compared with trees, so no filter or text conversion runs.
+ */
+export async function changedHunks(cwd: string, from: string, to: string, wanted: ReadonlySet<string>): Promise<Map<string, Hunk[]>> {
+  const names = splitNul(await git(cwd, ['diff', '--name-only', '-z', '--no-renames', '--relative', from, to, '--']));
+  const hunks = new Map<string, Hunk[]>();
+  for (const name of names) {
+    if (!wanted.has(name)) continue;
+    const patch = await git(cwd, ['diff', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames', '--relative', from, to, '--', `:(literal)${name}`]);
+    hunks.set(name, parseHunkHeaders(patch));
+  }
+  return hunks;
+}
+
+const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+
+export function parseHunkHeaders(patch: string): Hunk[] {
+  const hunks: Hunk[] = [];
+  for (const line of patch.split('\n')) {
+    const header = HUNK_HEADER.exec(line);
+    if (!header) continue;
+    hunks.push({ oldStart: Number(header[1]), oldCount: header[2] === undefined ? 1 : Number(header[2]), newStart: Number(header[3]), newCount: header[4] === undefined ? 1 : Number(header[4]) });
+  }
+  return hunks;
+}
+
+/** A file of a commit (`path` relative to `cwd`): its bytes, 'link', 'too-large', or undefined when absent. */
+export async function readAtRevision(cwd: string, revision: string, path: string, maxBytes: number): Promise<Buffer | 'link' | 'too-large' | undefined> {
+  const [entry] = splitNul(await git(cwd, ['ls-tree', '-z', revision, '--', `:(literal)${path}`]));
+  if (entry === undefined) return undefined;
+  const [mode, type, oid] = entry.slice(0, entry.indexOf('\t')).split(' ');
+  if (mode === '120000') return 'link';
+  if (type !== 'blob' || oid === undefined) return undefined;
+  return (await readBlobs(cwd, [oid], maxBytes)).get(oid);
 }

@@ -60,6 +60,7 @@ export function selectCandidates(paths: readonly string[], options: SelectOption
       file: '.',
       severity: 'error',
       message: `${candidates.length} files to check, over the limit of ${options.limits.maxFiles}: only the first ${options.limits.maxFiles} (by path) were read; ${raiseHint('maxFiles')}, or narrow the check with exclude globs`,
+      limit: 'file-limit',
     });
     candidates.length = options.limits.maxFiles;
   }

@@ -1,13 +1,14 @@
 // A tree of files to check: the working tree at HEAD, or a commit's tree for the base.
 // Listing and reading live here; everything downstream sees root-relative paths and text.
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
-import { isAbsolute, relative, sep } from 'node:path';
+import { relative, sep } from 'node:path';
 import fg from 'fast-glob';
 import type { Diagnostic } from '../model/types.js';
 import { raiseHint } from './limits.js';
-import { git, gitTopLevel, listTree, readBlobs, splitNul, type TreeEntry } from './git.js';
+import { decodeText } from './decode.js';
+import { findCheckout, git, gitTopLevel, listTree, readBlobs, splitNul, type TreeEntry } from './git.js';
 import { VENDORED_FOLDERS } from './skip.js';
+import { FolderCheck, readRegularFile, type RegularFileRead } from './workspaceFiles.js';
 
 export interface ReadResult {
   texts: Map<string, string>;
@@ -19,8 +20,10 @@ export interface FileTree {
   readonly root?: string;
   /** Root-relative `/`-separated paths of every file in the tree. */
   readonly paths: readonly string[];
-  /** Reads text files; files over `maxBytes`, binary files and unsafe links give diagnostics or nothing. */
+  /** Reads text files; files over `maxBytes`, links and undecodable bytes give diagnostics. */
   read(paths: readonly string[], maxBytes: number): Promise<ReadResult>;
+  /** What went wrong listing the tree (git refusing the checkout). */
+  readonly diagnostics?: readonly Diagnostic[];
 }
 
 /**
@@ -29,21 +32,24 @@ export interface FileTree {
  * elsewhere fast-glob, skipping vendored folders (node_modules, vendor, ...) and .git, never following links.
  */
 export async function openWorkingTree(root: string): Promise<FileTree> {
-  const top = await gitTopLevel(root);
+  const checkout = await findCheckout(root);
   // A folder that the enclosing repository ignores (a build output, a scratch copy) has no
   // files in git's eyes: list it as a plain folder.
-  const listed = top === undefined ? [] : await gitListFiles(root);
+  const listed = 'top' in checkout ? await gitListFiles(root) : [];
   const paths = listed.length > 0 ? listed : await globFiles(root);
-  return workingTreeOf(root, paths);
+  const tree = await workingTreeOf(root, paths);
+  if (!('refused' in checkout)) return tree;
+  const message = `git refused this repository (${checkout.refused}): files were listed without git, so .gitignore is not honoured; mark the folder safe (git config --global --add safe.directory <path>)`;
+  return { ...tree, diagnostics: [{ file: '.', severity: 'error', message }] };
 }
 
 /** The working tree under `root` with a listing already made (a worker thread's view of it). */
 export async function workingTreeOf(root: string, paths: readonly string[]): Promise<FileTree> {
-  const realRoot = await realpath(root);
+  const folders = new FolderCheck(root);
   return {
     root,
     paths,
-    read: (wanted, maxBytes) => readWorkingFiles(root, realRoot, wanted, maxBytes),
+    read: async (wanted, maxBytes) => readWorkingFiles(root, folders, wanted, maxBytes),
   };
 }
 
@@ -67,71 +73,35 @@ async function globFiles(root: string): Promise<string[]> {
  * Synchronous reads: for thousands of small files they cost a third of what fs.promises
  * does (one libuv round trip per call), and a check has nothing else to do meanwhile.
  */
-async function readWorkingFiles(root: string, realRoot: string, wanted: readonly string[], maxBytes: number): Promise<ReadResult> {
+async function readWorkingFiles(root: string, folders: FolderCheck, wanted: readonly string[], maxBytes: number): Promise<ReadResult> {
   const texts = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   for (const path of wanted) {
-    const absolute = `${root}${sep}${path.split('/').join(sep)}`;
+    if (!folders.reachable(path)) {
+      diagnostics.push({ file: path, severity: 'warning', message: 'lies in a folder reached through a symbolic link: not read (Portcullis reads only inside the root)' });
+      continue;
+    }
+    let read: RegularFileRead;
     try {
-      const read = readWorkingFile(absolute, realRoot, maxBytes);
-      if (typeof read === 'string') texts.set(path, read);
-      else if (read.problem !== undefined) diagnostics.push({ file: path, severity: 'warning', message: read.problem });
+      read = readRegularFile(`${root}${sep}${path.split('/').join(sep)}`, maxBytes);
     } catch (error) {
       diagnostics.push({ file: path, severity: 'warning', message: `could not be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+      continue;
     }
+    if (read.kind === 'bytes') addDecoded(path, read.bytes, texts, diagnostics);
+    else if (read.kind === 'link') diagnostics.push({ file: path, severity: 'warning', message: SYMLINK_MESSAGE });
+    else if (read.kind === 'too-large') diagnostics.push(tooLargeDiagnostic(path, read.size, maxBytes));
   }
   return { texts, diagnostics };
 }
 
-/**
- * Opens without following a link and without waiting on a FIFO, so that one open and one
- * fstat answer what an lstat and a second open did (18,500 files: 105 ms instead of 125). A link
- * fails to open (ELOOP) and takes the slow path; so does a platform without O_NOFOLLOW.
- */
-const OPEN_PLAIN_FILE = constants.O_NOFOLLOW === undefined ? undefined : constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+export const SYMLINK_MESSAGE = 'symbolic link: not followed (Portcullis reads only regular files)';
 
-/** A file's text; or why it was not read (`problem`), or nothing to say (binary, a folder). */
-function readWorkingFile(absolute: string, realRoot: string, maxBytes: number): string | { problem?: string } {
-  const fd = OPEN_PLAIN_FILE === undefined ? undefined : openUnlessLink(absolute, OPEN_PLAIN_FILE);
-  if (fd === undefined) return readThroughLink(absolute, realRoot, maxBytes);
-  try {
-    const info = fstatSync(fd);
-    if (!info.isFile()) return {};
-    if (info.size > maxBytes) return { problem: tooLargeMessage(info.size, maxBytes) };
-    return decodeText(readFileSync(fd)) ?? {};
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function openUnlessLink(absolute: string, flags: number): number | undefined {
-  try {
-    return openSync(absolute, flags);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOOP') return undefined;
-    throw error;
-  }
-}
-
-/** A link is followed only when its target stays inside the root. */
-function readThroughLink(absolute: string, realRoot: string, maxBytes: number): string | { problem?: string } {
-  let info = lstatSync(absolute);
-  if (info.isSymbolicLink()) {
-    const target = safeRealpath(absolute);
-    if (target === undefined || !isInside(realRoot, target)) return { problem: 'symbolic link that leaves the root: not followed' };
-    info = statSync(target);
-  }
-  if (!info.isFile()) return {};
-  if (info.size > maxBytes) return { problem: tooLargeMessage(info.size, maxBytes) };
-  return decodeText(readFileSync(absolute)) ?? {};
-}
-
-function safeRealpath(path: string): string | undefined {
-  try {
-    return realpathSync(path);
-  } catch {
-    return undefined;
-  }
+/** Decoded text into `texts`, and what was wrong with its bytes into `diagnostics`. */
+export function addDecoded(path: string, bytes: Uint8Array, texts: Map<string, string>, diagnostics: Diagnostic[]): void {
+  const decoded = decodeText(bytes);
+  texts.set(path, decoded.text);
+  if (decoded.problem) diagnostics.push({ file: path, line: decoded.problem.line, severity: 'warning', message: decoded.problem.message });
 }
 
 /**
@@ -160,11 +130,8 @@ export async function openRevisionTree(root: string, revision: string): Promise<
       const contents = await readBlobs(root, blobs.map(([, entry]) => entry.oid), maxBytes);
       for (const [path, entry] of blobs) {
         const content = contents.get(entry.oid);
-        if (content === 'too-large') diagnostics.push({ file: path, severity: 'warning', message: tooLargeMessage(undefined, maxBytes) });
-        else if (content !== undefined) {
-          const text = decodeText(content);
-          if (text !== undefined) texts.set(path, text);
-        }
+        if (content === 'too-large') diagnostics.push(tooLargeDiagnostic(path, undefined, maxBytes));
+        else if (content !== undefined) addDecoded(path, content, texts, diagnostics);
       }
       return { texts, diagnostics };
     },
@@ -190,26 +157,15 @@ async function filterDrivers(root: string): Promise<string[]> {
   return [...new Set(keys.split('\n').filter((key) => key !== '').map((key) => key.slice('filter.'.length, key.lastIndexOf('.'))))];
 }
 
-function tooLargeMessage(size: number | undefined, maxBytes: number): string {
-  return `file is larger than the ${formatBytes(maxBytes)} limit${size === undefined ? '' : ` (${formatBytes(size)})`}: not read (${raiseHint('maxFileBytes')})`;
+export function tooLargeDiagnostic(path: string, size: number | undefined, maxBytes: number): Diagnostic {
+  const message = `file is larger than the ${formatBytes(maxBytes)} limit${size === undefined ? '' : ` (${formatBytes(size)})`}: not read (${raiseHint('maxFileBytes')})`;
+  return { file: path, severity: 'warning', message, limit: 'file-size' };
 }
 
 export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(2))} MiB`;
   if (bytes >= 1024) return `${Number((bytes / 1024).toFixed(1))} KiB`;
   return `${bytes} bytes`;
-}
-
-/** Text, or undefined for a binary file (one with a NUL byte in its first 8 KiB, as git decides). */
-export function decodeText(bytes: Buffer): string | undefined {
-  if (bytes.subarray(0, 8192).includes(0)) return undefined;
-  const text = bytes.toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-function isInside(root: string, target: string): boolean {
-  const rel = relative(root, target);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
 function toPosix(path: string): string {

@@ -3,6 +3,15 @@
 // must be reported where its literal is (the `.env` line, or the default), since that is
 // the line a fix edits, and the reference is kept as `via`.
 import type { SourceLocation } from '../model/types.js';
+import { noteLimitHit } from './limitsHit.js';
+
+/**
+ * The longest value one interpolation may produce. Compose has no limit, but `.env` lines
+ * that each repeat the one above twice (`B=${A}${A}`, `C=${B}${B}`, ...) double a value per
+ * line: forty lines would need a terabyte. No port, name or setting this check reads comes
+ * near this length.
+ */
+export const MAX_INTERPOLATED_LENGTH = 64 * 1024;
 
 export interface VariableValue {
   value: string;
@@ -56,9 +65,9 @@ export interface InterpolationProblem {
   /**
    * `unset`: referenced without a value or a default (Compose substitutes ""); `required`:
    * `${X:?msg}` / `${X?msg}` unmet (Compose refuses to run); `invalid`: a malformed
-   * `${...}` (Compose refuses the file).
+   * `${...}` (Compose refuses the file); `too-long`: the value would pass the length limit.
    */
-  kind: 'unset' | 'required' | 'invalid';
+  kind: 'unset' | 'required' | 'invalid' | 'too-long';
   message: string;
   /** Offset of the reference's `$` in the input. */
   offset: number;
@@ -75,8 +84,8 @@ export interface Interpolation {
  * `${NAME:?error}`, `${NAME?error}`, `${NAME:+replacement}` and `${NAME+replacement}`, with
  * defaults and replacements interpolated in turn. A `$` followed by anything else stays.
  */
-export function interpolate(input: string, lookup: VariableLookup): Interpolation {
-  const out = new OutputBuilder();
+export function interpolate(input: string, lookup: VariableLookup, maxLength: number = MAX_INTERPOLATED_LENGTH): Interpolation {
+  const out = new OutputBuilder(maxLength);
   interpolateRange(input, 0, input.length, lookup, out, undefined);
   return out.result();
 }
@@ -93,9 +102,20 @@ class OutputBuilder {
   private value = '';
   private readonly pieces: InterpolatedPiece[] = [];
   private readonly problems: InterpolationProblem[] = [];
+  private overflowed = false;
 
+  constructor(private readonly maxLength: number) {}
+
+  /** Past the limit, nothing more is appended: the value stops where it was, and says why. */
   append(text: string, origin: TextOrigin, reference: VariableReference | undefined): void {
-    if (text === '') return;
+    if (text === '' || this.overflowed) return;
+    if (this.value.length + text.length > this.maxLength) {
+      this.overflowed = true;
+      noteLimitHit('env-expansion');
+      const offset = reference?.start ?? (origin.kind === 'input' ? origin.offset : 0);
+      this.problems.push({ kind: 'too-long', message: `the value expands to more than ${this.maxLength} characters (a fixed limit): not expanded`, offset });
+      return;
+    }
     const start = this.value.length;
     this.value += text;
     this.pieces.push({ start, end: this.value.length, origin, ...(reference ? { reference } : {}) });
@@ -186,7 +206,7 @@ function applyOperator(
     case ':?':
     case '?':
       if (missing) {
-        const reason = interpolate(input.slice(argStart, argEnd), lookup).value;
+        const reason = interpolate(input.slice(argStart, argEnd), lookup, 1024).value;
         const message = `required variable ${reference.name} is missing a value${reason === '' ? '' : `: ${reason}`}`;
         out.problem({ kind: 'required', message, offset: reference.start });
       } else {

@@ -5,6 +5,7 @@
 import type { Parser, Tree } from 'web-tree-sitter';
 import { raiseHint } from '../discover/limits.js';
 import type { ParseBudget } from '../model/types.js';
+import { noteLimitHit } from './limitsHit.js';
 
 export function createParseBudget(limits: { maxParseMillis: number; maxParseSeconds: number }, now: () => number = () => performance.now()): ParseBudget {
   return { fileMillis: limits.maxParseMillis, runMillis: limits.maxParseSeconds * 1000, spentMillis: 0, now };
@@ -72,6 +73,7 @@ export function chargedParse<T>(budget: ParseBudget | undefined, parse: () => T)
 }
 
 function timedOut<Timeout extends ParseTimeout>(timeout: Timeout, budget: ParseBudget): { timeout: Timeout; message: string } {
+  noteLimitHit('parse-budget');
   const message =
     timeout === 'file'
       ? `not read: parsing took longer than ${budget.fileMillis} ms (${raiseHint('maxParseMillis')})`

@@ -20,6 +20,7 @@ import {
   visit,
 } from 'yaml';
 import type { Diagnostic, SourceLocation } from '../model/types.js';
+import { noteLimitHit } from './limitsHit.js';
 import { type Positioner, textPositioner } from './textPositions.js';
 
 /** How many alias dereferences one file may cost before it is abandoned. */
@@ -40,7 +41,12 @@ export interface YamlFile {
   readonly path: string;
   readonly text: string;
   readonly documents: Document.Parsed[];
+  /** Syntax errors, recovery notes and duplicate keys. */
   readonly diagnostics: Diagnostic[];
+  /** True when the text is not well-formed YAML (a duplicate key is well-formed, though forbidden). */
+  readonly malformed: boolean;
+  /** The duplicate keys among the diagnostics: readers that validate with zod report them by path instead. */
+  readonly duplicateKeys: readonly Diagnostic[];
   /** Follows aliases (counting them); returns the node itself otherwise. */
   resolve(node: unknown): unknown;
   /** The value of `key` in a mapping, honouring `<<` merge keys (explicit keys win). */
@@ -97,7 +103,44 @@ export function parseYaml(path: string, text: string, options: ParseYamlOptions 
       }
     }
   }
-  return new YamlFileImpl(path, source, parsed.documents, parsed.position, [...parsed.errors, ...parsed.notes], parsed.damage);
+  const duplicates = duplicateKeys(path, parsed.documents, parsed.position);
+  return new YamlFileImpl(path, source, parsed.documents, parsed.position, [...parsed.errors, ...parsed.notes, ...duplicates], parsed.damage, parsed.errors.length > 0, duplicates);
+}
+
+/**
+ * A key written twice in one mapping. The `yaml` package reports it only with uniqueKeys,
+ * as an error that stops nothing but marks the document damaged; Compose, kubectl and
+ * process-compose (Go's yaml.v3) refuse the file. Said at the second key, and the file is
+ * read all the same: a duplicate must not hide the claims around it. Merge keys (`<<`) may
+ * repeat.
+ */
+function duplicateKeys(path: string, documents: readonly Document.Parsed[], position: Positioner): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const document of documents) {
+    visit(document, {
+      Map: (_key, map) => {
+        const first = new Map<string, number>();
+        for (const pair of map.items) {
+          const key = isScalar(pair.key) ? pair.key : undefined;
+          const offset = key?.range?.[0];
+          if (key === undefined || offset === undefined || key.value === '<<') continue;
+          const name = String(key.value);
+          const earlier = first.get(name);
+          if (earlier === undefined) {
+            first.set(name, offset);
+            continue;
+          }
+          found.push({
+            file: path,
+            ...position(offset),
+            severity: 'error',
+            message: `duplicate key ${JSON.stringify(name)} (first on line ${position(earlier).line}): YAML forbids it, and Docker Compose and kubectl refuse the file`,
+          });
+        }
+      },
+    });
+  }
+  return found;
 }
 
 interface ParsedYaml {
@@ -117,6 +160,7 @@ function parseDocuments(path: string, text: string): ParsedYaml {
   const tokens = Array.from(new Parser().parse(text));
   const tooDeep = firstCollectionBeyond(tokens, MAX_YAML_NESTING);
   if (tooDeep !== undefined) {
+    noteLimitHit('parse-budget');
     const message = `YAML nested more than ${MAX_YAML_NESTING} levels deep: the file is not read (a fixed limit; no configuration nests this deep)`;
     return { documents: [], position, errors: [{ file: path, ...position(tooDeep), severity: 'error', message }], notes: [], damage: [] };
   }
@@ -172,12 +216,15 @@ class YamlFileImpl implements YamlFile {
     private readonly positionOf: Positioner,
     readonly diagnostics: Diagnostic[],
     private readonly damage: readonly number[],
+    readonly malformed: boolean,
+    readonly duplicateKeys: readonly Diagnostic[],
   ) {}
 
   resolve(node: unknown): unknown {
     let current = node;
     for (let hops = 0; isAlias(current); hops++) {
       if (++this.aliasesFollowed > MAX_ALIAS_RESOLUTIONS || hops > MAX_YAML_DEPTH) {
+        noteLimitHit('alias-expansion');
         throw new AliasBudgetExceeded(`more than ${MAX_ALIAS_RESOLUTIONS} YAML aliases followed`);
       }
       current = this.anchored(current);
@@ -209,7 +256,11 @@ class YamlFileImpl implements YamlFile {
 
   entries(map: unknown, depth = 0): Array<[string, unknown, unknown]> {
     const resolved = this.resolve(map);
-    if (!isMap(resolved) || depth > MAX_YAML_DEPTH) return [];
+    if (!isMap(resolved)) return [];
+    if (depth > MAX_YAML_DEPTH) {
+      noteLimitHit('parse-budget');
+      return [];
+    }
     const explicit: Array<[string, unknown, unknown]> = [];
     const merged: Array<[string, unknown, unknown]> = [];
     for (const pair of (resolved as YAMLMap).items) {

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { MAX_PORT, MIN_PORT, parsePortRange } from '../model/ports.js';
 import type { PortRange, SourceLocation } from '../model/types.js';
+import { noteLimitHit } from './limitsHit.js';
 import { isMap, isScalar, isSeq, MAX_YAML_DEPTH, type YamlFile } from './yaml.js';
 
 export type YamlPath = ReadonlyArray<string | number>;
@@ -46,6 +47,7 @@ export function yamlToPlain(yaml: YamlFile, node: unknown): PlainValue {
   const convert = (current: unknown, path: YamlPath): unknown => {
     const resolved = yaml.resolve(current);
     if (path.length > MAX_YAML_DEPTH) {
+      noteLimitHit('parse-budget');
       problems.push({ path, node: resolved, message: `nested deeper than ${MAX_YAML_DEPTH} levels` });
       return undefined;
     }

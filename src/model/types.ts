@@ -20,6 +20,30 @@ export interface Diagnostic {
   column?: number;
   severity: Severity;
   message: string;
+  /** Set when a read limit caused it: the check did not see everything (not part of the JSON diagnostic). */
+  limit?: IncompleteReason;
+}
+
+/**
+ * Why a check did not see everything it should have (DESIGN "Trust"): each makes the report
+ * incomplete, which fails the gate unless the workflow lets it warn.
+ */
+export type IncompleteReason =
+  | 'file-size'
+  | 'file-limit'
+  | 'total-bytes'
+  | 'line-length'
+  | 'parse-budget'
+  | 'alias-expansion'
+  | 'env-expansion'
+  | 'conflict-limit'
+  | 'rest-file-list'
+  | 'base-unreadable';
+
+/** One reason the check is incomplete, with a sentence that names what was not read and how to fix it. */
+export interface Incomplete {
+  reason: IncompleteReason;
+  message: string;
 }
 
 /**
@@ -240,4 +264,6 @@ export interface Report {
   bindings: Binding[];
   conflicts: Conflict[];
   diagnostics: Diagnostic[];
+  /** Empty when everything was read. */
+  incomplete: Incomplete[];
 }

@@ -45,7 +45,7 @@ export function analyzeExtraction(files: readonly ExtractedFile[], config: Portc
   const { conflicts, omitted } = detectConflictsWithin(bindings, registry, MAX_CONFLICT_CLAIMS);
   if (omitted > 0) {
     const message = `${omitted} more conflicts not reported: those of the lowest ports already name ${MAX_CONFLICT_CLAIMS} claims (a fixed limit; ranges that overlap by the thousand make a conflict for every stretch between two range ends)`;
-    diagnostics.push({ file: '.', severity: 'error', message });
+    diagnostics.push({ file: '.', severity: 'error', message, limit: 'conflict-limit' });
   }
   return { bindings, registry, conflicts, diagnostics };
 }

@@ -8,10 +8,11 @@ import { resolveRevision } from '../discover/git.js';
 import { isRegistryExtractor, readersOf, registryExtractorFor } from '../extract/index.js';
 import type { PortcullisConfig } from '../model/config.js';
 import { compareText } from '../model/order.js';
-import type { Binding, Conflict, Diagnostic, Extractor, Report } from '../model/types.js';
+import type { Binding, Conflict, Diagnostic, Extractor, Incomplete, Report } from '../model/types.js';
 import { type Analysis, analyzeExtraction } from './analyze.js';
 import { extractTree, type ReadFile, type TreeExtraction } from './extractTree.js';
 import { applyIgnoreRules } from './ignore.js';
+import { summarizeIncomplete } from './incomplete.js';
 
 export interface CheckOptions {
   /** The repository folder to check. */
@@ -29,6 +30,8 @@ export interface CheckOptions {
    * missing): a tree read from elsewhere, such as the REST API. It replaces `base`.
    */
   baseSnapshot?: BaseSnapshot;
+  /** What the caller already knows the check cannot see (the Action: a base it could not read). */
+  incomplete?: readonly Incomplete[];
   /** The working tree to read, when the caller must see what is read (`portcullis fix`); default: the tree at `root`. */
   workingTree?: FileTree;
 }
@@ -74,6 +77,7 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
     bindings: sortBindings(bindings),
     conflicts,
     diagnostics: sortDiagnostics(head.analysis.diagnostics),
+    incomplete: summarizeIncomplete(head.analysis.diagnostics, head.extraction.limitsHit, options.incomplete),
   };
 }
 
@@ -122,7 +126,7 @@ async function checkTree(
     isRegistry: isRegistryExtractor(reader),
   }));
   const analysis = analyzeExtraction(files, config, { paths: tree.paths, rootName: basename(root) });
-  analysis.diagnostics.push(...registries.diagnostics, ...selected.diagnostics, ...extraction.diagnostics);
+  analysis.diagnostics.push(...(tree.diagnostics ?? []), ...registries.diagnostics, ...selected.diagnostics, ...extraction.diagnostics);
   return { extraction, analysis };
 }
 

@@ -3,7 +3,8 @@ import { raiseHint, type ReadLimits } from '../discover/limits.js';
 import { type FileTree, formatBytes } from '../discover/tree.js';
 import { createParseBudget } from '../extract/parseBudget.js';
 import { EXTRACTORS } from '../extract/index.js';
-import type { Diagnostic, ExtractContext, Extractor, ExtractResult } from '../model/types.js';
+import { takeLimitsHit } from '../extract/limitsHit.js';
+import type { Diagnostic, ExtractContext, Extractor, ExtractResult, IncompleteReason } from '../model/types.js';
 import { candidateItems, extractInWorker, splitInTwo, threadsFor } from './parallel.js';
 
 /** A file as read: the reader its text chose among its candidates', and what it gave. */
@@ -18,6 +19,13 @@ export interface TreeExtraction {
   results: Map<string, ReadFile>;
   /** Problems with reading (size, links, limits), beside the extractors' own diagnostics. */
   diagnostics: Diagnostic[];
+  /** Files whose extraction hit a limit of a shared reader (alias budget, parse budget, expansion). */
+  limitsHit: LimitHit[];
+}
+
+export interface LimitHit {
+  file: string;
+  reason: IncompleteReason;
 }
 
 export interface ExtractTreeOptions {
@@ -41,7 +49,7 @@ export async function extractTree(tree: FileTree, candidates: readonly Candidate
   }
   const parts = tree.root !== undefined && threadsFor(toExtract.length) === 2 ? await extractOnTwoThreads(tree, tree.root, toExtract, options) : [await extractLocally(tree, toExtract, options)];
   for (const part of parts) for (const [path, found] of part.results) results.set(path, found);
-  return { results, diagnostics: parts.flatMap((part) => part.diagnostics) };
+  return { results, diagnostics: parts.flatMap((part) => part.diagnostics), limitsHit: parts.flatMap((part) => part.limitsHit) };
 }
 
 /** Half here, half in a worker; each half with half of the byte budget. */
@@ -60,12 +68,13 @@ async function extractOnTwoThreads(tree: FileTree, root: string, candidates: rea
     const reader = candidate?.readers[readerIndex];
     if (candidate && reader) results.set(path, { candidate, reader, result });
   }
-  return [local, { results, diagnostics: response.diagnostics }];
+  return [local, { results, diagnostics: response.diagnostics, limitsHit: response.limitsHit }];
 }
 
 /** Reads and extracts the candidates on this thread. */
 export async function extractLocally(tree: FileTree, toExtract: readonly Candidate[], options: Omit<ExtractTreeOptions, 'reuse'>): Promise<TreeExtraction> {
   const results: TreeExtraction['results'] = new Map();
+  const limitsHit: LimitHit[] = [];
   const wanted = new Set<string>();
   const present = new Set(tree.paths);
   for (const candidate of toExtract) {
@@ -91,13 +100,16 @@ export async function extractLocally(tree: FileTree, toExtract: readonly Candida
         line: overlong,
         severity: 'warning',
         message: `line ${overlong} is longer than ${options.limits.maxLineLength} characters: file not read (${raiseHint('maxLineLength')})`,
+        limit: 'line-length',
       });
       continue;
     }
+    takeLimitsHit();
     const read = extractByShape(candidate, text, context);
     if (read) results.set(candidate.path, read);
+    for (const reason of takeLimitsHit()) limitsHit.push({ file: candidate.path, reason });
   }
-  return { results, diagnostics };
+  return { results, diagnostics, limitsHit };
 }
 
 /**
@@ -172,6 +184,7 @@ function capTotalBytes(texts: Map<string, string>, limits: ReadLimits, diagnosti
       file: '.',
       severity: 'error',
       message: `${dropped} files not checked: the total of ${formatBytes(limits.maxTotalBytes)} read per run was reached (${raiseHint('maxTotalBytes')})`,
+      limit: 'total-bytes',
     });
   }
   return kept;

@@ -12,6 +12,7 @@ import { Worker } from 'node:worker_threads';
 import type { ReadLimits } from '../discover/limits.js';
 import type { Candidate } from '../discover/select.js';
 import type { Diagnostic, Extractor, ExtractResult } from '../model/types.js';
+import type { LimitHit } from './extractTree.js';
 
 /** Below this many files to parse, one thread is faster. */
 export const PARALLEL_THRESHOLD = 3000;
@@ -43,6 +44,7 @@ export interface WorkerResponse {
   /** Each read file with the index, among its candidate readers, of the one that read it. */
   results: Array<[path: string, reader: number, result: ExtractResult]>;
   diagnostics: Diagnostic[];
+  limitsHit: LimitHit[];
 }
 
 /**

@@ -13,5 +13,6 @@ const extraction = await extractLocally(tree, candidates, { rootName: request.ro
 const response: WorkerResponse = {
   results: [...extraction.results].map(([path, { candidate, reader, result }]) => [path, candidate.readers.indexOf(reader), result]),
   diagnostics: extraction.diagnostics,
+  limitsHit: extraction.limitsHit,
 };
 parentPort?.postMessage(response);

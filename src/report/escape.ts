@@ -88,3 +88,20 @@ export function escapeLinkDestination(url: string): string {
 export function markdownLink(label: string, url: string): string {
   return `[${label}](${escapeLinkDestination(url)})`;
 }
+
+// The runner reads a line of a step's output as a workflow command when it starts with `::`
+// after blanks (as .NET's TrimStart counts them, U+0085 and U+00A0 too), and as a legacy
+// command where `##[` appears anywhere in it.
+const COMMAND_AT_LINE_START = /^([\s\u0085]*):(?=:)/;
+
+/**
+ * Text for the terminal or a log, with every line the runner would take for a workflow
+ * command broken by a zero-width joiner: `:\u200D:` and `##\u200D[` read the same to a
+ * person and mean nothing to the runner.
+ */
+export function withoutWorkflowCommands(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.replace(COMMAND_AT_LINE_START, `$1:${ZERO_WIDTH_JOINER}`).replace(/##\[/g, `##${ZERO_WIDTH_JOINER}[`))
+    .join('\n');
+}

@@ -6,7 +6,7 @@ import { compareText } from '../model/order.js';
 import { makeDisplayName } from '../model/service.js';
 import { describeStacks } from '../model/stack.js';
 import type { Binding } from '../model/types.js';
-import { escapeMarkdownText, markdownCode, visibleControlChars } from './escape.js';
+import { escapeMarkdownText, markdownCode, visibleControlChars, withoutWorkflowCommands } from './escape.js';
 import { countOf, formatLocation, formatPortProtocol } from './format.js';
 import { toJsonBinding } from './json.js';
 
@@ -122,7 +122,7 @@ export function renderInventoryText(bindings: readonly Binding[]): string {
     next += group.rows.length;
     sections.push([visibleControlChars(scopeHeading(group.scope)), line(header), ...rows.map(line)].join('\n'));
   }
-  return `${summary(groups)}\n\n${sections.join('\n\n')}\n`;
+  return withoutWorkflowCommands(`${summary(groups)}\n\n${sections.join('\n\n')}\n`);
 }
 
 export function renderInventoryMarkdown(bindings: readonly Binding[]): string {

@@ -6,6 +6,7 @@ import type {
   BindingKind,
   Conflict,
   Diagnostic,
+  Incomplete,
   Protocol,
   Report,
   Severity,
@@ -45,6 +46,8 @@ export interface JsonReport {
   bindings: JsonBinding[];
   conflicts: JsonConflict[];
   diagnostics: JsonDiagnostic[];
+  /** Why the check did not see everything; empty when it did. */
+  incomplete: Incomplete[];
 }
 
 /** The report as the plain object that `renderJson` serializes. */
@@ -57,6 +60,7 @@ export function toJsonReport(report: Report): JsonReport {
     bindings: report.bindings.map((binding) => toJsonBinding(binding, displayName(binding))),
     conflicts: report.conflicts.map(toJsonConflict),
     diagnostics: report.diagnostics.map(toJsonDiagnostic),
+    incomplete: report.incomplete.map((entry) => ({ reason: entry.reason, message: entry.message })),
   };
 }
 

@@ -68,6 +68,11 @@ const diagnostic = z.strictObject({
   message: z.string(),
 });
 
+const incomplete = z.strictObject({
+  reason: z.enum(['file-size', 'file-limit', 'total-bytes', 'line-length', 'parse-budget', 'alias-expansion', 'env-expansion', 'conflict-limit', 'rest-file-list', 'base-unreadable']),
+  message: z.string().describe('what was not read, and how to lift the limit'),
+});
+
 export const jsonReportSchema = z
   .strictObject({
     schemaVersion: z.literal(1),
@@ -76,6 +81,7 @@ export const jsonReportSchema = z
     bindings: z.array(binding),
     conflicts: z.array(conflict),
     diagnostics: z.array(diagnostic),
+    incomplete: z.array(incomplete).describe('why the check did not see everything (it then fails unless told to warn); empty when it did'),
   })
   .describe('A Portcullis report (portcullis check --format json), schema version 1');
 

@@ -3,7 +3,7 @@
 // through escape.ts.
 import { formatPortRange } from '../model/ports.js';
 import { joinWithAnd } from '../model/words.js';
-import type { Conflict, ConflictRule, Diagnostic, Report, Severity, SourceLocation, Suggestion } from '../model/types.js';
+import type { Conflict, ConflictRule, Diagnostic, Incomplete, Report, Severity, SourceLocation, Suggestion } from '../model/types.js';
 import { escapeMarkdownText, markdownCode, markdownLink } from './escape.js';
 import {
   countConflicts,
@@ -22,6 +22,8 @@ export interface MarkdownOptions {
   link?: (file: string, line: number) => string;
   /** Heading text (Markdown, not escaped); `''` leaves the heading out. Default `Portcullis`. */
   title?: string;
+  /** Markdown sections (already escaped) that a reader must see right after the verdict. */
+  notices?: readonly string[];
 }
 
 const DEFAULT_TITLE = 'Portcullis';
@@ -35,6 +37,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const fresh = sorted.filter((conflict) => conflict.status === 'new');
   const existing = sorted.filter((conflict) => conflict.status === 'existing');
   const sections = [...heading(options.title), renderMarkdownVerdict(report)];
+  if (report.incomplete.length > 0) sections.push(...incompleteNotice(report.incomplete));
+  sections.push(...(options.notices ?? []));
   if (fresh.length > 0) sections.push(conflictTable(report, fresh, options.link));
   if (existing.length > 0) {
     sections.push(
@@ -65,6 +69,10 @@ export function renderMarkdownAllClear(options: Pick<MarkdownOptions, 'title'> =
 export function renderMarkdownVerdict(report: Report): string {
   const counts = countConflicts(report.conflicts, report.diagnostics);
   const fresh = counts.newErrors + counts.newWarnings;
+  if (fresh === 0 && report.incomplete.length > 0) {
+    const existing = counts.existing === 0 ? '' : ` (${counts.existing} existing)`;
+    return `⚠️ **Incomplete check**: no ${counts.existing === 0 ? '' : 'new '}port collisions in what could be read${existing}.`;
+  }
   if (fresh === 0) {
     return counts.existing === 0 ? ALL_CLEAR : `✅ **No new port collisions** (${counts.existing} existing)`;
   }
@@ -186,6 +194,16 @@ function onlyLocationOfEachService(conflict: Conflict): Map<string, string | und
 function locationReference(location: SourceLocation, link: Link): string {
   const label = cellCode(formatLocation(location));
   return link ? markdownLink(label, link(location.file, location.line)) : label;
+}
+
+// ---- What the check could not see ----
+
+/** Right below the verdict: an incomplete check is the first thing a reviewer must know. */
+function incompleteNotice(incomplete: readonly Incomplete[]): string[] {
+  return [
+    `**The check is incomplete** (${countOf(incomplete.length, 'limit')} hit): what it could not read may hide a collision, so it fails the gate unless the workflow says \`incomplete: warn\`.`,
+    incomplete.map((entry) => `- ${markdownCode(entry.reason)}: ${escapeMarkdownText(entry.message)}`).join('\n'),
+  ];
 }
 
 // ---- Diagnostics and footer ----

@@ -1,7 +1,7 @@
 // SARIF 2.1.0 for GitHub code scanning (github/codeql-action/upload-sarif): one run, one
 // result per conflict, at the newcomer's line, with the other claims as related locations.
 import { createHash } from 'node:crypto';
-import type { Conflict, ConflictLocation, Diagnostic, Report, Severity, SourceLocation } from '../model/types.js';
+import type { Conflict, ConflictLocation, Diagnostic, Incomplete, Report, Severity, SourceLocation } from '../model/types.js';
 import { visibleControlChars } from './escape.js';
 import { describeProposal } from './format.js';
 import { RULES, ruleIndex } from './rules.js';
@@ -47,6 +47,8 @@ export interface SarifResult {
 
 interface SarifNotification {
   level: Severity;
+  /** Set on the notifications that say the check is incomplete: `incomplete/<reason>`. */
+  descriptor?: { id: string };
   message: SarifMessage;
   locations: SarifLocation[];
 }
@@ -104,7 +106,10 @@ export function toSarifLog(report: Report, options: SarifOptions): SarifLog {
           },
         },
         invocations: [
-          { executionSuccessful: true, toolExecutionNotifications: report.diagnostics.map(toSarifNotification) },
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: [...report.incomplete.map(incompleteNotification), ...report.diagnostics.map(toSarifNotification)],
+          },
         ],
         results: report.conflicts.map(toSarifResult),
       },
@@ -175,6 +180,11 @@ function sarifText(text: string): string {
 
 function asSentence(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+/** The run itself did not see everything: a notification of the run, at level error. */
+function incompleteNotification(entry: Incomplete): SarifNotification {
+  return { level: 'error', descriptor: { id: `incomplete/${entry.reason}` }, message: { text: `The check is incomplete: ${visibleControlChars(entry.message)}` }, locations: [] };
 }
 
 function toSarifNotification(diagnostic: Diagnostic): SarifNotification {

@@ -1,7 +1,7 @@
 // The terminal report: the verdict first, then one block per conflict with every place to
 // look at and the edit that fixes it, then the diagnostics.
-import type { Conflict, Diagnostic, Report, Severity } from '../model/types.js';
-import { visibleControlChars } from './escape.js';
+import type { Conflict, Diagnostic, Incomplete, Report, Severity } from '../model/types.js';
+import { visibleControlChars, withoutWorkflowCommands } from './escape.js';
 import {
   countConflicts,
   countOf,
@@ -59,13 +59,20 @@ export function formatTextVerdict(counts: ConflictCounts): string {
 
 export function renderText(report: Report, options: TextOptions = {}): string {
   const paint = palette(options.color === true);
-  const sections = [formatTextVerdict(countConflicts(report.conflicts, report.diagnostics))];
+  const verdict = formatTextVerdict(countConflicts(report.conflicts, report.diagnostics));
+  const sections = [report.incomplete.length === 0 ? verdict : `${verdict}; ${paint.severity('error')(`INCOMPLETE: ${countOf(report.incomplete.length, 'limit')} hit`)}`];
+  if (report.incomplete.length > 0) sections.push(report.incomplete.map((entry) => incompleteLine(entry, paint)).join('\n'));
   for (const conflict of sortConflictsForDisplay(report.conflicts)) sections.push(conflictBlock(conflict, markedNewcomers(report, conflict), paint));
   if (report.diagnostics.length > 0) {
     sections.push(report.diagnostics.map((diagnostic) => diagnosticLine(diagnostic, paint)).join('\n'));
   }
   sections.push(paint.dim(statsLine(report)));
-  return `${sections.join('\n\n')}\n`;
+  return withoutWorkflowCommands(`${sections.join('\n\n')}\n`);
+}
+
+/** `incomplete (file-size): 2 files larger than ...`: what the check did not see. */
+function incompleteLine(entry: Incomplete, paint: Palette): string {
+  return `${paint.severity('error')('incomplete')} (${entry.reason}): ${visibleControlChars(entry.message)}`;
 }
 
 function conflictBlock(conflict: Conflict, newcomers: ReadonlySet<string>, paint: Palette): string {

@@ -20,10 +20,21 @@ export class GitSource {
     return execFileSync('git', args, { cwd: this.cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   }
 
-  /** The files a comparison changed, as `pulls.listFiles` and the compare API list them (three-dot: from the merge base). */
+  /**
+   * The files a comparison changed, as `pulls.listFiles` and the compare API list them (three-dot:
+   * from the merge base). One `git diff` for all of them: a pull request may change thousands.
+   */
   files(base: string, head: string): GitHubFile[] {
     const mergeBase = this.git(['merge-base', base, head]).trim();
     const records = this.git(['diff', '--name-status', '-z', '-M', mergeBase, head]).split('\0').filter((part) => part !== '');
+    // The patches come in the same order as the names: split at each file's header.
+    const patches = this.git(['diff', '-M', '--no-color', '--no-ext-diff', mergeBase, head]).split(/^diff --git /m).slice(1);
+    const blobs = new Map(
+      this.git(['ls-tree', '-r', '-z', head])
+        .split('\0')
+        .filter((entry) => entry !== '')
+        .map((entry) => [entry.slice(entry.indexOf('\t') + 1), entry.split(' ')[2] ?? ''] as const),
+    );
     const files: GitHubFile[] = [];
     for (let index = 0; index < records.length; ) {
       const code = records[index++] as string;
@@ -31,14 +42,14 @@ export class GitSource {
       const previous = renamed ? (records[index++] as string) : undefined;
       const filename = records[index++] as string;
       const status = renamed ? 'renamed' : code === 'A' ? 'added' : code === 'D' ? 'removed' : 'modified';
-      const diff = this.git(['diff', '-M', mergeBase, head, '--', ...(previous === undefined ? [] : [previous]), filename]);
+      const diff = patches[files.length] ?? '';
       const hunks = diff.indexOf('\n@@');
       const patch = hunks < 0 ? undefined : diff.slice(hunks + 1).replace(/\n$/, '');
       const lines = patch?.split('\n') ?? [];
       const additions = lines.filter((line) => line.startsWith('+')).length;
       const deletions = lines.filter((line) => line.startsWith('-')).length;
       files.push({
-        sha: status === 'removed' ? '0'.repeat(40) : this.git(['rev-parse', `${head}:${filename}`]).trim(),
+        sha: status === 'removed' ? '0'.repeat(40) : (blobs.get(filename) ?? ''),
         filename,
         status,
         additions,
@@ -49,6 +60,16 @@ export class GitSource {
       });
     }
     return files;
+  }
+
+  /** `120000` for a symbolic link, `100644` for a file, ...; undefined when the path is not in the commit. */
+  mode(ref: string, path: string): string | undefined {
+    try {
+      const entry = execFileSync('git', ['ls-tree', '-z', ref, '--', path], { cwd: this.cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+      return entry === '' ? undefined : entry.split(' ')[0];
+    } catch {
+      return undefined;
+    }
   }
 
   /** A file's bytes at a commit, or undefined when it is not there. */

@@ -69,10 +69,15 @@ export interface Injection {
   message: string;
   headers?: Record<string, string>;
   times: number;
+  /** Never answer: the connection stays open, as on a network that lost the reply. */
+  hang?: boolean;
 }
 
-const BOT = { login: 'github-actions[bot]', type: 'Bot' };
+/** The account of the job's token, as the API shows it. */
+export const BOT = { login: 'github-actions[bot]', type: 'Bot' };
 const COMMENT_LIMIT = 65_536;
+/** `pulls.listFiles` lists at most this many files, whatever the pull request changes. */
+export const PULL_FILES_LIMIT = 3000;
 let description: RestDescription | undefined;
 
 export class FakeGitHub {
@@ -86,6 +91,7 @@ export class FakeGitHub {
   refuseWrites = false;
   readonly injections: Injection[] = [];
   private server: Server | undefined;
+  private readonly hanging = new Set<ServerResponse>();
   private nextId = 1000;
   private readonly api: RestDescription;
 
@@ -113,12 +119,14 @@ export class FakeGitHub {
   }
 
   async stop(): Promise<void> {
+    for (const response of this.hanging) response.destroy();
+    this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
-  /** Requests since `from` (an index into `requests`) that changed something. */
+  /** Requests since `from` (an index into `requests`) that changed something (a GraphQL query changes nothing). */
   writesSince(from: number): RecordedRequest[] {
-    return this.requests.slice(from).filter((request) => request.method !== 'GET');
+    return this.requests.slice(from).filter((request) => request.method !== 'GET' && request.path !== '/graphql');
   }
 
   /** Requests GitHub would have refused (schema or rule), other than the failures a test injected. */
@@ -148,6 +156,12 @@ export class FakeGitHub {
     } catch {
       return refuse(400, ['Problems parsing JSON']);
     }
+    // GraphQL is not in the REST description: the one query the Action makes, who the token is.
+    if (method === 'POST' && url.pathname === '/graphql') {
+      const query = String((record.body as { query?: unknown } | undefined)?.query ?? '');
+      if (!/\bviewer\s*\{\s*login\s*\}/.test(query)) return refuse(400, ['the fake answers only { viewer { login } }']);
+      return send(200, { data: { viewer: { login: BOT.login } } });
+    }
     const match = this.api.match(method, url.pathname);
     if (!match) return refuse(404, [`no such operation: ${method} ${url.pathname}`]);
     if (match.params['owner'] !== this.owner || match.params['repo'] !== this.repo) return send(404, { message: 'Not Found' });
@@ -157,6 +171,10 @@ export class FakeGitHub {
     const injection = this.injections.find((candidate) => candidate.times > 0 && (candidate.method ?? method) === method && url.pathname.includes(candidate.pathIncludes));
     if (injection) {
       injection.times--;
+      if (injection.hang === true) {
+        this.hanging.add(response);
+        return;
+      }
       return send(injection.status, { message: injection.message, documentation_url: 'https://docs.github.com/rest' }, injection.headers);
     }
     if (this.refuseWrites && method !== 'GET') {
@@ -178,8 +196,11 @@ export class FakeGitHub {
     switch (match.operation.operationId) {
       case 'pulls/list-files': {
         const pr = pull();
-        return pr ? { page: this.git.files(pr.base, pr.head) } : notFound();
+        return pr ? { page: this.git.files(pr.base, pr.head).slice(0, PULL_FILES_LIMIT) } : notFound();
       }
+      case 'users/get-authenticated':
+        // An installation token (the job's GITHUB_TOKEN) is no user.
+        return { status: 403, body: { message: 'Resource not accessible by integration' } };
       case 'issues/list-comments':
         return { page: this.issueComments.filter((comment) => comment.issue_number === Number(params['issue_number'])) };
       case 'issues/create-comment': {
@@ -194,6 +215,7 @@ export class FakeGitHub {
       case 'issues/update-comment': {
         const comment = this.issueComments.find((candidate) => candidate.id === Number(params['comment_id']));
         if (!comment) return notFound();
+        if (comment.user.login !== BOT.login) return { status: 403, problems: ['Resource not accessible by integration'] };
         const text = String(input['body']);
         if (text.length > COMMENT_LIMIT) return { status: 422, problems: [`body is too long (maximum is ${COMMENT_LIMIT} characters)`] };
         comment.body = text;
@@ -219,6 +241,9 @@ export class FakeGitHub {
         const ref = url.searchParams.get('ref') ?? 'HEAD';
         const content = this.git.content(ref, params['path'] ?? '');
         if (content === undefined) return notFound();
+        if (this.git.mode(ref, params['path'] ?? '') === '120000') {
+          return { status: 200, body: { type: 'symlink', target: content.toString('utf8'), size: content.length, name: (params['path'] ?? '').split('/').pop(), path: params['path'] } };
+        }
         return { status: 200, body: { type: 'file', encoding: 'base64', size: content.length, name: (params['path'] ?? '').split('/').pop(), path: params['path'], content: content.toString('base64') } };
       }
       case 'repos/compare-commits': {

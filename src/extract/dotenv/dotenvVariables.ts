@@ -1,5 +1,11 @@
 import type { SourceLocation } from '../../model/types.js';
-import { type InterpolationProblem, interpolate, pieceAt, type VariableValue } from '../interpolate.js';
+import { type InterpolationProblem, interpolate, MAX_INTERPOLATED_LENGTH, pieceAt, type VariableValue } from '../interpolate.js';
+
+/**
+ * What all the expanded values of one `.env` may add up to: each is bounded by
+ * MAX_INTERPOLATED_LENGTH, and ten thousand lines of such values must not be either.
+ */
+export const MAX_EXPANDED_PER_FILE = 4 * 1024 * 1024;
 import type { DotenvEntry } from './parseDotenv.js';
 
 export interface DotenvVariable extends VariableValue {
@@ -29,6 +35,7 @@ export interface LiteralLocation {
  */
 export function dotenvVariables(entries: readonly DotenvEntry[], file: string): Map<string, DotenvVariable> {
   const variables = new Map<string, DotenvVariable>();
+  let budget = MAX_EXPANDED_PER_FILE;
   for (const entry of entries) {
     const written = (index: number, length: number): LiteralLocation | undefined => {
       const location = writtenRun(entry, file, index, length);
@@ -41,11 +48,16 @@ export function dotenvVariables(entries: readonly DotenvEntry[], file: string): 
     }
     // The variables this value refers to, as they were when it was read (`A=${A}1` reads the earlier A).
     const referenced = new Map<string, DotenvVariable>();
-    const expanded = interpolate(entry.value, (name) => {
-      const variable = variables.get(name);
-      if (variable) referenced.set(name, variable);
-      return variable;
-    });
+    const expanded = interpolate(
+      entry.value,
+      (name) => {
+        const variable = variables.get(name);
+        if (variable) referenced.set(name, variable);
+        return variable;
+      },
+      Math.min(MAX_INTERPOLATED_LENGTH, budget),
+    );
+    budget -= expanded.value.length;
     const locateLiteral = (index: number, length: number): LiteralLocation | undefined => {
       const piece = pieceAt(expanded, index);
       if (!piece || index + length > piece.end) return undefined;

@@ -1,6 +1,7 @@
 // Flattens a Nix module into assignments `a.b.c = value`: nested sets, `a.b = { c = ...; }`,
 // and the module system's wrappers (`mkIf`, `mkMerge`, `mkDefault`, `//`) all give the
 // same full attribute path, which is what NixOS itself merges on.
+import { noteLimitHit } from '../limitsHit.js';
 import type { Node } from 'web-tree-sitter';
 import { EMPTY_SCOPE, functionScope, recursiveScope, type Scope } from './nixScope.js';
 import { applicationParts, attrPathNames, bindingsOf, isAttrset, unwrapParentheses } from './nixSyntax.js';
@@ -56,7 +57,10 @@ export function walkAssignments(root: Node, options: WalkOptions = {}): Assignme
 function visit(raw: Node, outer: Visit, out: Assignment[]): void {
   const node = unwrapParentheses(raw);
   const at = { ...outer, depth: outer.depth + 1 };
-  if (at.depth > MAX_NIX_NESTING) return at.tooDeep?.(node);
+  if (at.depth > MAX_NIX_NESTING) {
+    noteLimitHit('parse-budget');
+    return at.tooDeep?.(node);
+  }
   switch (node.type) {
     case 'source_code': {
       // A file that does not parse as a whole has its recovered parts as children.

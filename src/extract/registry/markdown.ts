@@ -1,10 +1,11 @@
 // Port registries kept as Markdown documents (seeds 002 and 003): tables with a port and a
 // service column, section rows and headings as categories, bullet lists, reserved blocks.
-import type { Nodes, Root } from 'mdast';
+import type { Nodes, Root, Table, TableRow } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import type { Diagnostic, ExtractResult, Extractor, ParseBudget, RegistryCategory, SourceFile } from '../../model/types.js';
+import { noteLimitHit } from '../limitsHit.js';
 import { chargedParse } from '../parseBudget.js';
 import {
   type Claim,
@@ -19,6 +20,7 @@ import {
 } from './markdownClaims.js';
 import { categoryLabel, sectionReserves } from './markdownLabels.js';
 import { markdownParseRefusal } from './markdownCost.js';
+import { type MarkdownBlock, type MarkdownPiece, PIECE_SIZES, type PieceSizes, plainTableRows, splitMarkdown } from './markdownPieces.js';
 import { readListItem } from './markdownList.js';
 import { readTable } from './markdownTable.js';
 import { mappedText } from './markdownText.js';
@@ -46,22 +48,32 @@ export const markdownRegistryExtractor: Extractor = {
   extract: (file, context) => extractMarkdownRegistry(file, context.parseBudget),
 };
 
-export function extractMarkdownRegistry(file: SourceFile, budget?: ParseBudget): ExtractResult {
+export function extractMarkdownRegistry(file: SourceFile, budget?: ParseBudget, sizes: PieceSizes = PIECE_SIZES): ExtractResult {
   try {
     // micromark drops a leading byte order mark: its offsets count from the character after it.
     const bom = file.text.startsWith('\ufeff') ? 1 : 0;
     const body = file.text.slice(bom);
     const positionInFile = textPositioner(file.text);
-    const doc: MarkdownSource = { path: file.path, text: body, position: (offset) => positionInFile(offset + bom) };
     const refusal = markdownParseRefusal(body);
-    if (refusal) {
-      const message = `port registry: ${refusal.reason} for the Markdown parser (a fixed limit that no hand-kept registry reaches); not read`;
-      return { bindings: [], diagnostics: [{ file: file.path, ...(refusal.line === undefined ? {} : { line: refusal.line }), severity: 'error', message }] };
+    const split = refusal ? undefined : splitMarkdown(body, sizes);
+    const refused = refusal ?? (split && 'refused' in split ? { reason: split.refused, line: split.line } : undefined);
+    if (refused || !split || 'refused' in split) {
+      noteLimitHit('parse-budget');
+      const message = `port registry: ${refused?.reason ?? 'unreadable'} for the Markdown parser (a fixed limit that no hand-kept registry reaches); not read`;
+      return { bindings: [], diagnostics: [{ file: file.path, ...(refused?.line === undefined ? {} : { line: refused.line }), severity: 'error', message }] };
     }
-    const parsed = chargedParse(budget, () => fromMarkdown(body, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] }));
-    if ('timeout' in parsed) return { bindings: [], diagnostics: [{ file: file.path, severity: 'warning', message: parsed.message }] };
-    const tree = parsed.value;
-    const reading = readDocument(tree, doc);
+    const reader = new DocumentReader();
+    const sourceOf = (piece: MarkdownPiece): MarkdownSource => {
+      // micromark drops a byte order mark that starts what it parses (a second one, after the
+      // file's own): its offsets count from the character after it.
+      const dropped = piece.text.startsWith('\ufeff') ? 1 : 0;
+      return { path: file.path, text: piece.text.slice(dropped), position: (offset) => positionInFile(bom + piece.start + dropped + offset - piece.headerLength) };
+    };
+    for (const block of split.blocks) {
+      const timeout = readBlock(block, reader, sourceOf, budget, sizes);
+      if (timeout !== undefined) return { bindings: [], diagnostics: [{ file: file.path, severity: 'warning', message: timeout }] };
+    }
+    const reading = reader.reading;
     const { bindings, registry } = claimsToRegistry(reading.claims, reading.categories);
     if (bindings.length === 0 && registry.reserved.length === 0 && registry.categories.length === 0) {
       // A document named like a registry that holds none (notes about ports, say) is no
@@ -76,41 +88,110 @@ export function extractMarkdownRegistry(file: SourceFile, budget?: ParseBudget):
   }
 }
 
+function parseMarkdown(text: string): Root {
+  return fromMarkdown(text, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+}
+
+/**
+ * Parses and reads a block piece by piece; when its first piece does not end in the table the
+ * cuts assumed (a header row that GFM does not take for one), the block whole. Returns the
+ * parse budget's message when it ran out.
+ */
+function readBlock(block: MarkdownBlock, reader: DocumentReader, sourceOf: (piece: MarkdownPiece) => MarkdownSource, budget: ParseBudget | undefined, sizes: PieceSizes): string | undefined {
+  const [first, ...rest] = block.pieces;
+  if (!first) return undefined;
+  const parsed = chargedParse(budget, () => parseMarkdown(first.text));
+  if ('timeout' in parsed) return parsed.message;
+  if (rest.length > 0 && !endsInTable(parsed.value, first.text)) {
+    if (block.text.length > sizes.maxPiece) {
+      noteLimitHit('parse-budget');
+      throw new Error(`a table that GFM does not read as one runs past ${sizes.maxPiece / 1024} KiB (a fixed limit): not read`);
+    }
+    const whole: MarkdownPiece = { text: block.text, start: block.start, headerLength: 0, continuesTable: false };
+    const again = chargedParse(budget, () => parseMarkdown(whole.text));
+    if ('timeout' in again) return again.message;
+    reader.read(again.value, sourceOf(whole), false);
+    return undefined;
+  }
+  reader.read(parsed.value, sourceOf(first), first.continuesTable);
+  for (const piece of rest) {
+    if (piece.plainRows) {
+      reader.readRows(plainTableRows(piece), sourceOf(piece));
+      continue;
+    }
+    const next = chargedParse(budget, () => parseMarkdown(piece.text));
+    if ('timeout' in next) return next.message;
+    reader.read(next.value, sourceOf(piece), piece.continuesTable);
+  }
+  return undefined;
+}
+
+/** True when the last thing the text holds is a table. */
+function endsInTable(root: Root, text: string): boolean {
+  const last = root.children.at(-1);
+  return last?.type === 'table' && text.slice(last.position?.end.offset ?? 0).trim() === '';
+}
+
 interface DocumentReading {
   claims: Claim[];
   categories: RegistryCategory[];
   diagnostics: Diagnostic[];
 }
 
-/** Tables and list items in document order, each under the headings that precede it. */
-function readDocument(root: Root, doc: MarkdownSource): DocumentReading {
-  const reading: DocumentReading = { claims: [], categories: [], diagnostics: [] };
-  const headings: Array<{ depth: number; section: Section; reserves: boolean }> = [];
-  const context = (): SectionContext => ({ section: headings.at(-1)?.section, reserves: headings.some((heading) => heading.reserves) });
-  const visit = (node: Nodes): void => {
+/** Tables and list items in document order, each under the headings that precede it, across the pieces of a document. */
+class DocumentReader {
+  readonly reading: DocumentReading = { claims: [], categories: [], diagnostics: [] };
+  private readonly headings: Array<{ depth: number; section: Section; reserves: boolean }> = [];
+  /** Where the last table read had got to (its section rows), for a piece that continues it. */
+  private carried: SectionContext | undefined;
+  /** The last table's header row: how the rows of a piece that continues it are read. */
+  private header: TableRow | undefined;
+
+  read(root: Root, doc: MarkdownSource, continuesTable: boolean): void {
+    root.children.forEach((node, index) => {
+      if (index === 0 && continuesTable && node.type === 'table') this.table(node, this.carried ?? this.context(), doc);
+      else this.visit(node, doc);
+    });
+  }
+
+  /** Rows that continue the last table, read without the parser. */
+  readRows(rows: TableRow[], doc: MarkdownSource): void {
+    if (this.header === undefined) return;
+    this.table({ type: 'table', children: [this.header, ...rows] }, this.carried ?? this.context(), doc);
+  }
+
+  private context(): SectionContext {
+    return { section: this.headings.at(-1)?.section, reserves: this.headings.some((heading) => heading.reserves) };
+  }
+
+  private table(node: Table, context: SectionContext, doc: MarkdownSource): void {
+    const table = readTable(node, context, doc);
+    this.reading.claims.push(...table.claims);
+    this.reading.categories.push(...table.categories);
+    this.reading.diagnostics.push(...table.diagnostics);
+    this.carried = table.context;
+    this.header = node.children[0];
+  }
+
+  private visit(node: Nodes, doc: MarkdownSource): void {
     if (node.type === 'heading') {
-      while ((headings.at(-1)?.depth ?? 0) >= node.depth) headings.pop();
+      while ((this.headings.at(-1)?.depth ?? 0) >= node.depth) this.headings.pop();
       const text = mappedText(node.children, doc.text);
       const location = textStartLocation(text, doc, node.position?.start.offset ?? 0);
-      headings.push({ depth: node.depth, section: { category: categoryLabel(text.text), location }, reserves: sectionReserves(text.text) });
+      this.headings.push({ depth: node.depth, section: { category: categoryLabel(text.text), location }, reserves: sectionReserves(text.text) });
       return;
     }
     if (node.type === 'table') {
-      const table = readTable(node, context(), doc);
-      reading.claims.push(...table.claims);
-      reading.categories.push(...table.categories);
-      reading.diagnostics.push(...table.diagnostics);
+      this.table(node, this.context(), doc);
       return;
     }
     if (node.type === 'listItem') {
-      const item = readListItem(node, context(), doc);
-      if (item && isPortListProblem(item)) reading.diagnostics.push(portListDiagnostic(item));
-      else if (item) reading.claims.push(item);
+      const item = readListItem(node, this.context(), doc);
+      if (item && isPortListProblem(item)) this.reading.diagnostics.push(portListDiagnostic(item));
+      else if (item) this.reading.claims.push(item);
     }
     if (node.type === 'root' || node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem') {
-      for (const child of node.children) visit(child);
+      for (const child of node.children) this.visit(child, doc);
     }
-  };
-  visit(root);
-  return reading;
+  }
 }

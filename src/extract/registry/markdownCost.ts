@@ -192,11 +192,12 @@ function startsBlock(head: string): boolean {
 /** A GFM table starts where a row is followed by a delimiter row of as many cells. */
 function isTableHeader(line: string, next: string | undefined): boolean {
   if (next === undefined || !line.includes('|')) return false;
-  const delimiters = cells(next);
-  return delimiters.every((cell) => /^:?-+:?$/.test(cell.trim())) && delimiters.length === cells(line).length;
+  const delimiters = tableCells(next);
+  return delimiters.every((cell) => /^:?-+:?$/.test(cell.trim())) && delimiters.length === tableCells(line).length;
 }
 
-function cells(line: string): string[] {
+/** The cells of a table row, as GFM splits them (an escaped `\\|` is no boundary). */
+export function tableCells(line: string): string[] {
   const parts: string[] = [];
   let cell = '';
   for (let i = 0; i < line.length; i++) {

@@ -19,14 +19,16 @@ export interface TableReading {
   claims: Claim[];
   categories: RegistryCategory[];
   diagnostics: Diagnostic[];
+  /** The section its rows had reached at its end: where rows that continue it start. */
+  context: SectionContext;
 }
 
 export function readTable(table: Table, context: SectionContext, doc: MarkdownSource): TableReading {
   const [header, ...rows] = table.children;
   const layout = header ? tableLayout(header.children.map((cell) => normalizeHeader(mappedText(cell.children, doc.text).text))) : undefined;
   if (layout?.kind === 'registry') return readRegistryRows(rows, layout, context, doc);
-  if (layout?.kind === 'categories') return readCategoryRows(rows, layout, doc);
-  return { claims: [], categories: [], diagnostics: [] };
+  if (layout?.kind === 'categories') return { ...readCategoryRows(rows, layout, doc), context };
+  return { claims: [], categories: [], diagnostics: [], context };
 }
 
 interface Cell {
@@ -43,7 +45,7 @@ function textLocation(cell: Cell, doc: MarkdownSource): SourceLocation {
 }
 
 function readRegistryRows(rows: readonly TableRow[], layout: Extract<TableLayout, { kind: 'registry' }>, context: SectionContext, doc: MarkdownSource): TableReading {
-  const reading: TableReading = { claims: [], categories: [], diagnostics: [] };
+  const reading: Omit<TableReading, 'context'> = { claims: [], categories: [], diagnostics: [] };
   let { section, reserves } = context;
   for (const row of rows) {
     const cells = rowCells(row, doc);
@@ -68,11 +70,11 @@ function readRegistryRows(rows: readonly TableRow[], layout: Extract<TableLayout
     const protocols = layout.protocol === undefined ? undefined : parseProtocols(cells[layout.protocol]?.text.text ?? '');
     reading.claims.push({ from: 'table', label, ports, protocols: protocols ?? ['tcp'], section, reservedBySection: reserves });
   }
-  return reading;
+  return { ...reading, context: { section, reserves } };
 }
 
-function readCategoryRows(rows: readonly TableRow[], layout: Extract<TableLayout, { kind: 'categories' }>, doc: MarkdownSource): TableReading {
-  const reading: TableReading = { claims: [], categories: [], diagnostics: [] };
+function readCategoryRows(rows: readonly TableRow[], layout: Extract<TableLayout, { kind: 'categories' }>, doc: MarkdownSource): Omit<TableReading, 'context'> {
+  const reading: Omit<TableReading, 'context'> = { claims: [], categories: [], diagnostics: [] };
   for (const row of rows) {
     const cells = rowCells(row, doc);
     const rangeCell = cells[layout.range];

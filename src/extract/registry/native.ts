@@ -95,8 +95,9 @@ function asJsonDiagnostic(diagnostic: Diagnostic): Diagnostic {
 }
 
 function extractNativeRegistry(yaml: YamlFile): Reading {
-  const diagnostics: Diagnostic[] = [...yaml.diagnostics];
-  if (diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return { outline: 'unknown', bindings: [], diagnostics };
+  // Duplicate keys are reported by path when the registry is validated.
+  const diagnostics: Diagnostic[] = yaml.diagnostics.filter((diagnostic) => !yaml.duplicateKeys.includes(diagnostic));
+  if (yaml.malformed) return { outline: 'unknown', bindings: [], diagnostics };
   const [document, ...extra] = yaml.documents;
   const extraDocument = extra[0];
   if (extraDocument) {

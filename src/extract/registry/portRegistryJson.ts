@@ -43,7 +43,7 @@ export function extractPortRegistryJson(file: SourceFile): ExtractResult {
   const parseErrors = yaml.diagnostics.map((d) => ({ ...d, message: d.message.replace(/^invalid YAML/, 'invalid JSON') }));
   // What the parser recovers from broken JSON is guesswork (`"3001 \"reserved\""` as a key):
   // report the syntax and read nothing rather than misreport the entries.
-  if (parseErrors.some((d) => d.severity === 'error')) return { bindings: [], diagnostics: parseErrors };
+  if (yaml.malformed) return { bindings: [], diagnostics: parseErrors };
   const reading: Reading = { yaml, bindings: [], categories: [], reserved: [], diagnostics: parseErrors, shaped: false };
   try {
     readRegistry(reading, yaml.documents[0]?.contents);
