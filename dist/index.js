@@ -45079,6 +45079,246 @@ function isBlank(char) {
   return char === " " || char === "	";
 }
 
+// src/extract/command/shellWords.ts
+function splitShellCommands(source) {
+  return new Splitter(source).run();
+}
+function isUnquotedPrefix(word, length) {
+  if (word.offsets[0] !== word.start) return false;
+  for (let i2 = 1; i2 < length; i2++) if (word.offsets[i2] !== word.start + i2) return false;
+  return true;
+}
+var BLANK = /* @__PURE__ */ new Set([" ", "	", "\r"]);
+var COMMAND_BREAK = /* @__PURE__ */ new Set([";", "|", "&", "\n", "(", ")"]);
+var Splitter = class {
+  constructor(src) {
+    this.src = src;
+  }
+  src;
+  i = 0;
+  word = null;
+  command = [];
+  commands = [];
+  /** The next finished word is a redirection target, not an argument. */
+  skipNextWord = false;
+  /** Set when that target is a here-document delimiter. */
+  hereDocTarget = null;
+  hereDocs = [];
+  run() {
+    const src = this.src;
+    while (this.i < src.length) {
+      const c = src.charAt(this.i);
+      if (this.word === null && c === "#") {
+        this.skipComment();
+      } else if (BLANK.has(c)) {
+        this.finishWord();
+        this.i++;
+      } else if (c === "<" || c === ">" || c === "&" && src.charAt(this.i + 1) === ">") {
+        this.redirection();
+      } else if (COMMAND_BREAK.has(c)) {
+        this.finishWord();
+        this.finishCommand();
+        this.i++;
+        if (c === "\n") this.skipHereDocBodies();
+      } else {
+        this.wordCharacter(c);
+      }
+    }
+    this.finishWord();
+    this.finishCommand();
+    return this.commands;
+  }
+  wordCharacter(c) {
+    const src = this.src;
+    if (c === "\\") {
+      if (src.charAt(this.i + 1) === "\n") {
+        this.i += 2;
+        return;
+      }
+      if (this.i + 1 < src.length) {
+        this.push(src.charAt(this.i + 1), this.i + 1, this.i);
+        this.i += 2;
+      } else {
+        this.push(c, this.i, this.i);
+        this.i++;
+      }
+      return;
+    }
+    if (c === "'") return this.singleQuoted();
+    if (c === '"') return this.doubleQuoted();
+    if (c === "`") return this.copyRaw(this.i, scanBackticks(src, this.i));
+    if (c === "$") {
+      const next = src.charAt(this.i + 1);
+      if (next === "'") return this.ansiQuoted();
+      if (next === '"') {
+        this.ensureWord(this.i);
+        this.i++;
+        return this.doubleQuoted();
+      }
+      if (next === "(" || next === "{") return this.copyRaw(this.i, scanExpansion(src, this.i));
+    }
+    this.push(c, this.i, this.i);
+    this.i++;
+  }
+  singleQuoted() {
+    this.ensureWord(this.i);
+    const close = this.src.indexOf("'", this.i + 1);
+    const end = close < 0 ? this.src.length : close;
+    for (let j = this.i + 1; j < end; j++) this.push(this.src.charAt(j), j, this.i);
+    this.i = close < 0 ? end : end + 1;
+  }
+  /** `$'...'`: only `\\` and `\'` are resolved; other escapes cannot form a digit. */
+  ansiQuoted() {
+    const src = this.src;
+    this.ensureWord(this.i);
+    let j = this.i + 2;
+    while (j < src.length && src.charAt(j) !== "'") {
+      if (src.charAt(j) === "\\" && j + 1 < src.length) {
+        const escaped = src.charAt(j + 1);
+        if (escaped === "\\" || escaped === "'") this.push(escaped, j + 1, j);
+        else {
+          this.push("\\", j, j);
+          this.push(escaped, j + 1, j);
+        }
+        j += 2;
+      } else {
+        this.push(src.charAt(j), j, j);
+        j++;
+      }
+    }
+    this.i = Math.min(j + 1, src.length);
+  }
+  doubleQuoted() {
+    const src = this.src;
+    this.ensureWord(this.i);
+    let j = this.i + 1;
+    while (j < src.length && src.charAt(j) !== '"') {
+      const c = src.charAt(j);
+      if (c === "\\" && j + 1 < src.length) {
+        const escaped = src.charAt(j + 1);
+        if (escaped === "\n") {
+          j += 2;
+          continue;
+        }
+        if (!'$`"\\'.includes(escaped)) this.push(c, j, j);
+        this.push(escaped, j + 1, j);
+        j += 2;
+      } else if (c === "`") {
+        const end = scanBackticks(src, j);
+        this.copyRange(j, end);
+        j = end;
+      } else if (c === "$" && (src.charAt(j + 1) === "(" || src.charAt(j + 1) === "{")) {
+        const end = scanExpansion(src, j);
+        this.copyRange(j, end);
+        j = end;
+      } else {
+        this.push(c, j, j);
+        j++;
+      }
+    }
+    this.i = Math.min(j + 1, src.length);
+  }
+  copyRaw(from, to) {
+    this.ensureWord(from);
+    this.copyRange(from, to);
+    this.i = to;
+  }
+  copyRange(from, to) {
+    for (let j = from; j < to; j++) this.push(this.src.charAt(j), j, from);
+  }
+  /** `>`, `>>`, `2>&1`, `&>`, `<<EOF`, `<<<word`: the operator and its target are no arguments. */
+  redirection() {
+    const src = this.src;
+    if (this.word !== null && isFileDescriptor(this.word)) this.word = null;
+    else this.finishWord();
+    const op = readRedirectionOperator(src, this.i);
+    this.i += op.length;
+    this.skipNextWord = true;
+    this.hereDocTarget = op === "<<" || op === "<<-" ? { stripTabs: op === "<<-" } : null;
+  }
+  skipComment() {
+    const newline = this.src.indexOf("\n", this.i);
+    this.i = newline < 0 ? this.src.length : newline;
+  }
+  /** After a newline, the bodies of the here-documents opened on the previous line. */
+  skipHereDocBodies() {
+    for (const doc of this.hereDocs.splice(0)) {
+      while (this.i < this.src.length) {
+        const newline = this.src.indexOf("\n", this.i);
+        const lineEnd2 = newline < 0 ? this.src.length : newline;
+        let line = this.src.slice(this.i, lineEnd2);
+        if (doc.stripTabs) line = line.replace(/^\t+/, "");
+        this.i = newline < 0 ? lineEnd2 : lineEnd2 + 1;
+        if (line === doc.delimiter) break;
+      }
+    }
+  }
+  ensureWord(start2) {
+    if (this.word === null) this.word = { chars: [], offsets: [], start: start2 };
+    return this.word;
+  }
+  push(char, offset, wordStart) {
+    const word = this.ensureWord(wordStart);
+    word.chars.push(char);
+    word.offsets.push(offset);
+  }
+  finishWord() {
+    const word = this.word;
+    if (word === null) return;
+    this.word = null;
+    if (this.skipNextWord) {
+      this.skipNextWord = false;
+      if (this.hereDocTarget) this.hereDocs.push({ ...this.hereDocTarget, delimiter: word.chars.join("") });
+      this.hereDocTarget = null;
+      return;
+    }
+    this.command.push({ text: word.chars.join(""), offsets: word.offsets, start: word.start });
+  }
+  finishCommand() {
+    if (this.command.length > 0) this.commands.push(this.command);
+    this.command = [];
+    this.skipNextWord = false;
+    this.hereDocTarget = null;
+  }
+};
+function isFileDescriptor(word) {
+  return word.chars.length > 0 && word.chars.every((c) => c >= "0" && c <= "9");
+}
+var REDIRECTION_OPERATORS = ["<<<", "<<-", "&>>", "<<", ">>", "<&", ">&", "<>", ">|", "&>", "<", ">"];
+function readRedirectionOperator(src, at) {
+  return REDIRECTION_OPERATORS.find((op) => src.startsWith(op, at)) ?? src.charAt(at);
+}
+function scanExpansion(src, at) {
+  let depth = 0;
+  let j = at + 1;
+  while (j < src.length) {
+    const c = src.charAt(j);
+    if (c === "\\") j += 2;
+    else if (c === "'") j = skipPast(src, j, "'");
+    else if (c === '"') j = skipDoubleQuoted(src, j);
+    else {
+      if (c === "(" || c === "{") depth++;
+      else if ((c === ")" || c === "}") && --depth === 0) return j + 1;
+      j++;
+    }
+  }
+  return src.length;
+}
+function scanBackticks(src, at) {
+  let j = at + 1;
+  while (j < src.length && src.charAt(j) !== "`") j += src.charAt(j) === "\\" ? 2 : 1;
+  return Math.min(j + 1, src.length);
+}
+function skipPast(src, at, quote) {
+  const close = src.indexOf(quote, at + 1);
+  return close < 0 ? src.length : close + 1;
+}
+function skipDoubleQuoted(src, at) {
+  let j = at + 1;
+  while (j < src.length && src.charAt(j) !== '"') j += src.charAt(j) === "\\" ? 2 : 1;
+  return Math.min(j + 1, src.length);
+}
+
 // src/extract/interpolatedScalar.ts
 function readInterpolated(yaml, node3, variables) {
   const raw = yaml.scalarText(node3);
@@ -45126,7 +45366,35 @@ function readServiceFacts(file2, name2, definition2, at) {
   if (build) facts.build = build;
   const extended2 = readExtends(file2, yaml.get(definition2, "extends"));
   if (extended2) facts.extends = extended2;
+  const modules = [yaml.get(definition2, "entrypoint"), yaml.get(definition2, "command")].flatMap((node3) => pythonModulesRun(commandWords(file2, node3)));
+  if (modules.length > 0) facts.pythonModules = [...new Set(modules)];
   return facts;
+}
+function commandWords(file2, node3) {
+  const { yaml } = file2;
+  if (node3 === void 0 || isEmptyNode(yaml, node3)) return [];
+  if ((0, import_yaml.isSeq)(yaml.resolve(node3))) return withShellScripts(yaml.items(node3).map((item) => text(file2, item) ?? ""));
+  const line = text(file2, node3);
+  return line === void 0 ? [] : shellWords(line);
+}
+function shellWords(line) {
+  return withShellScripts(splitShellCommands(line).flatMap((command) => command.map((word) => word.text)));
+}
+function withShellScripts(words) {
+  const script = words.findIndex((word, index2) => word === "-c" && /^(?:ba|da|z)?sh$/.test(baseName2(words[index2 - 1] ?? "")));
+  const body2 = words[script + 1];
+  return script < 0 || body2 === void 0 ? [...words] : [...words.slice(0, script), ...splitShellCommands(body2).flatMap((command) => command.map((word) => word.text))];
+}
+var baseName2 = (program) => program.slice(program.lastIndexOf("/") + 1);
+function pythonModulesRun(words) {
+  const modules = [];
+  let interpreter = false;
+  for (const [index2, word] of words.entries()) {
+    if (/^python[\d.]*$/.test(baseName2(word))) interpreter = true;
+    const module2 = words[index2 + 1];
+    if (interpreter && word === "-m" && module2 !== void 0 && /^[A-Z_][\w.]*$/i.test(module2)) modules.push(module2);
+  }
+  return modules;
 }
 function readIncludes(file2, node3) {
   const { yaml } = file2;
@@ -45897,246 +46165,6 @@ var SHELL_KEYWORDS = /* @__PURE__ */ new Set(["!", "{", "}", "if", "then", "else
 var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "zsh", "dash", "ksh", "ash"]);
 function isPython(program) {
   return /^(?:python|pypy)\d*(?:\.\d+)?$/.test(program);
-}
-
-// src/extract/command/shellWords.ts
-function splitShellCommands(source) {
-  return new Splitter(source).run();
-}
-function isUnquotedPrefix(word, length) {
-  if (word.offsets[0] !== word.start) return false;
-  for (let i2 = 1; i2 < length; i2++) if (word.offsets[i2] !== word.start + i2) return false;
-  return true;
-}
-var BLANK = /* @__PURE__ */ new Set([" ", "	", "\r"]);
-var COMMAND_BREAK = /* @__PURE__ */ new Set([";", "|", "&", "\n", "(", ")"]);
-var Splitter = class {
-  constructor(src) {
-    this.src = src;
-  }
-  src;
-  i = 0;
-  word = null;
-  command = [];
-  commands = [];
-  /** The next finished word is a redirection target, not an argument. */
-  skipNextWord = false;
-  /** Set when that target is a here-document delimiter. */
-  hereDocTarget = null;
-  hereDocs = [];
-  run() {
-    const src = this.src;
-    while (this.i < src.length) {
-      const c = src.charAt(this.i);
-      if (this.word === null && c === "#") {
-        this.skipComment();
-      } else if (BLANK.has(c)) {
-        this.finishWord();
-        this.i++;
-      } else if (c === "<" || c === ">" || c === "&" && src.charAt(this.i + 1) === ">") {
-        this.redirection();
-      } else if (COMMAND_BREAK.has(c)) {
-        this.finishWord();
-        this.finishCommand();
-        this.i++;
-        if (c === "\n") this.skipHereDocBodies();
-      } else {
-        this.wordCharacter(c);
-      }
-    }
-    this.finishWord();
-    this.finishCommand();
-    return this.commands;
-  }
-  wordCharacter(c) {
-    const src = this.src;
-    if (c === "\\") {
-      if (src.charAt(this.i + 1) === "\n") {
-        this.i += 2;
-        return;
-      }
-      if (this.i + 1 < src.length) {
-        this.push(src.charAt(this.i + 1), this.i + 1, this.i);
-        this.i += 2;
-      } else {
-        this.push(c, this.i, this.i);
-        this.i++;
-      }
-      return;
-    }
-    if (c === "'") return this.singleQuoted();
-    if (c === '"') return this.doubleQuoted();
-    if (c === "`") return this.copyRaw(this.i, scanBackticks(src, this.i));
-    if (c === "$") {
-      const next = src.charAt(this.i + 1);
-      if (next === "'") return this.ansiQuoted();
-      if (next === '"') {
-        this.ensureWord(this.i);
-        this.i++;
-        return this.doubleQuoted();
-      }
-      if (next === "(" || next === "{") return this.copyRaw(this.i, scanExpansion(src, this.i));
-    }
-    this.push(c, this.i, this.i);
-    this.i++;
-  }
-  singleQuoted() {
-    this.ensureWord(this.i);
-    const close = this.src.indexOf("'", this.i + 1);
-    const end = close < 0 ? this.src.length : close;
-    for (let j = this.i + 1; j < end; j++) this.push(this.src.charAt(j), j, this.i);
-    this.i = close < 0 ? end : end + 1;
-  }
-  /** `$'...'`: only `\\` and `\'` are resolved; other escapes cannot form a digit. */
-  ansiQuoted() {
-    const src = this.src;
-    this.ensureWord(this.i);
-    let j = this.i + 2;
-    while (j < src.length && src.charAt(j) !== "'") {
-      if (src.charAt(j) === "\\" && j + 1 < src.length) {
-        const escaped = src.charAt(j + 1);
-        if (escaped === "\\" || escaped === "'") this.push(escaped, j + 1, j);
-        else {
-          this.push("\\", j, j);
-          this.push(escaped, j + 1, j);
-        }
-        j += 2;
-      } else {
-        this.push(src.charAt(j), j, j);
-        j++;
-      }
-    }
-    this.i = Math.min(j + 1, src.length);
-  }
-  doubleQuoted() {
-    const src = this.src;
-    this.ensureWord(this.i);
-    let j = this.i + 1;
-    while (j < src.length && src.charAt(j) !== '"') {
-      const c = src.charAt(j);
-      if (c === "\\" && j + 1 < src.length) {
-        const escaped = src.charAt(j + 1);
-        if (escaped === "\n") {
-          j += 2;
-          continue;
-        }
-        if (!'$`"\\'.includes(escaped)) this.push(c, j, j);
-        this.push(escaped, j + 1, j);
-        j += 2;
-      } else if (c === "`") {
-        const end = scanBackticks(src, j);
-        this.copyRange(j, end);
-        j = end;
-      } else if (c === "$" && (src.charAt(j + 1) === "(" || src.charAt(j + 1) === "{")) {
-        const end = scanExpansion(src, j);
-        this.copyRange(j, end);
-        j = end;
-      } else {
-        this.push(c, j, j);
-        j++;
-      }
-    }
-    this.i = Math.min(j + 1, src.length);
-  }
-  copyRaw(from, to) {
-    this.ensureWord(from);
-    this.copyRange(from, to);
-    this.i = to;
-  }
-  copyRange(from, to) {
-    for (let j = from; j < to; j++) this.push(this.src.charAt(j), j, from);
-  }
-  /** `>`, `>>`, `2>&1`, `&>`, `<<EOF`, `<<<word`: the operator and its target are no arguments. */
-  redirection() {
-    const src = this.src;
-    if (this.word !== null && isFileDescriptor(this.word)) this.word = null;
-    else this.finishWord();
-    const op = readRedirectionOperator(src, this.i);
-    this.i += op.length;
-    this.skipNextWord = true;
-    this.hereDocTarget = op === "<<" || op === "<<-" ? { stripTabs: op === "<<-" } : null;
-  }
-  skipComment() {
-    const newline = this.src.indexOf("\n", this.i);
-    this.i = newline < 0 ? this.src.length : newline;
-  }
-  /** After a newline, the bodies of the here-documents opened on the previous line. */
-  skipHereDocBodies() {
-    for (const doc of this.hereDocs.splice(0)) {
-      while (this.i < this.src.length) {
-        const newline = this.src.indexOf("\n", this.i);
-        const lineEnd2 = newline < 0 ? this.src.length : newline;
-        let line = this.src.slice(this.i, lineEnd2);
-        if (doc.stripTabs) line = line.replace(/^\t+/, "");
-        this.i = newline < 0 ? lineEnd2 : lineEnd2 + 1;
-        if (line === doc.delimiter) break;
-      }
-    }
-  }
-  ensureWord(start2) {
-    if (this.word === null) this.word = { chars: [], offsets: [], start: start2 };
-    return this.word;
-  }
-  push(char, offset, wordStart) {
-    const word = this.ensureWord(wordStart);
-    word.chars.push(char);
-    word.offsets.push(offset);
-  }
-  finishWord() {
-    const word = this.word;
-    if (word === null) return;
-    this.word = null;
-    if (this.skipNextWord) {
-      this.skipNextWord = false;
-      if (this.hereDocTarget) this.hereDocs.push({ ...this.hereDocTarget, delimiter: word.chars.join("") });
-      this.hereDocTarget = null;
-      return;
-    }
-    this.command.push({ text: word.chars.join(""), offsets: word.offsets, start: word.start });
-  }
-  finishCommand() {
-    if (this.command.length > 0) this.commands.push(this.command);
-    this.command = [];
-    this.skipNextWord = false;
-    this.hereDocTarget = null;
-  }
-};
-function isFileDescriptor(word) {
-  return word.chars.length > 0 && word.chars.every((c) => c >= "0" && c <= "9");
-}
-var REDIRECTION_OPERATORS = ["<<<", "<<-", "&>>", "<<", ">>", "<&", ">&", "<>", ">|", "&>", "<", ">"];
-function readRedirectionOperator(src, at) {
-  return REDIRECTION_OPERATORS.find((op) => src.startsWith(op, at)) ?? src.charAt(at);
-}
-function scanExpansion(src, at) {
-  let depth = 0;
-  let j = at + 1;
-  while (j < src.length) {
-    const c = src.charAt(j);
-    if (c === "\\") j += 2;
-    else if (c === "'") j = skipPast(src, j, "'");
-    else if (c === '"') j = skipDoubleQuoted(src, j);
-    else {
-      if (c === "(" || c === "{") depth++;
-      else if ((c === ")" || c === "}") && --depth === 0) return j + 1;
-      j++;
-    }
-  }
-  return src.length;
-}
-function scanBackticks(src, at) {
-  let j = at + 1;
-  while (j < src.length && src.charAt(j) !== "`") j += src.charAt(j) === "\\" ? 2 : 1;
-  return Math.min(j + 1, src.length);
-}
-function skipPast(src, at, quote) {
-  const close = src.indexOf(quote, at + 1);
-  return close < 0 ? src.length : close + 1;
-}
-function skipDoubleQuoted(src, at) {
-  let j = at + 1;
-  while (j < src.length && src.charAt(j) !== '"') j += src.charAt(j) === "\\" ? 2 : 1;
-  return Math.min(j + 1, src.length);
 }
 
 // src/extract/command/invocation.ts
@@ -52306,7 +52334,7 @@ function optionDeclarations(assignments, depth = 0) {
     if (at < 0 || calleeName(assignment.value) !== "mkOption") continue;
     const fields = optionFields(assignment);
     const path6 = assignment.path.slice(at + 1);
-    declarations.push({ path: path6, typeName: fields.type && typeName(fields.type.node), default: fields.default });
+    declarations.push({ path: path6, typeName: fields.type && typeName(fields.type.node), default: fields.default, description: fields.description && descriptionText(fields.description) });
     const submodule = fields.type && submoduleOf(fields.type.node);
     if (submodule && depth < MAX_SUBMODULE_DEPTH) {
       const inner = optionDeclarations(walkAssignments(submodule, { scope: fields.type?.scope }), depth + 1);
@@ -52326,8 +52354,19 @@ function optionFields(assignment) {
     if (names?.length !== 1 || !value) continue;
     if (names[0] === "type") fields.type = { node: value, scope: assignment.scope };
     if (names[0] === "default") fields.default = { node: value, scope: assignment.scope };
+    if (names[0] === "description") fields.description = value;
   }
   return fields;
+}
+function descriptionText(node3) {
+  let value = unwrapParentheses(node3);
+  if (value.type === "apply_expression") {
+    const { name: name2, args: args2 } = applicationParts(value);
+    const last2 = args2[args2.length - 1];
+    if (name2 !== "mdDoc" && name2 !== "literalMD" || !last2) return void 0;
+    value = unwrapParentheses(last2);
+  }
+  return value.type === "string_expression" || value.type === "indented_string_expression" ? staticStringText(value) : void 0;
 }
 function typeName(node3) {
   const type = unwrapParentheses(node3);
@@ -52410,6 +52449,12 @@ function namesRemoteMachine(text4) {
   const host = parseListenAddress(text4)?.host ?? normalizeHost(text4);
   return host.remote;
 }
+function describesRemotePort(description) {
+  if (description === void 0 || LISTENS.test(description)) return false;
+  return REMOTE_PHRASES.test(description);
+}
+var LISTENS = /\b(?:listen\w*|binds?|bound|serves?|serving|accepts?)\b/i;
+var REMOTE_PHRASES = /\bremote (?:host|server|machine|end|side|peer)s?\b|\bconnects? to\b|\bconnecting to\b/i;
 
 // src/extract/nix/settingNames.ts
 function settingOwner(path6, file2, roots) {
@@ -52500,11 +52545,12 @@ var CLIENT_WORDS = /* @__PURE__ */ new Set([
   "resolver",
   "resolvers",
   "proxies",
-  "peers"
+  "peers",
+  "connect"
 ]);
 var PEER_LEAF_WORDS = /* @__PURE__ */ new Set(["master"]);
 var FIREWALL_WORDS = /* @__PURE__ */ new Set(["firewall", "inbound", "outbound"]);
-var PUBLIC_WORDS = /* @__PURE__ */ new Set(["external", "public", "advertise", "advertised", "announce", "announced", "url", "urls", "uri"]);
+var PUBLIC_WORDS = /* @__PURE__ */ new Set(["external", "public", "advertise", "advertised", "announce", "announced", "url", "urls", "uri", "onion"]);
 var SENT_WORDS = /* @__PURE__ */ new Set(["output", "outputs", "sink", "sinks", "client", "clients"]);
 var LISTEN_WORDS = /* @__PURE__ */ new Set(["listen", "listener", "listening", "bind"]);
 var PUBLIC_SETTINGS = {
@@ -52551,7 +52597,7 @@ function moduleClaims(source, sink) {
   for (const declaration of optionDeclarations(assignments)) {
     const owner2 = settingOwner(declaration.path, source.path, roots);
     if (owner2?.service === "" && declaration.default) unnamed(owner2, declaration.default.node);
-    const ownsIt = owner2?.kind === "service" && owner2.rest.length > 0 && owner2.service !== "";
+    const ownsIt = owner2?.kind === "service" && owner2.rest.length > 0 && owner2.service !== "" && !describesRemotePort(declaration.description);
     options.set(declaration.path.join("."), { declaration, owner: ownsIt ? owner2 : void 0 });
   }
   const context3 = { sink, options, roots, moduleService: declaredService(assignments, source.path, roots) };
@@ -83070,6 +83116,17 @@ function firstErrorNode(root, isGrammarGap = () => false) {
   }
   return void 0;
 }
+function unsafeEmptyNode(root) {
+  if (!root.hasError) return void 0;
+  const pending = [root];
+  for (let node3 = pending.pop(); node3; node3 = pending.pop()) {
+    for (const child2 of node3.children) {
+      if (child2.startIndex === child2.endIndex && !child2.isMissing && child2.childCount > 0) return child2;
+      if (child2.hasError) pending.push(child2);
+    }
+  }
+  return void 0;
+}
 function unwrapValue(expression, wrapped) {
   let node3 = expression;
   for (let inner = wrapped(node3); inner; inner = wrapped(node3)) node3 = inner;
@@ -84193,6 +84250,12 @@ function readListeners(language, parser2, file2, context3) {
   if ("timeout" in outcome) return { bindings: [], diagnostics: [{ file: file2.path, severity: "warning", message: outcome.message }] };
   if ("failed" in outcome) return fail("could not parse the file");
   const tree = outcome.tree;
+  const unsafe = unsafeEmptyNode(tree.rootNode);
+  if (unsafe) {
+    const at = { line: unsafe.startPosition.row + 1, column: unsafe.startPosition.column + 1 };
+    tree.delete();
+    return { bindings: [], diagnostics: [{ file: file2.path, ...at, severity: "error", message: `not read: the ${language.grammar} parser recovered from the syntax error here into a tree it cannot walk safely` }] };
+  }
   try {
     const diagnostics = syntaxErrorDiagnostics(file2.path, tree.rootNode, language);
     const claims = language.findClaims(tree.rootNode, file2.text);
@@ -86874,20 +86937,20 @@ function portEntry(file2, node3) {
 // src/extract/zinit/zinitFiles.ts
 var NOT_ZINIT_TOML = /* @__PURE__ */ new Set(["Cargo.toml", "pyproject.toml"]);
 function zinitFileKind(path6) {
-  const base = baseName2(path6);
+  const base = baseName3(path6);
   if (base.endsWith(".toml")) return NOT_ZINIT_TOML.has(base) ? void 0 : "toml";
   if (!base.endsWith(".yaml") && !base.endsWith(".yml")) return void 0;
   return isUnderZinitFolder(path6) || base.endsWith(".zinit.yaml") || base.endsWith(".zinit.yml") ? "yaml" : void 0;
 }
 function serviceNameFromFile(path6) {
-  const base = baseName2(path6);
+  const base = baseName3(path6);
   const stem = base.slice(0, base.lastIndexOf("."));
   return stem.endsWith(".zinit") ? stem.slice(0, -".zinit".length) : stem;
 }
 function isUnderZinitFolder(path6) {
   return path6.split("/").slice(0, -1).includes("zinit");
 }
-function baseName2(path6) {
+function baseName3(path6) {
   return path6.slice(path6.lastIndexOf("/") + 1);
 }
 
@@ -87997,6 +88060,21 @@ function composeHomes(services, isFolder, diagnostics) {
   }
   return homes;
 }
+function modulesRunByCompose(services, exists2) {
+  const runs = /* @__PURE__ */ new Map();
+  for (const { file: file2, facts } of services) {
+    const folders = /* @__PURE__ */ new Set(["", folderOf(file2), ...facts.build?.context.unresolved === void 0 && facts.build ? [facts.build.context.path] : []]);
+    for (const module2 of facts.pythonModules ?? []) {
+      const stem = module2.split(".").join("/");
+      for (const folder of folders) {
+        for (const path6 of [pathIn(folder, `${stem}.py`), pathIn(folder, `${stem}/__main__.py`)]) {
+          if (exists2(path6) && !runs.has(path6)) runs.set(path6, `${path6} is also what compose service ${facts.name} runs (python -m ${module2}) in its container`);
+        }
+      }
+    }
+  }
+  return runs;
+}
 function workloadHomes(builds, workloads) {
   const homes = [];
   for (const build of builds) {
@@ -88110,6 +88188,7 @@ function placeClaims(input2) {
   const compose = placeComposeClaims(facts.composeBindings, servicesByFile, layout);
   diagnostics.push(...compose.diagnostics);
   const containers = new ContainerMap([...composeHomes(compose.services, (path6) => folders.has(path6), diagnostics), ...workloadHomes(facts.imageBuilds, facts.workloads)]);
+  const composeModules = modulesRunByCompose(compose.services, (path6) => present.has(path6));
   const projectFolders = new Set([...layout.stacksOf.keys()].map(folderOf));
   const goLayout = { mainFolders: facts.goMainFolders, moduleRoots: goModuleRoots(input2.paths) };
   const placeCode = (binding2) => {
@@ -88120,6 +88199,8 @@ function placeClaims(input2) {
     const homes = containers.homesOf(binding2.file);
     if (homes.length > 0) return homes.map((home) => inContainer(binding2, home));
     if (isComposeEnv) return [{ ...binding2, uncertain: `${binding2.file} may configure the containers of the Compose project in ${folder} rather than a program on the host` }];
+    const composeRun2 = composeModules.get(binding2.file);
+    if (composeRun2 !== void 0) return [{ ...binding2, uncertain: composeRun2 }];
     const named = binding2.format === "go" ? nameGoProgram(binding2, goLayout, input2.rootName) : binding2;
     const dockerfile = nearestDockerfile(binding2.file, facts.dockerfiles);
     return dockerfile === void 0 ? [named] : [{ ...named, uncertain: `${binding2.file} may run in a container built by ${dockerfile}, which nothing here runs` }];

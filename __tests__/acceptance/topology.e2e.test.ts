@@ -89,6 +89,17 @@ describe('containers: code in a build context runs in that container', () => {
     expect(verdicts(bare)).toEqual(['duplicate-port 8080 error billing,ledger']);
   });
 
+  it('a module of this repository that a compose service runs with `python -m` (its image installs the package) may also run on the host: a warning, and says why', () => {
+    const serve = lines('import argparse', 'parser = argparse.ArgumentParser()', 'parser.add_argument("--port", type=int, default=21001)');
+    const compose = lines('services:', '  controller:', '    build: .', '    ports: ["21001:21001"]', '    entrypoint: ["python3.9", "-m", "acme.serve.controller", "--port", "21001"]');
+    const report = check({ 'docker/docker-compose.yml': compose, 'docker/Dockerfile': 'FROM python\nRUN pip install acme\n', 'acme/serve/controller.py': serve, 'pyproject.toml': lines('[project]', 'name = "acme"') });
+    expect(verdicts(report)).toEqual(['duplicate-port 21001 warning acme,controller']);
+    expect(report.json.conflicts[0]?.message).toContain('acme/serve/controller.py is also what compose service controller runs (python -m acme.serve.controller) in its container');
+    // A compose service that runs a module of somebody else's package says nothing about this code.
+    const other = check({ 'docker/docker-compose.yml': compose.replace('acme.serve.controller', 'vendor.controller'), 'docker/Dockerfile': 'FROM python\n', 'acme/serve/controller.py': serve, 'pyproject.toml': lines('[project]', 'name = "acme"') });
+    expect(verdicts(other)).toEqual(['duplicate-port 21001 error acme,controller']);
+  });
+
   it('a skaffold artifact whose image a Deployment runs puts its code in that pod', () => {
     const report = check({
       'skaffold.yaml': lines('apiVersion: skaffold/v4beta6', 'kind: Config', 'build:', '  artifacts:', '    - image: cartservice', '      context: src/cartservice', '    - image: emailservice', '      context: src/emailservice'),

@@ -98,6 +98,8 @@ export interface ComposeServiceFacts {
   networkOf?: string;
   /** `extends:` another service, of this file or of another one. */
   extends?: { service: string; file?: PathReference; at: SourceLocation };
+  /** Python modules its `command` or `entrypoint` runs (`python -m app.serve`): maybe this repository's own code. */
+  pythonModules?: string[];
 }
 
 export interface ComposeRun {

@@ -49,6 +49,28 @@ export function composeHomes(services: readonly RunningComposeService[], isFolde
   return homes;
 }
 
+/**
+ * The source files that compose services run as Python modules (`python -m app.serve` is
+ * `app/serve.py` or `app/serve/__main__.py`, below the repository root, the build context or the
+ * compose file's folder), each with why: the same program may also run on the host, so its
+ * claims there are only possible.
+ */
+export function modulesRunByCompose(services: readonly RunningComposeService[], exists: (path: string) => boolean): Map<string, string> {
+  const runs = new Map<string, string>();
+  for (const { file, facts } of services) {
+    const folders = new Set(['', folderOf(file), ...(facts.build?.context.unresolved === undefined && facts.build ? [facts.build.context.path] : [])]);
+    for (const module of facts.pythonModules ?? []) {
+      const stem = module.split('.').join('/');
+      for (const folder of folders) {
+        for (const path of [pathIn(folder, `${stem}.py`), pathIn(folder, `${stem}/__main__.py`)]) {
+          if (exists(path) && !runs.has(path)) runs.set(path, `${path} is also what compose service ${facts.name} runs (python -m ${module}) in its container`);
+        }
+      }
+    }
+  }
+  return runs;
+}
+
 /** The homes of images that a deploy tool builds from a folder and a Kubernetes workload here runs. */
 export function workloadHomes(builds: readonly ImageBuild[], workloads: readonly WorkloadFacts[]): ContainerHome[] {
   const homes: ContainerHome[] = [];

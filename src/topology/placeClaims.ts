@@ -11,7 +11,7 @@ import type { Binding, Diagnostic, ExtractResult } from '../model/types.js';
 import { placeComposeClaims } from './composePlacement.js';
 import { formComposeStacks } from './composeStacks.js';
 import { placeInConfiguredScopes } from './configScopes.js';
-import { composeHomes, ContainerMap, inContainer, nearestDockerfile, workloadHomes } from './containers.js';
+import { composeHomes, ContainerMap, inContainer, modulesRunByCompose, nearestDockerfile, workloadHomes } from './containers.js';
 import { findMachines, type Machine, placeOnMachines, placeRegistryAssignments } from './machines.js';
 import { type GoLayout, goModuleRoots, nameGoProgram, samplesRunAlone } from './processes.js';
 
@@ -50,6 +50,7 @@ export function placeClaims(input: TopologyInput): Topology {
   diagnostics.push(...compose.diagnostics);
 
   const containers = new ContainerMap([...composeHomes(compose.services, (path) => folders.has(path), diagnostics), ...workloadHomes(facts.imageBuilds, facts.workloads)]);
+  const composeModules = modulesRunByCompose(compose.services, (path) => present.has(path));
   const projectFolders = new Set([...layout.stacksOf.keys()].map(folderOf));
   const goLayout: GoLayout = { mainFolders: facts.goMainFolders, moduleRoots: goModuleRoots(input.paths) };
   const placeCode = (binding: Binding): Binding[] => {
@@ -62,6 +63,8 @@ export function placeClaims(input: TopologyInput): Topology {
     const homes = containers.homesOf(binding.file);
     if (homes.length > 0) return homes.map((home) => inContainer(binding, home));
     if (isComposeEnv) return [{ ...binding, uncertain: `${binding.file} may configure the containers of the Compose project in ${folder} rather than a program on the host` }];
+    const composeRun = composeModules.get(binding.file);
+    if (composeRun !== undefined) return [{ ...binding, uncertain: composeRun }];
     const named = binding.format === 'go' ? nameGoProgram(binding, goLayout, input.rootName) : binding;
     const dockerfile = nearestDockerfile(binding.file, facts.dockerfiles);
     return dockerfile === undefined ? [named] : [{ ...named, uncertain: `${binding.file} may run in a container built by ${dockerfile}, which nothing here runs` }];

@@ -450,3 +450,26 @@ describe('composeExtractor: recovery of what Compose accepts', () => {
     ]);
   });
 });
+
+describe('the Python modules a service runs', () => {
+  it('reads `python -m <module>` from an entrypoint list and a command string, any python interpreter; nothing from other programs', () => {
+    const result = extract(
+      'compose.yml',
+      lines(
+        'services:',
+        '  api:',
+        '    entrypoint: ["/usr/bin/python3.11", "-u", "-m", "acme.api"]',
+        '    command: sh -c "python -m acme.migrate && python -m acme.api"',
+        '  worker:',
+        '    command: celery -A acme.tasks worker -m fast',
+        '  plain:',
+        '    image: nginx',
+      ),
+    );
+    expect(result.facts?.compose?.services.map((service) => [service.name, service.pythonModules])).toEqual([
+      ['api', ['acme.api', 'acme.migrate']],
+      ['worker', undefined],
+      ['plain', undefined],
+    ]);
+  });
+});

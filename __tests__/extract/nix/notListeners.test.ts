@@ -202,3 +202,34 @@ describe('the public port of an app behind a proxy', () => {
     ]);
   });
 });
+
+describe('where a service dials, in its own words', () => {
+  it("zrepl's `connect` is where a job dials and Tor's onion map the virtual port of an onion service; zrepl's `serve` and Tor's own ports are claims", () => {
+    expect(
+      claims('hosts/alpha/backup.nix', [
+        '{', //                                                                                                           1
+        '  services.zrepl.settings.jobs = [ { connect = { host = "backup.example.net"; port = 22; }; } ];', //            2
+        '  services.zrepl.settings.global.monitoring = [ { listen = ":9811"; } ];', //                                   3
+        '  services.tor.relay.onionServices."ssh".map = [ { port = 22; } ];', //                                        4
+        '  services.tor.settings.ControlPort = 9051;', //                                                                5
+        '}', //                                                                                                          6
+      ]),
+    ).toEqual(['zrepl *:9811/tcp @3:62 zrepl.settings.global.monitoring.listen', 'tor *:9051/tcp @5:39 tor.settings.ControlPort']);
+  });
+
+  it('an option whose description puts its port on another machine declares no listener; one documented as listening, even for remote connections, does', () => {
+    expect(
+      claims('modules/backup.nix', [
+        '{ lib, ... }:', //                                                                                                         1
+        '{', //                                                                                                                     2
+        '  options.services.backup = {', //                                                                                         3
+        '    host = lib.mkOption { type = lib.types.str; };', //                                                                     4
+        "    port = lib.mkOption { type = lib.types.port; default = 22; description = ''Port of the SSH remote host.''; };", //     5
+        '    relayPort = lib.mkOption { type = lib.types.port; default = 2200; description = lib.mdDoc "The port to connect to."; };', // 6
+        '    statusPort = lib.mkOption { type = lib.types.port; default = 9400; description = "Port to listen on for remote connections."; };', // 7
+        '  };', //                                                                                                                   8
+        '}', //                                                                                                                      9
+      ]),
+    ).toEqual(['backup *:9400/tcp @7:66 backup.statusPort (default)']);
+  });
+});

@@ -101,3 +101,22 @@ describe('number tokens that tree-sitter read only part of', () => {
     expect(claimsOf(result.bindings)).toEqual([{ service: 'web', port: 8089, protocol: 'tcp', hostIp: null, line: 1, column: 29 }]);
   });
 });
+
+describe('a tree that error recovery left unsafe to walk', () => {
+  // Fuzzing found it (seed 1785730349): an identifier broken by an emoji, repeated, makes the
+  // TypeScript grammar recover into empty `optional_chain` nodes; asking one for its parent
+  // corrupted the parser's memory, and every later file of the run failed to parse.
+  const hostile = `const socket = dgram.create😀ocket('udp4')${"ate😀ocket('udp4')".repeat(120)};\nsocket.bind(41234);\nserver.listen(3008);\n`;
+
+  it('is not read, and says where; the files after it are read as ever', () => {
+    const result = extractFrom({ 'web/src/server.ts': hostile }, 'web/src/server.ts');
+    expect(result.bindings).toEqual([]);
+    expect(result.diagnostics).toEqual([
+      { file: 'web/src/server.ts', line: 1, column: expect.any(Number), severity: 'error', message: 'not read: the typescript parser recovered from the syntax error here into a tree it cannot walk safely' },
+    ]);
+    for (let again = 0; again < 3; again++) {
+      const next = extractFrom({ 'web/src/main.ts': 'const server = http.createServer(handler);\nserver.listen(3008);\n' }, 'web/src/main.ts');
+      expect(claimsOf(next.bindings)).toEqual([{ service: 'web', port: 3008, protocol: 'tcp', hostIp: null, line: 2, column: 15 }]);
+    }
+  });
+});

@@ -5,6 +5,7 @@ import type { ComposeServiceFacts, PathReference } from '../../model/facts.js';
 import { folderOf, resolveWrittenPath } from '../../model/paths.js';
 import { normalizeServiceName } from '../../model/service.js';
 import type { SourceLocation } from '../../model/types.js';
+import { splitShellCommands } from '../command/shellWords.js';
 import { readInterpolated } from '../interpolatedScalar.js';
 import { isEmptyNode, isMap, isScalar, isSeq } from '../yaml.js';
 import type { ComposeFileContext } from './servicePorts.js';
@@ -24,7 +25,43 @@ export function readServiceFacts(file: ComposeFileContext, name: string, definit
   if (build) facts.build = build;
   const extended = readExtends(file, yaml.get(definition, 'extends'));
   if (extended) facts.extends = extended;
+  const modules = [yaml.get(definition, 'entrypoint'), yaml.get(definition, 'command')].flatMap((node) => pythonModulesRun(commandWords(file, node)));
+  if (modules.length > 0) facts.pythonModules = [...new Set(modules)];
   return facts;
+}
+
+/** `command: python -m app.serve` or `[python3, -m, app.serve]`: the words Compose runs. */
+function commandWords(file: ComposeFileContext, node: unknown): string[] {
+  const { yaml } = file;
+  if (node === undefined || isEmptyNode(yaml, node)) return [];
+  if (isSeq(yaml.resolve(node))) return withShellScripts(yaml.items(node).map((item) => text(file, item) ?? ''));
+  const line = text(file, node);
+  return line === undefined ? [] : shellWords(line);
+}
+
+function shellWords(line: string): string[] {
+  return withShellScripts(splitShellCommands(line).flatMap((command) => command.map((word) => word.text)));
+}
+
+/** `sh -c "python -m app.migrate && python -m app"`: the script's words too. */
+function withShellScripts(words: readonly string[]): string[] {
+  const script = words.findIndex((word, index) => word === '-c' && /^(?:ba|da|z)?sh$/.test(baseName(words[index - 1] ?? '')));
+  const body = words[script + 1];
+  return script < 0 || body === undefined ? [...words] : [...words.slice(0, script), ...splitShellCommands(body).flatMap((command) => command.map((word) => word.text))];
+}
+
+const baseName = (program: string): string => program.slice(program.lastIndexOf('/') + 1);
+
+/** The module after `-m` of a Python interpreter (`python`, `python3.9`, `/usr/bin/python3`). */
+function pythonModulesRun(words: readonly string[]): string[] {
+  const modules: string[] = [];
+  let interpreter = false;
+  for (const [index, word] of words.entries()) {
+    if (/^python[\d.]*$/.test(baseName(word))) interpreter = true;
+    const module = words[index + 1];
+    if (interpreter && word === '-m' && module !== undefined && /^[A-Z_][\w.]*$/i.test(module)) modules.push(module);
+  }
+  return modules;
 }
 
 /** `include:` entries: a path, or `{ path: one or several, project_directory, env_file }`. */

@@ -12,7 +12,7 @@ import { followNames, type ScopedNode } from './nixScope.js';
 import { optionDeclarations } from './optionDeclarations.js';
 import { renderValue } from './renderValue.js';
 import { type ServiceRoots, serviceRoots } from './serviceRoots.js';
-import { besideRemoteServer } from './remoteServer.js';
+import { besideRemoteServer, describesRemotePort } from './remoteServer.js';
 import { isAddressName, isPortName, protocolOfSetting, saysListen, type SettingOwner, settingOwner, settingPlace } from './settingNames.js';
 
 /** Option types that hold a port number; `types.port` counts whatever the option's name. */
@@ -38,7 +38,7 @@ export function moduleClaims(source: NixSource, sink: ClaimSink): ModuleReading 
   for (const declaration of optionDeclarations(assignments)) {
     const owner = settingOwner(declaration.path, source.path, roots);
     if (owner?.service === '' && declaration.default) unnamed(owner, declaration.default.node);
-    const ownsIt = owner?.kind === 'service' && owner.rest.length > 0 && owner.service !== '';
+    const ownsIt = owner?.kind === 'service' && owner.rest.length > 0 && owner.service !== '' && !describesRemotePort(declaration.description);
     options.set(declaration.path.join('.'), { declaration, owner: ownsIt ? owner : undefined });
   }
   const context: ModuleContext = { sink, options, roots, moduleService: declaredService(assignments, source.path, roots) };

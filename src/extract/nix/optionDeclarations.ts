@@ -4,7 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import { type Assignment, walkAssignments } from './attrWalk.js';
 import type { ScopedNode } from './nixScope.js';
-import { applicationParts, attrPathNames, bindingsOf, calleeName, dottedName, isAttrset, unwrapParentheses } from './nixSyntax.js';
+import { applicationParts, attrPathNames, bindingsOf, calleeName, dottedName, isAttrset, staticStringText, unwrapParentheses } from './nixSyntax.js';
 
 export interface OptionDeclaration {
   /** The option's path under `options`: `services.x.metrics.port`. */
@@ -12,6 +12,8 @@ export interface OptionDeclaration {
   /** The type's name: `port` for `types.port` and `types.nullOr types.port`, `str`, `u16`, ... */
   typeName: string | undefined;
   default: ScopedNode | undefined;
+  /** The option's `description` where it is a plain string (`lib.mdDoc` unwrapped). */
+  description: string | undefined;
 }
 
 const MAX_SUBMODULE_DEPTH = 4;
@@ -23,7 +25,7 @@ export function optionDeclarations(assignments: readonly Assignment[], depth = 0
     if (at < 0 || calleeName(assignment.value) !== 'mkOption') continue;
     const fields = optionFields(assignment);
     const path = assignment.path.slice(at + 1);
-    declarations.push({ path, typeName: fields.type && typeName(fields.type.node), default: fields.default });
+    declarations.push({ path, typeName: fields.type && typeName(fields.type.node), default: fields.default, description: fields.description && descriptionText(fields.description) });
     const submodule = fields.type && submoduleOf(fields.type.node);
     if (submodule && depth < MAX_SUBMODULE_DEPTH) {
       const inner = optionDeclarations(walkAssignments(submodule, { scope: fields.type?.scope }), depth + 1);
@@ -33,19 +35,38 @@ export function optionDeclarations(assignments: readonly Assignment[], depth = 0
   return declarations;
 }
 
-function optionFields(assignment: Assignment): { type?: ScopedNode; default?: ScopedNode } {
+interface OptionFields {
+  type?: ScopedNode;
+  default?: ScopedNode;
+  description?: Node;
+}
+
+function optionFields(assignment: Assignment): OptionFields {
   const { args } = applicationParts(assignment.value);
   const set = args.length === 1 ? unwrapParentheses(args[0] as Node) : undefined;
   if (!set || !isAttrset(set)) return {};
-  const fields: { type?: ScopedNode; default?: ScopedNode } = {};
+  const fields: OptionFields = {};
   for (const binding of bindingsOf(set)) {
     const names = attrPathNames(binding.childForFieldName('attrpath'));
     const value = binding.childForFieldName('expression');
     if (names?.length !== 1 || !value) continue;
     if (names[0] === 'type') fields.type = { node: value, scope: assignment.scope };
     if (names[0] === 'default') fields.default = { node: value, scope: assignment.scope };
+    if (names[0] === 'description') fields.description = value;
   }
   return fields;
+}
+
+/** `"..."`, `''...''`, `lib.mdDoc ''...''`: the text, when nothing in it is computed. */
+function descriptionText(node: Node): string | undefined {
+  let value = unwrapParentheses(node);
+  if (value.type === 'apply_expression') {
+    const { name, args } = applicationParts(value);
+    const last = args[args.length - 1];
+    if ((name !== 'mdDoc' && name !== 'literalMD') || !last) return undefined;
+    value = unwrapParentheses(last);
+  }
+  return value.type === 'string_expression' || value.type === 'indented_string_expression' ? staticStringText(value) : undefined;
 }
 
 /** `types.port` -> `port`, `types.ints.u16` -> `u16`, `types.nullOr types.port` -> `port`. */

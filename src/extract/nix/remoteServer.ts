@@ -34,3 +34,16 @@ function namesRemoteMachine(text: string): boolean {
   const host = parseListenAddress(text)?.host ?? normalizeHost(text);
   return host.remote;
 }
+
+/**
+ * An option documented as the port of another machine: "Port of the SSH remote host.", "The
+ * port to connect to". A description that also says the service listens, binds or serves there
+ * ("listen for remote connections") keeps the option a listener.
+ */
+export function describesRemotePort(description: string | undefined): boolean {
+  if (description === undefined || LISTENS.test(description)) return false;
+  return REMOTE_PHRASES.test(description);
+}
+
+const LISTENS = /\b(?:listen\w*|binds?|bound|serves?|serving|accepts?)\b/i;
+const REMOTE_PHRASES = /\bremote (?:host|server|machine|end|side|peer)s?\b|\bconnects? to\b|\bconnecting to\b/i;

@@ -95,13 +95,14 @@ export function isAddressName(attribute: string): boolean {
  * upstream the service dials (`settings.database.port`, `redisPort`), Prometheus' scrape
  * targets, the store a metrics or log client writes to (`influxdb.port`), a DNS updater's
  * `nameservers`, a tunnel client's `proxies`, a mesh's `peers`. DESIGN.md: "a variable that
- * names another service is a client setting".
+ * names another service is a client setting". zrepl's `connect` is where a job dials; its `serve`
+ * is where it listens.
  */
 const CLIENT_WORDS = new Set([
   'database', 'db', 'postgres', 'postgresql', 'pg', 'mysql', 'mariadb', 'mongo', 'mongodb', 'redis', 'memcached',
   'smtp', 'mail', 'imap', 'ldap', 'upstream', 'upstreams', 'remote', 'target', 'targets', 'scrape', 'static', 'alertmanagers',
   'influxdb', 'influx', 'loki', 'elasticsearch', 'opensearch', 'logstash', 'graphite', 'splunk',
-  'nameserver', 'nameservers', 'resolver', 'resolvers', 'proxies', 'peers',
+  'nameserver', 'nameservers', 'resolver', 'resolvers', 'proxies', 'peers', 'connect',
 ]);
 
 /** In the setting's own name only: an agent's `masterRpcPort` is where its master listens. */
@@ -110,8 +111,12 @@ const PEER_LEAF_WORDS = new Set(['master']);
 /** A rule that lets traffic reach a port (nebula's `firewall.inbound`) listens on nothing. */
 const FIREWALL_WORDS = new Set(['firewall', 'inbound', 'outbound']);
 
-/** The port the public reaches through a proxy or a URL, not one the service binds (`ExternalPort`, `publicPort`). */
-const PUBLIC_WORDS = new Set(['external', 'public', 'advertise', 'advertised', 'announce', 'announced', 'url', 'urls', 'uri']);
+/**
+ * The port the public reaches through a proxy or a URL, not one the service binds (`ExternalPort`,
+ * `publicPort`); an onion service's virtual port, which Tor forwards to a local target that
+ * another program listens on (`relay.onionServices.ssh.map = [ { port = 22; } ]`).
+ */
+const PUBLIC_WORDS = new Set(['external', 'public', 'advertise', 'advertised', 'announce', 'announced', 'url', 'urls', 'uri', 'onion']);
 
 /**
  * Where the service sends what it collects: a log shipper's `outputs.loki.port`, vector's

@@ -14,7 +14,7 @@ import { manifestCandidates, nearestPackageManifest } from './packageManifest.js
 import { isGeneratedSource } from './generated.js';
 import { mayHoldListener } from './prefilter.js';
 import { sourceServiceName } from './serviceName.js';
-import { firstErrorNode } from './syntax.js';
+import { firstErrorNode, unsafeEmptyNode } from './syntax.js';
 
 export function createSourceExtractor(language: SourceLanguage): Extractor {
   let parser: Parser | undefined;
@@ -52,6 +52,12 @@ function readListeners(language: SourceLanguage, parser: Parser | undefined, fil
   if ('timeout' in outcome) return { bindings: [], diagnostics: [{ file: file.path, severity: 'warning', message: outcome.message }] };
   if ('failed' in outcome) return fail('could not parse the file');
   const tree = outcome.tree;
+  const unsafe = unsafeEmptyNode(tree.rootNode);
+  if (unsafe) {
+    const at = { line: unsafe.startPosition.row + 1, column: unsafe.startPosition.column + 1 };
+    tree.delete();
+    return { bindings: [], diagnostics: [{ file: file.path, ...at, severity: 'error', message: `not read: the ${language.grammar} parser recovered from the syntax error here into a tree it cannot walk safely` }] };
+  }
   try {
     const diagnostics = syntaxErrorDiagnostics(file.path, tree.rootNode, language);
     const claims = language.findClaims(tree.rootNode, file.text);
