@@ -43596,6 +43596,533 @@ function groupBy(items, keyOf) {
   return groups2;
 }
 
+// src/detect/certainty.ts
+function isFirm(binding2) {
+  return binding2.soft !== true && binding2.uncertain === void 0;
+}
+var SOFT_NOTE = "; a published range lets the runtime pick another port";
+function uncertaintyNote(bindings) {
+  const reasons = [...new Set(bindings.flatMap((binding2) => binding2.uncertain === void 0 ? [] : [binding2.uncertain]))].sort(compareText);
+  const note = reasons.map((reason) => `; ${reason}`).join("");
+  return bindings.some((binding2) => binding2.soft === true) ? note + SOFT_NOTE : note;
+}
+function placementNote(binding2) {
+  return binding2.uncertain === void 0 ? void 0 : `; ${binding2.uncertain}`;
+}
+
+// src/detect/describe.ts
+var LISTED_SERVICES = 5;
+function describePorts(port, endPort, protocol, scope) {
+  return `${formatPortRange(port, endPort)}/${protocol} on ${scope}`;
+}
+function servicesOf(bindings, displayName) {
+  return [...new Set(bindings.map(displayName))];
+}
+function describeClaims(bindings, displayName) {
+  const first = /* @__PURE__ */ new Map();
+  for (const binding2 of bindings) {
+    const name2 = displayName(binding2);
+    if (!first.has(name2)) first.set(name2, binding2);
+  }
+  const shared = sharedPlaces([...first.values()]);
+  const claims = [...first].map(([name2, binding2]) => ({ name: name2, place: binding2.via !== void 0 && shared.has(placeKey(binding2)) ? binding2.via : binding2 })).sort((a, b) => compareText(a.place.file, b.place.file) || a.place.line - b.place.line || a.place.column - b.place.column).map(({ name: name2, place }) => `${name2} (${place.file}:${place.line})`);
+  if (claims.length <= LISTED_SERVICES) return joinWithAnd(claims);
+  return joinWithAnd([...claims.slice(0, LISTED_SERVICES), `${claims.length - LISTED_SERVICES} more`]);
+}
+function verb(singular, plural2, serviceCount) {
+  return serviceCount === 1 ? singular : plural2;
+}
+function placeKey(location) {
+  return `${location.file}:${location.line}:${location.column}`;
+}
+function sharedPlaces(claims) {
+  const seen = /* @__PURE__ */ new Set();
+  const shared = /* @__PURE__ */ new Set();
+  for (const claim2 of claims) {
+    const key = placeKey(claim2);
+    if (seen.has(key)) shared.add(key);
+    seen.add(key);
+  }
+  return shared;
+}
+
+// src/detect/address.ts
+var WILDCARD = "*";
+function addressKey(hostIp) {
+  if (hostIp === null) return WILDCARD;
+  const text4 = stripBrackets(hostIp.trim()).toLowerCase();
+  if (text4 === "" || text4 === WILDCARD) return WILDCARD;
+  const canonical = canonicalIPv4(text4) ?? canonicalIPv6(text4) ?? text4;
+  return canonical === "0.0.0.0" || canonical === "::" ? WILDCARD : canonical;
+}
+function stripBrackets(text4) {
+  return text4.startsWith("[") && text4.endsWith("]") ? text4.slice(1, -1) : text4;
+}
+function canonicalIPv4(text4) {
+  const octets = parseIPv4(text4);
+  return octets?.join(".");
+}
+function parseIPv4(text4) {
+  const parts2 = text4.split(".");
+  if (parts2.length !== 4) return void 0;
+  const octets = [];
+  for (const part of parts2) {
+    if (!/^\d{1,3}$/.test(part)) return void 0;
+    const octet = Number(part);
+    if (octet > 255) return void 0;
+    octets.push(octet);
+  }
+  return octets;
+}
+function canonicalIPv6(text4) {
+  const percent = text4.indexOf("%");
+  const zone = percent < 0 ? "" : text4.slice(percent);
+  const groups2 = parseIPv6Groups(percent < 0 ? text4 : text4.slice(0, percent));
+  if (!groups2) return void 0;
+  if (isIPv4Mapped(groups2)) {
+    const [high = 0, low = 0] = groups2.slice(6);
+    return `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}${zone}`;
+  }
+  return compressIPv6(groups2) + zone;
+}
+function parseIPv6Groups(text4) {
+  if (!text4.includes(":")) return void 0;
+  const halves = text4.split("::");
+  if (halves.length > 2) return void 0;
+  const head = parseGroupList(halves[0] ?? "");
+  const tail = halves.length === 2 ? parseGroupList(halves[1] ?? "") : [];
+  if (!head || !tail) return void 0;
+  const count = head.length + tail.length;
+  if (halves.length === 2 ? count > 7 : count !== 8) return void 0;
+  return [...head, ...new Array(8 - count).fill(0), ...tail];
+}
+function parseGroupList(text4) {
+  if (text4 === "") return [];
+  const parts2 = text4.split(":");
+  const groups2 = [];
+  for (const [index2, part] of parts2.entries()) {
+    if (index2 === parts2.length - 1 && part.includes(".")) {
+      const octets = parseIPv4(part);
+      if (!octets) return void 0;
+      const [a = 0, b = 0, c = 0, d = 0] = octets;
+      groups2.push(a << 8 | b, c << 8 | d);
+    } else if (/^[0-9a-f]{1,4}$/.test(part)) {
+      groups2.push(parseInt(part, 16));
+    } else {
+      return void 0;
+    }
+  }
+  return groups2;
+}
+function isIPv4Mapped(groups2) {
+  return groups2.slice(0, 5).every((group2) => group2 === 0) && groups2[5] === 65535;
+}
+function compressIPv6(groups2) {
+  let bestStart = -1;
+  let bestLength = 1;
+  for (let start2 = 0; start2 < groups2.length; start2++) {
+    let length = 0;
+    while (start2 + length < groups2.length && groups2[start2 + length] === 0) length++;
+    if (length > bestLength) {
+      bestStart = start2;
+      bestLength = length;
+    }
+  }
+  const hex3 = groups2.map((group2) => group2.toString(16));
+  if (bestStart < 0) return hex3.join(":");
+  return `${hex3.slice(0, bestStart).join(":")}::${hex3.slice(bestStart + bestLength).join(":")}`;
+}
+
+// src/detect/partners.ts
+function toClaim(binding2) {
+  return {
+    service: binding2.service,
+    project: binding2.project,
+    stacks: binding2.stacks !== void 0 && binding2.stacks.length > 0 ? binding2.stacks : void 0,
+    profiles: binding2.profiles ?? [],
+    address: addressKey(binding2.hostIp)
+  };
+}
+function addToSummary(summary2, claim2) {
+  if (summary2.names.length < 2 && !summary2.names.includes(claim2.service)) summary2.names.push(claim2.service);
+  if (claim2.project !== void 0 && summary2.projects.length < 2 && !summary2.projects.includes(claim2.project)) {
+    summary2.projects.push(claim2.project);
+  }
+}
+function holdsOtherService(summary2, claim2) {
+  if (summary2.names.some((name2) => name2 !== claim2.service)) return true;
+  return claim2.project !== void 0 && summary2.projects.some((project) => project !== claim2.project);
+}
+var HOST_LEVEL = "\0host";
+var ANY = "any";
+var ALL_PROFILES = "all";
+var PartnerIndex = class {
+  constructor(claims, placementAware) {
+    this.placementAware = placementAware;
+    for (const claim2 of claims) {
+      const groups2 = [ANY, ...placementAware ? this.groupsOf(claim2) : []];
+      for (const group2 of groups2) {
+        for (const address of [claim2.address, ANY]) {
+          const key = cell(group2, address);
+          let summary2 = this.cells.get(key);
+          if (!summary2) this.cells.set(key, summary2 = { names: [], projects: [] });
+          addToSummary(summary2, claim2);
+        }
+      }
+    }
+  }
+  placementAware;
+  cells = /* @__PURE__ */ new Map();
+  hasPartner(claim2) {
+    const addresses = claim2.address === WILDCARD ? [ANY] : [claim2.address, WILDCARD];
+    return this.partnerGroups(claim2).some(
+      (group2) => addresses.some((address) => {
+        const summary2 = this.cells.get(cell(group2, address));
+        return summary2 !== void 0 && holdsOtherService(summary2, claim2);
+      })
+    );
+  }
+  /** The groups a claim is counted in: host level, or each of its stacks as a whole and by profile. */
+  groupsOf(claim2) {
+    if (claim2.stacks === void 0) return [HOST_LEVEL];
+    const profiles = claim2.profiles.length === 0 ? [ALL_PROFILES] : claim2.profiles;
+    return claim2.stacks.flatMap((stack) => [stack, ...profiles.map((profile) => profileGroup(stack, profile))]);
+  }
+  /** The groups whose claims meet this one (see claimsMeet). */
+  partnerGroups(claim2) {
+    if (!this.placementAware || claim2.stacks === void 0) return [ANY];
+    const groups2 = [HOST_LEVEL];
+    for (const stack of claim2.stacks) {
+      if (claim2.profiles.length === 0) groups2.push(stack);
+      else groups2.push(profileGroup(stack, ALL_PROFILES), ...claim2.profiles.map((profile) => profileGroup(stack, profile)));
+    }
+    return groups2;
+  }
+};
+function profileGroup(stack, profile) {
+  return `${stack}${profile}`;
+}
+function cell(group2, address) {
+  return `${group2}${address}`;
+}
+
+// src/model/stack.ts
+function stackId(kind, where) {
+  return `${kind}:${where}`;
+}
+var KIND_NOUNS = {
+  compose: ["Compose stack", "Compose stacks"],
+  "process-compose": ["process-compose stack", "process-compose stacks"],
+  sample: ["sample program", "sample programs"]
+};
+function describeStacks(ids) {
+  const byKind = /* @__PURE__ */ new Map();
+  for (const id of ids) {
+    const colon = id.indexOf(":");
+    const kind = colon > 0 && id.slice(0, colon) in KIND_NOUNS ? id.slice(0, colon) : "";
+    const files = kind === "" ? id : id.slice(colon + 1).split("+").join(" + ");
+    byKind.set(kind, [...byKind.get(kind) ?? [], files]);
+  }
+  const groups2 = [...byKind].map(([kind, places]) => {
+    const [one2, several] = KIND_NOUNS[kind] ?? ["stack", "stacks"];
+    return `the ${places.length > 1 ? several : one2} ${joinWithAnd(places)}`;
+  });
+  return joinWithAnd(groups2);
+}
+
+// src/rules/duplicatePort.ts
+var duplicatePort = {
+  kind: "collision",
+  id: "duplicate-port",
+  name: "DuplicatePort",
+  defaultSeverity: "error",
+  summary: "Two or more services bind overlapping ports in one scope.",
+  description: 'Two or more services bind overlapping ports with the same protocol and overlapping addresses in one network scope, so whichever starts second fails with "Address already in use". It is a warning when the services belong to two stacks that are alternatives, or when both claims are defaults users override.',
+  help: "Move every service but one to the proposed free port, or tell Portcullis in `.portcullis.yml` (`scopes`) that the stacks never run together.",
+  onlyPossible: "between two stacks (which may be alternatives, unless `scopes` says they run together), between Compose profiles that never run together, between two defaults users override, where a claim only may run where it is placed, or where a published range lets the runtime pick another port",
+  docs: "README.md#rule-duplicate-port",
+  proposal: "move-newcomers",
+  // The most general collision: no registry entry among the claims.
+  names: ({ owners }) => owners.length === 0,
+  judge({ collision, scope, protocol, displayName }) {
+    const { bindings } = collision;
+    const quantifier = servicesOf(bindings, displayName).length === 2 ? "both" : "all";
+    const message = `${describePorts(collision.port, collision.endPort, protocol, scope)}: ${describeClaims(bindings, displayName)} ${quantifier} bind ${formatPortRange(collision.port, collision.endPort)}`;
+    return { message, uncertainty: isCertain(bindings) ? void 0 : whyPossible(bindings) };
+  }
+};
+function isCertain(bindings) {
+  const firm = bindings.filter(isFirm).map((binding2) => ({ binding: binding2, claim: toClaim(binding2) }));
+  const index2 = new PartnerIndex(
+    firm.map(({ claim: claim2 }) => claim2),
+    true
+  );
+  return firm.some(({ binding: binding2, claim: claim2 }) => binding2.isDefault !== true && index2.hasPartner(claim2));
+}
+function whyPossible(bindings) {
+  const reasons = [];
+  const stacks = [...new Set(bindings.flatMap((binding2) => binding2.stacks ?? []))];
+  if (stacks.length >= 2 && !bindings.some((binding2) => binding2.stacks === void 0)) {
+    reasons.push(`across ${describeStacks(stacks.sort(compareText))}, which may not run together`);
+  }
+  const profiles = exclusiveProfiles(bindings);
+  if (profiles.length >= 2) reasons.push(`in profiles ${profiles.join(" / ")}, which never run together`);
+  if (bindings.some((binding2) => binding2.isDefault === true)) reasons.push("between defaults that users override");
+  const note = reasons.length === 0 ? "" : ` (only ${reasons.join(", or ")})`;
+  return note + uncertaintyNote(bindings);
+}
+function exclusiveProfiles(bindings) {
+  const sets = bindings.filter((binding2) => (binding2.profiles?.length ?? 0) > 0).map((binding2) => [...binding2.profiles ?? []].sort(compareText));
+  const seen = /* @__PURE__ */ new Map();
+  for (const set3 of sets) {
+    for (const profile of set3) {
+      const owner2 = seen.get(profile);
+      if (owner2 !== void 0 && owner2 !== set3.join(",")) return [];
+    }
+    for (const profile of set3) seen.set(profile, set3.join(","));
+  }
+  return [...new Set(sets.map((set3) => set3.join(", ")))].sort(compareText);
+}
+
+// src/rules/outOfRange.ts
+var outOfRange = {
+  kind: "binding",
+  id: "out-of-range",
+  name: "OutOfRange",
+  defaultSeverity: "warning",
+  summary: "A port lies outside its category's range.",
+  description: "The registry gives the service's category a port range, and the service binds a port outside it.",
+  help: "Move the service to the proposed free port inside its category's range.",
+  onlyPossible: "where the claim only may run where it is placed (source beside a Dockerfile that nothing here runs, a value from a `.env.example` template)",
+  docs: "README.md#rule-out-of-range",
+  reason: "outside its category's range",
+  proposal: "move-claims",
+  // A claim on one of its registered ports is judged by those entries' categories; one on
+  // another port is a registry-drift instead.
+  findIn: ({ binding: binding2, matching, registry: registry2 }) => outsideCategories(binding2, matching, registry2),
+  findInEntry: (entry, registry2) => outsideCategories(entry, [entry], registry2),
+  sentence: ({ claims, services, details }) => `${claims} ${verb("is", "are", services)} outside ${details}`
+};
+function outsideCategories(binding2, entries, registry2) {
+  const outside = /* @__PURE__ */ new Set();
+  for (const entry of entries) {
+    const range = entry.category === void 0 ? void 0 : registry2.categoryRanges.get(entry.category);
+    if (range && (binding2.port < range.start || binding2.endPort > range.end)) {
+      outside.add(`the ${entry.category ?? ""} range ${formatPortRange(range.start, range.end)}`);
+    }
+  }
+  if (outside.size === 0) return [];
+  return [{ port: binding2.port, endPort: binding2.endPort, detail: joinWithAnd([...outside]), uncertainty: placementNote(binding2) }];
+}
+
+// src/rules/registryConflict.ts
+var registryConflict = {
+  kind: "collision",
+  id: "registry-conflict",
+  name: "RegistryConflict",
+  defaultSeverity: "error",
+  summary: "A service binds a port that the registry gives to another service.",
+  description: "The repository's port registry assigns this port to one service, and another service binds it too.",
+  help: "Move the newcomer to the proposed free port, and register that port for it.",
+  onlyPossible: "where every newcomer only may run where it is placed, or publishes a range the runtime picks another port from",
+  docs: "README.md#rule-registry-conflict",
+  proposal: "move-newcomers",
+  // One registry owner among the claims: the others take its port.
+  names: ({ owners }) => owners.length === 1,
+  judge({ collision, scope, protocol, displayName, entries, owners }) {
+    const [owner2] = entries;
+    const others = collision.bindings.filter((binding2) => owner2 === void 0 || !sameService(binding2, owner2));
+    const given = joinWithAnd([...new Set(entries.map((entry) => formatPortRange(entry.port, entry.endPort)))]);
+    const collide = verb("collides", "collide", servicesOf(others, displayName).length);
+    const where = describePorts(collision.port, collision.endPort, protocol, scope);
+    const message = `${where}: ${describeClaims(others, displayName)} ${collide} with ${joinWithAnd(owners)}, which the registry gives ${given}`;
+    return { message, uncertainty: others.some(isFirm) ? void 0 : uncertaintyNote(others) };
+  }
+};
+
+// src/rules/registryDrift.ts
+var registryDrift = {
+  kind: "binding",
+  id: "registry-drift",
+  name: "RegistryDrift",
+  defaultSeverity: "warning",
+  summary: "A registered service binds a port other than its registered one.",
+  description: "The service is in the port registry, but one of its configurations binds a port the registry does not give it.",
+  help: "Bind the registered port (the proposal), or update the registry if the service has moved.",
+  onlyPossible: "where the claim only may run where it is placed (source beside a Dockerfile that nothing here runs, a value from a `.env.example` template)",
+  docs: "README.md#rule-registry-drift",
+  reason: "not its registered port",
+  proposal: "registered-port",
+  /**
+   * A registered service drifts when none of its registered ports is the one it binds,
+   * unless the claim collides: its collision moves it already, and calling it drifted as
+   * well would propose a second, different fix for the same line.
+   */
+  findIn({ binding: binding2, entries, matching, collides }) {
+    if (entries.length === 0 || matching.length > 0 || collides) return [];
+    const given = joinWithAnd([...new Set(entries.map((entry) => formatPortRange(entry.port, entry.endPort)))]);
+    return [{ port: binding2.port, endPort: binding2.endPort, detail: `${binding2.service} ${given}`, uncertainty: placementNote(binding2) }];
+  },
+  sentence: ({ claims, services, ports, details }) => `${claims} ${verb("binds", "bind", services)} ${ports}, but the registry gives ${details}`
+};
+
+// src/rules/registryDuplicate.ts
+var registryDuplicate = {
+  kind: "collision",
+  id: "registry-duplicate",
+  name: "RegistryDuplicate",
+  defaultSeverity: "error",
+  summary: "The registry gives one port to two services.",
+  description: "The repository's port registry assigns the same port to two different services.",
+  help: "Give one of the services the proposed free port in the registry, and move it there.",
+  docs: "README.md#rule-registry-duplicate",
+  proposal: "move-newcomers",
+  // Two registry owners or more among the claims: the registry contradicts itself.
+  names: ({ owners }) => owners.length >= 2,
+  judge({ collision, scope, protocol, displayName, entries }) {
+    const isRegistered = belongsToAnyOf(entries);
+    const others = collision.bindings.filter((binding2) => !isRegistered(binding2));
+    const given = `${describePorts(collision.port, collision.endPort, protocol, scope)}: the registry gives it to ${describeClaims(entries, displayName)}`;
+    const bind2 = verb("binds", "bind", servicesOf(others, displayName).length);
+    const message = others.length === 0 ? given : `${given}, and ${describeClaims(others, displayName)} ${bind2} it too`;
+    return { message, uncertainty: void 0 };
+  }
+};
+
+// src/detect/registryIndex.ts
+var RegistryIndex = class {
+  constructor(registry2) {
+    this.registry = registry2;
+    for (const category of registry2.categories) {
+      if (category.range) this.categoryRanges.set(category.name, category.range);
+    }
+    for (const entry of registry2.entries) {
+      const entries = this.entriesByName.get(entry.service);
+      if (entries) entries.push(entry);
+      else this.entriesByName.set(entry.service, [entry]);
+    }
+    for (const [key, entries] of groupBy2(registry2.entries, (entry) => listKey(entry.protocol, entry.scope))) this.listed.set(key, coveredPortCounts(entries.map(rangeOf)));
+  }
+  registry;
+  categoryRanges = /* @__PURE__ */ new Map();
+  entriesByName = /* @__PURE__ */ new Map();
+  /** Per protocol and scope (`host` for the entries of every machine), see coveredPortCounts. */
+  listed = /* @__PURE__ */ new Map();
+  /** The registry entries of the binding's service (see sameService) that speak for its machine: every machine's, and its own. */
+  entriesOf(binding2) {
+    return (this.entriesByName.get(binding2.service) ?? []).filter((entry) => sameService(entry, binding2) && (entry.scope === "host" || entry.scope === binding2.scope));
+  }
+  /** True when some registry entry of the binding's protocol, for its machine or every machine, lists one of its ports. */
+  lists(binding2) {
+    return [listKey(binding2.protocol, "host"), listKey(binding2.protocol, binding2.scope)].some((key) => {
+      const counts = this.listed.get(key);
+      return counts !== void 0 && (counts[binding2.endPort] ?? 0) - (counts[binding2.port - 1] ?? 0) > 0;
+    });
+  }
+};
+function listKey(protocol, scope) {
+  return `${protocol}\0${scope}`;
+}
+function groupBy2(items, keyOf) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group2 = groups2.get(key);
+    if (group2) group2.push(item);
+    else groups2.set(key, [item]);
+  }
+  return groups2;
+}
+function coveredPortCounts(ranges) {
+  const counts = new Int32Array(MAX_PORT + 2);
+  for (const range of ranges) {
+    counts[range.start] = (counts[range.start] ?? 0) + 1;
+    counts[range.end + 1] = (counts[range.end + 1] ?? 0) - 1;
+  }
+  let depth = 0;
+  let covered = 0;
+  for (let port = 0; port < counts.length; port++) {
+    depth += counts[port] ?? 0;
+    if (depth > 0) covered++;
+    counts[port] = covered;
+  }
+  return counts;
+}
+function rangeOf(binding2) {
+  return { start: binding2.port, end: binding2.endPort };
+}
+
+// src/rules/reservedPort.ts
+var reservedPort = {
+  kind: "binding",
+  id: "reserved-port",
+  name: "ReservedPort",
+  defaultSeverity: "warning",
+  summary: "A binding falls in a range the registry reserves.",
+  description: "The port registry reserves this range so that nobody takes it; a service binds a port inside it.",
+  help: "Move the service to the proposed free port outside the reserved range.",
+  onlyPossible: "where the claim only may run where it is placed, or publishes a range the runtime picks another port from",
+  docs: "README.md#rule-reserved-port",
+  reason: "which the registry reserves",
+  proposal: "move-claims",
+  /** The parts of the claim's ports that fall in a reserved range, each with its reason. */
+  findIn({ binding: binding2, registry: registry2 }) {
+    const uncertainty = isFirm(binding2) ? void 0 : uncertaintyNote([binding2]);
+    return registry2.registry.reserved.filter((range) => rangesOverlap(range, rangeOf(binding2))).map((range) => ({
+      port: Math.max(range.start, binding2.port),
+      endPort: Math.min(range.end, binding2.endPort),
+      detail: formatPortRange(range.start, range.end) + (range.reason ? `: ${range.reason}` : ""),
+      uncertainty
+    }));
+  },
+  sentence: ({ claims, services, ports, details }) => `${claims} ${verb("binds", "bind", services)} ${ports}, which the registry reserves (${details})`
+};
+
+// src/rules/unregistered.ts
+var unregistered = {
+  kind: "binding",
+  id: "unregistered",
+  name: "Unregistered",
+  defaultSeverity: "warning",
+  summary: "A service binds a port the registry does not list.",
+  description: "The repository keeps a port registry, and this service binds a port that is not in it.",
+  help: "Register the port for the service, so that the next service does not take it.",
+  docs: "README.md#rule-unregistered",
+  reason: "which the registry does not list",
+  proposal: "none",
+  /**
+   * A service the registry does not know, on a port no entry holds (when one does, that is a
+   * registry-conflict, not a second report). A claim that only may run (a module no machine
+   * imports) is no service to register yet, so what is found is certain.
+   */
+  findIn({ binding: binding2, entries, registry: registry2 }) {
+    if (entries.length > 0 || !registry2.registry.present || binding2.uncertain !== void 0 || registry2.lists(binding2)) return [];
+    return [{ port: binding2.port, endPort: binding2.endPort, detail: "", uncertainty: void 0 }];
+  },
+  sentence: ({ claims, services, ports }) => `${claims} ${verb("binds", "bind", services)} ${ports}, which the registry does not list`
+};
+
+// src/rules/catalogue.ts
+var RULES = [duplicatePort, registryConflict, registryDuplicate, registryDrift, reservedPort, outOfRange, unregistered];
+var RULE_IDS = RULES.map((rule) => rule.id);
+var BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
+function ruleById(id) {
+  const rule = BY_ID.get(id);
+  if (rule === void 0) throw new Error(`no rule ${id}`);
+  return rule;
+}
+function isRuleId(text4) {
+  return BY_ID.has(text4);
+}
+function ruleIndex(id) {
+  return RULE_IDS.indexOf(id);
+}
+var COLLISION_RULES = RULES.filter((rule) => rule.kind === "collision");
+var BINDING_RULES = RULES.filter((rule) => rule.kind === "binding");
+function isCollisionRule(id) {
+  return ruleById(id).kind === "collision";
+}
+
 // src/allocate/allocate.ts
 function proposePorts(conflicts, context3) {
   const bindings = [...context3.bindings, ...context3.registry.entries, ...conflicts.flatMap((conflict) => conflict.bindings)];
@@ -43605,17 +44132,14 @@ function proposePorts(conflicts, context3) {
   return conflicts.map((conflict) => ({ ...conflict, suggestions: suggestionsFor(conflict, services, allocator, homes) }));
 }
 function suggestionsFor(conflict, services, allocator, homes) {
-  switch (conflict.rule) {
-    case "duplicate-port":
-    case "registry-conflict":
-    case "registry-duplicate":
+  switch (ruleById(conflict.rule).proposal) {
+    case "move-newcomers":
       return moveClaims(conflict, movingBindings(conflict, services), services, allocator, homes);
-    case "reserved-port":
-    case "out-of-range":
+    case "move-claims":
       return moveClaims(conflict, conflict.bindings, services, allocator, homes);
-    case "registry-drift":
+    case "registered-port":
       return returnToRegisteredPorts(conflict, services);
-    case "unregistered":
+    case "none":
       return [];
   }
 }
@@ -43670,15 +44194,6 @@ function stayingReaders(at, moving, services) {
 }
 
 // src/detect/conflict.ts
-var RULE_ORDER = [
-  "duplicate-port",
-  "registry-conflict",
-  "registry-duplicate",
-  "registry-drift",
-  "reserved-port",
-  "out-of-range",
-  "unregistered"
-];
 function conflictId(facts) {
   const id = `${facts.rule}:${facts.scope}:${facts.protocol}:${formatPortRange(facts.port, facts.endPort)}`;
   return facts.address ? `${id}@${facts.address}` : id;
@@ -43722,7 +44237,7 @@ function compareStrings(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 function compareConflicts(a, b) {
-  return a.port - b.port || RULE_ORDER.indexOf(a.rule) - RULE_ORDER.indexOf(b.rule) || compareStrings(a.scope, b.scope) || compareStrings(a.protocol, b.protocol) || a.endPort - b.endPort || compareStrings(a.id, b.id);
+  return a.port - b.port || ruleIndex(a.rule) - ruleIndex(b.rule) || compareStrings(a.scope, b.scope) || compareStrings(a.protocol, b.protocol) || a.endPort - b.endPort || compareStrings(a.id, b.id);
 }
 function compareBindings(a, b) {
   return compareStrings(a.file, b.file) || a.line - b.line || a.column - b.column || compareStrings(a.service, b.service) || compareStrings(a.project ?? "", b.project ?? "") || compareStrings(a.scope, b.scope) || compareStrings(a.protocol, b.protocol) || a.port - b.port || a.endPort - b.endPort || compareStrings(a.kind, b.kind) || compareStrings(a.hostIp ?? "", b.hostIp ?? "") || compareStrings(a.stacks?.join(",") ?? "", b.stacks?.join(",") ?? "") || compareStrings(JSON.stringify(a), JSON.stringify(b));
@@ -43740,9 +44255,8 @@ function compareWithBase(head, base) {
     return { ...conflict, status: existing ? "existing" : "new", newServices: newcomers(conflict, baseClaims) };
   });
 }
-var COLLISION_RULES = /* @__PURE__ */ new Set(["duplicate-port", "registry-conflict", "registry-duplicate"]);
 function isCollision(conflict) {
-  return COLLISION_RULES.has(conflict.rule);
+  return isCollisionRule(conflict.rule);
 }
 function placeOf(conflict) {
   return conflict.id.slice(conflict.rule.length + 1);
@@ -45868,7 +46382,7 @@ function extractCompose(file2, context3, options = {}) {
         continue;
       }
       facts.includes.push(...readIncludes(compose, yaml.get(root, "include")));
-      const services = servicesOf(yaml, root);
+      const services = servicesOf2(yaml, root);
       if (isEmptyNode(yaml, services)) continue;
       if (!(0, import_yaml.isMap)(yaml.resolve(services))) {
         result.diagnostics.push({ ...yaml.locate(services), severity: "error", message: "services must be a mapping of service names" });
@@ -45887,7 +46401,7 @@ function extractCompose(file2, context3, options = {}) {
   }
   return result;
 }
-function servicesOf(yaml, root) {
+function servicesOf2(yaml, root) {
   const services = yaml.get(root, "services");
   if (services !== void 0 || yaml.get(root, "version") !== void 0) return services;
   return yaml.entries(root).some(([, definition2]) => isServiceDefinition(yaml, definition2)) ? root : void 0;
@@ -46872,30 +47386,6 @@ function objectName(reader, object2) {
     return void 0;
   }
   return { namespace: reader.text(metadata2, "namespace") ?? "default", name: name2 };
-}
-
-// src/model/stack.ts
-function stackId(kind, where) {
-  return `${kind}:${where}`;
-}
-var KIND_NOUNS = {
-  compose: ["Compose stack", "Compose stacks"],
-  "process-compose": ["process-compose stack", "process-compose stacks"],
-  sample: ["sample program", "sample programs"]
-};
-function describeStacks(ids) {
-  const byKind = /* @__PURE__ */ new Map();
-  for (const id of ids) {
-    const colon = id.indexOf(":");
-    const kind = colon > 0 && id.slice(0, colon) in KIND_NOUNS ? id.slice(0, colon) : "";
-    const files = kind === "" ? id : id.slice(colon + 1).split("+").join(" + ");
-    byKind.set(kind, [...byKind.get(kind) ?? [], files]);
-  }
-  const groups2 = [...byKind].map(([kind, places]) => {
-    const [one2, several] = KIND_NOUNS[kind] ?? ["stack", "stacks"];
-    return `the ${places.length > 1 ? several : one2} ${joinWithAnd(places)}`;
-  });
-  return joinWithAnd(groups2);
 }
 
 // src/extract/processCompose/expansion.ts
@@ -81308,6 +81798,10 @@ function date4(params) {
 
 // src/extract/zodYaml.ts
 var acceptedInputs = /* @__PURE__ */ new WeakMap();
+function renderedAs(schema, accepted) {
+  acceptedInputs.set(schema, accepted);
+  return schema;
+}
 var DECIMAL_LITERAL = /^[-+]?\d+(?:\.\d+)?$/;
 function yamlToPlain(yaml, node3) {
   const problems = [];
@@ -87010,278 +87504,72 @@ function registryExtractorFor(path6) {
   return void 0;
 }
 
-// src/detect/describe.ts
-var LISTED_SERVICES = 5;
-function describePorts(port, endPort, protocol, scope) {
-  return `${formatPortRange(port, endPort)}/${protocol} on ${scope}`;
+// src/rules/levels.ts
+var DEFAULT_LEVELS = ruleLevels({});
+function ruleLevels(configured) {
+  return Object.fromEntries(RULES.map((rule) => [rule.id, configured[rule.id] ?? rule.defaultSeverity]));
 }
-function servicesOf2(bindings, displayName) {
-  return [...new Set(bindings.map(displayName))];
+function settle2(rule, level, judgement) {
+  if (judgement.uncertainty === void 0) return { severity: level, message: judgement.message };
+  const explains = level === "error" || rule.defaultSeverity === "error";
+  return { severity: "warning", message: explains ? judgement.message + judgement.uncertainty : judgement.message };
 }
-function describeClaims(bindings, displayName) {
-  const first = /* @__PURE__ */ new Map();
+
+// src/detect/claimConflicts.ts
+function judgeClaims(bindings, registry2, displayName, collided, rules) {
+  if (rules.length === 0) return [];
+  const index2 = new RegistryIndex(registry2);
+  const found = [];
+  for (const entry of registry2.entries) {
+    if (!isHostLikeScope(entry.scope)) continue;
+    for (const rule of rules) for (const finding of rule.findInEntry?.(entry, index2) ?? []) found.push({ rule, binding: entry, finding });
+  }
   for (const binding2 of bindings) {
-    const name2 = displayName(binding2);
-    if (!first.has(name2)) first.set(name2, binding2);
+    if (!isHostLikeScope(binding2.scope)) continue;
+    const entries = index2.entriesOf(binding2);
+    const matching = entries.filter((entry) => rangesOverlap(rangeOf(entry), rangeOf(binding2)));
+    const claim2 = { binding: binding2, registry: index2, entries, matching, collides: collided.has(binding2) };
+    for (const rule of rules) for (const finding of rule.findIn(claim2)) found.push({ rule, binding: binding2, finding });
   }
-  const shared = sharedPlaces([...first.values()]);
-  const claims = [...first].map(([name2, binding2]) => ({ name: name2, place: binding2.via !== void 0 && shared.has(placeKey(binding2)) ? binding2.via : binding2 })).sort((a, b) => compareText(a.place.file, b.place.file) || a.place.line - b.place.line || a.place.column - b.place.column).map(({ name: name2, place }) => `${name2} (${place.file}:${place.line})`);
-  if (claims.length <= LISTED_SERVICES) return joinWithAnd(claims);
-  return joinWithAnd([...claims.slice(0, LISTED_SERVICES), `${claims.length - LISTED_SERVICES} more`]);
-}
-function verb(singular, plural2, serviceCount) {
-  return serviceCount === 1 ? singular : plural2;
-}
-function placeKey(location) {
-  return `${location.file}:${location.line}:${location.column}`;
-}
-function sharedPlaces(claims) {
-  const seen = /* @__PURE__ */ new Set();
-  const shared = /* @__PURE__ */ new Set();
-  for (const claim2 of claims) {
-    const key = placeKey(claim2);
-    if (seen.has(key)) shared.add(key);
-    seen.add(key);
+  const byId = /* @__PURE__ */ new Map();
+  for (const item of found) {
+    const id = conflictId({ ...placeOf3(item), rule: item.rule.id });
+    const group2 = byId.get(id);
+    if (group2) group2.push(item);
+    else byId.set(id, [item]);
   }
-  return shared;
+  return [...byId.values()].map((group2) => judgeGroup(group2, displayName));
 }
-
-// src/detect/address.ts
-var WILDCARD = "*";
-function addressKey(hostIp) {
-  if (hostIp === null) return WILDCARD;
-  const text4 = stripBrackets(hostIp.trim()).toLowerCase();
-  if (text4 === "" || text4 === WILDCARD) return WILDCARD;
-  const canonical = canonicalIPv4(text4) ?? canonicalIPv6(text4) ?? text4;
-  return canonical === "0.0.0.0" || canonical === "::" ? WILDCARD : canonical;
+function placeOf3({ binding: binding2, finding }) {
+  return { scope: binding2.scope, protocol: binding2.protocol, port: finding.port, endPort: finding.endPort };
 }
-function stripBrackets(text4) {
-  return text4.startsWith("[") && text4.endsWith("]") ? text4.slice(1, -1) : text4;
-}
-function canonicalIPv4(text4) {
-  const octets = parseIPv4(text4);
-  return octets?.join(".");
-}
-function parseIPv4(text4) {
-  const parts2 = text4.split(".");
-  if (parts2.length !== 4) return void 0;
-  const octets = [];
-  for (const part of parts2) {
-    if (!/^\d{1,3}$/.test(part)) return void 0;
-    const octet = Number(part);
-    if (octet > 255) return void 0;
-    octets.push(octet);
-  }
-  return octets;
-}
-function canonicalIPv6(text4) {
-  const percent = text4.indexOf("%");
-  const zone = percent < 0 ? "" : text4.slice(percent);
-  const groups2 = parseIPv6Groups(percent < 0 ? text4 : text4.slice(0, percent));
-  if (!groups2) return void 0;
-  if (isIPv4Mapped(groups2)) {
-    const [high = 0, low = 0] = groups2.slice(6);
-    return `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}${zone}`;
-  }
-  return compressIPv6(groups2) + zone;
-}
-function parseIPv6Groups(text4) {
-  if (!text4.includes(":")) return void 0;
-  const halves = text4.split("::");
-  if (halves.length > 2) return void 0;
-  const head = parseGroupList(halves[0] ?? "");
-  const tail = halves.length === 2 ? parseGroupList(halves[1] ?? "") : [];
-  if (!head || !tail) return void 0;
-  const count = head.length + tail.length;
-  if (halves.length === 2 ? count > 7 : count !== 8) return void 0;
-  return [...head, ...new Array(8 - count).fill(0), ...tail];
-}
-function parseGroupList(text4) {
-  if (text4 === "") return [];
-  const parts2 = text4.split(":");
-  const groups2 = [];
-  for (const [index2, part] of parts2.entries()) {
-    if (index2 === parts2.length - 1 && part.includes(".")) {
-      const octets = parseIPv4(part);
-      if (!octets) return void 0;
-      const [a = 0, b = 0, c = 0, d = 0] = octets;
-      groups2.push(a << 8 | b, c << 8 | d);
-    } else if (/^[0-9a-f]{1,4}$/.test(part)) {
-      groups2.push(parseInt(part, 16));
-    } else {
-      return void 0;
-    }
-  }
-  return groups2;
-}
-function isIPv4Mapped(groups2) {
-  return groups2.slice(0, 5).every((group2) => group2 === 0) && groups2[5] === 65535;
-}
-function compressIPv6(groups2) {
-  let bestStart = -1;
-  let bestLength = 1;
-  for (let start2 = 0; start2 < groups2.length; start2++) {
-    let length = 0;
-    while (start2 + length < groups2.length && groups2[start2 + length] === 0) length++;
-    if (length > bestLength) {
-      bestStart = start2;
-      bestLength = length;
-    }
-  }
-  const hex3 = groups2.map((group2) => group2.toString(16));
-  if (bestStart < 0) return hex3.join(":");
-  return `${hex3.slice(0, bestStart).join(":")}::${hex3.slice(bestStart + bestLength).join(":")}`;
-}
-
-// src/detect/partners.ts
-function toClaim(binding2) {
+function judgeGroup(group2, displayName) {
+  const [first] = group2;
+  const place = placeOf3(first);
+  const bindings = [...new Set(group2.map((item) => item.binding))].sort(compareBindings);
+  const sentence = first.rule.sentence({
+    claims: describeClaims(bindings, displayName),
+    services: servicesOf(bindings, displayName).length,
+    ports: formatPortRange(place.port, place.endPort),
+    details: joinWithAnd([...new Set(group2.map((item) => item.finding.detail))])
+  });
+  const notes = group2.map((item) => item.finding.uncertainty);
+  const uncertainty = notes.includes(void 0) ? void 0 : [...new Set(notes)].join("");
   return {
-    service: binding2.service,
-    project: binding2.project,
-    stacks: binding2.stacks !== void 0 && binding2.stacks.length > 0 ? binding2.stacks : void 0,
-    profiles: binding2.profiles ?? [],
-    address: addressKey(binding2.hostIp)
+    ...place,
+    rule: first.rule,
+    bindings,
+    judgement: { message: `${describePorts(place.port, place.endPort, place.protocol, place.scope)}: ${sentence}`, uncertainty }
   };
 }
-function addToSummary(summary2, claim2) {
-  if (summary2.names.length < 2 && !summary2.names.includes(claim2.service)) summary2.names.push(claim2.service);
-  if (claim2.project !== void 0 && summary2.projects.length < 2 && !summary2.projects.includes(claim2.project)) {
-    summary2.projects.push(claim2.project);
-  }
-}
-function holdsOtherService(summary2, claim2) {
-  if (summary2.names.some((name2) => name2 !== claim2.service)) return true;
-  return claim2.project !== void 0 && summary2.projects.some((project) => project !== claim2.project);
-}
-var HOST_LEVEL = "\0host";
-var ANY = "any";
-var ALL_PROFILES = "all";
-var PartnerIndex = class {
-  constructor(claims, placementAware) {
-    this.placementAware = placementAware;
-    for (const claim2 of claims) {
-      const groups2 = [ANY, ...placementAware ? this.groupsOf(claim2) : []];
-      for (const group2 of groups2) {
-        for (const address of [claim2.address, ANY]) {
-          const key = cell(group2, address);
-          let summary2 = this.cells.get(key);
-          if (!summary2) this.cells.set(key, summary2 = { names: [], projects: [] });
-          addToSummary(summary2, claim2);
-        }
-      }
-    }
-  }
-  placementAware;
-  cells = /* @__PURE__ */ new Map();
-  hasPartner(claim2) {
-    const addresses = claim2.address === WILDCARD ? [ANY] : [claim2.address, WILDCARD];
-    return this.partnerGroups(claim2).some(
-      (group2) => addresses.some((address) => {
-        const summary2 = this.cells.get(cell(group2, address));
-        return summary2 !== void 0 && holdsOtherService(summary2, claim2);
-      })
-    );
-  }
-  /** The groups a claim is counted in: host level, or each of its stacks as a whole and by profile. */
-  groupsOf(claim2) {
-    if (claim2.stacks === void 0) return [HOST_LEVEL];
-    const profiles = claim2.profiles.length === 0 ? [ALL_PROFILES] : claim2.profiles;
-    return claim2.stacks.flatMap((stack) => [stack, ...profiles.map((profile) => profileGroup(stack, profile))]);
-  }
-  /** The groups whose claims meet this one (see claimsMeet). */
-  partnerGroups(claim2) {
-    if (!this.placementAware || claim2.stacks === void 0) return [ANY];
-    const groups2 = [HOST_LEVEL];
-    for (const stack of claim2.stacks) {
-      if (claim2.profiles.length === 0) groups2.push(stack);
-      else groups2.push(profileGroup(stack, ALL_PROFILES), ...claim2.profiles.map((profile) => profileGroup(stack, profile)));
-    }
-    return groups2;
-  }
-};
-function profileGroup(stack, profile) {
-  return `${stack}${profile}`;
-}
-function cell(group2, address) {
-  return `${group2}${address}`;
-}
 
-// src/detect/collision-rules.ts
-function classifyCollision(collision, scope, protocol, displayName) {
+// src/detect/collisionConflicts.ts
+function judgeCollision(collision, scope, protocol, displayName) {
   const entries = collision.bindings.filter((binding2) => binding2.kind === "registry");
-  const owners = servicesOf2(entries, displayName);
-  const where = describePorts(collision.port, collision.endPort, protocol, scope);
-  const base = { ...collision, scope, protocol };
-  if (owners.length >= 2) {
-    const message2 = registryDuplicateMessage(where, collision.bindings, displayName);
-    return { ...base, rule: "registry-duplicate", severity: "error", message: message2 };
-  }
-  const [owner2] = entries;
-  if (owner2) {
-    const others = collision.bindings.filter((binding2) => !sameService(binding2, owner2));
-    const severity2 = others.every((binding2) => !isFirm(binding2)) ? "warning" : "error";
-    const given = joinWithAnd([...new Set(entries.map((entry) => formatPortRange(entry.port, entry.endPort)))]);
-    const collide = verb("collides", "collide", servicesOf2(others, displayName).length);
-    const message2 = `${where}: ${describeClaims(others, displayName)} ${collide} with ${displayName(owner2)}, which the registry gives ${given}`;
-    return { ...base, rule: "registry-conflict", severity: severity2, message: severity2 === "warning" ? message2 + uncertaintyNote(others) : message2 };
-  }
-  const severity = duplicatePortSeverity(collision.bindings);
-  const quantifier = servicesOf2(collision.bindings, displayName).length === 2 ? "both" : "all";
-  const ports = formatPortRange(collision.port, collision.endPort);
-  const message = `${where}: ${describeClaims(collision.bindings, displayName)} ${quantifier} bind ${ports}`;
-  return {
-    ...base,
-    rule: "duplicate-port",
-    severity,
-    message: severity === "warning" ? message + warningNote(collision.bindings) : message
-  };
-}
-function registryDuplicateMessage(where, bindings, displayName) {
-  const entries = bindings.filter((binding2) => binding2.kind === "registry");
-  const isRegistered = belongsToAnyOf(entries);
-  const others = bindings.filter((binding2) => !isRegistered(binding2));
-  const message = `${where}: the registry gives it to ${describeClaims(entries, displayName)}`;
-  if (others.length === 0) return message;
-  const bind2 = verb("binds", "bind", servicesOf2(others, displayName).length);
-  return `${message}, and ${describeClaims(others, displayName)} ${bind2} it too`;
-}
-function duplicatePortSeverity(bindings) {
-  const firm = bindings.filter(isFirm).map((binding2) => ({ binding: binding2, claim: toClaim(binding2) }));
-  const index2 = new PartnerIndex(firm.map(({ claim: claim2 }) => claim2), true);
-  return firm.some(({ binding: binding2, claim: claim2 }) => binding2.isDefault !== true && index2.hasPartner(claim2)) ? "error" : "warning";
-}
-function isFirm(binding2) {
-  return binding2.soft !== true && binding2.uncertain === void 0;
-}
-var SOFT_NOTE = "; a published range lets the runtime pick another port";
-function warningNote(bindings) {
-  const reasons = [];
-  const stacks = [...new Set(bindings.flatMap((binding2) => binding2.stacks ?? []))];
-  if (stacks.length >= 2 && !bindings.some((binding2) => binding2.stacks === void 0)) {
-    reasons.push(`across ${describeStacks(stacks.sort(compareStrings))}, which may not run together`);
-  }
-  const profiles = exclusiveProfiles(bindings);
-  if (profiles.length >= 2) reasons.push(`in profiles ${profiles.join(" / ")}, which never run together`);
-  if (bindings.some((binding2) => binding2.isDefault === true)) reasons.push("between defaults that users override");
-  const note = reasons.length === 0 ? "" : ` (only ${reasons.join(", or ")})`;
-  return note + uncertaintyNote(bindings);
-}
-function exclusiveProfiles(bindings) {
-  const sets = bindings.filter((binding2) => (binding2.profiles?.length ?? 0) > 0).map((binding2) => [...binding2.profiles ?? []].sort(compareStrings));
-  const seen = /* @__PURE__ */ new Map();
-  for (const set3 of sets) {
-    for (const profile of set3) {
-      const owner2 = seen.get(profile);
-      if (owner2 !== void 0 && owner2 !== set3.join(",")) return [];
-    }
-    for (const profile of set3) seen.set(profile, set3.join(","));
-  }
-  return [...new Set(sets.map((set3) => set3.join(", ")))].sort(compareStrings);
-}
-function uncertaintyNote(bindings) {
-  const reasons = [...new Set(bindings.flatMap((binding2) => binding2.uncertain === void 0 ? [] : [binding2.uncertain]))].sort(compareStrings);
-  const note = reasons.map((reason) => `; ${reason}`).join("");
-  return bindings.some((binding2) => binding2.soft === true) ? note + SOFT_NOTE : note;
+  const found = { collision, scope, protocol, displayName, entries, owners: servicesOf(entries, displayName) };
+  const rule = COLLISION_RULES.find((candidate) => candidate.names(found));
+  if (rule === void 0) throw new Error(`no collision rule names a collision with ${found.owners.length} registry owners`);
+  return { ...collision, rule, scope, protocol, judgement: rule.judge(found) };
 }
 
 // src/detect/collisions.ts
@@ -87336,157 +87624,25 @@ function collidingGroups(claims, active) {
   return groups2;
 }
 
-// src/detect/registry-rules.ts
-function registryRuleConflicts(bindings, registry2, displayName, collided = /* @__PURE__ */ new Set()) {
-  const index2 = new RegistryIndex(registry2);
-  const findings = [
-    ...registry2.entries.flatMap((entry) => isHostLikeScope(entry.scope) ? outOfRange(entry, [entry], index2) : []),
-    ...bindings.flatMap((binding2) => isHostLikeScope(binding2.scope) ? bindingFindings(binding2, index2, collided.has(binding2)) : [])
-  ];
-  const byId = /* @__PURE__ */ new Map();
-  for (const finding of findings) {
-    const id = conflictId({ ...placeOf3(finding), rule: finding.rule });
-    const group2 = byId.get(id);
-    if (group2) group2.push(finding);
-    else byId.set(id, [finding]);
-  }
-  return [...byId.values()].map((group2) => toConflictFacts(group2, displayName));
-}
-function bindingFindings(binding2, index2, collides) {
-  const findings = reservedPort(binding2, index2.registry);
-  const entries = index2.entriesOf(binding2);
-  const whole = { binding: binding2, port: binding2.port, endPort: binding2.endPort };
-  if (entries.length === 0) {
-    if (index2.registry.present && binding2.uncertain === void 0 && !index2.lists(binding2)) findings.push({ ...whole, rule: "unregistered", detail: "" });
-    return findings;
-  }
-  const matching = entries.filter((entry) => rangesOverlap(rangeOf(entry), rangeOf(binding2)));
-  if (matching.length > 0) return [...findings, ...outOfRange(binding2, matching, index2)];
-  if (collides) return findings;
-  const given = joinWithAnd([...new Set(entries.map((entry) => formatPortRange(entry.port, entry.endPort)))]);
-  return [...findings, { ...whole, rule: "registry-drift", detail: `${binding2.service} ${given}` }];
-}
-function reservedPort(binding2, registry2) {
-  return registry2.reserved.filter((range) => rangesOverlap(range, rangeOf(binding2))).map((range) => ({
-    rule: "reserved-port",
-    binding: binding2,
-    port: Math.max(range.start, binding2.port),
-    endPort: Math.min(range.end, binding2.endPort),
-    detail: formatPortRange(range.start, range.end) + (range.reason ? `: ${range.reason}` : "")
-  }));
-}
-function outOfRange(binding2, entries, index2) {
-  const outside = /* @__PURE__ */ new Set();
-  for (const entry of entries) {
-    const range = entry.category === void 0 ? void 0 : index2.categoryRanges.get(entry.category);
-    if (range && (binding2.port < range.start || binding2.endPort > range.end)) {
-      outside.add(`the ${entry.category ?? ""} range ${formatPortRange(range.start, range.end)}`);
-    }
-  }
-  if (outside.size === 0) return [];
-  return [{ rule: "out-of-range", binding: binding2, port: binding2.port, endPort: binding2.endPort, detail: joinWithAnd([...outside]) }];
-}
-var RegistryIndex = class {
-  constructor(registry2) {
-    this.registry = registry2;
-    for (const category of registry2.categories) {
-      if (category.range) this.categoryRanges.set(category.name, category.range);
-    }
-    for (const entry of registry2.entries) {
-      const entries = this.entriesByName.get(entry.service);
-      if (entries) entries.push(entry);
-      else this.entriesByName.set(entry.service, [entry]);
-    }
-    for (const [key, entries] of groupBy2(registry2.entries, (entry) => listKey(entry.protocol, entry.scope))) this.listed.set(key, coveredPortCounts(entries.map(rangeOf)));
-  }
-  registry;
-  categoryRanges = /* @__PURE__ */ new Map();
-  entriesByName = /* @__PURE__ */ new Map();
-  /** Per protocol and scope (`host` for the entries of every machine), see coveredPortCounts. */
-  listed = /* @__PURE__ */ new Map();
-  /** The registry entries of the binding's service (see sameService) that speak for its machine: every machine's, and its own. */
-  entriesOf(binding2) {
-    return (this.entriesByName.get(binding2.service) ?? []).filter((entry) => sameService(entry, binding2) && (entry.scope === "host" || entry.scope === binding2.scope));
-  }
-  /** True when some registry entry of the binding's protocol, for its machine or every machine, lists one of its ports. */
-  lists(binding2) {
-    return [listKey(binding2.protocol, "host"), listKey(binding2.protocol, binding2.scope)].some((key) => {
-      const counts = this.listed.get(key);
-      return counts !== void 0 && (counts[binding2.endPort] ?? 0) - (counts[binding2.port - 1] ?? 0) > 0;
-    });
-  }
-};
-function listKey(protocol, scope) {
-  return `${protocol}\0${scope}`;
-}
-function groupBy2(items, keyOf) {
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group2 = groups2.get(key);
-    if (group2) group2.push(item);
-    else groups2.set(key, [item]);
-  }
-  return groups2;
-}
-function coveredPortCounts(ranges) {
-  const counts = new Int32Array(MAX_PORT + 2);
-  for (const range of ranges) {
-    counts[range.start] = (counts[range.start] ?? 0) + 1;
-    counts[range.end + 1] = (counts[range.end + 1] ?? 0) - 1;
-  }
-  let depth = 0;
-  let covered = 0;
-  for (let port = 0; port < counts.length; port++) {
-    depth += counts[port] ?? 0;
-    if (depth > 0) covered++;
-    counts[port] = covered;
-  }
-  return counts;
-}
-function rangeOf(binding2) {
-  return { start: binding2.port, end: binding2.endPort };
-}
-function placeOf3(finding) {
-  const { scope, protocol } = finding.binding;
-  return { scope, protocol, port: finding.port, endPort: finding.endPort };
-}
-function toConflictFacts(findings, displayName) {
-  const [first] = findings;
-  const place = placeOf3(first);
-  const bindings = [...new Set(findings.map((finding) => finding.binding))].sort(compareBindings);
-  const claims = describeClaims(bindings, displayName);
-  const count = servicesOf2(bindings, displayName).length;
-  const details = joinWithAnd([...new Set(findings.map((finding) => finding.detail))]);
-  const ports = formatPortRange(place.port, place.endPort);
-  const sentence = {
-    "registry-drift": `${claims} ${verb("binds", "bind", count)} ${ports}, but the registry gives ${details}`,
-    "reserved-port": `${claims} ${verb("binds", "bind", count)} ${ports}, which the registry reserves (${details})`,
-    "out-of-range": `${claims} ${verb("is", "are", count)} outside ${details}`,
-    unregistered: `${claims} ${verb("binds", "bind", count)} ${ports}, which the registry does not list`
-  };
-  return {
-    ...place,
-    rule: first.rule,
-    severity: "warning",
-    bindings,
-    message: `${describePorts(place.port, place.endPort, place.protocol, place.scope)}: ${sentence[first.rule]}`
-  };
-}
-
 // src/detect/detect.ts
 var MAX_CONFLICT_CLAIMS = 2e5;
-function detectConflictsWithin(bindings, registry2, maxClaims) {
+function detectConflictsWithin(bindings, registry2, maxClaims, levels = DEFAULT_LEVELS) {
   const displayName = makeDisplayName([...bindings, ...registry2.entries]);
   const sorted = [...bindings].sort(compareBindings);
   const entries = [...registry2.entries].sort(compareBindings);
   const registryInScopes = registryClaims(sorted, entries);
   const found = scopedCollisions([...sorted, ...registryInScopes.claims].sort(compareBindings), registryInScopes.copies);
   const kept = withinClaims(found, maxClaims);
-  const collisions = kept.map(({ collision, scope, protocol }) => classifyCollision(collision, scope, protocol, displayName));
+  const collisions = kept.map(({ collision, scope, protocol }) => judgeCollision(collision, scope, protocol, displayName)).flatMap((judged) => settled(judged, levels));
   const collided = new Set(collisions.flatMap((fact) => fact.bindings));
-  const facts = [...collisions, ...registryRuleConflicts(sorted, { ...registry2, entries }, displayName, collided)];
-  return { conflicts: facts.map((fact) => buildConflict(fact, displayName)).sort(compareConflicts), omitted: found.length - kept.length };
+  const rules = BINDING_RULES.filter((rule) => levels[rule.id] !== "off");
+  const claims = judgeClaims(sorted, { ...registry2, entries }, displayName, collided, rules).flatMap((judged) => settled(judged, levels));
+  return { conflicts: [...collisions, ...claims].map((fact) => buildConflict(fact, displayName)).sort(compareConflicts), omitted: found.length - kept.length };
+}
+function settled({ rule, judgement, ...place }, levels) {
+  const level = levels[rule.id];
+  if (level === "off") return [];
+  return [{ ...place, rule: rule.id, ...settle2(rule, level, judgement) }];
 }
 function scopedCollisions(claims, registryCopies) {
   const groups2 = /* @__PURE__ */ new Map();
@@ -88118,8 +88274,8 @@ var ContainerMap = class {
       if (!homes) continue;
       const above = homes.filter((home) => isWithin(home.dockerfileFolder, path6));
       if (above.length === 0) return homes;
-      const nearest = Math.max(...above.map((home) => home.dockerfileFolder.length));
-      return above.filter((home) => home.dockerfileFolder.length === nearest);
+      const nearest2 = Math.max(...above.map((home) => home.dockerfileFolder.length));
+      return above.filter((home) => home.dockerfileFolder.length === nearest2);
     }
     return [];
   }
@@ -88262,7 +88418,7 @@ function analyzeExtraction(files, config2, tree) {
   const registry2 = { ...resolved, entries: placeRegistryOnMachines(resolved.entries, topology.machines) };
   const bindings = resolveBindings(topology.bindings, registry2, config2);
   const diagnostics = [...sorted.flatMap((file2) => file2.result.diagnostics), ...merged.diagnostics, ...topology.diagnostics];
-  const { conflicts, omitted } = detectConflictsWithin(bindings, registry2, MAX_CONFLICT_CLAIMS);
+  const { conflicts, omitted } = detectConflictsWithin(bindings, registry2, MAX_CONFLICT_CLAIMS, ruleLevels(config2.rules));
   if (omitted > 0) {
     const message = `${omitted} more conflicts not reported: those of the lowest ports already name ${MAX_CONFLICT_CLAIMS} claims (a fixed limit; ranges that overlap by the thousand make a conflict for every stretch between two range ends)`;
     diagnostics.push({ file: ".", severity: "error", message, limit: "conflict-limit" });
@@ -88730,6 +88886,16 @@ function toJsonLocation(location) {
   return { file: location.file, line: location.line, column: location.column };
 }
 
+// src/rules/docs.ts
+function ruleDocsUrl(rule, docsBase) {
+  if (docsBase === void 0) return void 0;
+  try {
+    return new URL(rule.docs, docsBase.endsWith("/") ? docsBase : `${docsBase}/`).href;
+  } catch {
+    return void 0;
+  }
+}
+
 // src/report/markdown.ts
 var DEFAULT_TITLE = "Portcullis";
 var SEVERITY_ICON = { error: "\u274C", warning: "\u26A0\uFE0F" };
@@ -88741,12 +88907,12 @@ function renderMarkdown(report3, options = {}) {
   const sections = [...heading(options.title), renderMarkdownVerdict(report3)];
   if (report3.incomplete.length > 0) sections.push(...incompleteNotice(report3.incomplete));
   sections.push(...options.notices ?? []);
-  if (fresh.length > 0) sections.push(conflictTable(report3, fresh, options.link));
+  if (fresh.length > 0) sections.push(conflictTable(report3, fresh, options.link, options.docsBase));
   if (existing.length > 0) {
     sections.push(
       `<details>
 <summary>${countOf(existing.length, "existing port collision")}</summary>`,
-      conflictTable(report3, existing, options.link),
+      conflictTable(report3, existing, options.link, options.docsBase),
       "</details>"
     );
   }
@@ -88780,12 +88946,6 @@ function heading(title) {
   const text4 = title ?? DEFAULT_TITLE;
   return text4 === "" ? [] : [`### ${text4}`];
 }
-var SINGLE_CLAIM_REASON = {
-  "reserved-port": ", which the registry reserves",
-  "out-of-range": ", outside its category's range",
-  "registry-drift": ", not its registered port",
-  unregistered: ", which the registry does not list"
-};
 function describeConflict(conflict) {
   const claim2 = describeClaim(conflict);
   const proposals = distinctProposals(conflict.suggestions);
@@ -88796,7 +88956,8 @@ function describeClaim(conflict) {
   const port = formatPortProtocol(conflict.port, conflict.endPort, conflict.protocol);
   if (conflict.rule === "registry-duplicate") return `the registry gives ${port} to ${names(conflict.services)}`;
   if (conflict.services.length < 2) {
-    return `${names(conflict.services)} binds ${port}${SINGLE_CLAIM_REASON[conflict.rule] ?? ""}`;
+    const { reason } = ruleById(conflict.rule);
+    return `${names(conflict.services)} binds ${port}${reason === void 0 ? "" : `, ${reason}`}`;
   }
   const newcomers2 = movingServices(conflict);
   const moving = new Set(newcomers2);
@@ -88821,13 +88982,14 @@ function describeProposals(proposals) {
   }).join(", ");
 }
 var TABLE_HEADER = "| rule | port | scope | services | where | proposed |\n| --- | --- | --- | --- | --- | --- |";
-function conflictTable(report3, conflicts, link) {
-  return [TABLE_HEADER, ...conflicts.map((conflict) => conflictRow(conflict, markedNewcomers(report3, conflict), link))].join("\n");
+function conflictTable(report3, conflicts, link, docsBase) {
+  return [TABLE_HEADER, ...conflicts.map((conflict) => conflictRow(conflict, markedNewcomers(report3, conflict), link, docsBase))].join("\n");
 }
 var cellCode = (text4) => markdownCode(text4, { inTable: true });
-function conflictRow(conflict, newcomers2, link) {
+function conflictRow(conflict, newcomers2, link, docsBase) {
+  const docs = ruleDocsUrl(ruleById(conflict.rule), docsBase);
   const cells = [
-    `${SEVERITY_ICON[conflict.severity]} ${conflict.rule}`,
+    `${SEVERITY_ICON[conflict.severity]} ${docs === void 0 ? conflict.rule : markdownLink(conflict.rule, docs)}`,
     formatPortProtocol(conflict.port, conflict.endPort, conflict.protocol),
     cellCode(conflict.scope),
     conflict.services.map((service) => newcomers2.has(service) ? `**${cellCode(service)}** (new)` : cellCode(service)).join(", "),
@@ -88875,71 +89037,6 @@ function statsFooter(report3) {
 
 // src/report/sarif.ts
 import { createHash } from "node:crypto";
-
-// src/report/rules.ts
-var RULES = [
-  {
-    id: "duplicate-port",
-    name: "DuplicatePort",
-    level: "error",
-    summary: "Two or more services bind overlapping ports in one scope.",
-    description: 'Two or more services bind overlapping ports with the same protocol and overlapping addresses in one network scope, so whichever starts second fails with "Address already in use". It is a warning when the services belong to two stacks that are alternatives, or when both claims are defaults users override.',
-    help: "Move every service but one to the proposed free port, or tell Portcullis in `.portcullis.yml` (`scopes`) that the stacks never run together."
-  },
-  {
-    id: "registry-conflict",
-    name: "RegistryConflict",
-    level: "error",
-    summary: "A service binds a port that the registry gives to another service.",
-    description: "The repository's port registry assigns this port to one service, and another service binds it too.",
-    help: "Move the newcomer to the proposed free port, and register that port for it."
-  },
-  {
-    id: "registry-duplicate",
-    name: "RegistryDuplicate",
-    level: "error",
-    summary: "The registry gives one port to two services.",
-    description: "The repository's port registry assigns the same port to two different services.",
-    help: "Give one of the services the proposed free port in the registry, and move it there."
-  },
-  {
-    id: "registry-drift",
-    name: "RegistryDrift",
-    level: "warning",
-    summary: "A registered service binds a port other than its registered one.",
-    description: "The service is in the port registry, but one of its configurations binds a port the registry does not give it.",
-    help: "Bind the registered port (the proposal), or update the registry if the service has moved."
-  },
-  {
-    id: "reserved-port",
-    name: "ReservedPort",
-    level: "warning",
-    summary: "A binding falls in a range the registry reserves.",
-    description: "The port registry reserves this range so that nobody takes it; a service binds a port inside it.",
-    help: "Move the service to the proposed free port outside the reserved range."
-  },
-  {
-    id: "out-of-range",
-    name: "OutOfRange",
-    level: "warning",
-    summary: "A port lies outside its category's range.",
-    description: "The registry gives the service's category a port range, and the service binds a port outside it.",
-    help: "Move the service to the proposed free port inside its category's range."
-  },
-  {
-    id: "unregistered",
-    name: "Unregistered",
-    level: "warning",
-    summary: "A service binds a port the registry does not list.",
-    description: "The repository keeps a port registry, and this service binds a port that is not in it.",
-    help: "Register the port for the service, so that the next service does not take it."
-  }
-];
-function ruleIndex(rule) {
-  return RULES.findIndex((description) => description.id === rule);
-}
-
-// src/report/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var FINGERPRINT_KEY = "portcullisConflict/v1";
 var SOURCE_ROOT = "%SRCROOT%";
@@ -88948,14 +89045,18 @@ function renderSarif(report3, options) {
 `;
 }
 function toSarifLog(report3, options) {
-  const rules = RULES.map((rule) => ({
-    id: rule.id,
-    name: rule.name,
-    shortDescription: { text: rule.summary },
-    fullDescription: { text: rule.description },
-    help: { text: rule.help.replace(/`/g, ""), markdown: rule.help },
-    defaultConfiguration: { level: rule.level }
-  }));
+  const rules = RULES.map((rule) => {
+    const helpUri = ruleDocsUrl(rule, options.docsBase);
+    return {
+      id: rule.id,
+      name: rule.name,
+      shortDescription: { text: rule.summary },
+      fullDescription: { text: rule.description },
+      help: { text: rule.help.replace(/`/g, ""), markdown: rule.help },
+      ...helpUri === void 0 ? {} : { helpUri },
+      defaultConfiguration: { level: rule.defaultSeverity }
+    };
+  });
   return {
     $schema: SARIF_SCHEMA,
     version: "2.1.0",
@@ -89362,20 +89463,67 @@ var EMPTY_CONFIG = {
   scopes: [],
   ignore: [],
   aliases: {},
+  rules: {},
   limits: DEFAULT_LIMITS
 };
 
+// src/model/nearest.ts
+function nearest(word, candidates) {
+  const bare = (text4) => text4.replace(/^-+/, "").toLowerCase();
+  const typed = bare(word);
+  if (typed === "") return void 0;
+  const prefixed = candidates.filter((candidate) => bare(candidate).startsWith(typed));
+  if (prefixed.length === 1) return prefixed[0];
+  const limit = Math.min(2, Math.floor(typed.length / 3));
+  let best;
+  for (const candidate of candidates) {
+    const distance = editDistance(typed, bare(candidate));
+    if (distance <= limit && (best === void 0 || distance < best.distance)) best = { candidate, distance };
+  }
+  return best?.candidate;
+}
+function editDistance(a, b) {
+  const rows = Array.from({ length: a.length + 1 }, (_, i2) => Array.from({ length: b.length + 1 }, (_2, j) => i2 === 0 ? j : j === 0 ? i2 : 0));
+  const at = (i2, j) => rows[i2]?.[j] ?? Number.POSITIVE_INFINITY;
+  for (let i2 = 1; i2 <= a.length; i2++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i2 - 1] === b[j - 1] ? 0 : 1;
+      let distance = Math.min(at(i2 - 1, j) + 1, at(i2, j - 1) + 1, at(i2 - 1, j - 1) + cost);
+      if (i2 > 1 && j > 1 && a[i2 - 1] === b[j - 2] && a[i2 - 2] === b[j - 1]) distance = Math.min(distance, at(i2 - 2, j - 2) + 1);
+      rows[i2][j] = distance;
+    }
+  }
+  return at(a.length, b.length);
+}
+
+// src/config/rulesSchema.ts
+var RULE_LEVELS = ["error", "warning", "off"];
+function didYouMean(word, candidates) {
+  const guess = nearest(word, candidates);
+  return guess === void 0 ? "" : ` (did you mean ${JSON.stringify(guess)}?)`;
+}
+var ruleIdSchema = external_exports.string().transform((id, context3) => {
+  if (isRuleId(id)) return id;
+  const ids = RULES.map((rule) => rule.id);
+  const hint = didYouMean(id, ids);
+  context3.addIssue({ code: "custom", message: `no rule of that name${hint === "" ? `; the rules are ${ids.join(", ")}` : hint}` });
+  return external_exports.NEVER;
+});
+var ruleLevelSchema = external_exports.unknown().transform((level, context3) => {
+  const known = RULE_LEVELS.find((candidate) => candidate === level);
+  if (known !== void 0) return known;
+  const hint = typeof level === "string" ? didYouMean(level, RULE_LEVELS) : "";
+  context3.addIssue({ code: "custom", message: `expected error, warning or off, got ${describeValue(level)}${hint}` });
+  return external_exports.NEVER;
+});
+var levelEnum = external_exports.enum(RULE_LEVELS);
+var acceptedRules = external_exports.strictObject(
+  Object.fromEntries(RULES.map((rule) => [rule.id, levelEnum.optional().describe(`${rule.summary} Default: ${rule.defaultSeverity}.`)]))
+);
+var rulesSchema = renderedAs(external_exports.record(ruleIdSchema, ruleLevelSchema), acceptedRules);
+
 // src/config/configSchema.ts
-var RULES2 = {
-  "duplicate-port": true,
-  "registry-conflict": true,
-  "registry-duplicate": true,
-  "registry-drift": true,
-  "reserved-port": true,
-  "out-of-range": true,
-  unregistered: true
-};
-var CONFLICT_RULES = Object.keys(RULES2);
+var CONFLICT_RULES = RULE_IDS;
 function leavesRoot(path6) {
   return /^(?:[/\\~]|[a-z]:)/i.test(path6) || /(?:^|[/\\{,])\.\.(?:[/\\},]|$)/.test(path6);
 }
@@ -89451,6 +89599,9 @@ var configSchema = external_exports.strictObject({
   scopes: scopesSchema.nullish().describe("globs -> scope name: one scope per machine the repository describes; together: true makes its stacks run together"),
   ignore: external_exports.array(ignoreRuleSchema).nullish().describe("conflicts to leave alone: a rule, a port and/or a service, each with a reason"),
   aliases: aliasesSchema.nullish().describe("canonical service name -> other names that mean the same service"),
+  rules: rulesSchema.nullish().describe(
+    "rule id -> error, warning or off: a severity replaces the rule's default, off leaves its conflicts (and their proposals) out. An error is a certain conflict: one that is only possible (between stacks that may be alternatives, between defaults users override, a claim that only may run where it is placed) stays a warning whatever the level"
+  ),
   limits: limitsSchema.nullish().describe("what one run may read; past a limit a file is not read and a diagnostic says so")
 }).transform(
   (config2) => ({
@@ -89460,6 +89611,7 @@ var configSchema = external_exports.strictObject({
     scopes: config2.scopes ?? [],
     ignore: config2.ignore ?? [],
     aliases: config2.aliases ?? {},
+    rules: config2.rules ?? {},
     limits: config2.limits ?? DEFAULT_LIMITS
   })
 );

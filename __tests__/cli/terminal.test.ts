@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { editDistance, nearest } from '../../src/cli/nearest.js';
+import { editDistance, nearest } from '../../src/model/nearest.js';
 import { oneLine, wantsColor } from '../../src/cli/terminal.js';
 
 describe('wantsColor', () => {

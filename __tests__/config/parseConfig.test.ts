@@ -41,6 +41,7 @@ aliases:
           { port: { start: 9000, end: 9010 }, reason: 'test harness' },
         ],
         aliases: { postgres: ['postgresql', 'pg'], redis: ['redis-server'] },
+        rules: {},
         limits: DEFAULT_LIMITS,
       },
     });
@@ -130,6 +131,35 @@ describe('parseConfig: invalid configs give one line naming the place', () => {
     const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 10; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
     expect(parseConfig(FILE, lines.join('\n'))).toEqual({ error: '.portcullis.yml: more than 1000 YAML aliases followed' });
+  });
+});
+
+describe('parseConfig: rules', () => {
+  it('reads a level for each rule it names, in the flow and the block form', () => {
+    expect(parseConfig(FILE, 'rules: { unregistered: off, out-of-range: error, duplicate-port: warning }\n')).toEqual({
+      config: { ...EMPTY_CONFIG, rules: { unregistered: 'off', 'out-of-range': 'error', 'duplicate-port': 'warning' } },
+    });
+    expect(parseConfig(FILE, 'rules:\n  registry-drift: error\n')).toEqual({ config: { ...EMPTY_CONFIG, rules: { 'registry-drift': 'error' } } });
+  });
+
+  it('gives no levels for an empty rules field', () => {
+    expect(parseConfig(FILE, 'rules:\n')).toEqual({ config: EMPTY_CONFIG });
+    expect(parseConfig(FILE, 'rules: {}\n')).toEqual({ config: EMPTY_CONFIG });
+  });
+
+  it.each([
+    ['a mistyped rule, at its key, with the nearest rule', 'exclude: a/**\nrules:\n  unregisterd: off\n', '.portcullis.yml:3:3: rules.unregisterd: no rule of that name (did you mean "unregistered"?)'],
+    [
+      'a rule that is no rule, with the rules there are',
+      'rules:\n  ports: off\n',
+      '.portcullis.yml:2:3: rules.ports: no rule of that name; the rules are duplicate-port, registry-conflict, registry-duplicate, registry-drift, reserved-port, out-of-range, unregistered',
+    ],
+    ['a mistyped level, at its value, with the nearest level', 'rules:\n  out-of-range: eror\n', '.portcullis.yml:2:17: rules.out-of-range: expected error, warning or off, got "eror" (did you mean "error"?)'],
+    ['a level abbreviated', 'rules: { unregistered: warn }\n', '.portcullis.yml:1:24: rules.unregistered: expected error, warning or off, got "warn" (did you mean "warning"?)'],
+    ['a level that is no word', 'rules:\n  unregistered: false\n', '.portcullis.yml:2:17: rules.unregistered: expected error, warning or off, got false'],
+    ['a list instead of a mapping', 'rules: [unregistered]\n', '.portcullis.yml:1:8: rules: expected a mapping, got a list'],
+  ])('refuses %s', (_, text, error) => {
+    expect(parseConfig(FILE, text)).toEqual({ error });
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { detectConflicts } from '../../src/detect/detect.js';
-import { coveredPortCounts } from '../../src/detect/registry-rules.js';
+import { coveredPortCounts } from '../../src/detect/registryIndex.js';
 import type { Conflict } from '../../src/model/types.js';
 import { binding, entry, registry } from './fixtures.js';
 

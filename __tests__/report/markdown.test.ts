@@ -65,6 +65,15 @@ describe('renderMarkdown', () => {
     expect(body).toContain(`@${ZWJ}someone #${ZWJ}12`);
   });
 
+  it('links each rule to its docs when told where they are, and leaves the rule plain otherwise', () => {
+    const body = renderMarkdown(fixtureReport(), { docsBase: 'https://github.com/example/portcullis/blob/v1.2.0/' });
+    expect(body).toContain('| ❌ [registry-conflict](https://github.com/example/portcullis/blob/v1.2.0/README.md#rule-registry-conflict) |');
+    expect(body).toContain('| ❌ [duplicate-port](https://github.com/example/portcullis/blob/v1.2.0/README.md#rule-duplicate-port) |');
+    const cells = nodesOfType(nodesOfType(parseGfm(body), 'table')[0] ?? parseGfm(body), 'tableRow').map((row) => visibleText(nodesOfType(row, 'tableCell')[0] ?? row));
+    expect(cells.slice(1).every((cell) => /^(?:❌|⚠️) [a-z-]+$/.test(cell))).toBe(true);
+    expect(renderMarkdown(fixtureReport())).not.toContain('README.md#rule-');
+  });
+
   it('links every location and diagnostic line when given a link, and leaves line-less diagnostics plain', () => {
     const body = renderMarkdown(fixtureReport(), { link: blob });
     expect(body).toContain('`embed`: [`PORTS.md:12:5`](https://github.com/o/r/blob/abc1234/PORTS.md#L12)');

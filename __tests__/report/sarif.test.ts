@@ -39,6 +39,7 @@ const sarifLog = z.object({
                 shortDescription: message,
                 fullDescription: message,
                 help: z.object({ text: z.string().min(1), markdown: z.string().min(1) }),
+                helpUri: z.url().optional(),
                 defaultConfiguration: z.object({ level }),
               }),
             ),
@@ -153,6 +154,13 @@ describe('renderSarif', () => {
 
   it('leaves informationUri out unless given', () => {
     expect(toSarifLog(fixtureReport(), { toolVersion: '1.2.3' }).runs[0].tool.driver).not.toHaveProperty('informationUri');
+  });
+
+  it('links each rule to its README entry when told where the docs are, and not otherwise', () => {
+    const linked = toSarifLog(fixtureReport(), { ...OPTIONS, docsBase: 'https://github.com/example/portcullis/blob/v1.2.0' }).runs[0].tool.driver.rules;
+    expect(linked.map((rule) => rule.helpUri)).toEqual(RULE_IDS.map((id) => `https://github.com/example/portcullis/blob/v1.2.0/README.md#rule-${id}`));
+    expect(sarifLog.safeParse(toSarifLog(fixtureReport(), { ...OPTIONS, docsBase: 'https://example.com/docs/' })).success).toBe(true);
+    for (const rule of toSarifLog(fixtureReport(), OPTIONS).runs[0].tool.driver.rules) expect(rule).not.toHaveProperty('helpUri');
   });
 });
 

@@ -7,6 +7,7 @@ import { PortAllocator } from './portAllocator.js';
 import { compareLocations, locationKey } from './locations.js';
 import { RegisteredHomes } from './registeredHome.js';
 import { buildServiceIndex, type ServiceIndex } from './serviceIndex.js';
+import { ruleById } from '../rules/catalogue.js';
 
 export interface AllocationContext {
   /** Every resolved claim of the repository (registry entries may be included or not). */
@@ -28,17 +29,14 @@ export function proposePorts(conflicts: readonly Conflict[], context: Allocation
 }
 
 function suggestionsFor(conflict: Conflict, services: ServiceIndex, allocator: PortAllocator, homes: RegisteredHomes): Suggestion[] {
-  switch (conflict.rule) {
-    case 'duplicate-port':
-    case 'registry-conflict':
-    case 'registry-duplicate':
+  switch (ruleById(conflict.rule).proposal) {
+    case 'move-newcomers':
       return moveClaims(conflict, movingBindings(conflict, services), services, allocator, homes);
-    case 'reserved-port':
-    case 'out-of-range':
+    case 'move-claims':
       return moveClaims(conflict, conflict.bindings, services, allocator, homes);
-    case 'registry-drift':
+    case 'registered-port':
       return returnToRegisteredPorts(conflict, services);
-    case 'unregistered':
+    case 'none':
       return [];
   }
 }

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { nearest } from './nearest.js';
+import { nearest } from '../model/nearest.js';
 
 export type OutputFormat = 'text' | 'markdown' | 'json' | 'sarif';
 export type FailOn = 'new' | 'any' | 'none';

@@ -1,6 +1,7 @@
 import { rangesOverlap } from '../model/ports.js';
 import { serviceKey } from '../model/service.js';
-import type { Binding, Conflict, ConflictRule, PortRange, RegistryModel } from '../model/types.js';
+import type { Binding, Conflict, PortRange, RegistryModel } from '../model/types.js';
+import { isCollisionRule } from '../rules/catalogue.js';
 import { displayNameIn } from '../detect/conflict.js';
 import { isHostLikeScope } from '../detect/scopes.js';
 
@@ -30,10 +31,8 @@ export function compareWithBase(head: readonly Conflict[], base: BaseRevision | 
   });
 }
 
-const COLLISION_RULES: ReadonlySet<ConflictRule> = new Set(['duplicate-port', 'registry-conflict', 'registry-duplicate']);
-
 function isCollision(conflict: Conflict): boolean {
-  return COLLISION_RULES.has(conflict.rule);
+  return isCollisionRule(conflict.rule);
 }
 
 /** The id without its rule: where a collision is (scope, protocol, ports, address). */

@@ -5,18 +5,10 @@ import { normalizeServiceName } from '../model/service.js';
 import type { ConflictRule } from '../model/types.js';
 import { DEFAULT_LIMITS, type ReadLimits } from '../discover/limits.js';
 import { byShape, portRangeSchema } from '../extract/zodYaml.js';
+import { rulesSchema } from './rulesSchema.js';
+import { RULE_IDS } from '../rules/catalogue.js';
 
-// A record rather than a list, so the compiler says when a rule is added to the model.
-const RULES: Record<ConflictRule, true> = {
-  'duplicate-port': true,
-  'registry-conflict': true,
-  'registry-duplicate': true,
-  'registry-drift': true,
-  'reserved-port': true,
-  'out-of-range': true,
-  unregistered: true,
-};
-const CONFLICT_RULES = Object.keys(RULES) as [ConflictRule, ...ConflictRule[]];
+const CONFLICT_RULES = RULE_IDS as [ConflictRule, ...ConflictRule[]];
 
 /** True for a path or glob that reaches outside the root: absolute, `~`, or a `..` segment. */
 export function leavesRoot(path: string): boolean {
@@ -130,6 +122,9 @@ export const configSchema: z.ZodType<PortcullisConfig> = z
     scopes: scopesSchema.nullish().describe('globs -> scope name: one scope per machine the repository describes; together: true makes its stacks run together'),
     ignore: z.array(ignoreRuleSchema).nullish().describe('conflicts to leave alone: a rule, a port and/or a service, each with a reason'),
     aliases: aliasesSchema.nullish().describe('canonical service name -> other names that mean the same service'),
+    rules: rulesSchema.nullish().describe(
+      'rule id -> error, warning or off: a severity replaces the rule\'s default, off leaves its conflicts (and their proposals) out. An error is a certain conflict: one that is only possible (between stacks that may be alternatives, between defaults users override, a claim that only may run where it is placed) stays a warning whatever the level',
+    ),
     limits: limitsSchema.nullish().describe('what one run may read; past a limit a file is not read and a diagnostic says so'),
   })
   .transform(
@@ -140,6 +135,7 @@ export const configSchema: z.ZodType<PortcullisConfig> = z
       scopes: config.scopes ?? [],
       ignore: config.ignore ?? [],
       aliases: config.aliases ?? {},
+      rules: config.rules ?? {},
       limits: config.limits ?? DEFAULT_LIMITS,
     }),
   );

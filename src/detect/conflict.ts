@@ -1,18 +1,8 @@
 import { formatPortRange } from '../model/ports.js';
 import type { Binding, Conflict, ConflictLocation, ConflictRule, Protocol, Severity } from '../model/types.js';
 import { serviceKey } from '../model/service.js';
+import { ruleIndex } from '../rules/catalogue.js';
 import type { DisplayName } from './describe.js';
-
-/** The order of the rules in reports: DESIGN.md's table, collisions first. */
-export const RULE_ORDER: readonly ConflictRule[] = [
-  'duplicate-port',
-  'registry-conflict',
-  'registry-duplicate',
-  'registry-drift',
-  'reserved-port',
-  'out-of-range',
-  'unregistered',
-];
 
 export interface ConflictFacts {
   rule: ConflictRule;
@@ -85,11 +75,11 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Report order: by port, then rule, then scope, then protocol, then the rest of the id. */
+/** Report order: by port, then rule (the catalogue's order), then scope, then protocol, then the rest of the id. */
 export function compareConflicts(a: Conflict, b: Conflict): number {
   return (
     a.port - b.port ||
-    RULE_ORDER.indexOf(a.rule) - RULE_ORDER.indexOf(b.rule) ||
+    ruleIndex(a.rule) - ruleIndex(b.rule) ||
     compareStrings(a.scope, b.scope) ||
     compareStrings(a.protocol, b.protocol) ||
     a.endPort - b.endPort ||

@@ -1,19 +1,22 @@
 import { makeDisplayName } from '../model/service.js';
 import type { Binding, Conflict, Protocol, RegistryModel } from '../model/types.js';
-import { classifyCollision } from './collision-rules.js';
+import { BINDING_RULES, type RuleId } from '../rules/catalogue.js';
+import { DEFAULT_LEVELS, type RuleLevels, settle } from '../rules/levels.js';
+import type { Rule, RuleJudgement } from '../rules/rule.js';
+import { judgeClaims } from './claimConflicts.js';
+import { judgeCollision } from './collisionConflicts.js';
 import { type Collision, findCollisions } from './collisions.js';
-import { buildConflict, compareBindings, compareConflicts } from './conflict.js';
-import { registryRuleConflicts } from './registry-rules.js';
+import { buildConflict, compareBindings, compareConflicts, type ConflictFacts } from './conflict.js';
 import { registryClaims } from './scopes.js';
 
 /**
  * Every conflict among resolved bindings and the registry (DESIGN.md "Rules"), each `new`
- * with no suggestions yet: compare and allocate fill those in. Pure and deterministic:
- * the same bindings in any order give the same conflicts, sorted by port, rule, scope and
- * protocol.
+ * with no suggestions yet: compare and allocate fill those in. Each rule has its level (see
+ * rules/levels.ts): `off` leaves its conflicts out. Pure and deterministic: the same bindings
+ * in any order give the same conflicts, sorted by port, rule, scope and protocol.
  */
-export function detectConflicts(bindings: readonly Binding[], registry: RegistryModel): Conflict[] {
-  return detectConflictsWithin(bindings, registry, Number.POSITIVE_INFINITY).conflicts;
+export function detectConflicts(bindings: readonly Binding[], registry: RegistryModel, levels: RuleLevels = DEFAULT_LEVELS): Conflict[] {
+  return detectConflictsWithin(bindings, registry, Number.POSITIVE_INFINITY, levels).conflicts;
 }
 
 /**
@@ -25,19 +28,37 @@ export function detectConflicts(bindings: readonly Binding[], registry: Registry
 export const MAX_CONFLICT_CLAIMS = 200_000;
 
 /** detectConflicts, keeping the collisions of the lowest ports while their claims fit in `maxClaims`. */
-export function detectConflictsWithin(bindings: readonly Binding[], registry: RegistryModel, maxClaims: number): { conflicts: Conflict[]; omitted: number } {
+export function detectConflictsWithin(
+  bindings: readonly Binding[],
+  registry: RegistryModel,
+  maxClaims: number,
+  levels: RuleLevels = DEFAULT_LEVELS,
+): { conflicts: Conflict[]; omitted: number } {
   const displayName = makeDisplayName([...bindings, ...registry.entries]);
   const sorted = [...bindings].sort(compareBindings);
   const entries = [...registry.entries].sort(compareBindings);
   const registryInScopes = registryClaims(sorted, entries);
   const found = scopedCollisions([...sorted, ...registryInScopes.claims].sort(compareBindings), registryInScopes.copies);
   const kept = withinClaims(found, maxClaims);
-  const collisions = kept.map(({ collision, scope, protocol }) => classifyCollision(collision, scope, protocol, displayName));
-  // A claim that collides already has a conflict that moves it (home, when it is registered):
-  // calling it drifted as well would propose a second, different fix for the same line.
+  const collisions = kept.map(({ collision, scope, protocol }) => judgeCollision(collision, scope, protocol, displayName)).flatMap((judged) => settled(judged, levels));
+  // A claim in a reported collision has a conflict that moves it (home, when it is
+  // registered): calling it drifted as well would propose a second fix for the same line.
   const collided = new Set(collisions.flatMap((fact) => fact.bindings));
-  const facts = [...collisions, ...registryRuleConflicts(sorted, { ...registry, entries }, displayName, collided)];
-  return { conflicts: facts.map((fact) => buildConflict(fact, displayName)).sort(compareConflicts), omitted: found.length - kept.length };
+  const rules = BINDING_RULES.filter((rule) => levels[rule.id] !== 'off');
+  const claims = judgeClaims(sorted, { ...registry, entries }, displayName, collided, rules).flatMap((judged) => settled(judged, levels));
+  return { conflicts: [...collisions, ...claims].map((fact) => buildConflict(fact, displayName)).sort(compareConflicts), omitted: found.length - kept.length };
+}
+
+interface Judged extends Omit<ConflictFacts, 'rule' | 'severity' | 'message'> {
+  rule: Rule<RuleId>;
+  judgement: RuleJudgement;
+}
+
+/** The conflict under its rule's level: none when the rule is off. */
+function settled({ rule, judgement, ...place }: Judged, levels: RuleLevels): ConflictFacts[] {
+  const level = levels[rule.id];
+  if (level === 'off') return [];
+  return [{ ...place, rule: rule.id, ...settle(rule, level, judgement) }];
 }
 
 interface ScopedCollision {

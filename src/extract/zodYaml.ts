@@ -21,6 +21,12 @@ export function acceptedInputOf(schema: object): z.core.$ZodType | undefined {
   return acceptedInputs.get(schema);
 }
 
+/** `schema`, which the JSON Schemas render as `accepted` (a hand-checked schema's shape). */
+export function renderedAs<T extends object>(schema: T, accepted: z.core.$ZodType): T {
+  acceptedInputs.set(schema, accepted);
+  return schema;
+}
+
 /** Something wrong at a place in a document: `node` is what the location points at. */
 export interface YamlProblem {
   path: YamlPath;

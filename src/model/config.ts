@@ -1,4 +1,5 @@
 import { DEFAULT_LIMITS, type ReadLimits } from '../discover/limits.js';
+import type { RuleLevel } from '../rules/rule.js';
 import type { ConflictRule, PortRange } from './types.js';
 
 /** `.portcullis.yml`: what a repository must tell Portcullis. Every field is optional in the file. */
@@ -14,6 +15,8 @@ export interface PortcullisConfig {
   ignore: IgnoreRule[];
   /** Canonical service name -> other names that mean the same service. */
   aliases: Record<string, string[]>;
+  /** The severity of the rules it names (or `off`); the others keep their default. */
+  rules: Partial<Record<ConflictRule, RuleLevel>>;
   /** What one run may read; every field defaults to DEFAULT_LIMITS. */
   limits: ReadLimits;
 }
@@ -41,5 +44,6 @@ export const EMPTY_CONFIG: PortcullisConfig = {
   scopes: [],
   ignore: [],
   aliases: {},
+  rules: {},
   limits: DEFAULT_LIMITS,
 };

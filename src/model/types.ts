@@ -1,5 +1,6 @@
 // The data model shared by every pipeline stage (see DESIGN.md).
 // Stages are pure functions over these types; only src/cli and src/action do I/O.
+import type { RuleId } from '../rules/catalogue.js';
 import type { FileFacts } from './facts.js';
 
 export type Protocol = 'tcp' | 'udp';
@@ -208,14 +209,8 @@ export interface Extractor {
   prepare?(): Promise<void>;
 }
 
-export type ConflictRule =
-  | 'duplicate-port'
-  | 'registry-conflict'
-  | 'registry-duplicate'
-  | 'registry-drift'
-  | 'reserved-port'
-  | 'out-of-range'
-  | 'unregistered';
+/** A rule's id (`duplicate-port`, ...): one per file of src/rules/, listed in its catalogue. */
+export type ConflictRule = RuleId;
 
 export type ConflictStatus = 'new' | 'existing';
 

@@ -6,6 +6,7 @@ import { mergeRegistries } from '../resolve/registry.js';
 import { resolveBindings, resolveRegistry } from '../resolve/resolve.js';
 import { placeRegistryOnMachines } from '../topology/machines.js';
 import { placeClaims } from '../topology/placeClaims.js';
+import { ruleLevels } from '../rules/levels.js';
 
 export interface ExtractedFile {
   path: string;
@@ -42,7 +43,7 @@ export function analyzeExtraction(files: readonly ExtractedFile[], config: Portc
   const registry = { ...resolved, entries: placeRegistryOnMachines(resolved.entries, topology.machines) };
   const bindings = resolveBindings(topology.bindings, registry, config);
   const diagnostics = [...sorted.flatMap((file) => file.result.diagnostics), ...merged.diagnostics, ...topology.diagnostics];
-  const { conflicts, omitted } = detectConflictsWithin(bindings, registry, MAX_CONFLICT_CLAIMS);
+  const { conflicts, omitted } = detectConflictsWithin(bindings, registry, MAX_CONFLICT_CLAIMS, ruleLevels(config.rules));
   if (omitted > 0) {
     const message = `${omitted} more conflicts not reported: those of the lowest ports already name ${MAX_CONFLICT_CLAIMS} claims (a fixed limit; ranges that overlap by the thousand make a conflict for every stretch between two range ends)`;
     diagnostics.push({ file: '.', severity: 'error', message, limit: 'conflict-limit' });

@@ -3,17 +3,8 @@
 // holds it to JsonReport (below), so the two cannot drift apart.
 import { z } from 'zod';
 import type { ConflictRule } from '../model/types.js';
+import { RULE_IDS, RULES } from '../rules/catalogue.js';
 import type { JsonReport } from './json.js';
-
-const RULES: Record<ConflictRule, string> = {
-  'duplicate-port': 'two or more services bind overlapping ports in one scope',
-  'registry-conflict': 'a service binds a port that the registry gives to another service',
-  'registry-duplicate': 'the registry gives one port to two services',
-  'registry-drift': 'a registered service binds a port other than its registered one',
-  'reserved-port': 'a binding falls in a range the registry reserves',
-  'out-of-range': "a port lies outside its category's range",
-  unregistered: 'with a registry present, a service binds a port the registry does not list',
-};
 
 const port = z.number().int().min(1).max(65535);
 const position = z.number().int().min(1);
@@ -38,7 +29,7 @@ const binding = z.strictObject({
 
 const conflict = z.strictObject({
   id: z.string().describe('<rule>:<scope>:<protocol>:<port>[-<endPort>], stable across runs'),
-  rule: z.enum(Object.keys(RULES) as [ConflictRule, ...ConflictRule[]]).describe(Object.entries(RULES).map(([rule, meaning]) => `${rule}: ${meaning}`).join('; ')),
+  rule: z.enum(RULE_IDS as [ConflictRule, ...ConflictRule[]]).describe(RULES.map((rule) => `${rule.id}: ${rule.summary}`).join(' ')),
   severity,
   status: z.enum(['new', 'existing']),
   scope: z.string(),

@@ -3,7 +3,9 @@
 // through escape.ts.
 import { formatPortRange } from '../model/ports.js';
 import { joinWithAnd } from '../model/words.js';
-import type { Conflict, ConflictRule, Diagnostic, Incomplete, Report, Severity, SourceLocation, Suggestion } from '../model/types.js';
+import type { Conflict, Diagnostic, Incomplete, Report, Severity, SourceLocation, Suggestion } from '../model/types.js';
+import { ruleById } from '../rules/catalogue.js';
+import { ruleDocsUrl } from '../rules/docs.js';
 import { escapeMarkdownText, markdownCode, markdownLink } from './escape.js';
 import {
   countConflicts,
@@ -24,6 +26,8 @@ export interface MarkdownOptions {
   title?: string;
   /** Markdown sections (already escaped) that a reader must see right after the verdict. */
   notices?: readonly string[];
+  /** Where the rules' docs are (see ruleDocsUrl): each rule name links to its entry; plain without it. */
+  docsBase?: string;
 }
 
 const DEFAULT_TITLE = 'Portcullis';
@@ -39,11 +43,11 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const sections = [...heading(options.title), renderMarkdownVerdict(report)];
   if (report.incomplete.length > 0) sections.push(...incompleteNotice(report.incomplete));
   sections.push(...(options.notices ?? []));
-  if (fresh.length > 0) sections.push(conflictTable(report, fresh, options.link));
+  if (fresh.length > 0) sections.push(conflictTable(report, fresh, options.link, options.docsBase));
   if (existing.length > 0) {
     sections.push(
       `<details>\n<summary>${countOf(existing.length, 'existing port collision')}</summary>`,
-      conflictTable(report, existing, options.link),
+      conflictTable(report, existing, options.link, options.docsBase),
       '</details>',
     );
   }
@@ -90,13 +94,6 @@ function heading(title: string | undefined): string[] {
 
 // ---- The verdict's sentence ----
 
-const SINGLE_CLAIM_REASON: Partial<Readonly<Record<ConflictRule, string>>> = {
-  'reserved-port': ', which the registry reserves',
-  'out-of-range': ", outside its category's range",
-  'registry-drift': ', not its registered port',
-  unregistered: ', which the registry does not list',
-};
-
 /** `` `grafana-embed` takes 3002/tcp from `embed`; proposed 3003 ``. */
 export function describeConflict(conflict: Conflict): string {
   const claim = describeClaim(conflict);
@@ -109,7 +106,8 @@ function describeClaim(conflict: Conflict): string {
   const port = formatPortProtocol(conflict.port, conflict.endPort, conflict.protocol);
   if (conflict.rule === 'registry-duplicate') return `the registry gives ${port} to ${names(conflict.services)}`;
   if (conflict.services.length < 2) {
-    return `${names(conflict.services)} binds ${port}${SINGLE_CLAIM_REASON[conflict.rule] ?? ''}`;
+    const { reason } = ruleById(conflict.rule);
+    return `${names(conflict.services)} binds ${port}${reason === undefined ? '' : `, ${reason}`}`;
   }
   const newcomers = movingServices(conflict);
   const moving = new Set(newcomers);
@@ -144,15 +142,16 @@ function describeProposals(proposals: readonly Suggestion[]): string {
 
 const TABLE_HEADER = '| rule | port | scope | services | where | proposed |\n| --- | --- | --- | --- | --- | --- |';
 
-function conflictTable(report: Report, conflicts: readonly Conflict[], link: Link): string {
-  return [TABLE_HEADER, ...conflicts.map((conflict) => conflictRow(conflict, markedNewcomers(report, conflict), link))].join('\n');
+function conflictTable(report: Report, conflicts: readonly Conflict[], link: Link, docsBase: string | undefined): string {
+  return [TABLE_HEADER, ...conflicts.map((conflict) => conflictRow(conflict, markedNewcomers(report, conflict), link, docsBase))].join('\n');
 }
 
 const cellCode = (text: string): string => markdownCode(text, { inTable: true });
 
-function conflictRow(conflict: Conflict, newcomers: ReadonlySet<string>, link: Link): string {
+function conflictRow(conflict: Conflict, newcomers: ReadonlySet<string>, link: Link, docsBase: string | undefined): string {
+  const docs = ruleDocsUrl(ruleById(conflict.rule), docsBase);
   const cells = [
-    `${SEVERITY_ICON[conflict.severity]} ${conflict.rule}`,
+    `${SEVERITY_ICON[conflict.severity]} ${docs === undefined ? conflict.rule : markdownLink(conflict.rule, docs)}`,
     formatPortProtocol(conflict.port, conflict.endPort, conflict.protocol),
     cellCode(conflict.scope),
     conflict.services

@@ -4,12 +4,15 @@ import { createHash } from 'node:crypto';
 import type { Conflict, ConflictLocation, Diagnostic, Incomplete, Report, Severity, SourceLocation } from '../model/types.js';
 import { visibleControlChars } from './escape.js';
 import { describeProposal } from './format.js';
-import { RULES, ruleIndex } from './rules.js';
+import { RULES, ruleIndex } from '../rules/catalogue.js';
+import { ruleDocsUrl } from '../rules/docs.js';
 
 export interface SarifOptions {
   toolVersion: string;
   /** An absolute URI where users learn about the tool. */
   informationUri?: string;
+  /** Where the rules' docs paths (`README.md#rule-...`) are, for each rule's helpUri: see ruleDocsUrl. */
+  docsBase?: string;
 }
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -69,6 +72,7 @@ export interface SarifLog {
             shortDescription: SarifMessage;
             fullDescription: SarifMessage;
             help: { text: string; markdown: string };
+            helpUri?: string;
             defaultConfiguration: { level: Severity };
           }[];
         };
@@ -84,14 +88,18 @@ export function renderSarif(report: Report, options: SarifOptions): string {
 }
 
 export function toSarifLog(report: Report, options: SarifOptions): SarifLog {
-  const rules = RULES.map((rule) => ({
-    id: rule.id,
-    name: rule.name,
-    shortDescription: { text: rule.summary },
-    fullDescription: { text: rule.description },
-    help: { text: rule.help.replace(/`/g, ''), markdown: rule.help },
-    defaultConfiguration: { level: rule.level },
-  }));
+  const rules = RULES.map((rule) => {
+    const helpUri = ruleDocsUrl(rule, options.docsBase);
+    return {
+      id: rule.id,
+      name: rule.name,
+      shortDescription: { text: rule.summary },
+      fullDescription: { text: rule.description },
+      help: { text: rule.help.replace(/`/g, ''), markdown: rule.help },
+      ...(helpUri === undefined ? {} : { helpUri }),
+      defaultConfiguration: { level: rule.defaultSeverity },
+    };
+  });
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
