@@ -98,8 +98,8 @@ const versionOf = (text) => {
 
 /**
  * CHANGELOG.md in the Keep a Changelog layout: `## [X.Y.Z] - YYYY-MM-DD` sections. Returns the
- * version's section body (its notes), whether its heading lacks a date, and the entries under
- * [Unreleased].
+ * version's section body (its notes), whether it lists anything, whether its heading carries
+ * a date, and the entries under [Unreleased].
  */
 function readChangelog(text, version) {
   const sections = new Map();
