@@ -62131,7 +62131,7 @@ Exit status: 0 every proposal applied (or nothing to fix), 1 some could not be, 
 // package.json
 var package_default = {
   name: "portcullis",
-  version: "0.1.0",
+  version: "1.0.0",
   description: "Keeps a repository's network ports free of collisions: a GitHub Action and a CLI.",
   license: "MIT",
   keywords: [
@@ -62173,7 +62173,8 @@ var package_default = {
     bench: "node bench/run.mjs",
     fuzz: "node scripts/fuzz.mjs",
     "bench:quick": "node bench/run.mjs --sizes 50 --runs 3",
-    all: "npm run lint && npm run typecheck && npm test && npm run build"
+    all: "npm run lint && npm run typecheck && npm test && npm run build",
+    release: "node scripts/release.mjs"
   },
   devDependencies: {
     "@actions/core": "^3.0.1",
