@@ -61004,6 +61004,7 @@ var DEFAULT_TITLE = "Portcullis";
 var SEVERITY_ICON = { error: "\u274C", warning: "\u26A0\uFE0F" };
 var ALL_CLEAR = "\u2705 No port collisions.";
 var HOST_SCOPE = "host";
+var NO_BREAK_SPACE = "\xA0";
 function renderMarkdown(report3, options = {}) {
   const sorted = sortConflictsForDisplay(report3.conflicts);
   const errors = sorted.filter((conflict) => conflict.status === "new" && conflict.severity === "error");
@@ -61104,7 +61105,7 @@ ${body2}
 var cellCode = (text4) => markdownCode(text4, { inTable: true });
 function portCell(conflict, showSeverity) {
   const port = formatPortProtocol(conflict.port, conflict.endPort, conflict.protocol);
-  const scope = conflict.scope === HOST_SCOPE ? "" : ` \xB7 ${escapeMarkdownText(conflict.scope)}`;
+  const scope = conflict.scope === HOST_SCOPE ? "" : `<br>${escapeMarkdownText(conflict.scope)}`;
   return `${showSeverity ? `${SEVERITY_ICON[conflict.severity]} ` : ""}${port}<br><sub>${conflict.rule}${scope}</sub>`;
 }
 function servicesCell(conflict, newcomers2, link) {
@@ -61113,14 +61114,14 @@ function servicesCell(conflict, newcomers2, link) {
   return conflict.services.map((service) => {
     const name2 = newcomers2.has(service) ? `**${cellCode(service)}** (new)` : cellCode(service);
     const at = places.get(service) ?? [];
-    return at.length === 0 ? name2 : `${name2} at ${at.map((location) => lineReference(location, link)).join(", ")}`;
+    return at.length === 0 ? name2 : `${name2}<br>${at.map((location) => lineReference(location, link)).join("<br>")}`;
   }).join("<br>");
 }
 function proposalCell(conflict, context) {
   const { link } = context;
   const onlyLocations = onlyLocationOfEachService(conflict);
   const moves = conflict.suggestions.map((suggestion) => {
-    const move = `${cellCode(suggestion.service)} \u2192 ${formatPortRange(suggestion.to, suggestion.toEnd)}`;
+    const move = `${cellCode(suggestion.service)}${NO_BREAK_SPACE}\u2192${NO_BREAK_SPACE}${formatPortRange(suggestion.to, suggestion.toEnd)}`;
     if (suggestion.sharedWith !== void 0) {
       return `${move}: override it on ${cellCode(suggestion.service)}; ${lineReference(suggestion, link)} is also ${suggestion.sharedWith.map(cellCode).join(", ")}'s`;
     }
@@ -62033,6 +62034,7 @@ var package_default = {
     bench: "node bench/run.mjs",
     fuzz: "node scripts/fuzz.mjs",
     "bench:quick": "node bench/run.mjs --sizes 50 --runs 3",
+    "measure:comment": "node scripts/measure-comment.mjs",
     all: "npm run lint && npm run typecheck && npm test && npm run build"
   },
   devDependencies: {

@@ -53,7 +53,7 @@ describe('the sticky comment, read in five seconds', () => {
     for (const table of [errors, warnings, existing]) expect(cells(table)[0]).toEqual(['port', 'services', 'proposed fix']);
     // The rule under the port, and the scope only where it is not the host: no column saying `host` in every row.
     expect(cells(errors).slice(1).map((row) => row[0])).toEqual(['8765/tcpregistry-conflict', '5433/tcpduplicate-port']);
-    expect(cells(warnings).slice(1).map((row) => row[0])).toEqual(['9102/tcpunregistered · pod:observability/node-exporter', '3000/tcpduplicate-port', '3005/tcpreserved-port']);
+    expect(cells(warnings).slice(1).map((row) => row[0])).toEqual(['9102/tcpunregisteredpod:observability/node-exporter', '3000/tcpduplicate-port', '3005/tcpreserved-port']);
     expect(cells(existing)[1]?.[0]).toBe('❌ 53/udpduplicate-port');
     const folds = nodesOfType(tree, 'html').map((node) => node.value ?? '').filter((html) => html.startsWith('<details>'));
     expect(folds).toEqual([
@@ -69,7 +69,7 @@ describe('the sticky comment, read in five seconds', () => {
     const [errors] = nodesOfType(parseGfm(body), 'table');
     const [, threeServices] = nodesOfType(errors ?? { type: 'none' }, 'tableRow');
     const fix = nodesOfType(threeServices ?? { type: 'none' }, 'tableCell').map(visibleText)[2];
-    expect(fix).toBe('jetstream-relay → 8766spacedust → 8767add to ports.yml:jetstream-relay: 8766spacedust: 8767');
+    expect(fix).toBe('jetstream-relay\u00A0→\u00A08766spacedust\u00A0→\u00A08767add to ports.yml:jetstream-relay: 8766spacedust: 8767');
     expect(body).toContain(`add to [\`ports.yml\`](${headLink(REGISTRY_FILE, 14)}):<br>\`jetstream-relay: 8766\`<br>\`spacedust: 8767\``);
   });
 

@@ -121,11 +121,11 @@ describe('two roots of a monorepo, one step each', () => {
     expect(comments.map((comment) => comment.body.split('\n')[0])).toEqual([API_MARKER, SHOP_MARKER]);
     const [apiBody, shopBody] = comments.map((comment) => comment.body);
     expect(apiBody?.split('\n').slice(0, 5)).toEqual([API_MARKER, '', '### Portcullis · `services/api`', '', '❌ **1 new port collision must be fixed**: `worker` takes 8080/tcp from `web`; proposed 8081 · 1 existing']);
-    expect(apiBody).toContain(`**\`worker\`** (new) at [\`services/api/worker/process-compose.yaml:3\`](${blob('services/api/worker/process-compose.yaml', 3)})`);
-    expect(apiBody).toContain(`\`web\` at [\`services/api/ports.yml:2\`](${blob('services/api/ports.yml', 2)})`);
+    expect(apiBody).toContain(`**\`worker\`** (new)<br>[\`services/api/worker/process-compose.yaml:3\`](${blob('services/api/worker/process-compose.yaml', 3)})`);
+    expect(apiBody).toContain(`\`web\`<br>[\`services/api/ports.yml:2\`](${blob('services/api/ports.yml', 2)})`);
     expect(apiBody).toContain(`add to [\`ports.yml\`](${blob('services/api/ports.yml', 3)}):<br>\`worker: 8081\``);
     expect(apiBody).not.toContain('store');
-    expect(shopBody).toContain(`**\`cart\`** (new) at [\`services/shop/cart/process-compose.yaml:3\`](${blob('services/shop/cart/process-compose.yaml', 3)})`);
+    expect(shopBody).toContain(`**\`cart\`** (new)<br>[\`services/shop/cart/process-compose.yaml:3\`](${blob('services/shop/cart/process-compose.yaml', 3)})`);
 
     expect(reviewCommentsOf(20).map((comment) => [comment.path, comment.line])).toEqual([
       ['services/api/worker/process-compose.yaml', 3],

@@ -42,9 +42,9 @@ describe('renderMarkdown', () => {
   it('says the scope under the port only where it is not the host', () => {
     const inPod = conflict({ scope: 'pod:ns/api', services: ['a', 'b'], locations: [{ service: 'a', file: 'a.yml', line: 1, column: 1 }] });
     const markdown = renderMarkdown(reportWith([inPod, conflict({ id: 'x', port: 9000, endPort: 9000, services: ['c', 'd'] })]));
-    expect(markdown).toContain('| 8765/tcp<br><sub>duplicate-port · pod:ns/api</sub> |');
+    expect(markdown).toContain('| 8765/tcp<br><sub>duplicate-port<br>pod:ns/api</sub> |');
     expect(markdown).toContain('| 9000/tcp<br><sub>duplicate-port</sub> |');
-    expect(renderMarkdown(reportWith([{ ...inPod, scope: 'a|b_*' }]))).toContain('<sub>duplicate-port · a\\|b\\_\\*</sub>');
+    expect(renderMarkdown(reportWith([{ ...inPod, scope: 'a|b_*' }]))).toContain('<sub>duplicate-port<br>a\\|b\\_\\*</sub>');
   });
 
   it('shows the hostile service name literally, in a code span, in the services and proposed fix cells and the registry line', () => {
@@ -54,8 +54,8 @@ describe('renderMarkdown', () => {
     const visible = HOSTILE.replace('\n', '\\n');
     expect(cells).toEqual([
       '8765/tcpduplicate-port',
-      `${visible} (new) at tools/dev env/process-compose 100%.yml:9spacedust at spacedust/src/main.rs:12`,
-      `${visible} → 8766add to PORTS.md:| 8766 | ${visible} |`,
+      `${visible} (new)tools/dev env/process-compose 100%.yml:9spacedustspacedust/src/main.rs:12`,
+      `${visible}\u00A0→\u00A08766add to PORTS.md:| 8766 | ${visible} |`,
     ]);
     // Only the renderer's own HTML: the line breaks, the small print and the folds.
     const html = nodesOfType(tree, 'html').map((node) => node.value);
@@ -82,9 +82,9 @@ describe('renderMarkdown', () => {
 
   it('links every location and diagnostic line when given a link, and leaves line-less diagnostics plain', () => {
     const body = renderMarkdown(fixtureReport(), { link: blob });
-    expect(body).toContain('`embed` at [`PORTS.md:12`](https://github.com/o/r/blob/abc1234/PORTS.md#L12)');
+    expect(body).toContain('`embed`<br>[`PORTS.md:12`](https://github.com/o/r/blob/abc1234/PORTS.md#L12)');
     expect(body).toContain(
-      ' at [`tools/dev env/process-compose 100%.yml:9`](https://github.com/o/r/blob/abc1234/tools/dev%20env/process-compose%20100%25.yml#L9)<br>',
+      '<br>[`tools/dev env/process-compose 100%.yml:9`](https://github.com/o/r/blob/abc1234/tools/dev%20env/process-compose%20100%25.yml#L9)<br>',
     );
     // The registry file, linked to its last entry: new entries go after it.
     expect(body).toContain('add to [`PORTS.md`](https://github.com/o/r/blob/abc1234/PORTS.md#L12):<br>');
@@ -105,13 +105,13 @@ describe('renderMarkdown', () => {
       suggestions: [{ service: 'b/web', file: 'apps/b/compose.yml', line: 6, column: 12, from: 8080, to: 8081, toEnd: 8081 }],
     });
     expect(renderMarkdown(reportWith([viaPlace]), { link: blob })).toContain(
-      '| `b/web` → 8081 at [`apps/b/compose.yml:6`](https://github.com/o/r/blob/abc1234/apps/b/compose.yml#L6) |',
+      '| `b/web`\u00A0→\u00A08081 at [`apps/b/compose.yml:6`](https://github.com/o/r/blob/abc1234/apps/b/compose.yml#L6) |',
     );
   });
 
   it('says there is nothing to propose rather than leaving the cell empty', () => {
     const stuck = conflict({ services: ['a', 'b'], locations: [{ service: 'a', file: 'a.yml', line: 1, column: 1 }] });
-    expect(renderMarkdown(reportWith([stuck]))).toContain('| `a` at `a.yml:1`<br>`b` | — |');
+    expect(renderMarkdown(reportWith([stuck]))).toContain('| `a`<br>`a.yml:1`<br>`b` | — |');
   });
 
   it('renders the all-clear when there is nothing, and keeps the diagnostics', () => {

@@ -23,6 +23,7 @@ const DEFAULT_TITLE = 'Portcullis';
 const SEVERITY_ICON: Readonly<Record<Severity, string>> = { error: '❌', warning: '⚠️' };
 const ALL_CLEAR = '✅ No port collisions.';
 const HOST_SCOPE = 'host';
+const NO_BREAK_SPACE = '\u00A0';
 
 type Link = MarkdownOptions['link'];
 
@@ -168,11 +169,14 @@ const cellCode = (text: string): string => markdownCode(text, { inTable: true })
 function portCell(conflict: Conflict, showSeverity: boolean): string {
   const port = formatPortProtocol(conflict.port, conflict.endPort, conflict.protocol);
   // Plain text, not code: a scope such as `pod:observability/node-exporter` may then wrap at its hyphens.
-  const scope = conflict.scope === HOST_SCOPE ? '' : ` · ${escapeMarkdownText(conflict.scope)}`;
+  const scope = conflict.scope === HOST_SCOPE ? '' : `<br>${escapeMarkdownText(conflict.scope)}`;
   return `${showSeverity ? `${SEVERITY_ICON[conflict.severity]} ` : ''}${port}<br><sub>${conflict.rule}${scope}</sub>`;
 }
 
-/** Each service, the newcomers marked, at its places: `` `embed` at `PORTS.md:12` ``. */
+/**
+ * Each service, the newcomers marked, with its places on the lines below: the column is then
+ * as wide as the longest path, and what is left goes to the proposed fix.
+ */
 function servicesCell(conflict: Conflict, newcomers: ReadonlySet<string>, link: Link): string {
   const places = new Map<string, SourceLocation[]>();
   for (const location of conflict.locations) places.set(location.service, [...(places.get(location.service) ?? []), location]);
@@ -180,7 +184,7 @@ function servicesCell(conflict: Conflict, newcomers: ReadonlySet<string>, link: 
     .map((service) => {
       const name = newcomers.has(service) ? `**${cellCode(service)}** (new)` : cellCode(service);
       const at = places.get(service) ?? [];
-      return at.length === 0 ? name : `${name} at ${at.map((location) => lineReference(location, link)).join(', ')}`;
+      return at.length === 0 ? name : `${name}<br>${at.map((location) => lineReference(location, link)).join('<br>')}`;
     })
     .join('<br>');
 }
@@ -190,7 +194,8 @@ function proposalCell(conflict: Conflict, context: TableContext): string {
   const { link } = context;
   const onlyLocations = onlyLocationOfEachService(conflict);
   const moves = conflict.suggestions.map((suggestion) => {
-    const move = `${cellCode(suggestion.service)} → ${formatPortRange(suggestion.to, suggestion.toEnd)}`;
+    // No-break spaces: a narrow column wraps around the move, never inside it.
+    const move = `${cellCode(suggestion.service)}${NO_BREAK_SPACE}→${NO_BREAK_SPACE}${formatPortRange(suggestion.to, suggestion.toEnd)}`;
     if (suggestion.sharedWith !== undefined) {
       // An anchor or another shared literal: a rewrite would move the others too.
       return `${move}: override it on ${cellCode(suggestion.service)}; ${lineReference(suggestion, link)} is also ${suggestion.sharedWith.map(cellCode).join(', ')}'s`;
