@@ -127,7 +127,7 @@ function benchFleet(hosts) {
 /** Each stage's time inside one process, from the source: the topology's share of the check. */
 async function benchStages(sizes) {
   const out = join(here, '.work', 'stages.mjs');
-  await build({ entryPoints: [join(here, 'stageCosts.ts')], bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'error', external: ['web-tree-sitter', '@vscode/tree-sitter-wasm'] });
+  await build({ entryPoints: [join(here, 'stageCosts.ts')], bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'error', packages: 'external' });
   const { measureStages } = await import(pathToFileURL(out).href);
   const rows = ['| services | extract | topology | topology + resolve + detect | topology share of the check |', '| --- | --- | --- | --- | --- |'];
   for (const size of sizes) {

@@ -32367,11 +32367,11 @@ function foldObjects(members2) {
     for (const key of object2.required ?? [])
       required2.add(key);
   }
-  const folded = { type: "object", properties };
+  const folded2 = { type: "object", properties };
   if (required2.size)
-    folded.required = [...required2];
+    folded2.required = [...required2];
   if (objects.every((object2) => object2.additionalProperties === false)) {
-    folded.additionalProperties = false;
+    folded2.additionalProperties = false;
   } else {
     const constraints = [];
     for (const object2 of objects) {
@@ -32380,11 +32380,11 @@ function foldObjects(members2) {
         constraints.push(constraint);
     }
     if (constraints.length === 1)
-      folded.additionalProperties = constraints[0];
+      folded2.additionalProperties = constraints[0];
     else if (constraints.length > 1)
-      folded.additionalProperties = { allOf: constraints };
+      folded2.additionalProperties = { allOf: constraints };
   }
-  return folded;
+  return folded2;
 }
 function foldIntersection(json2) {
   const allOf = json2.allOf;
@@ -32394,9 +32394,9 @@ function foldIntersection(json2) {
     if (key in json2)
       return;
   const unions = allOf.filter((m) => UNION_KEYS.some((k) => Array.isArray(m[k])));
-  let folded = null;
+  let folded2 = null;
   if (!unions.length) {
-    folded = foldObjects(allOf);
+    folded2 = foldObjects(allOf);
   } else {
     const union2 = unions[0];
     const keyword = UNION_KEYS.find((k) => Array.isArray(union2[k]));
@@ -32406,12 +32406,12 @@ function foldIntersection(json2) {
     const branches = union2[keyword].map((branch) => foldObjects([...rest, branch]));
     if (branches.some((b) => !b))
       return;
-    folded = { [keyword]: branches };
+    folded2 = { [keyword]: branches };
   }
-  if (!folded)
+  if (!folded2)
     return;
   delete json2.allOf;
-  assignProps(json2, folded);
+  assignProps(json2, folded2);
 }
 function finalize(ctx, schema) {
   const root = ctx.seen.get(schema);
@@ -53915,10 +53915,10 @@ function readRegistryRows(rows, layout, context, doc) {
   let { section, reserves } = context;
   for (const row of rows) {
     const cells = rowCells(row, doc);
-    const portCell = cells[layout.port];
+    const portCell2 = cells[layout.port];
     const label = cells[layout.service]?.text.text ?? "";
-    if (!portCell || isStruckOut(portCell.text.text) || isStruckOut(label)) continue;
-    const ports = isBlank2(portCell.text.text) ? void 0 : locatePorts(portCell.text, doc, portCell.offset);
+    if (!portCell2 || isStruckOut(portCell2.text.text) || isStruckOut(label)) continue;
+    const ports = isBlank2(portCell2.text.text) ? void 0 : locatePorts(portCell2.text, doc, portCell2.offset);
     const filled = cells.filter((cell2) => !isBlank2(cell2.text.text));
     const only = filled.length === 1 ? filled[0] : void 0;
     if (only && (ports === void 0 || isPortListProblem(ports) && !ports.shaped)) {
@@ -53928,7 +53928,7 @@ function readRegistryRows(rows, layout, context, doc) {
     }
     if (ports === void 0) continue;
     if (isPortListProblem(ports)) {
-      if (/\d/.test(portCell.text.text)) reading.diagnostics.push(portListDiagnostic(ports));
+      if (/\d/.test(portCell2.text.text)) reading.diagnostics.push(portListDiagnostic(ports));
       continue;
     }
     const protocols = layout.protocol === void 0 ? void 0 : parseProtocols(cells[layout.protocol]?.text.text ?? "");
@@ -61162,51 +61162,181 @@ function ruleDocsUrl(rule, docsBase) {
   }
 }
 
+// src/fix/registryLines.ts
+var import_yaml21 = __toESM(require_dist(), 1);
+function newcomersAfterFix(conflicts, applied, unapplied, registered) {
+  const at = (place) => JSON.stringify([place.file, place.line, place.column]);
+  const moved = new Map(applied.map((edit) => [at(edit), edit]));
+  const stuck = new Set(unapplied.map(at));
+  const editOf = (binding2) => moved.get(at(binding2)) ?? (binding2.via ? moved.get(at(binding2.via)) : void 0);
+  const byService = /* @__PURE__ */ new Map();
+  const blocked = /* @__PURE__ */ new Set();
+  for (const conflict of conflicts) {
+    if (conflict.status !== "new") continue;
+    for (const binding2 of conflict.bindings) {
+      if (binding2.kind === "registry") continue;
+      if (stuck.has(at(binding2)) || binding2.via && stuck.has(at(binding2.via))) blocked.add(binding2.service);
+      const edit = editOf(binding2);
+      if (conflict.rule !== "unregistered" && !(edit && !registered.has(binding2.service))) continue;
+      const port = edit ? { start: edit.to, end: edit.toEnd } : { start: binding2.port, end: binding2.endPort };
+      const newcomer = byService.get(binding2.service) ?? { service: binding2.service, ports: [] };
+      if (!newcomer.ports.some((known) => known.start === port.start && known.end === port.end && known.protocol === binding2.protocol)) {
+        newcomer.ports.push({ ...port, protocol: binding2.protocol });
+      }
+      byService.set(binding2.service, newcomer);
+    }
+  }
+  return [...byService.values()].filter((newcomer) => !blocked.has(newcomer.service)).map((newcomer) => ({ ...newcomer, ports: [...newcomer.ports].sort((a, b) => a.start - b.start || a.end - b.end) })).sort((a, b) => compareText(a.service, b.service));
+}
+function registryEntryLines(file2, newcomers2) {
+  const kind = registryKind(file2);
+  return newcomers2.map((newcomer) => {
+    const port = newcomer.ports[0];
+    const single = newcomer.ports.length === 1 && port !== void 0;
+    const text4 = (range2) => formatPortRange(range2.start, range2.end);
+    switch (kind) {
+      case "nix":
+        return single && port.protocol === "tcp" && port.start === port.end ? `${nixName(newcomer.service)} = ${port.start};` : `${nixName(newcomer.service)} = [ ${newcomer.ports.map((p) => JSON.stringify(`${text4(p)}/${p.protocol}`)).join(" ")} ];`;
+      case "markdown":
+        return newcomer.ports.map((p) => `| ${text4(p)}${p.protocol === "udp" ? "/udp" : ""} | ${newcomer.service} |`).join("\n");
+      case "json":
+        return `${JSON.stringify(newcomer.service)}: ${single && port.protocol === "tcp" && port.start === port.end ? port.start : JSON.stringify(newcomer.ports.map((p) => `${text4(p)}/${p.protocol}`))}`;
+      default:
+        return `${yamlKey(newcomer.service)}: ${yamlEntry(newcomer)}`;
+    }
+  });
+}
+function registryKind(file2) {
+  if (/\.json$/i.test(file2)) return "json";
+  if (/\.nix$/i.test(file2)) return "nix";
+  if (/\.(?:md|markdown)$/i.test(file2)) return "markdown";
+  return "yaml";
+}
+function yamlEntry(newcomer) {
+  const value = (range2) => range2.start === range2.end ? String(range2.start) : JSON.stringify(formatPortRange(range2.start, range2.end));
+  const [only] = newcomer.ports;
+  if (only && newcomer.ports.length === 1) {
+    return only.protocol === "tcp" && only.start === only.end ? String(only.start) : `{ port: ${value(only)}${only.protocol === "udp" ? ", protocol: udp" : ""} }`;
+  }
+  const named = newcomer.ports.map((port) => `${port.protocol}-${formatPortRange(port.start, port.end)}: ${port.protocol === "udp" ? `{ port: ${value(port)}, protocol: udp }` : value(port)}`);
+  return `{ ports: { ${named.join(", ")} } }`;
+}
+function yamlKey(name2) {
+  return /^[a-z0-9][a-z0-9_.-]*$/.test(name2) ? name2 : JSON.stringify(name2);
+}
+function nixName(name2) {
+  return /^[a-z_][\w'-]*$/i.test(name2) ? name2 : JSON.stringify(name2);
+}
+function addToYamlRegistry(text4, lines) {
+  if (lines.length === 0) return text4;
+  const documents = (0, import_yaml21.parseAllDocuments)(text4);
+  if (!Array.isArray(documents) || documents.length !== 1) return void 0;
+  const [document3] = documents;
+  if (!document3 || document3.errors.length > 0 || !(0, import_yaml21.isMap)(document3.contents) || document3.contents.flow) return void 0;
+  const servicesPair = document3.contents.items.find((pair) => (0, import_yaml21.isScalar)(pair.key) && pair.key.value === "services");
+  if (!servicesPair || !(0, import_yaml21.isScalar)(servicesPair.key)) return void 0;
+  const key = servicesPair.key;
+  const value = servicesPair.value;
+  const eol = text4.includes("\r\n") ? "\r\n" : "\n";
+  if (value === null || (0, import_yaml21.isScalar)(value) && value.value === null) {
+    const keyStart = key.range?.[0];
+    if (keyStart === void 0) return void 0;
+    const indent2 = " ".repeat(columnOf(text4, keyStart) + 2);
+    return insertAfterLine(text4, key.range?.[1] ?? keyStart, lines.map((line) => `${indent2}${line}`), eol);
+  }
+  if (!(0, import_yaml21.isMap)(value) || value.flow || value.items.length === 0) return void 0;
+  const first = value.items[0];
+  const last2 = value.items[value.items.length - 1];
+  const firstStart = first && (0, import_yaml21.isScalar)(first.key) ? first.key.range?.[0] : void 0;
+  const lastEnd = last2 ? last2.value?.range?.[1] ?? last2.key?.range?.[1] : void 0;
+  if (firstStart === void 0 || lastEnd === void 0) return void 0;
+  const indent = " ".repeat(columnOf(text4, firstStart));
+  return insertAfterLine(text4, lastEnd, lines.map((line) => `${indent}${line}`), eol);
+}
+function columnOf(text4, offset) {
+  return offset - (text4.lastIndexOf("\n", offset - 1) + 1);
+}
+function insertAfterLine(text4, offset, lines, eol) {
+  const newline = text4.indexOf("\n", Math.max(0, offset - 1));
+  const block = lines.join(eol);
+  if (newline < 0) return `${text4}${eol}${block}${eol}`;
+  return `${text4.slice(0, newline + 1)}${block}${eol}${text4.slice(newline + 1)}`;
+}
+
+// src/report/registryEntries.ts
+function registryView(bindings) {
+  const entries = bindings.filter((binding2) => binding2.kind === "registry");
+  const lastLines = /* @__PURE__ */ new Map();
+  for (const entry of entries) lastLines.set(entry.file, Math.max(entry.line, lastLines.get(entry.file) ?? 0));
+  return { files: [...lastLines.keys()].sort(compareText), registered: new Set(entries.map((entry) => entry.service)), lastLines };
+}
+function proposedRegistryEntries(conflict, registry2) {
+  if (registry2.files.length === 0 || conflict.status !== "new") return [];
+  const edits = conflict.suggestions.map(
+    (suggestion) => ({
+      file: suggestion.file,
+      line: suggestion.line,
+      column: suggestion.column,
+      service: suggestion.service,
+      from: suggestion.from,
+      fromEnd: suggestion.from + (suggestion.toEnd - suggestion.to),
+      to: suggestion.to,
+      toEnd: suggestion.toEnd
+    })
+  );
+  const newcomers2 = newcomersAfterFix([conflict], edits, [], registry2.registered);
+  const file2 = registryFileFor(conflict, registry2.files);
+  return newcomers2.map((newcomer) => ({ service: newcomer.service, file: file2, lines: entryLines(file2, newcomer) }));
+}
+function entryLines(file2, newcomer) {
+  if (!/\.(?:md|markdown)$/i.test(file2)) return registryEntryLines(file2, [newcomer]);
+  return newcomer.ports.flatMap((port) => registryEntryLines(file2, [{ service: newcomer.service, ports: [port] }]));
+}
+function registryFileFor(conflict, files) {
+  const owner2 = conflict.bindings.find((binding2) => binding2.kind === "registry");
+  return owner2?.file ?? files.find((file2) => /\.ya?ml$/i.test(file2)) ?? files[0];
+}
+
 // src/report/markdown.ts
 var DEFAULT_TITLE = "Portcullis";
 var SEVERITY_ICON = { error: "\u274C", warning: "\u26A0\uFE0F" };
 var ALL_CLEAR = "\u2705 No port collisions.";
+var HOST_SCOPE = "host";
+var NO_BREAK_SPACE = "\xA0";
 function renderMarkdown(report3, options = {}) {
   const sorted = sortConflictsForDisplay(report3.conflicts);
-  const fresh = sorted.filter((conflict) => conflict.status === "new");
+  const errors = sorted.filter((conflict) => conflict.status === "new" && conflict.severity === "error");
+  const warnings = sorted.filter((conflict) => conflict.status === "new" && conflict.severity === "warning");
   const existing = sorted.filter((conflict) => conflict.status === "existing");
+  const tables = { report: report3, registry: registryView(report3.bindings), link: options.link, docsBase: options.docsBase };
   const sections = [...heading(options.title), renderMarkdownVerdict(report3)];
   if (report3.incomplete.length > 0) sections.push(...incompleteNotice(report3.incomplete));
+  if (errors.length > 0) sections.push(conflictTable(errors, tables));
   sections.push(...options.notices ?? []);
-  if (fresh.length > 0) sections.push(conflictTable(report3, fresh, options.link, options.docsBase));
-  if (existing.length > 0) {
-    sections.push(
-      `<details>
-<summary>${countOf(existing.length, "existing port collision")}</summary>`,
-      conflictTable(report3, existing, options.link, options.docsBase),
-      "</details>"
-    );
-  }
+  if (warnings.length > 0) sections.push(...folded(`${countOf(warnings.length, "warning")}: possible collisions, which do not fail the check`, conflictTable(warnings, tables)));
+  if (existing.length > 0) sections.push(...folded(countOf(existing.length, "existing port collision"), conflictTable(existing, { ...tables, showSeverity: true })));
   if (report3.diagnostics.length > 0) {
-    sections.push(
-      `**${countOf(report3.diagnostics.length, "diagnostic")}**`,
-      report3.diagnostics.map((diagnostic) => diagnosticItem(diagnostic, options.link)).join("\n")
-    );
+    sections.push(...folded(countOf(report3.diagnostics.length, "diagnostic"), report3.diagnostics.map((diagnostic) => diagnosticItem(diagnostic, options.link)).join("\n")));
   }
-  sections.push(statsFooter(report3));
+  sections.push(...options.folds ?? [], statsFooter(report3));
   return `${sections.join("\n\n")}
 `;
 }
 function renderMarkdownVerdict(report3) {
   const counts = countConflicts(report3.conflicts, report3.diagnostics);
-  const fresh = counts.newErrors + counts.newWarnings;
-  if (fresh === 0 && report3.incomplete.length > 0) {
-    const existing = counts.existing === 0 ? "" : ` (${counts.existing} existing)`;
-    return `\u26A0\uFE0F **Incomplete check**: no ${counts.existing === 0 ? "" : "new "}port collisions in what could be read${existing}.`;
+  const existing = counts.existing === 0 ? "" : ` \xB7 ${counts.existing} existing`;
+  const warnings = counts.newWarnings === 0 ? "" : ` \xB7 ${countOf(counts.newWarnings, "warning")}`;
+  if (counts.newErrors > 0) {
+    const first = sortConflictsForDisplay(report3.conflicts)[0];
+    const sentence = counts.newErrors === 1 && first !== void 0 ? `: ${describeConflict(first)}` : "";
+    return `\u274C **${countOf(counts.newErrors, "new port collision")} must be fixed**${sentence}${warnings}${existing}`;
   }
-  if (fresh === 0) {
-    return counts.existing === 0 ? ALL_CLEAR : `\u2705 **No new port collisions** (${counts.existing} existing)`;
+  if (report3.incomplete.length > 0) {
+    const found = counts.newWarnings + counts.existing === 0 ? "no port collisions" : "no new collision that must be fixed";
+    return `\u26A0\uFE0F **Incomplete check**: ${found} in what could be read${warnings}${existing}`;
   }
-  const first = sortConflictsForDisplay(report3.conflicts)[0];
-  const icon = SEVERITY_ICON[counts.newErrors > 0 ? "error" : "warning"];
-  const breakdown = counts.newWarnings > 0 ? ` ${formatSeverityBreakdown(counts.newErrors, counts.newWarnings)}` : "";
-  const more = fresh > 1 ? ` (+${fresh - 1} more)` : "";
-  return `${icon} **${countOf(fresh, "new port collision")}**${breakdown}: ${first ? describeConflict(first) : ""}${more}`;
+  if (counts.newWarnings > 0) return `\u26A0\uFE0F **No new collision must be fixed**${warnings}${existing}`;
+  return counts.existing === 0 ? ALL_CLEAR : `\u2705 **No new port collisions**${existing}`;
 }
 function heading(title) {
   const text4 = title ?? DEFAULT_TITLE;
@@ -61247,41 +61377,76 @@ function describeProposals(proposals) {
     return oneService ? port : `${markdownCode(proposal.service)} \u2192 ${port}`;
   }).join(", ");
 }
-var TABLE_HEADER = "| rule | port | scope | services | where | proposed |\n| --- | --- | --- | --- | --- | --- |";
-function conflictTable(report3, conflicts, link, docsBase) {
-  return [TABLE_HEADER, ...conflicts.map((conflict) => conflictRow(conflict, markedNewcomers(report3, conflict), link, docsBase))].join("\n");
+function conflictTable(conflicts, context) {
+  const rows = conflicts.map((conflict) => {
+    const cells = [portCell(conflict, context.showSeverity === true, context.docsBase), servicesCell(conflict, markedNewcomers(context.report, conflict), context.link), proposalCell(conflict, context)];
+    return `| ${cells.join(" | ")} |`;
+  });
+  return ["| port | services | proposed fix |", "| --- | --- | --- |", ...rows].join("\n");
+}
+function folded(summary2, body2) {
+  return [foldedMarkdown(summary2, body2)];
+}
+function foldedMarkdown(summary2, body2) {
+  return `<details>
+<summary>${summary2}</summary>
+
+${body2}
+
+</details>`;
 }
 var cellCode = (text4) => markdownCode(text4, { inTable: true });
-function conflictRow(conflict, newcomers2, link, docsBase) {
+function portCell(conflict, showSeverity, docsBase) {
+  const port = formatPortProtocol(conflict.port, conflict.endPort, conflict.protocol);
   const docs = ruleDocsUrl(ruleById(conflict.rule), docsBase);
-  const cells = [
-    `${SEVERITY_ICON[conflict.severity]} ${docs === void 0 ? conflict.rule : markdownLink(conflict.rule, docs)}`,
-    formatPortProtocol(conflict.port, conflict.endPort, conflict.protocol),
-    cellCode(conflict.scope),
-    conflict.services.map((service) => newcomers2.has(service) ? `**${cellCode(service)}** (new)` : cellCode(service)).join(", "),
-    conflict.locations.map((location) => `${cellCode(location.service)}: ${locationReference(location, link)}`).join("<br>"),
-    proposalCell(conflict, link)
-  ];
-  return `| ${cells.join(" | ")} |`;
+  const rule = docs === void 0 ? conflict.rule : markdownLink(conflict.rule, docs);
+  const scope = conflict.scope === HOST_SCOPE ? "" : `<br>${escapeMarkdownText(conflict.scope)}`;
+  return `${showSeverity ? `${SEVERITY_ICON[conflict.severity]} ` : ""}${port}<br><sub>${rule}${scope}</sub>`;
 }
-function proposalCell(conflict, link) {
-  if (conflict.suggestions.length === 0) return "\u2014";
-  const onlyLocations = onlyLocationOfEachService(conflict);
-  return conflict.suggestions.map((suggestion) => {
-    const move = `${cellCode(suggestion.service)} \u2192 ${formatPortRange(suggestion.to, suggestion.toEnd)}`;
-    if (suggestion.sharedWith !== void 0) {
-      return `${move}: override it on ${cellCode(suggestion.service)}; ${locationReference(suggestion, link)} is also ${suggestion.sharedWith.map(cellCode).join(", ")}'s`;
-    }
-    return onlyLocations.get(suggestion.service) === formatLocation(suggestion) ? move : `${move} at ${locationReference(suggestion, link)}`;
+function servicesCell(conflict, newcomers2, link) {
+  const places = /* @__PURE__ */ new Map();
+  for (const location of conflict.locations) places.set(location.service, [...places.get(location.service) ?? [], location]);
+  return conflict.services.map((service) => {
+    const name2 = newcomers2.has(service) ? `**${cellCode(service)}** (new)` : cellCode(service);
+    const at = places.get(service) ?? [];
+    return at.length === 0 ? name2 : `${name2}<br>${at.map((location) => lineReference(location, link)).join("<br>")}`;
   }).join("<br>");
+}
+function proposalCell(conflict, context) {
+  const { link } = context;
+  const onlyLocations = onlyLocationOfEachService(conflict);
+  const moves = conflict.suggestions.map((suggestion) => {
+    const move = `${cellCode(suggestion.service)}${NO_BREAK_SPACE}\u2192${NO_BREAK_SPACE}${formatPortRange(suggestion.to, suggestion.toEnd)}`;
+    if (suggestion.sharedWith !== void 0) {
+      return `${move}: override it on ${cellCode(suggestion.service)}; ${lineReference(suggestion, link)} is also ${suggestion.sharedWith.map(cellCode).join(", ")}'s`;
+    }
+    return onlyLocations.get(suggestion.service) === formatLine(suggestion) ? move : `${move} at ${lineReference(suggestion, link)}`;
+  });
+  const parts2 = [...moves, ...registryAdditions(proposedRegistryEntries(conflict, context.registry), context)];
+  return parts2.length === 0 ? "\u2014" : parts2.join("<br>");
+}
+function registryAdditions(entries, context) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const entry of entries) byFile.set(entry.file, [...byFile.get(entry.file) ?? [], ...entry.lines]);
+  return [...byFile].flatMap(([file2, lines]) => {
+    const name2 = file2.slice(file2.lastIndexOf("/") + 1);
+    const unique = context.registry.files.filter((other) => other.slice(other.lastIndexOf("/") + 1) === name2).length === 1;
+    const label = cellCode(unique ? name2 : file2);
+    const last2 = context.registry.lastLines.get(file2);
+    const place = context.link && last2 !== void 0 ? markdownLink(label, context.link(file2, last2)) : label;
+    return [`add to ${place}:`, ...lines.map(cellCode)];
+  });
 }
 function onlyLocationOfEachService(conflict) {
   const only = /* @__PURE__ */ new Map();
-  for (const location of conflict.locations) only.set(location.service, only.has(location.service) ? void 0 : formatLocation(location));
+  for (const location of conflict.locations) only.set(location.service, only.has(location.service) ? void 0 : formatLine(location));
   return only;
 }
-function locationReference(location, link) {
-  const label = cellCode(formatLocation(location));
+function formatLine(location) {
+  return `${location.file}:${location.line}`;
+}
+function lineReference(location, link) {
+  const label = cellCode(formatLine(location));
   return link ? markdownLink(label, link(location.file, location.line)) : label;
 }
 function incompleteNotice(incomplete) {
@@ -61682,107 +61847,6 @@ function planFixes(conflicts, textOf) {
   return plan;
 }
 
-// src/fix/registryLines.ts
-var import_yaml21 = __toESM(require_dist(), 1);
-function newcomersAfterFix(conflicts, applied, unapplied, registered) {
-  const at = (place) => JSON.stringify([place.file, place.line, place.column]);
-  const moved = new Map(applied.map((edit) => [at(edit), edit]));
-  const stuck = new Set(unapplied.map(at));
-  const editOf = (binding2) => moved.get(at(binding2)) ?? (binding2.via ? moved.get(at(binding2.via)) : void 0);
-  const byService = /* @__PURE__ */ new Map();
-  const blocked = /* @__PURE__ */ new Set();
-  for (const conflict of conflicts) {
-    if (conflict.status !== "new") continue;
-    for (const binding2 of conflict.bindings) {
-      if (binding2.kind === "registry") continue;
-      if (stuck.has(at(binding2)) || binding2.via && stuck.has(at(binding2.via))) blocked.add(binding2.service);
-      const edit = editOf(binding2);
-      if (conflict.rule !== "unregistered" && !(edit && !registered.has(binding2.service))) continue;
-      const port = edit ? { start: edit.to, end: edit.toEnd } : { start: binding2.port, end: binding2.endPort };
-      const newcomer = byService.get(binding2.service) ?? { service: binding2.service, ports: [] };
-      if (!newcomer.ports.some((known) => known.start === port.start && known.end === port.end && known.protocol === binding2.protocol)) {
-        newcomer.ports.push({ ...port, protocol: binding2.protocol });
-      }
-      byService.set(binding2.service, newcomer);
-    }
-  }
-  return [...byService.values()].filter((newcomer) => !blocked.has(newcomer.service)).map((newcomer) => ({ ...newcomer, ports: [...newcomer.ports].sort((a, b) => a.start - b.start || a.end - b.end) })).sort((a, b) => compareText(a.service, b.service));
-}
-function registryEntryLines(file2, newcomers2) {
-  const kind = registryKind(file2);
-  return newcomers2.map((newcomer) => {
-    const port = newcomer.ports[0];
-    const single = newcomer.ports.length === 1 && port !== void 0;
-    const text4 = (range2) => formatPortRange(range2.start, range2.end);
-    switch (kind) {
-      case "nix":
-        return single && port.protocol === "tcp" && port.start === port.end ? `${nixName(newcomer.service)} = ${port.start};` : `${nixName(newcomer.service)} = [ ${newcomer.ports.map((p) => JSON.stringify(`${text4(p)}/${p.protocol}`)).join(" ")} ];`;
-      case "markdown":
-        return newcomer.ports.map((p) => `| ${text4(p)}${p.protocol === "udp" ? "/udp" : ""} | ${newcomer.service} |`).join("\n");
-      case "json":
-        return `${JSON.stringify(newcomer.service)}: ${single && port.protocol === "tcp" && port.start === port.end ? port.start : JSON.stringify(newcomer.ports.map((p) => `${text4(p)}/${p.protocol}`))}`;
-      default:
-        return `${yamlKey(newcomer.service)}: ${yamlEntry(newcomer)}`;
-    }
-  });
-}
-function registryKind(file2) {
-  if (/\.json$/i.test(file2)) return "json";
-  if (/\.nix$/i.test(file2)) return "nix";
-  if (/\.(?:md|markdown)$/i.test(file2)) return "markdown";
-  return "yaml";
-}
-function yamlEntry(newcomer) {
-  const value = (range2) => range2.start === range2.end ? String(range2.start) : JSON.stringify(formatPortRange(range2.start, range2.end));
-  const [only] = newcomer.ports;
-  if (only && newcomer.ports.length === 1) {
-    return only.protocol === "tcp" && only.start === only.end ? String(only.start) : `{ port: ${value(only)}${only.protocol === "udp" ? ", protocol: udp" : ""} }`;
-  }
-  const named = newcomer.ports.map((port) => `${port.protocol}-${formatPortRange(port.start, port.end)}: ${port.protocol === "udp" ? `{ port: ${value(port)}, protocol: udp }` : value(port)}`);
-  return `{ ports: { ${named.join(", ")} } }`;
-}
-function yamlKey(name2) {
-  return /^[a-z0-9][a-z0-9_.-]*$/.test(name2) ? name2 : JSON.stringify(name2);
-}
-function nixName(name2) {
-  return /^[a-z_][\w'-]*$/i.test(name2) ? name2 : JSON.stringify(name2);
-}
-function addToYamlRegistry(text4, lines) {
-  if (lines.length === 0) return text4;
-  const documents = (0, import_yaml21.parseAllDocuments)(text4);
-  if (!Array.isArray(documents) || documents.length !== 1) return void 0;
-  const [document3] = documents;
-  if (!document3 || document3.errors.length > 0 || !(0, import_yaml21.isMap)(document3.contents) || document3.contents.flow) return void 0;
-  const servicesPair = document3.contents.items.find((pair) => (0, import_yaml21.isScalar)(pair.key) && pair.key.value === "services");
-  if (!servicesPair || !(0, import_yaml21.isScalar)(servicesPair.key)) return void 0;
-  const key = servicesPair.key;
-  const value = servicesPair.value;
-  const eol = text4.includes("\r\n") ? "\r\n" : "\n";
-  if (value === null || (0, import_yaml21.isScalar)(value) && value.value === null) {
-    const keyStart = key.range?.[0];
-    if (keyStart === void 0) return void 0;
-    const indent2 = " ".repeat(columnOf(text4, keyStart) + 2);
-    return insertAfterLine(text4, key.range?.[1] ?? keyStart, lines.map((line) => `${indent2}${line}`), eol);
-  }
-  if (!(0, import_yaml21.isMap)(value) || value.flow || value.items.length === 0) return void 0;
-  const first = value.items[0];
-  const last2 = value.items[value.items.length - 1];
-  const firstStart = first && (0, import_yaml21.isScalar)(first.key) ? first.key.range?.[0] : void 0;
-  const lastEnd = last2 ? last2.value?.range?.[1] ?? last2.key?.range?.[1] : void 0;
-  if (firstStart === void 0 || lastEnd === void 0) return void 0;
-  const indent = " ".repeat(columnOf(text4, firstStart));
-  return insertAfterLine(text4, lastEnd, lines.map((line) => `${indent}${line}`), eol);
-}
-function columnOf(text4, offset) {
-  return offset - (text4.lastIndexOf("\n", offset - 1) + 1);
-}
-function insertAfterLine(text4, offset, lines, eol) {
-  const newline = text4.indexOf("\n", Math.max(0, offset - 1));
-  const block = lines.join(eol);
-  if (newline < 0) return `${text4}${eol}${block}${eol}`;
-  return `${text4.slice(0, newline + 1)}${block}${eol}${text4.slice(newline + 1)}`;
-}
-
 // src/fix/unifiedDiff.ts
 var CONTEXT = 3;
 function unifiedDiff(file2, before, after) {
@@ -62173,6 +62237,7 @@ var package_default = {
     bench: "node bench/run.mjs",
     fuzz: "node scripts/fuzz.mjs",
     "bench:quick": "node bench/run.mjs --sizes 50 --runs 3",
+    "measure:comment": "node scripts/measure-comment.mjs",
     all: "npm run lint && npm run typecheck && npm test && npm run build",
     release: "node scripts/release.mjs"
   },
@@ -62197,11 +62262,14 @@ var package_default = {
     "eslint-plugin-regexp": "^3.3.3",
     "fast-check": "^4.10.2",
     "fast-glob": "^3.3.3",
+    "github-markdown-css": "^5.9.0",
     jest: "^30.5.2",
+    marked: "^18.3.0",
     "mdast-util-from-markdown": "^2.1.0",
     "mdast-util-gfm-table": "^2.0.1",
     "micromark-extension-gfm-table": "^2.1.2",
     picomatch: "^4.0.7",
+    "playwright-core": "^1.65.2",
     "smol-toml": "^1.9.1",
     "toml-eslint-parser": "^1.0.3",
     typescript: "~6.0.3",

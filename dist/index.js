@@ -26449,15 +26449,15 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative4 = [];
+      const relative5 = [];
       for (const pattern of patterns) {
         if (isAbsolute2(pattern)) {
           absolute.push(pattern);
         } else {
-          relative4.push(pattern);
+          relative5.push(pattern);
         }
       }
-      return [absolute, relative4];
+      return [absolute, relative5];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute2(pattern) {
@@ -26878,11 +26878,11 @@ var require_out = __commonJS({
       async.read(path6, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat2;
-    function statSync(path6, optionsOrSettings) {
+    function statSync2(path6, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path6, settings);
     }
-    exports.statSync = statSync;
+    exports.statSync = statSync2;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -28780,9 +28780,9 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === ALIAS;
     var isDocument = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === DOC;
-    var isMap2 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === MAP;
+    var isMap3 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === MAP;
     var isPair2 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === PAIR;
-    var isScalar2 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === SCALAR;
+    var isScalar3 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === SCALAR;
     var isSeq2 = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === SEQ;
     function isCollection(node3) {
       if (node3 && typeof node3 === "object")
@@ -28804,7 +28804,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node3) => (isScalar2(node3) || isCollection(node3)) && !!node3.anchor;
+    var hasAnchor = (node3) => (isScalar3(node3) || isCollection(node3)) && !!node3.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -28816,10 +28816,10 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair2;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.isSeq = isSeq2;
   }
 });
@@ -32730,10 +32730,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key, sep: sep6, value } = collItem;
+        const { start: start2, key, sep: sep7, value } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key ?? sep6?.[0],
+          next: key ?? sep7?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -32747,7 +32747,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep6) {
+          if (!keyProps.anchor && !keyProps.tag && !sep7) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -32771,7 +32771,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep7 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -32787,7 +32787,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep7, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -32878,7 +32878,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep6 = "";
+        let sep7 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -32892,13 +32892,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep6 + cb;
-              sep6 = "";
+                comment += sep7 + cb;
+              sep7 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep6 += source;
+                sep7 += source;
               hasSpace = true;
               break;
             default:
@@ -32928,9 +32928,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -32941,18 +32941,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start: start2, key, sep: sep6, value } = collItem;
+        const { start: start2, key, sep: sep7, value } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep6?.[0],
+          next: key ?? sep7?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep6 && !value) {
+          if (!props.anchor && !props.tag && !sep7 && !value) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -32966,7 +32966,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -33006,8 +33006,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep6 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
+        if (!isMap3 && !sep7 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -33019,7 +33019,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep7 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -33029,9 +33029,9 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep6)
-                for (const st of sep6) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
+              if (sep7)
+                for (const st of sep7) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -33048,7 +33048,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep7, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -33061,7 +33061,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map2 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -33077,7 +33077,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -33228,7 +33228,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value = "";
-      let sep6 = "";
+      let sep7 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
@@ -33245,24 +33245,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep6 + indent.slice(trimIndent) + content3;
-          sep6 = "\n";
+          value += sep7 + indent.slice(trimIndent) + content3;
+          sep7 = "\n";
         } else if (indent.length > trimIndent || content3[0] === "	") {
-          if (sep6 === " ")
-            sep6 = "\n";
-          else if (!prevMoreIndented && sep6 === "\n")
-            sep6 = "\n\n";
-          value += sep6 + indent.slice(trimIndent) + content3;
-          sep6 = "\n";
+          if (sep7 === " ")
+            sep7 = "\n";
+          else if (!prevMoreIndented && sep7 === "\n")
+            sep7 = "\n\n";
+          value += sep7 + indent.slice(trimIndent) + content3;
+          sep7 = "\n";
           prevMoreIndented = true;
         } else if (content3 === "") {
-          if (sep6 === "\n")
+          if (sep7 === "\n")
             value += "\n";
           else
-            sep6 = "\n";
+            sep7 = "\n";
         } else {
-          value += sep6 + content3;
-          sep6 = " ";
+          value += sep7 + content3;
+          sep7 = " ";
           prevMoreIndented = false;
         }
       }
@@ -33445,25 +33445,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep6 = " ";
+      let sep7 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep6 === "\n")
-            res += sep6;
+          if (sep7 === "\n")
+            res += sep7;
           else
-            sep6 = "\n";
+            sep7 = "\n";
         } else {
-          res += sep6 + lm;
-          sep6 = " ";
+          res += sep7 + lm;
+          sep7 = " ";
         }
         pos = line.lastIndex;
       }
       const last2 = /[ \t]*(.*)/sy;
       last2.lastIndex = pos;
       match = last2.exec(source);
-      return res + sep6 + (match?.[1] ?? "");
+      return res + sep7 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -34273,14 +34273,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key, sep: sep6, value }) {
+    function stringifyItem({ start: start2, key, sep: sep7, value }) {
       let res = "";
       for (const st of start2)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep6)
-        for (const st of sep6)
+      if (sep7)
+        for (const st of sep7)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -34364,7 +34364,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -34448,7 +34448,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -35447,18 +35447,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
-          let sep6;
+          let sep7;
           if (scalar.end) {
-            sep6 = scalar.end;
-            sep6.push(this.sourceToken);
+            sep7 = scalar.end;
+            sep7.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep6 = [this.sourceToken];
+            sep7 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep: sep6 }]
+            items: [{ start: start2, key: scalar, sep: sep7 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -35611,15 +35611,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep6 = it.sep;
-                  sep6.push(this.sourceToken);
+                  const sep7 = it.sep;
+                  sep7.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key, sep: sep6 }]
+                    items: [{ start: start3, key, sep: sep7 }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -35813,13 +35813,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep6 = fc.end.splice(1, fc.end.length);
-            sep6.push(this.sourceToken);
+            const sep7 = fc.end.splice(1, fc.end.length);
+            sep7.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep: sep6 }]
+              items: [{ start: start2, key: fc, sep: sep7 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -35964,7 +35964,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options = {}) {
+    function parseAllDocuments2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -36039,7 +36039,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse7;
-    exports.parseAllDocuments = parseAllDocuments;
+    exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument;
     exports.stringify = stringify2;
   }
@@ -42999,7 +42999,7 @@ var GitHubCalls = class {
 };
 
 // src/action/run.ts
-import { join as join8, resolve as resolve5 } from "node:path";
+import { join as join9, resolve as resolve5 } from "node:path";
 
 // src/discover/workspaceFiles.ts
 import { closeSync, constants as constants3, fstatSync, ftruncateSync, lstatSync, mkdirSync, openSync, readSync, realpathSync, writeSync } from "node:fs";
@@ -61905,10 +61905,10 @@ function readRegistryRows(rows, layout, context3, doc) {
   let { section, reserves } = context3;
   for (const row of rows) {
     const cells = rowCells(row, doc);
-    const portCell = cells[layout.port];
+    const portCell2 = cells[layout.port];
     const label = cells[layout.service]?.text.text ?? "";
-    if (!portCell || isStruckOut(portCell.text.text) || isStruckOut(label)) continue;
-    const ports = isBlank2(portCell.text.text) ? void 0 : locatePorts(portCell.text, doc, portCell.offset);
+    if (!portCell2 || isStruckOut(portCell2.text.text) || isStruckOut(label)) continue;
+    const ports = isBlank2(portCell2.text.text) ? void 0 : locatePorts(portCell2.text, doc, portCell2.offset);
     const filled = cells.filter((cell2) => !isBlank2(cell2.text.text));
     const only = filled.length === 1 ? filled[0] : void 0;
     if (only && (ports === void 0 || isPortListProblem(ports) && !ports.shaped)) {
@@ -61918,7 +61918,7 @@ function readRegistryRows(rows, layout, context3, doc) {
     }
     if (ports === void 0) continue;
     if (isPortListProblem(ports)) {
-      if (/\d/.test(portCell.text.text)) reading.diagnostics.push(portListDiagnostic(ports));
+      if (/\d/.test(portCell2.text.text)) reading.diagnostics.push(portListDiagnostic(ports));
       continue;
     }
     const protocols = layout.protocol === void 0 ? void 0 : parseProtocols(cells[layout.protocol]?.text.text ?? "");
@@ -77949,11 +77949,11 @@ function foldObjects(members2) {
     for (const key of object2.required ?? [])
       required2.add(key);
   }
-  const folded = { type: "object", properties };
+  const folded2 = { type: "object", properties };
   if (required2.size)
-    folded.required = [...required2];
+    folded2.required = [...required2];
   if (objects.every((object2) => object2.additionalProperties === false)) {
-    folded.additionalProperties = false;
+    folded2.additionalProperties = false;
   } else {
     const constraints = [];
     for (const object2 of objects) {
@@ -77962,11 +77962,11 @@ function foldObjects(members2) {
         constraints.push(constraint);
     }
     if (constraints.length === 1)
-      folded.additionalProperties = constraints[0];
+      folded2.additionalProperties = constraints[0];
     else if (constraints.length > 1)
-      folded.additionalProperties = { allOf: constraints };
+      folded2.additionalProperties = { allOf: constraints };
   }
-  return folded;
+  return folded2;
 }
 function foldIntersection(json2) {
   const allOf = json2.allOf;
@@ -77976,9 +77976,9 @@ function foldIntersection(json2) {
     if (key in json2)
       return;
   const unions = allOf.filter((m) => UNION_KEYS.some((k) => Array.isArray(m[k])));
-  let folded = null;
+  let folded2 = null;
   if (!unions.length) {
-    folded = foldObjects(allOf);
+    folded2 = foldObjects(allOf);
   } else {
     const union2 = unions[0];
     const keyword = UNION_KEYS.find((k) => Array.isArray(union2[k]));
@@ -77988,12 +77988,12 @@ function foldIntersection(json2) {
     const branches = union2[keyword].map((branch) => foldObjects([...rest, branch]));
     if (branches.some((b) => !b))
       return;
-    folded = { [keyword]: branches };
+    folded2 = { [keyword]: branches };
   }
-  if (!folded)
+  if (!folded2)
     return;
   delete json2.allOf;
-  assignProps(json2, folded);
+  assignProps(json2, folded2);
 }
 function finalize(ctx, schema) {
   const root = ctx.seen.get(schema);
@@ -87793,7 +87793,7 @@ var MACHINE_PARENTS = /* @__PURE__ */ new Set(["hosts", "machines"]);
 var PLATFORM_FOLDERS = /* @__PURE__ */ new Set(["nixos", "darwin", "linux"]);
 var SHARED_FOLDERS = /* @__PURE__ */ new Set(["common", "shared", "modules", "profiles", "roles", "default", "defaults", "base", "global", "lib", "users", "optional", "features"]);
 function findMachines(nix, paths, diagnostics) {
-  const present = new Set(paths);
+  const present2 = new Set(paths);
   const candidates = /* @__PURE__ */ new Map();
   const candidate = (name2) => {
     let found = candidates.get(name2);
@@ -87804,7 +87804,7 @@ function findMachines(nix, paths, diagnostics) {
     for (const machine of facts.machines) {
       const entry = candidate(machine.name);
       for (const module2 of machine.modules) {
-        const file2 = moduleFile(module2, present, diagnostics, `machine ${machine.name}`);
+        const file2 = moduleFile(module2, present2, diagnostics, `machine ${machine.name}`);
         if (file2) entry.entries.push(file2);
         if (module2.unresolved === void 0 && !module2.path.endsWith(".nix")) entry.folder ??= module2.path;
       }
@@ -87821,14 +87821,14 @@ function findMachines(nix, paths, diagnostics) {
   }
   const snowfallModules = paths.filter((path6) => path6.startsWith("modules/nixos/") && path6.endsWith(".nix"));
   return [...candidates.values()].sort((a, b) => a.name < b.name ? -1 : 1).map((found) => {
-    const entries = found.entries.length > 0 || found.folder === void 0 ? found.entries : folderEntries(found.folder, paths, present);
+    const entries = found.entries.length > 0 || found.folder === void 0 ? found.entries : folderEntries(found.folder, paths, present2);
     const shared = found.folder?.startsWith("systems/") ? snowfallModules : [];
-    const files = importClosure([...entries, ...shared], nix, present, diagnostics);
+    const files = importClosure([...entries, ...shared], nix, present2, diagnostics);
     return { name: found.name, folder: found.folder, files, ...configurationOf(files, nix) };
   });
 }
-function folderEntries(folder, paths, present) {
-  const entry = ["default.nix", "configuration.nix"].map((name2) => pathIn(folder, name2)).find((path6) => present.has(path6));
+function folderEntries(folder, paths, present2) {
+  const entry = ["default.nix", "configuration.nix"].map((name2) => pathIn(folder, name2)).find((path6) => present2.has(path6));
   return entry ? [entry] : paths.filter((path6) => path6.endsWith(".nix") && isWithin(folder, path6));
 }
 function conventionalMachineFolders(paths) {
@@ -87862,18 +87862,18 @@ function subfolders(folder, paths) {
   }
   return found;
 }
-function moduleFile(reference, present, diagnostics, who) {
+function moduleFile(reference, present2, diagnostics, who) {
   if (reference.unresolved !== void 0) {
     diagnostics.push({ ...reference.at, severity: "warning", message: `${who} imports ${reference.unresolved}: what it brings in is not known to this check` });
     return void 0;
   }
-  if (present.has(reference.path)) return reference.path;
+  if (present2.has(reference.path)) return reference.path;
   const inFolder = pathIn(reference.path, "default.nix");
-  if (present.has(inFolder)) return inFolder;
+  if (present2.has(inFolder)) return inFolder;
   diagnostics.push({ ...reference.at, severity: "warning", message: `${who} imports ${reference.path}, which is not in the repository` });
   return void 0;
 }
-function importClosure(entries, nix, present, diagnostics) {
+function importClosure(entries, nix, present2, diagnostics) {
   const files = /* @__PURE__ */ new Set();
   const pending = [...entries];
   while (pending.length > 0) {
@@ -87881,7 +87881,7 @@ function importClosure(entries, nix, present, diagnostics) {
     if (files.has(file2)) continue;
     files.add(file2);
     for (const reference of nix.get(file2)?.imports ?? []) {
-      const imported = moduleFile(reference, present, diagnostics, file2);
+      const imported = moduleFile(reference, present2, diagnostics, file2);
       if (imported && !files.has(imported)) pending.push(imported);
     }
   }
@@ -88335,16 +88335,16 @@ function samplesRunAlone(bindings) {
 var CODE_FORMATS = /* @__PURE__ */ new Set(["rust", "go", "typescript", "javascript", "python", "dotenv"]);
 function placeClaims(input2) {
   const facts = collectFacts(input2.files);
-  const present = new Set(input2.paths);
+  const present2 = new Set(input2.paths);
   const folders = foldersOf(input2.paths);
   const diagnostics = [];
-  const layout = formComposeStacks({ files: facts.composeFiles, settings: facts.composeFileSettings, runs: facts.composeRuns, exists: (path6) => present.has(path6) });
+  const layout = formComposeStacks({ files: facts.composeFiles, settings: facts.composeFileSettings, runs: facts.composeRuns, exists: (path6) => present2.has(path6) });
   diagnostics.push(...layout.diagnostics);
   const servicesByFile = new Map([...facts.composeFiles].map(([path6, file2]) => [path6, file2.services]));
   const compose = placeComposeClaims(facts.composeBindings, servicesByFile, layout);
   diagnostics.push(...compose.diagnostics);
   const containers = new ContainerMap([...composeHomes(compose.services, (path6) => folders.has(path6), diagnostics), ...workloadHomes(facts.imageBuilds, facts.workloads)]);
-  const composeModules = modulesRunByCompose(compose.services, (path6) => present.has(path6));
+  const composeModules = modulesRunByCompose(compose.services, (path6) => present2.has(path6));
   const projectFolders = new Set([...layout.stacksOf.keys()].map(folderOf));
   const goLayout = { mainFolders: facts.goMainFolders, moduleRoots: goModuleRoots(input2.paths) };
   const placeCode = (binding2) => {
@@ -88511,12 +88511,12 @@ async function extractLocally(tree, toExtract, options) {
   const results = /* @__PURE__ */ new Map();
   const limitsHit = [];
   const wanted = /* @__PURE__ */ new Set();
-  const present = new Set(tree.paths);
+  const present2 = new Set(tree.paths);
   for (const candidate of toExtract) {
     wanted.add(candidate.path);
     for (const reader of candidate.readers) {
       for (const dependency of reader.dependencies?.(candidate.path) ?? []) {
-        if (present.has(dependency)) wanted.add(dependency);
+        if (present2.has(dependency)) wanted.add(dependency);
       }
     }
   }
@@ -88730,12 +88730,12 @@ async function checkTree(tree, root, registryPaths, config2, limits, reuse) {
   return { extraction, analysis };
 }
 function explicitRegistries(paths, treePaths) {
-  const present = new Set(treePaths);
+  const present2 = new Set(treePaths);
   const candidates = [];
   const diagnostics = [];
   for (const path6 of new Set(paths.map(normalizeRelativePath2))) {
     const extractor = registryExtractorFor(path6);
-    if (!present.has(path6)) diagnostics.push({ file: path6, severity: "error", message: "registry file not found" });
+    if (!present2.has(path6)) diagnostics.push({ file: path6, severity: "error", message: "registry file not found" });
     else if (!extractor) diagnostics.push({ file: path6, severity: "error", message: "no registry reader for this kind of file (use .yml, .yaml, .json, .md or .nix)" });
     else candidates.push({ path: path6, readers: [extractor], named: true });
   }
@@ -88791,10 +88791,6 @@ function countConflicts(conflicts, diagnostics) {
     existing: conflicts.length - fresh.length,
     diagnostics: diagnostics.length
   };
-}
-function formatSeverityBreakdown(errors, warnings) {
-  const parts2 = [errors > 0 ? countOf(errors, "error") : "", warnings > 0 ? countOf(warnings, "warning") : ""];
-  return `(${parts2.filter((part) => part !== "").join(", ")})`;
 }
 function sortConflictsForDisplay(conflicts) {
   const rank = (conflict) => (conflict.status === "new" ? 0 : 2) + (conflict.severity === "error" ? 0 : 1);
@@ -88896,51 +88892,146 @@ function ruleDocsUrl(rule, docsBase) {
   }
 }
 
+// src/fix/registryLines.ts
+var import_yaml20 = __toESM(require_dist(), 1);
+function newcomersAfterFix(conflicts, applied, unapplied, registered) {
+  const at = (place) => JSON.stringify([place.file, place.line, place.column]);
+  const moved = new Map(applied.map((edit) => [at(edit), edit]));
+  const stuck = new Set(unapplied.map(at));
+  const editOf = (binding2) => moved.get(at(binding2)) ?? (binding2.via ? moved.get(at(binding2.via)) : void 0);
+  const byService = /* @__PURE__ */ new Map();
+  const blocked = /* @__PURE__ */ new Set();
+  for (const conflict of conflicts) {
+    if (conflict.status !== "new") continue;
+    for (const binding2 of conflict.bindings) {
+      if (binding2.kind === "registry") continue;
+      if (stuck.has(at(binding2)) || binding2.via && stuck.has(at(binding2.via))) blocked.add(binding2.service);
+      const edit = editOf(binding2);
+      if (conflict.rule !== "unregistered" && !(edit && !registered.has(binding2.service))) continue;
+      const port = edit ? { start: edit.to, end: edit.toEnd } : { start: binding2.port, end: binding2.endPort };
+      const newcomer = byService.get(binding2.service) ?? { service: binding2.service, ports: [] };
+      if (!newcomer.ports.some((known) => known.start === port.start && known.end === port.end && known.protocol === binding2.protocol)) {
+        newcomer.ports.push({ ...port, protocol: binding2.protocol });
+      }
+      byService.set(binding2.service, newcomer);
+    }
+  }
+  return [...byService.values()].filter((newcomer) => !blocked.has(newcomer.service)).map((newcomer) => ({ ...newcomer, ports: [...newcomer.ports].sort((a, b) => a.start - b.start || a.end - b.end) })).sort((a, b) => compareText(a.service, b.service));
+}
+function registryEntryLines(file2, newcomers2) {
+  const kind = registryKind(file2);
+  return newcomers2.map((newcomer) => {
+    const port = newcomer.ports[0];
+    const single = newcomer.ports.length === 1 && port !== void 0;
+    const text4 = (range) => formatPortRange(range.start, range.end);
+    switch (kind) {
+      case "nix":
+        return single && port.protocol === "tcp" && port.start === port.end ? `${nixName(newcomer.service)} = ${port.start};` : `${nixName(newcomer.service)} = [ ${newcomer.ports.map((p) => JSON.stringify(`${text4(p)}/${p.protocol}`)).join(" ")} ];`;
+      case "markdown":
+        return newcomer.ports.map((p) => `| ${text4(p)}${p.protocol === "udp" ? "/udp" : ""} | ${newcomer.service} |`).join("\n");
+      case "json":
+        return `${JSON.stringify(newcomer.service)}: ${single && port.protocol === "tcp" && port.start === port.end ? port.start : JSON.stringify(newcomer.ports.map((p) => `${text4(p)}/${p.protocol}`))}`;
+      default:
+        return `${yamlKey(newcomer.service)}: ${yamlEntry(newcomer)}`;
+    }
+  });
+}
+function registryKind(file2) {
+  if (/\.json$/i.test(file2)) return "json";
+  if (/\.nix$/i.test(file2)) return "nix";
+  if (/\.(?:md|markdown)$/i.test(file2)) return "markdown";
+  return "yaml";
+}
+function yamlEntry(newcomer) {
+  const value = (range) => range.start === range.end ? String(range.start) : JSON.stringify(formatPortRange(range.start, range.end));
+  const [only] = newcomer.ports;
+  if (only && newcomer.ports.length === 1) {
+    return only.protocol === "tcp" && only.start === only.end ? String(only.start) : `{ port: ${value(only)}${only.protocol === "udp" ? ", protocol: udp" : ""} }`;
+  }
+  const named = newcomer.ports.map((port) => `${port.protocol}-${formatPortRange(port.start, port.end)}: ${port.protocol === "udp" ? `{ port: ${value(port)}, protocol: udp }` : value(port)}`);
+  return `{ ports: { ${named.join(", ")} } }`;
+}
+function yamlKey(name2) {
+  return /^[a-z0-9][a-z0-9_.-]*$/.test(name2) ? name2 : JSON.stringify(name2);
+}
+function nixName(name2) {
+  return /^[a-z_][\w'-]*$/i.test(name2) ? name2 : JSON.stringify(name2);
+}
+
+// src/report/registryEntries.ts
+function registryView(bindings) {
+  const entries = bindings.filter((binding2) => binding2.kind === "registry");
+  const lastLines = /* @__PURE__ */ new Map();
+  for (const entry of entries) lastLines.set(entry.file, Math.max(entry.line, lastLines.get(entry.file) ?? 0));
+  return { files: [...lastLines.keys()].sort(compareText), registered: new Set(entries.map((entry) => entry.service)), lastLines };
+}
+function proposedRegistryEntries(conflict, registry2) {
+  if (registry2.files.length === 0 || conflict.status !== "new") return [];
+  const edits = conflict.suggestions.map(
+    (suggestion) => ({
+      file: suggestion.file,
+      line: suggestion.line,
+      column: suggestion.column,
+      service: suggestion.service,
+      from: suggestion.from,
+      fromEnd: suggestion.from + (suggestion.toEnd - suggestion.to),
+      to: suggestion.to,
+      toEnd: suggestion.toEnd
+    })
+  );
+  const newcomers2 = newcomersAfterFix([conflict], edits, [], registry2.registered);
+  const file2 = registryFileFor(conflict, registry2.files);
+  return newcomers2.map((newcomer) => ({ service: newcomer.service, file: file2, lines: entryLines(file2, newcomer) }));
+}
+function entryLines(file2, newcomer) {
+  if (!/\.(?:md|markdown)$/i.test(file2)) return registryEntryLines(file2, [newcomer]);
+  return newcomer.ports.flatMap((port) => registryEntryLines(file2, [{ service: newcomer.service, ports: [port] }]));
+}
+function registryFileFor(conflict, files) {
+  const owner2 = conflict.bindings.find((binding2) => binding2.kind === "registry");
+  return owner2?.file ?? files.find((file2) => /\.ya?ml$/i.test(file2)) ?? files[0];
+}
+
 // src/report/markdown.ts
 var DEFAULT_TITLE = "Portcullis";
 var SEVERITY_ICON = { error: "\u274C", warning: "\u26A0\uFE0F" };
 var ALL_CLEAR = "\u2705 No port collisions.";
+var HOST_SCOPE = "host";
+var NO_BREAK_SPACE = "\xA0";
 function renderMarkdown(report3, options = {}) {
   const sorted = sortConflictsForDisplay(report3.conflicts);
-  const fresh = sorted.filter((conflict) => conflict.status === "new");
+  const errors = sorted.filter((conflict) => conflict.status === "new" && conflict.severity === "error");
+  const warnings = sorted.filter((conflict) => conflict.status === "new" && conflict.severity === "warning");
   const existing = sorted.filter((conflict) => conflict.status === "existing");
+  const tables = { report: report3, registry: registryView(report3.bindings), link: options.link, docsBase: options.docsBase };
   const sections = [...heading(options.title), renderMarkdownVerdict(report3)];
   if (report3.incomplete.length > 0) sections.push(...incompleteNotice(report3.incomplete));
+  if (errors.length > 0) sections.push(conflictTable(errors, tables));
   sections.push(...options.notices ?? []);
-  if (fresh.length > 0) sections.push(conflictTable(report3, fresh, options.link, options.docsBase));
-  if (existing.length > 0) {
-    sections.push(
-      `<details>
-<summary>${countOf(existing.length, "existing port collision")}</summary>`,
-      conflictTable(report3, existing, options.link, options.docsBase),
-      "</details>"
-    );
-  }
+  if (warnings.length > 0) sections.push(...folded(`${countOf(warnings.length, "warning")}: possible collisions, which do not fail the check`, conflictTable(warnings, tables)));
+  if (existing.length > 0) sections.push(...folded(countOf(existing.length, "existing port collision"), conflictTable(existing, { ...tables, showSeverity: true })));
   if (report3.diagnostics.length > 0) {
-    sections.push(
-      `**${countOf(report3.diagnostics.length, "diagnostic")}**`,
-      report3.diagnostics.map((diagnostic) => diagnosticItem(diagnostic, options.link)).join("\n")
-    );
+    sections.push(...folded(countOf(report3.diagnostics.length, "diagnostic"), report3.diagnostics.map((diagnostic) => diagnosticItem(diagnostic, options.link)).join("\n")));
   }
-  sections.push(statsFooter(report3));
+  sections.push(...options.folds ?? [], statsFooter(report3));
   return `${sections.join("\n\n")}
 `;
 }
 function renderMarkdownVerdict(report3) {
   const counts = countConflicts(report3.conflicts, report3.diagnostics);
-  const fresh = counts.newErrors + counts.newWarnings;
-  if (fresh === 0 && report3.incomplete.length > 0) {
-    const existing = counts.existing === 0 ? "" : ` (${counts.existing} existing)`;
-    return `\u26A0\uFE0F **Incomplete check**: no ${counts.existing === 0 ? "" : "new "}port collisions in what could be read${existing}.`;
+  const existing = counts.existing === 0 ? "" : ` \xB7 ${counts.existing} existing`;
+  const warnings = counts.newWarnings === 0 ? "" : ` \xB7 ${countOf(counts.newWarnings, "warning")}`;
+  if (counts.newErrors > 0) {
+    const first = sortConflictsForDisplay(report3.conflicts)[0];
+    const sentence = counts.newErrors === 1 && first !== void 0 ? `: ${describeConflict(first)}` : "";
+    return `\u274C **${countOf(counts.newErrors, "new port collision")} must be fixed**${sentence}${warnings}${existing}`;
   }
-  if (fresh === 0) {
-    return counts.existing === 0 ? ALL_CLEAR : `\u2705 **No new port collisions** (${counts.existing} existing)`;
+  if (report3.incomplete.length > 0) {
+    const found = counts.newWarnings + counts.existing === 0 ? "no port collisions" : "no new collision that must be fixed";
+    return `\u26A0\uFE0F **Incomplete check**: ${found} in what could be read${warnings}${existing}`;
   }
-  const first = sortConflictsForDisplay(report3.conflicts)[0];
-  const icon = SEVERITY_ICON[counts.newErrors > 0 ? "error" : "warning"];
-  const breakdown = counts.newWarnings > 0 ? ` ${formatSeverityBreakdown(counts.newErrors, counts.newWarnings)}` : "";
-  const more = fresh > 1 ? ` (+${fresh - 1} more)` : "";
-  return `${icon} **${countOf(fresh, "new port collision")}**${breakdown}: ${first ? describeConflict(first) : ""}${more}`;
+  if (counts.newWarnings > 0) return `\u26A0\uFE0F **No new collision must be fixed**${warnings}${existing}`;
+  return counts.existing === 0 ? ALL_CLEAR : `\u2705 **No new port collisions**${existing}`;
 }
 function heading(title) {
   const text4 = title ?? DEFAULT_TITLE;
@@ -88981,41 +89072,76 @@ function describeProposals(proposals) {
     return oneService ? port : `${markdownCode(proposal.service)} \u2192 ${port}`;
   }).join(", ");
 }
-var TABLE_HEADER = "| rule | port | scope | services | where | proposed |\n| --- | --- | --- | --- | --- | --- |";
-function conflictTable(report3, conflicts, link, docsBase) {
-  return [TABLE_HEADER, ...conflicts.map((conflict) => conflictRow(conflict, markedNewcomers(report3, conflict), link, docsBase))].join("\n");
+function conflictTable(conflicts, context3) {
+  const rows = conflicts.map((conflict) => {
+    const cells = [portCell(conflict, context3.showSeverity === true, context3.docsBase), servicesCell(conflict, markedNewcomers(context3.report, conflict), context3.link), proposalCell(conflict, context3)];
+    return `| ${cells.join(" | ")} |`;
+  });
+  return ["| port | services | proposed fix |", "| --- | --- | --- |", ...rows].join("\n");
+}
+function folded(summary2, body2) {
+  return [foldedMarkdown(summary2, body2)];
+}
+function foldedMarkdown(summary2, body2) {
+  return `<details>
+<summary>${summary2}</summary>
+
+${body2}
+
+</details>`;
 }
 var cellCode = (text4) => markdownCode(text4, { inTable: true });
-function conflictRow(conflict, newcomers2, link, docsBase) {
+function portCell(conflict, showSeverity, docsBase) {
+  const port = formatPortProtocol(conflict.port, conflict.endPort, conflict.protocol);
   const docs = ruleDocsUrl(ruleById(conflict.rule), docsBase);
-  const cells = [
-    `${SEVERITY_ICON[conflict.severity]} ${docs === void 0 ? conflict.rule : markdownLink(conflict.rule, docs)}`,
-    formatPortProtocol(conflict.port, conflict.endPort, conflict.protocol),
-    cellCode(conflict.scope),
-    conflict.services.map((service) => newcomers2.has(service) ? `**${cellCode(service)}** (new)` : cellCode(service)).join(", "),
-    conflict.locations.map((location) => `${cellCode(location.service)}: ${locationReference(location, link)}`).join("<br>"),
-    proposalCell(conflict, link)
-  ];
-  return `| ${cells.join(" | ")} |`;
+  const rule = docs === void 0 ? conflict.rule : markdownLink(conflict.rule, docs);
+  const scope = conflict.scope === HOST_SCOPE ? "" : `<br>${escapeMarkdownText(conflict.scope)}`;
+  return `${showSeverity ? `${SEVERITY_ICON[conflict.severity]} ` : ""}${port}<br><sub>${rule}${scope}</sub>`;
 }
-function proposalCell(conflict, link) {
-  if (conflict.suggestions.length === 0) return "\u2014";
-  const onlyLocations = onlyLocationOfEachService(conflict);
-  return conflict.suggestions.map((suggestion) => {
-    const move = `${cellCode(suggestion.service)} \u2192 ${formatPortRange(suggestion.to, suggestion.toEnd)}`;
-    if (suggestion.sharedWith !== void 0) {
-      return `${move}: override it on ${cellCode(suggestion.service)}; ${locationReference(suggestion, link)} is also ${suggestion.sharedWith.map(cellCode).join(", ")}'s`;
-    }
-    return onlyLocations.get(suggestion.service) === formatLocation(suggestion) ? move : `${move} at ${locationReference(suggestion, link)}`;
+function servicesCell(conflict, newcomers2, link) {
+  const places = /* @__PURE__ */ new Map();
+  for (const location of conflict.locations) places.set(location.service, [...places.get(location.service) ?? [], location]);
+  return conflict.services.map((service) => {
+    const name2 = newcomers2.has(service) ? `**${cellCode(service)}** (new)` : cellCode(service);
+    const at = places.get(service) ?? [];
+    return at.length === 0 ? name2 : `${name2}<br>${at.map((location) => lineReference(location, link)).join("<br>")}`;
   }).join("<br>");
+}
+function proposalCell(conflict, context3) {
+  const { link } = context3;
+  const onlyLocations = onlyLocationOfEachService(conflict);
+  const moves = conflict.suggestions.map((suggestion) => {
+    const move = `${cellCode(suggestion.service)}${NO_BREAK_SPACE}\u2192${NO_BREAK_SPACE}${formatPortRange(suggestion.to, suggestion.toEnd)}`;
+    if (suggestion.sharedWith !== void 0) {
+      return `${move}: override it on ${cellCode(suggestion.service)}; ${lineReference(suggestion, link)} is also ${suggestion.sharedWith.map(cellCode).join(", ")}'s`;
+    }
+    return onlyLocations.get(suggestion.service) === formatLine(suggestion) ? move : `${move} at ${lineReference(suggestion, link)}`;
+  });
+  const parts2 = [...moves, ...registryAdditions(proposedRegistryEntries(conflict, context3.registry), context3)];
+  return parts2.length === 0 ? "\u2014" : parts2.join("<br>");
+}
+function registryAdditions(entries, context3) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const entry of entries) byFile.set(entry.file, [...byFile.get(entry.file) ?? [], ...entry.lines]);
+  return [...byFile].flatMap(([file2, lines]) => {
+    const name2 = file2.slice(file2.lastIndexOf("/") + 1);
+    const unique = context3.registry.files.filter((other) => other.slice(other.lastIndexOf("/") + 1) === name2).length === 1;
+    const label = cellCode(unique ? name2 : file2);
+    const last2 = context3.registry.lastLines.get(file2);
+    const place = context3.link && last2 !== void 0 ? markdownLink(label, context3.link(file2, last2)) : label;
+    return [`add to ${place}:`, ...lines.map(cellCode)];
+  });
 }
 function onlyLocationOfEachService(conflict) {
   const only = /* @__PURE__ */ new Map();
-  for (const location of conflict.locations) only.set(location.service, only.has(location.service) ? void 0 : formatLocation(location));
+  for (const location of conflict.locations) only.set(location.service, only.has(location.service) ? void 0 : formatLine(location));
   return only;
 }
-function locationReference(location, link) {
-  const label = cellCode(formatLocation(location));
+function formatLine(location) {
+  return `${location.file}:${location.line}`;
+}
+function lineReference(location, link) {
+  const label = cellCode(formatLine(location));
   return link ? markdownLink(label, link(location.file, location.line)) : label;
 }
 function incompleteNotice(incomplete) {
@@ -89199,6 +89325,7 @@ var package_default = {
     bench: "node bench/run.mjs",
     fuzz: "node scripts/fuzz.mjs",
     "bench:quick": "node bench/run.mjs --sizes 50 --runs 3",
+    "measure:comment": "node scripts/measure-comment.mjs",
     all: "npm run lint && npm run typecheck && npm test && npm run build",
     release: "node scripts/release.mjs"
   },
@@ -89223,11 +89350,14 @@ var package_default = {
     "eslint-plugin-regexp": "^3.3.3",
     "fast-check": "^4.10.2",
     "fast-glob": "^3.3.3",
+    "github-markdown-css": "^5.9.0",
     jest: "^30.5.2",
+    marked: "^18.3.0",
     "mdast-util-from-markdown": "^2.1.0",
     "mdast-util-gfm-table": "^2.0.1",
     "micromark-extension-gfm-table": "^2.1.2",
     picomatch: "^4.0.7",
+    "playwright-core": "^1.65.2",
     "smol-toml": "^1.9.1",
     "toml-eslint-parser": "^1.0.3",
     typescript: "~6.0.3",
@@ -89243,19 +89373,23 @@ var VERSION9 = package_default.version;
 
 // src/action/annotations.ts
 var RUNNER_LIMIT_PER_LEVEL = 10;
-var CHECK_RUN_BATCH = 50;
-function reportAnnotations(report3) {
+function selectAnnotations(report3, mode, changed) {
+  if (mode === "none") return [];
   const annotations = [];
   for (const conflict of sortConflictsForDisplay(report3.conflicts)) {
+    if (mode === "changed" && conflict.status !== "new") continue;
     const level = conflict.status === "new" ? conflict.severity : "notice";
     const title = `Portcullis ${conflict.rule}: ${formatPortProtocol(conflict.port, conflict.endPort, conflict.protocol)}${conflict.status === "existing" ? " (existing)" : ""}`;
     const message = conflictMessage(conflict);
     for (const location of conflict.locations) {
+      if (changed.offHead(location.file, location.line)) continue;
+      if (mode === "changed" && !touched(location, conflict, changed.addedLines)) continue;
       annotations.push({ level, file: location.file, line: location.line, column: location.column, title, message });
     }
   }
+  if (mode === "changed") return annotations;
   for (const diagnostic of report3.diagnostics) {
-    if (diagnostic.line === void 0) continue;
+    if (diagnostic.line === void 0 || changed.offHead(diagnostic.file, diagnostic.line)) continue;
     annotations.push({
       level: "warning",
       file: diagnostic.file,
@@ -89267,14 +89401,34 @@ function reportAnnotations(report3) {
   }
   return annotations;
 }
+function touched(location, conflict, addedLines2) {
+  if (addedLines2 === void 0) return conflict.newServices.includes(location.service);
+  return addedLines2.get(location.file)?.has(location.line) === true;
+}
 function conflictMessage(conflict) {
   const proposals = distinctProposals(conflict.suggestions).map((suggestion) => `${suggestion.service} \u2192 ${formatPortRange(suggestion.to, suggestion.toEnd)}`);
   const text4 = proposals.length === 0 ? conflict.message : `${conflict.message}; proposed: ${proposals.join(", ")}`;
   return visibleControlChars(text4);
 }
-function beyondRunnerLimit(annotations) {
-  const seen = { error: 0, warning: 0, notice: 0 };
-  return annotations.filter((annotation) => ++seen[annotation.level] > RUNNER_LIMIT_PER_LEVEL);
+function fitStepLimits(annotations, reserved = {}) {
+  const room = { error: 0, warning: 0, notice: 0 };
+  for (const level of Object.keys(room)) room[level] = Math.max(0, RUNNER_LIMIT_PER_LEVEL - (reserved[level] ?? 0));
+  const left = { error: 0, warning: 0, notice: 0 };
+  const shown = annotations.filter((annotation) => {
+    if (room[annotation.level] > 0) {
+      room[annotation.level]--;
+      return true;
+    }
+    left[annotation.level]++;
+    return false;
+  });
+  return { shown, left };
+}
+var LEVEL_NAMES = { error: "error", warning: "warning", notice: "notice" };
+function annotationsLeftNotice(left) {
+  const parts2 = Object.keys(left).filter((level) => left[level] > 0).map((level) => countOf(left[level], LEVEL_NAMES[level]));
+  if (parts2.length === 0) return void 0;
+  return `**${parts2.join(", ")} not annotated**: a step shows at most ${RUNNER_LIMIT_PER_LEVEL} annotations of each level; this summary's tables have every conflict.`;
 }
 function emitAnnotations(sink, annotations) {
   for (const annotation of annotations) {
@@ -89286,22 +89440,38 @@ function emitAnnotations(sink, annotations) {
     });
   }
 }
-var CHECK_RUN_LEVEL = { error: "failure", warning: "warning", notice: "notice" };
-var MAX_TITLE = 255;
-var MAX_MESSAGE = 64 * 1024 - 1;
-function checkRunBatches(annotations) {
-  const converted = annotations.map((annotation) => ({
-    path: annotation.file,
-    start_line: annotation.line,
-    end_line: annotation.line,
-    ...annotation.column === void 0 ? {} : { start_column: annotation.column, end_column: annotation.column },
-    annotation_level: CHECK_RUN_LEVEL[annotation.level],
-    title: annotation.title.slice(0, MAX_TITLE),
-    message: annotation.message.slice(0, MAX_MESSAGE)
-  }));
-  const batches = [];
-  for (let start2 = 0; start2 < converted.length; start2 += CHECK_RUN_BATCH) batches.push(converted.slice(start2, start2 + CHECK_RUN_BATCH));
-  return batches;
+
+// src/action/repositoryPaths.ts
+function repositoryPath(prefix, path6) {
+  if (prefix === "") return path6;
+  return path6 === "." ? prefix : `${prefix}/${path6}`;
+}
+function rootPath(prefix, path6) {
+  if (prefix === "") return path6;
+  return path6.startsWith(`${prefix}/`) ? path6.slice(prefix.length + 1) : void 0;
+}
+function reportInRepository(report3, prefix) {
+  if (prefix === "") return report3;
+  const place = (location) => ({ ...location, file: repositoryPath(prefix, location.file) });
+  const binding2 = (claim2) => ({ ...place(claim2), ...claim2.via === void 0 ? {} : { via: place(claim2.via) } });
+  return {
+    ...report3,
+    bindings: report3.bindings.map(binding2),
+    conflicts: report3.conflicts.map(
+      (conflict) => ({
+        ...conflict,
+        locations: conflict.locations.map(place),
+        suggestions: conflict.suggestions.map(place),
+        bindings: conflict.bindings.map(binding2),
+        message: messageInRepository(conflict, prefix)
+      })
+    ),
+    diagnostics: report3.diagnostics.map((diagnostic) => ({ ...diagnostic, file: repositoryPath(prefix, diagnostic.file) }))
+  };
+}
+function messageInRepository(conflict, prefix) {
+  const files = new Set(conflict.bindings.flatMap((claim2) => claim2.via === void 0 ? [claim2.file] : [claim2.file, claim2.via.file]));
+  return conflict.message.replace(/\(([^()]*):(\d+)\)/g, (group2, file2, line) => files.has(file2) ? `(${repositoryPath(prefix, file2)}:${line})` : group2);
 }
 
 // src/action/restTree.ts
@@ -89368,7 +89538,8 @@ async function chooseBase(event, context3) {
   if ("files" in remote) {
     if (remote.revision === void 0) return { options: {} };
     const fetchFile = contentsAt(context3, remote.revision);
-    return { options: { baseSnapshot: restBaseSnapshot(remote.revision, await openWorkingTree(context3.root), remote.files, fetchFile) } };
+    const files = changedFilesUnderRoot(remote.files, context3.prefix);
+    return { options: { baseSnapshot: restBaseSnapshot(remote.revision, await openWorkingTree(context3.root), files, fetchFile) } };
   }
   const fetched = await fetchBase(context3.root, event.base);
   if (fetched !== void 0) return { options: { base: fetched }, localBase: fetched };
@@ -89424,11 +89595,22 @@ async function commitWithFiles(client, repository, ref) {
 function toChangedFile(file2) {
   return { path: file2.filename, status: file2.status, ...file2.previous_filename === void 0 ? {} : { previousPath: file2.previous_filename } };
 }
+function changedFilesUnderRoot(files, prefix) {
+  const under = [];
+  for (const file2 of files) {
+    const path6 = rootPath(prefix, file2.path);
+    const previousPath = file2.previousPath === void 0 ? void 0 : rootPath(prefix, file2.previousPath);
+    if (path6 !== void 0 && previousPath !== void 0) under.push({ ...file2, path: path6, previousPath });
+    else if (path6 !== void 0) under.push({ path: path6, status: file2.previousPath === void 0 ? file2.status : "added" });
+    else if (previousPath !== void 0) under.push({ path: previousPath, status: "removed" });
+  }
+  return under;
+}
 function contentsApi(context3) {
   return async (path6, ref, maxBytes) => {
     let data;
     try {
-      data = (await context3.client.rest.repos.getContent({ ...context3.repository, path: path6, ref })).data;
+      data = (await context3.client.rest.repos.getContent({ ...context3.repository, path: repositoryPath(context3.prefix, path6), ref })).data;
     } catch (error63) {
       if (typeof error63 === "object" && error63 !== null && "status" in error63 && error63.status === 404) return void 0;
       throw error63;
@@ -89703,7 +89885,9 @@ function readInputs(getInput2) {
     incomplete: oneOf("incomplete", getInput2("incomplete"), ["fail", "warn"], "fail"),
     comment: oneOf("comment", getInput2("comment"), ["always", "on-conflict", "never"], "on-conflict"),
     review: booleanInput("review", getInput2("review"), true),
-    annotations: booleanInput("annotations", getInput2("annotations"), true),
+    annotations: annotationMode(getInput2("annotations")),
+    workingDirectory: workingDirectory2(getInput2("working-directory")),
+    commentId: commentId(getInput2("comment-id")),
     sarifFile: optionalPath("sarif-file", getInput2("sarif-file"))
   };
 }
@@ -89716,6 +89900,23 @@ function optionalPath(name2, value) {
 function insideWorkspace(name2, path6) {
   if (leavesRoot(path6)) throw new InputError(`input '${name2}' must be a path inside the workspace (got '${path6}')`);
   return path6;
+}
+function annotationMode(value) {
+  if (TRUE.has(value)) return "all";
+  if (FALSE.has(value)) return "none";
+  return oneOf("annotations", value, ["changed", "all", "none"], "changed");
+}
+function workingDirectory2(value) {
+  const path6 = value.replace(/\\/g, "/");
+  if (leavesRoot(path6)) throw new InputError(`input 'working-directory' must be a folder inside the workspace (got '${value}')`);
+  const parts2 = path6.split("/").filter((part) => part !== "" && part !== ".");
+  return parts2.join("/");
+}
+var COMMENT_ID = /^[\w./-]{1,64}$/;
+function commentId(value) {
+  if (value === "") return void 0;
+  if (!COMMENT_ID.test(value)) throw new InputError(`input 'comment-id' must be 1 to 64 letters, digits, '.', '_', '-' or '/' (got '${value}')`);
+  return value;
 }
 function oneOf(name2, value, allowed, fallback) {
   if (value === "") return fallback;
@@ -89811,61 +90012,18 @@ async function chooseConfig(event, source, path6) {
   return { config: loaded.config, name: path6 ?? DEFAULT_CONFIG_FILES[0], changes: [] };
 }
 
-// src/action/markdownLimit.ts
-var COMMENT_LIMIT = { max: 65536, measure: (text4) => text4.length };
-var SUMMARY_LIMIT = { max: 1024 * 1024, measure: (text4) => Buffer.byteLength(text4) };
-function cutMarkdown(text4, limit, note) {
-  if (limit.measure(text4) <= limit.max) return text4;
-  const ending = `
-
-${note}
-`;
-  const closer = "\n</details>";
-  const kept = [];
-  let size = 0;
-  let openDetails = 0;
-  for (const line of text4.split("\n")) {
-    const open3 = openDetails + (line.startsWith("<details>") ? 1 : 0) - (line.startsWith("</details>") ? 1 : 0);
-    const next = size + limit.measure(line) + 1;
-    if (next + limit.measure(closer) * Math.max(0, open3) + limit.measure(ending) > limit.max) break;
-    kept.push(line);
-    size = next;
-    openDetails = open3;
-  }
-  return `${kept.join("\n")}${closer.repeat(Math.max(0, openDetails))}${ending}`;
-}
-
-// src/action/checkRun.ts
-var CHECK_RUN_NAME = "Portcullis annotations";
-async function publishCheckRun(client, calls, repository, content3) {
-  const [first = [], ...rest] = content3.batches;
-  const output2 = (annotations) => ({
-    title: content3.title,
-    summary: cutMarkdown(content3.summary, { ...COMMENT_LIMIT, max: COMMENT_LIMIT.max - 1 }, "\u2026"),
-    annotations
-  });
-  const created = await calls.attempt(
-    "the check run",
-    async () => (await client.rest.checks.create({
-      ...repository,
-      name: CHECK_RUN_NAME,
-      head_sha: content3.headSha,
-      status: "completed",
-      conclusion: content3.failing ? "failure" : "success",
-      output: output2(first)
-    })).data.id
-  );
-  if (created === void 0) return;
-  for (const batch of rest) {
-    const updated = await calls.attempt("the check run", () => client.rest.checks.update({ ...repository, check_run_id: created, output: output2(batch) }));
-    if (updated === void 0) return;
-  }
-}
-
 // src/action/diffLines.ts
 var HUNK_HEADER2 = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 function rightSideLines(patch) {
-  const lines = /* @__PURE__ */ new Set();
+  const { added, context: context3 } = headSideLines(patch);
+  return new Set([...added, ...context3].sort((a, b) => a - b));
+}
+function addedLines(patch) {
+  return headSideLines(patch).added;
+}
+function headSideLines(patch) {
+  const added = /* @__PURE__ */ new Set();
+  const context3 = /* @__PURE__ */ new Set();
   let next = 0;
   let leftLeft = 0;
   let rightLeft = 0;
@@ -89880,23 +90038,29 @@ function rightSideLines(patch) {
     if (leftLeft === 0 && rightLeft === 0) continue;
     const marker = row.charAt(0);
     if (marker === "+") {
-      lines.add(next++);
+      added.add(next++);
       rightLeft--;
     } else if (marker === "-") {
       leftLeft--;
     } else if (marker === " " || row === "" || row === "\r") {
-      lines.add(next++);
+      context3.add(next++);
       leftLeft--;
       rightLeft--;
     }
   }
-  return lines;
+  return { added, context: context3 };
 }
 function diffLinesByFile(files) {
+  return linesByFile(files, rightSideLines);
+}
+function addedLinesByFile(files) {
+  return linesByFile(files, addedLines);
+}
+function linesByFile(files, linesOf) {
   const byFile = /* @__PURE__ */ new Map();
   for (const file2 of files) {
     if (file2.status === "removed") continue;
-    byFile.set(file2.filename, file2.patch === void 0 ? /* @__PURE__ */ new Set() : rightSideLines(file2.patch));
+    byFile.set(file2.filename, file2.patch === void 0 ? /* @__PURE__ */ new Set() : linesOf(file2.patch));
   }
   return byFile;
 }
@@ -90046,13 +90210,20 @@ function headLineOf(hunks, line) {
   return line + shift;
 }
 async function placeReport(report3, context3) {
-  const headLink = context3.linkOn(context3.headSha);
+  return inRepository(await placeOnHeadCommit(report3, context3), context3.prefix);
+}
+async function placeOnHeadCommit(report3, context3) {
+  const onRepository = (sha2) => {
+    const link = context3.linkOn(sha2);
+    return (file2, line) => link(repositoryPath(context3.prefix, file2), line);
+  };
+  const headLink = onRepository(context3.headSha);
   const checkedOut = await checkedOutCommit(context3.root);
   if (checkedOut === void 0 || checkedOut === context3.headSha) {
     const suggested = report3.conflicts.flatMap((conflict) => conflict.suggestions.map((suggestion) => suggestion.file));
     return { report: report3, link: headLink, offHead: () => false, readLine: await context3.workspaceLines(suggested) };
   }
-  const mergeLink = context3.linkOn(checkedOut);
+  const mergeLink = onRepository(checkedOut);
   const placed2 = await placeOnHead(context3.root, checkedOut, context3.headSha, report3, context3.maxBytes).catch((error63) => ({
     unavailable: `the merge commit could not be compared with the pull request's head (${error63 instanceof Error ? error63.message : String(error63)})`
   }));
@@ -90066,6 +90237,41 @@ async function placeReport(report3, context3) {
     offHead,
     readLine: (file2, line) => offHead(file2, line) ? void 0 : placed2.readHeadLine(file2, line)
   };
+}
+function inRepository(placement, prefix) {
+  if (prefix === "") return placement;
+  const own4 = (file2) => rootPath(prefix, file2) ?? file2;
+  return {
+    ...placement,
+    report: reportInRepository(placement.report, prefix),
+    link: (file2, line) => placement.link(own4(file2), line),
+    offHead: (file2, line) => rootPath(prefix, file2) === void 0 || placement.offHead(own4(file2), line),
+    readLine: (file2, line) => rootPath(prefix, file2) === void 0 ? void 0 : placement.readLine(own4(file2), line)
+  };
+}
+
+// src/action/markdownLimit.ts
+var COMMENT_LIMIT = { max: 65536, measure: (text4) => text4.length };
+var SUMMARY_LIMIT = { max: 1024 * 1024, measure: (text4) => Buffer.byteLength(text4) };
+function cutMarkdown(text4, limit, note) {
+  if (limit.measure(text4) <= limit.max) return text4;
+  const ending = `
+
+${note}
+`;
+  const closer = "\n</details>";
+  const kept = [];
+  let size = 0;
+  let openDetails = 0;
+  for (const line of text4.split("\n")) {
+    const open3 = openDetails + (line.startsWith("<details>") ? 1 : 0) - (line.startsWith("</details>") ? 1 : 0);
+    const next = size + limit.measure(line) + 1;
+    if (next + limit.measure(closer) * Math.max(0, open3) + limit.measure(ending) > limit.max) break;
+    kept.push(line);
+    size = next;
+    openDetails = open3;
+  }
+  return `${kept.join("\n")}${closer.repeat(Math.max(0, openDetails))}${ending}`;
 }
 
 // src/action/fingerprint.ts
@@ -90212,35 +90418,53 @@ async function publishReview(target, inDiff) {
 
 // src/action/stickyComment.ts
 var STICKY_MARKER = "<!-- portcullis:sticky -->";
+function stickyMarker(key) {
+  if (key === "") return STICKY_MARKER;
+  const safe = [...Buffer.from(key, "utf8")].map((byte) => {
+    const char = String.fromCharCode(byte);
+    return /^[\w./-]$/.test(char) ? char : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+  }).join("");
+  return `<!-- portcullis:sticky:${safe} -->`;
+}
+function commentTitle(workingDirectory3, prefix) {
+  return workingDirectory3 === "" ? "Portcullis" : `Portcullis \xB7 ${markdownCode(prefix === "" ? workingDirectory3 : prefix)}`;
+}
+function hasStickyMarker(body2, marker) {
+  if (body2 === void 0 || body2 === null) return false;
+  const end = body2.indexOf("\n");
+  return (end < 0 ? body2 : body2.slice(0, end)).replace(/\r$/, "") === marker;
+}
 function stickyCommentAction(existing, mode, worthAComment, body2) {
   if (mode === "never") return "none";
   if (existing !== null) return existing.body === body2 ? "none" : "update";
   return mode === "always" || worthAComment ? "create" : "none";
 }
-function stickyCommentBody(reportMarkdown, outsideDiff, link, summaryPointer2) {
-  const sections = [STICKY_MARKER, reportMarkdown.trimEnd()];
-  if (outsideDiff.length > 0) {
-    sections.push(
-      `**${countOf(outsideDiff.length, "proposed change")} outside this pull request's diff** (GitHub takes review suggestions only on lines the diff shows):`,
-      outsideDiff.map((proposal) => proposalListItem(proposal, link)).join("\n")
-    );
-  }
-  return cutMarkdown(`${sections.join("\n\n")}
+function outsideDiffFold(outsideDiff, link) {
+  if (outsideDiff.length === 0) return void 0;
+  return foldedMarkdown(
+    `${countOf(outsideDiff.length, "proposed line change")} outside this pull request's diff (GitHub takes review suggestions only on lines the diff shows)`,
+    outsideDiff.map((proposal) => proposalListItem(proposal, link)).join("\n")
+  );
+}
+function stickyCommentBody(marker, reportMarkdown, summaryPointer2) {
+  return cutMarkdown(`${marker}
+
+${reportMarkdown.trimEnd()}
 `, COMMENT_LIMIT, summaryPointer2);
 }
-async function findStickyComment(client, repository, pullRequest, author) {
+async function findStickyComment(client, repository, pullRequest, author, marker) {
   for await (const page of client.paginate.iterator(client.rest.issues.listComments, { ...repository, issue_number: pullRequest, per_page: 100 })) {
-    const found = page.data.find((comment) => comment.body?.startsWith(STICKY_MARKER) === true && comment.user?.login === author);
+    const found = page.data.find((comment) => hasStickyMarker(comment.body, marker) && comment.user?.login === author);
     if (found) return { id: found.id, body: found.body ?? "" };
   }
   return null;
 }
 var JOB_TOKEN_LOGIN = "github-actions[bot]";
-async function publishStickyComment(target, mode, worthAComment, body2) {
+async function publishStickyComment(target, mode, worthAComment, marker, body2) {
   if (mode === "never") return;
   const { client, calls, repository, pullRequest } = target;
   const author = await tokenLogin(client) ?? JOB_TOKEN_LOGIN;
-  const existing = await calls.attempt("the sticky comment", () => findStickyComment(client, repository, pullRequest, author));
+  const existing = await calls.attempt("the sticky comment", () => findStickyComment(client, repository, pullRequest, author, marker));
   if (existing === void 0) return;
   const action = stickyCommentAction(existing, mode, worthAComment, body2);
   if (action === "create") {
@@ -90248,6 +90472,31 @@ async function publishStickyComment(target, mode, worthAComment, body2) {
   } else if (action === "update" && existing !== null) {
     await calls.attempt("the sticky comment", () => client.rest.issues.updateComment({ ...repository, comment_id: existing.id, body: body2 }));
   }
+}
+
+// src/action/workingDirectory.ts
+import { realpathSync as realpathSync2, statSync } from "node:fs";
+import { join as join8, relative as relative4, sep as sep6 } from "node:path";
+async function openWorkingDirectory(workspace, workingDirectory3) {
+  const realWorkspace = realpathSync2.native(workspace);
+  if (workingDirectory3 === "") return { path: workspace, prefix: await prefixInRepository(realWorkspace, realWorkspace) };
+  const path6 = join8(workspace, ...workingDirectory3.split("/"));
+  let real;
+  try {
+    real = realpathSync2.native(path6);
+  } catch {
+    throw new InputError(`input 'working-directory': no such folder in the workspace: ${workingDirectory3}`);
+  }
+  if (real !== join8(realWorkspace, ...workingDirectory3.split("/"))) {
+    throw new InputError(`input 'working-directory': ${workingDirectory3} is reached through a symbolic link: not followed (it must be a folder of the checkout)`);
+  }
+  if (!statSync(real).isDirectory()) throw new InputError(`input 'working-directory': ${workingDirectory3} is not a folder`);
+  return { path: path6, prefix: await prefixInRepository(real, realWorkspace) };
+}
+async function prefixInRepository(realFolder, realWorkspace) {
+  const top = await gitTopLevel(realFolder);
+  const within = relative4(top === void 0 ? realWorkspace : realpathSync2.native(top), realFolder);
+  return within.split(sep6).join("/");
 }
 
 // src/action/run.ts
@@ -90264,51 +90513,65 @@ async function runAction({ env, cwd, core, createClient }) {
   const inputs = readInputs((name2) => core.getInput(name2));
   const runner = readRunnerEnvironment(env, cwd);
   const event = parseEvent(runner.eventName, await readEventPayload(runner.eventPath), runner.sha);
-  const root = runner.workspace;
+  const { path: root, prefix } = await openWorkingDirectory(runner.workspace, inputs.workingDirectory);
   const timeoutMs = callTimeout(env);
   const client = createClient(inputs.token, runner.apiUrl, (message) => core.debug(message), timeoutMs === void 0 ? {} : { timeoutMs });
   const github = { client, calls: new GitHubCalls(), repository: runner.repository };
   const pullFiles = await listPullFiles(github, event.pullRequest);
-  const base = await chooseBase(event, { root, ...github, pullFiles: pullFiles?.map(toChangedFile) });
-  const chosen = await chooseConfig(event, { root, localBase: base.localBase, fetchContent: contentsApi(github) }, inputs.config);
+  const base = await chooseBase(event, { root, prefix, ...github, pullFiles: pullFiles?.map(toChangedFile) });
+  const chosen = await chooseConfig(event, { root, localBase: base.localBase, fetchContent: contentsApi({ ...github, prefix }) }, inputs.config);
   const known = [base.incomplete, chosen.incomplete].filter((entry) => entry !== void 0);
   const report3 = await runCheck({ root, config: chosen.config, registry: inputs.registry, ...base.options, incomplete: known });
   const failing = failingConflicts(report3.conflicts, inputs.failOn);
-  const incompleteFails = report3.incomplete.length > 0 && inputs.incomplete === "fail";
   const placement = await placeReport(report3, {
     root,
+    prefix,
     headSha: event.headSha,
     linkOn: (sha2) => blobLink(runner, sha2),
     workspaceLines: (files) => workspaceLines(root, files, chosen.config.limits.maxFileBytes),
     maxBytes: chosen.config.limits.maxFileBytes
   });
   const reportFile = writeReportFile(report3, runner);
-  const notice2 = configChangesNotice(chosen.changes, chosen.name);
-  const markdown = renderMarkdown(placement.report, { link: placement.link, ...notice2 === void 0 ? {} : { notices: [notice2] } });
-  await writeJobSummary(core, markdown, reportFile);
-  const annotations = inputs.annotations ? reportAnnotations(placement.report).filter((annotation) => !placement.offHead(annotation.file, annotation.line)) : [];
-  emitAnnotations(core, annotations);
+  const sarif = inputs.sarifFile === void 0 ? void 0 : writeSarifFile(reportInRepository(report3, prefix), runner.workspace, inputs.sarifFile);
+  const verdict = verdictMessages(report3, failing, inputs, sarif, placement.unavailable);
+  const diffLines = pullFiles === void 0 ? void 0 : diffLinesByFile(pullFiles);
+  const addedLines2 = pullFiles === void 0 ? void 0 : addedLinesByFile(pullFiles);
+  const candidates = selectAnnotations(placement.report, inputs.annotations, { addedLines: addedLines2, offHead: placement.offHead });
+  const annotations = fitStepLimits(candidates, { error: verdict.errors.length, warning: verdict.warnings.length + 1 });
+  const configNotice = configChangesNotice(chosen.changes, chosen.name);
+  const options = { title: commentTitle(inputs.workingDirectory, prefix), link: placement.link };
+  await writeJobSummary(core, renderMarkdown(placement.report, { ...options, notices: present([configNotice, annotationsLeftNotice(annotations.left)]) }), reportFile);
+  const renderComment = (folds) => renderMarkdown(placement.report, { ...options, notices: present([configNotice]), folds });
   if (event.pullRequest !== null) {
     const worthAComment = newConflicts(report3).length > 0 || report3.incomplete.length > 0 || chosen.changes.length > 0;
-    await answerOnPullRequest(github, { event, pullRequest: event.pullRequest, inputs, placement, markdown, worthAComment, pullFiles, summaryPointer: summaryPointer(runner) });
+    const marker = stickyMarker(inputs.commentId ?? inputs.workingDirectory);
+    await answerOnPullRequest(github, { event, pullRequest: event.pullRequest, inputs, placement, renderComment, marker, worthAComment, diffLines, summaryPointer: summaryPointer(runner) });
   }
-  await publishHiddenAnnotations(github, annotations, report3, event.headSha, failing.length > 0 || incompleteFails);
+  emitAnnotations(core, annotations.shown);
   core.setOutput("new-conflicts", newConflicts(report3).length);
   core.setOutput("conflicts", report3.conflicts.length);
   core.setOutput("report-file", reportFile);
-  const sarif = inputs.sarifFile === void 0 ? void 0 : writeSarifFile(report3, root, inputs.sarifFile);
   if (sarif !== void 0 && "path" in sarif) core.setOutput("sarif-file", sarif.path);
-  if (placement.unavailable !== void 0) core.warning(`portcullis: ${placement.unavailable}: no review comment and no annotation, since their lines would be the merge commit's`);
   const warning2 = github.calls.warning();
-  if (warning2 !== void 0) core.warning(`portcullis: ${warning2}`);
+  for (const message of [...verdict.warnings, ...warning2 === void 0 ? [] : [`portcullis: ${warning2}`]]) core.warning(message);
   core.info(`portcullis: ${countOf(report3.conflicts.length, "conflict")} (${newConflicts(report3).length} new), ${countOf(report3.diagnostics.length, "diagnostic")}`);
-  if (sarif !== void 0 && "refused" in sarif) core.setFailed(`portcullis: sarif-file: ${sarif.refused}`);
-  if (failing.length > 0) core.setFailed(`portcullis: ${countOf(failing.length, "port collision")} failing under fail-on: ${inputs.failOn}`);
+  for (const message of verdict.errors) core.setFailed(message);
+}
+function verdictMessages(report3, failing, inputs, sarif, unavailable) {
+  const errors = [];
+  const warnings = [];
+  if (unavailable !== void 0) warnings.push(`portcullis: ${unavailable}: no review comment and no annotation, since their lines would be the merge commit's`);
+  if (sarif !== void 0 && "refused" in sarif) errors.push(`portcullis: sarif-file: ${sarif.refused}`);
+  if (failing.length > 0) errors.push(`portcullis: ${countOf(failing.length, "port collision")} failing under fail-on: ${inputs.failOn}`);
   if (report3.incomplete.length > 0) {
     const reasons = `the check is incomplete (${[...new Set(report3.incomplete.map((entry) => entry.reason))].join(", ")})`;
-    if (incompleteFails) core.setFailed(`portcullis: ${reasons}: set incomplete: warn to let an incomplete check pass`);
-    else core.warning(`portcullis: ${reasons}; it passes because incomplete: warn`);
+    if (inputs.incomplete === "fail") errors.push(`portcullis: ${reasons}: set incomplete: warn to let an incomplete check pass`);
+    else warnings.push(`portcullis: ${reasons}; it passes because incomplete: warn`);
   }
+  return { errors, warnings };
+}
+function present(sections) {
+  return sections.filter((section) => section !== void 0);
 }
 function callTimeout(env) {
   const value = Number(env["PORTCULLIS_API_TIMEOUT_MS"]);
@@ -90318,29 +90581,16 @@ async function listPullFiles({ client, calls, repository }, pullRequest) {
   if (pullRequest === null) return void 0;
   return calls.attempt("the list of the pull request's files", () => client.paginate(client.rest.pulls.listFiles, { ...repository, pull_number: pullRequest, per_page: 100 }));
 }
-async function publishHiddenAnnotations(github, annotations, report3, headSha, failing) {
-  const hidden = beyondRunnerLimit(annotations);
-  if (hidden.length === 0) return;
-  await publishCheckRun(github.client, github.calls, github.repository, {
-    headSha,
-    failing,
-    title: `${countOf(hidden.length, "more annotation")} than the step can show`,
-    summary: `${renderMarkdownVerdict(report3)}
-
-The job summary of the run has the full table.`,
-    batches: checkRunBatches(hidden)
-  });
-}
 async function answerOnPullRequest(github, answer) {
   const { inputs, placement, summaryPointer: summaryPointer2 } = answer;
   const { report: report3, link } = placement;
   const proposals = lineProposals(report3.conflicts, placement.readLine);
-  const diffLines = inputs.review && answer.pullFiles !== void 0 ? diffLinesByFile(answer.pullFiles) : void 0;
   const onHead = proposals.filter((proposal) => !placement.offHead(proposal.file, proposal.line));
-  const { inDiff, outsideDiff } = partitionByDiff(onHead, diffLines);
+  const { inDiff, outsideDiff } = partitionByDiff(onHead, inputs.review ? answer.diffLines : void 0);
   const unplaced = proposals.filter((proposal) => placement.offHead(proposal.file, proposal.line));
   const target = { ...github, pullRequest: answer.pullRequest };
-  await publishStickyComment(target, inputs.comment, answer.worthAComment, stickyCommentBody(answer.markdown, [...outsideDiff, ...unplaced], link, summaryPointer2));
+  const body2 = stickyCommentBody(answer.marker, answer.renderComment(present([outsideDiffFold([...outsideDiff, ...unplaced], link)])), summaryPointer2);
+  await publishStickyComment(target, inputs.comment, answer.worthAComment, answer.marker, body2);
   if (inputs.review) await publishReview({ ...target, headSha: answer.event.headSha, link, summaryPointer: summaryPointer2 }, inDiff);
 }
 function newConflicts(report3) {
@@ -90351,7 +90601,7 @@ function summaryPointer(runner) {
   return `The report is cut here: ${summary2} has all of it.`;
 }
 function writeReportFile(report3, runner) {
-  const path6 = join8(runner.tempDir, `portcullis-${runner.stepId}.json`);
+  const path6 = join9(runner.tempDir, `portcullis-${runner.stepId}.json`);
   writeFileNoFollow({ path: path6, makeFolders: true }, renderJson(report3));
   return path6;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import * as core from '@actions/core';
-import { beyondRunnerLimit, checkRunBatches, emitAnnotations, reportAnnotations, type Annotation } from '../../src/action/annotations.js';
+import { type Annotation, annotationsLeftNotice, type ChangedPlaces, emitAnnotations, fitStepLimits, selectAnnotations } from '../../src/action/annotations.js';
 import type { Conflict, Report } from '../../src/model/types.js';
 import { fixtureReport, HOSTILE_FILE } from '../report/fixture.js';
 import { workflowCommands } from './runner.js';
@@ -19,10 +19,13 @@ function captureStdout(action: () => void): string {
   return written;
 }
 
-describe('reportAnnotations', () => {
+const everywhere: ChangedPlaces = { addedLines: undefined, offHead: () => false };
+const where = (annotations: readonly Annotation[]) => annotations.map((annotation) => [annotation.level, `${annotation.file}:${annotation.line}:${annotation.column ?? ''}`]);
+
+describe('selectAnnotations: all', () => {
   it('annotates every location: new conflicts at their severity, existing ones as notices, diagnostics with a line as warnings', () => {
-    const annotations = reportAnnotations(fixtureReport());
-    expect(annotations.map((annotation) => [annotation.level, `${annotation.file}:${annotation.line}:${annotation.column ?? ''}`])).toEqual([
+    const annotations = selectAnnotations(fixtureReport(), 'all', everywhere);
+    expect(where(annotations)).toEqual([
       ['error', 'PORTS.md:12:5'],
       ['error', 'docker/compose.yml:8:9'],
       ['error', 'spacedust/src/main.rs:12:16'],
@@ -46,10 +49,43 @@ describe('reportAnnotations', () => {
     expect(annotations[7]?.title).toBe('Portcullis duplicate-port: 53/udp (existing)');
   });
 
+  it('puts nothing where the head commit has no such line', () => {
+    const offHead: ChangedPlaces = { addedLines: undefined, offHead: (file) => file === 'docker/compose.yml' };
+    expect(where(selectAnnotations(fixtureReport(), 'all', offHead)).map(([, place]) => place)).not.toContain('docker/compose.yml:8:9');
+  });
+
   it('keeps repository text on one line: control characters become visible escapes', () => {
-    const hostile = reportAnnotations(fixtureReport()).find((annotation) => annotation.file === HOSTILE_FILE);
+    const hostile = selectAnnotations(fixtureReport(), 'all', everywhere).find((annotation) => annotation.file === HOSTILE_FILE);
     expect(hostile?.message).toContain('<!-- portcullis -->\\nnext and spacedust both listen on 8765');
     expect(hostile?.message).not.toContain('\n');
+  });
+});
+
+describe('selectAnnotations: changed', () => {
+  it('annotates only new conflicts, only at lines the pull request wrote: no incumbent’s line, no older collision, no diagnostic', () => {
+    const addedLines = new Map([
+      ['docker/compose.yml', new Set([8, 14])],
+      ['apps/b/.env', new Set([1])],
+      ['hosts/dns.nix', new Set([4])],
+      ['PORTS.md', new Set([40])],
+    ]);
+    expect(where(selectAnnotations(fixtureReport(), 'changed', { addedLines, offHead: () => false }))).toEqual([
+      ['error', 'docker/compose.yml:8:9'],
+      ['warning', 'apps/b/.env:1:10'],
+    ]);
+  });
+
+  it("without a diff (a push, or a pull request whose files GitHub would not list), at the newcomers' own claims", () => {
+    expect(where(selectAnnotations(fixtureReport(), 'changed', everywhere))).toEqual([
+      ['error', 'docker/compose.yml:8:9'],
+      ['error', `${HOSTILE_FILE}:9:14`],
+      ['warning', 'apps/b/.env:1:10'],
+      ['warning', 'deploy/compose.yml:5:19'],
+    ]);
+  });
+
+  it('none annotates nothing', () => {
+    expect(selectAnnotations(fixtureReport(), 'none', everywhere)).toEqual([]);
   });
 });
 
@@ -72,31 +108,42 @@ describe('emitAnnotations through @actions/core', () => {
   });
 });
 
-describe('limits', () => {
+describe('fitStepLimits', () => {
   const many = (level: Annotation['level'], count: number): Annotation[] =>
     Array.from({ length: count }, (_, i) => ({ level, file: `${level}.yml`, line: i + 1, title: 't', message: 'm' }));
 
-  it('the runner shows 10 of each level; the rest are what the check run carries, in order', () => {
-    const annotations = [...many('error', 12), ...many('warning', 3), ...many('notice', 11)];
-    expect(beyondRunnerLimit(annotations).map((annotation) => `${annotation.level}:${annotation.line}`)).toEqual(['error:11', 'error:12', 'notice:11']);
+  it("shows the first 10 of each level, in order, and counts the rest", () => {
+    const { shown, left } = fitStepLimits([...many('error', 12), ...many('warning', 3), ...many('notice', 11)]);
+    expect(shown.map((annotation) => `${annotation.level}:${annotation.line}`)).toEqual([
+      ...Array.from({ length: 10 }, (_, i) => `error:${i + 1}`),
+      'warning:1',
+      'warning:2',
+      'warning:3',
+      ...Array.from({ length: 10 }, (_, i) => `notice:${i + 1}`),
+    ]);
+    expect(left).toEqual({ error: 2, warning: 0, notice: 1 });
   });
 
-  it('check-run annotations come in batches of 50, in the Checks API form', () => {
-    const batches = checkRunBatches(many('error', 120));
-    expect(batches.map((batch) => batch.length)).toEqual([50, 50, 20]);
-    expect(batches[0]?.[0]).toEqual({ path: 'error.yml', start_line: 1, end_line: 1, annotation_level: 'failure', title: 't', message: 'm' });
-    expect(checkRunBatches([{ level: 'warning', file: 'a', line: 2, column: 5, title: 'x'.repeat(300), message: 'm' }])[0]?.[0]).toMatchObject({
-      start_column: 5,
-      end_column: 5,
-      annotation_level: 'warning',
-      title: 'x'.repeat(255),
-    });
+  it("leaves room for the step's own messages that follow: the failing verdict is an error annotation too", () => {
+    const { shown, left } = fitStepLimits(many('error', 30), { error: 1, warning: 2 });
+    expect(shown).toHaveLength(9);
+    expect(left).toEqual({ error: 21, warning: 0, notice: 0 });
+    expect(fitStepLimits(many('warning', 9), { warning: 12 }).shown).toEqual([]);
+  });
+});
+
+describe('annotationsLeftNotice', () => {
+  it('counts what did not fit, level by level, and says nothing when everything did', () => {
+    expect(annotationsLeftNotice({ error: 21, warning: 1, notice: 0 })).toBe(
+      "**21 errors, 1 warning not annotated**: a step shows at most 10 annotations of each level; this summary's tables have every conflict.",
+    );
+    expect(annotationsLeftNotice({ error: 0, warning: 0, notice: 0 })).toBeUndefined();
   });
 });
 
 describe('an empty report', () => {
   it('has no annotations', () => {
     const report: Report = { ...fixtureReport(), conflicts: [] as Conflict[], diagnostics: [] };
-    expect(reportAnnotations(report)).toEqual([]);
+    expect(selectAnnotations(report, 'all', everywhere)).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { COMMENT_LIMIT, cutMarkdown } from '../../src/action/markdownLimit.js';
 import { type LineProposal, lineProposals, proposalListItem } from '../../src/action/proposals.js';
 import { MAX_REVIEW_COMMENTS, partitionByDiff, planReview, reviewBody, reviewCommentBody, suggestionBlock } from '../../src/action/review.js';
-import { STICKY_MARKER, stickyCommentAction, stickyCommentBody } from '../../src/action/stickyComment.js';
+import { hasStickyMarker, outsideDiffFold, STICKY_MARKER, stickyCommentAction, stickyCommentBody, stickyMarker } from '../../src/action/stickyComment.js';
 import { fixtureReport, HOSTILE_FILE } from '../report/fixture.js';
 import { nodesOfType, parseGfm, visibleText } from '../report/gfm.js';
 
@@ -89,15 +89,16 @@ describe('the sticky comment', () => {
     expect(stickyCommentAction(null, 'never', true, 'b')).toBe('none');
   });
 
-  it('starts with the marker and lists the proposals outside the diff with links', () => {
-    const body = stickyCommentBody('### Portcullis\n\nreport\n', [proposal(4)], link, 'pointer');
-    expect(body).toBe(
-      `${STICKY_MARKER}\n\n### Portcullis\n\nreport\n\n**1 proposed change outside this pull request's diff** (GitHub takes review suggestions only on lines the diff shows):\n\n- [\`many/.env:4\`](https://github.com/o/r/blob/abc/many/.env#L4): ❌ duplicate-port: x; the line becomes \`T4_PORT=1\`\n`,
+  it('starts with the marker; the proposals outside the diff are folded with links', () => {
+    expect(stickyCommentBody(STICKY_MARKER, '### Portcullis\n\nreport\n', 'pointer')).toBe(`${STICKY_MARKER}\n\n### Portcullis\n\nreport\n`);
+    expect(outsideDiffFold([proposal(4)], link)).toBe(
+      "<details>\n<summary>1 proposed line change outside this pull request's diff (GitHub takes review suggestions only on lines the diff shows)</summary>\n\n- [`many/.env:4`](https://github.com/o/r/blob/abc/many/.env#L4): ❌ duplicate-port: x; the line becomes `T4_PORT=1`\n\n</details>",
     );
+    expect(outsideDiffFold([], link)).toBeUndefined();
   });
 
   it("a hostile replacement line renders as the literal text: no mention, no markup", () => {
-    const body = stickyCommentBody('', [proposal(1, { replacement: '  - "@someone <script>|`x`"' })], link, 'pointer');
+    const body = outsideDiffFold([proposal(1, { replacement: '  - "@someone <script>|`x`"' })], link) ?? '';
     const item = nodesOfType(parseGfm(body), 'listItem')[0];
     expect(visibleText(item ?? { type: 'none' })).toContain('the line becomes - "@someone <script>|`x`"');
     expect(body).not.toContain('<script>');
@@ -107,11 +108,36 @@ describe('the sticky comment', () => {
   it("is cut under GitHub's 65,536 characters with open <details> closed and a pointer to the job summary", () => {
     const rows = Array.from({ length: 3000 }, (_, i) => `| row ${i} | ${'x'.repeat(40)} |`);
     const markdown = ['### Portcullis', '<details>\n<summary>many</summary>', '| a | b |\n| --- | --- |', ...rows, '</details>'].join('\n\n');
-    const body = stickyCommentBody(markdown, [], link, 'The report is cut here: [the job summary](https://github.com/o/r/actions/runs/1) has all of it.');
+    const body = stickyCommentBody(STICKY_MARKER, markdown, 'The report is cut here: [the job summary](https://github.com/o/r/actions/runs/1) has all of it.');
     expect(body.length).toBeLessThanOrEqual(65_536);
     expect(body.length).toBeGreaterThan(60_000);
     expect(body.startsWith(STICKY_MARKER)).toBe(true);
     expect(body.endsWith('</details>\n\nThe report is cut here: [the job summary](https://github.com/o/r/actions/runs/1) has all of it.\n')).toBe(true);
+  });
+});
+
+describe('the sticky marker: one comment per pull request and root', () => {
+  it('keeps the marker comments had before for the top folder, and names any other root or comment-id in it', () => {
+    expect(stickyMarker('')).toBe(STICKY_MARKER);
+    expect(stickyMarker('services/api')).toBe('<!-- portcullis:sticky:services/api -->');
+    expect(stickyMarker('services/web')).not.toBe(stickyMarker('services/api'));
+  });
+
+  it('writes any other character as %XX bytes, so no folder name can end the HTML comment or forge another root', () => {
+    expect(stickyMarker('a -->b')).toBe('<!-- portcullis:sticky:a%20--%3Eb -->');
+    expect(stickyMarker('ü\n')).toBe('<!-- portcullis:sticky:%C3%BC%0A -->');
+    expect(stickyMarker('--!>')).toBe('<!-- portcullis:sticky:--%21%3E -->');
+  });
+
+  it('takes a comment for its own only when its first line is exactly the marker', () => {
+    const api = stickyMarker('services/api');
+    expect(hasStickyMarker(`${api}\n\nbody`, api)).toBe(true);
+    expect(hasStickyMarker(`${api}\r\nbody`, api)).toBe(true);
+    expect(hasStickyMarker(`${STICKY_MARKER}\n\nbody`, api)).toBe(false);
+    expect(hasStickyMarker(`${api}\n`, STICKY_MARKER)).toBe(false);
+    expect(hasStickyMarker(`quoted: ${api}\n`, api)).toBe(false);
+    expect(hasStickyMarker(`${stickyMarker('services/api-v2')}\n`, api)).toBe(false);
+    expect(hasStickyMarker(null, api)).toBe(false);
   });
 });
 

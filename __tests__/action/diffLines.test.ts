@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { diffLinesByFile, rightSideLines } from '../../src/action/diffLines.js';
+import { addedLines, addedLinesByFile, diffLinesByFile, rightSideLines } from '../../src/action/diffLines.js';
 import { scratchRepo } from '../helpers/scratchRepo.js';
 
 describe('rightSideLines', () => {
@@ -18,6 +18,9 @@ describe('rightSideLines', () => {
       ' c: {}',
     ].join('\n');
     expect([...rightSideLines(patch)]).toEqual([1, 2, 3, 4, 5, 21, 22]);
+    // What the change wrote, for annotations: the context around it is no line it touched.
+    expect([...addedLines(patch)]).toEqual([3, 4]);
+    expect(addedLinesByFile([{ filename: 'a.yml', patch }, { filename: 'b.bin' }, { filename: 'c.yml', status: 'removed', patch }])).toEqual(new Map([['a.yml', new Set([3, 4])], ['b.bin', new Set()]]));
   });
 
   it('reads a new file, a hunk header without counts, and a missing newline at the end', () => {

@@ -50,11 +50,10 @@ describe('the fake GitHub', () => {
     expect(badEnum.data.errors).toEqual(['body.event must be one of APPROVE, REQUEST_CHANGES, COMMENT']);
   });
 
-  it('refuses more than 50 check-run annotations in one request', async () => {
-    const annotation = { path: 'a.yml', start_line: 1, end_line: 1, annotation_level: 'failure', message: 'm' };
-    const response = await call('POST', '/repos/o/r/check-runs', { name: 'n', head_sha: head(), output: { title: 't', summary: 's', annotations: Array(51).fill(annotation) } });
-    expect(response.status).toBe(422);
-    expect(response.data.errors).toEqual(['body.output.annotations has more than 50 items']);
+  it('refuses every check run, and records the attempt: the Action must make none of its own', async () => {
+    const response = await call('POST', '/repos/o/r/check-runs', { name: 'n', head_sha: head(), status: 'completed', conclusion: 'failure' });
+    expect(response.status).toBe(403);
+    expect(fake.checkRunRequests().map((request) => request.problems)).toEqual([["the Action makes no check run of its own: the job's check is the gate"]]);
   });
 
   it('refuses a review comment by position, or on a line outside the diff, and takes one on a line of it', async () => {

@@ -39,7 +39,7 @@ describe('GitHubCalls', () => {
     const calls = new GitHubCalls();
     expect(calls.warning()).toBeUndefined();
     await calls.attempt('the review', async () => Promise.reject(apiError(422, 'Validation Failed')));
-    expect(await calls.attempt('the check run', async () => 1)).toBe(1);
+    expect(await calls.attempt('the sticky comment', async () => 1)).toBe(1);
     calls.note('The base commit is not in this clone.');
     expect(calls.warning()).toBe(
       'GitHub failed the review (422 Validation Failed). The base commit is not in this clone. The job summary and the report file have the full report, and the verdict does not depend on GitHub taking it.',

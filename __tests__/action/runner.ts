@@ -35,11 +35,13 @@ export interface ActionRun {
 }
 
 /** The defaults action.yml gives, as the runner passes them when a workflow sets nothing. */
-const DEFAULT_INPUTS: Record<string, string> = {
+export const DEFAULT_INPUTS: Record<string, string> = {
   'fail-on': 'new',
   comment: 'on-conflict',
   review: 'true',
-  annotations: 'true',
+  annotations: 'changed',
+  'working-directory': '.',
+  'comment-id': '',
   registry: '',
   config: '',
   'sarif-file': '',

@@ -31,30 +31,45 @@ describe('renderMarkdown', () => {
     expectGolden('report.md', renderMarkdown(fixtureReport()));
   });
 
-  it('parses as GFM into the tables a reviewer sees, every row with six cells', () => {
+  it('parses as GFM into the tables a reviewer sees: errors, then folded warnings and existing ones, every row with three cells', () => {
     const tree = parseGfm(renderMarkdown(fixtureReport()));
     const tables = nodesOfType(tree, 'table');
-    expect(tables).toHaveLength(2);
     const rows = tables.map((table) => nodesOfType(table, 'tableRow').map((row) => nodesOfType(row, 'tableCell').length));
-    expect(rows).toEqual([[6, 6, 6, 6, 6], [6, 6]]);
+    expect(rows).toEqual([[3, 3, 3], [3, 3, 3], [3, 3]]);
+    expect(nodesOfType(nodesOfType(tables[0] ?? tree, 'tableRow')[0] ?? tree, 'tableCell').map(visibleText)).toEqual(['port', 'services', 'proposed fix']);
   });
 
-  it('shows the hostile service name literally, in a code span, in the services, where and proposed cells', () => {
+  it('says the scope under the port only where it is not the host', () => {
+    const inPod = conflict({ scope: 'pod:ns/api', services: ['a', 'b'], locations: [{ service: 'a', file: 'a.yml', line: 1, column: 1 }] });
+    const markdown = renderMarkdown(reportWith([inPod, conflict({ id: 'x', port: 9000, endPort: 9000, services: ['c', 'd'] })]));
+    expect(markdown).toContain('| 8765/tcp<br><sub>duplicate-port<br>pod:ns/api</sub> |');
+    expect(markdown).toContain('| 9000/tcp<br><sub>duplicate-port</sub> |');
+    expect(renderMarkdown(reportWith([{ ...inPod, scope: 'a|b_*' }]))).toContain('<sub>duplicate-port<br>a\\|b\\_\\*</sub>');
+  });
+
+  it('shows the hostile service name literally, in a code span, in the services and proposed fix cells and the registry line', () => {
     const tree = parseGfm(renderMarkdown(fixtureReport()));
     const [, hostileRow] = nodesOfType(nodesOfType(tree, 'table')[0] ?? tree, 'tableRow').slice(1);
     const cells = nodesOfType(hostileRow ?? tree, 'tableCell').map(visibleText);
     const visible = HOSTILE.replace('\n', '\\n');
     expect(cells).toEqual([
-      '❌ duplicate-port',
-      '8765/tcp',
-      'host',
-      `${visible} (new), spacedust`,
-      `spacedust: spacedust/src/main.rs:12:16${visible}: tools/dev env/process-compose 100%.yml:9:14`,
-      `${visible} → 8766`,
+      '8765/tcpduplicate-port',
+      `${visible} (new)tools/dev env/process-compose 100%.yml:9spacedustspacedust/src/main.rs:12`,
+      `${visible}\u00A0→\u00A08766add to PORTS.md:| 8766 | ${visible} |`,
     ]);
-    // Only the renderer's own HTML: the line breaks in the where column and the folds.
+    // Only the renderer's own HTML: the line breaks, the small print and the folds.
     const html = nodesOfType(tree, 'html').map((node) => node.value);
-    expect(new Set(html)).toEqual(new Set(['<br>', '<details>\n<summary>1 existing port collision</summary>', '</details>', '<sub>', '</sub>']));
+    expect(new Set(html)).toEqual(
+      new Set([
+        '<br>',
+        '<sub>',
+        '</sub>',
+        '<details>\n<summary>2 warnings: possible collisions, which do not fail the check</summary>',
+        '<details>\n<summary>1 existing port collision</summary>',
+        '<details>\n<summary>3 diagnostics</summary>',
+        '</details>',
+      ]),
+    );
   });
 
   it('never puts a raw marker, tag, mention or issue reference from the repository into the body', () => {
@@ -76,15 +91,17 @@ describe('renderMarkdown', () => {
 
   it('links every location and diagnostic line when given a link, and leaves line-less diagnostics plain', () => {
     const body = renderMarkdown(fixtureReport(), { link: blob });
-    expect(body).toContain('`embed`: [`PORTS.md:12:5`](https://github.com/o/r/blob/abc1234/PORTS.md#L12)');
+    expect(body).toContain('`embed`<br>[`PORTS.md:12`](https://github.com/o/r/blob/abc1234/PORTS.md#L12)');
     expect(body).toContain(
-      ': [`tools/dev env/process-compose 100%.yml:9:14`](https://github.com/o/r/blob/abc1234/tools/dev%20env/process-compose%20100%25.yml#L9) |',
+      '<br>[`tools/dev env/process-compose 100%.yml:9`](https://github.com/o/r/blob/abc1234/tools/dev%20env/process-compose%20100%25.yml#L9)<br>',
     );
+    // The registry file, linked to its last entry: new entries go after it.
+    expect(body).toContain('add to [`PORTS.md`](https://github.com/o/r/blob/abc1234/PORTS.md#L12):<br>');
     expect(body).toContain('- ❌ [`docker/compose.yml:14:7`](https://github.com/o/r/blob/abc1234/docker/compose.yml#L14): invalid port');
     expect(body).toContain('- ⚠️ [`PORTS.md:40`](https://github.com/o/r/blob/abc1234/PORTS.md#L40): table row');
     expect(body).toContain('- ⚠️ `big.json`: file is larger than 1 MiB; skipped');
     const links = nodesOfType(parseGfm(body), 'link') as { url?: string }[];
-    expect(links).toHaveLength(11);
+    expect(links).toHaveLength(15);
   });
 
   it('points a proposal at its own place when that is not the service’s location', () => {
@@ -97,20 +114,20 @@ describe('renderMarkdown', () => {
       suggestions: [{ service: 'b/web', file: 'apps/b/compose.yml', line: 6, column: 12, from: 8080, to: 8081, toEnd: 8081 }],
     });
     expect(renderMarkdown(reportWith([viaPlace]), { link: blob })).toContain(
-      '| `b/web` → 8081 at [`apps/b/compose.yml:6:12`](https://github.com/o/r/blob/abc1234/apps/b/compose.yml#L6) |',
+      '| `b/web`\u00A0→\u00A08081 at [`apps/b/compose.yml:6`](https://github.com/o/r/blob/abc1234/apps/b/compose.yml#L6) |',
     );
   });
 
   it('says there is nothing to propose rather than leaving the cell empty', () => {
     const stuck = conflict({ services: ['a', 'b'], locations: [{ service: 'a', file: 'a.yml', line: 1, column: 1 }] });
-    expect(renderMarkdown(reportWith([stuck]))).toContain('| `a`: `a.yml:1:1` | — |');
+    expect(renderMarkdown(reportWith([stuck]))).toContain('| `a`<br>`a.yml:1`<br>`b` | — |');
   });
 
   it('renders the all-clear when there is nothing, and keeps the diagnostics', () => {
     expect(renderMarkdown(emptyReport())).toBe('### Portcullis\n\n✅ No port collisions.\n\n<sub>Checked 3 files (1 binding) in 4 ms.</sub>\n');
     const withDiagnostic = { ...emptyReport(), diagnostics: [{ file: 'a.yml', severity: 'error' as const, message: 'unreadable' }] };
     expect(renderMarkdown(withDiagnostic, { title: '' })).toBe(
-      '✅ No port collisions.\n\n**1 diagnostic**\n\n- ❌ `a.yml`: unreadable\n\n<sub>Checked 3 files (1 binding) in 4 ms.</sub>\n',
+      '✅ No port collisions.\n\n<details>\n<summary>1 diagnostic</summary>\n\n- ❌ `a.yml`: unreadable\n\n</details>\n\n<sub>Checked 3 files (1 binding) in 4 ms.</sub>\n',
     );
   });
 });
@@ -132,7 +149,7 @@ describe('renderMarkdownVerdict', () => {
 
   it('names the newcomer, the incumbent and the proposal', () => {
     expect(renderMarkdownVerdict(reportWith([grafana]))).toBe(
-      '❌ **1 new port collision**: `grafana-embed` takes 3002/tcp from `embed`; proposed 3003',
+      '❌ **1 new port collision must be fixed**: `grafana-embed` takes 3002/tcp from `embed`; proposed 3003',
     );
   });
 
@@ -143,23 +160,25 @@ describe('renderMarkdownVerdict', () => {
     };
     const noBase = { ...grafana, newServices: ['embed', 'grafana-embed'], bindings: [registryEntry] };
     expect(renderMarkdownVerdict(reportWith([noBase]))).toBe(
-      '❌ **1 new port collision**: `grafana-embed` takes 3002/tcp from `embed`; proposed 3003',
+      '❌ **1 new port collision must be fixed**: `grafana-embed` takes 3002/tcp from `embed`; proposed 3003',
     );
   });
 
-  it('counts the warnings beside the errors and says how many more there are', () => {
+  it('counts the errors that must be fixed apart from the warnings and the existing ones, and says what to do', () => {
     const warning = conflict({ severity: 'warning', services: ['x'], newServices: ['x'], rule: 'unregistered' });
+    const older = { ...grafana, id: 'old', status: 'existing' as const, newServices: [] };
     expect(renderMarkdownVerdict(reportWith([warning, grafana]))).toBe(
-      '❌ **2 new port collisions** (1 error, 1 warning): `grafana-embed` takes 3002/tcp from `embed`; proposed 3003 (+1 more)',
+      '❌ **1 new port collision must be fixed**: `grafana-embed` takes 3002/tcp from `embed`; proposed 3003 · 1 warning',
     );
-    expect(renderMarkdownVerdict(reportWith([warning]))).toBe(
-      '⚠️ **1 new port collision** (1 warning): `x` binds 8765/tcp, which the registry does not list',
+    expect(renderMarkdownVerdict(reportWith([warning, grafana, { ...grafana, id: 'b', port: 9000 }, older, warning]))).toBe(
+      '❌ **2 new port collisions must be fixed** · 2 warnings · 1 existing',
     );
+    expect(renderMarkdownVerdict(reportWith([warning, older]))).toBe('⚠️ **No new collision must be fixed** · 1 warning · 1 existing');
   });
 
   it('reports existing conflicts without alarm', () => {
     expect(renderMarkdownVerdict(reportWith([{ ...grafana, status: 'existing', newServices: [] }]))).toBe(
-      '✅ **No new port collisions** (1 existing)',
+      '✅ **No new port collisions** · 1 existing',
     );
     expect(renderMarkdownVerdict(emptyReport())).toBe('✅ No port collisions.');
   });
@@ -167,7 +186,7 @@ describe('renderMarkdownVerdict', () => {
   it('escapes a hostile newcomer', () => {
     const hostile = fixtureReport().conflicts.find((candidate) => candidate.services.includes(HOSTILE));
     expect(renderMarkdownVerdict(reportWith(hostile ? [hostile] : []))).toBe(
-      `❌ **1 new port collision**: \`\`evil|\`x\`<${ZWJ}script>alert(1)<${ZWJ}/script>@${ZWJ}someone #${ZWJ}12 <${ZWJ}!-- portcullis -->\\nnext\`\` takes 8765/tcp from \`spacedust\`; proposed 8766`,
+      `❌ **1 new port collision must be fixed**: \`\`evil|\`x\`<${ZWJ}script>alert(1)<${ZWJ}/script>@${ZWJ}someone #${ZWJ}12 <${ZWJ}!-- portcullis -->\\nnext\`\` takes 8765/tcp from \`spacedust\`; proposed 8766`,
     );
   });
 });
@@ -223,7 +242,9 @@ describe('renderMarkdown on an incomplete check', () => {
   it('never gives the all-clear, says what was not read right below the verdict, escaped', () => {
     const markdown = renderMarkdown(incompleteReport(), { title: '' });
     const [verdict, notice, list] = markdown.split('\n\n');
-    expect(verdict).toBe('⚠️ **Incomplete check**: no port collisions in what could be read.');
+    expect(verdict).toBe('⚠️ **Incomplete check**: no port collisions in what could be read');
+    const withExisting = { ...incompleteReport(), conflicts: [conflict({ status: 'existing', services: ['a', 'b'] })] };
+    expect(renderMarkdownVerdict(withExisting)).toBe('⚠️ **Incomplete check**: no new collision that must be fixed in what could be read · 1 existing');
     expect(notice).toBe('**The check is incomplete** (2 limits hit): what it could not read may hide a collision, so it fails the gate unless the workflow says `incomplete: warn`.');
     expect(list).toBe(
       '- `file-size`: 1 file larger than limits.maxFileBytes not read: ::error file=a::forged\n' +

@@ -56,7 +56,7 @@ describe('registry-conflict', () => {
     expect(conflict.message).toBe('3002/tcp on host: grafana (dev/process-compose.yaml:3) collides with embed, which the registry gives 3002');
     expect(movesOf(conflict)).toEqual(['grafana@dev/process-compose.yaml:3:41 3002->3004']);
     expect(renderText(report)).toContain('  services: embed, grafana\n');
-    expect(renderMarkdown(report)).toContain('**1 new port collision**: `grafana` takes 3002/tcp from `embed`; proposed 3004');
+    expect(renderMarkdown(report)).toContain('**1 new port collision must be fixed**: `grafana` takes 3002/tcp from `embed`; proposed 3004');
   });
 });
 

@@ -58,7 +58,7 @@ describe('new and existing', () => {
     );
     expect(only(json, 'registry-conflict')).toMatchObject({ status: 'new', services: ['embed', 'grafana'], newServices: ['grafana'] });
     expect(renderText(report)).toContain('  services: embed, grafana (new)\n');
-    expect(renderMarkdown(report)).toContain('| `embed`, **`grafana`** (new) |');
+    expect(renderMarkdown(report)).toContain('| `embed`<br>`ports.yml:2`<br>**`grafana`** (new)<br>`observability/compose.yml:5` |');
   });
 
   it('a pull request that only changes the `.env` beside a compose file is read at both revisions: the service it moves is the newcomer', async () => {
@@ -102,8 +102,8 @@ describe('new and existing', () => {
     expect(json.base).toBeNull();
     expect(only(json, 'registry-conflict')).toMatchObject({ status: 'new', services: ['embed', 'grafana'], newServices: ['embed', 'grafana'] });
     expect(renderText(report)).toContain('  services: embed, grafana\n');
-    expect(renderMarkdown(report)).toContain('| `embed`, `grafana` |');
-    expect(renderMarkdown(report)).toContain('**1 new port collision**: `grafana` takes 3002/tcp from `embed`; proposed 3003');
+    expect(renderMarkdown(report)).toContain('| `embed`<br>`ports.yml:2`<br>`grafana`<br>`observability/compose.yml:5` |');
+    expect(renderMarkdown(report)).toContain('**1 new port collision must be fixed**: `grafana` takes 3002/tcp from `embed`; proposed 3003');
   });
 });
 

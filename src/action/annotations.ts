@@ -1,10 +1,13 @@
-// An annotation on every location of every conflict, and on every diagnostic with a line.
-// The runner shows at most 10 annotations of each level per step; the rest go into a
-// check run, whose API takes 50 per request.
-import type { Conflict, Report } from '../model/types.js';
+// Annotations put a conflict on the line it concerns, in the pull request's "Files changed"
+// tab. A gate people keep is quiet: by default only what the change brought, at lines it
+// touched (an incumbent's untouched line, or a collision older than the pull request, gets
+// none). The runner shows at most 10 annotations of each level per step and drops the rest;
+// what does not fit is counted in the job summary, whose tables hold every conflict.
+import type { Conflict, ConflictLocation, Report } from '../model/types.js';
 import { visibleControlChars } from '../report/escape.js';
-import { distinctProposals, formatPortProtocol, sortConflictsForDisplay } from '../report/format.js';
+import { countOf, distinctProposals, formatPortProtocol, sortConflictsForDisplay } from '../report/format.js';
 import { formatPortRange } from '../model/ports.js';
+import type { AnnotationMode } from './inputs.js';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
 
@@ -18,25 +21,43 @@ export interface Annotation {
   message: string;
 }
 
+/** GitHub's limit per step, for each level (workflow commands past it are dropped). */
 export const RUNNER_LIMIT_PER_LEVEL = 10;
-export const CHECK_RUN_BATCH = 50;
+
+/** What the change touched, in repository paths on the head commit. */
+export interface ChangedPlaces {
+  /**
+   * The head-side lines the pull request wrote (its diff's added lines, no context), by file;
+   * undefined without a pull request or when its files could not be listed, where a
+   * newcomer's own claim stands for a changed line.
+   */
+  addedLines: ReadonlyMap<string, ReadonlySet<number>> | undefined;
+  /** A place the head commit does not have: nothing can be annotated there. */
+  offHead: (file: string, line: number) => boolean;
+}
 
 /**
- * New conflicts at their severity, existing ones as notices (they do not fail the run and
- * were there before), diagnostics as warnings (they never change the verdict).
+ * `changed`: new conflicts at their severity, at their locations on lines the pull request wrote.
+ * `all`: every location of every conflict (existing ones as notices: they were there before
+ * and do not fail the run) and every diagnostic with a line, as a warning. `none`: nothing.
  */
-export function reportAnnotations(report: Report): Annotation[] {
+export function selectAnnotations(report: Report, mode: AnnotationMode, changed: ChangedPlaces): Annotation[] {
+  if (mode === 'none') return [];
   const annotations: Annotation[] = [];
   for (const conflict of sortConflictsForDisplay(report.conflicts)) {
+    if (mode === 'changed' && conflict.status !== 'new') continue;
     const level: AnnotationLevel = conflict.status === 'new' ? conflict.severity : 'notice';
     const title = `Portcullis ${conflict.rule}: ${formatPortProtocol(conflict.port, conflict.endPort, conflict.protocol)}${conflict.status === 'existing' ? ' (existing)' : ''}`;
     const message = conflictMessage(conflict);
     for (const location of conflict.locations) {
+      if (changed.offHead(location.file, location.line)) continue;
+      if (mode === 'changed' && !touched(location, conflict, changed.addedLines)) continue;
       annotations.push({ level, file: location.file, line: location.line, column: location.column, title, message });
     }
   }
+  if (mode === 'changed') return annotations;
   for (const diagnostic of report.diagnostics) {
-    if (diagnostic.line === undefined) continue;
+    if (diagnostic.line === undefined || changed.offHead(diagnostic.file, diagnostic.line)) continue;
     annotations.push({
       level: 'warning',
       file: diagnostic.file,
@@ -49,16 +70,46 @@ export function reportAnnotations(report: Report): Annotation[] {
   return annotations;
 }
 
+function touched(location: ConflictLocation, conflict: Conflict, addedLines: ChangedPlaces['addedLines']): boolean {
+  if (addedLines === undefined) return conflict.newServices.includes(location.service);
+  return addedLines.get(location.file)?.has(location.line) === true;
+}
+
 function conflictMessage(conflict: Conflict): string {
   const proposals = distinctProposals(conflict.suggestions).map((suggestion) => `${suggestion.service} → ${formatPortRange(suggestion.to, suggestion.toEnd)}`);
   const text = proposals.length === 0 ? conflict.message : `${conflict.message}; proposed: ${proposals.join(', ')}`;
   return visibleControlChars(text);
 }
 
-/** The annotations past the runner's per-level limit, in order: what only a check run can show. */
-export function beyondRunnerLimit(annotations: readonly Annotation[]): Annotation[] {
-  const seen: Record<AnnotationLevel, number> = { error: 0, warning: 0, notice: 0 };
-  return annotations.filter((annotation) => ++seen[annotation.level] > RUNNER_LIMIT_PER_LEVEL);
+export type LevelCounts = Record<AnnotationLevel, number>;
+
+/**
+ * The annotations the step can show, in order, leaving room at each level for the step's
+ * own messages that come after them (`reserved`: the verdict's error, a warning about
+ * GitHub), and how many of each level do not fit.
+ */
+export function fitStepLimits(annotations: readonly Annotation[], reserved: Partial<LevelCounts> = {}): { shown: Annotation[]; left: LevelCounts } {
+  const room: LevelCounts = { error: 0, warning: 0, notice: 0 };
+  for (const level of Object.keys(room) as AnnotationLevel[]) room[level] = Math.max(0, RUNNER_LIMIT_PER_LEVEL - (reserved[level] ?? 0));
+  const left: LevelCounts = { error: 0, warning: 0, notice: 0 };
+  const shown = annotations.filter((annotation) => {
+    if (room[annotation.level] > 0) {
+      room[annotation.level]--;
+      return true;
+    }
+    left[annotation.level]++;
+    return false;
+  });
+  return { shown, left };
+}
+
+const LEVEL_NAMES: Readonly<Record<AnnotationLevel, string>> = { error: 'error', warning: 'warning', notice: 'notice' };
+
+/** The job summary's line about the annotations that did not fit, or undefined when all did. */
+export function annotationsLeftNotice(left: LevelCounts): string | undefined {
+  const parts = (Object.keys(left) as AnnotationLevel[]).filter((level) => left[level] > 0).map((level) => countOf(left[level], LEVEL_NAMES[level]));
+  if (parts.length === 0) return undefined;
+  return `**${parts.join(', ')} not annotated**: a step shows at most ${RUNNER_LIMIT_PER_LEVEL} annotations of each level; this summary's tables have every conflict.`;
 }
 
 export interface AnnotationSink {
@@ -84,36 +135,4 @@ export function emitAnnotations(sink: AnnotationSink, annotations: readonly Anno
       ...(annotation.column === undefined ? {} : { startColumn: annotation.column }),
     });
   }
-}
-
-export interface CheckRunAnnotation {
-  path: string;
-  start_line: number;
-  end_line: number;
-  start_column?: number;
-  end_column?: number;
-  annotation_level: 'notice' | 'warning' | 'failure';
-  title: string;
-  message: string;
-}
-
-const CHECK_RUN_LEVEL = { error: 'failure', warning: 'warning', notice: 'notice' } as const;
-// GitHub's limits on an annotation's title and message.
-const MAX_TITLE = 255;
-const MAX_MESSAGE = 64 * 1024 - 1;
-
-/** The Checks API's form, in batches of CHECK_RUN_BATCH. */
-export function checkRunBatches(annotations: readonly Annotation[]): CheckRunAnnotation[][] {
-  const converted = annotations.map((annotation): CheckRunAnnotation => ({
-    path: annotation.file,
-    start_line: annotation.line,
-    end_line: annotation.line,
-    ...(annotation.column === undefined ? {} : { start_column: annotation.column, end_column: annotation.column }),
-    annotation_level: CHECK_RUN_LEVEL[annotation.level],
-    title: annotation.title.slice(0, MAX_TITLE),
-    message: annotation.message.slice(0, MAX_MESSAGE),
-  }));
-  const batches: CheckRunAnnotation[][] = [];
-  for (let start = 0; start < converted.length; start += CHECK_RUN_BATCH) batches.push(converted.slice(start, start + CHECK_RUN_BATCH));
-  return batches;
 }

@@ -12,6 +12,7 @@ import type { CheckOptions } from '../pipeline/check.js';
 import type { Repository } from './environment.js';
 import type { RunEvent } from './event.js';
 import type { GitHubCalls, GitHubClient } from './github.js';
+import { repositoryPath, rootPath } from './repositoryPaths.js';
 import { type ChangedFile, type FetchBaseFile, restBaseSnapshot } from './restTree.js';
 
 export interface BaseChoice {
@@ -24,6 +25,8 @@ export interface BaseChoice {
 
 export interface BaseContext {
   root: string;
+  /** The root's path in the repository ('' at its top): GitHub lists and serves files by repository paths. */
+  prefix: string;
   client: GitHubClient;
   calls: GitHubCalls;
   repository: Repository;
@@ -46,7 +49,8 @@ export async function chooseBase(event: RunEvent, context: BaseContext): Promise
   if ('files' in remote) {
     if (remote.revision === undefined) return { options: {} };
     const fetchFile = contentsAt(context, remote.revision);
-    return { options: { baseSnapshot: restBaseSnapshot(remote.revision, await openWorkingTree(context.root), remote.files, fetchFile) } };
+    const files = changedFilesUnderRoot(remote.files, context.prefix);
+    return { options: { baseSnapshot: restBaseSnapshot(remote.revision, await openWorkingTree(context.root), files, fetchFile) } };
   }
   // The API could not say what changed (or not all of it): git can, once it has the base.
   const fetched = await fetchBase(context.root, event.base);
@@ -112,14 +116,31 @@ export function toChangedFile(file: { filename: string; status: string; previous
   return { path: file.filename, status: file.status, ...(file.previous_filename === undefined ? {} : { previousPath: file.previous_filename }) };
 }
 
+/**
+ * The changed files inside the root, by root-relative paths. A file renamed across the
+ * root's edge is, inside it, a file added or removed.
+ */
+export function changedFilesUnderRoot(files: readonly ChangedFile[], prefix: string): ChangedFile[] {
+  const under: ChangedFile[] = [];
+  for (const file of files) {
+    const path = rootPath(prefix, file.path);
+    const previousPath = file.previousPath === undefined ? undefined : rootPath(prefix, file.previousPath);
+    if (path !== undefined && previousPath !== undefined) under.push({ ...file, path, previousPath });
+    else if (path !== undefined) under.push({ path, status: file.previousPath === undefined ? file.status : 'added' });
+    else if (previousPath !== undefined) under.push({ path: previousPath, status: 'removed' });
+  }
+  return under;
+}
+
 /** A file at `ref` through the contents API: its bytes, 'too-large', 'link' for a symbolic link, undefined when absent. */
 export type FetchContent = (path: string, ref: string, maxBytes: number) => Promise<Buffer | 'too-large' | 'link' | undefined>;
 
-export function contentsApi(context: Pick<BaseContext, 'client' | 'repository'>): FetchContent {
+/** Files by root-relative `path`. */
+export function contentsApi(context: Pick<BaseContext, 'client' | 'repository' | 'prefix'>): FetchContent {
   return async (path, ref, maxBytes) => {
     let data: unknown;
     try {
-      data = (await context.client.rest.repos.getContent({ ...context.repository, path, ref })).data;
+      data = (await context.client.rest.repos.getContent({ ...context.repository, path: repositoryPath(context.prefix, path), ref })).data;
     } catch (error) {
       if (typeof error === 'object' && error !== null && 'status' in error && error.status === 404) return undefined;
       throw error;

@@ -8,6 +8,7 @@ import { changedHunks, fetchCommit, git, hasCommit, type Hunk } from '../discove
 import { openRevisionTree } from '../discover/tree.js';
 import type { Conflict, Diagnostic, Report, SourceLocation } from '../model/types.js';
 import type { ReadLine } from './proposals.js';
+import { reportInRepository, repositoryPath, rootPath } from './repositoryPaths.js';
 
 /** Where the report's lines are on the head commit. */
 export interface HeadPlacement {
@@ -102,9 +103,9 @@ export function headLineOf(hunks: readonly Hunk[], line: number): number | undef
   return line + shift;
 }
 
-/** Where the Action names each line on the pull request. */
+/** Where the Action names each line on the pull request, by repository paths (as GitHub names files). */
 export interface Placement {
-  /** The report as the pull request sees it: on the head commit's lines where the head has them. */
+  /** The report as the pull request sees it: repository paths, on the head commit's lines where the head has them. */
   report: Report;
   /** A line's URL: the head commit's, or the checked-out commit's for a line the head does not have. */
   link: (file: string, line: number) => string;
@@ -117,24 +118,36 @@ export interface Placement {
 }
 
 export interface PlacementContext {
+  /** The root the check ran on. */
   root: string;
+  /** The root's path in the repository, '' at its top: the prefix of every path on GitHub. */
+  prefix: string;
   headSha: string;
-  /** `blob/<sha>/<path>#L<line>` links on a commit. */
+  /** `blob/<sha>/<path>#L<line>` links on a commit, by repository path. */
   linkOn: (sha: string) => (file: string, line: number) => string;
-  /** The lines of the working tree, for a checkout of the head itself. */
+  /** The lines of the working tree (root-relative paths), for a checkout of the head itself. */
   workspaceLines: (files: readonly string[]) => Promise<ReadLine>;
   maxBytes: number;
 }
 
-/** The report as is when the head is what is checked out; moved onto the head otherwise. */
+/** The report as is when the head is what is checked out; moved onto the head otherwise; then in repository paths. */
 export async function placeReport(report: Report, context: PlacementContext): Promise<Placement> {
-  const headLink = context.linkOn(context.headSha);
+  return inRepository(await placeOnHeadCommit(report, context), context.prefix);
+}
+
+/** Root-relative: `link`, `offHead` and `readLine` take the check's own paths. */
+async function placeOnHeadCommit(report: Report, context: PlacementContext): Promise<Placement> {
+  const onRepository = (sha: string) => {
+    const link = context.linkOn(sha);
+    return (file: string, line: number) => link(repositoryPath(context.prefix, file), line);
+  };
+  const headLink = onRepository(context.headSha);
   const checkedOut = await checkedOutCommit(context.root);
   if (checkedOut === undefined || checkedOut === context.headSha) {
     const suggested = report.conflicts.flatMap((conflict) => conflict.suggestions.map((suggestion) => suggestion.file));
     return { report, link: headLink, offHead: () => false, readLine: await context.workspaceLines(suggested) };
   }
-  const mergeLink = context.linkOn(checkedOut);
+  const mergeLink = onRepository(checkedOut);
   // Whatever goes wrong here costs the pull request its line-bound answers, never the summary or the verdict.
   const placed = await placeOnHead(context.root, checkedOut, context.headSha, report, context.maxBytes).catch((error: unknown) => ({
     unavailable: `the merge commit could not be compared with the pull request's head (${error instanceof Error ? error.message : String(error)})`,
@@ -148,5 +161,18 @@ export async function placeReport(report: Report, context: PlacementContext): Pr
     link: (file, line) => (offHead(file, line) ? mergeLink : headLink)(file, line),
     offHead,
     readLine: (file, line) => (offHead(file, line) ? undefined : placed.readHeadLine(file, line)),
+  };
+}
+
+/** The placement by repository paths; a path outside the root is no place of the report. */
+function inRepository(placement: Placement, prefix: string): Placement {
+  if (prefix === '') return placement;
+  const own = (file: string): string => rootPath(prefix, file) ?? file;
+  return {
+    ...placement,
+    report: reportInRepository(placement.report, prefix),
+    link: (file, line) => placement.link(own(file), line),
+    offHead: (file, line) => rootPath(prefix, file) === undefined || placement.offHead(own(file), line),
+    readLine: (file, line) => (rootPath(prefix, file) === undefined ? undefined : placement.readLine(own(file), line)),
   };
 }

@@ -7,6 +7,8 @@ export type FailOn = 'new' | 'any' | 'none';
 /** An incomplete check (a limit left something unread) fails the step, or only says so. */
 export type IncompletePolicy = 'fail' | 'warn';
 export type CommentMode = 'always' | 'on-conflict' | 'never';
+/** Which conflicts get an annotation: new ones at lines the change touched, every one, or none. */
+export type AnnotationMode = 'changed' | 'all' | 'none';
 
 export interface ActionInputs {
   token: string;
@@ -17,7 +19,14 @@ export interface ActionInputs {
   incomplete: IncompletePolicy;
   comment: CommentMode;
   review: boolean;
-  annotations: boolean;
+  annotations: AnnotationMode;
+  /**
+   * The folder to check, relative to the workspace, `/`-separated, without `./` or a trailing
+   * slash; '' for the workspace itself.
+   */
+  workingDirectory: string;
+  /** Tells this step's sticky comment from another step's on the same pull request; undefined: the working directory does. */
+  commentId: string | undefined;
   /** Where to write SARIF, relative to the workspace; undefined writes none. */
   sarifFile: string | undefined;
 }
@@ -36,7 +45,9 @@ export function readInputs(getInput: (name: string) => string): ActionInputs {
     incomplete: oneOf('incomplete', getInput('incomplete'), ['fail', 'warn'], 'fail'),
     comment: oneOf('comment', getInput('comment'), ['always', 'on-conflict', 'never'], 'on-conflict'),
     review: booleanInput('review', getInput('review'), true),
-    annotations: booleanInput('annotations', getInput('annotations'), true),
+    annotations: annotationMode(getInput('annotations')),
+    workingDirectory: workingDirectory(getInput('working-directory')),
+    commentId: commentId(getInput('comment-id')),
     sarifFile: optionalPath('sarif-file', getInput('sarif-file')),
   };
 }
@@ -57,6 +68,33 @@ function optionalPath(name: string, value: string): string | undefined {
 function insideWorkspace(name: string, path: string): string {
   if (leavesRoot(path)) throw new InputError(`input '${name}' must be a path inside the workspace (got '${path}')`);
   return path;
+}
+
+/**
+ * `changed`, `all` or `none`; `true` and `false`, what the input took before it had modes,
+ * still mean `all` and `none`, so workflows written then keep working.
+ */
+function annotationMode(value: string): AnnotationMode {
+  if (TRUE.has(value)) return 'all';
+  if (FALSE.has(value)) return 'none';
+  return oneOf('annotations', value, ['changed', 'all', 'none'], 'changed');
+}
+
+/** The folder as one spelling (`./services/api/` is `services/api`), refused when it leaves the workspace. */
+export function workingDirectory(value: string): string {
+  const path = value.replace(/\\/g, '/');
+  if (leavesRoot(path)) throw new InputError(`input 'working-directory' must be a folder inside the workspace (got '${value}')`);
+  const parts = path.split('/').filter((part) => part !== '' && part !== '.');
+  return parts.join('/');
+}
+
+// Kept in a hidden HTML comment: short, and of characters that cannot end it.
+const COMMENT_ID = /^[\w./-]{1,64}$/;
+
+function commentId(value: string): string | undefined {
+  if (value === '') return undefined;
+  if (!COMMENT_ID.test(value)) throw new InputError(`input 'comment-id' must be 1 to 64 letters, digits, '.', '_', '-' or '/' (got '${value}')`);
+  return value;
 }
 
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[], fallback: T): T {

@@ -1,7 +1,9 @@
-// The Action, top to bottom: inputs, event, base and the base's config, the same check the
-// CLI runs, its lines placed on the head commit, then the answer on GitHub (job summary
-// first, so nothing is lost whatever fails after it; the comment and review before the check
-// run), outputs, and the verdict. Failed GitHub calls never change the verdict.
+// The Action, top to bottom: inputs, event, the root to check, base and the base's config,
+// the same check the CLI runs, its lines placed on the head commit and its paths named from
+// the repository's top, then the answer on GitHub (job summary first, so nothing is lost
+// whatever fails after it; then the comment and the review), annotations, outputs, and the
+// verdict. Failed GitHub calls never change the verdict. The job's own check is the gate:
+// the Action makes no check run of its own, so one problem is one red check.
 import { join, resolve } from 'node:path';
 import type * as Core from '@actions/core';
 import { UnsafeWriteError, writeFileNoFollow } from '../discover/workspaceFiles.js';
@@ -10,14 +12,13 @@ import { CheckUsageError, failingConflicts, runCheck } from '../pipeline/check.j
 import { markdownCode } from '../report/escape.js';
 import { countOf } from '../report/format.js';
 import { renderJson } from '../report/json.js';
-import { renderMarkdown, renderMarkdownVerdict } from '../report/markdown.js';
+import { renderMarkdown } from '../report/markdown.js';
 import { renderSarif } from '../report/sarif.js';
 import { VERSION } from '../version.js';
-import { type Annotation, beyondRunnerLimit, checkRunBatches, emitAnnotations, reportAnnotations } from './annotations.js';
+import { annotationsLeftNotice, emitAnnotations, fitStepLimits, selectAnnotations } from './annotations.js';
 import { chooseBase, contentsApi, toChangedFile } from './base.js';
 import { chooseConfig, configChangesNotice } from './baseConfig.js';
-import { publishCheckRun } from './checkRun.js';
-import { diffLinesByFile, type PullFilePatch } from './diffLines.js';
+import { addedLinesByFile, diffLinesByFile, type PullFilePatch } from './diffLines.js';
 import { blobLink, readRunnerEnvironment, type Repository, type RunnerEnvironment } from './environment.js';
 import { parseEvent, readEventPayload, type RunEvent } from './event.js';
 import { type ClientOptions, GitHubCalls, type GitHubClient } from './github.js';
@@ -25,8 +26,10 @@ import { type Placement, placeReport } from './headLines.js';
 import { type ActionInputs, InputError, readInputs } from './inputs.js';
 import { cutMarkdown, SUMMARY_LIMIT } from './markdownLimit.js';
 import { lineProposals, workspaceLines } from './proposals.js';
+import { reportInRepository } from './repositoryPaths.js';
 import { partitionByDiff, publishReview } from './review.js';
-import { publishStickyComment, stickyCommentBody } from './stickyComment.js';
+import { commentTitle, outsideDiffFold, publishStickyComment, stickyCommentBody, stickyMarker } from './stickyComment.js';
+import { openWorkingDirectory } from './workingDirectory.js';
 
 export type ActionCore = Pick<typeof Core, 'getInput' | 'setOutput' | 'setFailed' | 'error' | 'warning' | 'notice' | 'info' | 'debug' | 'summary'>;
 
@@ -58,58 +61,76 @@ async function runAction({ env, cwd, core, createClient }: ActionDependencies): 
   const inputs = readInputs((name) => core.getInput(name));
   const runner = readRunnerEnvironment(env, cwd);
   const event = parseEvent(runner.eventName, await readEventPayload(runner.eventPath), runner.sha);
-  const root = runner.workspace;
+  const { path: root, prefix } = await openWorkingDirectory(runner.workspace, inputs.workingDirectory);
   const timeoutMs = callTimeout(env);
   const client = createClient(inputs.token, runner.apiUrl, (message) => core.debug(message), timeoutMs === undefined ? {} : { timeoutMs });
   const github: GitHub = { client, calls: new GitHubCalls(), repository: runner.repository };
 
   const pullFiles = await listPullFiles(github, event.pullRequest);
-  const base = await chooseBase(event, { root, ...github, pullFiles: pullFiles?.map(toChangedFile) });
-  const chosen = await chooseConfig(event, { root, localBase: base.localBase, fetchContent: contentsApi(github) }, inputs.config);
+  const base = await chooseBase(event, { root, prefix, ...github, pullFiles: pullFiles?.map(toChangedFile) });
+  const chosen = await chooseConfig(event, { root, localBase: base.localBase, fetchContent: contentsApi({ ...github, prefix }) }, inputs.config);
   const known = [base.incomplete, chosen.incomplete].filter((entry) => entry !== undefined);
   const report = await runCheck({ root, config: chosen.config, registry: inputs.registry, ...base.options, incomplete: known });
   const failing = failingConflicts(report.conflicts, inputs.failOn);
-  const incompleteFails = report.incomplete.length > 0 && inputs.incomplete === 'fail';
 
-  // Lines named on the pull request are the head commit's, not the merge commit's (DESIGN "The Action").
+  // Lines named on the pull request are the head commit's, not the merge commit's (DESIGN "The Action"), and paths the repository's.
   const placement = await placeReport(report, {
     root,
+    prefix,
     headSha: event.headSha,
     linkOn: (sha) => blobLink(runner, sha),
     workspaceLines: (files) => workspaceLines(root, files, chosen.config.limits.maxFileBytes),
     maxBytes: chosen.config.limits.maxFileBytes,
   });
   const reportFile = writeReportFile(report, runner);
-  const notice = configChangesNotice(chosen.changes, chosen.name);
-  const markdown = renderMarkdown(placement.report, { link: placement.link, ...(notice === undefined ? {} : { notices: [notice] }) });
-  await writeJobSummary(core, markdown, reportFile);
-  const annotations = inputs.annotations ? reportAnnotations(placement.report).filter((annotation) => !placement.offHead(annotation.file, annotation.line)) : [];
-  emitAnnotations(core, annotations);
-  // The comment and the review first: a rate limit that the check run meets costs them nothing.
+  const sarif = inputs.sarifFile === undefined ? undefined : writeSarifFile(reportInRepository(report, prefix), runner.workspace, inputs.sarifFile);
+  const verdict = verdictMessages(report, failing, inputs, sarif, placement.unavailable);
+
+  // Each of the step's own messages takes one of the runner's 10 places per level, and so may a warning about GitHub.
+  const diffLines = pullFiles === undefined ? undefined : diffLinesByFile(pullFiles);
+  const addedLines = pullFiles === undefined ? undefined : addedLinesByFile(pullFiles);
+  const candidates = selectAnnotations(placement.report, inputs.annotations, { addedLines, offHead: placement.offHead });
+  const annotations = fitStepLimits(candidates, { error: verdict.errors.length, warning: verdict.warnings.length + 1 });
+  const configNotice = configChangesNotice(chosen.changes, chosen.name);
+  const options = { title: commentTitle(inputs.workingDirectory, prefix), link: placement.link };
+  await writeJobSummary(core, renderMarkdown(placement.report, { ...options, notices: present([configNotice, annotationsLeftNotice(annotations.left)]) }), reportFile);
+  const renderComment = (folds: readonly string[]): string => renderMarkdown(placement.report, { ...options, notices: present([configNotice]), folds });
   if (event.pullRequest !== null) {
     // Besides new conflicts, an incomplete check and a change to the config are what a reviewer must learn of.
     const worthAComment = newConflicts(report).length > 0 || report.incomplete.length > 0 || chosen.changes.length > 0;
-    await answerOnPullRequest(github, { event, pullRequest: event.pullRequest, inputs, placement, markdown, worthAComment, pullFiles, summaryPointer: summaryPointer(runner) });
+    const marker = stickyMarker(inputs.commentId ?? inputs.workingDirectory);
+    await answerOnPullRequest(github, { event, pullRequest: event.pullRequest, inputs, placement, renderComment, marker, worthAComment, diffLines, summaryPointer: summaryPointer(runner) });
   }
-  await publishHiddenAnnotations(github, annotations, report, event.headSha, failing.length > 0 || incompleteFails);
+  emitAnnotations(core, annotations.shown);
 
   core.setOutput('new-conflicts', newConflicts(report).length);
   core.setOutput('conflicts', report.conflicts.length);
   core.setOutput('report-file', reportFile);
-  const sarif = inputs.sarifFile === undefined ? undefined : writeSarifFile(report, root, inputs.sarifFile);
   if (sarif !== undefined && 'path' in sarif) core.setOutput('sarif-file', sarif.path);
 
-  if (placement.unavailable !== undefined) core.warning(`portcullis: ${placement.unavailable}: no review comment and no annotation, since their lines would be the merge commit's`);
   const warning = github.calls.warning();
-  if (warning !== undefined) core.warning(`portcullis: ${warning}`);
+  for (const message of [...verdict.warnings, ...(warning === undefined ? [] : [`portcullis: ${warning}`])]) core.warning(message);
   core.info(`portcullis: ${countOf(report.conflicts.length, 'conflict')} (${newConflicts(report).length} new), ${countOf(report.diagnostics.length, 'diagnostic')}`);
-  if (sarif !== undefined && 'refused' in sarif) core.setFailed(`portcullis: sarif-file: ${sarif.refused}`);
-  if (failing.length > 0) core.setFailed(`portcullis: ${countOf(failing.length, 'port collision')} failing under fail-on: ${inputs.failOn}`);
+  for (const message of verdict.errors) core.setFailed(message);
+}
+
+/** The step's own warnings and failures, said last: every one is an annotation of the run. */
+function verdictMessages(report: Report, failing: readonly Conflict[], inputs: ActionInputs, sarif: SarifResult | undefined, unavailable: string | undefined): { errors: string[]; warnings: string[] } {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  if (unavailable !== undefined) warnings.push(`portcullis: ${unavailable}: no review comment and no annotation, since their lines would be the merge commit's`);
+  if (sarif !== undefined && 'refused' in sarif) errors.push(`portcullis: sarif-file: ${sarif.refused}`);
+  if (failing.length > 0) errors.push(`portcullis: ${countOf(failing.length, 'port collision')} failing under fail-on: ${inputs.failOn}`);
   if (report.incomplete.length > 0) {
     const reasons = `the check is incomplete (${[...new Set(report.incomplete.map((entry) => entry.reason))].join(', ')})`;
-    if (incompleteFails) core.setFailed(`portcullis: ${reasons}: set incomplete: warn to let an incomplete check pass`);
-    else core.warning(`portcullis: ${reasons}; it passes because incomplete: warn`);
+    if (inputs.incomplete === 'fail') errors.push(`portcullis: ${reasons}: set incomplete: warn to let an incomplete check pass`);
+    else warnings.push(`portcullis: ${reasons}; it passes because incomplete: warn`);
   }
+  return { errors, warnings };
+}
+
+function present(sections: ReadonlyArray<string | undefined>): string[] {
+  return sections.filter((section) => section !== undefined);
 }
 
 /** PORTCULLIS_API_TIMEOUT_MS: how long one GitHub call may take (tests, and slow GitHub Enterprise servers). */
@@ -124,28 +145,19 @@ async function listPullFiles({ client, calls, repository }: GitHub, pullRequest:
   return calls.attempt("the list of the pull request's files", () => client.paginate(client.rest.pulls.listFiles, { ...repository, pull_number: pullRequest, per_page: 100 }));
 }
 
-/** A check run for the annotations the runner does not show: the last write of a run. */
-async function publishHiddenAnnotations(github: GitHub, annotations: readonly Annotation[], report: Report, headSha: string, failing: boolean): Promise<void> {
-  const hidden = beyondRunnerLimit(annotations);
-  if (hidden.length === 0) return;
-  await publishCheckRun(github.client, github.calls, github.repository, {
-    headSha,
-    failing,
-    title: `${countOf(hidden.length, 'more annotation')} than the step can show`,
-    summary: `${renderMarkdownVerdict(report)}\n\nThe job summary of the run has the full table.`,
-    batches: checkRunBatches(hidden),
-  });
-}
-
 interface PullRequestAnswer {
   event: RunEvent;
   pullRequest: number;
   inputs: ActionInputs;
   placement: Placement;
-  markdown: string;
+  /** The report's Markdown for the comment, with these folded sections added. */
+  renderComment: (folds: readonly string[]) => string;
+  /** The sticky comment's hidden first line: one comment per pull request and root. */
+  marker: string;
   /** Whether a pull request without a comment yet gets one under `comment: on-conflict`. */
   worthAComment: boolean;
-  pullFiles: readonly PullFilePatch[] | undefined;
+  /** The head-side lines of the pull request's diff, by repository path; undefined when they could not be listed. */
+  diffLines: ReadonlyMap<string, ReadonlySet<number>> | undefined;
   summaryPointer: string;
 }
 
@@ -154,12 +166,12 @@ async function answerOnPullRequest(github: GitHub, answer: PullRequestAnswer): P
   const { inputs, placement, summaryPointer } = answer;
   const { report, link } = placement;
   const proposals = lineProposals(report.conflicts, placement.readLine);
-  const diffLines = inputs.review && answer.pullFiles !== undefined ? diffLinesByFile(answer.pullFiles) : undefined;
   const onHead = proposals.filter((proposal) => !placement.offHead(proposal.file, proposal.line));
-  const { inDiff, outsideDiff } = partitionByDiff(onHead, diffLines);
+  const { inDiff, outsideDiff } = partitionByDiff(onHead, inputs.review ? answer.diffLines : undefined);
   const unplaced = proposals.filter((proposal) => placement.offHead(proposal.file, proposal.line));
   const target = { ...github, pullRequest: answer.pullRequest };
-  await publishStickyComment(target, inputs.comment, answer.worthAComment, stickyCommentBody(answer.markdown, [...outsideDiff, ...unplaced], link, summaryPointer));
+  const body = stickyCommentBody(answer.marker, answer.renderComment(present([outsideDiffFold([...outsideDiff, ...unplaced], link)])), summaryPointer);
+  await publishStickyComment(target, inputs.comment, answer.worthAComment, answer.marker, body);
   if (inputs.review) await publishReview({ ...target, headSha: answer.event.headSha, link, summaryPointer }, inDiff);
 }
 
@@ -179,8 +191,13 @@ function writeReportFile(report: Report, runner: RunnerEnvironment): string {
   return path;
 }
 
-/** SARIF inside the workspace, never through a link the pull request committed (upload-sarif reads the checkout's lines). */
-function writeSarifFile(report: Report, root: string, file: string): { path: string } | { refused: string } {
+type SarifResult = { path: string } | { refused: string };
+
+/**
+ * SARIF inside the workspace, never through a link the pull request committed: repository
+ * paths, on the checkout's lines (upload-sarif's, which take the checked-out commit).
+ */
+function writeSarifFile(report: Report, root: string, file: string): SarifResult {
   const path = resolve(root, file);
   try {
     writeFileNoFollow({ path, root, makeFolders: true }, renderSarif(report, { toolVersion: VERSION }));

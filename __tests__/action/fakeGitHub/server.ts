@@ -1,7 +1,8 @@
 // A fake GitHub REST API on 127.0.0.1 for end-to-end runs of the bundled Action. State
-// (comments, reviews, review comments, check runs) lives between runs, like a pull
-// request's. Every request is checked against GitHub's published description and the
-// rules GitHub enforces beyond it (a review comment must sit on a line of the diff).
+// (comments, reviews, review comments) lives between runs, like a pull request's. Every
+// request is checked against GitHub's published description and the rules GitHub enforces
+// beyond it (a review comment must sit on a line of the diff). A check run is refused: the
+// Action must make none of its own (the job's check is the one gate).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { commentableLines, type GitHubFile, type GitSource } from './gitSource.js';
@@ -33,15 +34,6 @@ export interface Review {
   commit_id: string;
   event: string;
   body: string;
-}
-
-export interface CheckRun {
-  id: number;
-  name: string;
-  head_sha: string;
-  conclusion?: string;
-  output: { title?: string; summary?: string };
-  annotations: Array<Record<string, unknown>>;
 }
 
 export interface PullRequest {
@@ -84,7 +76,6 @@ export class FakeGitHub {
   readonly issueComments: IssueComment[] = [];
   readonly reviews: Review[] = [];
   readonly reviewComments: ReviewComment[] = [];
-  readonly checkRuns: CheckRun[] = [];
   readonly requests: RecordedRequest[] = [];
   readonly pulls = new Map<number, PullRequest>();
   /** Every write answers 403 "Resource not accessible by integration", as for a fork's token. */
@@ -127,6 +118,11 @@ export class FakeGitHub {
   /** Requests since `from` (an index into `requests`) that changed something (a GraphQL query changes nothing). */
   writesSince(from: number): RecordedRequest[] {
     return this.requests.slice(from).filter((request) => request.method !== 'GET' && request.path !== '/graphql');
+  }
+
+  /** Every request to the Checks API: the tests expect none. */
+  checkRunRequests(): RecordedRequest[] {
+    return this.requests.filter((request) => request.path.includes('/check-runs') || request.path.includes('/check-suites'));
   }
 
   /** Requests GitHub would have refused (schema or rule), other than the failures a test injected. */
@@ -228,15 +224,9 @@ export class FakeGitHub {
         const pr = pull();
         return pr ? this.createReview(pr, input) : notFound();
       }
-      case 'checks/create': {
-        const run: CheckRun = { id: this.nextId++, name: String(input['name']), head_sha: String(input['head_sha']), output: {}, annotations: [] };
-        this.checkRuns.push(run);
-        return { status: 201, body: updateCheckRun(run, input) };
-      }
-      case 'checks/update': {
-        const run = this.checkRuns.find((candidate) => candidate.id === Number(params['check_run_id']));
-        return run ? { status: 200, body: updateCheckRun(run, input) } : notFound();
-      }
+      case 'checks/create':
+      case 'checks/update':
+        return { status: 403, problems: ["the Action makes no check run of its own: the job's check is the gate"] };
       case 'repos/get-content': {
         const ref = url.searchParams.get('ref') ?? 'HEAD';
         const content = this.git.content(ref, params['path'] ?? '');
@@ -297,14 +287,6 @@ export class FakeGitHub {
 
 function notFound(): { status: number; body: unknown } {
   return { status: 404, body: { message: 'Not Found' } };
-}
-
-function updateCheckRun(run: CheckRun, input: Record<string, unknown>): CheckRun {
-  const output = (input['output'] ?? {}) as { title?: string; summary?: string; annotations?: Array<Record<string, unknown>> };
-  if (typeof input['conclusion'] === 'string') run.conclusion = input['conclusion'];
-  run.output = { ...run.output, ...(output.title === undefined ? {} : { title: output.title }), ...(output.summary === undefined ? {} : { summary: output.summary }) };
-  run.annotations.push(...(output.annotations ?? []));
-  return run;
 }
 
 function paginate(all: unknown[], url: URL, base: string): { items: unknown[]; link: string | undefined } {
