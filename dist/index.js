@@ -42899,7 +42899,7 @@ function createGitHubClient(token, baseUrl2, debug2, options = {}) {
       baseUrl: baseUrl2,
       // A timeout that is no AbortError reaches octokit as a plain failure, which it turns into a 500 and retries.
       request: { fetch: withTimeout(timeoutMs) },
-      retry: { retries: SERVER_ERROR_RETRIES },
+      retry: { retries: SERVER_ERROR_RETRIES, ...options.retryBaseMs === void 0 ? {} : { retryAfterBaseValue: options.retryBaseMs } },
       throttle: {
         onRateLimit: (retryAfter, _options, _octokit, retryCount) => retryCount < 1 && retryAfter <= LONGEST_WAIT_SECONDS,
         onSecondaryRateLimit: (retryAfter, _options, _octokit, retryCount) => retryCount < SECONDARY_LIMIT_RETRIES && retryAfter <= LONGEST_WAIT_SECONDS
@@ -89974,6 +89974,11 @@ function describeConfigChanges(base, own4) {
   listChanges(changes, "registry", base.registry, head.registry, (file2) => markdownCode(file2));
   if (JSON.stringify(base.scopes) !== JSON.stringify(head.scopes)) changes.push("- changes `scopes`");
   if (JSON.stringify(base.aliases) !== JSON.stringify(head.aliases)) changes.push("- changes `aliases`");
+  for (const id of RULE_IDS) {
+    const before = base.rules[id] ?? "default";
+    const after = head.rules[id] ?? "default";
+    if (before !== after) changes.push(`- sets \`rules.${id}\`: ${before} \u2192 ${after}`);
+  }
   for (const key of Object.keys(base.limits)) {
     if (base.limits[key] !== head.limits[key]) changes.push(`- changes \`limits.${key}\`: ${base.limits[key]} \u2192 ${head.limits[key]}`);
   }
@@ -90082,12 +90087,17 @@ function readRunnerEnvironment(env, cwd) {
     serverUrl,
     runUrl: runId ? `${serverUrl}/${owner2}/${repo}/actions/runs/${runId}` : void 0,
     tempDir: env["RUNNER_TEMP"] || tmpdir(),
-    stepId: (env["GITHUB_ACTION"] || "portcullis").replace(/[^\w.-]/g, "_")
+    stepId: (env["GITHUB_ACTION"] || "portcullis").replace(/[^\w.-]/g, "_"),
+    docsBase: actionDocsBase(serverUrl, env["GITHUB_ACTION_REPOSITORY"], env["GITHUB_ACTION_REF"])
   };
 }
 function blobLink(environment, sha2) {
   const { owner: owner2, repo } = environment.repository;
   return (file2, line) => `${environment.serverUrl}/${owner2}/${repo}/blob/${sha2}/${file2.split("/").map(encodeURIComponent).join("/")}#L${line}`;
+}
+function actionDocsBase(serverUrl, repository, ref) {
+  if (!repository || !ref || !/^[\w.-]+\/[\w.-]+$/.test(repository)) return void 0;
+  return `${serverUrl}/${repository}/blob/${ref.split("/").map(encodeURIComponent).join("/")}/`;
 }
 function withoutTrailingSlash(url2) {
   return url2.endsWith("/") ? url2.slice(0, -1) : url2;
@@ -90514,8 +90524,9 @@ async function runAction({ env, cwd, core, createClient }) {
   const runner = readRunnerEnvironment(env, cwd);
   const event = parseEvent(runner.eventName, await readEventPayload(runner.eventPath), runner.sha);
   const { path: root, prefix } = await openWorkingDirectory(runner.workspace, inputs.workingDirectory);
-  const timeoutMs = callTimeout(env);
-  const client = createClient(inputs.token, runner.apiUrl, (message) => core.debug(message), timeoutMs === void 0 ? {} : { timeoutMs });
+  const timeoutMs = positiveIntegerSetting(env, "PORTCULLIS_API_TIMEOUT_MS");
+  const retryBaseMs = positiveIntegerSetting(env, "PORTCULLIS_API_RETRY_BASE_MS");
+  const client = createClient(inputs.token, runner.apiUrl, (message) => core.debug(message), { ...timeoutMs === void 0 ? {} : { timeoutMs }, ...retryBaseMs === void 0 ? {} : { retryBaseMs } });
   const github = { client, calls: new GitHubCalls(), repository: runner.repository };
   const pullFiles = await listPullFiles(github, event.pullRequest);
   const base = await chooseBase(event, { root, prefix, ...github, pullFiles: pullFiles?.map(toChangedFile) });
@@ -90532,14 +90543,14 @@ async function runAction({ env, cwd, core, createClient }) {
     maxBytes: chosen.config.limits.maxFileBytes
   });
   const reportFile = writeReportFile(report3, runner);
-  const sarif = inputs.sarifFile === void 0 ? void 0 : writeSarifFile(reportInRepository(report3, prefix), runner.workspace, inputs.sarifFile);
+  const sarif = inputs.sarifFile === void 0 ? void 0 : writeSarifFile(reportInRepository(report3, prefix), runner.workspace, inputs.sarifFile, runner.docsBase);
   const verdict = verdictMessages(report3, failing, inputs, sarif, placement.unavailable);
   const diffLines = pullFiles === void 0 ? void 0 : diffLinesByFile(pullFiles);
   const addedLines2 = pullFiles === void 0 ? void 0 : addedLinesByFile(pullFiles);
   const candidates = selectAnnotations(placement.report, inputs.annotations, { addedLines: addedLines2, offHead: placement.offHead });
   const annotations = fitStepLimits(candidates, { error: verdict.errors.length, warning: verdict.warnings.length + 1 });
   const configNotice = configChangesNotice(chosen.changes, chosen.name);
-  const options = { title: commentTitle(inputs.workingDirectory, prefix), link: placement.link };
+  const options = { title: commentTitle(inputs.workingDirectory, prefix), link: placement.link, ...runner.docsBase === void 0 ? {} : { docsBase: runner.docsBase } };
   await writeJobSummary(core, renderMarkdown(placement.report, { ...options, notices: present([configNotice, annotationsLeftNotice(annotations.left)]) }), reportFile);
   const renderComment = (folds) => renderMarkdown(placement.report, { ...options, notices: present([configNotice]), folds });
   if (event.pullRequest !== null) {
@@ -90573,8 +90584,8 @@ function verdictMessages(report3, failing, inputs, sarif, unavailable) {
 function present(sections) {
   return sections.filter((section) => section !== void 0);
 }
-function callTimeout(env) {
-  const value = Number(env["PORTCULLIS_API_TIMEOUT_MS"]);
+function positiveIntegerSetting(env, name2) {
+  const value = Number(env[name2]);
   return Number.isInteger(value) && value > 0 ? value : void 0;
 }
 async function listPullFiles({ client, calls, repository }, pullRequest) {
@@ -90605,10 +90616,10 @@ function writeReportFile(report3, runner) {
   writeFileNoFollow({ path: path6, makeFolders: true }, renderJson(report3));
   return path6;
 }
-function writeSarifFile(report3, root, file2) {
+function writeSarifFile(report3, root, file2, docsBase) {
   const path6 = resolve5(root, file2);
   try {
-    writeFileNoFollow({ path: path6, root, makeFolders: true }, renderSarif(report3, { toolVersion: VERSION9 }));
+    writeFileNoFollow({ path: path6, root, makeFolders: true }, renderSarif(report3, { toolVersion: VERSION9, ...docsBase === void 0 ? {} : { docsBase } }));
     return { path: path6 };
   } catch (error63) {
     if (error63 instanceof UnsafeWriteError) return { refused: `${file2}: ${error63.message}` };

@@ -42,6 +42,13 @@ describe('describeConfigChanges', () => {
     ]);
   });
 
+  it('names a rule the pull request would switch off, lower or raise: the base config judges it', () => {
+    const base = { ...EMPTY_CONFIG, rules: { 'out-of-range': 'error' as const } };
+    const own = { config: { ...EMPTY_CONFIG, rules: { 'duplicate-port': 'off' as const, 'out-of-range': 'error' as const, unregistered: 'warning' as const } } };
+    expect(describeConfigChanges(base, own)).toEqual(['- sets `rules.duplicate-port`: default → off', '- sets `rules.unregistered`: default → warning']);
+    expect(describeConfigChanges(own.config, { config: base })).toEqual(['- sets `rules.duplicate-port`: off → default', '- sets `rules.unregistered`: warning → default']);
+  });
+
   it('says when the pull request’s config would not load, without quoting the file', () => {
     expect(describeConfigChanges(EMPTY_CONFIG, { error: '.portcullis.yml: a symbolic link: not followed' })).toEqual(['- the config would not load: `.portcullis.yml`: a symbolic link: not followed']);
     expect(describeConfigChanges(EMPTY_CONFIG, { config: EMPTY_CONFIG })).toEqual([]);

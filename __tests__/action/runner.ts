@@ -77,6 +77,8 @@ export function runAction(context: RunnerContext, token: string): Promise<Action
     GITHUB_OUTPUT: outputPath,
     GITHUB_STEP_SUMMARY: summaryPath,
     RUNNER_TEMP: runnerTemp,
+    // The retries' waits in tenths of their real length: each retry still happens, and is counted.
+    PORTCULLIS_API_RETRY_BASE_MS: '100',
     ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])),
     ...context.env,
   };

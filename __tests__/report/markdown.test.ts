@@ -82,10 +82,13 @@ describe('renderMarkdown', () => {
 
   it('links each rule to its docs when told where they are, and leaves the rule plain otherwise', () => {
     const body = renderMarkdown(fixtureReport(), { docsBase: 'https://github.com/example/portcullis/blob/v1.2.0/' });
-    expect(body).toContain('| ❌ [registry-conflict](https://github.com/example/portcullis/blob/v1.2.0/README.md#rule-registry-conflict) |');
-    expect(body).toContain('| ❌ [duplicate-port](https://github.com/example/portcullis/blob/v1.2.0/README.md#rule-duplicate-port) |');
-    const cells = nodesOfType(nodesOfType(parseGfm(body), 'table')[0] ?? parseGfm(body), 'tableRow').map((row) => visibleText(nodesOfType(row, 'tableCell')[0] ?? row));
-    expect(cells.slice(1).every((cell) => /^(?:❌|⚠️) [a-z-]+$/.test(cell))).toBe(true);
+    expect(body).toContain('<sub>[registry-conflict](https://github.com/example/portcullis/blob/v1.2.0/README.md#rule-registry-conflict)');
+    expect(body).toContain('<sub>[duplicate-port](https://github.com/example/portcullis/blob/v1.2.0/README.md#rule-duplicate-port)');
+    // The port cell reads the same with or without the links: the port, then the rule's name.
+    const portCells = (markdown: string): string[] =>
+      nodesOfType(parseGfm(markdown), 'table').flatMap((table) => nodesOfType(table, 'tableRow').slice(1).map((row) => visibleText(nodesOfType(row, 'tableCell')[0] ?? row)));
+    expect(portCells(body)).toEqual(portCells(renderMarkdown(fixtureReport())));
+    expect(portCells(body).every((cell) => /^(?:(?:❌|⚠️) )?\d+(?:-\d+)?\/(?:tcp|udp)/.test(cell))).toBe(true);
     expect(renderMarkdown(fixtureReport())).not.toContain('README.md#rule-');
   });
 

@@ -12,6 +12,7 @@ import { EMPTY_CONFIG, type IgnoreRule, type PortcullisConfig } from '../model/c
 import { formatPortRange } from '../model/ports.js';
 import type { Incomplete } from '../model/types.js';
 import { escapeMarkdownText, markdownCode } from '../report/escape.js';
+import { RULE_IDS } from '../rules/catalogue.js';
 import type { FetchContent } from './base.js';
 import type { RunEvent } from './event.js';
 import { InputError } from './inputs.js';
@@ -81,6 +82,11 @@ export function describeConfigChanges(base: PortcullisConfig, own: ConfigResult)
   listChanges(changes, 'registry', base.registry, head.registry, (file) => markdownCode(file));
   if (JSON.stringify(base.scopes) !== JSON.stringify(head.scopes)) changes.push('- changes `scopes`');
   if (JSON.stringify(base.aliases) !== JSON.stringify(head.aliases)) changes.push('- changes `aliases`');
+  for (const id of RULE_IDS) {
+    const before = base.rules[id] ?? 'default';
+    const after = head.rules[id] ?? 'default';
+    if (before !== after) changes.push(`- sets \`rules.${id}\`: ${before} → ${after}`);
+  }
   for (const key of Object.keys(base.limits) as Array<keyof PortcullisConfig['limits']>) {
     if (base.limits[key] !== head.limits[key]) changes.push(`- changes \`limits.${key}\`: ${base.limits[key]} → ${head.limits[key]}`);
   }

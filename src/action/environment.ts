@@ -21,6 +21,12 @@ export interface RunnerEnvironment {
   tempDir: string;
   /** The step's id, so two Portcullis steps of one job write two report files. */
   stepId: string;
+  /**
+   * Where this Action's own README is, at the version the workflow runs
+   * (`<server>/<action repository>/blob/<ref>/`): rule names link to their entries. Unknown
+   * for an Action run from the checkout (`uses: ./`), which the runner names no repository for.
+   */
+  docsBase: string | undefined;
 }
 
 export function readRunnerEnvironment(env: NodeJS.ProcessEnv, cwd: string): RunnerEnvironment {
@@ -39,6 +45,7 @@ export function readRunnerEnvironment(env: NodeJS.ProcessEnv, cwd: string): Runn
     runUrl: runId ? `${serverUrl}/${owner}/${repo}/actions/runs/${runId}` : undefined,
     tempDir: env['RUNNER_TEMP'] || tmpdir(),
     stepId: (env['GITHUB_ACTION'] || 'portcullis').replace(/[^\w.-]/g, '_'),
+    docsBase: actionDocsBase(serverUrl, env['GITHUB_ACTION_REPOSITORY'], env['GITHUB_ACTION_REF']),
   };
 }
 
@@ -46,6 +53,11 @@ export function readRunnerEnvironment(env: NodeJS.ProcessEnv, cwd: string): Runn
 export function blobLink(environment: Pick<RunnerEnvironment, 'serverUrl' | 'repository'>, sha: string): (file: string, line: number) => string {
   const { owner, repo } = environment.repository;
   return (file, line) => `${environment.serverUrl}/${owner}/${repo}/blob/${sha}/${file.split('/').map(encodeURIComponent).join('/')}#L${line}`;
+}
+
+function actionDocsBase(serverUrl: string, repository: string | undefined, ref: string | undefined): string | undefined {
+  if (!repository || !ref || !/^[\w.-]+\/[\w.-]+$/.test(repository)) return undefined;
+  return `${serverUrl}/${repository}/blob/${ref.split('/').map(encodeURIComponent).join('/')}/`;
 }
 
 function withoutTrailingSlash(url: string): string {

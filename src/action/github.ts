@@ -21,6 +21,8 @@ export const DEFAULT_CALL_TIMEOUT_MS = 30_000;
 export interface ClientOptions {
   /** Per call, answer included; DEFAULT_CALL_TIMEOUT_MS unless the runner says otherwise. */
   timeoutMs?: number;
+  /** The unit of the retries' growing waits (1, 4, 9 of it); octokit's 1 s unless the runner says otherwise. */
+  retryBaseMs?: number;
 }
 
 /** Octokit that retries 5xx, timeouts and rate limits a bounded number of times, then gives up. */
@@ -32,7 +34,7 @@ export function createGitHubClient(token: string, baseUrl: string, debug: (messa
       baseUrl,
       // A timeout that is no AbortError reaches octokit as a plain failure, which it turns into a 500 and retries.
       request: { fetch: withTimeout(timeoutMs) },
-      retry: { retries: SERVER_ERROR_RETRIES },
+      retry: { retries: SERVER_ERROR_RETRIES, ...(options.retryBaseMs === undefined ? {} : { retryAfterBaseValue: options.retryBaseMs }) },
       throttle: {
         onRateLimit: (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) =>
           retryCount < 1 && retryAfter <= LONGEST_WAIT_SECONDS,

@@ -62,8 +62,9 @@ async function runAction({ env, cwd, core, createClient }: ActionDependencies): 
   const runner = readRunnerEnvironment(env, cwd);
   const event = parseEvent(runner.eventName, await readEventPayload(runner.eventPath), runner.sha);
   const { path: root, prefix } = await openWorkingDirectory(runner.workspace, inputs.workingDirectory);
-  const timeoutMs = callTimeout(env);
-  const client = createClient(inputs.token, runner.apiUrl, (message) => core.debug(message), timeoutMs === undefined ? {} : { timeoutMs });
+  const timeoutMs = positiveIntegerSetting(env, 'PORTCULLIS_API_TIMEOUT_MS');
+  const retryBaseMs = positiveIntegerSetting(env, 'PORTCULLIS_API_RETRY_BASE_MS');
+  const client = createClient(inputs.token, runner.apiUrl, (message) => core.debug(message), { ...(timeoutMs === undefined ? {} : { timeoutMs }), ...(retryBaseMs === undefined ? {} : { retryBaseMs }) });
   const github: GitHub = { client, calls: new GitHubCalls(), repository: runner.repository };
 
   const pullFiles = await listPullFiles(github, event.pullRequest);
@@ -83,7 +84,7 @@ async function runAction({ env, cwd, core, createClient }: ActionDependencies): 
     maxBytes: chosen.config.limits.maxFileBytes,
   });
   const reportFile = writeReportFile(report, runner);
-  const sarif = inputs.sarifFile === undefined ? undefined : writeSarifFile(reportInRepository(report, prefix), runner.workspace, inputs.sarifFile);
+  const sarif = inputs.sarifFile === undefined ? undefined : writeSarifFile(reportInRepository(report, prefix), runner.workspace, inputs.sarifFile, runner.docsBase);
   const verdict = verdictMessages(report, failing, inputs, sarif, placement.unavailable);
 
   // Each of the step's own messages takes one of the runner's 10 places per level, and so may a warning about GitHub.
@@ -92,7 +93,7 @@ async function runAction({ env, cwd, core, createClient }: ActionDependencies): 
   const candidates = selectAnnotations(placement.report, inputs.annotations, { addedLines, offHead: placement.offHead });
   const annotations = fitStepLimits(candidates, { error: verdict.errors.length, warning: verdict.warnings.length + 1 });
   const configNotice = configChangesNotice(chosen.changes, chosen.name);
-  const options = { title: commentTitle(inputs.workingDirectory, prefix), link: placement.link };
+  const options = { title: commentTitle(inputs.workingDirectory, prefix), link: placement.link, ...(runner.docsBase === undefined ? {} : { docsBase: runner.docsBase }) };
   await writeJobSummary(core, renderMarkdown(placement.report, { ...options, notices: present([configNotice, annotationsLeftNotice(annotations.left)]) }), reportFile);
   const renderComment = (folds: readonly string[]): string => renderMarkdown(placement.report, { ...options, notices: present([configNotice]), folds });
   if (event.pullRequest !== null) {
@@ -133,9 +134,12 @@ function present(sections: ReadonlyArray<string | undefined>): string[] {
   return sections.filter((section) => section !== undefined);
 }
 
-/** PORTCULLIS_API_TIMEOUT_MS: how long one GitHub call may take (tests, and slow GitHub Enterprise servers). */
-function callTimeout(env: NodeJS.ProcessEnv): number | undefined {
-  const value = Number(env['PORTCULLIS_API_TIMEOUT_MS']);
+/**
+ * PORTCULLIS_API_TIMEOUT_MS: how long one GitHub call may take; PORTCULLIS_API_RETRY_BASE_MS:
+ * the unit of the waits between retries. For tests, and slow GitHub Enterprise servers.
+ */
+function positiveIntegerSetting(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const value = Number(env[name]);
   return Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
@@ -197,10 +201,10 @@ type SarifResult = { path: string } | { refused: string };
  * SARIF inside the workspace, never through a link the pull request committed: repository
  * paths, on the checkout's lines (upload-sarif's, which take the checked-out commit).
  */
-function writeSarifFile(report: Report, root: string, file: string): SarifResult {
+function writeSarifFile(report: Report, root: string, file: string, docsBase: string | undefined): SarifResult {
   const path = resolve(root, file);
   try {
-    writeFileNoFollow({ path, root, makeFolders: true }, renderSarif(report, { toolVersion: VERSION }));
+    writeFileNoFollow({ path, root, makeFolders: true }, renderSarif(report, { toolVersion: VERSION, ...(docsBase === undefined ? {} : { docsBase }) }));
     return { path };
   } catch (error) {
     if (error instanceof UnsafeWriteError) return { refused: `${file}: ${error.message}` };
