@@ -61188,9 +61188,12 @@ function newcomersAfterFix(conflicts, applied, unapplied, registered) {
   }
   return [...byService.values()].filter((newcomer) => !blocked.has(newcomer.service)).map((newcomer) => ({ ...newcomer, ports: [...newcomer.ports].sort((a, b) => a.start - b.start || a.end - b.end) })).sort((a, b) => compareText(a.service, b.service));
 }
+function registryTarget(files, holder) {
+  return files.find((file2) => /\.ya?ml$/i.test(file2)) ?? holder ?? files[0];
+}
 function registryEntryLines(file2, newcomers2) {
   const kind = registryKind(file2);
-  return newcomers2.map((newcomer) => {
+  return newcomers2.flatMap((newcomer) => {
     const port = newcomer.ports[0];
     const single = newcomer.ports.length === 1 && port !== void 0;
     const text4 = (range2) => formatPortRange(range2.start, range2.end);
@@ -61198,7 +61201,7 @@ function registryEntryLines(file2, newcomers2) {
       case "nix":
         return single && port.protocol === "tcp" && port.start === port.end ? `${nixName(newcomer.service)} = ${port.start};` : `${nixName(newcomer.service)} = [ ${newcomer.ports.map((p) => JSON.stringify(`${text4(p)}/${p.protocol}`)).join(" ")} ];`;
       case "markdown":
-        return newcomer.ports.map((p) => `| ${text4(p)}${p.protocol === "udp" ? "/udp" : ""} | ${newcomer.service} |`).join("\n");
+        return newcomer.ports.map((p) => `| ${text4(p)}${p.protocol === "udp" ? "/udp" : ""} | ${newcomer.service} |`);
       case "json":
         return `${JSON.stringify(newcomer.service)}: ${single && port.protocol === "tcp" && port.start === port.end ? port.start : JSON.stringify(newcomer.ports.map((p) => `${text4(p)}/${p.protocol}`))}`;
       default:
@@ -61285,16 +61288,9 @@ function proposedRegistryEntries(conflict, registry2) {
     })
   );
   const newcomers2 = newcomersAfterFix([conflict], edits, [], registry2.registered);
-  const file2 = registryFileFor(conflict, registry2.files);
-  return newcomers2.map((newcomer) => ({ service: newcomer.service, file: file2, lines: entryLines(file2, newcomer) }));
-}
-function entryLines(file2, newcomer) {
-  if (!/\.(?:md|markdown)$/i.test(file2)) return registryEntryLines(file2, [newcomer]);
-  return newcomer.ports.flatMap((port) => registryEntryLines(file2, [{ service: newcomer.service, ports: [port] }]));
-}
-function registryFileFor(conflict, files) {
-  const owner2 = conflict.bindings.find((binding2) => binding2.kind === "registry");
-  return owner2?.file ?? files.find((file2) => /\.ya?ml$/i.test(file2)) ?? files[0];
+  const holder = conflict.bindings.find((binding2) => binding2.kind === "registry")?.file;
+  const file2 = registryTarget(registry2.files, holder);
+  return newcomers2.map((newcomer) => ({ service: newcomer.service, file: file2, lines: registryEntryLines(file2, [newcomer]) }));
 }
 
 // src/report/markdown.ts
@@ -62080,7 +62076,8 @@ async function registerNewcomers(report3, changes, skipped, registries, open2, n
   const registered = new Set(report3.bindings.filter((binding2) => binding2.kind === "registry").map((binding2) => binding2.service));
   const newcomers2 = newcomersAfterFix(report3.conflicts, changes.flatMap((change) => change.edits), skipped, registered);
   if (newcomers2.length === 0 || registries.length === 0) return void 0;
-  const yamlRegistry = registries.find((file2) => /\.ya?ml$/i.test(file2));
+  const target = registryTarget(registries) ?? "";
+  const yamlRegistry = /\.ya?ml$/i.test(target) ? target : void 0;
   if (yamlRegistry !== void 0) {
     const original = await open2(yamlRegistry);
     const index2 = changes.findIndex((change) => change.file === yamlRegistry);
@@ -62095,7 +62092,6 @@ async function registerNewcomers(report3, changes, skipped, registries, open2, n
       return { file: yamlRegistry, entries };
     }
   }
-  const target = yamlRegistry ?? registries[0] ?? "";
   notes.push(`Register the new services in ${visibleControlChars(target)}:`, ...registryEntryLines(target, newcomers2).map((line) => `  ${visibleControlChars(line)}`));
   return void 0;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
-import { addToYamlRegistry, newcomersAfterFix, registryEntryLines } from '../../src/fix/registryLines.js';
+import { addToYamlRegistry, newcomersAfterFix, registryEntryLines, registryTarget } from '../../src/fix/registryLines.js';
 import type { PlannedEdit } from '../../src/fix/plan.js';
 import type { Binding, Conflict } from '../../src/model/types.js';
 import { extractNativeRegistryForTest } from './registryReader.js';
@@ -67,6 +67,19 @@ describe('registryEntryLines', () => {
     expect(registryEntryLines('lib/ports.nix', newcomers.slice(0, 1))).toEqual(['api = 8081;']);
     expect(registryEntryLines('PORTS.md', newcomers.slice(0, 2))).toEqual(['| 8081 | api |', '| 53/udp | dns |']);
     expect(registryEntryLines('port-registry.json', newcomers.slice(0, 1))).toEqual(['"api": 8081']);
+  });
+
+  it('gives a Markdown table a row per port, each its own line to print', () => {
+    expect(registryEntryLines('PORTS.md', newcomers.slice(2))).toEqual(['| 9000-9010 | pool |', '| 9100 | pool |']);
+  });
+});
+
+describe('registryTarget', () => {
+  it('is the first native YAML registry (the one fix writes), else the file holding the entry in question, else the first', () => {
+    expect(registryTarget(['PORTS.md', 'infra/ports.yml', 'ports.yaml'], 'PORTS.md')).toBe('infra/ports.yml');
+    expect(registryTarget(['PORTS.md', 'lib/ports.nix'], 'lib/ports.nix')).toBe('lib/ports.nix');
+    expect(registryTarget(['PORTS.md', 'lib/ports.nix'])).toBe('PORTS.md');
+    expect(registryTarget([])).toBeUndefined();
   });
 });
 

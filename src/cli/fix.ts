@@ -7,7 +7,7 @@ import { lstat, readFile, realpath, rename, rm, writeFile } from 'node:fs/promis
 import { basename, dirname, join } from 'node:path';
 import { isNativeRegistryFileName, isRegistryPlace } from '../extract/registry/native.js';
 import { type FixableText, planFixes, plannedEdits, type FileChange, type PlannedEdit } from '../fix/plan.js';
-import { addToYamlRegistry, newcomersAfterFix, registryEntryLines } from '../fix/registryLines.js';
+import { addToYamlRegistry, newcomersAfterFix, registryEntryLines, registryTarget } from '../fix/registryLines.js';
 import { unifiedDiff } from '../fix/unifiedDiff.js';
 import type { PortcullisConfig } from '../model/config.js';
 import { formatPortRange } from '../model/ports.js';
@@ -187,7 +187,8 @@ async function registerNewcomers(
   const registered = new Set(report.bindings.filter((binding) => binding.kind === 'registry').map((binding) => binding.service));
   const newcomers = newcomersAfterFix(report.conflicts, changes.flatMap((change) => change.edits), skipped, registered);
   if (newcomers.length === 0 || registries.length === 0) return undefined;
-  const yamlRegistry = registries.find((file) => /\.ya?ml$/i.test(file));
+  const target = registryTarget(registries) ?? '';
+  const yamlRegistry = /\.ya?ml$/i.test(target) ? target : undefined;
   if (yamlRegistry !== undefined) {
     const original = await open(yamlRegistry);
     const index = changes.findIndex((change) => change.file === yamlRegistry);
@@ -202,7 +203,6 @@ async function registerNewcomers(
       return { file: yamlRegistry, entries };
     }
   }
-  const target = yamlRegistry ?? registries[0] ?? '';
   notes.push(`Register the new services in ${visibleControlChars(target)}:`, ...registryEntryLines(target, newcomers).map((line) => `  ${visibleControlChars(line)}`));
   return undefined;
 }

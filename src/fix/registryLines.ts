@@ -53,10 +53,18 @@ export function newcomersAfterFix(
     .sort((a, b) => compareText(a.service, b.service));
 }
 
-/** The entries as they are written in a registry of this file's kind. */
+/**
+ * The registry file newcomers go into: the first native YAML registry (the one `fix` can
+ * write), else the file that holds the entry in question, else the first registry.
+ */
+export function registryTarget(files: readonly string[], holder?: string): string | undefined {
+  return files.find((file) => /\.ya?ml$/i.test(file)) ?? holder ?? files[0];
+}
+
+/** The entries as they are written in a registry of this file's kind: one element a line (a Markdown table takes a row per port). */
 export function registryEntryLines(file: string, newcomers: readonly Newcomer[]): string[] {
   const kind = registryKind(file);
-  return newcomers.map((newcomer) => {
+  return newcomers.flatMap((newcomer): string | string[] => {
     const port = newcomer.ports[0];
     const single = newcomer.ports.length === 1 && port !== undefined;
     const text = (range: { start: number; end: number }): string => formatPortRange(range.start, range.end);
@@ -66,7 +74,7 @@ export function registryEntryLines(file: string, newcomers: readonly Newcomer[])
           ? `${nixName(newcomer.service)} = ${port.start};`
           : `${nixName(newcomer.service)} = [ ${newcomer.ports.map((p) => JSON.stringify(`${text(p)}/${p.protocol}`)).join(' ')} ];`;
       case 'markdown':
-        return newcomer.ports.map((p) => `| ${text(p)}${p.protocol === 'udp' ? '/udp' : ''} | ${newcomer.service} |`).join('\n');
+        return newcomer.ports.map((p) => `| ${text(p)}${p.protocol === 'udp' ? '/udp' : ''} | ${newcomer.service} |`);
       case 'json':
         return `${JSON.stringify(newcomer.service)}: ${single && port.protocol === 'tcp' && port.start === port.end ? port.start : JSON.stringify(newcomer.ports.map((p) => `${text(p)}/${p.protocol}`))}`;
       default:

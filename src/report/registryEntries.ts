@@ -3,7 +3,7 @@
 // format (as `portcullis fix` writes it), at the port the service holds once the proposal
 // is applied.
 import type { PlannedEdit } from '../fix/plan.js';
-import { type Newcomer, newcomersAfterFix, registryEntryLines } from '../fix/registryLines.js';
+import { newcomersAfterFix, registryEntryLines, registryTarget } from '../fix/registryLines.js';
 import { compareText } from '../model/order.js';
 import type { Binding, Conflict } from '../model/types.js';
 
@@ -52,18 +52,7 @@ export function proposedRegistryEntries(conflict: Conflict, registry: RegistryVi
     }),
   );
   const newcomers = newcomersAfterFix([conflict], edits, [], registry.registered);
-  const file = registryFileFor(conflict, registry.files);
-  return newcomers.map((newcomer) => ({ service: newcomer.service, file, lines: entryLines(file, newcomer) }));
-}
-
-/** A Markdown registry takes a row per port (asked for one by one: a service's name may hold a line break); the others one entry. */
-function entryLines(file: string, newcomer: Newcomer): string[] {
-  if (!/\.(?:md|markdown)$/i.test(file)) return registryEntryLines(file, [newcomer]);
-  return newcomer.ports.flatMap((port) => registryEntryLines(file, [{ service: newcomer.service, ports: [port] }]));
-}
-
-/** The file of the registry entry this conflict is about, else the first native YAML registry, else the first. */
-function registryFileFor(conflict: Conflict, files: readonly string[]): string {
-  const owner = conflict.bindings.find((binding) => binding.kind === 'registry');
-  return owner?.file ?? files.find((file) => /\.ya?ml$/i.test(file)) ?? (files[0] as string);
+  const holder = conflict.bindings.find((binding) => binding.kind === 'registry')?.file;
+  const file = registryTarget(registry.files, holder) as string;
+  return newcomers.map((newcomer) => ({ service: newcomer.service, file, lines: registryEntryLines(file, [newcomer]) }));
 }
