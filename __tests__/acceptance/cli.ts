@@ -1,6 +1,9 @@
 // The bundled CLI as a user starts it, with its JSON report parsed.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { afterEach, beforeAll } from '@jest/globals';
+import { type ScratchRepo, scratchRepo } from '../helpers/scratchRepo.js';
 
 const CLI = resolve('dist/cli.js');
 // The Action runs on node24; CI runs the bundle's tests again with PORTCULLIS_TEST_NODE set to one.
@@ -52,4 +55,33 @@ export function runCliJson(args: readonly string[]): CliReport {
     throw new Error(`portcullis printed no JSON (exit ${child.status}): ${child.stderr}`);
   }
   return { status: child.status, stderr: child.stderr, json };
+}
+
+/** A file's text from its lines, each ending in a newline. */
+export const lines = (...text: string[]): string => `${text.join('\n')}\n`;
+
+/**
+ * For a test file: `check(files)` commits the files to a fresh scratch repository and runs
+ * `portcullis check <repo> --fail-on any` on it (`rootOf(report)` names that repository);
+ * every repository is removed after its test.
+ */
+export function scratchChecks(): { check: (files: Record<string, string>) => CliReport; lastRoot: () => string } {
+  let repos: ScratchRepo[] = [];
+  beforeAll(() => {
+    if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: npm run build');
+  });
+  afterEach(() => {
+    for (const repo of repos) repo.dispose();
+    repos = [];
+  });
+  return {
+    check(files) {
+      const repo = scratchRepo();
+      repos.push(repo);
+      repo.write(files);
+      repo.commit('head');
+      return runCliJson(['check', repo.root, '--fail-on', 'any']);
+    },
+    lastRoot: () => repos[repos.length - 1]?.root ?? '',
+  };
 }

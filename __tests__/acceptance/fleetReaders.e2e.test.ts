@@ -1,22 +1,12 @@
 // Acceptance cases of issue 11, items 3 and 4, through the bundled CLI as a user runs it on a
 // fleet: what its hosts open, forward and show is no claim; its registries are read in the
 // shapes fleets keep them; a real collision on one host is still an error.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { type ScratchRepo, scratchRepo } from '../helpers/scratchRepo.js';
-import { type CliReport, runCliJson } from './cli.js';
+import { describe, expect, it } from '@jest/globals';
+import { type CliReport, lines, scratchChecks } from './cli.js';
 
-let repos: ScratchRepo[] = [];
-beforeAll(() => {
-  if (!existsSync('dist/cli.js')) throw new Error('dist/cli.js is missing: npm run build');
-});
-afterEach(() => {
-  for (const repo of repos) repo.dispose();
-  repos = [];
-});
-
-const lines = (...text: string[]): string => `${text.join('\n')}\n`;
+const { check } = scratchChecks();
 
 /** The fleet fixture of the Nix reader's tests: a registry per machine, a registry option, two hosts. */
 function fleet(): Record<string, string> {
@@ -26,14 +16,6 @@ function fleet(): Record<string, string> {
     if (path.endsWith('.nix')) files[path] = readFileSync(join(root, path), 'utf8');
   }
   return files;
-}
-
-function check(files: Record<string, string>): CliReport {
-  const repo = scratchRepo();
-  repos.push(repo);
-  repo.write(files);
-  repo.commit('head');
-  return runCliJson(['check', repo.root, '--fail-on', 'any']);
 }
 
 function verdicts(report: CliReport): string[] {

@@ -1,29 +1,10 @@
 // Acceptance cases of "Machines" (DESIGN.md "Where things run"), one per way fleets are laid
 // out, through the bundled CLI: claims of different machines never meet, a module runs where
 // it is imported and enabled, and a machine's own values replace a module's defaults.
-import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync } from 'node:fs';
-import { type ScratchRepo, scratchRepo } from '../helpers/scratchRepo.js';
-import { type CliReport, runCliJson } from './cli.js';
+import { describe, expect, it } from '@jest/globals';
+import { type CliReport, lines, scratchChecks } from './cli.js';
 
-let repos: ScratchRepo[] = [];
-beforeAll(() => {
-  if (!existsSync('dist/cli.js')) throw new Error('dist/cli.js is missing: npm run build');
-});
-afterEach(() => {
-  for (const repo of repos) repo.dispose();
-  repos = [];
-});
-
-const lines = (...text: string[]): string => `${text.join('\n')}\n`;
-
-function check(files: Record<string, string>): CliReport {
-  const repo = scratchRepo();
-  repos.push(repo);
-  repo.write(files);
-  repo.commit('head');
-  return runCliJson(['check', repo.root, '--fail-on', 'any']);
-}
+const { check } = scratchChecks();
 
 function verdicts(report: CliReport): string[] {
   return report.json.conflicts.map((conflict) => `${conflict.rule} ${conflict.port} ${conflict.severity} ${conflict.scope} ${conflict.services.join(',')}`);

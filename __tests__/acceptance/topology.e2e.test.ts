@@ -1,28 +1,9 @@
 // Acceptance cases of "Where things run" (DESIGN.md), one per repository shape, through the
 // bundled CLI as a user runs it: what is an error, what is only a warning, and who moves.
-import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync } from 'node:fs';
-import { type ScratchRepo, scratchRepo } from '../helpers/scratchRepo.js';
-import { type CliReport, runCliJson, runCliText } from './cli.js';
+import { describe, expect, it } from '@jest/globals';
+import { type CliReport, lines, runCliText, scratchChecks } from './cli.js';
 
-let repos: ScratchRepo[] = [];
-beforeAll(() => {
-  if (!existsSync('dist/cli.js')) throw new Error('dist/cli.js is missing: npm run build');
-});
-afterEach(() => {
-  for (const repo of repos) repo.dispose();
-  repos = [];
-});
-
-const lines = (...text: string[]): string => `${text.join('\n')}\n`;
-
-function check(files: Record<string, string>): CliReport {
-  const repo = scratchRepo();
-  repos.push(repo);
-  repo.write(files);
-  repo.commit('head');
-  return runCliJson(['check', repo.root, '--fail-on', 'any']);
-}
+const { check, lastRoot } = scratchChecks();
 
 /** Each conflict as `rule port severity services`, and who moves where. */
 function verdicts(report: CliReport): string[] {
@@ -179,7 +160,7 @@ describe('Compose projects as docker compose forms them', () => {
     const report = check({ 'compose.yml': lines('x-api: &api', '  image: api', '  ports:', '    - "8080:80"', 'services:', '  api:', '    <<: *api', '  web:', '    <<: *api') });
     expect(verdicts(report)).toEqual(['duplicate-port 8080 error api,web']);
     expect(report.json.conflicts[0]?.suggestions).toEqual([{ service: 'web', file: 'compose.yml', line: 4, column: 8, from: 8080, to: 8081, toEnd: 8081, sharedWith: ['api'] }]);
-    const text = runCliText(['check', repos[0]?.root ?? '', '--fail-on', 'none']);
+    const text = runCliText(['check', lastRoot(), '--fail-on', 'none']);
     expect(text).toContain("move web to 8081: its port at compose.yml:4:8 is also api's, so give web a port of its own instead of editing it");
   });
 

@@ -5,12 +5,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { scratchRepo, type ScratchRepo } from '../helpers/scratchRepo.js';
+import type { ScratchRepo } from '../helpers/scratchRepo.js';
 import { nodesOfType, parseGfm } from '../report/gfm.js';
-import { GitSource } from './fakeGitHub/gitSource.js';
+import { startOrigin, stopOrigin } from './fakeGitHub/origin.js';
 import { FakeGitHub } from './fakeGitHub/server.js';
 import { OWNER, pullRequestPayload, pushPayload, REPO } from './payloads.js';
-import { ACTION_ENTRY, type ActionRun, runAction, workflowCommands } from './runner.js';
+import { type ActionRun, runAction, workflowCommands } from './runner.js';
 
 const TOKEN = 'ghs_fakeTokenThatMustNeverBeLogged0123456789';
 const STICKY = '<!-- portcullis:sticky -->';
@@ -83,12 +83,7 @@ function expectCleanLogs(run: ActionRun): void {
 }
 
 beforeAll(async () => {
-  if (!existsSync(ACTION_ENTRY)) throw new Error('dist/index.js is missing: run `npm run build` before the Action end-to-end tests');
-  origin = scratchRepo({ name: 'origin' });
-  origin.write({ 'ports.yml': REGISTRY, 'web/compose.yml': WEB, 'legacy/.env': 'LEGACY_PORT=5433\n' });
-  main = origin.commit('base');
-  fake = new FakeGitHub(TOKEN, OWNER, REPO, new GitSource(origin.root));
-  await fake.start();
+  ({ repo: origin, main, fake } = await startOrigin(TOKEN, { 'ports.yml': REGISTRY, 'web/compose.yml': WEB, 'legacy/.env': 'LEGACY_PORT=5433\n' }));
 });
 
 afterEach(() => {
@@ -96,11 +91,7 @@ afterEach(() => {
   expect(fake.checkRunRequests()).toEqual([]);
 });
 
-afterAll(async () => {
-  await fake?.stop();
-  origin?.dispose();
-  execFileSync('rm', ['-rf', clones]);
-});
+afterAll(() => stopOrigin({ repo: origin, fake }, clones));
 
 describe('the Action on a pull request', () => {
   let first: ActionRun;

@@ -8,11 +8,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { scratchRepo, type ScratchRepo } from '../helpers/scratchRepo.js';
-import { GitSource } from './fakeGitHub/gitSource.js';
+import type { ScratchRepo } from '../helpers/scratchRepo.js';
+import { startOrigin, stopOrigin } from './fakeGitHub/origin.js';
 import { BOT, FakeGitHub } from './fakeGitHub/server.js';
 import { OWNER, pullRequestPayload, REPO } from './payloads.js';
-import { ACTION_ENTRY, type ActionRun, runAction, workflowCommands } from './runner.js';
+import { type ActionRun, runAction, workflowCommands } from './runner.js';
 
 const TOKEN = 'ghs_fakeTokenThatMustNeverBeLogged0123456789';
 const ROOT_MARKER = '<!-- portcullis:sticky -->';
@@ -67,9 +67,7 @@ const placesOf = (run: ActionRun) => annotationsIn(run).map((annotation) => `${a
 const blob = (file: string, line: number) => `https://github.com/${OWNER}/${REPO}/blob/${heads['two-roots']}/${file}#L${line}`;
 
 beforeAll(async () => {
-  if (!existsSync(ACTION_ENTRY)) throw new Error('dist/index.js is missing: run `npm run build` before the Action end-to-end tests');
-  origin = scratchRepo({ name: 'origin' });
-  origin.write({
+  ({ repo: origin, main, fake } = await startOrigin(TOKEN, {
     // Two roots, each with its registry; a collision older than any pull request in the api.
     'services/api/ports.yml': lines('services:', '  web: 8080', '  db: 5433'),
     'services/api/web/compose.yml': compose('web', 8080),
@@ -80,10 +78,7 @@ beforeAll(async () => {
     [JOBS]: processes('cron', 9100),
     // A registry that lists 30 services, for a pull request that brings 30 collisions.
     'many/ports.yml': lines('services:', ...Array.from({ length: SERVICES }, (_, i) => `  s${i}: ${20000 + i}`)),
-  });
-  main = origin.commit('base');
-  fake = new FakeGitHub(TOKEN, OWNER, REPO, new GitSource(origin.root));
-  await fake.start();
+  }));
 });
 
 afterEach(() => {
@@ -92,11 +87,7 @@ afterEach(() => {
   expect(fake.rejected()).toEqual([]);
 });
 
-afterAll(async () => {
-  await fake?.stop();
-  origin?.dispose();
-  execFileSync('rm', ['-rf', clones]);
-});
+afterAll(() => stopOrigin({ repo: origin, fake }, clones));
 
 describe('two roots of a monorepo, one step each', () => {
   let api: ActionRun;

@@ -6,11 +6,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeScratchDir, scratchRepo, type ScratchRepo } from '../helpers/scratchRepo.js';
-import { GitSource } from './fakeGitHub/gitSource.js';
+import { makeScratchDir, type ScratchRepo } from '../helpers/scratchRepo.js';
+import { startOrigin, stopOrigin } from './fakeGitHub/origin.js';
 import { BOT, FakeGitHub } from './fakeGitHub/server.js';
 import { OWNER, pullRequestPayload, REPO } from './payloads.js';
-import { ACTION_ENTRY, type ActionRun, runAction, workflowCommands } from './runner.js';
+import { type ActionRun, runAction, workflowCommands } from './runner.js';
 
 const TOKEN = 'ghs_fakeTokenThatMustNeverBeLogged0123456789';
 const STICKY = '<!-- portcullis:sticky -->';
@@ -105,23 +105,14 @@ function expectNoToken(run: ActionRun): void {
 }
 
 beforeAll(async () => {
-  if (!existsSync(ACTION_ENTRY)) throw new Error('dist/index.js is missing: run `npm run build` before the Action end-to-end tests');
-  origin = scratchRepo({ name: 'origin' });
-  origin.write({ 'ports.yml': REGISTRY, 'web/compose.yml': WEB, 'svc/process-compose.yaml': WORKER });
-  main = origin.commit('base');
-  fake = new FakeGitHub(TOKEN, OWNER, REPO, new GitSource(origin.root));
-  await fake.start();
+  ({ repo: origin, main, fake } = await startOrigin(TOKEN, { 'ports.yml': REGISTRY, 'web/compose.yml': WEB, 'svc/process-compose.yaml': WORKER }));
 });
 
 afterEach(() => {
   expect(fake.checkRunRequests()).toEqual([]);
 });
 
-afterAll(async () => {
-  await fake?.stop();
-  origin?.dispose();
-  execFileSync('rm', ['-rf', clones]);
-});
+afterAll(() => stopOrigin({ repo: origin, fake }, clones));
 
 describe('1. reads only regular files of the checkout, writes through no link', () => {
   it('a config linked to /proc/self/environ leaks nothing, and sarif-file through a committed link leaves its target alone', async () => {
