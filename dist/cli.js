@@ -62252,6 +62252,7 @@ var package_default = {
     "@types/picomatch": "^4.0.3",
     "@vscode/tree-sitter-wasm": "^0.3.1",
     ajv: "^8.20.0",
+    bottleneck: "^2.19.5",
     dclint: "^3.1.0",
     esbuild: "^0.28.2",
     eslint: "^10.15.0",

@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { describeApiFailure, GitHubCalls } from '../../src/action/github.js';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createGitHubClient, describeApiFailure, GitHubCalls } from '../../src/action/github.js';
 
 const apiError = (status: number, message: string) =>
   Object.assign(new Error(`${message} - https://docs.github.com/rest`), {
@@ -44,5 +46,68 @@ describe('GitHubCalls', () => {
     expect(calls.warning()).toBe(
       'GitHub failed the review (422 Validation Failed). The base commit is not in this clone. The job summary and the report file have the full report, and the verdict does not depend on GitHub taking it.',
     );
+  });
+});
+
+describe('createGitHubClient', () => {
+  /** A server that answers every call at once and notes when each arrived, in ms from the first. */
+  async function recordingServer(answer: (method: string, path: string, seen: number) => number) {
+    const arrivals: Array<{ method: string; path: string; at: number }> = [];
+    let first: number | undefined;
+    const server = createServer((request, response) => {
+      const now = performance.now();
+      first ??= now;
+      const path = request.url ?? '';
+      arrivals.push({ method: request.method ?? '', path, at: now - first });
+      request.resume();
+      request.on('end', () => {
+        const status = answer(request.method ?? '', path, arrivals.filter((arrival) => arrival.path === path).length);
+        response.writeHead(status, { 'content-type': 'application/json' });
+        response.end(status >= 400 ? JSON.stringify({ message: 'Server Error' }) : '{"id":1}');
+      });
+    });
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return { url, arrivals, close: () => new Promise<void>((closed) => server.close(() => closed())) };
+  }
+
+  it('paces writes as GitHub asks, in the unit it is given: 1 between writes, 3 between writes that notify; reads unpaced', async () => {
+    const unit = 100;
+    const server = await recordingServer(() => 200);
+    try {
+      const client = createGitHubClient('ghs_token', server.url, () => undefined, { waitUnitMs: unit });
+      const repo = { owner: 'o', repo: 'r' };
+      // The connection is opened first: its set-up would shorten the first gap measured.
+      await client.rest.pulls.get({ ...repo, pull_number: 9 });
+      await client.rest.issues.createComment({ ...repo, issue_number: 1, body: 'a' });
+      await client.rest.pulls.createReview({ ...repo, pull_number: 1, event: 'COMMENT', body: 'b' });
+      await client.rest.issues.updateComment({ ...repo, comment_id: 1, body: 'c' });
+      await client.rest.issues.updateComment({ ...repo, comment_id: 1, body: 'd' });
+      await Promise.all([client.rest.pulls.get({ ...repo, pull_number: 1 }), client.rest.pulls.get({ ...repo, pull_number: 2 })]);
+      const [, comment, review, edit, again, read, otherRead] = server.arrivals.map((arrival) => arrival.at) as number[] as [number, number, number, number, number, number, number];
+      // The pause is measured from when a call was let go, the arrival a little later: half a unit of slack.
+      expect(review - comment).toBeGreaterThanOrEqual(2.5 * unit);
+      expect(again - edit).toBeGreaterThanOrEqual(0.5 * unit);
+      expect(again - edit).toBeLessThan(2.5 * unit);
+      expect(Math.abs(otherRead - read)).toBeLessThan(0.5 * unit);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('retries a server error after a wait of the unit, and gives up after three retries', async () => {
+    const unit = 40;
+    const server = await recordingServer((_method, path) => (path.includes('/pulls/1') ? 500 : 200));
+    try {
+      const client = createGitHubClient('ghs_token', server.url, () => undefined, { waitUnitMs: unit });
+      await expect(client.rest.pulls.get({ owner: 'o', repo: 'r', pull_number: 1 })).rejects.toMatchObject({ status: 500 });
+      const times = server.arrivals.map((arrival) => arrival.at);
+      expect(times).toHaveLength(4);
+      // octokit's retry waits grow as the square of the attempt: 1, 4, 9 units.
+      expect((times[1] as number) - (times[0] as number)).toBeGreaterThanOrEqual(unit - 2);
+      expect((times[3] as number) - (times[2] as number)).toBeGreaterThanOrEqual(9 * unit - 2);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -77,8 +77,9 @@ export function runAction(context: RunnerContext, token: string): Promise<Action
     GITHUB_OUTPUT: outputPath,
     GITHUB_STEP_SUMMARY: summaryPath,
     RUNNER_TEMP: runnerTemp,
-    // The retries' waits in tenths of their real length: each retry still happens, and is counted.
-    PORTCULLIS_API_RETRY_BASE_MS: '100',
+    // The client's waits (retries, rate limits, the pacing of writes) in tenths of their real
+    // length: each retry and each pause still happens, in the same order.
+    PORTCULLIS_API_WAIT_UNIT_MS: '100',
     ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])),
     ...context.env,
   };

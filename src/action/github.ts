@@ -3,6 +3,7 @@
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck/light.js';
 import { visibleControlChars } from '../report/escape.js';
 import { joinWithAnd } from '../model/words.js';
 
@@ -21,8 +22,12 @@ export const DEFAULT_CALL_TIMEOUT_MS = 30_000;
 export interface ClientOptions {
   /** Per call, answer included; DEFAULT_CALL_TIMEOUT_MS unless the runner says otherwise. */
   timeoutMs?: number;
-  /** The unit of the retries' growing waits (1, 4, 9 of it); octokit's 1 s unless the runner says otherwise. */
-  retryBaseMs?: number;
+  /**
+   * The unit of every wait the client makes: the retries' growing waits (1, 4, 9 of it), a
+   * rate limit's `retry-after` seconds, and the pacing GitHub asks of writes (1 between
+   * writes, 3 between writes that notify someone). A second unless the runner says otherwise.
+   */
+  waitUnitMs?: number;
 }
 
 /** Octokit that retries 5xx, timeouts and rate limits a bounded number of times, then gives up. */
@@ -34,8 +39,9 @@ export function createGitHubClient(token: string, baseUrl: string, debug: (messa
       baseUrl,
       // A timeout that is no AbortError reaches octokit as a plain failure, which it turns into a 500 and retries.
       request: { fetch: withTimeout(timeoutMs) },
-      retry: { retries: SERVER_ERROR_RETRIES, ...(options.retryBaseMs === undefined ? {} : { retryAfterBaseValue: options.retryBaseMs }) },
+      retry: { retries: SERVER_ERROR_RETRIES, ...(options.waitUnitMs === undefined ? {} : { retryAfterBaseValue: options.waitUnitMs }) },
       throttle: {
+        ...(options.waitUnitMs === undefined ? {} : pacedIn(options.waitUnitMs)),
         onRateLimit: (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) =>
           retryCount < 1 && retryAfter <= LONGEST_WAIT_SECONDS,
         onSecondaryRateLimit: (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) =>
@@ -46,6 +52,19 @@ export function createGitHubClient(token: string, baseUrl: string, debug: (messa
     retry,
     throttling,
   );
+}
+
+/**
+ * The throttling plugin's own limiters, with its waits counted in `unit` instead of seconds. Its
+ * defaults are shared by every client of the process and cannot be scaled: these replace them.
+ */
+function pacedIn(unit: number) {
+  return {
+    retryAfterBaseValue: unit,
+    write: new Bottleneck.Group({ maxConcurrent: 1, minTime: unit }),
+    notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 3 * unit }),
+    search: new Bottleneck.Group({ maxConcurrent: 1, minTime: 2 * unit }),
+  };
 }
 
 function withTimeout(timeoutMs: number): typeof fetch {

@@ -63,8 +63,8 @@ async function runAction({ env, cwd, core, createClient }: ActionDependencies): 
   const event = parseEvent(runner.eventName, await readEventPayload(runner.eventPath), runner.sha);
   const { path: root, prefix } = await openWorkingDirectory(runner.workspace, inputs.workingDirectory);
   const timeoutMs = positiveIntegerSetting(env, 'PORTCULLIS_API_TIMEOUT_MS');
-  const retryBaseMs = positiveIntegerSetting(env, 'PORTCULLIS_API_RETRY_BASE_MS');
-  const client = createClient(inputs.token, runner.apiUrl, (message) => core.debug(message), { ...(timeoutMs === undefined ? {} : { timeoutMs }), ...(retryBaseMs === undefined ? {} : { retryBaseMs }) });
+  const waitUnitMs = positiveIntegerSetting(env, 'PORTCULLIS_API_WAIT_UNIT_MS');
+  const client = createClient(inputs.token, runner.apiUrl, (message) => core.debug(message), { ...(timeoutMs === undefined ? {} : { timeoutMs }), ...(waitUnitMs === undefined ? {} : { waitUnitMs }) });
   const github: GitHub = { client, calls: new GitHubCalls(), repository: runner.repository };
 
   const pullFiles = await listPullFiles(github, event.pullRequest);
@@ -135,8 +135,9 @@ function present(sections: ReadonlyArray<string | undefined>): string[] {
 }
 
 /**
- * PORTCULLIS_API_TIMEOUT_MS: how long one GitHub call may take; PORTCULLIS_API_RETRY_BASE_MS:
- * the unit of the waits between retries. For tests, and slow GitHub Enterprise servers.
+ * PORTCULLIS_API_TIMEOUT_MS: how long one GitHub call may take; PORTCULLIS_API_WAIT_UNIT_MS:
+ * the unit of the client's waits (between retries and between writes, see ClientOptions). For
+ * tests, and GitHub Enterprise servers that pace differently.
  */
 function positiveIntegerSetting(env: NodeJS.ProcessEnv, name: string): number | undefined {
   const value = Number(env[name]);
