@@ -14,6 +14,9 @@ export interface GitHubFile {
 }
 
 export class GitSource {
+  /** Comparisons of two commit ids, which never change: a list of thousands is asked for page by page. */
+  private readonly comparisons = new Map<string, GitHubFile[]>();
+
   constructor(private readonly cwd: string) {}
 
   private git(args: string[]): string {
@@ -25,6 +28,15 @@ export class GitSource {
    * from the merge base). One `git diff` for all of them: a pull request may change thousands.
    */
   files(base: string, head: string): GitHubFile[] {
+    const immutable = /^[0-9a-f]{40}$/.test(base) && /^[0-9a-f]{40}$/.test(head);
+    const known = immutable ? this.comparisons.get(`${base}...${head}`) : undefined;
+    if (known) return known;
+    const files = this.compare(base, head);
+    if (immutable) this.comparisons.set(`${base}...${head}`, files);
+    return files;
+  }
+
+  private compare(base: string, head: string): GitHubFile[] {
     const mergeBase = this.git(['merge-base', base, head]).trim();
     const records = this.git(['diff', '--name-status', '-z', '-M', mergeBase, head]).split('\0').filter((part) => part !== '');
     // The patches come in the same order as the names: split at each file's header.
