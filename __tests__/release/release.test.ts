@@ -1,10 +1,13 @@
 // scripts/release.mjs on scratch repositories shaped like this one: package.json, CHANGELOG.md,
 // action.yml, and a dist/ made by scripts/build.mjs (here a small stand-in that takes the
-// same --outdir), so each refusal and the tags are tested without the real build.
+// same --outdir), so each refusal and the tags are tested without the real build. The checks
+// of one file's text (release-checks.mjs) are called directly, case by case; each kind of
+// refusal also goes through the script once.
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { actionProblems, changelogVerdict, releaseVersion } from '../../scripts/release-checks.mjs';
 import { type ScratchRepo, scratchRepo } from '../helpers/scratchRepo.js';
 
 const script = resolve('scripts/release.mjs');
@@ -84,12 +87,11 @@ describe('release --dry-run', () => {
   });
 
   it('takes the version from package.json, or as X.Y.Z or vX.Y.Z', () => {
+    for (const asked of ['1.2.3', 'v1.2.3']) expect(releaseVersion(asked, '1.2.3')).toEqual({ parts: [1, 2, 3], version: '1.2.3', tag: 'v1.2.3', major: 'v1', problems: [] });
     const target = releasable();
-    for (const version of [[], ['1.2.3'], ['v1.2.3']]) {
-      const result = release(target, ...version, '--dry-run');
-      expect({ version, status: result.status, first: result.stdout.split('\n')[0] }).toEqual({ version, status: 0, first: 'release v1.2.3 (dry run)' });
-    }
-  }, SLOW);
+    const result = release(target, 'v1.2.3', '--dry-run');
+    expect({ status: result.status, first: result.stdout.split('\n')[0] }).toEqual({ status: 0, first: 'release v1.2.3 (dry run)' });
+  });
 
   it('refuses a stale dist/: a file that differs, one the build no longer makes, one it makes that is not committed, a lost executable bit', () => {
     const target = releasable();
@@ -139,51 +141,59 @@ describe('release --dry-run', () => {
   it('refuses a version CHANGELOG.md has no section for, a section without a date or without entries, and no CHANGELOG.md', () => {
     const cases: Array<[string | undefined, string]> = [
       [changelog('## [1.2.2] - 2026-11-01', '', '- Older.', ''), "CHANGELOG.md has no section '## [1.2.3] - YYYY-MM-DD'"],
-      [changelog('## [1.2.3]', '', '- Undated.', ''), "CHANGELOG.md's section for 1.2.3 needs its date"],
+      [changelog('## [1.2.3]', '', '- Undated.', ''), "CHANGELOG.md's section for 1.2.3 needs its date: '## [1.2.3] - YYYY-MM-DD'"],
       [changelog('## [1.2.3] - 2026-12-01', '', '### Added', '', '## [1.2.2] - 2026-11-01', '', '- Older.', ''), "CHANGELOG.md's section for 1.2.3 lists nothing"],
       [undefined, 'there is no CHANGELOG.md'],
     ];
+    for (const [text, refusal] of cases) expect(changelogVerdict(text, '1.2.3')).toEqual({ problems: [refusal], unreleased: undefined, releaseNotes: undefined });
+    expect(changelogVerdict(CHANGELOG, '1.2.3')).toEqual({ problems: [], unreleased: undefined, releaseNotes: '### Added\n\n- The first thing.\n' });
+
+    // Through the script: the file as the release reads it.
     const target = releasable();
-    for (const [text, refusal] of cases) {
-      if (text === undefined) target.remove('CHANGELOG.md');
-      else target.write({ 'CHANGELOG.md': text });
-      target.commit(refusal);
-      const result = release(target, '--dry-run');
-      expect({ refusal, status: result.status, said: result.stderr.includes(`refused: ${refusal}`) }).toEqual({ refusal, status: 1, said: true });
-    }
-  }, SLOW);
+    target.remove('CHANGELOG.md');
+    target.commit('no changelog');
+    const result = release(target, '--dry-run');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('refused: there is no CHANGELOG.md');
+  });
 
   it('refuses a tag that is not vMAJOR.MINOR.PATCH, and a package.json of another version', () => {
-    const target = releasable();
     for (const tag of ['v1.2', '1.2.3-rc.1', 'v01.2.3', 'release-1.2.3']) {
-      const result = release(target, tag, '--dry-run');
-      expect({ tag, status: result.status, said: result.stderr.includes(`refused: '${tag}' is not a release tag: vMAJOR.MINOR.PATCH`) }).toEqual({ tag, status: 1, said: true });
+      expect({ tag, problems: releaseVersion(tag, '1.2.3').problems }).toEqual({ tag, problems: [`'${tag}' is not a release tag: vMAJOR.MINOR.PATCH, like v1.0.0`] });
     }
-    const result = release(target, '1.3.0', '--dry-run');
+    expect(releaseVersion('1.3.0', '1.2.3').problems).toEqual(["package.json's version is 1.2.3, not 1.3.0: set it with 'npm version 1.3.0 --no-git-tag-version'"]);
+
+    const target = releasable();
+    const result = release(target, 'v1.2', '--dry-run');
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain("refused: package.json's version is 1.2.3, not 1.3.0: set it with 'npm version 1.3.0 --no-git-tag-version'");
-  }, SLOW);
+    expect(result.stderr).toContain("refused: 'v1.2' is not a release tag: vMAJOR.MINOR.PATCH");
+  });
 
   it('refuses action.yml metadata the Marketplace rejects or that cannot run', () => {
     const cases: Array<[string, string]> = [
       [ACTION.replace('icon: shield', 'icon: coffee'), "action.yml's branding.icon 'coffee' is not one of the Feather icons GitHub accepts"],
       [ACTION.replace('icon: shield', 'icon: github'), "action.yml's branding.icon 'github' is not one of the Feather icons GitHub accepts"],
       [ACTION.replace('color: orange', 'color: pink'), "action.yml's branding.color 'pink' is not one of white, black, yellow, blue, green, orange, red, purple, gray-dark"],
-      [ACTION.replace(/branding:\n.*\n.*\n/, ''), "action.yml's branding.icon '' is not one of the Feather icons"],
       [ACTION.replace(/^description: .*$/m, `description: ${'x'.repeat(125)}`), "action.yml's description has 125 characters; the Marketplace takes fewer than 125"],
       [ACTION.replace(/^name: .*\n/m, ''), 'action.yml needs a name'],
       [ACTION.replace('using: node24', 'using: node20'), "action.yml's runs.using is 'node20', not node24"],
       [ACTION.replace('main: dist/index.js', 'main: dist/main.js'), "action.yml's runs.main dist/main.js is not a committed file"],
-      ['name: [', 'action.yml is not valid YAML'],
     ];
-    const target = releasable();
-    for (const [text, refusal] of cases) {
-      target.write({ 'action.yml': text });
-      target.commit(refusal);
-      const result = release(target, '--dry-run');
-      expect({ refusal, status: result.status, said: result.stderr.includes(`refused: ${refusal}`) }).toEqual({ refusal, status: 1, said: true });
-    }
-  }, SLOW);
+    const committed = (path: string) => path === 'dist/index.js';
+    for (const [text, refusal] of cases) expect({ refusal, problems: actionProblems(text, committed) }).toEqual({ refusal, problems: [refusal] });
+    expect(actionProblems(ACTION.replace(/branding:\n.*\n.*\n/, ''), committed)).toEqual([
+      "action.yml's branding.icon '' is not one of the Feather icons GitHub accepts",
+      "action.yml's branding.color '' is not one of white, black, yellow, blue, green, orange, red, purple, gray-dark",
+    ]);
+    expect(actionProblems('name: [', committed)).toEqual([expect.stringMatching(/^action\.yml is not valid YAML: /)]);
+    expect(actionProblems(ACTION, committed)).toEqual([]);
+
+    // Through the script, whose git says what is committed: a main that is not.
+    const target = releasable({ 'action.yml': ACTION.replace('main: dist/index.js', 'main: dist/main.js') });
+    const result = release(target, '--dry-run');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("refused: action.yml's runs.main dist/main.js is not a committed file");
+  });
 
   it('refuses entries under [Unreleased]: a release would ship them without naming them', () => {
     const target = releasable({ 'CHANGELOG.md': CHANGELOG.replace('## [Unreleased]\n', '## [Unreleased]\n\n### Changed\n\n- Landed after the section was written.\n') });
