@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeScratchDir, type ScratchRepo } from '../helpers/scratchRepo.js';
+import { makeScratchDir, SCRATCH_GIT_ENV, type ScratchRepo } from '../helpers/scratchRepo.js';
 import { startOrigin, stopOrigin } from './fakeGitHub/origin.js';
 import { BOT, FakeGitHub } from './fakeGitHub/server.js';
 import { OWNER, pullRequestPayload, REPO } from './payloads.js';
@@ -25,7 +25,7 @@ let fake: FakeGitHub;
 let main: string;
 const heads: Record<string, string> = {};
 const clones = mkdtempSync(join(tmpdir(), 'portcullis-trust-clones-'));
-const git = (cwd: string, ...args: string[]): string => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+const git = (cwd: string, ...args: string[]): string => execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, ...SCRATCH_GIT_ENV }, maxBuffer: 64 * 1024 * 1024 });
 
 /** A branch from `from` (default main) with these changes, committed; returns its head. */
 function branch(name: string, files: Record<string, string>, links: Record<string, string> = {}, from = main): string {
@@ -51,7 +51,7 @@ interface Checkout {
 function checkout({ sha, ref, shallow = false, tag = '' }: Checkout): string {
   const dir = join(clones, `${ref.replace(/\W/g, '_')}-${shallow ? 'shallow' : 'full'}-${sha.slice(0, 8)}${tag}`);
   if (existsSync(dir)) return dir;
-  git(clones, 'init', '-q', dir);
+  git(clones, 'init', '-q', '--template=', dir);
   git(dir, 'remote', 'add', 'origin', `file://${origin.root}`);
   git(dir, 'fetch', '-q', ...(shallow ? ['--depth=1'] : []), 'origin', `+${ref}:refs/remotes/origin/checkout`, ...(shallow ? [] : ['+refs/heads/*:refs/remotes/origin/*']));
   git(dir, 'checkout', '-q', '--detach', sha);

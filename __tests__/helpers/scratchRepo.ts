@@ -13,6 +13,21 @@ export interface ScratchRepo {
   dispose(): void;
 }
 
+/**
+ * Git's environment for scratch repositories: a fixed author, no system config, and no
+ * `git maintenance` forked after each commit (a background process per commit, for nothing).
+ */
+export const SCRATCH_GIT_ENV: Readonly<Record<string, string>> = {
+  GIT_AUTHOR_NAME: 't',
+  GIT_AUTHOR_EMAIL: 't@example.com',
+  GIT_COMMITTER_NAME: 't',
+  GIT_COMMITTER_EMAIL: 't@example.com',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_COUNT: '1',
+  GIT_CONFIG_KEY_0: 'maintenance.auto',
+  GIT_CONFIG_VALUE_0: 'false',
+};
+
 export function makeScratchDir(prefix = 'portcullis-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
@@ -25,9 +40,10 @@ export function scratchRepo(options: { git?: boolean; name?: string } = {}): Scr
     execFileSync('git', args, {
       cwd: root,
       encoding: 'utf8',
-      env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com', GIT_CONFIG_NOSYSTEM: '1', HOME: parent },
+      env: { ...process.env, ...SCRATCH_GIT_ENV, HOME: parent },
     });
-  if (options.git !== false) git('init', '-q', '-b', 'main');
+  // No template: the sample hooks it copies are a dozen files per repository, and the suite makes hundreds.
+  if (options.git !== false) git('init', '-q', '--template=', '-b', 'main');
   return {
     root,
     write(files) {

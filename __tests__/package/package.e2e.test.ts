@@ -7,7 +7,7 @@ import { builtinModules } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { parse } from 'yaml';
-import { makeScratchDir } from '../helpers/scratchRepo.js';
+import { makeScratchDir, SCRATCH_GIT_ENV } from '../helpers/scratchRepo.js';
 
 interface PackedFile {
   path: string;
@@ -53,7 +53,7 @@ function gitRepo(name: string): { root: string; git: (...args: string[]) => stri
   const root = join(app, name);
   mkdirSync(root);
   const git = (...args: string[]): string =>
-    execFileSync('git', args, { cwd: root, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com', GIT_CONFIG_NOSYSTEM: '1', HOME: scratch } });
+    execFileSync('git', args, { cwd: root, encoding: 'utf8', env: { ...process.env, ...SCRATCH_GIT_ENV, HOME: scratch } });
   git('init', '-q', '-b', 'main');
   const write = (files: Record<string, string>): void => {
     for (const [path, text] of Object.entries(files)) {

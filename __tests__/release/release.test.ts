@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { actionProblems, changelogVerdict, releaseVersion } from '../../scripts/release-checks.mjs';
-import { type ScratchRepo, scratchRepo } from '../helpers/scratchRepo.js';
+import { SCRATCH_GIT_ENV, type ScratchRepo, scratchRepo } from '../helpers/scratchRepo.js';
 
 const script = resolve('scripts/release.mjs');
 
@@ -65,7 +65,7 @@ function build(target: ScratchRepo): void {
 
 function release(target: ScratchRepo, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const home = dirname(target.root);
-  const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com', GIT_CONFIG_NOSYSTEM: '1', HOME: home };
+  const env = { ...process.env, ...SCRATCH_GIT_ENV, HOME: home };
   const child = spawnSync(process.execPath, [script, ...args], { cwd: target.root, encoding: 'utf8', env });
   return { status: child.status, stdout: child.stdout, stderr: child.stderr };
 }

@@ -1,6 +1,6 @@
 // Which commits the run compares and where it answers, from the event that started it.
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InputError } from './inputs.js';
 
 /** The revision to compare with: a commit, or the first parent of one. */

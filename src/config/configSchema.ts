@@ -1,5 +1,5 @@
 // The schema of `.portcullis.yml`. Every field is optional; an empty field means "none".
-import { z } from 'zod';
+import * as z from 'zod';
 import type { IgnoreRule, PortcullisConfig, ScopeRule } from '../model/config.js';
 import { normalizeServiceName } from '../model/service.js';
 import type { ConflictRule } from '../model/types.js';

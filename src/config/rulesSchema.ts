@@ -1,7 +1,7 @@
 // `rules:` in `.portcullis.yml`: rule id -> error | warning | off. A mistyped id or level is
 // a config error at its line with the nearest valid word, never a rule silently left as it
 // was: a gate someone meant to raise must not stay low unnoticed.
-import { z } from 'zod';
+import * as z from 'zod';
 import { nearest } from '../model/nearest.js';
 import type { ConflictRule } from '../model/types.js';
 import { isRuleId, RULES } from '../rules/catalogue.js';

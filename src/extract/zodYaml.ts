@@ -1,7 +1,7 @@
 // Validating YAML (and JSON, read as YAML) with zod. A document becomes a plain value for
 // the schema, and each zod issue's path is walked back through the YAML nodes, so every
 // message carries the line and column of the value (or key) it is about.
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_PORT, MIN_PORT, parsePortRange } from '../model/ports.js';
 import type { PortRange, SourceLocation } from '../model/types.js';
 import { noteLimitHit } from './limitsHit.js';

@@ -1,7 +1,7 @@
 // The JSON report (schema version 1) as a zod schema: the source of the JSON Schema that
 // consumers of `--format json` and the Action's report-file validate against. The compiler
 // holds it to JsonReport (below), so the two cannot drift apart.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ConflictRule } from '../model/types.js';
 import { RULE_IDS, RULES } from '../rules/catalogue.js';
 import type { JsonReport } from './json.js';

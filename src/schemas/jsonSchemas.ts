@@ -1,7 +1,7 @@
 // The JSON Schemas that editors (and report consumers) use, generated from the zod schemas
 // that validate the same files, so the two cannot disagree. scripts/build.mjs writes them
 // to dist/schemas/. Draft-07: the draft that every YAML and JSON editor plugin reads.
-import { z } from 'zod';
+import * as z from 'zod';
 import { configSchema } from '../config/configSchema.js';
 import { registryFileSchema } from '../extract/registry/nativeSchema.js';
 import { acceptedInputOf } from '../extract/zodYaml.js';

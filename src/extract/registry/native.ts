@@ -1,7 +1,7 @@
 // Portcullis's own registry: `ports.yml`, `ports.yaml` or `ports.json` (JSON is read as
 // YAML, so both forms get positions from one code path). A registry is repository data:
 // a bad entry is a diagnostic and every other entry still counts.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type {
   Binding,
   Diagnostic,

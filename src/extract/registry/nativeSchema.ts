@@ -1,7 +1,7 @@
 // The schema of Portcullis's own registry (`ports.yml`, `ports.yaml`, `ports.json`).
 // Every entry is validated on its own, so the schemas are per entry; each output keeps
 // `at`, the path of its port literal inside the entry, which the extractor locates.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { PortRange, Protocol } from '../../model/types.js';
 import { byShape, describeValue, portRangeSchema, type YamlPath } from '../zodYaml.js';
 
