@@ -15276,6 +15276,18 @@ var RegisteredHomes = class {
   }
 };
 
+// src/model/groupBy.ts
+function groupBy(items, keyOf) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group === void 0) groups.set(key, [item]);
+    else group.push(item);
+  }
+  return groups;
+}
+
 // src/allocate/serviceIndex.ts
 function buildServiceIndex(bindings, registry2) {
   const projectsByName = projectsByServiceName(bindings);
@@ -15360,16 +15372,6 @@ function categoryRanges(registry2) {
     if (category.range !== void 0 && !ranges.has(category.name)) ranges.set(category.name, category.range);
   }
   return ranges;
-}
-function groupBy(items, keyOf) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group === void 0) groups.set(key, [item]);
-    else group.push(item);
-  }
-  return groups;
 }
 
 // src/detect/certainty.ts
@@ -15783,7 +15785,7 @@ var RegistryIndex = class {
       if (entries) entries.push(entry);
       else this.entriesByName.set(entry.service, [entry]);
     }
-    for (const [key, entries] of groupBy2(registry2.entries, (entry) => listKey(entry.protocol, entry.scope))) this.listed.set(key, coveredPortCounts(entries.map(rangeOf)));
+    for (const [key, entries] of groupBy(registry2.entries, (entry) => listKey(entry.protocol, entry.scope))) this.listed.set(key, coveredPortCounts(entries.map(rangeOf)));
   }
   registry;
   categoryRanges = /* @__PURE__ */ new Map();
@@ -15804,16 +15806,6 @@ var RegistryIndex = class {
 };
 function listKey(protocol, scope) {
   return `${protocol}\0${scope}`;
-}
-function groupBy2(items, keyOf) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
 }
 function coveredPortCounts(ranges) {
   const counts = new Int32Array(MAX_PORT + 2);

@@ -43512,6 +43512,18 @@ var RegisteredHomes = class {
   }
 };
 
+// src/model/groupBy.ts
+function groupBy(items, keyOf) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group2 = groups2.get(key);
+    if (group2 === void 0) groups2.set(key, [item]);
+    else group2.push(item);
+  }
+  return groups2;
+}
+
 // src/allocate/serviceIndex.ts
 function buildServiceIndex(bindings, registry2) {
   const projectsByName = projectsByServiceName(bindings);
@@ -43596,16 +43608,6 @@ function categoryRanges(registry2) {
     if (category.range !== void 0 && !ranges.has(category.name)) ranges.set(category.name, category.range);
   }
   return ranges;
-}
-function groupBy(items, keyOf) {
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group2 = groups2.get(key);
-    if (group2 === void 0) groups2.set(key, [item]);
-    else group2.push(item);
-  }
-  return groups2;
 }
 
 // src/detect/certainty.ts
@@ -44013,7 +44015,7 @@ var RegistryIndex = class {
       if (entries) entries.push(entry);
       else this.entriesByName.set(entry.service, [entry]);
     }
-    for (const [key, entries] of groupBy2(registry2.entries, (entry) => listKey(entry.protocol, entry.scope))) this.listed.set(key, coveredPortCounts(entries.map(rangeOf)));
+    for (const [key, entries] of groupBy(registry2.entries, (entry) => listKey(entry.protocol, entry.scope))) this.listed.set(key, coveredPortCounts(entries.map(rangeOf)));
   }
   registry;
   categoryRanges = /* @__PURE__ */ new Map();
@@ -44034,16 +44036,6 @@ var RegistryIndex = class {
 };
 function listKey(protocol, scope) {
   return `${protocol}\0${scope}`;
-}
-function groupBy2(items, keyOf) {
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group2 = groups2.get(key);
-    if (group2) group2.push(item);
-    else groups2.set(key, [item]);
-  }
-  return groups2;
 }
 function coveredPortCounts(ranges) {
   const counts = new Int32Array(MAX_PORT + 2);
@@ -44459,6 +44451,20 @@ function lineAt(bytes, offset) {
 import { execFile, spawn as spawn2 } from "node:child_process";
 import { existsSync as existsSync3 } from "node:fs";
 import { dirname as dirname4, join as join4, resolve as resolve3 } from "node:path";
+
+// src/discover/hunks.ts
+var HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+function parseHunkHeader(line) {
+  const header = HUNK_HEADER.exec(line);
+  if (!header) return void 0;
+  const count = (text4) => text4 === void 0 ? 1 : Number(text4);
+  return { oldStart: Number(header[1]), oldCount: count(header[2]), newStart: Number(header[3]), newCount: count(header[4]) };
+}
+function parseHunkHeaders(patch) {
+  return patch.split("\n").flatMap((line) => parseHunkHeader(line) ?? []);
+}
+
+// src/discover/git.ts
 var MAX_BUFFER = 256 * 1024 * 1024;
 var GitError = class extends Error {
   constructor(message, reason = message) {
@@ -44582,16 +44588,6 @@ async function changedHunks(cwd, from, to, wanted) {
     if (!wanted.has(name2)) continue;
     const patch = await git(cwd, ["diff", "-U0", "--no-color", "--no-ext-diff", "--no-textconv", "--no-renames", "--relative", from, to, "--", `:(literal)${name2}`]);
     hunks.set(name2, parseHunkHeaders(patch));
-  }
-  return hunks;
-}
-var HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
-function parseHunkHeaders(patch) {
-  const hunks = [];
-  for (const line of patch.split("\n")) {
-    const header = HUNK_HEADER.exec(line);
-    if (!header) continue;
-    hunks.push({ oldStart: Number(header[1]), oldCount: header[2] === void 0 ? 1 : Number(header[2]), newStart: Number(header[3]), newCount: header[4] === void 0 ? 1 : Number(header[4]) });
   }
   return hunks;
 }
@@ -76455,7 +76451,6 @@ async function chooseConfig(event, source, path6) {
 }
 
 // src/action/diffLines.ts
-var HUNK_HEADER2 = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 function rightSideLines(patch) {
   const { added, context: context3 } = headSideLines(patch);
   return new Set([...added, ...context3].sort((a, b) => a - b));
@@ -76470,11 +76465,11 @@ function headSideLines(patch) {
   let leftLeft = 0;
   let rightLeft = 0;
   for (const row of patch.split("\n")) {
-    const header = HUNK_HEADER2.exec(row);
-    if (header) {
-      leftLeft = header[1] === void 0 ? 1 : Number(header[1]);
-      next = Number(header[2]);
-      rightLeft = header[3] === void 0 ? 1 : Number(header[3]);
+    const hunk = parseHunkHeader(row);
+    if (hunk) {
+      leftLeft = hunk.oldCount;
+      next = hunk.newStart;
+      rightLeft = hunk.newCount;
       continue;
     }
     if (leftLeft === 0 && rightLeft === 0) continue;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { describeConfigChanges } from '../../src/action/baseConfig.js';
 import { headLineOf } from '../../src/action/headLines.js';
-import { parseHunkHeaders } from '../../src/discover/git.js';
+import { parseHunkHeaders } from '../../src/discover/hunks.js';
 import { EMPTY_CONFIG } from '../../src/model/config.js';
 
 describe('headLineOf: a line of the merge commit on the head commit, through `git diff -U0` hunks', () => {

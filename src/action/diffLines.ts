@@ -2,8 +2,7 @@
 // pull request's diff shows: an added line or a context line of one of the file's hunks.
 // An annotation goes only on a line the pull request wrote (an added line): a context line
 // is one it did not touch. `pulls.listFiles` gives each file's hunks as a unified-diff `patch`.
-
-const HUNK_HEADER = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+import { parseHunkHeader } from '../discover/hunks.js';
 
 /** The head-side line numbers that a file's `patch` shows (added and context lines), 1-based. */
 export function rightSideLines(patch: string): Set<number> {
@@ -23,11 +22,11 @@ function headSideLines(patch: string): { added: Set<number>; context: Set<number
   let leftLeft = 0;
   let rightLeft = 0;
   for (const row of patch.split('\n')) {
-    const header = HUNK_HEADER.exec(row);
-    if (header) {
-      leftLeft = header[1] === undefined ? 1 : Number(header[1]);
-      next = Number(header[2]);
-      rightLeft = header[3] === undefined ? 1 : Number(header[3]);
+    const hunk = parseHunkHeader(row);
+    if (hunk) {
+      leftLeft = hunk.oldCount;
+      next = hunk.newStart;
+      rightLeft = hunk.newCount;
       continue;
     }
     if (leftLeft === 0 && rightLeft === 0) continue;

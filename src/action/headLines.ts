@@ -4,7 +4,8 @@
 // suggestion would overwrite the wrong line). Every line the Action names on the pull
 // request is translated to the head commit's, through `git diff` of the two commits; a line
 // the head does not have (the base wrote it) is named on the merge commit, never on the head.
-import { changedHunks, fetchCommit, git, hasCommit, type Hunk } from '../discover/git.js';
+import { changedHunks, fetchCommit, git, hasCommit } from '../discover/git.js';
+import type { Hunk } from '../discover/hunks.js';
 import { openRevisionTree } from '../discover/tree.js';
 import type { Conflict, Diagnostic, Report, SourceLocation } from '../model/types.js';
 import type { ReadLine } from './proposals.js';

@@ -2,10 +2,8 @@
 // before anything else happens, so a typo fails with one clear line.
 
 import { leavesRoot } from '../config/configSchema.js';
+import type { FailOn, IncompletePolicy } from '../pipeline/check.js';
 
-export type FailOn = 'new' | 'any' | 'none';
-/** An incomplete check (a limit left something unread) fails the step, or only says so. */
-export type IncompletePolicy = 'fail' | 'warn';
 export type CommentMode = 'always' | 'on-conflict' | 'never';
 /** Which conflicts get an annotation: new ones at lines the change touched, every one, or none. */
 export type AnnotationMode = 'changed' | 'all' | 'none';

@@ -1,3 +1,4 @@
+import { groupBy } from '../model/groupBy.js';
 import { makeDisplayName, sameService } from '../model/service.js';
 import type { Binding, PortRange, RegistryModel, SourceLocation } from '../model/types.js';
 import { compareLocations, locationKey } from './locations.js';
@@ -119,15 +120,4 @@ function categoryRanges(registry: RegistryModel): Map<string, PortRange> {
     if (category.range !== undefined && !ranges.has(category.name)) ranges.set(category.name, category.range);
   }
   return ranges;
-}
-
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, [item]);
-    else group.push(item);
-  }
-  return groups;
 }

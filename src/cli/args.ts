@@ -1,10 +1,8 @@
 import { parseArgs } from 'node:util';
 import { nearest } from '../model/nearest.js';
+import type { FailOn, IncompletePolicy } from '../pipeline/check.js';
 
 export type OutputFormat = 'text' | 'markdown' | 'json' | 'sarif';
-export type FailOn = 'new' | 'any' | 'none';
-/** What an incomplete check does to the exit status: fail it (the default), or only say so. */
-export type IncompletePolicy = 'fail' | 'warn';
 
 interface Common {
   root: string;

@@ -2,6 +2,7 @@
 // category ranges, and whether any entry lists a port, each in constant time per claim.
 import { MAX_PORT } from '../model/ports.js';
 import { sameService } from '../model/service.js';
+import { groupBy } from '../model/groupBy.js';
 import type { Binding, PortRange, Protocol, RegistryModel } from '../model/types.js';
 
 /** Lookups into the registry that every binding needs. */
@@ -39,17 +40,6 @@ export class RegistryIndex {
 
 function listKey(protocol: Protocol, scope: string): string {
   return `${protocol}\u0000${scope}`;
-}
-
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
 }
 
 /**

@@ -4,6 +4,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { type Hunk, parseHunkHeaders } from './hunks.js';
 
 const MAX_BUFFER = 256 * 1024 * 1024;
 
@@ -164,14 +165,6 @@ export async function fetchCommit(cwd: string, sha: string, depth = 1): Promise<
   }
 }
 
-/** One hunk of `git diff -U0`: lines [oldStart, oldStart + oldCount) became [newStart, newStart + newCount). */
-export interface Hunk {
-  oldStart: number;
-  oldCount: number;
-  newStart: number;
-  newCount: number;
-}
-
 /**
  * The files (relative to `cwd`) that differ between two commits, and the hunks of each that
  * `wanted` names. Trees are compared with trees, so no filter or text conversion runs.
@@ -183,18 +176,6 @@ export async function changedHunks(cwd: string, from: string, to: string, wanted
     if (!wanted.has(name)) continue;
     const patch = await git(cwd, ['diff', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames', '--relative', from, to, '--', `:(literal)${name}`]);
     hunks.set(name, parseHunkHeaders(patch));
-  }
-  return hunks;
-}
-
-const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
-
-export function parseHunkHeaders(patch: string): Hunk[] {
-  const hunks: Hunk[] = [];
-  for (const line of patch.split('\n')) {
-    const header = HUNK_HEADER.exec(line);
-    if (!header) continue;
-    hunks.push({ oldStart: Number(header[1]), oldCount: header[2] === undefined ? 1 : Number(header[2]), newStart: Number(header[3]), newCount: header[4] === undefined ? 1 : Number(header[4]) });
   }
   return hunks;
 }

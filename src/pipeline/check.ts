@@ -173,8 +173,13 @@ function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.sort((a, b) => compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || compareText(a.message, b.message));
 }
 
+/** Which error conflicts fail the run (`--fail-on`, the Action's `fail-on`): new ones, any, or none. */
+export type FailOn = 'new' | 'any' | 'none';
+/** What an incomplete check (a limit left something unread) does to the verdict: fail it (the default), or only say so. */
+export type IncompletePolicy = 'fail' | 'warn';
+
 /** Conflicts that fail the run under a `--fail-on` policy. */
-export function failingConflicts(conflicts: readonly Conflict[], failOn: 'new' | 'any' | 'none'): Conflict[] {
+export function failingConflicts(conflicts: readonly Conflict[], failOn: FailOn): Conflict[] {
   if (failOn === 'none') return [];
   return conflicts.filter((conflict) => conflict.severity === 'error' && (failOn === 'any' || conflict.status === 'new'));
 }
