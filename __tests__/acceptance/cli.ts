@@ -1,13 +1,10 @@
-// The bundled CLI as a user starts it, with its JSON report parsed.
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { afterEach, beforeAll } from '@jest/globals';
+// The CLI as a user runs it, in this process: runCli is what dist/cli.js calls with the
+// command line, standard output and standard error, so these cases run the same code from
+// argv to exit status without starting the bundle for each one (cli.e2e, local.e2e and the
+// other end-to-end files start the bundle itself).
+import { afterEach } from '@jest/globals';
+import { runCli } from '../../src/cli/run.js';
 import { type ScratchRepo, scratchRepo } from '../helpers/scratchRepo.js';
-
-const CLI = resolve('dist/cli.js');
-// The Action runs on node24; CI runs the bundle's tests again with PORTCULLIS_TEST_NODE set to one.
-const NODE = process.env['PORTCULLIS_TEST_NODE'] ?? process.execPath;
 
 export interface CliLocation {
   service: string;
@@ -40,42 +37,47 @@ export interface CliReport {
   };
 }
 
-/** Runs `portcullis <args>` and returns what it prints, as a terminal user reads it. */
-export function runCliText(args: readonly string[]): string {
-  return spawnSync(NODE, [CLI, ...args], { encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, NO_COLOR: '1' } }).stdout;
+/** What `portcullis <args>` prints and exits with, colors off as in a pipe. */
+export async function runCliInProcess(args: readonly string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const status = await runCli(args, { cwd: process.cwd(), stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), color: false });
+  return { status, stdout, stderr };
 }
 
-/** Runs `portcullis <args> --format json` and parses what it prints. */
-export function runCliJson(args: readonly string[]): CliReport {
-  const child = spawnSync(NODE, [CLI, ...args, '--format', 'json'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+/** What `portcullis <args>` prints, as a terminal user reads it. */
+export async function runCliText(args: readonly string[]): Promise<string> {
+  return (await runCliInProcess(args)).stdout;
+}
+
+/** `portcullis <args> --format json`, its report parsed. */
+export async function runCliJson(args: readonly string[]): Promise<CliReport> {
+  const { status, stdout, stderr } = await runCliInProcess([...args, '--format', 'json']);
   let json: CliReport['json'];
   try {
-    json = JSON.parse(child.stdout) as CliReport['json'];
+    json = JSON.parse(stdout) as CliReport['json'];
   } catch {
-    throw new Error(`portcullis printed no JSON (exit ${child.status}): ${child.stderr}`);
+    throw new Error(`portcullis printed no JSON (exit ${status}): ${stderr}`);
   }
-  return { status: child.status, stderr: child.stderr, json };
+  return { status, stderr, json };
 }
 
 /** A file's text from its lines, each ending in a newline. */
 export const lines = (...text: string[]): string => `${text.join('\n')}\n`;
 
 /**
- * For a test file: `check(files)` commits the files to a fresh scratch repository and runs
- * `portcullis check <repo> --fail-on any` on it (`rootOf(report)` names that repository);
+ * For a test file: `await check(files)` commits the files to a fresh scratch repository and runs
+ * `portcullis check <repo> --fail-on any` on it (`lastRoot()` names that repository);
  * every repository is removed after its test.
  */
-export function scratchChecks(): { check: (files: Record<string, string>) => CliReport; lastRoot: () => string } {
+export function scratchChecks(): { check: (files: Record<string, string>) => Promise<CliReport>; lastRoot: () => string } {
   let repos: ScratchRepo[] = [];
-  beforeAll(() => {
-    if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: npm run build');
-  });
   afterEach(() => {
     for (const repo of repos) repo.dispose();
     repos = [];
   });
   return {
-    check(files) {
+    async check(files) {
       const repo = scratchRepo();
       repos.push(repo);
       repo.write(files);

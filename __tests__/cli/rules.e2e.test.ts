@@ -4,12 +4,8 @@
 import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { runCliJson, runCliText } from '../acceptance/cli.js';
 import { type ScratchRepo, scratchRepo } from '../helpers/scratchRepo.js';
-
-const CLI = resolve('dist/cli.js');
-const NODE = process.env['PORTCULLIS_TEST_NODE'] ?? process.execPath;
+import { CLI, NODE, runCliJson, runCliText } from './bundle.js';
 
 // web's registered port lies outside its category; alpha and beta, whom the registry does
 // not list, publish one port from two Compose projects, which may be alternatives.

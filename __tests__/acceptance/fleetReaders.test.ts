@@ -1,6 +1,7 @@
-// Acceptance cases of issue 11, items 3 and 4, through the bundled CLI as a user runs it on a
-// fleet: what its hosts open, forward and show is no claim; its registries are read in the
-// shapes fleets keep them; a real collision on one host is still an error.
+// Acceptance cases of issue 11, items 3 and 4, through the CLI as a user runs it on a fleet
+// (in this process: acceptance/cli.ts): what its hosts open, forward and show is no claim;
+// its registries are read in the shapes fleets keep them; a real collision on one host is
+// still an error.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
@@ -23,8 +24,8 @@ function verdicts(report: CliReport): string[] {
 }
 
 describe('a fleet: firewall openings, nebula rules, collectors and public ports are no claims', () => {
-  it('no error on the fleet: only the listeners its registry forgot are warnings', () => {
-    const report = check(fleet());
+  it('no error on the fleet: only the listeners its registry forgot are warnings', async () => {
+    const report = await check(fleet());
     expect(verdicts(report)).toEqual(['unregistered 2020 warning fluent-bit', 'unregistered 4242 warning nebula-networks-mesh', 'unregistered 9273 warning telegraf']);
     expect(report.json.bindings.filter((binding) => binding.kind !== 'registry').map((binding) => `${binding.service} ${binding.port} ${binding.file}:${binding.line}:${binding.column}`)).toEqual([
       'fluent-bit 2020 hosts/alpha/default.nix:35:34',
@@ -35,19 +36,19 @@ describe('a fleet: firewall openings, nebula rules, collectors and public ports 
     expect(report.status).toBe(0);
   });
 
-  it('a service on one host that listens on a registered port is still an error', () => {
+  it('a service on one host that listens on a registered port is still an error', async () => {
     const files = fleet();
     const host = files['hosts/alpha/default.nix'] as string;
     files['hosts/alpha/default.nix'] = host.replace(/\}\s*$/, '  services.app.port = 3100;\n}\n');
-    const report = check(files);
+    const report = await check(files);
     expect(verdicts(report)).toContain('registry-conflict 3100 error app,loki');
     expect(report.status).toBe(1);
   });
 });
 
 describe('registries in the shapes fleets keep them', () => {
-  it('a PORTS.md cell with several ports (`80/443`, `25 / 587`) or a range registers each, and a service on one of them conflicts at its digits', () => {
-    const report = check({
+  it('a PORTS.md cell with several ports (`80/443`, `25 / 587`) or a range registers each, and a service on one of them conflicts at its digits', async () => {
+    const report = await check({
       'PORTS.md': lines('| Port | Service |', '|---|---|', '| 80/443 | nginx |', '| 25 / 587 | postfix |', '| 53/udp | dns |', '| 9000-9010 | workers |'),
       'hosts/alpha/configuration.nix': lines('{', '  services.app.port = 443;', '}'),
     });
@@ -66,8 +67,8 @@ describe('registries in the shapes fleets keep them', () => {
     ]);
   });
 
-  it('a Nix registry under a team namespace with a `{ from; to; }` range, beside an allocator that registers nothing', () => {
-    const report = check({
+  it('a Nix registry under a team namespace with a `{ from; to; }` range, beside an allocator that registers nothing', async () => {
+    const report = await check({
       'lib/ports.nix': lines('{', '  myorg.ports = {', '    alpha.kdeconnect = { from = 1714; to = 1764; };', '    alpha.grafana = 3000;', '  };', '}'),
       'nix/ports.nix': lines('{ minPort ? 20000 }:', '{ grafana = minPort; }'),
       'hosts/alpha/configuration.nix': lines('{', '  services.gsconnect.port = 1716;', '}'),
