@@ -24,4 +24,8 @@ export default {
   maxWorkers: '100%',
   // A global option: jest ignores it inside a project.
   testTimeout: 30000,
+  // Not installed here: jest would try to start it for every run. The test:unit and test:e2e
+  // scripts repeat it as --no-watchman, which also ends --selectProjects' list of names, so a
+  // path after them (`npm run test:unit -- __tests__/fix`) filters instead of naming a project.
+  watchman: false,
 };
