@@ -48638,8 +48638,8 @@ var package_default = {
     build: "node scripts/build.mjs",
     start: "node dist/cli.js check examples --fail-on none",
     test: "node --experimental-vm-modules node_modules/jest/bin/jest.js",
-    "test:unit": "npm test -- --selectProjects unit",
-    "test:e2e": "npm run build && npm test -- --selectProjects e2e",
+    "test:unit": "npm test -- --selectProjects unit --no-watchman",
+    "test:e2e": "npm run build && npm test -- --selectProjects e2e --no-watchman",
     typecheck: "tsc --noEmit -p tsconfig.json",
     lint: "eslint .",
     bench: "node bench/run.mjs",
@@ -48652,6 +48652,7 @@ var package_default = {
   devDependencies: {
     "@actions/core": "^3.0.1",
     "@actions/github": "^9.1.1",
+    "@actions/http-client": "^4.0.1",
     "@eslint/js": "^10.0.1",
     "@jest/globals": "^30.5.2",
     "@octokit/openapi": "^23.0.2",
@@ -48683,6 +48684,7 @@ var package_default = {
     "toml-eslint-parser": "^1.0.3",
     typescript: "~6.0.3",
     "typescript-eslint": "^8.73.0",
+    undici: "^6.29.1",
     "web-tree-sitter": "^0.27.2",
     yaml: "^2.9.1",
     zod: "^4.6.7"

@@ -42841,6 +42841,7 @@ throttling.triggersNotification = triggersNotification;
 
 // src/action/github.ts
 var import_light3 = __toESM(require_light(), 1);
+var import_undici3 = __toESM(require_undici(), 1);
 
 // src/report/escape.ts
 var ZERO_WIDTH_JOINER = "\u200D";
@@ -42901,7 +42902,7 @@ function createGitHubClient(token, baseUrl2, debug2, options = {}) {
     {
       baseUrl: baseUrl2,
       // A timeout that is no AbortError reaches octokit as a plain failure, which it turns into a 500 and retries.
-      request: { fetch: withTimeout(timeoutMs) },
+      request: { fetch: withTimeout(timeoutMs, fetchThroughRunnerProxy(baseUrl2)) },
       retry: { retries: SERVER_ERROR_RETRIES, ...options.waitUnitMs === void 0 ? {} : { retryAfterBaseValue: options.waitUnitMs } },
       throttle: {
         ...options.waitUnitMs === void 0 ? {} : pacedIn(options.waitUnitMs),
@@ -42922,12 +42923,17 @@ function pacedIn(unit) {
     search: new import_light3.default.Group({ maxConcurrent: 1, minTime: 2 * unit })
   };
 }
-function withTimeout(timeoutMs) {
+function fetchThroughRunnerProxy(baseUrl2) {
+  const dispatcher = new HttpClient().getAgentDispatcher(baseUrl2);
+  if (dispatcher === void 0) return fetch;
+  return async (input, init2) => await (0, import_undici3.fetch)(input, { ...init2, dispatcher });
+}
+function withTimeout(timeoutMs, fetchOnce) {
   return async (input, init2) => {
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = init2?.signal ? AbortSignal.any([init2.signal, timeout]) : timeout;
     try {
-      return await fetch(input, { ...init2, signal });
+      return await fetchOnce(input, { ...init2, signal });
     } catch (error3) {
       if (timeout.aborted) throw new Error(`no answer within ${timeoutMs / 1e3} s`, { cause: error3 });
       throw error3;
@@ -75750,8 +75756,8 @@ var package_default = {
     build: "node scripts/build.mjs",
     start: "node dist/cli.js check examples --fail-on none",
     test: "node --experimental-vm-modules node_modules/jest/bin/jest.js",
-    "test:unit": "npm test -- --selectProjects unit",
-    "test:e2e": "npm run build && npm test -- --selectProjects e2e",
+    "test:unit": "npm test -- --selectProjects unit --no-watchman",
+    "test:e2e": "npm run build && npm test -- --selectProjects e2e --no-watchman",
     typecheck: "tsc --noEmit -p tsconfig.json",
     lint: "eslint .",
     bench: "node bench/run.mjs",
@@ -75764,6 +75770,7 @@ var package_default = {
   devDependencies: {
     "@actions/core": "^3.0.1",
     "@actions/github": "^9.1.1",
+    "@actions/http-client": "^4.0.1",
     "@eslint/js": "^10.0.1",
     "@jest/globals": "^30.5.2",
     "@octokit/openapi": "^23.0.2",
@@ -75795,6 +75802,7 @@ var package_default = {
     "toml-eslint-parser": "^1.0.3",
     typescript: "~6.0.3",
     "typescript-eslint": "^8.73.0",
+    undici: "^6.29.1",
     "web-tree-sitter": "^0.27.2",
     yaml: "^2.9.1",
     zod: "^4.6.7"

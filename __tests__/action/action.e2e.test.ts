@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { ScratchRepo } from '../helpers/scratchRepo.js';
 import { nodesOfType, parseGfm } from '../report/gfm.js';
 import { startOrigin, stopOrigin } from './fakeGitHub/origin.js';
+import { startTunnelProxy } from './fakeGitHub/proxy.js';
 import { FakeGitHub } from './fakeGitHub/server.js';
 import { OWNER, pullRequestPayload, pushPayload, REPO } from './payloads.js';
 import { type ActionRun, runAction, workflowCommands } from './runner.js';
@@ -299,6 +300,36 @@ describe('the Action on a pull request', () => {
     expect(warnings[0]?.message).toContain('skipped the review');
     expect(fake.injections.map((injection) => injection.times)).toEqual([0, 0, 7]);
   }, 60_000);
+
+  it("on a self-hosted runner behind a proxy: every call to GitHub goes through the runner's HTTP_PROXY", async () => {
+    const head = branch('pr-13', { 'api/process-compose.yaml': API });
+    fake.pulls.set(13, { number: 13, base: main, head });
+    const port = new URL(fake.url).port;
+    const proxy = await startTunnelProxy(Number(port));
+    try {
+      // A host name only the proxy reaches: without it the Action would reach no GitHub at all.
+      const run = await runAction(
+        {
+          workspace: checkout(head, 'pr-13'),
+          apiUrl: `http://github.internal:${port}`,
+          repository: `${OWNER}/${REPO}`,
+          eventName: 'pull_request',
+          payload: pullRequestPayload(13, main, head, 'pr-13'),
+          sha: head,
+          env: { HTTP_PROXY: proxy.url },
+        },
+        TOKEN,
+      );
+      expect(run.status).toBe(1);
+      expect(warningsIn(run)).toEqual([]);
+      expect(stickyOf(13)).toHaveLength(1);
+      expect(reviewCommentsOf(13)).toHaveLength(1);
+      expect(proxy.tunnels.length).toBeGreaterThan(0);
+      expect(new Set(proxy.tunnels)).toEqual(new Set([`github.internal:${port}`]));
+    } finally {
+      await proxy.stop();
+    }
+  });
 });
 
 describe('the Action on a push and on workflow_dispatch', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGitHubClient, describeApiFailure, GitHubCalls } from '../../src/action/github.js';
+import { startTunnelProxy } from './fakeGitHub/proxy.js';
 
 const apiError = (status: number, message: string) =>
   Object.assign(new Error(`${message} - https://docs.github.com/rest`), {
@@ -108,6 +109,36 @@ describe('createGitHubClient', () => {
       expect((times[1] as number) - (times[0] as number)).toBeGreaterThanOrEqual(unit - 2);
       expect((times[3] as number) - (times[2] as number)).toBeGreaterThanOrEqual(9 * unit - 2);
     } finally {
+      await server.close();
+    }
+  });
+
+  it("goes through the runner's proxy (HTTP_PROXY), and straight to a host NO_PROXY names, as @actions/github's own client does", async () => {
+    const server = await recordingServer(() => 200);
+    const port = new URL(server.url).port;
+    const proxy = await startTunnelProxy(Number(port));
+    const saved = { HTTP_PROXY: process.env['HTTP_PROXY'], NO_PROXY: process.env['NO_PROXY'] };
+    try {
+      process.env['HTTP_PROXY'] = proxy.url;
+      delete process.env['NO_PROXY'];
+      // A name only the proxy can reach: the call succeeds through it or not at all.
+      const behindProxy = `http://github.internal:${port}`;
+      const client = createGitHubClient('ghs_token', behindProxy, () => undefined, { waitUnitMs: 10 });
+      await client.rest.pulls.get({ owner: 'o', repo: 'r', pull_number: 1 });
+      expect(proxy.tunnels).toEqual([`github.internal:${port}`]);
+      expect(server.arrivals.map((arrival) => arrival.path)).toEqual(['/repos/o/r/pulls/1']);
+
+      // NO_PROXY names it: straight there (here that fails fast, which shows no tunnel was asked for).
+      process.env['NO_PROXY'] = 'github.internal';
+      const direct = createGitHubClient('ghs_token', behindProxy, () => undefined, { waitUnitMs: 10, timeoutMs: 2000 });
+      await expect(direct.rest.pulls.get({ owner: 'o', repo: 'r', pull_number: 2 })).rejects.toThrow();
+      expect(proxy.tunnels).toHaveLength(1);
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+      await proxy.stop();
       await server.close();
     }
   });

@@ -1,9 +1,11 @@
 // The REST client, and what the Action does when GitHub says no. Nothing here logs the
 // token or a stack trace: a failed call becomes one plain sentence.
 import { getOctokit } from '@actions/github';
+import { HttpClient } from '@actions/http-client';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck/light.js';
+import { fetch as undiciFetch } from 'undici';
 import { visibleControlChars } from '../report/escape.js';
 import { joinWithAnd } from '../model/words.js';
 
@@ -38,7 +40,7 @@ export function createGitHubClient(token: string, baseUrl: string, debug: (messa
     {
       baseUrl,
       // A timeout that is no AbortError reaches octokit as a plain failure, which it turns into a 500 and retries.
-      request: { fetch: withTimeout(timeoutMs) },
+      request: { fetch: withTimeout(timeoutMs, fetchThroughRunnerProxy(baseUrl)) },
       retry: { retries: SERVER_ERROR_RETRIES, ...(options.waitUnitMs === undefined ? {} : { retryAfterBaseValue: options.waitUnitMs }) },
       throttle: {
         ...(options.waitUnitMs === undefined ? {} : pacedIn(options.waitUnitMs)),
@@ -67,12 +69,24 @@ function pacedIn(unit: number) {
   };
 }
 
-function withTimeout(timeoutMs: number): typeof fetch {
+/**
+ * A fetch through the runner's proxy (HTTPS_PROXY, HTTP_PROXY, NO_PROXY), as @actions/github's
+ * own client goes: giving octokit a fetch of our own replaces that one, and Node's fetch reads
+ * none of those variables, so a self-hosted runner behind a proxy would reach no GitHub.
+ */
+export function fetchThroughRunnerProxy(baseUrl: string): typeof fetch {
+  const dispatcher = new HttpClient().getAgentDispatcher(baseUrl);
+  if (dispatcher === undefined) return fetch;
+  // undici's own types describe the same Fetch API as Node's global ones.
+  return async (input, init) => (await undiciFetch(input as Parameters<typeof undiciFetch>[0], { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher })) as unknown as Response;
+}
+
+function withTimeout(timeoutMs: number, fetchOnce: typeof fetch): typeof fetch {
   return async (input, init) => {
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
     try {
-      return await fetch(input, { ...init, signal });
+      return await fetchOnce(input, { ...init, signal });
     } catch (error) {
       if (timeout.aborted) throw new Error(`no answer within ${timeoutMs / 1000} s`, { cause: error });
       throw error;
