@@ -4,38 +4,10 @@
 // other end-to-end files start the bundle itself).
 import { afterEach } from '@jest/globals';
 import { runCli } from '../../src/cli/run.js';
+import { type CliReport, parseCliReport } from '../helpers/cliReport.js';
 import { type ScratchRepo, scratchRepo } from '../helpers/scratchRepo.js';
 
-export interface CliLocation {
-  service: string;
-  file: string;
-  line: number;
-  column: number;
-}
-
-export interface CliConflict {
-  id: string;
-  rule: string;
-  severity: string;
-  status: string;
-  scope: string;
-  port: number;
-  endPort: number;
-  services: string[];
-  locations: CliLocation[];
-  suggestions: Array<CliLocation & { from: number; to: number; toEnd: number; sharedWith?: string[] }>;
-  message: string;
-}
-
-export interface CliReport {
-  status: number | null;
-  stderr: string;
-  json: {
-    bindings: Array<{ service: string; port: number; scope: string; kind: string; format: string; file: string; line: number; column: number }>;
-    conflicts: CliConflict[];
-    diagnostics: Array<{ file: string; line?: number; severity: string; message: string }>;
-  };
-}
+export type { CliConflict, CliLocation, CliReport } from '../helpers/cliReport.js';
 
 /** What `portcullis <args>` prints and exits with, colors off as in a pipe. */
 export async function runCliInProcess(args: readonly string[]): Promise<{ status: number; stdout: string; stderr: string }> {
@@ -53,13 +25,7 @@ export async function runCliText(args: readonly string[]): Promise<string> {
 /** `portcullis <args> --format json`, its report parsed. */
 export async function runCliJson(args: readonly string[]): Promise<CliReport> {
   const { status, stdout, stderr } = await runCliInProcess([...args, '--format', 'json']);
-  let json: CliReport['json'];
-  try {
-    json = JSON.parse(stdout) as CliReport['json'];
-  } catch {
-    throw new Error(`portcullis printed no JSON (exit ${status}): ${stderr}`);
-  }
-  return { status, stderr, json };
+  return parseCliReport(status, stdout, stderr);
 }
 
 /** A file's text from its lines, each ending in a newline. */

@@ -2,7 +2,7 @@
 // end-to-end files, which test what the build makes.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import type { CliReport } from '../acceptance/cli.js';
+import { type CliReport, parseCliReport } from '../helpers/cliReport.js';
 
 export const CLI = resolve('dist/cli.js');
 // The Action runs on node24; CI runs the bundle's tests again with PORTCULLIS_TEST_NODE set to one.
@@ -16,11 +16,5 @@ export function runCliText(args: readonly string[]): string {
 /** Runs `portcullis <args> --format json` and parses what it prints. */
 export function runCliJson(args: readonly string[]): CliReport {
   const child = spawnSync(NODE, [CLI, ...args, '--format', 'json'], { encoding: 'utf8', maxBuffer: 64 << 20 });
-  let json: CliReport['json'];
-  try {
-    json = JSON.parse(child.stdout) as CliReport['json'];
-  } catch {
-    throw new Error(`portcullis printed no JSON (exit ${child.status}): ${child.stderr}`);
-  }
-  return { status: child.status, stderr: child.stderr, json };
+  return parseCliReport(child.status, child.stdout, child.stderr);
 }
