@@ -74,7 +74,7 @@ function pacedIn(unit: number) {
  * own client goes: giving octokit a fetch of our own replaces that one, and Node's fetch reads
  * none of those variables, so a self-hosted runner behind a proxy would reach no GitHub.
  */
-export function fetchThroughRunnerProxy(baseUrl: string): typeof fetch {
+function fetchThroughRunnerProxy(baseUrl: string): typeof fetch {
   const dispatcher = new HttpClient().getAgentDispatcher(baseUrl);
   if (dispatcher === undefined) return fetch;
   // undici's own types describe the same Fetch API as Node's global ones.
